@@ -1,0 +1,36 @@
+# Parallel Reader: `make run` opens the app on the built-in pair, `make test` runs every test offscreen.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench lint screenshot clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	@$(BIN)/python -m reader.ui.qtcheck
+	$(BIN)/reader
+
+test: $(STAMP)
+	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m reader.ui.qtcheck
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.run_all
+
+lint: $(STAMP)
+	$(BIN)/ruff check reader tests
+	$(BIN)/mypy reader
+
+screenshot: $(STAMP)
+	$(BIN)/python tests/bench/screenshot.py docs/screenshot.png
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,1 @@
+"""The domain: texts, Arabic handling, anchors, aligner, divergences, annotations (no Qt)."""

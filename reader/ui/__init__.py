@@ -1,0 +1,1 @@
+"""Qt widgets and models; they call reader.core and never hold domain logic."""
