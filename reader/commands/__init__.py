@@ -1,0 +1,10 @@
+"""Sub-commands of `reader`: each module has NAME, add_parser(subparsers) and run(args) -> int."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from reader.commands import align, corpus, diverge
+
+# Each module registers its own parser (with set_defaults(run=run)); order is the help order.
+COMMANDS: list[ModuleType] = [align, diverge, corpus]

@@ -1,0 +1,94 @@
+"""`reader align SRC TGT`: align two texts paragraph by paragraph and print the beads."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from reader.core.errors import InputError
+from reader.core.pair import Pair, PairOptions, open_pair
+
+NAME = "align"
+FORMATS = ("json", "tsv", "tmx")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        NAME,
+        help="align two texts and print the beads (json, tsv or tmx)",
+        description="Align SRC (usually the Arabic original) with TGT (its translation) paragraph "
+        "by paragraph. A paragraph is a non-blank line (or, with --blocks, a blank-line separated "
+        "block). Prints the beads and the divergences found. Exit status 2 on bad input.",
+    )
+    p.add_argument("source", metavar="SRC", help="the original text file")
+    p.add_argument("target", metavar="TGT", help="the translation text file")
+    p.add_argument("--format", choices=FORMATS, default="json",
+                   help="json (default): the full result; tsv: one bead a line, source text TAB "
+                   "target text; tmx: TMX 1.4b, one <tu> per bead")
+    p.add_argument("-o", "--output", metavar="FILE", type=Path,
+                   help="write to FILE instead of standard output")
+    p.add_argument("--glossary", metavar="FILE", type=Path, action="append", default=[],
+                   help="an extra glossary (TSV, see resources/glossary/README.md); repeatable")
+    p.add_argument("--blocks", action="store_true",
+                   help="paragraphs are blank-line separated blocks (hard-wrapped text)")
+    p.set_defaults(run=run)
+
+
+def pair_json(pair: Pair) -> dict[str, object]:
+    """The JSON object of DESIGN.md's command-line contract."""
+
+    def side(text: object) -> dict[str, object]:
+        from reader.core.texts import Text
+
+        assert isinstance(text, Text)
+        return {"path": str(text.path) if text.path else None, "language": text.language,
+                "paragraphs": len(text.paragraphs)}
+
+    return {
+        "source": side(pair.source),
+        "target": side(pair.target),
+        "beads": [b.to_json() for b in pair.alignment.beads],
+        "divergences": [d.to_json() for d in pair.divergences],
+    }
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def pair_tsv(pair: Pair) -> str:
+    lines = []
+    for bead in pair.alignment.beads:
+        src = " ".join(_one_line(pair.source.paragraphs[i].text) for i in bead.src)
+        tgt = " ".join(_one_line(pair.target.paragraphs[j].text) for j in bead.tgt)
+        lines.append(f"{src}\t{tgt}")
+    return "\n".join(lines) + "\n"
+
+
+def render(pair: Pair, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(pair_json(pair), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "tsv":
+        return pair_tsv(pair)
+    from reader.core.exporters.tmx import alignment_tmx
+
+    return alignment_tmx(pair.source, pair.target, pair.alignment)
+
+
+def write_output(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot be written: {exc.strerror or exc}", output) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    pair = open_pair(args.source, args.target,
+                     PairOptions(glossaries=args.glossary, blocks=args.blocks))
+    write_output(render(pair, args.format), args.output)
+    return 0

@@ -1,0 +1,148 @@
+"""What survives translation in a paragraph: numbers, dates, terms, handles, links, names, words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reader.core import arabic
+from reader.core.dates import DateMention, find_dates
+from reader.core.glossary import Glossary, TermMention
+from reader.core.numbers import NumberMention, find_numbers
+from reader.resources import resource_path
+
+HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
+HASHTAG = re.compile(r"(?<![\w#])#(\w{2,60})")
+URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
+_EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_AR_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+
+
+@lru_cache(maxsize=4)
+def stopwords(lang: str) -> frozenset[str]:
+    """Function words that carry no evidence of correspondence (resources/lexicon)."""
+    path = resource_path("lexicon", f"stopwords-{lang}.txt")
+    words = path.read_text(encoding="utf-8").split() if path.exists() else []
+    if lang == "ar":
+        words = [arabic.normalize(w) for w in words]
+    return frozenset(words)
+
+
+def english_stem(word: str) -> str:
+    """A deliberately light stem: case, possessive and regular plural/verb endings."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+@dataclass(slots=True)
+class Anchors:
+    """Everything in one paragraph that can be matched across the two languages.
+
+    Mentions keep their spans (code points of the paragraph text) so that the divergence
+    detector reports places, and `keys()` gives the language-neutral keys the aligner matches.
+    """
+
+    numbers: list[NumberMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    terms: list[TermMention] = field(default_factory=list)
+    handles: list[str] = field(default_factory=list)
+    hashtags: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+
+    def keys(self) -> list[str]:
+        out = [f"n:{number_key(n.value)}" for n in self.numbers]
+        out += [f"d:{d.year or 0}-{d.month or 0}-{d.day or 0}" for d in self.dates if d.month]
+        out += [f"g:{t.term_id}" for t in self.terms]
+        out += [f"h:{h.lower()}" for h in self.handles]
+        out += [f"t:{arabic.normalize(h).lower()}" for h in self.hashtags]
+        out += [f"u:{u.lower()}" for u in self.urls]
+        return out
+
+
+def number_key(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _outside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in spans)
+
+
+def find_anchors(text: str, lang: str, glossary: Glossary | None) -> Anchors:
+    """Anchors of one paragraph; numbers inside dates, terms or links are left to those."""
+    urls = [(m.start(), m.end()) for m in URL.finditer(text)]
+    dates = [d for d in find_dates(text, lang) if _outside(urls, d.start, d.end)]
+    numbers = [n for n in find_numbers(text, lang) if _outside(urls, n.start, n.end)]
+    terms = glossary.find_terms(text, lang) if glossary is not None else []
+    terms = [t for t in terms if _outside(urls, t.start, t.end)]
+    return Anchors(
+        numbers=numbers,
+        dates=dates,
+        terms=terms,
+        handles=[m.group(1) for m in HANDLE.finditer(text)],
+        hashtags=[m.group(1) for m in HASHTAG.finditer(text) if not m.group(1).isdigit()],
+        urls=[text[s:e] for s, e in urls],
+    )
+
+
+@dataclass(slots=True)
+class Features:
+    """A paragraph reduced to what the aligner compares."""
+
+    length: int
+    words: list[str]
+    keys: list[str]
+    names: list[str]
+
+
+_SPAN_REMOVER = re.compile(r"\S+")
+
+
+def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for k in range(s, e):
+            chars[k] = " "
+    return "".join(chars)
+
+
+def paragraph_features(
+    text: str, lang: str, glossary: Glossary | None, anchors: Anchors | None = None
+) -> Features:
+    """Length, content words (stemmed), anchor keys and name candidates of one paragraph."""
+    anchors = anchors if anchors is not None else find_anchors(text, lang, glossary)
+    masked = _mask(text, [(t.start, t.end) for t in anchors.terms])
+    if lang == "ar":
+        norm = arabic.normalize(masked)
+        length = sum(1 for c in norm if not c.isspace())
+        stops = stopwords("ar")
+        words = [
+            arabic.strip_clitics(w) for w in _AR_WORD.findall(norm) if w not in stops and len(w) > 1
+        ]
+        words = [w for w in words if w and w not in stops]
+        names = [w for w in words if len(w) >= 3]
+    else:
+        length = sum(1 for c in text if not c.isspace())
+        stops = stopwords("en")
+        raw = _EN_WORD.findall(masked)
+        words = []
+        names = []
+        for w in raw:
+            lw = w.lower()
+            if lw in stops or len(lw) < 2:
+                continue
+            words.append(english_stem(w))
+            if w[0].isupper() and len(w) >= 3:
+                names.append(w)
+    return Features(length=length, words=words, keys=anchors.keys(), names=names)

@@ -1,0 +1,69 @@
+"""Opening a pair: load both texts, align them, find their divergences, in one call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader.core.alignment import Alignment
+from reader.core.divergence_types import Divergence
+from reader.core.texts import Text, load_text
+
+ProgressCallback = Callable[[float], None]
+CancelCheck = Callable[[], bool]
+
+
+class Cancelled(Exception):
+    """Raised inside long work when the caller asked to stop."""
+
+
+@dataclass(slots=True)
+class PairOptions:
+    """How to read and align a pair (the command line and the window share these)."""
+
+    glossaries: list[Path] = field(default_factory=list)
+    blocks: bool = False  # paragraphs are blank-line separated blocks (hard-wrapped text)
+
+
+@dataclass(slots=True)
+class Pair:
+    """An aligned pair and what differs between its two texts."""
+
+    source: Text
+    target: Text
+    alignment: Alignment
+    divergences: list[Divergence]
+
+
+def align_pair(
+    source: Text,
+    target: Text,
+    options: PairOptions | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Pair:
+    """Align two loaded texts and detect divergences; progress goes from 0.0 to 1.0."""
+    from reader.core.aligner import align_texts
+    from reader.core.divergences import find_divergences
+
+    options = options or PairOptions()
+    alignment = align_texts(
+        source, target, glossaries=options.glossaries, progress=progress, cancelled=cancelled
+    )
+    divergences = find_divergences(source, target, alignment)
+    return Pair(source, target, alignment, divergences)
+
+
+def open_pair(
+    source_path: str | Path,
+    target_path: str | Path,
+    options: PairOptions | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Pair:
+    """Load, align and compare two files. Raises InputError naming a bad file."""
+    options = options or PairOptions()
+    source = load_text(source_path, blocks=options.blocks)
+    target = load_text(target_path, blocks=options.blocks)
+    return align_pair(source, target, options, progress, cancelled)
