@@ -1,0 +1,66 @@
+"""`reader export WORKSPACE --format FMT -o FILE`: write a workspace's annotations out."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reader.core.divergence_types import Divergence
+    from reader.core.workspace import Workspace
+
+NAME = "export"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    from reader.core.exporters import FORMATS
+
+    p = sub.add_parser(
+        NAME,
+        help="export annotations: csv, w3c, md, html or tmx",
+        description="Write the annotations (and for html and tmx the aligned pair) of "
+        "WORKSPACE to FILE. Formats: "
+        + "; ".join(f"{k}: {v}" for k, v in FORMATS.items())
+        + ". Exit status 2 on bad input.",
+    )
+    p.add_argument("workspace", metavar="WORKSPACE", type=Path)
+    p.add_argument("--format", choices=list(FORMATS), required=True)
+    p.add_argument("-o", "--output", metavar="FILE", required=True,
+                   help="the file to write ('-' for standard output)")
+    p.add_argument("--codebooks", metavar="DIR", type=Path,
+                   help="a folder of your own codebooks, for tag labels")
+    p.add_argument("--no-divergences", action="store_true",
+                   help="leave divergences out of the md and html reports")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.core.codebooks import codebook_index, list_codebooks
+    from reader.core.exporters import export, render
+    from reader.core.workspace import Workspace
+
+    codebooks = codebook_index(list_codebooks(args.codebooks)) if args.codebooks else None
+    with Workspace.open(args.workspace, read_only=True) as ws:
+        divergences: list[Divergence] = []
+        if args.format in ("md", "html") and not args.no_divergences:
+            divergences = _divergences(ws)
+        if args.output == "-":
+            sys.stdout.write(render(ws, args.format, codebooks=codebooks,
+                                    divergences=divergences))
+        else:
+            export(ws, args.format, Path(args.output), codebooks=codebooks,
+                   divergences=divergences)
+    return 0
+
+
+def _divergences(ws: Workspace) -> list[Divergence]:
+    """The pair's divergences for the reports; a detector failure costs only this section."""
+    try:
+        from reader.core.divergences import find_divergences
+
+        return list(find_divergences(ws.text("source"), ws.text("target"), ws.alignment()))
+    except Exception as exc:  # the report is still worth writing without them
+        print(f"reader: warning: divergences left out ({exc})", file=sys.stderr)
+        return []

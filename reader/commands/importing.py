@@ -1,0 +1,41 @@
+"""`reader import WORKSPACE FILE`: merge the annotations of a W3C Web Annotation file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from reader.core.errors import InputError
+
+NAME = "import"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        NAME,
+        help="merge annotations from a W3C Web Annotation JSON file into a workspace",
+        description="Add the annotations of FILE (W3C Web Annotation JSON-LD: a collection, a "
+        "page, a list or one annotation) to WORKSPACE. Each is placed by its quote, prefix and "
+        "suffix, its position a hint; one whose quote is no longer in the text is kept as an "
+        "orphan. An annotation already present is updated if FILE's copy is newer. Exit status "
+        "2 on bad input, or when nothing in FILE could be imported.",
+    )
+    p.add_argument("workspace", metavar="WORKSPACE", type=Path)
+    p.add_argument("file", metavar="FILE", type=Path)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reader.core.exporters.w3c import import_w3c
+    from reader.core.workspace import Workspace
+
+    with Workspace.open(args.workspace) as ws:
+        report = import_w3c(ws, args.file)
+    for reason in report.skipped:
+        print(f"reader: {args.file}: skipped {reason}", file=sys.stderr)
+    imported = len(report.added) + len(report.updated) + len(report.unchanged) + len(report.kept)
+    if report.skipped and not imported:
+        raise InputError("no annotation could be imported (see above)", args.file)
+    print(f"{args.file}: {report.summary()}")
+    return 0
