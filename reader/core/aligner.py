@@ -28,7 +28,7 @@ import scipy.sparse as sp
 from scipy.special import log_ndtr
 
 from reader.core.alignment import Alignment, Bead
-from reader.core.anchors import Features, english_stem, paragraph_features
+from reader.core.anchors import Anchors, Features, english_stem, paragraph_features, text_anchors
 from reader.core.glossary import Glossary, Lexicon
 from reader.core.pair import CancelCheck, Cancelled, ProgressCallback
 from reader.core.texts import Kind, Text
@@ -51,16 +51,20 @@ class AlignerParams:
             (1, 3): -4.5,
             (3, 1): -4.5,
             (2, 2): -4.5,
-            (1, 0): -5.0,
-            (0, 1): -5.0,
+            (1, 0): -3.0,
+            (0, 1): -3.0,
         }
     )
-    lexical_weight: float = 1.0
+    lexical_weight: float = 40.0
     length_weight: float = 1.0
+    length_outliers: float = 0.1  # share of beads whose length ratio is off the pair's norm
+    length_outlier_scale: float = 4.0
+    # where, between chance and a typical match, a paragraph's cosine counts as explained
+    evidence_threshold: float = 0.3
     # a paragraph that is an embedded post, a duplicate or boilerplate: cheaper to leave out
     null_bonus_kind: float = 6.0
     band_min: int = 30
-    band_fraction: float = 0.06
+    band_fraction: float = 0.03
     band_refine: int = 16
     max_cells: int = 40_000_000
     passes: int = 3
@@ -84,8 +88,12 @@ class _Side:
 
 
 def _side(text_paragraphs: Sequence[str], kinds: Sequence[Kind], lang: str, glossary: Glossary,
-          params: AlignerParams) -> _Side:
-    feats = [paragraph_features(t, lang, glossary) for t in text_paragraphs]
+          params: AlignerParams, anchors: Sequence[Anchors] | None = None) -> _Side:
+    if anchors is None:
+        feats = [paragraph_features(t, lang, glossary) for t in text_paragraphs]
+    else:
+        feats = [paragraph_features(t, lang, glossary, a)
+                 for t, a in zip(text_paragraphs, anchors, strict=True)]
     bonus = np.array(
         [params.null_bonus_kind if k in (Kind.EMBEDDED_POST, Kind.DUPLICATE, Kind.BOILERPLATE)
          else 0.0 for k in kinds],
@@ -312,6 +320,15 @@ class _Model:
     ratio: float
     variance: float
     chance: float  # cosine of unrelated paragraphs
+    threshold: float  # cosine above which a paragraph counts as explained by its counterpart
+
+
+def _gather(dots: np.ndarray, a: np.ndarray, b: np.ndarray, centre: np.ndarray,
+            dot_half: int) -> np.ndarray:
+    """dots between source paragraphs a (rows) and target paragraphs b, 0 outside the band."""
+    q = b - centre[a] + dot_half
+    ok = (q >= 0) & (q < dots.shape[1])
+    return np.where(ok, dots[a, np.clip(q, 0, dots.shape[1] - 1)], 0.0).astype(np.float32)
 
 
 @dataclass(slots=True)
@@ -338,10 +355,15 @@ class _SelfDots:
         return cls({1: run1, 2: run2[: n + 3], 3: run3[: n + 3]})
 
 
-def _length_logprob(ls: np.ndarray, lt: np.ndarray, model: _Model) -> np.ndarray:
+def _length_logprob(ls: np.ndarray, lt: np.ndarray, model: _Model, params: AlignerParams) -> np.ndarray:
+    """Gale and Church's length match probability, with a wide component for the beads a
+    translator condensed or expanded (a pure Gaussian punishes those quadratically)."""
     mean = (ls + lt / model.ratio) / 2.0
-    delta = (lt - ls * model.ratio) / np.sqrt(model.variance * np.maximum(mean, 1.0))
-    return (math.log(2.0) + log_ndtr(-np.abs(delta))).astype(np.float32)
+    delta = np.abs(lt - ls * model.ratio) / np.sqrt(model.variance * np.maximum(mean, 1.0))
+    narrow = math.log(1.0 - params.length_outliers) + log_ndtr(-delta)
+    wide = (math.log(params.length_outliers) - math.log(params.length_outlier_scale)
+            + log_ndtr(-delta / params.length_outlier_scale))
+    return (math.log(2.0) + np.logaddexp(narrow, wide)).astype(np.float32)
 
 
 def _bead_scores(pb: _Problem, centre: np.ndarray, half: int, dots: np.ndarray, dot_half: int,
@@ -365,24 +387,31 @@ def _bead_scores(pb: _Problem, centre: np.ndarray, half: int, dots: np.ndarray, 
         valid = (i_idx >= k) & (j >= l) & (j <= m)
         jc = np.clip(j, min(l, m), m)
         ic = np.minimum(np.maximum(i_idx, k), n)
-        lex = np.zeros(j.shape, dtype=np.float32)
-        for kk in range(k):
-            a = np.minimum(ic - k + kk, n - 1)  # (n+1, 1) source paragraph index
-            for ll in range(l):
-                b = jc - l + ll
-                q = b - centre[a] + dot_half
-                ok = (q >= 0) & (q < dots.shape[1])
-                lex += np.where(ok, dots[a, np.clip(q, 0, dots.shape[1] - 1)], 0.0)
+        a_idx = [np.minimum(ic - k + kk, n - 1) for kk in range(k)]  # (n+1, 1) each
+        b_idx = [jc - l + ll for ll in range(l)]  # (n+1, width) each
+        pair_dots = [[_gather(dots, a_idx[kk], b_idx[ll], centre, dot_half) for ll in range(l)]
+                     for kk in range(k)]
         norm_s = src_self.run[k][np.maximum(ic - k, 0)]
         norm_t = tgt_self.run[l][np.maximum(jc - l, 0)]
-        cos = lex / np.sqrt(np.maximum(norm_s * norm_t, 1e-12))
         ls = (ls_cum[ic] - ls_cum[np.maximum(ic - k, 0)]).astype(np.float32)
         lt = (lt_cum[jc] - lt_cum[np.maximum(jc - l, 0)]).astype(np.float32)
-        size = 0.5 * (ls / unit_s + lt / unit_t)
-        evidence = (cos - model.chance) / max(1e-3, 1.0 - model.chance) * size
+        # each paragraph of the bead, weighted by its length, is scored by how well the other
+        # side of the bead explains it: unrelated text merged into a bead costs, left out it
+        # costs nothing (the null bead's prior decides)
+        evidence = np.zeros(j.shape, dtype=np.float32)
+        for kk in range(k):
+            dot_a = sum(pair_dots[kk])
+            cos_a = dot_a / np.sqrt(np.maximum(src_self.run[1][a_idx[kk]] * norm_t, 1e-12))
+            evidence += 0.5 * pb.src_len[a_idx[kk]] / unit_s * (cos_a - model.threshold)
+        for ll in range(l):
+            dot_b = sum(pair_dots[kk][ll] for kk in range(k))
+            cos_b = dot_b / np.sqrt(np.maximum(tgt_self.run[1][b_idx[ll]] * norm_s, 1e-12))
+            tl = pb.tgt_len[np.clip(b_idx[ll], 0, m - 1)]
+            evidence += 0.5 * tl / unit_t * (cos_b - model.threshold)
+        evidence /= max(1e-3, 1.0 - model.chance)
         score = (params.log_prior[(k, l)]
                  + params.lexical_weight * evidence
-                 + params.length_weight * _length_logprob(ls, lt, model))
+                 + params.length_weight * _length_logprob(ls, lt, model, params))
         scores[(k, l)] = np.where(valid, score, NEG).astype(np.float32)
     return scores
 
@@ -548,7 +577,8 @@ def _path_to_beads(path: list[tuple[tuple[int, int], int, int]], conf: Sequence[
     return beads
 
 
-def _estimate_model(pb: _Problem, beads: Sequence[Bead] | None, chance: float) -> _Model:
+def _estimate_model(pb: _Problem, beads: Sequence[Bead] | None, chance: float, match: float,
+                    params: AlignerParams) -> _Model:
     ratio = float(pb.tgt_len.sum()) / max(1.0, float(pb.src_len.sum()))
     variance = 6.8 * ratio  # Gale and Church's s^2, in target characters
     if beads:
@@ -561,7 +591,8 @@ def _estimate_model(pb: _Problem, beads: Sequence[Bead] | None, chance: float) -
             resid = (lt - ratio * ls) / np.sqrt((ls + lt / ratio) / 2.0)
             mad = float(np.median(np.abs(resid - np.median(resid)))) * 1.4826
             variance = max(1.0, mad * mad)
-    return _Model(ratio=max(ratio, 1e-3), variance=variance, chance=chance)
+    threshold = chance + params.evidence_threshold * max(0.0, match - chance)
+    return _Model(ratio=max(ratio, 1e-3), variance=variance, chance=chance, threshold=threshold)
 
 
 def _chance_cosine(dots: np.ndarray, dot_half: int, src_self: _SelfDots,
@@ -582,14 +613,43 @@ def _chance_cosine(dots: np.ndarray, dot_half: int, src_self: _SelfDots,
     return float(np.median(np.concatenate(values)))
 
 
-def _align_sides(src: _Side, tgt: _Side, lexicon: Lexicon, params: AlignerParams,
+def _identity_matrix(space: _Space) -> sp.csr_matrix:
+    """Two texts in one language: a word translates as itself."""
+    rows, cols = [], []
+    for a, word in enumerate(space.src_vocab):
+        e = space.tgt_vocab.get(word)
+        if e is not None and e < space.n_tgt_words:
+            rows.append(a)
+            cols.append(e)
+    return sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                         shape=(len(space.src_vocab), space.weights.shape[0]))
+
+
+def _match_cosine(dots: np.ndarray, dot_half: int, src_self: _SelfDots,
+                  tgt_self: _SelfDots, centre: np.ndarray, m: int) -> float:
+    """Median over source paragraphs of the best cosine near the expected path."""
+    n = dots.shape[0]
+    b = centre[:n, None] + np.arange(dots.shape[1])[None, :] - dot_half
+    ok = (b >= 0) & (b < m)
+    norms = np.sqrt(np.maximum(src_self.run[1][:n, None] * tgt_self.run[1][np.clip(b, 0, m - 1)],
+                               1e-12))
+    cos = np.where(ok, dots / norms, 0.0)
+    near = cos[:, max(0, dot_half - 3):dot_half + 4]
+    return float(np.median(near.max(axis=1)))
+
+
+def _align_sides(src: _Side, tgt: _Side, lexicon: Lexicon | None, params: AlignerParams,
                  progress: ProgressCallback | None, cancelled: CancelCheck | None) -> list[Bead]:
+    """Align two sides; `lexicon` None means both sides are in the same language."""
     n, m = len(src.features), len(tgt.features)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
     space = _build_space(src, tgt)
-    base_translation = _lexicon_matrix(space, lexicon) + _name_matrix(
-        space, src, tgt, lexicon, params.name_threshold)
+    if lexicon is None:
+        base_translation = _identity_matrix(space)
+    else:
+        base_translation = _lexicon_matrix(space, lexicon) + _name_matrix(
+            space, src, tgt, lexicon, params.name_threshold)
     src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
     tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
     beads: list[Bead] | None = None
@@ -613,12 +673,13 @@ def _align_sides(src: _Side, tgt: _Side, lexicon: Lexicon, params: AlignerParams
         dots = _dot_band(src_vec, tgt_vec, centre, dot_half)
         src_self, tgt_self = _SelfDots.of(src_vec), _SelfDots.of(tgt_vec)
         chance = _chance_cosine(dots, dot_half, src_self, tgt_self, centre, m)
-        model = _estimate_model(pb, beads, chance)
+        match = _match_cosine(dots, dot_half, src_self, tgt_self, centre, m)
+        model = _estimate_model(pb, beads, chance, match, params)
         scores = _bead_scores(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params)
         path, _, _ = _run_dp(pb, centre, half, scores, params, cancelled)
+        # posteriors cost a forward and a backward pass: only the final beads need them
         last = p == passes - 1
-        conf = (_posteriors(pb, centre, half, scores, params, path) if last or p >= 0
-                else [1.0] * len(path))
+        conf = _posteriors(pb, centre, half, scores, params, path) if last else [1.0] * len(path)
         beads = _path_to_beads(path, conf)
         path_points = [(0, 0)] + [(i, j) for _, i, j in path]
         if progress is not None:
@@ -628,6 +689,36 @@ def _align_sides(src: _Side, tgt: _Side, lexicon: Lexicon, params: AlignerParams
 
 
 # ----------------------------------------------------------------------------- public API
+
+
+def _swap(beads: Sequence[Bead]) -> list[Bead]:
+    return [Bead(b.tgt, b.src, b.confidence) for b in beads]
+
+
+@dataclass(slots=True)
+class _Input:
+    """One side as the aligner takes it: paragraph texts, kinds, language, anchors if known."""
+
+    texts: Sequence[str]
+    kinds: Sequence[Kind]
+    lang: str
+    anchors: Sequence[Anchors] | None = None
+
+
+def _align_any(source: _Input, target: _Input, glossary: Glossary, params: AlignerParams,
+               progress: ProgressCallback | None, cancelled: CancelCheck | None) -> list[Bead]:
+    """Align in whichever direction the lexicon reads (Arabic to English), then put it back."""
+    if source.lang != "ar" and target.lang == "ar":
+        return _swap(_align_any(target, source, glossary, params, progress, cancelled))
+    src = _side(source.texts, source.kinds, source.lang, glossary, params, source.anchors)
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    tgt = _side(target.texts, target.kinds, target.lang, glossary, params, target.anchors)
+    src_lang, tgt_lang = source.lang, target.lang
+    if progress is not None:
+        progress(0.2)
+    lexicon = None if src_lang == tgt_lang else Lexicon.load()
+    return _align_sides(src, tgt, lexicon, params, progress, cancelled)
 
 
 def align_texts(
@@ -640,18 +731,15 @@ def align_texts(
 ) -> Alignment:
     """Align two texts paragraph by paragraph. Deterministic for the same input."""
     glossary = Glossary.load(glossaries)
-    lexicon = Lexicon.load()
     if progress is not None:
         progress(0.0)
-    src = _side([p.text for p in source.paragraphs], [p.kind for p in source.paragraphs],
-                source.language, glossary, params)
-    if cancelled is not None and cancelled():
-        raise Cancelled()
-    tgt = _side([p.text for p in target.paragraphs], [p.kind for p in target.paragraphs],
-                target.language, glossary, params)
-    if progress is not None:
-        progress(0.2)
-    beads = _align_sides(src, tgt, lexicon, params, progress, cancelled)
+    beads = _align_any(
+        _Input([p.text for p in source.paragraphs], [p.kind for p in source.paragraphs],
+               source.language, text_anchors(source, glossary)),
+        _Input([p.text for p in target.paragraphs], [p.kind for p in target.paragraphs],
+               target.language, text_anchors(target, glossary)),
+        glossary, params, progress, cancelled,
+    )
     if progress is not None:
         progress(1.0)
     return Alignment(beads, len(source.paragraphs), len(target.paragraphs))
@@ -667,7 +755,8 @@ def align_segments(
 ) -> list[Bead]:
     """Align two short lists of strings (e.g. the sentences of one bead) with the same machinery."""
     glossary = glossary if glossary is not None else Glossary.load()
-    small = replace(params, passes=1)
-    src = _side(src_segments, [Kind.BODY] * len(src_segments), src_lang, glossary, small)
-    tgt = _side(tgt_segments, [Kind.BODY] * len(tgt_segments), tgt_lang, glossary, small)
-    return _align_sides(src, tgt, Lexicon.load(), small, None, None)
+    return _align_any(
+        _Input(src_segments, [Kind.BODY] * len(src_segments), src_lang),
+        _Input(tgt_segments, [Kind.BODY] * len(tgt_segments), tgt_lang),
+        glossary, replace(params, passes=1), None, None,
+    )

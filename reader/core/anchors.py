@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -11,6 +12,7 @@ from reader.core import arabic
 from reader.core.dates import DateMention, find_dates
 from reader.core.glossary import Glossary, TermMention
 from reader.core.numbers import NumberMention, find_numbers
+from reader.core.texts import Text
 from reader.resources import resource_path
 
 HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
@@ -30,6 +32,13 @@ def stopwords(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=200_000)
+def arabic_stem(word: str) -> str:
+    """Clitics stripped from a normalized Arabic word (cached: texts repeat their words)."""
+    return arabic.strip_clitics(word)
+
+
+@lru_cache(maxsize=200_000)
 def english_stem(word: str) -> str:
     """A deliberately light stem: case, possessive and regular plural/verb endings."""
     w = word.lower().replace("’", "'")
@@ -96,6 +105,28 @@ def find_anchors(text: str, lang: str, glossary: Glossary | None) -> Anchors:
     )
 
 
+# Anchors of the last few texts seen, so that detecting again after a hand-made change of the
+# alignment does not parse every paragraph again: (sha256, language, glossary) -> anchors.
+_ANCHOR_CACHE: OrderedDict[tuple[str, str, int], list[Anchors]] = OrderedDict()
+_ANCHOR_CACHE_SIZE = 4
+
+
+def text_anchors(text: Text, glossary: Glossary | None) -> list[Anchors]:
+    """The anchors of every paragraph of a text, extracted once and kept for a few texts."""
+    key = (text.sha256 or str(id(text)), text.language, id(glossary))
+    if text.sha256 and key in _ANCHOR_CACHE:
+        cached = _ANCHOR_CACHE[key]
+        if len(cached) == len(text):
+            _ANCHOR_CACHE.move_to_end(key)
+            return cached
+    found = [find_anchors(p.text, text.language, glossary) for p in text.paragraphs]
+    if text.sha256:
+        _ANCHOR_CACHE[key] = found
+        while len(_ANCHOR_CACHE) > _ANCHOR_CACHE_SIZE:
+            _ANCHOR_CACHE.popitem(last=False)
+    return found
+
+
 @dataclass(slots=True)
 class Features:
     """A paragraph reduced to what the aligner compares."""
@@ -127,9 +158,7 @@ def paragraph_features(
         norm = arabic.normalize(masked)
         length = sum(1 for c in norm if not c.isspace())
         stops = stopwords("ar")
-        words = [
-            arabic.strip_clitics(w) for w in _AR_WORD.findall(norm) if w not in stops and len(w) > 1
-        ]
+        words = [arabic_stem(w) for w in _AR_WORD.findall(norm) if w not in stops and len(w) > 1]
         words = [w for w in words if w and w not in stops]
         names = [w for w in words if len(w) >= 3]
     else:

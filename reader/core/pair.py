@@ -46,12 +46,15 @@ def align_pair(
     """Align two loaded texts and detect divergences; progress goes from 0.0 to 1.0."""
     from reader.core.aligner import align_texts
     from reader.core.divergences import find_divergences
+    from reader.core.glossary import Glossary
 
     options = options or PairOptions()
     alignment = align_texts(
         source, target, glossaries=options.glossaries, progress=progress, cancelled=cancelled
     )
-    divergences = find_divergences(source, target, alignment)
+    # the aligner's anchors are cached per text, so detection parses nothing again
+    divergences = find_divergences(source, target, alignment,
+                                   glossary=Glossary.load(options.glossaries))
     return Pair(source, target, alignment, divergences)
 
 
