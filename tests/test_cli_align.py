@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -76,12 +77,20 @@ def test_bad_input_is_one_line_exit_2_no_traceback(tmp_path: Path, make, problem
     assert "Traceback" not in proc.stderr and proc.stdout == ""
 
 
-def test_help_describes_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+def _check_parser(name: str, parser: argparse.ArgumentParser) -> None:
+    assert parser.description, f"{name} has no description"
+    for action in parser._actions:
+        assert action.help, f"{name} {action.dest} has no help"
+        if isinstance(action, argparse._SubParsersAction):
+            for sub_name, sub_parser in action.choices.items():
+                _check_parser(f"{name} {sub_name}", sub_parser)
+
+
+def test_help_describes_every_command() -> None:
     parser = build_parser()
     help_text = parser.format_help()
     sub = next(a for a in parser._actions if a.dest == "command")
-    for name, sub_parser in sub.choices.items():  # type: ignore[union-attr]
+    assert isinstance(sub, argparse._SubParsersAction)
+    for name, sub_parser in sub.choices.items():
         assert name in help_text
-        assert sub_parser.description, f"{name} has no description"
-        for action in sub_parser._actions:
-            assert action.help, f"{name} {action.dest} has no help"
+        _check_parser(name, sub_parser)

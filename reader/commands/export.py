@@ -25,8 +25,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         + "; ".join(f"{k}: {v}" for k, v in FORMATS.items())
         + ". Exit status 2 on bad input.",
     )
-    p.add_argument("workspace", metavar="WORKSPACE", type=Path)
-    p.add_argument("--format", choices=list(FORMATS), required=True)
+    p.add_argument("workspace", metavar="WORKSPACE", type=Path, help="the workspace file to read")
+    p.add_argument("--format", choices=list(FORMATS), required=True,
+                   help="the output format (see above)")
     p.add_argument("-o", "--output", metavar="FILE", required=True,
                    help="the file to write ('-' for standard output)")
     p.add_argument("--codebooks", metavar="DIR", type=Path,

@@ -21,8 +21,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "orphan. An annotation already present is updated if FILE's copy is newer. Exit status "
         "2 on bad input, or when nothing in FILE could be imported.",
     )
-    p.add_argument("workspace", metavar="WORKSPACE", type=Path)
-    p.add_argument("file", metavar="FILE", type=Path)
+    p.add_argument("workspace", metavar="WORKSPACE", type=Path,
+                   help="the workspace file to merge into")
+    p.add_argument("file", metavar="FILE", type=Path,
+                   help="a W3C Web Annotation JSON(-LD) file, e.g. another annotator's export")
     p.set_defaults(run=run)
 
 

@@ -16,7 +16,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="A workspace is one SQLite file holding a pair of texts, their alignment "
         "and the annotations made on them.",
     )
-    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True,
+                               help="what to do with the workspace")
     new = actions.add_parser(
         "new",
         help="create a workspace for SRC and TGT, aligned",
@@ -30,8 +31,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                      help="paragraphs are blank-line separated blocks (hard-wrapped text)")
     new.add_argument("--force", action="store_true", help="replace WORKSPACE if it exists")
     new.set_defaults(run=run_new)
-    info = actions.add_parser("info", help="describe a workspace: documents, beads, annotations")
-    info.add_argument("workspace", metavar="WORKSPACE", type=Path)
+    info = actions.add_parser("info", help="describe a workspace: documents, beads, annotations",
+                              description="Print what a workspace holds: its two documents, "
+                              "the alignment and the number of annotations.")
+    info.add_argument("workspace", metavar="WORKSPACE", type=Path, help="the workspace file")
     info.set_defaults(run=run_info)
 
 

@@ -88,12 +88,13 @@ class _Side:
 
 
 def _side(text_paragraphs: Sequence[str], kinds: Sequence[Kind], lang: str, glossary: Glossary,
-          params: AlignerParams, anchors: Sequence[Anchors] | None = None) -> _Side:
-    if anchors is None:
-        feats = [paragraph_features(t, lang, glossary) for t in text_paragraphs]
-    else:
-        feats = [paragraph_features(t, lang, glossary, a)
-                 for t, a in zip(text_paragraphs, anchors, strict=True)]
+          params: AlignerParams, anchors: Sequence[Anchors] | None = None,
+          cancelled: CancelCheck | None = None) -> _Side:
+    feats = []
+    for i, t in enumerate(text_paragraphs):
+        if cancelled is not None and i % 256 == 0 and cancelled():
+            raise Cancelled()
+        feats.append(paragraph_features(t, lang, glossary, None if anchors is None else anchors[i]))
     bonus = np.array(
         [params.null_bonus_kind if k in (Kind.EMBEDDED_POST, Kind.DUPLICATE, Kind.BOILERPLATE)
          else 0.0 for k in kinds],
@@ -368,7 +369,8 @@ def _length_logprob(ls: np.ndarray, lt: np.ndarray, model: _Model, params: Align
 
 def _bead_scores(pb: _Problem, centre: np.ndarray, half: int, dots: np.ndarray, dot_half: int,
                  src_self: _SelfDots, tgt_self: _SelfDots, model: _Model,
-                 params: AlignerParams) -> dict[tuple[int, int], np.ndarray]:
+                 params: AlignerParams,
+                 types: Sequence[tuple[int, int]] = _MATCH_TYPES) -> dict[tuple[int, int], np.ndarray]:
     """Score of each bead type ending at every cell (i, o) of the band; NEG where impossible.
 
     The lexical term is the cosine of the bead's summed vectors above chance, weighted by the
@@ -383,12 +385,13 @@ def _bead_scores(pb: _Problem, centre: np.ndarray, half: int, dots: np.ndarray, 
     unit_s = float(pb.src_len.mean())
     unit_t = float(pb.tgt_len.mean())
     scores: dict[tuple[int, int], np.ndarray] = {}
-    for k, l in _MATCH_TYPES:
+    for k, l in types:
         valid = (i_idx >= k) & (j >= l) & (j <= m)
         jc = np.clip(j, min(l, m), m)
         ic = np.minimum(np.maximum(i_idx, k), n)
-        a_idx = [np.minimum(ic - k + kk, n - 1) for kk in range(k)]  # (n+1, 1) each
-        b_idx = [jc - l + ll for ll in range(l)]  # (n+1, width) each
+        # indices are clipped into the texts; cells where they would fall outside are invalid
+        a_idx = [np.clip(ic - k + kk, 0, n - 1) for kk in range(k)]  # (n+1, 1) each
+        b_idx = [np.clip(jc - l + ll, 0, m - 1) for ll in range(l)]  # (n+1, width) each
         pair_dots = [[_gather(dots, a_idx[kk], b_idx[ll], centre, dot_half) for ll in range(l)]
                      for kk in range(k)]
         norm_s = src_self.run[k][np.maximum(ic - k, 0)]
@@ -438,7 +441,7 @@ def _run_dp(pb: _Problem, centre: np.ndarray, half: int,
         if i == 0:
             base[(j == 0)] = 0.0
         for t, (k, l) in enumerate(BEAD_TYPES):
-            if k == 0 or i < k:
+            if k == 0 or i < k or (l and (k, l) not in scores):
                 continue
             shift = int(centre[i] - centre[i - k]) - l
             lo, hi = max(0, -shift), min(width, width - shift)
@@ -511,7 +514,7 @@ def _posteriors(pb: _Problem, centre: np.ndarray, half: int,
         if i == 0:
             base[j == 0] = 0.0
         for k, l in BEAD_TYPES:
-            if k == 0 or i < k:
+            if k == 0 or i < k or (l and (k, l) not in sc):
                 continue
             shift = int(centre[i] - centre[i - k]) - l
             lo, hi = max(0, -shift), min(width, width - shift)
@@ -533,7 +536,7 @@ def _posteriors(pb: _Problem, centre: np.ndarray, half: int,
         if i == n:
             base[j == m] = 0.0
         for k, l in BEAD_TYPES:
-            if k == 0 or i + k > n:
+            if k == 0 or i + k > n or (l and (k, l) not in sc):
                 continue
             # a bead of type (k, l) from (i, j) to (i+k, j+l)
             shift = int(centre[i] + l - centre[i + k])
@@ -675,7 +678,10 @@ def _align_sides(src: _Side, tgt: _Side, lexicon: Lexicon | None, params: Aligne
         chance = _chance_cosine(dots, dot_half, src_self, tgt_self, centre, m)
         match = _match_cosine(dots, dot_half, src_self, tgt_self, centre, m)
         model = _estimate_model(pb, beads, chance, match, params)
-        scores = _bead_scores(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params)
+        # the first pass only finds the corridor: the common bead types are enough for that
+        types = _MATCH_TYPES if path_points is not None or passes == 1 else [(1, 1), (1, 2), (2, 1)]
+        scores = _bead_scores(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params,
+                              types)
         path, _, _ = _run_dp(pb, centre, half, scores, params, cancelled)
         # posteriors cost a forward and a backward pass: only the final beads need them
         last = p == passes - 1
@@ -683,7 +689,7 @@ def _align_sides(src: _Side, tgt: _Side, lexicon: Lexicon | None, params: Aligne
         beads = _path_to_beads(path, conf)
         path_points = [(0, 0)] + [(i, j) for _, i, j in path]
         if progress is not None:
-            progress(0.2 + 0.8 * (p + 1) / passes)
+            progress(min(0.99, 0.2 + 0.8 * (p + 1) / passes))
     assert beads is not None
     return beads
 
@@ -710,10 +716,8 @@ def _align_any(source: _Input, target: _Input, glossary: Glossary, params: Align
     """Align in whichever direction the lexicon reads (Arabic to English), then put it back."""
     if source.lang != "ar" and target.lang == "ar":
         return _swap(_align_any(target, source, glossary, params, progress, cancelled))
-    src = _side(source.texts, source.kinds, source.lang, glossary, params, source.anchors)
-    if cancelled is not None and cancelled():
-        raise Cancelled()
-    tgt = _side(target.texts, target.kinds, target.lang, glossary, params, target.anchors)
+    src = _side(source.texts, source.kinds, source.lang, glossary, params, source.anchors, cancelled)
+    tgt = _side(target.texts, target.kinds, target.lang, glossary, params, target.anchors, cancelled)
     src_lang, tgt_lang = source.lang, target.lang
     if progress is not None:
         progress(0.2)
@@ -735,9 +739,9 @@ def align_texts(
         progress(0.0)
     beads = _align_any(
         _Input([p.text for p in source.paragraphs], [p.kind for p in source.paragraphs],
-               source.language, text_anchors(source, glossary)),
+               source.language, text_anchors(source, glossary, cancelled)),
         _Input([p.text for p in target.paragraphs], [p.kind for p in target.paragraphs],
-               target.language, text_anchors(target, glossary)),
+               target.language, text_anchors(target, glossary, cancelled)),
         glossary, params, progress, cancelled,
     )
     if progress is not None:

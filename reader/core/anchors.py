@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from reader.core import arabic
 from reader.core.dates import DateMention, find_dates
+from reader.core.errors import Cancelled
 from reader.core.glossary import Glossary, TermMention
 from reader.core.numbers import NumberMention, find_numbers
 from reader.core.texts import Text
@@ -111,7 +112,8 @@ _ANCHOR_CACHE: OrderedDict[tuple[str, str, int], list[Anchors]] = OrderedDict()
 _ANCHOR_CACHE_SIZE = 4
 
 
-def text_anchors(text: Text, glossary: Glossary | None) -> list[Anchors]:
+def text_anchors(text: Text, glossary: Glossary | None,
+                 cancelled: Callable[[], bool] | None = None) -> list[Anchors]:
     """The anchors of every paragraph of a text, extracted once and kept for a few texts."""
     key = (text.sha256 or str(id(text)), text.language, id(glossary))
     if text.sha256 and key in _ANCHOR_CACHE:
@@ -119,7 +121,11 @@ def text_anchors(text: Text, glossary: Glossary | None) -> list[Anchors]:
         if len(cached) == len(text):
             _ANCHOR_CACHE.move_to_end(key)
             return cached
-    found = [find_anchors(p.text, text.language, glossary) for p in text.paragraphs]
+    found = []
+    for p in text.paragraphs:
+        if cancelled is not None and p.index % 256 == 0 and cancelled():
+            raise Cancelled()
+        found.append(find_anchors(p.text, text.language, glossary))
     if text.sha256:
         _ANCHOR_CACHE[key] = found
         while len(_ANCHOR_CACHE) > _ANCHOR_CACHE_SIZE:

@@ -16,3 +16,7 @@ class InputError(ReaderError):
         self.problem = problem
         self.path = Path(path) if path is not None else None
         super().__init__(f"{self.path}: {problem}" if self.path else problem)
+
+
+class Cancelled(Exception):  # noqa: N818 - it is not an error, the caller asked for it
+    """Raised inside long work when the caller asked to stop."""

@@ -8,14 +8,13 @@ from pathlib import Path
 
 from reader.core.alignment import Alignment
 from reader.core.divergence_types import Divergence
+from reader.core.errors import Cancelled
 from reader.core.texts import Text, load_text
+
+__all__ = ["Cancelled", "CancelCheck", "Pair", "PairOptions", "ProgressCallback", "align_pair", "open_pair"]
 
 ProgressCallback = Callable[[float], None]
 CancelCheck = Callable[[], bool]
-
-
-class Cancelled(Exception):
-    """Raised inside long work when the caller asked to stop."""
 
 
 @dataclass(slots=True)

@@ -13,23 +13,68 @@ _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
+_AR_MONTHS = (
+    r"(?:يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|"
+    r"نوفمبر|ديسمبر|كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|"
+    r"تشرين الثاني|كانون الأول)"
+)
+_DIGIT = r"[0-9٠-٩]"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+# "May 8, 2024", "8 May 2024", "٨ مايو ٢٠٢٤"
+_DATE = (
+    r"(?:" + _WEEKDAY + _MONTHS + r"\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+" + _MONTHS + r",?\s+\d{4}"
+    r"|" + _DIGIT + r"{1,2}\s+" + _AR_MONTHS + r"،?\s+" + _DIGIT + r"{4})"
+)
+_PLATFORM = (
+    r"(?P<platform>facebook|instagram|telegram|youtube|tiktok|threads|فيسبوك|فيس بوك|"
+    r"انستغرام|إنستغرام|انستقرام|إنستقرام|تلغرام|تيليغرام|تليجرام|يوتيوب|تيك توك)"
+)
+_HANDLE = r"\(@(?P<handle>[\w.]{1,30})\)"
 # "— Name (@handle) May 8, 2024" as pasted from an X/Twitter embed
 _X_ATTRIBUTION = re.compile(
     r"^\s*[—–-]{1,2}\s*(?P<name>.*?)\s*\(@(?P<handle>\w{1,30})\)\s*"
-    r"(?P<date>" + _MONTHS + r"\s+\d{1,2},\s+\d{4})\s*$"
+    r"(?P<date>" + _DATE + r")\s*$"
 )
 # Other platforms' attribution lines: "— Name on Facebook", "Posted by Name on Instagram",
-# "A post shared by Name (@handle)", "— Name (@handle) on Telegram", YouTube "Name — YouTube"
-_OTHER_ATTRIBUTION = re.compile(
-    r"^\s*(?:[—–-]{1,2}\s*|posted by\s+|a post shared by\s+)"
-    r"(?P<name>[^()\n]{1,80}?)\s*(?:\(@(?P<handle>[\w.]{1,30})\))?\s*"
-    r"(?:on|via|على|عبر)\s+(?P<platform>facebook|instagram|telegram|youtube|tiktok|فيسبوك|"
-    r"انستغرام|إنستغرام|تلغرام|تيليغرام|يوتيوب)\b.*$",
+# "— Name (@handle) on Telegram", "Name (@handle) via YouTube · May 8, 2024". Without a
+# leading dash or "posted/shared by", a handle is required: "He wrote on Facebook" is prose.
+_PLATFORM_ATTRIBUTION = re.compile(
+    r"^\s*(?:(?P<lead>[—–-]{1,2}\s*|posted by\s+|a post shared by\s+|shared by\s+"
+    r"|نشر(?:ه|ها)?\s+))?"
+    r"(?P<name>[^()\n]{1,80}?)\s*(?:" + _HANDLE + r")?\s*"
+    r"(?:on|via|على|عبر)\s+" + _PLATFORM + r"\b"
+    r"\s*(?:[,·•|—–-]\s*|on\s+|في\s+)?(?P<date>" + _DATE + r")?(?:\s+at\s+[\w:. ]{1,20})?\s*$",
+    re.IGNORECASE,
+)
+# Facebook's embed fallback: "Posted by Name on Thursday, May 8, 2024"
+_FACEBOOK_ATTRIBUTION = re.compile(
+    r"^\s*posted by\s+(?P<name>.{1,80}?)\s+on\s+(?P<date>" + _DATE + r")\s*$", re.IGNORECASE
+)
+# Instagram's: "A post shared by Name (@handle)" with an optional "on May 8, 2024 at 3:15pm PDT"
+_INSTAGRAM_ATTRIBUTION = re.compile(
+    r"^\s*a post shared by\s+(?P<name>[^()\n]{0,80}?)\s*(?:" + _HANDLE + r")?"
+    r"(?:\s+on\s+(?P<date>" + _DATE + r")(?:\s+at\s+[\w:. ]{1,20})?)?\s*$",
+    re.IGNORECASE,
+)
+# A page title pasted with a video: "Title - YouTube"
+_YOUTUBE_TITLE = re.compile(r"^\s*(?P<name>\S.{0,150}?)\s+[—–-]\s+YouTube\s*$", re.IGNORECASE)
+# A line that is only a post's link: the embed's fallback for Telegram and YouTube (and
+# sometimes Facebook and Instagram).
+_LINK_ONLY = re.compile(
+    r"^\s*(?:https?://)?(?:www\.|m\.|mobile\.)?"
+    r"(?:(?P<telegram>t\.me|telegram\.me)/(?:s/)?(?P<channel>\w{3,40})(?:/\d+)?"
+    r"|(?P<youtube>youtube\.com/(?:watch\?\S+|shorts/\S+|live/\S+|@(?P<ytchannel>[\w.-]{1,40})\S*)"
+    r"|youtu\.be/\S+)"
+    r"|(?P<facebook>facebook\.com|fb\.watch)/(?P<fbpage>[\w.-]{1,60})(?:/\S*)?"
+    r"|(?P<instagram>instagram\.com|instagr\.am)/(?:p|reel|tv)/\S+)"
+    r"[/?#]?\S*\s*$",
     re.IGNORECASE,
 )
 MEDIA_LINK = re.compile(
-    r"(?:https?://)?(?:pic\.twitter\.com|t\.co|x\.com|twitter\.com|(?:www\.)?facebook\.com|fb\.watch|"
-    r"(?:www\.)?instagram\.com|instagr\.am|t\.me|telegram\.me|(?:www\.)?youtube\.com|youtu\.be)"
+    r"(?:https?://)?(?:pic\.twitter\.com|t\.co|x\.com|(?:www\.|mobile\.)?twitter\.com|"
+    r"(?:www\.|m\.)?facebook\.com|fb\.watch|(?:www\.)?instagram\.com|instagr\.am|t\.me|"
+    r"telegram\.me|(?:www\.|m\.)?youtube\.com|youtu\.be)"
     r"/\S+",
     re.IGNORECASE,
 )
@@ -37,13 +82,17 @@ _SENTENCE_END = re.compile(r"[.?؟]\W*$")
 
 _PLATFORM_NAMES = {
     "فيسبوك": "facebook",
+    "فيس بوك": "facebook",
     "انستغرام": "instagram",
     "إنستغرام": "instagram",
+    "انستقرام": "instagram",
+    "إنستقرام": "instagram",
     "تلغرام": "telegram",
     "تيليغرام": "telegram",
+    "تليجرام": "telegram",
     "يوتيوب": "youtube",
+    "تيك توك": "tiktok",
 }
-
 
 @dataclass(frozen=True, slots=True)
 class Post:
@@ -61,15 +110,45 @@ class Post:
 
 
 def parse_attribution(line: str) -> tuple[str, str, str | None, str | None] | None:
-    """(platform, name, handle, date) when a line is a post's attribution line, else None."""
+    """(platform, name, handle, date) when a line is a post's attribution line, else None.
+
+    A line that is only a post's link (t.me/…, youtu.be/…) counts too; `find_posts` skips it
+    when a proper attribution line follows.
+    """
+    if len(line) > MAX_POST_LINE:
+        return None
     m = _X_ATTRIBUTION.match(line)
     if m:
         return "x", m["name"].strip(), m["handle"], m["date"]
-    m = _OTHER_ATTRIBUTION.match(line)
-    if m:
+    m = _FACEBOOK_ATTRIBUTION.match(line)
+    if m and not re.search(r"\bon\s+" + _PLATFORM, line, re.IGNORECASE):
+        return "facebook", m["name"].strip(), None, m["date"]
+    m = _INSTAGRAM_ATTRIBUTION.match(line)
+    if m and (m["name"] or m["handle"]):
+        return "instagram", m["name"].strip(), m["handle"], m["date"]
+    m = _PLATFORM_ATTRIBUTION.match(line)
+    if m and (m["lead"] or m["handle"]):
         platform = m["platform"].lower()
-        return _PLATFORM_NAMES.get(platform, platform), m["name"].strip(), m["handle"], None
-    return None
+        return _PLATFORM_NAMES.get(platform, platform), m["name"].strip(), m["handle"], m["date"]
+    m = _YOUTUBE_TITLE.match(line)
+    if m:
+        return "youtube", m["name"].strip(), None, None
+    return _parse_link_only(line)
+
+
+def _parse_link_only(line: str) -> tuple[str, str, str | None, str | None] | None:
+    m = _LINK_ONLY.match(line)
+    if m is None:
+        return None
+    if m["telegram"]:
+        return "telegram", m["channel"], m["channel"], None
+    if m["youtube"]:
+        return "youtube", m["ytchannel"] or "", m["ytchannel"], None
+    if m["facebook"]:
+        page = m["fbpage"]
+        handle = None if page in {"watch", "photo", "permalink.php", "story.php", "share"} else page
+        return "facebook", handle or "", handle, None
+    return "instagram", "", None, None
 
 
 def _text_without_links(line: str) -> str:
@@ -89,13 +168,26 @@ def find_posts(lines: list[str]) -> list[Post]:
         parsed = parse_attribution(line)
         if parsed is None:
             continue
+        if (
+            _LINK_ONLY.match(line)
+            and k + 1 < len(lines)
+            and parse_attribution(lines[k + 1]) is not None
+        ):
+            continue  # the post's link; the attribution line below closes the post
         platform, name, handle, date = parsed
+        # a bare link is a weaker signal than an attribution line: every text line above it
+        # must read as a post's, not as the end of an article paragraph
+        bare_link = bool(_LINK_ONLY.match(line))
         members = [k]
+        text_lines = 0
         total = 0
         i = k - 1
         while i >= 0 and i not in taken:
             candidate = lines[i].strip()
-            if not candidate or parse_attribution(candidate):
+            if not candidate:
+                break
+            link_only = bool(_LINK_ONLY.match(candidate))
+            if parse_attribution(candidate) and not (i == k - 1 and link_only):
                 break
             body = _text_without_links(candidate)
             has_link = bool(MEDIA_LINK.search(candidate))
@@ -103,9 +195,15 @@ def find_posts(lines: list[str]) -> list[Post]:
                 break
             # the line right above the attribution is the post's text; further lines only
             # when they do not read as the end of an article paragraph
-            if members != [k] and not has_link and _SENTENCE_END.search(candidate):
+            if (
+                (text_lines or bare_link)
+                and not has_link
+                and _SENTENCE_END.search(candidate)
+            ):
                 break
             members.append(i)
+            if not link_only:
+                text_lines += 1
             total += len(body)
             i -= 1
         taken.update(members)

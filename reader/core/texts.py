@@ -70,6 +70,8 @@ _BOMS: list[tuple[bytes, str]] = [
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 ]
+_BOM_NAMES = {"utf-8-sig": "utf-8", "utf-32-le": "utf-32", "utf-32-be": "utf-32",
+              "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
 
 
 def _is_arabic_letter(ch: str) -> bool:
@@ -112,12 +114,11 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name.removesuffix("-sig").replace("-le", "").replace(
-                    "-be", ""
-                )
+                return data[len(bom):].decode(name), _BOM_NAMES[name]
             except UnicodeDecodeError as exc:
                 raise InputError(
-                    f"undecodable bytes at {_position(data, exc.start)} (file marked {name})"
+                    f"undecodable bytes at {_position(data, exc.start + len(bom))} "
+                    f"(the file is marked {_BOM_NAMES[name]})"
                 ) from None
     if b"\x00" in data:
         raise InputError("looks like a binary file (it holds NUL bytes), not text")
@@ -328,7 +329,7 @@ def load_text(
         raise InputError("is a directory, not a text file", path) from None
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror or exc}", path) from None
-    if not data.strip():
+    if not data:
         raise InputError("is empty", path)
     try:
         content, used = decode_bytes(data, encoding)
@@ -338,5 +339,5 @@ def load_text(
         content, path=path, encoding=used, blocks=blocks, language=language
     )
     if not text.paragraphs:
-        raise InputError("has no paragraphs (only blank lines)", path)
+        raise InputError("has no paragraphs (it holds only blank lines)", path)
     return text

@@ -1,0 +1,185 @@
+"""Dates mentioned in Arabic and English text, with both Arabic month-name systems."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reader.core.arabic import fold_for_search, original_span, to_ascii_digits
+from reader.core.errors import InputError
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A calendar date, complete or partial (`December 2024`, `Dec. 8`, `كانون الأول`).
+
+    `start`/`end` are code-point offsets into the text, `surface` is `text[start:end]`.
+    """
+
+    year: int | None
+    month: int | None
+    day: int | None
+    start: int
+    end: int
+    surface: str
+
+    def same_date(self, other: DateMention) -> bool:
+        """Whether the two agree on every part that both state (December 8 ~ 8/12/2024)."""
+        pairs = [(self.year, other.year), (self.month, other.month), (self.day, other.day)]
+        return all(a is None or b is None or a == b for a, b in pairs) and any(
+            a is not None and b is not None for a, b in pairs
+        )
+
+
+# Month names in the form fold_for_search gives (no hamza on alef, ة -> ه, ى -> ي).
+_AR_MONTHS: dict[str, int] = {
+    # Levantine and Iraqi
+    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
+    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
+    # Egyptian and Gulf (from the European names)
+    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
+    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    # Maghrebi (from the French names)
+    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
+}
+# Names that are also common words (آب "father", مارس "he practised", ماي, أوت): a date only
+# with a day or a year beside them.
+_AR_AMBIGUOUS = frozenset({"اب", "مارس", "ماي", "اوت"})
+
+_EN_MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+# Full names safe to read as a month alone ("in December"); "May" and "March" are words,
+# abbreviations and "April"/"June"/"August" are also names, so they need a day or a year.
+_EN_ALONE = frozenset({"January", "February", "July", "September", "October", "November",
+                       "December"})
+
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _alternation(names: list[str]) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len,
+                                                                          reverse=True))
+
+
+_AR_MONTH = _alternation(list(_AR_MONTHS))
+_AR_DATE = re.compile(
+    rf"(?:(?<![\d.,/])(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?)?"
+    rf"(?<![^\W\d_])(?P<clitic>[وبلف]?)(?:شهر\s+)?(?P<month>{_AR_MONTH})(?![^\W\d_])"
+    rf"(?:\s*[/(-]\s*(?P<month2>{_AR_MONTH})\s*\)?)?"
+    r"(?:\s*[,،]?\s*(?:من\s+)?(?:(?:ل|من\s+)?(?:ال)?(?:عام|سنه)\s+)?(?P<year>\d{4})(?!\d))?"
+)
+
+_EN_MONTH = (
+    r"(?P<{g}>(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|"
+    r"MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b\.?)"
+)
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_ORD = r"(?:st|nd|rd|th)?"
+_EN_DATE = re.compile(
+    rf"\b{_WEEKDAY}(?:"
+    # December 8, 2024 / Dec. 8 / December 8th
+    rf"{_EN_MONTH.format(g='m1')}\s+(?P<d1>\d{{1,2}}){_ORD}(?![\d:])(?:,?\s+(?P<y1>\d{{4}})(?!\d))?"
+    # 8 December 2024 / the 8th of December
+    rf"|(?:the\s+)?(?<![\d.,/])(?P<d2>\d{{1,2}}){_ORD}\s+(?:of\s+)?{_EN_MONTH.format(g='m2')}"
+    rf"(?:,?\s+(?P<y2>\d{{4}})(?!\d))?"
+    # December 2024 / December, 2024
+    rf"|{_EN_MONTH.format(g='m3')},?\s+(?P<y3>\d{{4}})(?!\d)"
+    # December
+    rf"|{_EN_MONTH.format(g='m4')}"
+    r")"
+)
+_ISO_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/.-])")
+
+
+def find_dates(text: str, lang: str) -> list[DateMention]:
+    """Dates mentioned in `text` ("ar" or "en"), in order; ISO `2024-12-08` in either.
+
+    Arabic text is also searched for English dates, which embedded posts carry. A year
+    alone (`عام 2011`, `in 2011`) is not a date here: `numbers.find_numbers` marks it `is_year`.
+    """
+    if lang == "ar":
+        # Arabic articles quote posts and sources with English dates ("May 8, 2024")
+        found = _arabic_dates(text)
+        found += [d for d in _english_dates(text) if not _overlaps(d, found)]
+    elif lang == "en":
+        found = _english_dates(text)
+    else:
+        raise InputError(f"dates: unsupported language {lang!r} (expected 'ar' or 'en')")
+    ascii_text = to_ascii_digits(text)
+    for m in _ISO_DATE.finditer(ascii_text):
+        date = _make(int(m["y"]), int(m["m"]), int(m["d"]), m.start(), m.end(), text)
+        if date is not None and not _overlaps(date, found):
+            found.append(date)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _overlaps(date: DateMention, others: list[DateMention]) -> bool:
+    return any(d.start < date.end and date.start < d.end for d in others)
+
+
+def _make(
+    year: int | None, month: int, day: int | None, start: int, end: int, text: str
+) -> DateMention | None:
+    if not 1 <= month <= 12:
+        return None
+    if day is not None and not 1 <= day <= _DAYS_IN_MONTH[month - 1]:
+        return None
+    if year is not None and not 1000 <= year <= 2999:
+        return None
+    return DateMention(year, month, day, start, end, text[start:end])
+
+
+def _arabic_dates(text: str) -> list[DateMention]:
+    folded, index = fold_for_search(text)
+    dates = []
+    for m in _AR_DATE.finditer(folded):
+        month_name = re.sub(r"\s+", " ", m["month"])
+        day = int(m["day"]) if m["day"] else None
+        year = int(m["year"]) if m["year"] else None
+        if month_name in _AR_AMBIGUOUS and day is None and year is None:
+            continue
+        month = _AR_MONTHS[month_name]
+        if m["month2"] and _AR_MONTHS[re.sub(r"\s+", " ", m["month2"])] != month:
+            continue  # "كانون الأول/ديسمبر" names one month twice; two months are no date
+        start = m.start() if day is not None else m.start("month")
+        if day is None and m["clitic"]:
+            start = m.start("clitic") + 1
+        end = m.end()
+        while end > start and folded[end - 1] in " )":
+            end -= 1
+        s, e = original_span(index, start, end, len(text))
+        date = _make(year, month, day, s, e, text)
+        if date is not None:
+            dates.append(date)
+        elif day is not None:
+            # "45 كانون الأول": not a day; keep the month (and year)
+            s, e = original_span(index, m.start("month"), end, len(text))
+            alone = _make(year, month, None, s, e, text)
+            if alone is not None and month_name not in _AR_AMBIGUOUS:
+                dates.append(alone)
+    return dates
+
+
+def _english_dates(text: str) -> list[DateMention]:
+    ascii_text = to_ascii_digits(text)
+    dates = []
+    for m in _EN_DATE.finditer(ascii_text):
+        name = next(m[g] for g in ("m1", "m2", "m3", "m4") if m[g])
+        month = _EN_MONTHS[name.rstrip(".").lower()]
+        day_s = m["d1"] or m["d2"]
+        year_s = m["y1"] or m["y2"] or m["y3"]
+        if m["m4"] and name.rstrip(".").title() not in _EN_ALONE:
+            continue
+        if m["m4"] and not name[0].isupper():
+            continue
+        start, end = m.start(), m.end()
+        date = _make(int(year_s) if year_s else None, month, int(day_s) if day_s else None,
+                     start, end, text)
+        if date is not None:
+            dates.append(date)
+    return dates

@@ -1,0 +1,249 @@
+"""Tests for reader.core.arabic: normalize, the search fold, tokens, clitics, name skeletons."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.arabic import (
+    fold_for_search,
+    name_similarity,
+    normalize,
+    original_span,
+    skeleton,
+    strip_clitics,
+    to_ascii_digits,
+    tokens,
+)
+from reader.resources import CORPUS
+
+AR_LINES = (CORPUS / "iraq-assad-lesson.ar.txt").read_text(encoding="utf-8").splitlines()
+
+# Arabic letters, harakat, tatweel, hamza forms, digits, presentation forms, Latin, spaces
+_ALPHABET = st.sampled_from(
+    list("ابتثجحخدذرسشصضطظعغفقكلمنهويءأإآؤئىةٱ")
+    + list("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640")
+    + list("٠١٢٣٤٥٦٧٨٩۰۴0123456789٬٫,.")
+    + list("\ufefb\ufe8d\ufef7\ufdf2\ufb01")
+    + list("AbCdEİ ")
+    + ["😀", "\u200c"]
+)
+_TEXT = st.text(_ALPHABET, max_size=60)
+
+
+def test_normalize_folds_forms_marks_and_digits() -> None:
+    assert normalize("إِيرَان") == "ايران"
+    assert normalize("الـــعراق") == "العراق"
+    assert normalize("مدرسة مستشفى") == "مدرسه مستشفي"
+    assert normalize("١٨٬٠٠٠ ۲۰۲۴") == "18٬000 2024"
+    assert normalize("\ufefb") == "لا"  # the lam-alef ligature of presentation forms
+
+
+def test_normalize_long_text_matches_short_path() -> None:
+    # beyond 20,000 characters normalize maps code points with numpy: same result
+    text = "\n".join(AR_LINES) * 3 + "😀\u064e"
+    assert len(text) > 20_000
+    assert normalize(text) == "\n".join(normalize(line) for line in text.split("\n"))
+
+
+@given(_TEXT)
+def test_normalize_is_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+def test_to_ascii_digits_keeps_length() -> None:
+    assert to_ascii_digits("في ٨ كانون ۲۰۲۴") == "في 8 كانون 2024"
+    assert to_ascii_digits("١٨٬٠٠٠") == "18٬000"
+
+
+def test_fold_for_search_ignores_marks_forms_and_case() -> None:
+    folded, index = fold_for_search("عامًا Assad والإيرانيّة")
+    assert folded == "عاما assad والايرانيه"
+    assert len(index) == len(folded)
+    # the hit "ايرانيه" maps back to the original word, shadda included
+    at = folded.index("ايرانيه")
+    start, end = original_span(index, at, at + len("ايرانيه"), len("عامًا Assad والإيرانيّة"))
+    assert "عامًا Assad والإيرانيّة"[start:end] == "إيرانيّة"
+
+
+def test_fold_for_search_expands_ligatures() -> None:
+    text = "\ufefb \ufdf2 \ufb01le"
+    folded, index = fold_for_search(text)
+    assert folded == "لا الله file"
+    assert index[:2] == [0, 0]
+    start, end = original_span(index, folded.index("الله"), folded.index("الله") + 4, len(text))
+    assert text[start:end] == "\ufdf2"
+
+
+@given(_TEXT)
+def test_fold_map_is_monotone_and_in_range(text: str) -> None:
+    folded, index = fold_for_search(text)
+    assert len(index) == len(folded)
+    assert all(0 <= i < len(text) for i in index)
+    assert all(a <= b for a, b in itertools.pairwise(index))
+    # every kept character appears: no original index is skipped unless it was dropped
+    for i in range(len(text)):
+        if i not in index:
+            assert text[i] in "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670\u0640"
+
+
+@given(st.text(st.sampled_from(list("ابتسمنهويءأإآؤئىة\u064e\u0651\u0640 ABc09٣")), max_size=40))
+def test_fold_agrees_with_normalize_without_presentation_forms(text: str) -> None:
+    assert fold_for_search(text)[0] == normalize(text).lower()
+
+
+@given(_TEXT, st.data())
+def test_original_span_covers_the_hit(text: str, data: st.DataObject) -> None:
+    folded, index = fold_for_search(text)
+    if not folded:
+        return
+    a = data.draw(st.integers(0, len(folded) - 1))
+    b = data.draw(st.integers(a + 1, len(folded)))
+    start, end = original_span(index, a, b, len(text))
+    assert 0 <= start < end <= len(text)
+    # folding the original span gives back (at least) the hit
+    assert folded[a:b] in fold_for_search(text[start:end])[0]
+
+
+def test_tokens_keep_marks_and_split_clitic_digits() -> None:
+    text = "ثلاثةَ عشرَ عامًا، 2012 و2014 ١٨٬٠٠٠ 2.5 Assad’s الـعراق"
+    surfaces = [t[2] for t in tokens(text)]
+    assert surfaces == [
+        "ثلاثةَ", "عشرَ", "عامًا", "2012", "و", "2014", "١٨٬٠٠٠", "2.5", "Assad", "s", "الـعراق",
+    ]
+    for start, end, surface in tokens(text):
+        assert text[start:end] == surface
+
+
+def test_tokens_of_a_corpus_line() -> None:
+    line = AR_LINES[23]
+    toks = tokens(line)
+    picked = tuple(t[2] for t in toks if t[2] in {"2012", "و", "2014"})
+    assert picked[:3] == ("2012", "و", "2014")
+    assert all(line[s:e] == w for s, e, w in toks)
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [
+        # proclitics and the article, from the corpus
+        ("والميادين", "ميادين"),
+        ("بالتعاون", "تعاون"),
+        ("للنظام", "نظام"),
+        ("وبالتعاون", "تعاون"),
+        ("للأسد", "اسد"),
+        # suffixes
+        ("المالكي", "مالك"),
+        ("العراقيين", "عراق"),
+        ("العراقي", "عراق"),
+        ("الإيرانية", "ايران"),
+        ("وتجنيدهم", "تجنيد"),
+        ("ورواتبهم", "رواتب"),
+        ("المعلومات", "معلوم"),
+        ("حكومته", "حكوم"),
+        ("حكومة", "حكوم"),
+        ("دعمه", "دعم"),
+        # short and proper words stay whole
+        ("إيران", "ايران"),
+        ("لبنان", "لبنان"),
+        ("بغداد", "بغداد"),
+        ("بشار", "بشار"),
+        ("وزير", "وزير"),
+        ("الله", "الله"),
+        ("فيه", "فيه"),
+        ("القوات", "قوات"),
+        ("سوريا", "سوريا"),
+        ("حسين", "حسين"),
+    ],
+)
+def test_strip_clitics(word: str, stem: str) -> None:
+    assert strip_clitics(word) == stem
+
+
+def test_strip_clitics_leaves_other_scripts() -> None:
+    assert strip_clitics("Assad") == "Assad"
+    assert strip_clitics("2014") == "2014"
+
+
+@given(st.text(st.sampled_from(list("ابتسمنهويلكفة")), min_size=1, max_size=10))
+def test_strip_clitics_never_empties_a_word(word: str) -> None:
+    stem = strip_clitics(word)
+    assert stem
+    assert len(stem) >= min(2, len(word))
+    assert stem in normalize(word)
+
+
+PAIRS = [
+    ("المالكي", "Maliki"),
+    ("الأسد", "Assad"),
+    ("بشار", "Bashar"),
+    ("سليماني", "Soleimani"),
+    ("الكعبي", "al-Kaabi"),
+    ("الزيدي", "al-Zaydi"),
+    ("المهندس", "al-Muhandis"),
+    ("نوري", "Nouri"),
+    ("حزب الله", "Hezbollah"),
+    ("قاسم", "Qassem"),
+    ("الزهيري", "al-Zuhairi"),
+    ("البوكمال", "Bukamal"),
+    ("البوكمال", "Al-Bukamal"),
+    ("الميادين", "Mayadeen"),
+    ("زينب", "Zainab"),
+    ("أكرم", "Akram"),
+    ("النجباء", "al-Nujaba"),
+    ("بغداد", "Baghdad"),
+    ("طهران", "Tehran"),
+    ("المالكي", "al Maliki"),
+]
+
+
+@pytest.mark.parametrize(("ar", "en"), PAIRS)
+def test_names_match_across_scripts(ar: str, en: str) -> None:
+    assert skeleton(ar, "ar") == skeleton(en, "en")
+    assert name_similarity(ar, en) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("ar", "en"),
+    [
+        ("المالكي", "Bashar"),
+        ("الأسد", "Saddam"),
+        ("بشار", "Maliki"),
+        ("سليماني", "Muhandis"),
+        ("زينب", "Zaydi"),
+        ("قاسم", "Kaabi"),
+        ("نوري", "Nasrallah"),
+        ("الميادين", "Damascus"),
+        ("الكعبي", "Kirkuk"),
+        ("حزب الله", "Hamas"),
+        ("الزيدي", "Sadr"),
+        ("بشار", "Bush"),
+        ("نوري", "Nouriyah"),
+    ],
+)
+def test_unrelated_names_score_low(ar: str, en: str) -> None:
+    assert name_similarity(ar, en) < 0.5
+
+
+def test_near_names_score_between() -> None:
+    # a close transliteration that misses one class still scores well
+    assert 0.75 <= name_similarity("دمشق", "Damascus") < 1.0
+
+
+def test_skeleton_details() -> None:
+    assert skeleton("حمزة", "ar") == skeleton("Hamza", "en") == "HMZ"
+    assert skeleton("وليد", "ar") == skeleton("Walid", "en") == "WLD"
+    assert skeleton("ash-Shuhada", "en") == skeleton("الشهداء", "ar")
+    assert skeleton("", "en") == ""
+    assert name_similarity("", "Assad") == 0.0
+    with pytest.raises(ValueError, match="unsupported language"):
+        skeleton("x", "fr")
+
+
+@given(st.text(max_size=30), st.text(max_size=30))
+def test_name_similarity_in_range(ar: str, en: str) -> None:
+    assert 0.0 <= name_similarity(ar, en) <= 1.0

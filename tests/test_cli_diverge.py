@@ -1,0 +1,86 @@
+"""`reader diverge`: table, json and csv output, Arabic display order, bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.resources import CORPUS
+
+AR = str(CORPUS / "iraq-assad-lesson.ar.txt")
+EN = str(CORPUS / "iraq-assad-lesson.en.txt")
+
+
+@pytest.fixture(autouse=True)
+def _no_user_thresholds(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # the command reads the user's thresholds.toml when there is one: point it at nothing
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["diverge", *args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, AR, EN, "--format", "json")
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["source"]["language"] == "ar" and doc["target"]["paragraphs"] == 39
+    posts = [d for d in doc["divergences"] if d["kind"] == "embedded_post"]
+    assert len(posts) == 4
+    assert {"kind": "number_mismatch", "values": ["180"]}.items() <= next(
+        d for d in doc["divergences"] if d["kind"] == "number_mismatch"
+    ).items()
+    assert sum(len(b["src"]) for b in doc["beads"]) == 46
+
+
+def test_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, AR, EN, "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows[0].keys() >= {"kind", "severity", "side", "paragraphs", "detail"}
+    assert sum(r["kind"] == "embedded_post" for r in rows) == 4
+    assert any("180 درجة" in r["detail"] for r in rows)  # logical order in csv
+
+
+def test_table_visual_and_logical(capsys: pytest.CaptureFixture[str]) -> None:
+    code, visual, _ = run(capsys, AR, EN, "--width", "120")
+    assert code == 0
+    assert "embedded_post" in visual and "src 5-8" in visual
+    assert "180 درجة" not in visual  # reordered and shaped for the terminal
+    assert "ﺔﺟﺭﺩ" in visual
+    code, logical, _ = run(capsys, AR, EN, "--width", "120", "--logical")
+    assert "180 درجة" in logical
+    assert all(len(line) <= 140 for line in logical.splitlines())
+
+
+def test_thresholds_file_and_override(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text("name_mismatch = false\n")
+    code, out, _ = run(capsys, AR, EN, "--format", "json", "--thresholds", str(path))
+    assert code == 0
+    assert not [d for d in json.loads(out)["divergences"] if d["kind"] == "name_mismatch"]
+    code, out, _ = run(capsys, AR, EN, "--format", "json", "--set", "number_min_value=1000")
+    assert code == 0
+    assert not [d for d in json.loads(out)["divergences"] if d["kind"] == "number_mismatch"]
+
+
+def test_bad_input_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, AR, str(tmp_path / "missing.txt"))
+    assert code == 2 and "missing.txt: no such file" in err
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    code, _, err = run(capsys, str(empty), EN)
+    assert code == 2 and "empty" in err
+    code, _, err = run(capsys, AR, EN, "--set", "bogus=1")
+    assert code == 2 and "unknown threshold 'bogus'" in err
+    code, _, err = run(capsys, AR, EN, "--thresholds", str(tmp_path / "none.toml"))
+    assert code == 2 and "none.toml: no such file" in err
