@@ -41,8 +41,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = {c.NAME for c in COMMANDS}
     if not argv or (argv[0] not in names and not argv[0].startswith("-")):
         if len(argv) not in (0, 2):
-            print("reader: give two files (SRC TGT) to open a pair, or a command; see reader --help",
-                  file=sys.stderr)
+            print(
+                "reader: give two files (SRC TGT) to open a pair, or a command; see reader --help",
+                file=sys.stderr,
+            )
             return 2
         return _open_window(argv)
     parser = build_parser()

@@ -33,9 +33,14 @@ def test_tsv_has_one_bead_a_line(tmp_path: Path) -> None:
     out = tmp_path / "pair.tsv"
     assert main(["align", AR, EN, "--format", "tsv", "-o", str(out)]) == 0
     lines = out.read_text(encoding="utf-8").rstrip("\n").split("\n")
-    beads = json.loads(subprocess.run(
-        [sys.executable, "-m", "reader.cli", "align", AR, EN], capture_output=True, text=True,
-        check=True).stdout)["beads"]
+    beads = json.loads(
+        subprocess.run(
+            [sys.executable, "-m", "reader.cli", "align", AR, EN],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    )["beads"]
     assert len(lines) == len(beads)
     assert all(line.count("\t") == 1 for line in lines)
     first_src, first_tgt = lines[0].split("\t")
@@ -68,8 +73,9 @@ def test_tmx_is_valid_xml_with_both_languages(tmp_path: Path) -> None:
 def test_bad_input_is_one_line_exit_2_no_traceback(tmp_path: Path, make, problem: str) -> None:
     bad = tmp_path / "bad.txt"
     make(bad)
-    proc = subprocess.run([sys.executable, "-m", "reader.cli", "align", AR, str(bad)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader.cli", "align", AR, str(bad)], capture_output=True, text=True
+    )
     assert proc.returncode == 2
     lines = proc.stderr.strip().split("\n")
     assert len(lines) == 1, proc.stderr

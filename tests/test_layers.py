@@ -24,7 +24,8 @@ def test_core_never_imports_qt() -> None:
         f"{path.relative_to(CORE)}: {name}"
         for path in sorted(CORE.rglob("*.py"))
         for name in _imports(path)
-        if name.split(".")[0] in {"PySide6", "PyQt5", "PyQt6", "shiboken6"} or name.startswith("reader.ui")
+        if name.split(".")[0] in {"PySide6", "PyQt5", "PyQt6", "shiboken6"}
+        or name.startswith("reader.ui")
     ]
     assert offenders == []
 

@@ -24,15 +24,29 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("source", metavar="SRC", help="the original text file")
     p.add_argument("target", metavar="TGT", help="the translation text file")
-    p.add_argument("--format", choices=FORMATS, default="json",
-                   help="json (default): the full result; tsv: one bead a line, source text TAB "
-                   "target text; tmx: TMX 1.4b, one <tu> per bead")
-    p.add_argument("-o", "--output", metavar="FILE", type=Path,
-                   help="write to FILE instead of standard output")
-    p.add_argument("--glossary", metavar="FILE", type=Path, action="append", default=[],
-                   help="an extra glossary (TSV, see resources/glossary/README.md); repeatable")
-    p.add_argument("--blocks", action="store_true",
-                   help="paragraphs are blank-line separated blocks (hard-wrapped text)")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="json",
+        help="json (default): the full result; tsv: one bead a line, source text TAB "
+        "target text; tmx: TMX 1.4b, one <tu> per bead",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", type=Path, help="write to FILE instead of standard output"
+    )
+    p.add_argument(
+        "--glossary",
+        metavar="FILE",
+        type=Path,
+        action="append",
+        default=[],
+        help="an extra glossary (TSV, see resources/glossary/README.md); repeatable",
+    )
+    p.add_argument(
+        "--blocks",
+        action="store_true",
+        help="paragraphs are blank-line separated blocks (hard-wrapped text)",
+    )
     p.set_defaults(run=run)
 
 
@@ -43,8 +57,11 @@ def pair_json(pair: Pair) -> dict[str, object]:
         from reader.core.texts import Text
 
         assert isinstance(text, Text)
-        return {"path": str(text.path) if text.path else None, "language": text.language,
-                "paragraphs": len(text.paragraphs)}
+        return {
+            "path": str(text.path) if text.path else None,
+            "language": text.language,
+            "paragraphs": len(text.paragraphs),
+        }
 
     return {
         "source": side(pair.source),
@@ -88,7 +105,8 @@ def write_output(text: str, output: Path | None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    pair = open_pair(args.source, args.target,
-                     PairOptions(glossaries=args.glossary, blocks=args.blocks))
+    pair = open_pair(
+        args.source, args.target, PairOptions(glossaries=args.glossary, blocks=args.blocks)
+    )
     write_output(render(pair, args.format), args.output)
     return 0

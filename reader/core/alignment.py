@@ -29,7 +29,11 @@ class Bead:
         return not self.src or not self.tgt
 
     def to_json(self) -> dict[str, object]:
-        return {"src": list(self.src), "tgt": list(self.tgt), "confidence": round(self.confidence, 4)}
+        return {
+            "src": list(self.src),
+            "tgt": list(self.tgt),
+            "confidence": round(self.confidence, 4),
+        }
 
 
 @dataclass(slots=True)
@@ -89,9 +93,13 @@ def check_beads(beads: Sequence[Bead], n_src: int, n_tgt: int) -> None:
         if not bead.src and not bead.tgt:
             raise AlignmentError(f"bead {k} is empty")
         if bead.src != tuple(range(i, i + len(bead.src))):
-            raise AlignmentError(f"bead {k}: source paragraphs {list(bead.src)} do not follow {i - 1}")
+            raise AlignmentError(
+                f"bead {k}: source paragraphs {list(bead.src)} do not follow {i - 1}"
+            )
         if bead.tgt != tuple(range(j, j + len(bead.tgt))):
-            raise AlignmentError(f"bead {k}: target paragraphs {list(bead.tgt)} do not follow {j - 1}")
+            raise AlignmentError(
+                f"bead {k}: target paragraphs {list(bead.tgt)} do not follow {j - 1}"
+            )
         i += len(bead.src)
         j += len(bead.tgt)
     if i != n_src or j != n_tgt:

@@ -112,8 +112,9 @@ _ANCHOR_CACHE: OrderedDict[tuple[str, str, int], list[Anchors]] = OrderedDict()
 _ANCHOR_CACHE_SIZE = 4
 
 
-def text_anchors(text: Text, glossary: Glossary | None,
-                 cancelled: Callable[[], bool] | None = None) -> list[Anchors]:
+def text_anchors(
+    text: Text, glossary: Glossary | None, cancelled: Callable[[], bool] | None = None
+) -> list[Anchors]:
     """The anchors of every paragraph of a text, extracted once and kept for a few texts."""
     key = (text.sha256 or str(id(text)), text.language, id(glossary))
     if text.sha256 and key in _ANCHOR_CACHE:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from reader.core import arabic
 from reader.core.alignment import Alignment, AlignmentError, Bead, check_beads
-from reader.core.anchors import URL, Anchors, find_anchors, number_key, text_anchors
+from reader.core.anchors import URL, Anchors, number_key, text_anchors
 from reader.core.dates import DateMention
 from reader.core.divergence_types import Divergence, DivergenceKind, Severity, Span
 from reader.core.glossary import Glossary, TermMention

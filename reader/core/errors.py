@@ -18,5 +18,5 @@ class InputError(ReaderError):
         super().__init__(f"{self.path}: {problem}" if self.path else problem)
 
 
-class Cancelled(Exception):  # noqa: N818 - it is not an error, the caller asked for it
+class Cancelled(Exception):
     """Raised inside long work when the caller asked to stop."""

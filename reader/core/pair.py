@@ -11,7 +11,15 @@ from reader.core.divergence_types import Divergence
 from reader.core.errors import Cancelled
 from reader.core.texts import Text, load_text
 
-__all__ = ["Cancelled", "CancelCheck", "Pair", "PairOptions", "ProgressCallback", "align_pair", "open_pair"]
+__all__ = [
+    "CancelCheck",
+    "Cancelled",
+    "Pair",
+    "PairOptions",
+    "ProgressCallback",
+    "align_pair",
+    "open_pair",
+]
 
 ProgressCallback = Callable[[float], None]
 CancelCheck = Callable[[], bool]
@@ -52,8 +60,9 @@ def align_pair(
         source, target, glossaries=options.glossaries, progress=progress, cancelled=cancelled
     )
     # the aligner's anchors are cached per text, so detection parses nothing again
-    divergences = find_divergences(source, target, alignment,
-                                   glossary=Glossary.load(options.glossaries))
+    divergences = find_divergences(
+        source, target, alignment, glossary=Glossary.load(options.glossaries)
+    )
     return Pair(source, target, alignment, divergences)
 
 

@@ -70,8 +70,13 @@ _BOMS: list[tuple[bytes, str]] = [
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 ]
-_BOM_NAMES = {"utf-8-sig": "utf-8", "utf-32-le": "utf-32", "utf-32-be": "utf-32",
-              "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
+_BOM_NAMES = {
+    "utf-8-sig": "utf-8",
+    "utf-32-le": "utf-32",
+    "utf-32-be": "utf-32",
+    "utf-16-le": "utf-16",
+    "utf-16-be": "utf-16",
+}
 
 
 def _is_arabic_letter(ch: str) -> bool:
@@ -114,7 +119,7 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(name), _BOM_NAMES[name]
+                return data[len(bom) :].decode(name), _BOM_NAMES[name]
             except UnicodeDecodeError as exc:
                 raise InputError(
                     f"undecodable bytes at {_position(data, exc.start + len(bom))} "
@@ -215,7 +220,7 @@ def _looks_like_heading(text: str, next_text: str | None) -> bool:
     words = text.split()
     if not words or len(words) > 14 or len(text) > 110:
         return False
-    if text[-1] in ".,;:،؛…\"”" or next_text is None:
+    if text[-1] in '.,;:،؛…"”' or next_text is None:
         return False
     if re.search(r"\d{1,2}/\d{1,2}/\d{2,4}|[“”\"]", text):
         return False  # a reference or a quotation, not a heading
@@ -335,9 +340,7 @@ def load_text(
         content, used = decode_bytes(data, encoding)
     except InputError as exc:
         raise InputError(exc.problem, path) from None
-    text = text_from_string(
-        content, path=path, encoding=used, blocks=blocks, language=language
-    )
+    text = text_from_string(content, path=path, encoding=used, blocks=blocks, language=language)
     if not text.paragraphs:
         raise InputError("has no paragraphs (it holds only blank lines)", path)
     return text

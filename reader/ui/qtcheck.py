@@ -48,7 +48,9 @@ DEBIAN_PACKAGES: dict[str, str] = {
     "libwayland-client.so": "libwayland-client0",
 }
 
-_MISSING = re.compile(r"(lib[\w.+-]+?\.so)[.\d]*(?::| =>) (?:cannot open shared object file|not found)")
+_MISSING = re.compile(
+    r"(lib[\w.+-]+?\.so)[.\d]*(?::| =>) (?:cannot open shared object file|not found)"
+)
 
 
 def package_for(library: str) -> str:

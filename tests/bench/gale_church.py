@@ -23,7 +23,9 @@ def _norm_logsf(z: float) -> float:
     return -x * x - math.log(x * math.sqrt(math.pi))
 
 
-def align(src_lengths: list[int], tgt_lengths: list[int], band: int | None = None) -> list[tuple[list[int], list[int]]]:
+def align(
+    src_lengths: list[int], tgt_lengths: list[int], band: int | None = None
+) -> list[tuple[list[int], list[int]]]:
     n, m = len(src_lengths), len(tgt_lengths)
     c = sum(tgt_lengths) / max(1, sum(src_lengths))
     s2 = 6.8
@@ -46,25 +48,25 @@ def align(src_lengths: list[int], tgt_lengths: list[int], band: int | None = Non
             if i == 0 and j == 0:
                 continue
             best, arg = inf, None
-            for (k, l), pc in cost_prior.items():
-                if i < k or j < l:
+            for (k, kt), pc in cost_prior.items():
+                if i < k or j < kt:
                     continue
-                prev = cost.get((i - k, j - l))
+                prev = cost.get((i - k, j - kt))
                 if prev is None:
                     continue
-                ls = sum(src_lengths[i - k:i])
-                lt = sum(tgt_lengths[j - l:j])
+                ls = sum(src_lengths[i - k : i])
+                lt = sum(tgt_lengths[j - kt : j])
                 total = prev + pc + match_cost(ls, lt)
                 if total < best:
-                    best, arg = total, (k, l)
+                    best, arg = total, (k, kt)
             if arg is not None:
                 cost[(i, j)] = best
                 back[(i, j)] = arg
     beads = []
     i, j = n, m
     while i > 0 or j > 0:
-        k, l = back[(i, j)]
-        beads.append((list(range(i - k, i)), list(range(j - l, j))))
-        i, j = i - k, j - l
+        k, kt = back[(i, j)]
+        beads.append((list(range(i - k, i)), list(range(j - kt, j))))
+        i, j = i - k, j - kt
     beads.reverse()
     return beads

@@ -38,9 +38,14 @@ def test_crlf_is_normalised_and_offsets_point_into_the_content(tmp_path: Path) -
     path.write_bytes("first line\r\n\r\n  second\u00a0line  \r\nthird\rfourth".encode())
     text = load_text(path)
     assert "\r" not in text.content
-    assert [p.text for p in text.paragraphs] == ["first line", "second\u00a0line", "third", "fourth"]
+    assert [p.text for p in text.paragraphs] == [
+        "first line",
+        "second\u00a0line",
+        "third",
+        "fourth",
+    ]
     for p in text.paragraphs:
-        assert text.content[p.start:p.end] == p.text
+        assert text.content[p.start : p.end] == p.text
 
 
 def test_a_line_of_only_no_break_spaces_is_blank() -> None:
@@ -70,7 +75,10 @@ def test_paragraph_spans_are_non_blank_slices_in_order(lines: list[str]) -> None
         (lambda p: p.write_bytes(b""), "is empty"),
         (lambda p: p.write_bytes(b"\n \n\xc2\xa0\n"), "has no paragraphs"),
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary"),
-        (lambda p: p.write_bytes("نص عربي".encode() + b"\x81\x8d\x8f\x90\x9d\xc3\x28"), "undecodable"),
+        (
+            lambda p: p.write_bytes("نص عربي".encode() + b"\x81\x8d\x8f\x90\x9d\xc3\x28"),
+            "undecodable",
+        ),
     ],
 )
 def test_bad_input_names_the_file_and_the_problem(tmp_path: Path, make, message: str) -> None:

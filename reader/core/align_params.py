@@ -1,0 +1,60 @@
+"""The aligner's bead types and the weights of its bead score, declared in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+# (source paragraphs, target paragraphs) of each bead type the programme considers
+BEAD_TYPES: tuple[tuple[int, int], ...] = (
+    (1, 1),
+    (1, 2),
+    (2, 1),
+    (1, 3),
+    (3, 1),
+    (2, 2),
+    (1, 0),
+    (0, 1),
+)
+MATCH_TYPES = [t for t in BEAD_TYPES if t[0] and t[1]]
+NEG = np.float32(-1e30)
+
+
+@dataclass(frozen=True, slots=True)
+class AlignerParams:
+    """Weights of the bead score and the search's extent. Tuned on bench cases of several seeds."""
+
+    log_prior: dict[tuple[int, int], float] = field(
+        default_factory=lambda: {
+            (1, 1): 0.0,
+            (1, 2): -2.3,
+            (2, 1): -2.3,
+            (1, 3): -4.5,
+            (3, 1): -4.5,
+            (2, 2): -4.5,
+            (1, 0): -3.0,
+            (0, 1): -3.0,
+        }
+    )
+    lexical_weight: float = 40.0
+    length_weight: float = 1.0
+    length_outliers: float = 0.1  # share of beads whose length ratio is off the pair's norm
+    length_outlier_scale: float = 4.0
+    # where, between chance and a typical match, a paragraph's cosine counts as explained
+    evidence_threshold: float = 0.3
+    # a paragraph that is an embedded post, a duplicate or boilerplate: cheaper to leave out
+    null_bonus_kind: float = 6.0
+    band_min: int = 30
+    band_fraction: float = 0.03
+    band_refine: int = 16
+    max_cells: int = 40_000_000
+    passes: int = 3
+    learn_min_count: int = 2
+    learn_min_dice: float = 0.25
+    learn_top: int = 3
+    name_threshold: float = 0.82
+    temperature: float = 1.0
+
+
+DEFAULT_PARAMS = AlignerParams()

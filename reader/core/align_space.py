@@ -1,0 +1,243 @@
+"""Both sides of a pair as vectors in one space: target words and language-neutral anchor keys.
+
+Source words reach the target's word space through a translation matrix: the shipped lexicon,
+transliterated names, and word pairs learnt from beads already aligned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from reader.core.align_params import AlignerParams
+from reader.core.alignment import Bead
+from reader.core.anchors import Anchors, Features, english_stem, paragraph_features
+from reader.core.errors import Cancelled
+from reader.core.glossary import Glossary, Lexicon
+from reader.core.pair import CancelCheck
+from reader.core.texts import Kind
+
+
+@dataclass(slots=True)
+class Side:
+    features: list[Features]
+    null_bonus: np.ndarray  # per paragraph
+
+
+def side_features(
+    text_paragraphs: Sequence[str],
+    kinds: Sequence[Kind],
+    lang: str,
+    glossary: Glossary,
+    params: AlignerParams,
+    anchors: Sequence[Anchors] | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Side:
+    feats = []
+    for i, t in enumerate(text_paragraphs):
+        if cancelled is not None and i % 256 == 0 and cancelled():
+            raise Cancelled()
+        feats.append(paragraph_features(t, lang, glossary, None if anchors is None else anchors[i]))
+    bonus = np.array(
+        [
+            params.null_bonus_kind
+            if k in (Kind.EMBEDDED_POST, Kind.DUPLICATE, Kind.BOILERPLATE)
+            else 0.0
+            for k in kinds
+        ],
+        dtype=np.float32,
+    )
+    return Side(feats, bonus)
+
+
+class _Vocab:
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def id(self, token: str) -> int:
+        i = self.index.get(token)
+        if i is None:
+            i = self.index[token] = len(self.index)
+        return i
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+def _presence(rows: Sequence[Iterable[int]], n_cols: int) -> sp.csr_matrix:
+    indptr = [0]
+    indices: list[int] = []
+    for r in rows:
+        cols = sorted(set(r))
+        indices.extend(cols)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    return sp.csr_matrix(
+        (data, np.array(indices, dtype=np.int64), np.array(indptr)), shape=(len(rows), n_cols)
+    )
+
+
+@dataclass(slots=True)
+class Space:
+    """Both sides as vectors in one space: target words and anchor keys."""
+
+    src_words: sp.csr_matrix  # n x |A| (Arabic/source word presence)
+    src_keys: sp.csr_matrix  # n x D
+    tgt: sp.csr_matrix  # m x D (target word and key presence)
+    weights: np.ndarray  # D idf weights
+    src_vocab: list[str]
+    tgt_vocab: dict[str, int]
+    n_tgt_words: int
+
+
+def build_space(src: Side, tgt: Side) -> Space:
+    tv = _Vocab()
+    for f in tgt.features:
+        for w in f.words:
+            tv.id(w)
+    n_words = len(tv)
+    for f in tgt.features + src.features:
+        for k in f.keys:
+            tv.id(k)
+    sv = _Vocab()
+    src_word_rows = [[sv.id(w) for w in f.words] for f in src.features]
+    D = len(tv)
+    tgt_rows = [
+        [tv.index[w] for w in f.words] + [tv.index[k] for k in f.keys] for f in tgt.features
+    ]
+    tgt_m = _presence(tgt_rows, D)
+    src_keys = _presence([[tv.index[k] for k in f.keys] for f in src.features], D)
+    # idf over both sides' presence (keys) and the target (words)
+    df = np.asarray(tgt_m.sum(axis=0)).ravel() + np.asarray(src_keys.sum(axis=0)).ravel()
+    n_docs = tgt_m.shape[0] + src_keys.shape[0]
+    weights = (np.log((n_docs + 1) / (df + 1)) + 1.0).astype(np.float32)
+    return Space(
+        src_words=_presence(src_word_rows, len(sv)),
+        src_keys=src_keys,
+        tgt=tgt_m,
+        weights=weights,
+        src_vocab=list(sv.index),
+        tgt_vocab=tv.index,
+        n_tgt_words=n_words,
+    )
+
+
+def lexicon_matrix(space: Space, lexicon: Lexicon) -> sp.csr_matrix:
+    rows, cols = [], []
+    for a, word in enumerate(space.src_vocab):
+        for translation in lexicon.translations(word):
+            for part in translation.split():
+                e = space.tgt_vocab.get(english_stem(part))
+                if e is not None and e < space.n_tgt_words:
+                    rows.append(a)
+                    cols.append(e)
+    data = np.ones(len(rows), dtype=np.float32)
+    return sp.csr_matrix((data, (rows, cols)), shape=(len(space.src_vocab), space.weights.shape[0]))
+
+
+def name_matrix(
+    space: Space, src: Side, tgt: Side, lexicon: Lexicon, threshold: float
+) -> sp.csr_matrix:
+    """Arabic words the lexicon does not know, matched to English capitalised words by sound."""
+    from rapidfuzz import fuzz, process
+
+    from reader.core.arabic import skeleton
+
+    known = {w for w in space.src_vocab if lexicon.translations(w)}
+    ar_names = sorted({w for f in src.features for w in f.names if w not in known})
+    en_names = sorted({n for f in tgt.features for n in f.names})
+    if not ar_names or not en_names:
+        return sp.csr_matrix((len(space.src_vocab), space.weights.shape[0]), dtype=np.float32)
+    ar_sk = [skeleton(w, "ar") for w in ar_names]
+    en_sk = [skeleton(w, "en") for w in en_names]
+    scores = process.cdist(
+        ar_sk, en_sk, scorer=fuzz.ratio, score_cutoff=threshold * 100, dtype=np.uint8, workers=1
+    )
+    src_index = {w: i for i, w in enumerate(space.src_vocab)}
+    rows, cols, data = [], [], []
+    for a_i, e_i in zip(*np.nonzero(scores), strict=True):
+        a_sk, e_sk = ar_sk[a_i], en_sk[e_i]
+        if min(len(a_sk), len(e_sk)) < 3 and a_sk != e_sk:
+            continue  # two-consonant skeletons collide by chance unless identical
+        e = space.tgt_vocab.get(english_stem(en_names[e_i]))
+        if e is None:
+            continue
+        rows.append(src_index[ar_names[a_i]])
+        cols.append(e)
+        data.append(float(scores[a_i, e_i]) / 100.0)
+    return sp.csr_matrix(
+        (np.array(data, dtype=np.float32), (rows, cols)),
+        shape=(len(space.src_vocab), space.weights.shape[0]),
+    )
+
+
+def learnt_matrix(space: Space, beads: Sequence[Bead], params: AlignerParams) -> sp.csr_matrix:
+    """Word pairs that keep turning up together in aligned beads (Dice over co-occurrence)."""
+    match = [b for b in beads if b.src and b.tgt and b.confidence >= 0.5]
+    shape = (len(space.src_vocab), space.weights.shape[0])
+    if len(match) < 8:
+        return sp.csr_matrix(shape, dtype=np.float32)
+    n_b = len(match)
+    bs = sp.csr_matrix(
+        (
+            np.ones(sum(len(b.src) for b in match), dtype=np.float32),
+            (
+                np.repeat(np.arange(n_b), [len(b.src) for b in match]),
+                np.concatenate([b.src for b in match]),
+            ),
+        ),
+        shape=(n_b, space.src_words.shape[0]),
+    )
+    bt = sp.csr_matrix(
+        (
+            np.ones(sum(len(b.tgt) for b in match), dtype=np.float32),
+            (
+                np.repeat(np.arange(n_b), [len(b.tgt) for b in match]),
+                np.concatenate([b.tgt for b in match]),
+            ),
+        ),
+        shape=(n_b, space.tgt.shape[0]),
+    )
+    xa = (bs @ space.src_words).minimum(1).tocsc()
+    xe = (bt @ space.tgt[:, : space.n_tgt_words]).minimum(1).tocsc()
+    co = (xa.T @ xe).tocoo()
+    ca = np.asarray(xa.sum(axis=0)).ravel()
+    ce = np.asarray(xe.sum(axis=0)).ravel()
+    c = co.data
+    dice = 2 * c / (ca[co.row] + ce[co.col])
+    expected = ca[co.row] * ce[co.col] / n_b
+    keep = (c >= params.learn_min_count) & (dice >= params.learn_min_dice) & (c >= 2 * expected)
+    rows, cols, vals = co.row[keep], co.col[keep], dice[keep].astype(np.float32)
+    # keep each source word's best few translations
+    order = np.lexsort((-vals, rows))
+    rows, cols, vals = rows[order], cols[order], vals[order]
+    rank = np.zeros(len(rows), dtype=np.int64)
+    if len(rows):
+        starts = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
+        run_start = np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+        rank = np.arange(len(rows)) - run_start
+    top = rank < params.learn_top
+    return sp.csr_matrix((np.minimum(1.0, vals[top] * 2), (rows[top], cols[top])), shape=shape)
+
+
+def identity_matrix(space: Space) -> sp.csr_matrix:
+    """Two texts in one language: a word translates as itself."""
+    rows, cols = [], []
+    for a, word in enumerate(space.src_vocab):
+        e = space.tgt_vocab.get(word)
+        if e is not None and e < space.n_tgt_words:
+            rows.append(a)
+            cols.append(e)
+    return sp.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+        shape=(len(space.src_vocab), space.weights.shape[0]),
+    )
+
+
+def vectors(space: Space, translation: sp.csr_matrix) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    projected = (space.src_words @ translation).minimum(1) + space.src_keys
+    w = sp.diags(space.weights)
+    return (projected.minimum(1) @ w).tocsr(), (space.tgt @ w).tocsr()
