@@ -125,15 +125,36 @@ def build_space(src: Side, tgt: Side) -> Space:
     )
 
 
-def lexicon_matrix(space: Space, lexicon: Lexicon) -> sp.csr_matrix:
+def _forms_by_stem(side: Side) -> dict[str, set[str]]:
+    """Every written form under which each stem occurs in a side."""
+    forms: dict[str, set[str]] = {}
+    for f in side.features:
+        for stem, form in zip(f.words, f.forms, strict=True):
+            forms.setdefault(stem, {stem}).add(form)
+    return forms
+
+
+def known_words(space: Space, src: Side, lexicon: Lexicon) -> set[str]:
+    """Source stems the lexicon translates under any of their written forms."""
+    forms = _forms_by_stem(src)
+    return {w for w in space.src_vocab if any(lexicon.translations(x) for x in forms.get(w, {w}))}
+
+
+def lexicon_matrix(space: Space, src: Side, lexicon: Lexicon) -> sp.csr_matrix:
+    """Source stems to the target stems the lexicon gives for any of their written forms (the
+    lexicon's own clitic handling reads a whole word better than our stem does)."""
+    forms = _forms_by_stem(src)
     rows, cols = [], []
     for a, word in enumerate(space.src_vocab):
-        for translation in lexicon.translations(word):
-            for part in translation.split():
-                e = space.tgt_vocab.get(english_stem(part))
-                if e is not None and e < space.n_tgt_words:
-                    rows.append(a)
-                    cols.append(e)
+        targets = set()
+        for form in forms.get(word, {word}):
+            for translation in lexicon.translations(form):
+                for part in translation.split():
+                    e = space.tgt_vocab.get(english_stem(part))
+                    if e is not None and e < space.n_tgt_words:
+                        targets.add(e)
+        rows.extend([a] * len(targets))
+        cols.extend(sorted(targets))
     data = np.ones(len(rows), dtype=np.float32)
     return sp.csr_matrix((data, (rows, cols)), shape=(len(space.src_vocab), space.weights.shape[0]))
 
@@ -146,7 +167,7 @@ def name_matrix(
 
     from reader.core.arabic import skeleton
 
-    known = {w for w in space.src_vocab if lexicon.translations(w)}
+    known = known_words(space, src, lexicon)
     ar_names = sorted({w for f in src.features for w in f.names if w not in known})
     en_names = sorted({n for f in tgt.features for n in f.names})
     if not ar_names or not en_names:

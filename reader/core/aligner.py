@@ -74,7 +74,7 @@ def _align_sides(
     if lexicon is None:
         base_translation = identity_matrix(space)
     else:
-        base_translation = lexicon_matrix(space, lexicon) + name_matrix(
+        base_translation = lexicon_matrix(space, src, lexicon) + name_matrix(
             space, src, tgt, lexicon, params.name_threshold
         )
     src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)

@@ -139,9 +139,10 @@ class Features:
     """A paragraph reduced to what the aligner compares."""
 
     length: int
-    words: list[str]
+    words: list[str]  # stems: what the aligner counts and learns on
     keys: list[str]
     names: list[str]
+    forms: list[str] = field(default_factory=list)  # each stem's word as written (normalized)
 
 
 _SPAN_REMOVER = re.compile(r"\S+")
@@ -165,20 +166,29 @@ def paragraph_features(
         norm = arabic.normalize(masked)
         length = sum(1 for c in norm if not c.isspace())
         stops = stopwords("ar")
-        words = [arabic_stem(w) for w in _AR_WORD.findall(norm) if w not in stops and len(w) > 1]
-        words = [w for w in words if w and w not in stops]
+        forms = []
+        words = []
+        for w in _AR_WORD.findall(norm):
+            if w in stops or len(w) < 2:
+                continue
+            stem = arabic_stem(w)
+            if stem and stem not in stops:
+                words.append(stem)
+                forms.append(w)
         names = [w for w in words if len(w) >= 3]
     else:
         length = sum(1 for c in text if not c.isspace())
         stops = stopwords("en")
         raw = _EN_WORD.findall(masked)
         words = []
+        forms = []
         names = []
         for w in raw:
             lw = w.lower()
             if lw in stops or len(lw) < 2:
                 continue
             words.append(english_stem(w))
+            forms.append(lw)
             if w[0].isupper() and len(w) >= 3:
                 names.append(w)
-    return Features(length=length, words=words, keys=anchors.keys(), names=names)
+    return Features(length=length, words=words, keys=anchors.keys(), names=names, forms=forms)
