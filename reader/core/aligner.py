@@ -103,7 +103,7 @@ def _align_sides(
         match = match_cosine(dots, dot_half, src_self, tgt_self, centre, m)
         model = estimate_model(pb, beads, chance, match, params)
         # the first pass only finds the corridor: the common bead types are enough for that
-        types = MATCH_TYPES if path_points is not None or passes == 1 else [(1, 1), (1, 2), (2, 1)]
+        types = MATCH_TYPES if path_points is not None or passes == 1 else [(1, 1)]
         scores = bead_scores(
             pb, centre, half, dots, dot_half, src_self, tgt_self, model, params, types
         )

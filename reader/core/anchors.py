@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -145,15 +145,23 @@ class Features:
     forms: list[str] = field(default_factory=list)  # each stem's word as written (normalized)
 
 
-_SPAN_REMOVER = re.compile(r"\S+")
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` with the spans blanked out (same length, so offsets still hold)."""
+    if not spans:
+        return text
+    parts = []
+    pos = 0
+    for start, end in spans:
+        parts.append(text[pos:start])
+        parts.append(" " * (end - start))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
-def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
-    chars = list(text)
-    for s, e in spans:
-        for k in range(s, e):
-            chars[k] = " "
-    return "".join(chars)
+def _visible_length(text: str) -> int:
+    """Characters that are not white space: the length Gale and Church count."""
+    return len("".join(text.split()))
 
 
 def paragraph_features(
@@ -164,7 +172,7 @@ def paragraph_features(
     masked = _mask(text, [(t.start, t.end) for t in anchors.terms])
     if lang == "ar":
         norm = arabic.normalize(masked)
-        length = sum(1 for c in norm if not c.isspace())
+        length = _visible_length(norm)
         stops = stopwords("ar")
         forms = []
         words = []
@@ -177,7 +185,7 @@ def paragraph_features(
                 forms.append(w)
         names = [w for w in words if len(w) >= 3]
     else:
-        length = sum(1 for c in text if not c.isspace())
+        length = _visible_length(text)
         stops = stopwords("en")
         raw = _EN_WORD.findall(masked)
         words = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.arabic import fold_for_search, original_span, to_ascii_digits
+from reader.core.arabic import fold_for_search, normalize, original_span, to_ascii_digits
 from reader.core.errors import InputError
 
 
@@ -96,20 +96,34 @@ _EN_DATE = re.compile(
 _ISO_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d/.-])")
 
 
+# Cheap tests that a paragraph may hold a date at all: most paragraphs of a book hold none, and
+# the full patterns (with folding and an offset map for Arabic) cost far more than these.
+_EN_HINT = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_AR_HINT = re.compile(
+    r"(?<![\u0621-\u064a])[وبلف]?(?:ال)?(?:" + "|".join(
+        sorted({name.split()[0] for name in _AR_MONTHS}, key=len, reverse=True)
+    ) + r")(?![\u0621-\u064a])"
+)
+_ISO_HINT = re.compile(r"[\d\u0660-\u0669\u06f0-\u06f9]{4}-")
+
+
 def find_dates(text: str, lang: str) -> list[DateMention]:
     """Dates mentioned in `text` ("ar" or "en"), in order; ISO `2024-12-08` in either.
 
     Arabic text is also searched for English dates, which embedded posts carry. A year
     alone (`عام 2011`, `in 2011`) is not a date here: `numbers.find_numbers` marks it `is_year`.
     """
-    if lang == "ar":
-        # Arabic articles quote posts and sources with English dates ("May 8, 2024")
-        found = _arabic_dates(text)
-        found += [d for d in _english_dates(text) if not _overlaps(d, found)]
-    elif lang == "en":
-        found = _english_dates(text)
-    else:
+    if lang not in ("ar", "en"):
         raise InputError(f"dates: unsupported language {lang!r} (expected 'ar' or 'en')")
+    english_hint = _EN_HINT.search(text) is not None
+    found = []
+    if lang == "ar" and _AR_HINT.search(normalize(text)):
+        found = _arabic_dates(text)
+    if english_hint:
+        # Arabic articles quote posts and sources with English dates ("May 8, 2024")
+        found += [d for d in _english_dates(text) if not _overlaps(d, found)]
+    if not _ISO_HINT.search(text):
+        return sorted(found, key=lambda d: d.start)
     ascii_text = to_ascii_digits(text)
     for m in _ISO_DATE.finditer(ascii_text):
         date = _make(int(m["y"]), int(m["m"]), int(m["d"]), m.start(), m.end(), text)

@@ -6,6 +6,7 @@ import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.core.arabic import fold_for_search, original_span, tokens
 from reader.core.errors import InputError
@@ -142,7 +143,7 @@ def find_numbers(
     blocked = [(m.start(), m.end()) for m in _NOT_TEXT.finditer(folded)]
     toks: list[_Tok] = []
     for s, e, w in tokens(folded):
-        if any(bs <= s < be for bs, be in blocked):
+        if blocked and any(bs <= s < be for bs, be in blocked):
             continue
         if w[0].isdigit() and not (_GROUPED.fullmatch(w) or _PLAIN.fullmatch(w)):
             # "12.5.2024", "1,2": not one number; each run of digits is its own
@@ -152,7 +153,11 @@ def find_numbers(
     found: list[tuple[int, int, float, str | None, bool, bool]] = []
     i = 0
     while i < len(toks):
-        parsed = (_digits if toks[i].word[0].isdigit() else _words)(folded, toks, i, lang)
+        word = toks[i].word
+        if not word[0].isdigit() and not _may_start_number(word, lang):
+            i += 1  # most words: no number can start here (checked from a cached table)
+            continue
+        parsed = (_digits if word[0].isdigit() else _words)(folded, toks, i, lang)
         if parsed is None:
             i += 1
             continue
@@ -353,6 +358,19 @@ def _ar_below_hundred(toks: list[_Tok], i: int, folded: str) -> tuple[int, int] 
     return parsed
 
 
+_EN_STARTS = frozenset({"a", "an", *_EN_UNITS, *_EN_TENS})
+_AR_STARTS = frozenset({*_AR_HUNDREDS, *_AR_TEEN_HEADS, *_AR_UNITS, *_AR_TENS, *_AR_SCALES})
+
+
+@lru_cache(maxsize=65536)
+def _may_start_number(word: str, lang: str) -> bool:
+    """Whether a number phrase can begin with this (folded) word in this language."""
+    if _LATIN.match(word):
+        return lang == "en" and word in _EN_STARTS
+    return lang == "ar" and (word in _AR_STARTS or _ar_strip_proclitic(word) in _AR_STARTS)
+
+
+@lru_cache(maxsize=65536)
 def _ar_strip_proclitic(word: str) -> str:
     """بثلاثة, لعشرين, والثلاثة, وإحدى: a preposition, conjunction or article on a number word.
 

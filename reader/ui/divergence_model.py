@@ -160,4 +160,6 @@ class KindFilterModel(QSortFilterProxyModel):
 
     def divergence(self, row: int) -> Divergence:
         source = self.mapToSource(self.index(row, 0))
-        return self.sourceModel().data(source, DIVERGENCE_ROLE)  # type: ignore[no-any-return]
+        divergence = self.sourceModel().data(source, DIVERGENCE_ROLE)
+        assert isinstance(divergence, Divergence)
+        return divergence

@@ -110,7 +110,7 @@ class LinkGutter(QWidget):
             confidence = self._confidence[b] if b < len(self._confidence) else 1.0
             fill = QColor(colour)
             fill.setAlphaF(
-                min(1.0, 0.18 + 0.5 * confidence) * (1.0 if b == self._current else 0.75)
+                min(1.0, 0.12 + 0.38 * confidence) * (1.0 if b == self._current else 0.75)
             )
             outline = QColor(colour)
             pen = QPen(outline, 2.0 if b == self._current else 1.0)

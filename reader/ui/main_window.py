@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self.dock.setObjectName("divergences")
         self.dock.setWidget(self.panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        # the texts are what people came for: the list takes a strip, not half the window
+        self.resizeDocks([self.dock], [170], Qt.Orientation.Vertical)
 
         self.bead_label = QLabel(self)
         self.bead_label.setAccessibleName(self.tr("Current bead"))
@@ -131,7 +133,7 @@ class MainWindow(QMainWindow):
             self.tr("&Cancel Alignment"), self.cancel_alignment, "Escape"
         )
         self.cancel_action.setEnabled(False)
-        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence(keys.Quit))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, "Ctrl+Q")
         for item in (
             self.open_action,
             self.corpus_action,
@@ -225,9 +227,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         self._add(
             help_menu,
-            self._action(
-                self.tr("&Keyboard Shortcuts"), self.show_shortcuts, QKeySequence(keys.HelpContents)
-            ),
+            self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "F1"),
         )
 
     @staticmethod

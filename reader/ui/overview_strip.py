@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 STRIP_WIDTH = 14
@@ -89,7 +98,7 @@ class OverviewStrip(QWidget):
         painter.drawRect(frame)
         painter.end()
 
-    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # QWidget override
+    def resizeEvent(self, event: QResizeEvent) -> None:  # QWidget override
         self._cache = None
         super().resizeEvent(event)
 

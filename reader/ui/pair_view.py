@@ -30,6 +30,8 @@ SIDES = ("source", "target")
 # levelling works through this many beads at a time, for at most this long per event
 LEVEL_CHUNK = 16
 LEVEL_BUDGET = 0.04
+# pairs up to this many paragraphs (both sides) are checked against the finished layout
+CHECK_LIMIT = 3000
 # where a bead the user jumps to lands: this far down the viewport
 LANDING = 0.25
 # a divergence touching a bead colours it by the first kind found in this order
@@ -261,10 +263,28 @@ class PairView(QWidget):
         if self._next_bead < len(beads):
             QTimer.singleShot(0, lambda: self._level_chunk(generation))
         else:
+            self._check_levels()
             self._set_overview()
             self.laid_out.emit()
         if first == 0:
             self._sync_from(self.right_side)
+
+    def _check_levels(self) -> None:
+        """Measure again from the finished layout and correct any paragraph the line arithmetic
+        of `measure` got wrong (a Qt version that rounds otherwise): cheap when nothing moved."""
+        assert self.pair is not None and self.padding is not None
+        if len(self.pair.source) + len(self.pair.target) > CHECK_LIMIT:
+            return  # measuring from positions lays a whole book out at once: not worth a hang
+        heights = {side: self.panes[side].natural_heights() for side in SIDES}
+        padding = bead_padding(self.pair.alignment.beads, heights["source"], heights["target"])
+        if padding.bottoms == self.padding.bottoms and padding.lead == self.padding.lead:
+            return
+        for side in SIDES:
+            old = self.padding.bottoms[side]
+            changed = {i: v for i, v in enumerate(padding.bottoms[side]) if v != old[i]}
+            self.panes[side].set_padding(changed, padding.lead[side])
+        self.padding = padding
+        self._set_bands()
 
     def _level_beads(self, start: int, end: int) -> None:
         assert self.pair is not None and self._builder is not None

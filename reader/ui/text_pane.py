@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -179,21 +180,44 @@ class TextPane(QTextEdit):
         return rect.top(), rect.bottom()
 
     def measure(self, first: int, last: int) -> list[float]:
-        """How far each paragraph first..last moves the next one down, padding excluded; lays
-        the document out up to there. Measured from block to block: with a proportional line
-        height, Qt's block rectangle is shorter than the room the block takes."""
+        """How far each paragraph first..last moves the next one down, padding excluded.
+
+        Read from each block's own lines, as Qt's layout adds them up (a proportional line
+        height applied to the line's rounded-up height, in Qt's 1/64 pixel units): block
+        positions cannot be trusted while Qt is still laying out a changed document piecemeal.
+        `natural_heights` measures from positions, once the layout is complete.
+        """
         layout = self.document().documentLayout()
-        tops: list[float] = []
+        heights: list[float] = []
         block = self.block(first)
-        for _ in range(
-            last - first + 2
-        ):  # the block after `last` exists: a paragraph or the spacer
-            tops.append(layout.blockBoundingRect(block).top())
+        proportional = QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        for _ in range(last - first + 1):
+            rect = layout.blockBoundingRect(block)  # lays the block out
+            fmt = block.blockFormat()
+            if fmt.lineHeightType() != proportional:
+                heights.append(rect.height())
+            else:
+                factor = fmt.lineHeight() / 100.0
+                lines = block.layout()
+                total = 0.0
+                for k in range(lines.lineCount()):
+                    line = lines.lineAt(k)
+                    raw = math.ceil(line.ascent() + line.descent() + line.leading())
+                    total += math.floor(raw * factor * 64.0) / 64.0
+                heights.append(total)
             block = block.next()
-        return [tops[k + 1] - tops[k] - self._bottoms[first + k] for k in range(last - first + 1)]
+        return heights
 
     def natural_heights(self) -> list[float]:
-        return self.measure(0, self.paragraph_count - 1) if self.paragraph_count else []
+        """Every paragraph's height without the padding, from block positions (lays the whole
+        document out; exact once Qt has finished, whatever its line-height arithmetic)."""
+        layout = self.document().documentLayout()
+        tops: list[float] = []
+        block = self.block(0)
+        for _ in range(self.paragraph_count + 1):  # and the spacer after the last paragraph
+            tops.append(layout.blockBoundingRect(block).top())
+            block = block.next()
+        return [tops[i + 1] - tops[i] - self._bottoms[i] for i in range(self.paragraph_count)]
 
     def _margin_scale(self) -> float:
         # Qt multiplies block margins by the paint device's DPI over 96; padding is in pixels
@@ -271,7 +295,8 @@ class TextPane(QTextEdit):
                 self._quiet = False
 
     def set_layer(self, name: str, marks: list[Mark], full_width: bool = False) -> None:
-        """Replace one layer of painted spans ("current", "divergences", "search")."""
+        """Replace one layer of painted spans ("current", "divergences", "search", or any
+        other name, e.g. "annotations")."""
         selections: list[QTextEdit.ExtraSelection] = []
         doc = self.document()
         for mark in marks:
@@ -299,9 +324,12 @@ class TextPane(QTextEdit):
         self._refresh_selections()
 
     def _refresh_selections(self) -> None:
-        order = ("current", "divergences", "annotations", "search", "search_current")
+        # later layers paint over earlier ones: other layers (annotations) go between the
+        # divergences and the search hits
+        first, last = ("current", "divergences"), ("search", "search_current")
+        others = [name for name in self._layers if name not in first + last]
         merged: list[QTextEdit.ExtraSelection] = []
-        for name in order:
+        for name in (*first, *others, *last):
             merged.extend(self._layers.get(name, []))
         self.setExtraSelections(merged)
 

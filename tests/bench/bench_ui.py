@@ -20,8 +20,6 @@ import sys  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from reader.ui.app import work_around_pyside_none_leak  # noqa: E402
-
 
 def process_age() -> float | None:
     """Seconds since this process started (Linux), so that start-up counts the interpreter too."""
@@ -68,7 +66,6 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
 
-    work_around_pyside_none_leak()
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication

@@ -13,8 +13,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from reader.ui.app import work_around_pyside_none_leak
-
 TIMEOUT_MS = 120_000
 
 
@@ -27,7 +25,6 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
 
-    work_around_pyside_none_leak()
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 

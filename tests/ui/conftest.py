@@ -8,12 +8,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
 
-from reader.ui.app import work_around_pyside_none_leak
-
-# before any test makes Qt calls: see the function's docstring
-work_around_pyside_none_leak()
-
-
 # the offscreen platform says this whenever a window's size hints change; it is no fault of ours
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
 

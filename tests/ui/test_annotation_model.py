@@ -28,10 +28,10 @@ def _records():
     return [
         new_annotation(SOURCE, "source", 0, 0, 6, tags=[LOADED], comment="alpha", author="Lina"),
         new_annotation(TARGET, "target", 1, 2, 8, tags=[SOFT], comment="beta", author="Omar"),
-        new_annotation(SOURCE, "source", 1, 0, 3, tags=[SOFT, LOADED], comment="gamma",
-                       author="Omar"),
-        replace(new_annotation(TARGET, "target", 0, 0, 4, comment="orphan"),
-                status=Status.ORPHAN),
+        new_annotation(
+            SOURCE, "source", 1, 0, 3, tags=[SOFT, LOADED], comment="gamma", author="Omar"
+        ),
+        replace(new_annotation(TARGET, "target", 0, 0, 4, comment="orphan"), status=Status.ORPHAN),
     ]
 
 

@@ -145,7 +145,11 @@ def test_annotate_through_the_dialog(qtbot, window, settings) -> None:
     assert seen and record is not None
     a = window.annotations.workspace.get_annotation(record.id)
     assert (a.side, a.quote, a.comment, a.author) == (
-        "target", "militias", "comment from the dialog", "Omar")
+        "target",
+        "militias",
+        "comment from the dialog",
+        "Omar",
+    )
     assert settings.author_name == "Omar"  # remembered for the next note
 
 
@@ -243,8 +247,11 @@ def test_clicking_a_row_selects_the_span_in_its_pane(qtbot, window) -> None:
     ctl.dock.show()
     ctl.dock.raise_()
     table = ctl.panel.table
-    row = next(r for r in range(ctl.panel.proxy.rowCount())
-               if ctl.panel.proxy.annotation(r).quote == "2024")
+    row = next(
+        r
+        for r in range(ctl.panel.proxy.rowCount())
+        if ctl.panel.proxy.annotation(r).quote == "2024"
+    )
     rect = table.visualRect(ctl.panel.proxy.index(row, Column.QUOTE))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     cursor = pane.textCursor()
@@ -282,8 +289,9 @@ def test_a_changed_text_is_reanchored_and_its_orphans_listed(
     lines[2] = "فقرة أعيدت كتابتها كلها"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(
-        text))
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text)
+    )
     second = _window(qtbot, settings, _pair(load_text(src), load_text(tgt)))
     ws = second.annotations.workspace
     assert ws is not None
@@ -319,8 +327,7 @@ def test_an_unusable_workspace_gives_a_message_and_is_left_alone(
     holder = _broken(kind, path)
     before = path.read_bytes()
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(
-        text))
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
     window = _window(qtbot, settings, pair)
     assert shown and str(path) in shown[0]
     assert {"corrupt": "damaged", "newer": "newer", "locked": "in use"}[kind] in shown[0]
@@ -341,8 +348,7 @@ def test_a_read_only_workspace_is_shown_but_not_changed(
     path.chmod(0o444)
     before = path.read_bytes()
     warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(
-        text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text))
     try:
         window = _window(qtbot, settings, pair)
         assert warned and "read-only" in warned[0]
@@ -396,9 +402,17 @@ def test_the_pane_context_menu_offers_annotating(qtbot, window) -> None:
 
 def test_every_annotation_action_has_a_shortcut_and_a_menu(window) -> None:
     ctl = window.annotations
-    for action in (ctl.annotate_action, ctl.link_action, ctl.edit_action, ctl.delete_action,
-                   ctl.undo_action, ctl.redo_action, ctl.codebooks_action,
-                   ctl.open_workspace_action, ctl.save_workspace_action):
+    for action in (
+        ctl.annotate_action,
+        ctl.link_action,
+        ctl.edit_action,
+        ctl.delete_action,
+        ctl.undo_action,
+        ctl.redo_action,
+        ctl.codebooks_action,
+        ctl.open_workspace_action,
+        ctl.save_workspace_action,
+    ):
         assert not action.shortcut().isEmpty(), action.text()
         assert action in window.actions()
         assert action.associatedObjects(), action.text()  # it sits in a menu

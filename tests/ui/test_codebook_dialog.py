@@ -67,7 +67,6 @@ def test_a_bad_import_gives_a_message(dialog, tmp_path: Path, monkeypatch) -> No
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(
-        text))
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
     assert dialog.import_codebook(bad) is None
     assert shown and "bad.json" in shown[0] and "JSON" in shown[0]

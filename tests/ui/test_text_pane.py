@@ -129,3 +129,13 @@ def test_counterparts_sit_at_the_same_height(qtbot, settings, hand_pair) -> None
     qtbot.waitUntil(view.is_laid_out, timeout=5000)
     target.verticalScrollBar().setValue(60)
     assert source.verticalScrollBar().value() == 60
+
+
+def test_other_layers_are_painted_too(arabic_pane) -> None:
+    arabic_pane.set_layer("divergences", [Mark(0, 0, 3, Qt.GlobalColor.yellow)])
+    arabic_pane.set_layer("annotations", [Mark(1, 0, 4, Qt.GlobalColor.green)])
+    texts = [s.cursor.selectedText() for s in arabic_pane.extraSelections()]
+    assert texts == [
+        arabic_pane.text.paragraphs[0].text[:3],
+        arabic_pane.text.paragraphs[1].text[:4],
+    ]
