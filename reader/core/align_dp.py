@@ -344,16 +344,16 @@ def posteriors(
     if not math.isclose(z, B[0, int(half - centre[0])], rel_tol=1e-6, abs_tol=1e-3):
         raise AssertionError("forward and backward totals differ")  # a bug, never bad input
     out = []
-    for (ks, kt), i, j in path:
-        o_end = int(j - centre[i] + half)
-        o_start = int(j - kt - centre[i - ks] + half)
+    for (ks, kt), row, col in path:
+        o_end = int(col - centre[row] + half)
+        o_start = int(col - kt - centre[row - ks] + half)
         if ks == 0:
-            bead_score = null_t[j - 1]
+            bead_score = null_t[col - 1]
         elif kt == 0:
-            bead_score = null_s[i - 1]
+            bead_score = null_s[row - 1]
         else:
-            bead_score = sc[(ks, kt)][i, o_end]
-        logp = F[i - ks, o_start] + bead_score + B[i, o_end] - z
+            bead_score = sc[(ks, kt)][row, o_end]
+        logp = F[row - ks, o_start] + bead_score + B[row, o_end] - z
         out.append(float(min(1.0, math.exp(min(0.0, logp)))))
     return out
 
