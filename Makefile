@@ -30,7 +30,7 @@ lint: $(STAMP)
 	$(BIN)/mypy reader
 
 screenshot: $(STAMP)
-	$(BIN)/python tests/bench/screenshot.py docs/screenshot.png
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python tests/bench/screenshot.py docs/screenshot.png
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -193,6 +193,28 @@ def bead_scores(
     return scores
 
 
+_ZERO_ONE = np.int8(BEAD_TYPES.index((0, 1)))
+
+
+@dataclass(slots=True)
+class _Grid:
+    """Per band row: the target position of each cell, whether it is inside the text, and the
+    running sum of 0:1 bead scores along the row (outside the text the step is 0: those cells
+    are NEG already, and a NEG step would swamp the running sum's precision)."""
+
+    j: np.ndarray
+    inside: np.ndarray
+    cum: np.ndarray
+
+    @classmethod
+    def of(cls, centre: np.ndarray, half: int, m: int, null_t: np.ndarray) -> _Grid:
+        j = centre[:, None] + np.arange(2 * half + 1)[None, :] - half
+        inside = (j >= 0) & (j <= m)
+        step = np.where(inside & (j >= 1), null_t[np.clip(j - 1, 0, max(m - 1, 0))], 0.0)
+        step[:, 0] = 0.0
+        return cls(j, inside, np.cumsum(step, axis=1, dtype=np.float64))
+
+
 def run_dp(
     pb: Problem,
     centre: np.ndarray,
@@ -206,43 +228,34 @@ def run_dp(
     width = 2 * half + 1
     D = np.full((n + 1, width), NEG, dtype=np.float32)
     back = np.full((n + 1, width), -1, dtype=np.int8)
-    offsets = np.arange(width)
-    null_s = params.log_prior[(1, 0)] + pb.src_null
-    null_t = params.log_prior[(0, 1)] + pb.tgt_null
+    null_s = (params.log_prior[(1, 0)] + pb.src_null).astype(np.float32)
+    grid = _Grid.of(centre, half, m, params.log_prior[(0, 1)] + pb.tgt_null)
+    used = [(t, ks, kt) for t, (ks, kt) in enumerate(BEAD_TYPES)
+            if ks and (kt == 0 or (ks, kt) in scores)]
+    type_of_row = np.array([t for t, _, _ in used] + [-1], dtype=np.int8)
+    cands = np.empty((len(used) + 1, width), dtype=np.float32)
+    cols = np.arange(width)
     for i in range(n + 1):
         if cancelled is not None and i % 512 == 0 and cancelled():
             raise Cancelled()
-        j = centre[i] + offsets - half
-        inside = (j >= 0) & (j <= m)
-        base = np.full(width, NEG, dtype=np.float32)
-        choice = np.full(width, -1, dtype=np.int8)
+        cands.fill(NEG)
         if i == 0:
-            base[(j == 0)] = 0.0
-        for t, (ks, kt) in enumerate(BEAD_TYPES):
-            if ks == 0 or i < ks or (kt and (ks, kt) not in scores):
+            cands[-1, grid.j[0] == 0] = 0.0
+        for r, (_, ks, kt) in enumerate(used):
+            if i < ks:
                 continue
             shift = int(centre[i] - centre[i - ks]) - kt
             lo, hi = max(0, -shift), min(width, width - shift)
-            if hi <= lo:
-                continue
-            prev = D[i - ks, lo + shift : hi + shift]
-            add = null_s[i - 1] if kt == 0 else scores[(ks, kt)][i, lo:hi]
-            cand = prev + add
-            better = cand > base[lo:hi]
-            base[lo:hi] = np.where(better, cand, base[lo:hi])
-            choice[lo:hi] = np.where(better, t, choice[lo:hi])
-        base = np.where(inside, base, NEG)
-        # 0:1 beads inside the row: D[o] = max(base[o], D[o-1] + null_t[j-1])
-        # outside the text the step is 0: those cells are NEG already, and a NEG step would
-        # swamp the running sum's precision
-        step = np.where(inside & (j >= 1), null_t[np.clip(j - 1, 0, max(m - 1, 0))], 0.0)
-        step[0] = 0.0
-        cum = np.cumsum(step, dtype=np.float64)
-        row = cum + np.maximum.accumulate(base - cum)
-        row = np.where(inside, row, NEG)
-        from_left = row > base + 1e-4
-        choice = np.where(from_left, BEAD_TYPES.index((0, 1)), choice)
-        D[i] = row.astype(np.float32)
+            if hi > lo:
+                add = null_s[i - 1] if kt == 0 else scores[(ks, kt)][i, lo:hi]
+                np.add(D[i - ks, lo + shift : hi + shift], add, out=cands[r, lo:hi])
+        best = cands.argmax(axis=0)
+        base = np.where(grid.inside[i], cands[best, cols], NEG)
+        # 0:1 beads inside the row: D[o] = max(base[o], D[o-1] + step[o])
+        row = grid.cum[i] + np.maximum.accumulate(base - grid.cum[i])
+        row = np.where(grid.inside[i], row, NEG)
+        choice = np.where(row > base + 1e-4, _ZERO_ONE, type_of_row[best])
+        D[i] = row
         back[i] = choice
     # trace back from (n, m)
     o = int(m - centre[n] + half)
@@ -275,70 +288,53 @@ def posteriors(
     n, m = pb.n, pb.m
     width = 2 * half + 1
     tau = params.temperature
-    offsets = np.arange(width)
     null_s = (params.log_prior[(1, 0)] + pb.src_null) / tau
     null_t = (params.log_prior[(0, 1)] + pb.tgt_null) / tau
     sc = {t: s / tau for t, s in scores.items()}
     neg = -1e30
-
-    def jrow(i: int) -> np.ndarray:
-        return centre[i] + offsets - half
-
-    def step_row(i: int) -> np.ndarray:
-        j = jrow(i)
-        inside = (j >= 0) & (j <= m)
-        return np.where(inside & (j >= 1), null_t[np.clip(j - 1, 0, max(m - 1, 0))], 0.0)
+    grid = _Grid.of(centre, half, m, null_t)
+    used = [(ks, kt) for ks, kt in BEAD_TYPES if ks and (kt == 0 or (ks, kt) in sc)]
+    cands = np.empty((len(used) + 1, width))
 
     F = np.full((n + 1, width), neg, dtype=np.float64)
     for i in range(n + 1):
-        j = jrow(i)
-        inside = (j >= 0) & (j <= m)
-        base = np.full(width, neg)
+        cands.fill(neg)
         if i == 0:
-            base[j == 0] = 0.0
-        for ks, kt in BEAD_TYPES:
-            if ks == 0 or i < ks or (kt and (ks, kt) not in sc):
+            cands[-1, grid.j[0] == 0] = 0.0
+        for r, (ks, kt) in enumerate(used):
+            if i < ks:
                 continue
             shift = int(centre[i] - centre[i - ks]) - kt
             lo, hi = max(0, -shift), min(width, width - shift)
-            if hi <= lo:
-                continue
-            prev = F[i - ks, lo + shift : hi + shift]
-            add = null_s[i - 1] if kt == 0 else sc[(ks, kt)][i, lo:hi]
-            base[lo:hi] = np.logaddexp(base[lo:hi], prev + add)
-        base = np.where(inside, base, neg)
-        step = step_row(i)
-        step[0] = 0.0
-        cum = np.cumsum(step)
-        F[i] = np.where(inside, cum + np.logaddexp.accumulate(base - cum), neg)
+            if hi > lo:
+                add = null_s[i - 1] if kt == 0 else sc[(ks, kt)][i, lo:hi]
+                np.add(F[i - ks, lo + shift : hi + shift], add, out=cands[r, lo:hi])
+        base = np.where(grid.inside[i], np.logaddexp.reduce(cands, axis=0), neg)
+        cum = grid.cum[i]
+        F[i] = np.where(grid.inside[i], cum + np.logaddexp.accumulate(base - cum), neg)
+    # backwards, the 0:1 step from (i, j) to (i, j+1) scores null_t[j]: the row's running sum
+    # read from the right
     B = np.full((n + 1, width), neg, dtype=np.float64)
     for i in range(n, -1, -1):
-        j = jrow(i)
-        inside = (j >= 0) & (j <= m)
-        base = np.full(width, neg)
+        cands.fill(neg)
         if i == n:
-            base[j == m] = 0.0
-        for ks, kt in BEAD_TYPES:
-            if ks == 0 or i + ks > n or (kt and (ks, kt) not in sc):
+            cands[-1, grid.j[n] == m] = 0.0
+        for r, (ks, kt) in enumerate(used):
+            if i + ks > n:
                 continue
             # a bead of type (ks, kt) from (i, j) to (i+ks, j+kt)
             shift = int(centre[i] + kt - centre[i + ks])
             lo, hi = max(0, -shift), min(width, width - shift)
-            if hi <= lo:
-                continue
-            nxt = B[i + ks, lo + shift : hi + shift]
-            add = null_s[i + ks - 1] if kt == 0 else sc[(ks, kt)][i + ks, lo + shift : hi + shift]
-            base[lo:hi] = np.logaddexp(base[lo:hi], nxt + add)
-        base = np.where(inside, base, neg)
-        # 0:1 from (i, j) to (i, j+1): B[o] = logaddexp(base[o], null_t[j] + B[o+1])
-        j_next = j + 1
-        step = np.where(inside & (j_next <= m), null_t[np.clip(j_next - 1, 0, max(m - 1, 0))], 0.0)
-        rev_step = step[::-1]
-        rev_base = base[::-1]
-        # reversed: R[p] = logaddexp(rb[p], rs[p] + R[p-1]), the step shifted to apply leftwards
-        rs = np.r_[0.0, rev_step[1:]]
-        cum = np.cumsum(rs)
-        R = cum + np.logaddexp.accumulate(rev_base - cum)
+            if hi > lo:
+                add = (null_s[i + ks - 1] if kt == 0
+                       else sc[(ks, kt)][i + ks, lo + shift : hi + shift])
+                np.add(B[i + ks, lo + shift : hi + shift], add, out=cands[r, lo:hi])
+        inside = grid.inside[i]
+        base = np.where(inside, np.logaddexp.reduce(cands, axis=0), neg)
+        # B[o] = logaddexp(base[o], step[o+1] + B[o+1]), step[o+1] = cum[o+1] - cum[o]
+        cum = grid.cum[i]
+        rev = (cum[-1] - cum)[::-1]
+        R = rev + np.logaddexp.accumulate(base[::-1] - rev)
         B[i] = np.where(inside, R[::-1], neg)
     z = F[n, int(m - centre[n] + half)]
     if not math.isclose(z, B[0, int(half - centre[0])], rel_tol=1e-6, abs_tol=1e-3):
