@@ -146,13 +146,16 @@ def lexicon_matrix(space: Space, src: Side, lexicon: Lexicon) -> sp.csr_matrix:
     forms = _forms_by_stem(src)
     rows, cols = [], []
     for a, word in enumerate(space.src_vocab):
+        # the stem first; its written forms only when the stem alone is unknown
+        translations = lexicon.translations(word) or tuple(
+            t for form in sorted(forms.get(word, ())) for t in lexicon.translations(form)
+        )
         targets = set()
-        for form in forms.get(word, {word}):
-            for translation in lexicon.translations(form):
-                for part in translation.split():
-                    e = space.tgt_vocab.get(english_stem(part))
-                    if e is not None and e < space.n_tgt_words:
-                        targets.add(e)
+        for translation in translations:
+            for part in translation.split():
+                e = space.tgt_vocab.get(english_stem(part))
+                if e is not None and e < space.n_tgt_words:
+                    targets.add(e)
         rows.extend([a] * len(targets))
         cols.extend(sorted(targets))
     data = np.ones(len(rows), dtype=np.float32)
