@@ -23,7 +23,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.run_all
+	$(BIN)/python -m tests.bench.run_all
 
 lint: $(STAMP)
 	$(BIN)/ruff check reader tests

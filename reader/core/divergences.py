@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.core import arabic
+from reader.core.aligner import align_segments
 from reader.core.alignment import Alignment, AlignmentError, Bead, check_beads
 from reader.core.anchors import URL, Anchors, number_key, text_anchors
 from reader.core.dates import DateMention
@@ -89,7 +90,7 @@ def find_divergences(
         found += _names(src, tgt, alignment, th, glossary)
     ratio, lengths = _length_model(src, tgt, alignment, th)
     found += _length_anomalies(src, tgt, alignment, lengths, th)
-    found += _sentence_omissions(src, tgt, alignment, th, ratio)
+    found += _sentence_omissions(src, tgt, alignment, th, ratio, glossary)
     return sorted(found, key=lambda d: _order(d, alignment))
 
 
@@ -627,8 +628,11 @@ SegmentAligner = Callable[[list[_Segment], list[_Segment], float, Thresholds], l
 
 
 def _sentence_omissions(
-    src: _Side, tgt: _Side, alignment: Alignment, th: Thresholds, ratio: float
+    src: _Side, tgt: _Side, alignment: Alignment, th: Thresholds, ratio: float,
+    glossary: Glossary | None,
 ) -> list[Divergence]:
+    """Inside a 1:n or n:1 bead, sentences the aligner leaves without counterpart when it
+    aligns the bead's sentences with the same anchors, lexicon and length model."""
     out: list[Divergence] = []
     for b, bead in enumerate(alignment):
         if bead.is_null or (len(bead.src) == 1 and len(bead.tgt) == 1):
@@ -640,11 +644,18 @@ def _sentence_omissions(
         # a side as long as the pair's ratio predicts cannot lack a whole long sentence
         ls = sum(x.length for x in s_segs)
         lt = sum(y.length for y in t_segs)
-        if abs(lt - ls * ratio) < 0.5 * th.sentence_min_chars * min(ratio, 1.0):
+        # a missing sentence leaves the bead short by at least that sentence, beyond the
+        # ordinary spread of translation lengths (Gale and Church: variance grows with length)
+        spread = math.sqrt(th.sentence_length_variance * ratio * max(ls, 1))
+        if abs(lt - ls * ratio) < max(th.sentence_min_chars * min(ratio, 1.0), 1.5 * spread):
             continue
         if max(len(s_segs), len(t_segs)) > th.sentence_max_per_side:
             continue
-        for sub in _align_sentences(s_segs, t_segs, ratio, th):
+        sub_beads = align_segments(
+            [x.sentence.text for x in s_segs], [y.sentence.text for y in t_segs],
+            src.lang, tgt.lang, glossary,
+        )
+        for sub in sub_beads:
             if sub.src and not sub.tgt:
                 side, other, segs = src, tgt, [s_segs[k] for k in sub.src]
             elif sub.tgt and not sub.src:
@@ -671,79 +682,3 @@ def _sentence_omissions(
                     )
                 )
     return out
-
-
-# Bead types of the sentence alignment, with Gale and Church's prior probabilities.
-_SENTENCE_BEADS: tuple[tuple[int, int, float], ...] = (
-    (1, 1, 0.89), (2, 1, 0.0445), (1, 2, 0.0445), (2, 2, 0.011), (3, 1, 0.005), (1, 3, 0.005),
-    # Arabic runs on where English stops: one Arabic sentence often becomes four English ones
-    (1, 4, 0.002), (4, 1, 0.0005), (2, 3, 0.002), (3, 2, 0.001),
-)
-
-
-def _align_sentences(
-    s_segs: list[_Segment], t_segs: list[_Segment], ratio: float, th: Thresholds
-) -> list[Bead]:
-    """Align a bead's sentences: Gale-Church length cost, minus a bonus per shared anchor,
-    with a flat cost for a sentence left without counterpart.
-
-    TO BE REPLACED by the aligner's own `align_segments` once it offers one taking segments
-    with precomputed anchors (so that detection and alignment score sentences alike).
-    """
-    n, m = len(s_segs), len(t_segs)
-    inf = float("inf")
-    cost = [[inf] * (m + 1) for _ in range(n + 1)]
-    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    priors = [(a, c, -math.log(p)) for a, c, p in _SENTENCE_BEADS]
-    s_pre = [0]
-    for x in s_segs:
-        s_pre.append(s_pre[-1] + x.length)
-    t_pre = [0]
-    for y in t_segs:
-        t_pre.append(t_pre[-1] + y.length)
-    with_keys = any(x.keys for x in s_segs) and any(y.keys for y in t_segs)
-    null = th.sentence_null_cost
-    for i in range(n + 1):
-        for j in range(m + 1):
-            here = cost[i][j]
-            if here == inf:
-                continue
-            if i < n and here + null < cost[i + 1][j]:
-                cost[i + 1][j] = here + null
-                back[i + 1][j] = (1, 0)
-            if j < m and here + null < cost[i][j + 1]:
-                cost[i][j + 1] = here + null
-                back[i][j + 1] = (0, 1)
-            for a, c, prior in priors:
-                if i + a > n or j + c > m:
-                    continue
-                step = prior + _gale_church(
-                    s_pre[i + a] - s_pre[i], t_pre[j + c] - t_pre[j], ratio, th
-                )
-                if with_keys:
-                    src_keys = frozenset().union(*(x.keys for x in s_segs[i : i + a]))
-                    if src_keys:
-                        tgt_keys = frozenset().union(*(y.keys for y in t_segs[j : j + c]))
-                        step -= th.sentence_anchor_bonus * len(src_keys & tgt_keys)
-                if here + step < cost[i + a][j + c]:
-                    cost[i + a][j + c] = here + step
-                    back[i + a][j + c] = (a, c)
-    beads: list[Bead] = []
-    i, j = n, m
-    while i or j:
-        a, c = back[i][j]
-        beads.append(Bead(tuple(range(i - a, i)), tuple(range(j - c, j))))
-        i, j = i - a, j - c
-    beads.reverse()
-    return beads
-
-
-def _gale_church(ls: int, lt: int, ratio: float, th: Thresholds) -> float:
-    """-log of the probability that lengths ls and lt are each other's translation."""
-    mean = (ls + lt / ratio) / 2
-    if mean <= 0:
-        return 0.0
-    delta = (lt - ls * ratio) / math.sqrt(mean * th.sentence_length_variance)
-    tail = math.erfc(abs(delta) / math.sqrt(2))
-    return -math.log(max(tail, 1e-300))

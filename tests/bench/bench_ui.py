@@ -1,7 +1,8 @@
 """Window benchmarks: start to built-in pair shown, opening the largest case, time per frame.
 
-    python3 /work/shared/bench-data/make_cases.py --seed 1 --cases large-coupled --out /tmp/cases
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tests/bench/bench_ui.py
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python -m tests.bench.bench_ui
+
+The case is built from ../shared/bench-data when missing (tests/bench/cases.py).
 
 Prints a Markdown table (for docs/benchmarks.md). Settings live in a temporary folder.
 """
@@ -52,19 +53,17 @@ def percentile(values: list[float], q: float) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=Path, default=Path("/tmp/cases"))
+    parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--case", default="large-coupled")
     parser.add_argument("--size", default="1500x920", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--max-frames", type=int, default=6000)
     parser.add_argument("--step", type=float, default=1 / 3, help="scroll step, in viewports")
     args = parser.parse_args(argv)
     width, height = (int(v) for v in args.size.lower().split("x"))
-    src = args.cases / args.case / "src.txt"
-    tgt = args.cases / args.case / "tgt.txt"
-    if not (src.is_file() and tgt.is_file()):
-        print(f"{src.parent}: no src.txt/tgt.txt; build it with make_cases.py (see --help)",
-              file=sys.stderr)
-        return 2
+    from tests.bench.cases import case_dir
+
+    src = case_dir(args.seed, args.case) / "src.txt"
+    tgt = case_dir(args.seed, args.case) / "tgt.txt"
 
     from PySide6 import __version__ as pyside_version
     from PySide6.QtCore import QEventLoop, QTimer

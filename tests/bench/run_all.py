@@ -1,0 +1,41 @@
+"""`make bench`: every benchmark in turn, each in its own process, figures to stdout.
+
+The window benchmark needs a display: it runs under xvfb-run when that is installed
+(Debian's xvfb), and is skipped with a note otherwise.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+from tests.bench.cases import ROOT
+
+BENCHES: list[tuple[str, list[str]]] = [
+    ("alignment accuracy, time and memory", ["tests.bench.bench_align", "--seeds", "20240601,1,2"]),
+    ("divergences", ["tests.bench.bench_divergences"]),
+    ("glossary matching", ["tests.bench.bench_glossary"]),
+    ("workspace with 10,000 annotations", ["tests.bench.bench_annotations"]),
+]
+
+
+def main() -> int:
+    failures = 0
+    for title, module in BENCHES:
+        print(f"\n== {title}", flush=True)
+        failures += subprocess.run([sys.executable, "-m", *module], cwd=ROOT).returncode != 0
+    print("\n== the window", flush=True)
+    xvfb = shutil.which("xvfb-run")
+    if xvfb is None:
+        print("skipped: needs xvfb-run (apt-get install xvfb)")
+    else:
+        failures += subprocess.run(
+            [xvfb, "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-m",
+             "tests.bench.bench_ui"], cwd=ROOT,
+        ).returncode != 0
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
