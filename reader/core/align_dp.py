@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -143,19 +143,55 @@ def bead_scores(
 ) -> dict[tuple[int, int], np.ndarray]:
     """Score of each bead type ending at every cell (i, o) of the band; NEG where impossible.
 
-    The lexical term is the cosine of the bead's summed vectors above chance, weighted by the
-    bead's share of the text, so that splitting a bead neither gains nor loses by itself.
+    Each paragraph of a bead, weighted by its length, scores the cosine between it and the other
+    side of the bead, above a threshold between chance and a typical match; a length term and
+    the type's prior are added. Rows are scored in blocks, so temporaries stay small.
     """
-    n, m = pb.n, pb.m
+    n = pb.n
     width = 2 * half + 1
-    i_idx = np.arange(n + 1)[:, None]
-    j = centre[:, None] + np.arange(width)[None, :] - half  # (n+1, width) target prefix position
-    ls_cum = np.r_[0, np.cumsum(pb.src_len)]
-    lt_cum = np.r_[0, np.cumsum(pb.tgt_len)]
-    unit_s = float(pb.src_len.mean())
-    unit_t = float(pb.tgt_len.mean())
-    scores: dict[tuple[int, int], np.ndarray] = {}
-    for ks, kt in types:
+    scores = {t: np.empty((n + 1, width), dtype=np.float32) for t in types}
+    block = max(1, _BLOCK_CELLS // width)
+    ctx = _ScoreContext(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params)
+    for r0 in range(0, n + 1, block):
+        r1 = min(n + 1, r0 + block)
+        for t in types:
+            scores[t][r0:r1] = ctx.rows(t, r0, r1)
+    return scores
+
+
+_BLOCK_CELLS = 1_000_000
+
+
+@dataclass(slots=True)
+class _ScoreContext:
+    pb: Problem
+    centre: np.ndarray
+    half: int
+    dots: np.ndarray
+    dot_half: int
+    src_self: SelfDots
+    tgt_self: SelfDots
+    model: Model
+    params: AlignerParams
+    ls_cum: np.ndarray = field(init=False)
+    lt_cum: np.ndarray = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.ls_cum = np.r_[0, np.cumsum(self.pb.src_len)]
+        self.lt_cum = np.r_[0, np.cumsum(self.pb.tgt_len)]
+
+    def rows(self, bead_type: tuple[int, int], r0: int, r1: int) -> np.ndarray:
+        """Scores of one bead type for band rows r0..r1-1."""
+        pb, centre, half, model, params = self.pb, self.centre, self.half, self.model, self.params
+        src_self, tgt_self, dots, dot_half = self.src_self, self.tgt_self, self.dots, self.dot_half
+        ls_cum, lt_cum = self.ls_cum, self.lt_cum
+        ks, kt = bead_type
+        n, m = pb.n, pb.m
+        width = 2 * half + 1
+        unit_s = float(pb.src_len.mean())
+        unit_t = float(pb.tgt_len.mean())
+        i_idx = np.arange(r0, r1)[:, None]
+        j = centre[r0:r1, None] + np.arange(width)[None, :] - half  # target prefix position
         valid = (i_idx >= ks) & (j >= kt) & (j <= m)
         jc = np.clip(j, min(kt, m), m)
         ic = np.minimum(np.maximum(i_idx, ks), n)
@@ -189,8 +225,7 @@ def bead_scores(
             + params.lexical_weight * evidence
             + params.length_weight * length_logprob(ls, lt, model, params)
         )
-        scores[(ks, kt)] = np.where(valid, score, NEG).astype(np.float32)
-    return scores
+        return np.where(valid, score, NEG).astype(np.float32)
 
 
 _ZERO_ONE = np.int8(BEAD_TYPES.index((0, 1)))

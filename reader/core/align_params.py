@@ -48,7 +48,7 @@ class AlignerParams:
     band_min: int = 30
     band_fraction: float = 0.03
     band_refine: int = 16
-    max_cells: int = 40_000_000
+    max_cells: int = 12_000_000  # cells of the band: bounds memory on very long texts
     passes: int = 3
     learn_min_count: int = 2
     learn_min_dice: float = 0.25
