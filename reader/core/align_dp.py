@@ -16,7 +16,7 @@ from scipy.special import log_ndtr
 
 from reader.core.align_params import BEAD_TYPES, MATCH_TYPES, NEG, AlignerParams
 from reader.core.alignment import Bead
-from reader.core.errors import Cancelled
+from reader.core.errors import Cancelled, ReaderError
 from reader.core.pair import CancelCheck
 
 
@@ -30,6 +30,17 @@ class Problem:
     tgt_len: np.ndarray
     src_null: np.ndarray  # score of leaving each source paragraph out
     tgt_null: np.ndarray
+
+
+def path_row_span(path: Sequence[tuple[int, int]], n: int) -> int:
+    """The widest range of target positions that a path visits within one source row."""
+    lo = np.full(n + 1, np.iinfo(np.int64).max, dtype=np.int64)
+    hi = np.full(n + 1, -1, dtype=np.int64)
+    for i, j in path:
+        lo[i] = min(lo[i], j)
+        hi[i] = max(hi[i], j)
+    seen = hi >= 0
+    return int((hi[seen] - lo[seen]).max()) if seen.any() else 0
 
 
 def band_centres(n: int, m: int, path: Sequence[tuple[int, int]] | None) -> np.ndarray:
@@ -261,14 +272,15 @@ def run_dp(
     """Viterbi over the band; returns the best path as (type, i, j) steps, and the tables."""
     n, m = pb.n, pb.m
     width = 2 * half + 1
-    D = np.full((n + 1, width), NEG, dtype=np.float32)
+    # float64: on a book the running totals reach millions, beyond float32's resolution
+    D = np.full((n + 1, width), NEG, dtype=np.float64)
     back = np.full((n + 1, width), -1, dtype=np.int8)
-    null_s = (params.log_prior[(1, 0)] + pb.src_null).astype(np.float32)
+    null_s = (params.log_prior[(1, 0)] + pb.src_null).astype(np.float64)
     grid = _Grid.of(centre, half, m, params.log_prior[(0, 1)] + pb.tgt_null)
     used = [(t, ks, kt) for t, (ks, kt) in enumerate(BEAD_TYPES)
             if ks and (kt == 0 or (ks, kt) in scores)]
     type_of_row = np.array([t for t, _, _ in used] + [-1], dtype=np.int8)
-    cands = np.empty((len(used) + 1, width), dtype=np.float32)
+    cands = np.empty((len(used) + 1, width), dtype=np.float64)
     cols = np.arange(width)
     for i in range(n + 1):
         if cancelled is not None and i % 512 == 0 and cancelled():
@@ -287,21 +299,27 @@ def run_dp(
         best = cands.argmax(axis=0)
         base = np.where(grid.inside[i], cands[best, cols], NEG)
         # 0:1 beads inside the row: D[o] = max(base[o], D[o-1] + step[o])
-        row = grid.cum[i] + np.maximum.accumulate(base - grid.cum[i])
-        row = np.where(grid.inside[i], row, NEG)
-        choice = np.where(row > base + 1e-4, _ZERO_ONE, type_of_row[best])
+        own = base - grid.cum[i]
+        best_so_far = np.maximum.accumulate(own)
+        row = np.where(grid.inside[i], grid.cum[i] + best_so_far, NEG)
+        # exact: the running maximum came from a cell to the left only if it beats this one
+        choice = np.where(best_so_far > own, _ZERO_ONE, type_of_row[best])
         D[i] = row
         back[i] = choice
     # trace back from (n, m)
     o = int(m - centre[n] + half)
+    if not 0 <= o < width or D[n, o] <= NEG / 2:
+        raise ReaderError(
+            "the two texts cannot be aligned: their paragraph counts differ more than a text "
+            "this long allows (try --blocks if one side is hard-wrapped)"
+        )
     path: list[tuple[tuple[int, int], int, int]] = []
     i = n
     while i > 0 or centre[i] + o - half > 0:
         t = int(back[i, o])
         if t < 0:
-            raise RuntimeError(
-                f"alignment band lost the path at {i} {o} {centre[i]} {D[i, max(0, o - 3) : o + 3]}"
-            )
+            # cannot happen: every cell on the band's path has a predecessor
+            raise RuntimeError(f"alignment lost its path at source paragraph {i}")
         ks, kt = BEAD_TYPES[t]
         jj = int(centre[i] + o - half)
         path.append(((ks, kt), i, jj))

@@ -33,6 +33,7 @@ from reader.core.align_dp import (
     dot_band,
     estimate_model,
     match_cosine,
+    path_row_span,
     path_to_beads,
     posteriors,
     run_dp,
@@ -92,9 +93,10 @@ def _align_sides(
         pb = Problem(n, m, src_vec, tgt_vec, src_len, tgt_len, src.null_bonus, tgt.null_bonus)
         if path_points is None:
             half = max(params.band_min, int(params.band_fraction * max(n, m)), abs(n - m) + 8)
+            half = min(half, max(n, m) + 3, max(4, params.max_cells // (n + 1) // 2))
         else:
-            half = params.band_refine
-        half = min(half, max(n, m) + 3, max(4, params.max_cells // (n + 1) // 2))
+            # wide enough that the previous path, runs of 0:1 beads included, lies inside
+            half = max(params.band_refine, path_row_span(path_points, n) // 2 + 2)
         centre = band_centres(n, m, path_points)
         dot_half = half + 8
         dots = dot_band(src_vec, tgt_vec, centre, dot_half)

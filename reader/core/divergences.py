@@ -189,7 +189,7 @@ def _embedded_posts(side: _Side, other: _Side, alignment: Alignment) -> list[Div
         out.append(
             Divergence(
                 kind=DivergenceKind.EMBEDDED_POST,
-                severity=Severity.INFO,
+                severity=Severity.WARNING,  # the post's content is left out
                 side=side.name,
                 paragraphs=tuple(members),
                 detail=f"post by {who}{where}{when}, not in the {_side_word(other.name)}",

@@ -100,3 +100,12 @@ def test_beads_cover_both_sides_once_in_order_and_repeat(src: list[str], tgt: li
     Alignment(beads, len(src), len(tgt))  # raises unless coverage is exact and ordered
     assert all(b.type in {"1:1", "1:2", "2:1", "1:3", "3:1", "2:2", "1:0", "0:1"} for b in beads)
     assert align_segments(src, tgt, "ar", "en") == beads
+
+
+def test_a_one_megabyte_paragraph_aligns() -> None:
+    arabic = "سقط نظام الأسد في دمشق عام 2024. " * 30_000  # about 1 MB in one paragraph
+    source = text_from_string(arabic + "\nفقرة قصيرة أخيرة عن بغداد.", language="ar")
+    target = text_from_string("The Assad regime fell in Damascus.\nA short last one.", language="en")
+    alignment = align_texts(source, target)
+    assert [i for b in alignment for i in b.src] == [0, 1]
+    assert [j for b in alignment for j in b.tgt] == [0, 1]
