@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
+import scipy.sparse as sp
 
 from reader.core.align_dp import (
     Problem,
@@ -59,6 +60,42 @@ from reader.core.texts import Kind, Text
 __all__ = ["BEAD_TYPES", "DEFAULT_PARAMS", "AlignerParams", "align_segments", "align_texts"]
 
 
+def _coarse_path(
+    pb: Problem, half: int, cap: int, params: AlignerParams, cancelled: CancelCheck | None
+) -> tuple[list[tuple[int, int]], int]:
+    """The corridor of a pair too long for a wide band: align blocks of consecutive paragraphs
+    (vectors and lengths summed) with 1:1 and null beads, then scale the path back up.
+    Returns the path's points in paragraph coordinates and the block size."""
+    n, m = pb.n, pb.m
+    # blocks small enough that the fine band (two blocks either side) fits the cell budget
+    block = max(2, (cap - 8) // 2)
+    nb, mb = -(-n // block), -(-m // block)
+
+    def blocks(count: int, size: int, total: int) -> sp.csr_matrix:
+        rows = np.arange(count) // size
+        return sp.csr_matrix((np.ones(count, np.float32), (rows, np.arange(count))),
+                             shape=(total, count))
+
+    bs, bt = blocks(n, block, nb), blocks(m, block, mb)
+    coarse = Problem(
+        nb, mb, (bs @ pb.src_vec).tocsr(), (bt @ pb.tgt_vec).tocsr(),
+        bs @ pb.src_len, bt @ pb.tgt_len, np.zeros(nb, np.float32), np.zeros(mb, np.float32),
+    )
+    c_half = min(max(params.band_min, abs(nb - mb) + 8, half // block + 8), max(nb, mb) + 3)
+    centre = band_centres(nb, mb, None)
+    dot_half = c_half + 8
+    dots = dot_band(coarse.src_vec, coarse.tgt_vec, centre, dot_half)
+    src_self, tgt_self = SelfDots.of(coarse.src_vec), SelfDots.of(coarse.tgt_vec)
+    chance = chance_cosine(dots, dot_half, src_self, tgt_self, centre, mb)
+    match = match_cosine(dots, dot_half, src_self, tgt_self, centre, mb)
+    model = estimate_model(coarse, None, chance, match, params)
+    scores = bead_scores(coarse, centre, c_half, dots, dot_half, src_self, tgt_self, model,
+                         params, [(1, 1)])
+    path, _, _ = run_dp(coarse, centre, c_half, scores, params, cancelled)
+    points = [(0, 0)] + [(min(n, i * block), min(m, j * block)) for _, i, j in path]
+    return points, block
+
+
 def _align_sides(
     src: Side,
     tgt: Side,
@@ -93,10 +130,16 @@ def _align_sides(
         pb = Problem(n, m, src_vec, tgt_vec, src_len, tgt_len, src.null_bonus, tgt.null_bonus)
         if path_points is None:
             half = max(params.band_min, int(params.band_fraction * max(n, m)), abs(n - m) + 8)
-            half = min(half, max(n, m) + 3, max(4, params.max_cells // (n + 1) // 2))
-        else:
+            cap = max(4, params.max_cells // (n + 1) // 2)
+            if half > cap:
+                # too long for a band that wide: find the corridor on blocks of paragraphs
+                path_points, block = _coarse_path(pb, half, cap, params, cancelled)
+                half = max(params.band_refine, 2 * block + 8)
+            half = min(half, max(n, m) + 3)
+        if path_points is not None and p > 0:
             # wide enough that the previous path, runs of 0:1 beads included, lies inside
             half = max(params.band_refine, path_row_span(path_points, n) // 2 + 2)
+        refine = path_points is not None
         centre = band_centres(n, m, path_points)
         dot_half = half + 8
         dots = dot_band(src_vec, tgt_vec, centre, dot_half)
@@ -105,7 +148,7 @@ def _align_sides(
         match = match_cosine(dots, dot_half, src_self, tgt_self, centre, m)
         model = estimate_model(pb, beads, chance, match, params)
         # the first pass only finds the corridor: the common bead types are enough for that
-        types = MATCH_TYPES if path_points is not None or passes == 1 else [(1, 1)]
+        types = MATCH_TYPES if refine or passes == 1 else [(1, 1)]
         scores = bead_scores(
             pb, centre, half, dots, dot_half, src_self, tgt_self, model, params, types
         )

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.core.align_params import DEFAULT_PARAMS
 from reader.core.aligner import align_segments, align_texts
 from reader.core.alignment import Alignment, Bead
 from reader.core.pair import Cancelled
@@ -109,3 +111,11 @@ def test_a_one_megabyte_paragraph_aligns() -> None:
     alignment = align_texts(source, target)
     assert [i for b in alignment for i in b.src] == [0, 1]
     assert [j for b in alignment for j in b.tgt] == [0, 1]
+
+
+def test_a_pair_too_long_for_a_wide_band_is_found_on_blocks_first(builtin: tuple) -> None:
+    # a small cell budget forces what a 50 MB pair needs: the corridor from blocks of paragraphs
+    source, target, alignment = builtin
+    params = replace(DEFAULT_PARAMS, max_cells=1_500)
+    narrow = align_texts(source, target, params=params)
+    assert strict_f1(alignment.beads, narrow.beads) >= 0.9
