@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.core.errors import InputError
+from reader.core.files import atomic_write_text, read_json
 from reader.resources import resource_path
 
 FORMAT = "parallel-reader-codebook"
@@ -185,26 +184,7 @@ def codebook_from_json(
 def load_codebook(path: str | Path, *, builtin: bool = False) -> Codebook:
     """Read and validate a codebook file; raises CodebookError naming the file and the problem."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_CODEBOOK_BYTES:
-            raise CodebookError("is too large to be a codebook", path)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CodebookError("no such file", path) from None
-    except IsADirectoryError:
-        raise CodebookError("is a directory, not a codebook file", path) from None
-    except PermissionError:
-        raise CodebookError("permission denied", path) from None
-    except OSError as exc:
-        raise CodebookError(f"cannot be read: {exc.strerror or exc}", path) from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise CodebookError("is not UTF-8 text", path) from None
-    except json.JSONDecodeError as exc:
-        raise CodebookError(
-            f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", path
-        ) from None
+    data = read_json(path, what="codebook file", max_bytes=MAX_CODEBOOK_BYTES, error=CodebookError)
     return codebook_from_json(data, path=path, builtin=builtin)
 
 
@@ -217,38 +197,6 @@ def save_codebook(codebook: Codebook, path: str | Path) -> Path:
     text = json.dumps(codebook.to_json(), ensure_ascii=False, indent=2) + "\n"
     atomic_write_text(path, text)
     return path
-
-
-def atomic_write_text(path: Path, text: str, *, newline: str | None = "\n") -> None:
-    """Write text to a temporary file beside `path`, fsync it, then replace `path` with it."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise InputError(f"cannot be written: {exc.strerror or exc}", path) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes the file private; give it the mode a plain open() would have.
-        os.chmod(tmp, _existing_mode(path))
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot be written: {exc.strerror or exc}", path) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _existing_mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def user_codebook_dir() -> Path:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.errors import InputError
+from reader.core.files import read_bytes
 from reader.core.texts import RTL_LANGUAGES, Text, load_text
 from reader.resources import CORPUS
 
@@ -139,12 +140,7 @@ def load_manifest(path: str | Path = CORPUS / MANIFEST_NAME) -> Corpus:
     path = Path(path)
     if path.is_dir():
         path = path / MANIFEST_NAME
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such corpus manifest", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read: {exc.strerror or exc}", path) from None
+    raw = read_bytes(path, what="corpus manifest")
     try:
         data = tomllib.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:

@@ -12,6 +12,7 @@ from typing import Any
 from reader.core import arabic
 from reader.core.arabic import normalize
 from reader.core.errors import InputError
+from reader.core.files import read_bytes
 from reader.resources import resource_path
 
 BUILTIN_GLOSSARY = resource_path("glossary", "ar-en.tsv")
@@ -83,15 +84,7 @@ class _Row:
 
 
 def _decode(path: Path) -> str:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"file too large ({size} bytes) for a word list", path)
-        raw = path.read_bytes()
-    except IsADirectoryError as exc:
-        raise InputError("is a directory, not a TSV file", path) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", path) from exc
+    raw = read_bytes(path, what="TSV word list", max_bytes=MAX_FILE_BYTES)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")

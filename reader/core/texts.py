@@ -10,6 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from reader.core.errors import InputError
+from reader.core.files import read_bytes
 
 # A file larger than this is refused rather than read into memory whole.
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -315,25 +316,7 @@ def load_text(
 ) -> Text:
     """Read and split a text file. Raises InputError naming the file and the problem."""
     path = Path(path)
-    try:
-        if path.is_dir():
-            raise InputError("is a directory, not a text file", path)
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(
-                f"is too large ({size // (1024 * 1024)} MB; the limit is "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB)",
-                path,
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except PermissionError:
-        raise InputError("permission denied", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not a text file", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read: {exc.strerror or exc}", path) from None
+    data = read_bytes(path, what="text file", max_bytes=MAX_FILE_BYTES)
     if not data:
         raise InputError("is empty", path)
     try:

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from reader.core.alignment import Alignment, Bead
 from reader.core.anchoring import ReanchorResult
 from reader.core.annotations import SIDES, Annotation
-from reader.core.codebooks import atomic_write_text
 from reader.core.errors import ReaderError
+from reader.core.files import atomic_write_text
 from reader.core.pair import Pair
 from reader.core.texts import Text
 from reader.core.workspace import (

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from reader.core.codebooks import Codebook, atomic_write_text, builtin_codebooks, codebook_index
+from reader.core.codebooks import Codebook, builtin_codebooks, codebook_index
 from reader.core.divergence_types import Divergence
 from reader.core.errors import InputError
+from reader.core.files import atomic_write_text
 from reader.core.workspace import Workspace
 
 FORMATS: dict[str, str] = {

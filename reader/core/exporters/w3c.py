@@ -34,6 +34,7 @@ from reader.core.annotations import (
 )
 from reader.core.codebooks import Codebook, tag_label
 from reader.core.errors import InputError
+from reader.core.files import read_json
 from reader.core.texts import Text
 from reader.core.workspace import StoredDocument, Workspace
 
@@ -185,24 +186,7 @@ class ImportReport:
 def read_w3c(path: str | Path) -> list[dict[str, Any]]:
     """The annotation objects of a W3C JSON(-LD) file: a collection, a page, a list or one."""
     path = Path(path)
-    try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise InputError("is too large to import", path)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, not an annotation file", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot be read: {exc.strerror or exc}", path) from None
-    try:
-        data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise InputError("is not UTF-8 text", path) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})", path
-        ) from None
+    data = read_json(path, what="annotation file", max_bytes=MAX_IMPORT_BYTES)
     try:
         return list(_items(data))
     except InputError as exc:
