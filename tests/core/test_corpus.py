@@ -172,7 +172,7 @@ def test_broken_manifest_gives_a_clear_error(
 
 
 def test_missing_manifest_invalid_toml_and_empty_manifest(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="corpus.toml: no such file"):
+    with pytest.raises(InputError, match=r"corpus\.toml: no such file"):
         load_manifest(tmp_path / "corpus.toml")
     with pytest.raises(InputError, match="is not valid TOML"):
         load_manifest(_manifest(tmp_path, "[[text]\nid = 1\n"))

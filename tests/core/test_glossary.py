@@ -316,7 +316,7 @@ def test_utf16_and_bom_and_crlf_are_read(tmp_path: Path) -> None:
 
 
 def test_missing_file_binary_file_and_directory(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="nope.tsv: no such file"):
+    with pytest.raises(InputError, match=r"nope\.tsv: no such file"):
         Glossary.load([tmp_path / "nope.tsv"])
     with pytest.raises(InputError, match="binary"):
         Glossary.load([write(tmp_path / "bin.tsv", "ar\ten\n\x00\x01")])
