@@ -439,45 +439,29 @@ def estimate_model(
     return Model(ratio=max(ratio, 1e-3), variance=variance, chance=chance, threshold=threshold)
 
 
-def chance_cosine(
-    dots: np.ndarray,
-    dot_half: int,
-    src_self: SelfDots,
-    tgt_self: SelfDots,
-    centre: np.ndarray,
-    m: int,
-) -> float:
-    """Median cosine of paragraph pairs far enough apart to be unrelated."""
-    n = dots.shape[0]
-    values = []
-    for off in (-dot_half, -dot_half + 1, dot_half - 1, dot_half):
-        b = centre[:n] + off
-        ok = (b >= 0) & (b < m)
-        if not ok.any():
-            continue
-        d = dots[:n, off + dot_half][ok]
-        norms = np.sqrt(np.maximum(src_self.run[1][:n][ok] * tgt_self.run[1][b[ok]], 1e-12))
-        values.append(d / norms)
-    if not values:
-        return 0.0
-    return float(np.median(np.concatenate(values)))
-
-
-def match_cosine(
-    dots: np.ndarray,
-    dot_half: int,
-    src_self: SelfDots,
-    tgt_self: SelfDots,
-    centre: np.ndarray,
-    m: int,
-) -> float:
-    """Median over source paragraphs of the best cosine near the expected path."""
+def band_cosines(
+    dots: np.ndarray, dot_half: int, src_self: SelfDots, tgt_self: SelfDots,
+    centre: np.ndarray, m: int,
+) -> np.ndarray:
+    """Cosines of single paragraph pairs over the dot band; NaN where the band leaves the text."""
     n = dots.shape[0]
     b = centre[:n, None] + np.arange(dots.shape[1])[None, :] - dot_half
     ok = (b >= 0) & (b < m)
     norms = np.sqrt(
         np.maximum(src_self.run[1][:n, None] * tgt_self.run[1][np.clip(b, 0, m - 1)], 1e-12)
     )
-    cos = np.where(ok, dots / norms, 0.0)
-    near = cos[:, max(0, dot_half - 3) : dot_half + 4]
-    return float(np.median(near.max(axis=1)))
+    return np.where(ok, dots / norms, np.nan)
+
+
+def chance_cosine(cosines: np.ndarray) -> float:
+    """Median cosine of paragraph pairs at the band's edges: far enough apart to be unrelated."""
+    edges = cosines[:, [0, 1, -2, -1]]
+    edges = edges[~np.isnan(edges)]
+    return float(np.median(edges)) if edges.size else 0.0
+
+
+def match_cosine(cosines: np.ndarray) -> float:
+    """Median over source paragraphs of the best cosine near the expected path."""
+    mid = cosines.shape[1] // 2
+    near = np.nan_to_num(cosines[:, max(0, mid - 3) : mid + 4], nan=0.0)
+    return float(np.median(near.max(axis=1))) if near.size else 0.0

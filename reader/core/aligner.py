@@ -29,6 +29,7 @@ from reader.core.align_dp import (
     Problem,
     SelfDots,
     band_centres,
+    band_cosines,
     bead_scores,
     chance_cosine,
     dot_band,
@@ -86,8 +87,8 @@ def _coarse_path(
     dot_half = c_half + 8
     dots = dot_band(coarse.src_vec, coarse.tgt_vec, centre, dot_half)
     src_self, tgt_self = SelfDots.of(coarse.src_vec), SelfDots.of(coarse.tgt_vec)
-    chance = chance_cosine(dots, dot_half, src_self, tgt_self, centre, mb)
-    match = match_cosine(dots, dot_half, src_self, tgt_self, centre, mb)
+    cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, mb)
+    chance, match = chance_cosine(cosines), match_cosine(cosines)
     model = estimate_model(coarse, None, chance, match, params)
     scores = bead_scores(coarse, centre, c_half, dots, dot_half, src_self, tgt_self, model,
                          params, [(1, 1)])
@@ -144,8 +145,8 @@ def _align_sides(
         dot_half = half + 8
         dots = dot_band(src_vec, tgt_vec, centre, dot_half)
         src_self, tgt_self = SelfDots.of(src_vec), SelfDots.of(tgt_vec)
-        chance = chance_cosine(dots, dot_half, src_self, tgt_self, centre, m)
-        match = match_cosine(dots, dot_half, src_self, tgt_self, centre, m)
+        cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, m)
+        chance, match = chance_cosine(cosines), match_cosine(cosines)
         model = estimate_model(pb, beads, chance, match, params)
         # the first pass only finds the corridor: the common bead types are enough for that
         types = MATCH_TYPES if refine or passes == 1 else [(1, 1)]
