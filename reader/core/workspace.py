@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import TracebackType
-from urllib.parse import quote as url_quote
 
 from reader import __version__
 from reader.core.alignment import Alignment, AlignmentError, Bead
@@ -29,119 +27,56 @@ from reader.core.annotations import (
     sort_key,
     span_in,
 )
-from reader.core.errors import InputError, ReaderError
+from reader.core.errors import InputError
 from reader.core.texts import Text, text_from_string
+from reader.core.workspace_db import (
+    APPLICATION_ID,
+    BUSY_TIMEOUT_S,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    SUFFIX,
+    AnnotationNotFoundError,
+    WorkspaceCorruptError,
+    WorkspaceError,
+    WorkspaceExistsError,
+    WorkspaceLockedError,
+    WorkspaceNotFoundError,
+    WorkspaceReadOnlyError,
+    WorkspaceVersionError,
+    check_file,
+    check_header,
+    check_tables,
+    connect,
+    remove_database,
+    translate_error,
+    upgrade,
+)
+from reader.core.workspace_rows import (
+    ANNOTATION_COLUMNS,
+    annotation_from_row,
+    insert_annotation,
+    insert_beads,
+    insert_document,
+)
 
-SCHEMA_VERSION = 1
-# 'PRdr' in the SQLite header, so that another program's database is told apart from ours.
-APPLICATION_ID = 0x50526472
-# Short, so that a workspace another process is writing gives a message instead of a hang.
-BUSY_TIMEOUT_S = 0.5
-SUFFIX = ".prw"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class WorkspaceError(ReaderError):
-    """A workspace problem: `'<file>: <problem>'`."""
-
-    def __init__(self, problem: str, path: str | Path | None = None) -> None:
-        self.problem = problem
-        self.path = Path(path) if path is not None else None
-        super().__init__(f"{self.path}: {problem}" if self.path else problem)
-
-
-class WorkspaceNotFoundError(WorkspaceError):
-    """No workspace file at the path given."""
-
-
-class WorkspaceExistsError(WorkspaceError):
-    """A workspace would overwrite an existing file."""
-
-
-class WorkspaceCorruptError(WorkspaceError):
-    """Not a readable Parallel Reader workspace (garbage, truncated, or another database)."""
-
-
-class WorkspaceLockedError(WorkspaceError):
-    """Another program is writing the workspace right now."""
-
-
-class WorkspaceReadOnlyError(WorkspaceError):
-    """The file (or its folder) cannot be written."""
-
-
-class WorkspaceVersionError(WorkspaceError):
-    """Written by a newer version of the program, with a schema this one does not know."""
-
-
-class AnnotationNotFoundError(WorkspaceError):
-    """No annotation with the id given."""
-
-
-_SCHEMA_1 = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE documents (
-    side TEXT PRIMARY KEY CHECK (side IN ('source', 'target')),
-    path TEXT,
-    name TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    language TEXT NOT NULL,
-    encoding TEXT NOT NULL,
-    blocks INTEGER NOT NULL DEFAULT 0,
-    paragraphs INTEGER NOT NULL,
-    content TEXT NOT NULL
-);
-CREATE TABLE beads (
-    position INTEGER PRIMARY KEY,
-    src_start INTEGER NOT NULL,
-    src_count INTEGER NOT NULL,
-    tgt_start INTEGER NOT NULL,
-    tgt_count INTEGER NOT NULL,
-    confidence REAL NOT NULL,
-    corrected INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE annotations (
-    id TEXT PRIMARY KEY,
-    side TEXT NOT NULL REFERENCES documents(side),
-    paragraph INTEGER NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    abs_start INTEGER NOT NULL,
-    abs_end INTEGER NOT NULL,
-    quote TEXT NOT NULL,
-    prefix TEXT NOT NULL,
-    suffix TEXT NOT NULL,
-    comment TEXT NOT NULL,
-    severity TEXT,
-    author TEXT NOT NULL,
-    created TEXT NOT NULL,
-    modified TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('anchored', 'orphan')),
-    link TEXT
-);
-CREATE INDEX annotations_by_position ON annotations (side, abs_start);
-CREATE TABLE annotation_tags (
-    annotation_id TEXT NOT NULL REFERENCES annotations(id) ON DELETE CASCADE,
-    position INTEGER NOT NULL,
-    codebook TEXT NOT NULL,
-    tag TEXT NOT NULL,
-    PRIMARY KEY (annotation_id, position)
-);
-CREATE INDEX annotation_tags_by_tag ON annotation_tags (codebook, tag);
-"""
-
-# MIGRATIONS[v] takes a workspace from schema version v to v + 1; append, never edit.
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
-    lambda conn: _run_script(conn, _SCHEMA_1),
+# the errors live with the file handling; callers take them from here, with the Workspace
+__all__ = [
+    "APPLICATION_ID",
+    "SCHEMA_VERSION",
+    "SUFFIX",
+    "AnnotationNotFoundError",
+    "StoredDocument",
+    "Workspace",
+    "WorkspaceCorruptError",
+    "WorkspaceError",
+    "WorkspaceExistsError",
+    "WorkspaceLockedError",
+    "WorkspaceNotFoundError",
+    "WorkspaceReadOnlyError",
+    "WorkspaceVersionError",
+    "default_workspace_dir",
+    "default_workspace_path",
 ]
-assert len(MIGRATIONS) == SCHEMA_VERSION
-
-
-def _run_script(conn: sqlite3.Connection, script: str) -> None:
-    # executescript() would COMMIT the caller's transaction; run statement by statement instead.
-    for statement in script.split(";"):
-        if statement.strip():
-            conn.execute(statement)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,12 +117,6 @@ def default_workspace_path(source: Text) -> Path:
     return default_workspace_dir() / f"{stem}{SUFFIX}"
 
 
-_ANNOTATION_COLUMNS = (
-    'id, side, paragraph, start, "end", abs_start, abs_end, quote, prefix, suffix, comment, '
-    "severity, author, created, modified, status, link"
-)
-
-
 class Workspace:
     """An open workspace. Every method that changes it commits before returning.
 
@@ -209,10 +138,10 @@ class Workspace:
         """Open an existing workspace; raise a WorkspaceError subclass, changing nothing, if
         the file is missing, corrupt, locked by another writer, read-only or too new."""
         path = Path(path)
-        _check_file(path, read_only)
-        conn = _connect(path, read_only)
+        check_file(path, read_only)
+        conn = connect(path, read_only)
         try:
-            version = _check_header(conn, path)
+            version = check_header(conn, path)
             if version < 1:
                 raise WorkspaceCorruptError("was never completed (it has no schema)", path)
             if version > SCHEMA_VERSION:
@@ -229,8 +158,8 @@ class Workspace:
                         path,
                     )
             else:
-                _upgrade(conn, path, version)
-            _check_tables(conn, path)
+                upgrade(conn, path, version)
+            check_tables(conn, path)
         except BaseException:
             conn.close()
             raise
@@ -265,7 +194,7 @@ class Workspace:
                 f"its folder cannot be made: {exc.strerror or exc}", path
             ) from None
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        _remove_database(tmp)
+        remove_database(tmp)
         try:
             conn = sqlite3.connect(tmp, isolation_level=None, timeout=BUSY_TIMEOUT_S)
             try:
@@ -281,8 +210,8 @@ class Workspace:
                     [("created", now_iso()), ("created_by", f"Parallel Reader {__version__}")],
                 )
                 for side, text in (("source", source), ("target", target)):
-                    _insert_document(conn, side, text)
-                _insert_beads(conn, alignment.beads, set())
+                    insert_document(conn, side, text)
+                insert_beads(conn, alignment.beads, set())
                 conn.execute("COMMIT")
             finally:
                 conn.close()
@@ -294,7 +223,7 @@ class Workspace:
                 f"cannot be created: {exc.strerror or exc}", path
             ) from None
         finally:
-            _remove_database(tmp)
+            remove_database(tmp)
         return cls.open(path)
 
     def close(self) -> None:
@@ -318,7 +247,7 @@ class Workspace:
         if path.exists() and not overwrite:
             raise WorkspaceExistsError("already exists (choose another name)", path)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        _remove_database(tmp)
+        remove_database(tmp)
         try:
             dest = sqlite3.connect(tmp)
             try:
@@ -334,7 +263,7 @@ class Workspace:
                 f"cannot be written: {exc.strerror or exc}", path
             ) from None
         finally:
-            _remove_database(tmp)
+            remove_database(tmp)
         return path
 
     # ---- transactions -----------------------------------------------------------------------
@@ -358,7 +287,7 @@ class Workspace:
         try:
             yield
         except sqlite3.Error as exc:
-            raise _translate(exc, self.path) from None
+            raise translate_error(exc, self.path) from None
 
     def _query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         with self._lock, self._errors():
@@ -427,7 +356,7 @@ class Workspace:
         self._check_alignment(alignment)
         with self._tx() as conn:
             conn.execute("DELETE FROM beads")
-            _insert_beads(conn, alignment.beads, set(corrected))
+            insert_beads(conn, alignment.beads, set(corrected))
 
     def replace_beads(self, first: int, stop: int, beads: Sequence[Bead]) -> Alignment:
         """A person's correction: beads[first:stop] become `beads`, flagged as corrected.
@@ -497,7 +426,7 @@ class Workspace:
             for r in records:
                 if conn.execute("SELECT 1 FROM annotations WHERE id = ?", (r.id,)).fetchone():
                     raise WorkspaceError(f"already holds an annotation with id {r.id}", self.path)
-                _insert_annotation(conn, r)
+                insert_annotation(conn, r)
         return len(records)
 
     def restore_annotation(self, record: Annotation) -> Annotation:
@@ -514,7 +443,7 @@ class Workspace:
                 raise AnnotationNotFoundError(f"has no annotation {record.id}", self.path)
             conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (record.id,))
             conn.execute("DELETE FROM annotations WHERE id = ?", (record.id,))
-            _insert_annotation(conn, record)
+            insert_annotation(conn, record)
         return record
 
     def update_annotations(self, records: Iterable[Annotation]) -> int:
@@ -527,7 +456,7 @@ class Workspace:
                 conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (r.id,))
                 if not conn.execute("DELETE FROM annotations WHERE id = ?", (r.id,)).rowcount:
                     raise AnnotationNotFoundError(f"has no annotation {r.id}", self.path)
-                _insert_annotation(conn, r)
+                insert_annotation(conn, r)
         return len(records)
 
     def delete_annotation(self, annotation_id: str) -> Annotation:
@@ -546,7 +475,7 @@ class Workspace:
 
     def _get(self, conn: sqlite3.Connection, annotation_id: str) -> Annotation:
         row = conn.execute(
-            f"SELECT {_ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)
+            f"SELECT {ANNOTATION_COLUMNS} FROM annotations WHERE id = ?", (annotation_id,)
         ).fetchone()
         if row is None:
             raise AnnotationNotFoundError(f"has no annotation {annotation_id}", self.path)
@@ -554,7 +483,7 @@ class Workspace:
             "SELECT codebook, tag FROM annotation_tags WHERE annotation_id = ? ORDER BY position",
             (annotation_id,),
         ).fetchall()
-        return _record(row, tuple(TagRef(c, t) for c, t in tags))
+        return annotation_from_row(row, tuple(TagRef(c, t) for c, t in tags))
 
     def count_annotations(self) -> int:
         return int(self._query("SELECT count(*) FROM annotations")[0][0])
@@ -589,7 +518,7 @@ class Workspace:
                 where.append("a.id IN (SELECT annotation_id FROM annotation_tags "
                              "WHERE codebook = ? AND tag = ?)")
                 params.extend([ref.codebook, ref.tag])
-        sql = f"SELECT {_ANNOTATION_COLUMNS.replace('id,', 'a.id,', 1)} FROM annotations a"
+        sql = f"SELECT {ANNOTATION_COLUMNS.replace('id,', 'a.id,', 1)} FROM annotations a"
         if where:
             sql += " WHERE " + " AND ".join(where)
         with self._lock, self._errors():
@@ -600,7 +529,7 @@ class Workspace:
                 "ORDER BY annotation_id, position"
             ):
                 tags.setdefault(aid, []).append(TagRef(codebook, tag_id))
-        records = [_record(r, tuple(tags.get(r[0], ()))) for r in rows]
+        records = [annotation_from_row(r, tuple(tags.get(r[0], ()))) for r in rows]
         if text:
             needle = text.casefold()
             records = [
@@ -683,233 +612,17 @@ class Workspace:
                 raise InputError("the new alignment does not fit the texts")
         result = reanchor_annotations(touching, text, side)
         with self._tx() as conn:
-            _insert_document(conn, side, text, replace=True)
+            insert_document(conn, side, text, replace=True)
             for r in result.annotations:
                 conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", (r.id,))
                 conn.execute("DELETE FROM annotations WHERE id = ?", (r.id,))
-                _insert_annotation(conn, r)
+                insert_annotation(conn, r)
             if alignment is not None:
                 conn.execute("DELETE FROM beads")
-                _insert_beads(conn, alignment.beads, set())
+                insert_beads(conn, alignment.beads, set())
         with self._lock:
             self._texts.pop(side, None)
         return result
 
 
 # ---- helpers ------------------------------------------------------------------------------------
-
-
-def _check_file(path: Path, read_only: bool) -> None:
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        raise WorkspaceNotFoundError("no such workspace file", path) from None
-    except OSError as exc:
-        raise WorkspaceError(f"cannot be read: {exc.strerror or exc}", path) from None
-    if path.is_dir():
-        raise WorkspaceError("is a directory, not a workspace file", path)
-    if not os.access(path, os.R_OK):
-        raise WorkspaceError("cannot be read (permission denied)", path)
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(len(_SQLITE_MAGIC))
-    except OSError as exc:
-        raise WorkspaceError(f"cannot be read: {exc.strerror or exc}", path) from None
-    if head != _SQLITE_MAGIC:
-        what = "is empty" if st.st_size == 0 else "is not a workspace (not an SQLite file)"
-        raise WorkspaceCorruptError(f"{what}; it may be damaged", path)
-    if read_only:
-        return
-    # No write bit means the user marked it read-only; honour that even where access() would
-    # not (for root).
-    if not os.access(path, os.W_OK) or not st.st_mode & 0o222:
-        raise WorkspaceReadOnlyError(
-            "is read-only; copy it or change its permissions to annotate", path
-        )
-    if not os.access(path.parent, os.W_OK | os.X_OK):
-        raise WorkspaceReadOnlyError(
-            "is in a folder that cannot be written (the workspace needs to write beside it)", path
-        )
-
-
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    uri = f"file:{url_quote(str(path.resolve()))}?mode={'ro' if read_only else 'rw'}"
-    try:
-        conn = sqlite3.connect(
-            uri, uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S, check_same_thread=False
-        )
-        conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.Error as exc:
-        raise _translate(exc, path) from None
-    return conn
-
-
-def _check_header(conn: sqlite3.Connection, path: Path) -> int:
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-    except sqlite3.Error as exc:
-        raise _translate(exc, path) from None
-    if app_id != APPLICATION_ID:
-        raise WorkspaceCorruptError(
-            "is an SQLite database but not a Parallel Reader workspace", path
-        )
-    return version
-
-
-def _upgrade(conn: sqlite3.Connection, path: Path, version: int) -> None:
-    """Take the write lock once (so that a busy workspace is reported now, not at the first
-    annotation) and run any migrations inside it."""
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for migration in MIGRATIONS[version:]:
-                migration(conn)
-            if version < SCHEMA_VERSION:
-                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
-        if version < SCHEMA_VERSION:
-            conn.execute("PRAGMA journal_mode = WAL")
-    except sqlite3.Error as exc:
-        raise _translate(exc, path) from None
-
-
-def _check_tables(conn: sqlite3.Connection, path: Path) -> None:
-    try:
-        names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        counts = dict(conn.execute("SELECT side, paragraphs FROM documents").fetchall())
-    except sqlite3.Error as exc:
-        raise _translate(exc, path) from None
-    missing = {"meta", "documents", "beads", "annotations", "annotation_tags"} - names
-    if missing or set(counts) != set(SIDES):
-        raise WorkspaceCorruptError("is damaged (tables or documents are missing)", path)
-
-
-def _translate(exc: sqlite3.Error, path: Path) -> WorkspaceError:
-    message = str(exc)
-    lower = message.lower()
-    if "locked" in lower or "busy" in lower:
-        return WorkspaceLockedError(
-            "is in use by another program that is writing it; close it there or try again", path
-        )
-    if "readonly" in lower or "read-only" in lower:
-        return WorkspaceReadOnlyError("cannot be written (read-only)", path)
-    if isinstance(exc, sqlite3.IntegrityError):
-        return WorkspaceError(f"refused a change: {message}", path)
-    if "unable to open" in lower:
-        return WorkspaceError(f"cannot be opened: {message}", path)
-    if isinstance(exc, sqlite3.DatabaseError | sqlite3.OperationalError):
-        return WorkspaceCorruptError(f"is damaged or not a workspace ({message})", path)
-    return WorkspaceError(message, path)
-
-
-def _remove_database(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with contextlib.suppress(OSError):
-            Path(f"{path}{suffix}").unlink()
-
-
-def _insert_document(
-    conn: sqlite3.Connection, side: str, text: Text, *, replace: bool = False
-) -> None:
-    values = {
-        "path": str(text.path.resolve()) if text.path else None,
-        "name": text.path.name if text.path else f"{side}.txt",
-        "sha256": text.sha256,
-        "language": text.language,
-        "encoding": text.encoding,
-        "blocks": int(_split_in_blocks(text)),
-        "paragraphs": len(text.paragraphs),
-        "content": text.content,
-    }
-    if replace:
-        # UPDATE, not DELETE + INSERT: the annotations' foreign keys point at this row.
-        assignments = ", ".join(f"{k} = ?" for k in values)
-        conn.execute(
-            f"UPDATE documents SET {assignments} WHERE side = ?", [*values.values(), side]
-        )
-    else:
-        columns = ", ".join(["side", *values])
-        marks = ", ".join("?" * (len(values) + 1))
-        conn.execute(
-            f"INSERT INTO documents ({columns}) VALUES ({marks})", [side, *values.values()]
-        )
-
-
-def _split_in_blocks(text: Text) -> bool:
-    """Whether `text` was split in blank-line blocks (a paragraph spans a line end)."""
-    return any("\n" in p.text for p in text.paragraphs)
-
-
-def _insert_beads(conn: sqlite3.Connection, beads: Sequence[Bead], corrected: set[int]) -> None:
-    conn.executemany(
-        "INSERT INTO beads (position, src_start, src_count, tgt_start, tgt_count, confidence, "
-        "corrected) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                k,
-                b.src[0] if b.src else _run_start(beads, k, "src"),
-                len(b.src),
-                b.tgt[0] if b.tgt else _run_start(beads, k, "tgt"),
-                len(b.tgt),
-                float(b.confidence),
-                int(k in corrected),
-            )
-            for k, b in enumerate(beads)
-        ],
-    )
-
-
-def _run_start(beads: Sequence[Bead], k: int, attr: str) -> int:
-    """Where an empty side of bead k would start: after the last paragraph before it."""
-    for b in reversed(beads[:k]):
-        run: tuple[int, ...] = getattr(b, attr)
-        if run:
-            return run[-1] + 1
-    return 0
-
-
-def _span_json(span: SpanRef) -> str:
-    return json.dumps(
-        {
-            "side": span.side, "paragraph": span.paragraph, "start": span.start,
-            "end": span.end, "abs_start": span.abs_start, "abs_end": span.abs_end,
-            "quote": span.quote, "prefix": span.prefix, "suffix": span.suffix,
-        },
-        ensure_ascii=False,
-    )
-
-
-def _insert_annotation(conn: sqlite3.Connection, r: Annotation) -> None:
-    conn.execute(
-        f"INSERT INTO annotations ({_ANNOTATION_COLUMNS}) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            r.id, r.side, r.paragraph, r.start, r.end, r.abs_start, r.abs_end, r.quote,
-            r.prefix, r.suffix, r.comment, r.severity, r.author, r.created, r.modified,
-            str(r.status), _span_json(r.link) if r.link else None,
-        ),
-    )
-    conn.executemany(
-        "INSERT INTO annotation_tags (annotation_id, position, codebook, tag) VALUES (?, ?, ?, ?)",
-        [(r.id, n, t.codebook, t.tag) for n, t in enumerate(r.tags)],
-    )
-
-
-def _record(row: tuple, tags: tuple[TagRef, ...]) -> Annotation:
-    link = None
-    if row[16]:
-        d = json.loads(row[16])
-        link = SpanRef(
-            d["side"], d["paragraph"], d["start"], d["end"], d["abs_start"], d["abs_end"],
-            d["quote"], d.get("prefix", ""), d.get("suffix", ""),
-        )
-    return Annotation(
-        id=row[0], side=row[1], paragraph=row[2], start=row[3], end=row[4], abs_start=row[5],
-        abs_end=row[6], quote=row[7], prefix=row[8], suffix=row[9], comment=row[10],
-        severity=row[11], author=row[12], created=row[13], modified=row[14],
-        status=Status(row[15]), tags=tags, link=link,
-    )
