@@ -100,11 +100,17 @@ def check() -> list[str]:
     return missing
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Exit 0 when Qt can start; otherwise name the missing packages (`--packages`: only
+    their names, one line, for `apt-get install`)."""
+    args = sys.argv[1:] if argv is None else argv
     missing = check()
+    packages = sorted({package_for(lib) for lib in missing})
+    if "--packages" in args:
+        print(" ".join(packages))
+        return 1 if packages else 0
     if not missing:
         return 0
-    packages = sorted({package_for(lib) for lib in missing})
     print(
         "Qt needs system libraries that this machine lacks: " + ", ".join(missing) + "\n"
         "Install them with:\n    sudo apt-get install " + " ".join(packages),
