@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.core import arabic
-from reader.core.arabic import normalize
+from reader.core.arabic import fold_for_search, normalize, original_span
 from reader.core.errors import InputError
 from reader.core.files import read_bytes
 from reader.resources import resource_path
@@ -346,47 +346,6 @@ def _english_matcher(terms: Iterable[Term]) -> _Matcher | None:
     return _Matcher(re.compile(regex), ids, _ignored(terms), _core_key_en)
 
 
-# Characters whose normalised form is not exactly one character: diacritics and tatweel vanish,
-# presentation-form ligatures grow.
-_RESHAPES = re.compile(f"{arabic.DIACRITICS.pattern}|{arabic.TATWEEL}|[\ufb50-\ufeff]")
-_PRESENTATION = re.compile("[\ufb50-\ufeff]")
-_REMOVED = frozenset(
-    c for c in map(chr, range(0x0600, 0x0700)) if arabic.DIACRITICS.match(c) or c == arabic.TATWEEL
-)
-
-
-def _normalize_with_map(text: str) -> tuple[str, list[int] | None]:
-    """`normalize(text)` and, where lengths differ, the original offset of each normalised char.
-
-    The map has one extra entry, len(text), so an end offset maps too; None means identity.
-    Only the reshaping characters are normalised one by one; the runs between them map 1:1.
-    """
-    if not _RESHAPES.search(text):
-        return normalize(text), None
-    if not _PRESENTATION.search(text):
-        # only removals: the kept characters are the normalised text, one for one
-        normalised = normalize(text)
-        kept = [i for i, c in enumerate(text) if c not in _REMOVED]
-        if len(kept) == len(normalised):
-            kept.append(len(text))
-            return normalised, kept
-    pieces: list[str] = []
-    starts: list[int] = []
-    done = 0
-    for m in _RESHAPES.finditer(text):
-        i = m.start()
-        if i > done:
-            pieces.append(normalize(text[done:i]))
-            starts.extend(range(done, i))
-        piece = normalize(text[i])
-        pieces.append(piece)
-        starts.extend([i] * len(piece))
-        done = i + 1
-    pieces.append(normalize(text[done:]))
-    starts.extend(range(done, len(text) + 1))
-    return "".join(pieces), starts
-
-
 def _core_key_ar(core: str) -> str:
     return " ".join(core.split())
 
@@ -439,10 +398,11 @@ class Glossary:
         matcher = self._matcher(language)
         if matcher is None or not text:
             return []
+        index: list[int] | None = None
         if language == "ar":
-            haystack, starts = _normalize_with_map(text)
+            haystack, index = fold_for_search(text)
         else:
-            haystack, starts = text.translate(_EN_FOLD), None
+            haystack = text.translate(_EN_FOLD)
         mentions: list[TermMention] = []
         ids, key, ignored = matcher.ids, matcher.key, matcher.ignored
         for m in matcher.pattern.finditer(haystack):
@@ -452,8 +412,8 @@ class Glossary:
             if term_id is None or term_id in ignored:
                 continue
             start, end = m.span()
-            if starts is not None:
-                start, end = starts[start], max(starts[end], starts[end - 1] + 1)
+            if index is not None:
+                start, end = original_span(index, start, end, len(text))
             mentions.append(TermMention(term_id, start, end, text[start:end]))
         return mentions
 
