@@ -140,6 +140,8 @@ def find_numbers(
     if lang not in LANGUAGES:
         raise InputError(f"numbers: unsupported language {lang!r} (expected 'ar' or 'en')")
     folded, index = fold_for_search(text)
+    if not _HINTS[lang].search(folded):
+        return []  # no digit and no number word: most paragraphs of a book
     blocked = [(m.start(), m.end()) for m in _NOT_TEXT.finditer(folded)]
     toks: list[_Tok] = []
     for s, e, w in tokens(folded):
@@ -360,6 +362,19 @@ def _ar_below_hundred(toks: list[_Tok], i: int, folded: str) -> tuple[int, int] 
 
 _EN_STARTS = frozenset({"a", "an", *_EN_UNITS, *_EN_TENS})
 _AR_STARTS = frozenset({*_AR_HUNDREDS, *_AR_TEEN_HEADS, *_AR_UNITS, *_AR_TENS, *_AR_SCALES})
+
+
+def _hint(words: Iterable[str], letters: str, prefix: str = "") -> re.Pattern[str]:
+    alternation = "|".join(sorted(words, key=len, reverse=True))
+    return re.compile(rf"\d|(?<![{letters}]){prefix}(?:{alternation})(?![{letters}])")
+
+
+# A number can only be in a paragraph holding a digit or one of these words (folded forms);
+# "a"/"an" start a number only before a scale word, which the English list holds.
+_HINTS = {
+    "en": _hint([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "hundred", "dozen"], "a-z"),
+    "ar": _hint(_AR_STARTS, "\u0621-\u064a", "(?:[وفبلك]|وال|بال|فال|كال|لل|ال)?"),
+}
 
 
 @lru_cache(maxsize=65536)
