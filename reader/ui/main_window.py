@@ -32,6 +32,7 @@ from reader.ui.divergence_panel import DivergencePanel
 from reader.ui.drop import accept_pair_drag, take_pair_drop
 from reader.ui.open_dialog import choose_pair
 from reader.ui.pair_view import PairView
+from reader.ui.preferences_dialog import PreferencesDialog
 from reader.ui.recent import RecentPairsMenu
 from reader.ui.search_bar import SearchBar
 from reader.ui.settings import APPLICATION, THEMES, Settings, WindowState
@@ -149,10 +150,20 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             self.tr("&Find…"), self.search_bar.open_bar, QKeySequence(keys.Find)
         )
+        # Preferences has no standard key on most Linux desktops
+        preferences_key = QKeySequence(keys.Preferences)
+        self.preferences_action = self._action(
+            self.tr("Pr&eferences…"),  # "Find &Previous" holds Alt+P
+            self.show_preferences,
+            preferences_key if not preferences_key.isEmpty() else "Ctrl+,",
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         for item in (
             self.find_action,
             self.search_bar.find_next_action,
             self.search_bar.find_previous_action,
+            None,
+            self.preferences_action,
         ):
             self._add(edit_menu, item)
 
@@ -171,8 +182,10 @@ class MainWindow(QMainWindow):
         )
         theme_menu = view_menu.addMenu(self.tr("&Theme"))
         group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
         for theme in THEMES:
             action = QAction(self.tr(theme.capitalize()), self, checkable=True)
+            self.theme_actions[theme] = action
             action.setChecked(self.settings.theme == theme)
             action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
             group.addAction(action)
@@ -322,6 +335,18 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, self.settings)
         self.pair_view.apply_settings()
+
+    def show_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.applied.connect(self._on_preferences_applied)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def _on_preferences_applied(self) -> None:
+        self.theme_actions[self.settings.theme].setChecked(True)
+        self.set_theme(self.settings.theme)  # applies the theme, then lays the pair out again
 
     def focus_divergences(self) -> None:
         self.dock.show()
