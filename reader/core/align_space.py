@@ -134,24 +134,24 @@ def _forms_by_stem(side: Side) -> dict[str, set[str]]:
     return forms
 
 
-def known_words(space: Space, src: Side, lexicon: Lexicon) -> set[str]:
-    """Source stems the lexicon translates under any of their written forms."""
+def stem_translations(space: Space, src: Side, lexicon: Lexicon) -> list[tuple[str, ...]]:
+    """The lexicon's translations of each source stem (by vocabulary index): the stem's own,
+    or when it has none, those of the forms it is written in (the lexicon's clitic handling
+    reads a whole word better than our stem does)."""
     forms = _forms_by_stem(src)
-    return {w for w in space.src_vocab if any(lexicon.translations(x) for x in forms.get(w, {w}))}
+    return [
+        lexicon.translations(word)
+        or tuple(t for form in sorted(forms.get(word, ())) for t in lexicon.translations(form))
+        for word in space.src_vocab
+    ]
 
 
-def lexicon_matrix(space: Space, src: Side, lexicon: Lexicon) -> sp.csr_matrix:
-    """Source stems to the target stems the lexicon gives for any of their written forms (the
-    lexicon's own clitic handling reads a whole word better than our stem does)."""
-    forms = _forms_by_stem(src)
+def lexicon_matrix(space: Space, translations: Sequence[tuple[str, ...]]) -> sp.csr_matrix:
+    """Source stems to the target stems their lexicon translations give."""
     rows, cols = [], []
-    for a, word in enumerate(space.src_vocab):
-        # the stem first; its written forms only when the stem alone is unknown
-        translations = lexicon.translations(word) or tuple(
-            t for form in sorted(forms.get(word, ())) for t in lexicon.translations(form)
-        )
+    for a, found in enumerate(translations):
         targets = set()
-        for translation in translations:
+        for translation in found:
             for part in translation.split():
                 e = space.tgt_vocab.get(english_stem(part))
                 if e is not None and e < space.n_tgt_words:
@@ -163,14 +163,14 @@ def lexicon_matrix(space: Space, src: Side, lexicon: Lexicon) -> sp.csr_matrix:
 
 
 def name_matrix(
-    space: Space, src: Side, tgt: Side, lexicon: Lexicon, threshold: float
+    space: Space, src: Side, tgt: Side, translations: Sequence[tuple[str, ...]], threshold: float
 ) -> sp.csr_matrix:
     """Arabic words the lexicon does not know, matched to English capitalised words by sound."""
     from rapidfuzz import fuzz, process
 
     from reader.core.arabic import skeleton
 
-    known = known_words(space, src, lexicon)
+    known = {w for w, found in zip(space.src_vocab, translations, strict=True) if found}
     ar_names = sorted({w for f in src.features for w in f.names if w not in known})
     en_names = sorted({n for f in tgt.features for n in f.names})
     if not ar_names or not en_names:

@@ -49,6 +49,7 @@ from reader.core.align_space import (
     lexicon_matrix,
     name_matrix,
     side_features,
+    stem_translations,
     vectors,
 )
 from reader.core.alignment import Alignment, Bead
@@ -113,8 +114,9 @@ def _align_sides(
     if lexicon is None:
         base_translation = identity_matrix(space)
     else:
-        base_translation = lexicon_matrix(space, src, lexicon) + name_matrix(
-            space, src, tgt, lexicon, params.name_threshold
+        translations = stem_translations(space, src, lexicon)
+        base_translation = lexicon_matrix(space, translations) + name_matrix(
+            space, src, tgt, translations, params.name_threshold
         )
     src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
     tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
