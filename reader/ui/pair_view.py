@@ -159,8 +159,13 @@ class PairView(QWidget):
     # layout of the widgets
     @property
     def left_side(self) -> str:
-        """The side shown on the left: the target (the translation) unless swapped."""
-        return "source" if self.settings.sides_swapped else "target"
+        """The side shown on the left: the target (the translation) unless swapped. A pair
+        whose source reads left to right and whose target reads right to left (an English
+        original and its Arabic version) starts the other way round: Arabic sits on the right."""
+        flipped = self.pair is not None and (
+            self.pair.source.direction == "ltr" and self.pair.target.direction == "rtl"
+        )
+        return "source" if self.settings.sides_swapped != flipped else "target"
 
     @property
     def right_side(self) -> str:
@@ -184,6 +189,7 @@ class PairView(QWidget):
 
     # the pair
     def set_pair(self, pair: Pair) -> None:
+        left_before = self.left_side
         self.pair = pair
         self._current = -1
         self._hits, self._hit = [], -1
@@ -191,6 +197,8 @@ class PairView(QWidget):
             self._fill_pane(side)
         self.relayout()
         self._paint_divergences()
+        if self.left_side != left_before:
+            self.arrange()  # the new pair's directions decide which text sits on the right
         self.select_bead(0, scroll=False)
 
     def _fill_pane(self, side: str) -> None:

@@ -131,3 +131,18 @@ def test_swapping_puts_the_source_on_the_left(main_window, swapped: bool) -> Non
 def test_every_menu_action_has_a_shortcut_or_a_menu(main_window) -> None:
     for action in main_window.actions():
         assert not action.shortcut().isEmpty() or action.menu() is not None, action.text()
+
+
+def test_an_english_original_with_its_arabic_version_keeps_arabic_on_the_right(
+    qtbot, main_window
+) -> None:
+    with qtbot.waitSignal(main_window.pair_opened, timeout=60_000):
+        main_window.open_pair(
+            str(CORPUS / "iraq-assad-lesson.en.txt"), str(CORPUS / "iraq-assad-lesson.ar.txt")
+        )
+    view = main_window.pair_view
+    assert main_window.pair.source.language == "en"
+    assert view.right_side == "target" and view.left_side == "source"
+    assert len(view.gutter.bead_geometry()) == len(main_window.pair.alignment)
+    main_window.swap_action.trigger()  # the user can still swap them
+    assert view.right_side == "source"
