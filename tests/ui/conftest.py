@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtWidgets import QApplication
 
 # the offscreen platform says this whenever a window's size hints change; it is no fault of ours
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints"
@@ -35,6 +36,16 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "config"))
     yield home
     QThreadPool.globalInstance().waitForDone(10_000)
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> Iterator[QApplication]:
+    """The application, its palette put back after the test."""
+    palette, style = qapp.palette(), qapp.style().name()
+    yield qapp
+    qapp.setPalette(palette)
+    qapp.setStyle(style)
+    qapp.setProperty("readerDarkTheme", None)
 
 
 @pytest.fixture

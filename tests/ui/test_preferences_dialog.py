@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from reader.ui import theme
 from reader.ui.fonts import font_for, line_height_percent
@@ -16,16 +14,6 @@ from reader.ui.preferences_dialog import PreferencesDialog
 from reader.ui.settings import Settings
 
 Button = QDialogButtonBox.StandardButton
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    """The application, its palette put back after the test."""
-    palette, style = qapp.palette(), qapp.style().name()
-    yield qapp
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
-    qapp.setProperty("readerDarkTheme", None)
 
 
 def open_preferences(window: MainWindow) -> PreferencesDialog:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,16 +17,6 @@ from reader.ui.settings import Settings
 @pytest.fixture
 def prefs(tmp_path: Path) -> Settings:
     return Settings.at(tmp_path / "prefs.ini")
-
-
-@pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    """The application, its palette put back after the test."""
-    palette, style = qapp.palette(), qapp.style().name()
-    yield qapp
-    qapp.setPalette(palette)
-    qapp.setStyle(style)
-    qapp.setProperty("readerDarkTheme", None)
 
 
 def window_lightness(app: QApplication) -> int:
