@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from reader.core.errors import InputError
 from reader.core.texts import Text
@@ -201,24 +202,18 @@ def new_annotation(
     if link is not None and link.side == side:
         raise InputError("a linked span must be on the other side")
     stamp = now_iso()
+    return annotation_on(
+        span, id=new_id(), tags=_unique(tags), comment=comment, severity=severity,
+        author=author, created=stamp, modified=stamp, link=link,
+    )
+
+
+def annotation_on(span: SpanRef, **fields: Any) -> Annotation:
+    """An Annotation placed on `span` (side, offsets, quote and context), with the other fields."""
     return Annotation(
-        id=new_id(),
-        side=side,
-        paragraph=span.paragraph,
-        start=span.start,
-        end=span.end,
-        abs_start=span.abs_start,
-        abs_end=span.abs_end,
-        quote=span.quote,
-        prefix=span.prefix,
-        suffix=span.suffix,
-        tags=_unique(tags),
-        comment=comment,
-        severity=severity,
-        author=author,
-        created=stamp,
-        modified=stamp,
-        link=link,
+        side=span.side, paragraph=span.paragraph, start=span.start, end=span.end,
+        abs_start=span.abs_start, abs_end=span.abs_end, quote=span.quote, prefix=span.prefix,
+        suffix=span.suffix, **fields,
     )
 
 

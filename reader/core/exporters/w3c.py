@@ -28,6 +28,7 @@ from reader.core.annotations import (
     SpanRef,
     Status,
     TagRef,
+    annotation_on,
     now_iso,
     paragraph_at,
     span_at,
@@ -320,17 +321,9 @@ def annotation_from_w3c(
     raw_id = str(item.get("id") or item.get("@id") or uuid.uuid4())
     created = str(item.get("created") or now_iso())
     severity = item.get("severity")
-    return Annotation(
+    return annotation_on(
+        primary,
         id=raw_id.removeprefix("urn:uuid:"),
-        side=primary.side,
-        paragraph=primary.paragraph,
-        start=primary.start,
-        end=primary.end,
-        abs_start=primary.abs_start,
-        abs_end=primary.abs_end,
-        quote=primary.quote,
-        prefix=primary.prefix,
-        suffix=primary.suffix,
         tags=tuple(dict.fromkeys(tags)),
         comment="\n\n".join(comment_parts),
         severity=str(severity) if severity else None,
