@@ -7,7 +7,7 @@ fixed width around an expected path, so time and memory grow linearly with the p
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -261,6 +261,29 @@ class _Grid:
         return cls(j, inside, np.cumsum(step, axis=1, dtype=np.float64))
 
 
+Step = tuple[tuple[int, int], int, int]  # (bead type, source prefix, target prefix) at its end
+Pins = dict[int, tuple[int, int]]  # row -> (enter at or before, leave at or after)
+
+
+def pin_points(points: Iterable[tuple[int, int]]) -> Pins:
+    """Pins making the path pass through every one of `points` (several may share a row)."""
+    pins: Pins = {}
+    for i, j in points:
+        lo, hi = pins.get(i, (j, j))
+        pins[i] = (min(lo, j), max(hi, j))
+    return pins
+
+
+@dataclass(slots=True)
+class Forward:
+    """The best path, and when asked for, the forward log-sums the posteriors need."""
+
+    path: list[Step]
+    F: np.ndarray | None = None
+    # F rows of pinned rows before pinning: cells passed on the way to the pinned point
+    transit: dict[int, np.ndarray] = field(default_factory=dict)
+
+
 def run_dp(
     pb: Problem,
     centre: np.ndarray,
@@ -268,26 +291,36 @@ def run_dp(
     scores: dict[tuple[int, int], np.ndarray],
     params: AlignerParams,
     cancelled: CancelCheck | None,
-) -> tuple[list[tuple[tuple[int, int], int, int]], np.ndarray, np.ndarray]:
-    """Viterbi over the band; returns the best path as (type, i, j) steps, and the tables."""
+    pinned: Pins | None = None,
+    sums: bool = False,
+) -> Forward:
+    """Viterbi over the band, and with `sums` the forward log-sums in the same sweep (the two
+    share every candidate; numpy's cost here is per call, so one sweep does both).
+
+    `pinned` maps a row to the target positions the path must pass through there: it enters
+    the row at or before the first and leaves at or after the last (0:1 beads move along it).
+    """
     n, m = pb.n, pb.m
     width = 2 * half + 1
+    k = 2 if sums else 1
     # float64: on a book the running totals reach millions, beyond float32's resolution
-    D = np.full((n + 1, width), NEG, dtype=np.float64)
+    V = np.full((n + 1, k, width), NEG, dtype=np.float64)  # [.., 0]: best, [.., 1]: log-sum
     back = np.full((n + 1, width), -1, dtype=np.int8)
     null_s = (params.log_prior[(1, 0)] + pb.src_null).astype(np.float64)
     grid = _Grid.of(centre, half, m, params.log_prior[(0, 1)] + pb.tgt_null)
     used = [(t, ks, kt) for t, (ks, kt) in enumerate(BEAD_TYPES)
             if ks and (kt == 0 or (ks, kt) in scores)]
     type_of_row = np.array([t for t, _, _ in used] + [-1], dtype=np.int8)
-    cands = np.empty((len(used) + 1, width), dtype=np.float64)
+    cands = np.empty((len(used) + 1, k, width), dtype=np.float64)
     cols = np.arange(width)
+    transit: dict[int, np.ndarray] = {}
+    pinned = pinned or {}
     for i in range(n + 1):
         if cancelled is not None and i % 512 == 0 and cancelled():
             raise Cancelled()
         cands.fill(NEG)
         if i == 0:
-            cands[-1, grid.j[0] == 0] = 0.0
+            cands[-1][:, grid.j[0] == 0] = 0.0
         for r, (_, ks, kt) in enumerate(used):
             if i < ks:
                 continue
@@ -295,25 +328,36 @@ def run_dp(
             lo, hi = max(0, -shift), min(width, width - shift)
             if hi > lo:
                 add = null_s[i - 1] if kt == 0 else scores[(ks, kt)][i, lo:hi]
-                np.add(D[i - ks, lo + shift : hi + shift], add, out=cands[r, lo:hi])
-        best = cands.argmax(axis=0)
-        base = np.where(grid.inside[i], cands[best, cols], NEG)
+                np.add(V[i - ks, :, lo + shift : hi + shift], add, out=cands[r, :, lo:hi])
+        inside, cum, pin = grid.inside[i], grid.cum[i], pinned.get(i)
+        best = cands[:, 0].argmax(axis=0)
+        base = np.where(inside, cands[best, 0, cols], NEG)
+        if pin is not None:
+            base = np.where(grid.j[i] <= pin[0], base, NEG)
         # 0:1 beads inside the row: D[o] = max(base[o], D[o-1] + step[o])
-        own = base - grid.cum[i]
+        own = base - cum
         best_so_far = np.maximum.accumulate(own)
-        row = np.where(grid.inside[i], grid.cum[i] + best_so_far, NEG)
+        row = np.where(inside, cum + best_so_far, NEG)
         # exact: the running maximum came from a cell to the left only if it beats this one
-        choice = np.where(best_so_far > own, _ZERO_ONE, type_of_row[best])
-        D[i] = row
-        back[i] = choice
+        back[i] = np.where(best_so_far > own, _ZERO_ONE, type_of_row[best])
+        V[i, 0] = row if pin is None else np.where(grid.j[i] >= pin[1], row, NEG)
+        if sums:
+            base = np.where(inside, np.logaddexp.reduce(cands[:, 1], axis=0), NEG)
+            if pin is not None:
+                base = np.where(grid.j[i] <= pin[0], base, NEG)
+            row = np.where(inside, cum + np.logaddexp.accumulate(base - cum), NEG)
+            if pin is not None:
+                transit[i] = row
+                row = np.where(grid.j[i] >= pin[1], row, NEG)
+            V[i, 1] = row
     # trace back from (n, m)
     o = int(m - centre[n] + half)
-    if not 0 <= o < width or D[n, o] <= NEG / 2:
+    if not 0 <= o < width or V[n, 0, o] <= NEG / 2:
         raise ReaderError(
             "the two texts cannot be aligned: their paragraph counts differ more than a text "
             "this long allows (try --blocks if one side is hard-wrapped)"
         )
-    path: list[tuple[tuple[int, int], int, int]] = []
+    path: list[Step] = []
     i = n
     while i > 0 or centre[i] + o - half > 0:
         t = int(back[i, o])
@@ -326,7 +370,7 @@ def run_dp(
         o = int(jj - kt - centre[i - ks] + half)
         i -= ks
     path.reverse()
-    return path, D, back
+    return Forward(path, V[:, 1] if sums else None, transit)
 
 
 def posteriors(
@@ -335,36 +379,24 @@ def posteriors(
     half: int,
     scores: dict[tuple[int, int], np.ndarray],
     params: AlignerParams,
-    path: list[tuple[tuple[int, int], int, int]],
+    forward: Forward,
+    pinned: Pins | None = None,
 ) -> list[float]:
-    """Forward–backward over the band: the posterior probability of each bead on the path."""
+    """The posterior probability of each bead on the path: a backward sweep over the band
+    meets the forward log-sums of `run_dp(..., sums=True)`."""
+    if forward.F is None:
+        raise ValueError("posteriors need the forward sums: run_dp(..., sums=True)")
+    F = forward.F
     n, m = pb.n, pb.m
     width = 2 * half + 1
-    tau = params.temperature
-    null_s = (params.log_prior[(1, 0)] + pb.src_null) / tau
-    null_t = (params.log_prior[(0, 1)] + pb.tgt_null) / tau
-    sc = {t: s / tau for t, s in scores.items()}
-    neg = -1e30
+    null_s = params.log_prior[(1, 0)] + pb.src_null
+    null_t = params.log_prior[(0, 1)] + pb.tgt_null
+    neg = float(NEG)
     grid = _Grid.of(centre, half, m, null_t)
-    used = [(ks, kt) for ks, kt in BEAD_TYPES if ks and (kt == 0 or (ks, kt) in sc)]
+    used = [(ks, kt) for ks, kt in BEAD_TYPES if ks and (kt == 0 or (ks, kt) in scores)]
     cands = np.empty((len(used) + 1, width))
-
-    F = np.full((n + 1, width), neg, dtype=np.float64)
-    for i in range(n + 1):
-        cands.fill(neg)
-        if i == 0:
-            cands[-1, grid.j[0] == 0] = 0.0
-        for r, (ks, kt) in enumerate(used):
-            if i < ks:
-                continue
-            shift = int(centre[i] - centre[i - ks]) - kt
-            lo, hi = max(0, -shift), min(width, width - shift)
-            if hi > lo:
-                add = null_s[i - 1] if kt == 0 else sc[(ks, kt)][i, lo:hi]
-                np.add(F[i - ks, lo + shift : hi + shift], add, out=cands[r, lo:hi])
-        base = np.where(grid.inside[i], np.logaddexp.reduce(cands, axis=0), neg)
-        cum = grid.cum[i]
-        F[i] = np.where(grid.inside[i], cum + np.logaddexp.accumulate(base - cum), neg)
+    pinned = pinned or {}
+    transit: dict[int, np.ndarray] = {}
     # backwards, the 0:1 step from (i, j) to (i, j+1) scores null_t[j]: the row's running sum
     # read from the right
     B = np.full((n + 1, width), neg, dtype=np.float64)
@@ -380,36 +412,41 @@ def posteriors(
             lo, hi = max(0, -shift), min(width, width - shift)
             if hi > lo:
                 add = (null_s[i + ks - 1] if kt == 0
-                       else sc[(ks, kt)][i + ks, lo + shift : hi + shift])
+                       else scores[(ks, kt)][i + ks, lo + shift : hi + shift])
                 np.add(B[i + ks, lo + shift : hi + shift], add, out=cands[r, lo:hi])
-        inside = grid.inside[i]
+        inside, pin = grid.inside[i], pinned.get(i)
         base = np.where(inside, np.logaddexp.reduce(cands, axis=0), neg)
+        if pin is not None:
+            base = np.where(grid.j[i] >= pin[1], base, neg)
         # B[o] = logaddexp(base[o], step[o+1] + B[o+1]), step[o+1] = cum[o+1] - cum[o]
         cum = grid.cum[i]
         rev = (cum[-1] - cum)[::-1]
         R = rev + np.logaddexp.accumulate(base[::-1] - rev)
         B[i] = np.where(inside, R[::-1], neg)
+        if pin is not None:
+            transit[i] = B[i].copy()
+            B[i] = np.where(grid.j[i] <= pin[0], B[i], neg)
     z = F[n, int(m - centre[n] + half)]
     if not math.isclose(z, B[0, int(half - centre[0])], rel_tol=1e-6, abs_tol=1e-3):
         raise AssertionError("forward and backward totals differ")  # a bug, never bad input
     out = []
-    for (ks, kt), row, col in path:
+    for (ks, kt), row, col in forward.path:
         o_end = int(col - centre[row] + half)
         o_start = int(col - kt - centre[row - ks] + half)
         if ks == 0:
+            # a 0:1 bead moves along a row: inside a pinned row, on the way to its point
+            f_row = forward.transit.get(row, F[row])
+            b_row = transit.get(row, B[row])
             bead_score = null_t[col - 1]
-        elif kt == 0:
-            bead_score = null_s[row - 1]
         else:
-            bead_score = sc[(ks, kt)][row, o_end]
-        logp = F[row - ks, o_start] + bead_score + B[row, o_end] - z
+            f_row, b_row = F[row - ks], B[row]
+            bead_score = null_s[row - 1] if kt == 0 else scores[(ks, kt)][row, o_end]
+        logp = f_row[o_start] + bead_score + b_row[o_end] - z
         out.append(float(min(1.0, math.exp(min(0.0, logp)))))
     return out
 
 
-def path_to_beads(
-    path: list[tuple[tuple[int, int], int, int]], conf: Sequence[float]
-) -> list[Bead]:
+def path_to_beads(path: Sequence[Step], conf: Sequence[float]) -> list[Bead]:
     beads = []
     for ((ks, kt), i, j), c in zip(path, conf, strict=True):
         beads.append(Bead(tuple(range(i - ks, i)), tuple(range(j - kt, j)), c))

@@ -47,14 +47,18 @@ class AlignerParams:
     null_bonus_kind: float = 6.0
     band_min: int = 30
     band_fraction: float = 0.03
-    band_refine: int = 16
+    band_refine: int = 10
     max_cells: int = 12_000_000  # cells of the band: bounds memory on very long texts
-    passes: int = 3
+    passes: int = 2  # paragraph passes, before the sentence pass
     learn_min_count: int = 2
     learn_min_dice: float = 0.25
     learn_top: int = 3
     name_threshold: float = 0.82
-    temperature: float = 1.0
+    # the sentence pass (reader.core.align_units)
+    unit_pass: bool = True
+    unit_null_prior: float = -1.5  # leaving one sentence out
+    unit_band: int = 8  # sentences either side of the paragraph path
+    unit_pin: float = 0.9  # paragraphs left out this surely keep their boundaries
 
 
 DEFAULT_PARAMS = AlignerParams()

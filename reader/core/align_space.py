@@ -25,6 +25,8 @@ from reader.core.texts import Kind
 class Side:
     features: list[Features]
     null_bonus: np.ndarray  # per paragraph
+    texts: Sequence[str] = ()
+    lang: str = ""
 
 
 def side_features(
@@ -50,7 +52,7 @@ def side_features(
         ],
         dtype=np.float32,
     )
-    return Side(feats, bonus)
+    return Side(feats, bonus, text_paragraphs, lang)
 
 
 class _Vocab:
@@ -122,6 +124,30 @@ def build_space(src: Side, tgt: Side) -> Space:
         src_vocab=list(sv.index),
         tgt_vocab=tv.index,
         n_tgt_words=n_words,
+    )
+
+
+def pieces_space(space: Space, src: Sequence[Features], tgt: Sequence[Features]) -> Space:
+    """Pieces of the same two texts (their sentences) in `space`'s columns, with its weights:
+    every word and key of a piece is one of its paragraph's."""
+    D = space.weights.shape[0]
+    src_index = {w: a for a, w in enumerate(space.src_vocab)}
+    tgt_index = space.tgt_vocab
+
+    def keys(f: Features) -> list[int]:
+        return [tgt_index[k] for k in f.keys if k in tgt_index]
+
+    return Space(
+        src_words=_presence([[src_index[w] for w in f.words if w in src_index] for f in src],
+                            len(space.src_vocab)),
+        src_keys=_presence([keys(f) for f in src], D),
+        tgt=_presence(
+            [[tgt_index[w] for w in f.words if w in tgt_index] + keys(f) for f in tgt], D
+        ),
+        weights=space.weights,
+        src_vocab=space.src_vocab,
+        tgt_vocab=space.tgt_vocab,
+        n_tgt_words=space.n_tgt_words,
     )
 
 

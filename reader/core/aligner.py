@@ -11,8 +11,11 @@ How it works (see DESIGN.md):
    bead scores: lexical evidence (idf-weighted matches minus what chance would give), a
    Gale–Church length term with the ratio estimated from the pair, and bead-type priors.
    Paragraphs known to be embedded posts, duplicates or boilerplate cost little to leave out.
-4. A forward–backward pass over the same band gives each bead its posterior probability:
-   the confidence the app shows.
+   A forward–backward pass over the same band gives each bead its posterior probability.
+4. The sentence pass (reader.core.align_units) aligns the sentences of both texts in a narrow
+   band around that path, with the boundaries of sure beads pinned, and joins paragraphs that
+   share linked sentences: beads of any size, and paragraphs left out even inside long n:m
+   chains. Its posteriors give the confidence the app shows.
 Everything is vectorised over the band, so time grows linearly with the length of the pair.
 """
 
@@ -52,9 +55,11 @@ from reader.core.align_space import (
     stem_translations,
     vectors,
 )
+from reader.core.align_units import align_by_units
 from reader.core.alignment import Alignment, Bead
 from reader.core.anchors import Anchors, text_anchors
 from reader.core.errors import Cancelled
+from reader.core.gc_pause import gc_paused
 from reader.core.glossary import Glossary, Lexicon
 from reader.core.pair import CancelCheck, ProgressCallback
 from reader.core.texts import Kind, Text
@@ -93,7 +98,7 @@ def _coarse_path(
     model = estimate_model(coarse, None, chance, match, params)
     scores = bead_scores(coarse, centre, c_half, dots, dot_half, src_self, tgt_self, model,
                          params, [(1, 1)])
-    path, _, _ = run_dp(coarse, centre, c_half, scores, params, cancelled)
+    path = run_dp(coarse, centre, c_half, scores, params, cancelled).path
     points = [(0, 0)] + [(min(n, i * block), min(m, j * block)) for _, i, j in path]
     return points, block
 
@@ -155,15 +160,21 @@ def _align_sides(
         scores = bead_scores(
             pb, centre, half, dots, dot_half, src_self, tgt_self, model, params, types
         )
-        path, _, _ = run_dp(pb, centre, half, scores, params, cancelled)
-        # posteriors cost a forward and a backward pass: only the final beads need them
+        # posteriors cost a forward and a backward sweep: only the last pass's beads need them
         last = p == passes - 1
-        conf = posteriors(pb, centre, half, scores, params, path) if last else [1.0] * len(path)
+        forward = run_dp(pb, centre, half, scores, params, cancelled, sums=last)
+        path = forward.path
+        conf = posteriors(pb, centre, half, scores, params, forward) if last else [1.0] * len(path)
         beads = path_to_beads(path, conf)
         path_points = [(0, 0)] + [(i, j) for _, i, j in path]
         if progress is not None:
-            progress(min(0.99, 0.2 + 0.8 * (p + 1) / passes))
+            progress(0.2 + (0.6 if params.unit_pass else 0.79) * (p + 1) / passes)
     assert beads is not None
+    if params.unit_pass:
+        translation = base_translation + learnt_matrix(space, beads, params)
+        beads = align_by_units(src, tgt, space, translation.tocsr(), beads, params, cancelled)
+        if progress is not None:
+            progress(0.99)
     return beads
 
 
@@ -217,6 +228,18 @@ def align_texts(
     params: AlignerParams = DEFAULT_PARAMS,
 ) -> Alignment:
     """Align two texts paragraph by paragraph. Deterministic for the same input."""
+    with gc_paused():
+        return _align_texts(source, target, glossaries, progress, cancelled, params)
+
+
+def _align_texts(
+    source: Text,
+    target: Text,
+    glossaries: Sequence[Path],
+    progress: ProgressCallback | None,
+    cancelled: CancelCheck | None,
+    params: AlignerParams,
+) -> Alignment:
     glossary = Glossary.load(glossaries)
     if progress is not None:
         progress(0.0)
@@ -257,7 +280,7 @@ def align_segments(
         _Input(src_segments, [Kind.BODY] * len(src_segments), src_lang),
         _Input(tgt_segments, [Kind.BODY] * len(tgt_segments), tgt_lang),
         glossary,
-        replace(params, passes=1),
+        replace(params, passes=1, unit_pass=False),
         None,
         None,
     )

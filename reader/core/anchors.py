@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -80,6 +81,19 @@ class Anchors:
         out += [f"u:{u.lower()}" for u in self.urls]
         return out
 
+    def key_offsets(self, text: str) -> list[int]:
+        """Where in `text` (the paragraph the anchors were found in) each of `keys()` starts."""
+        out = [n.start for n in self.numbers]
+        out += [d.start for d in self.dates if d.month]
+        out += [t.start for t in self.terms]
+        for prefix, found in (("@", self.handles), ("#", self.hashtags), ("", self.urls)):
+            pos = 0
+            for item in found:
+                at = text.find(prefix + item, pos)
+                pos = at + 1 if at >= 0 else pos
+                out.append(max(at, 0))
+        return out
+
 
 def number_key(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
@@ -143,6 +157,18 @@ class Features:
     keys: list[str]
     names: list[str]
     forms: list[str] = field(default_factory=list)  # each stem's word as written (normalized)
+    # where each word and each key starts in the paragraph text (code points, ascending; keys
+    # are kept in that order); `offsets` is empty when words cannot be placed (Arabic
+    # presentation forms)
+    offsets: list[int] = field(default_factory=list)
+    key_offsets: list[int] = field(default_factory=list)
+
+    def within(self, start: int, end: int, length: int) -> Features:
+        """The features of the part [start, end) of the paragraph, `length` long."""
+        lo, hi = bisect_left(self.offsets, start), bisect_left(self.offsets, end)
+        k_lo, k_hi = bisect_left(self.key_offsets, start), bisect_left(self.key_offsets, end)
+        return Features(length, self.words[lo:hi], self.keys[k_lo:k_hi], [], self.forms[lo:hi],
+                        self.offsets[lo:hi], self.key_offsets[k_lo:k_hi])
 
 
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
@@ -171,32 +197,43 @@ def paragraph_features(
     anchors = anchors if anchors is not None else find_anchors(text, lang, glossary)
     masked = _mask(text, [(t.start, t.end) for t in anchors.terms])
     if lang == "ar":
-        norm = arabic.normalize(masked)
+        norm, raw_offset = arabic.normalize_with_offsets(masked)
         length = _visible_length(norm)
         stops = stopwords("ar")
         forms = []
         words = []
-        for w in _AR_WORD.findall(norm):
+        offsets = []
+        for m in _AR_WORD.finditer(norm):
+            w = m.group()
             if w in stops or len(w) < 2:
                 continue
             stem = arabic_stem(w)
             if stem and stem not in stops:
                 words.append(stem)
                 forms.append(w)
+                offsets.append(m.start())
         names = [w for w in words if len(w) >= 3]
+        # offsets into the paragraph text; none when normalising changed more than marks
+        offsets = [raw_offset[o] for o in offsets] if raw_offset is not None else []
     else:
         length = _visible_length(text)
         stops = stopwords("en")
-        raw = _EN_WORD.findall(masked)
         words = []
         forms = []
         names = []
-        for w in raw:
+        offsets = []
+        for m in _EN_WORD.finditer(masked):
+            w = m.group()
             lw = w.lower()
             if lw in stops or len(lw) < 2:
                 continue
             words.append(english_stem(w))
             forms.append(lw)
+            offsets.append(m.start())
             if w[0].isupper() and len(w) >= 3:
                 names.append(w)
-    return Features(length=length, words=words, keys=anchors.keys(), names=names, forms=forms)
+    placed = sorted(zip(anchors.key_offsets(text), anchors.keys(), strict=True))
+    return Features(
+        length=length, words=words, keys=[k for _, k in placed], names=names, forms=forms,
+        offsets=offsets, key_offsets=[o for o, _ in placed],
+    )

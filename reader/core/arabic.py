@@ -43,6 +43,15 @@ def normalize(text: str) -> str:
     return text.translate(_LETTER_MAP)
 
 
+def normalize_with_offsets(text: str) -> tuple[str, list[int] | None]:
+    """`normalize(text)` and, for each of its characters, the offset in `text` it came from
+    (None when presentation forms were expanded: then the two do not correspond char by char)."""
+    if _PRESENTATION.search(text):
+        return normalize(text), None
+    norm, keep = _map_codes(text, _NORMALIZE_CODES)
+    return norm, np.flatnonzero(keep).tolist()
+
+
 # --- digits -----------------------------------------------------------------------------------
 
 _DIGIT_MAP = str.maketrans(
@@ -99,6 +108,21 @@ def _fold_char(ch: str) -> str:
 
 
 def fold_for_search(text: str) -> tuple[str, list[int]]:
+    """See `_fold_for_search`; the last result is kept, since the number, date and glossary
+    finders each fold the same paragraph in turn. Callers must not change the index list."""
+    global _last_fold
+    last = _last_fold
+    if last is not None and last[0] is text:
+        return last[1]
+    folded = _fold_for_search(text)
+    _last_fold = (text, folded)
+    return folded
+
+
+_last_fold: tuple[str, tuple[str, list[int]]] | None = None
+
+
+def _fold_for_search(text: str) -> tuple[str, list[int]]:
     """A search fold of `text` and, for each folded character, the index it came from.
 
     Ignores Arabic diacritics and tatweel, alef/hamza forms, alef maqsura and ta marbuta

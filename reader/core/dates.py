@@ -98,12 +98,36 @@ _ISO_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\
 
 # Cheap tests that a paragraph may hold a date at all: most paragraphs of a book hold none, and
 # the full patterns (with folding and an offset map for Arabic) cost far more than these.
-_EN_HINT = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
-_AR_HINT = re.compile(
-    r"(?<![\u0621-\u064a])[وبلف]?(?:ال)?(?:" + "|".join(
-        sorted({name.split()[0] for name in _AR_MONTHS}, key=len, reverse=True)
-    ) + r")(?![\u0621-\u064a])"
+# (no leading \b or (?i): a pattern that starts with plain characters lets the regex engine skip
+# ahead to candidate letters, which on Arabic text is most of the work)
+_EN_HINT = re.compile(
+    "(?:[Jj][Aa][Nn]|[Ff][Ee][Bb]|[Mm][Aa][RrYy]|[Aa][Pp][Rr]|[Jj][Uu][NnLl]|[Aa][Uu][Gg]"
+    "|[Ss][Ee][Pp]|[Oo][Cc][Tt]|[Nn][Oo][Vv]|[Dd][Ee][Cc])"
 )
+# every way a month's first word can be written as a whole word: a clitic, the article
+_AR_HINT_FORMS = frozenset(
+    clitic + article + name.split()[0]
+    for name in _AR_MONTHS
+    for clitic in ("", "و", "ب", "ل", "ف")
+    for article in ("", "ال")
+)
+_AR_LETTERS = re.compile("[\u0621-\u064a]+")
+_AR_AMBIGUOUS_FORMS = frozenset(
+    clitic + article + name
+    for name in _AR_AMBIGUOUS
+    for clitic in ("", "و", "ب", "ل", "ف")
+    for article in ("", "ال")
+)
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_arabic_date(normalized: str) -> bool:
+    """A month name as a whole word; one that is also a common word (آب "father") only
+    with a digit somewhere, since it is a date only beside a day or a year."""
+    hits = _AR_HINT_FORMS.intersection(_AR_LETTERS.findall(normalized))
+    if not hits:
+        return False
+    return not hits <= _AR_AMBIGUOUS_FORMS or _DIGIT.search(normalized) is not None
 _ISO_HINT = re.compile(r"[\d\u0660-\u0669\u06f0-\u06f9]{4}-")
 
 
@@ -117,7 +141,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
         raise InputError(f"dates: unsupported language {lang!r} (expected 'ar' or 'en')")
     english_hint = _EN_HINT.search(text) is not None
     found = []
-    if lang == "ar" and _AR_HINT.search(normalize(text)):
+    if lang == "ar" and _may_hold_arabic_date(normalize(text)):
         found = _arabic_dates(text)
     if english_hint:
         # Arabic articles quote posts and sources with English dates ("May 8, 2024")

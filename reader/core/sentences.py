@@ -41,7 +41,9 @@ class Sentence:
 
 def _is_abbreviation(paragraph: str, dot: int) -> bool:
     """Whether the '.' at `dot` closes an abbreviation or an initial rather than a sentence."""
-    m = _WORD_BEFORE.search(paragraph, 0, dot + 1)
+    # the word before the dot: a window is enough (abbreviations are short), and searching
+    # from the paragraph's start would make long paragraphs quadratic
+    m = _WORD_BEFORE.search(paragraph, max(0, dot - 40), dot + 1)
     if m is None:
         return False
     token = m.group(1)

@@ -28,8 +28,8 @@ def test_path_is_the_diagonal_when_one_to_one_beads_score_best(scale: float) -> 
     # a 1:1 bead scores well only on the diagonal: cell (i, o) is target position j = i there
     j = centre[:, None] + np.arange(width)[None, :] - half
     scores[(1, 1)][j == np.arange(n + 1)[:, None]] = scale
-    path, _, _ = run_dp(_problem(n, m), centre, half, scores, DEFAULT_PARAMS, None)
-    assert [step[0] for step in path] == [(1, 1)] * n
+    forward = run_dp(_problem(n, m), centre, half, scores, DEFAULT_PARAMS, None, sums=True)
+    assert [step[0] for step in forward.path] == [(1, 1)] * n
     if scale == 1.0:
-        conf = posteriors(_problem(n, m), centre, half, scores, DEFAULT_PARAMS, path)
+        conf = posteriors(_problem(n, m), centre, half, scores, DEFAULT_PARAMS, forward)
         assert all(0.99 <= c <= 1.0 for c in conf)

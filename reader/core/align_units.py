@@ -1,0 +1,282 @@
+"""The sentence pass: paragraph beads rebuilt from an alignment of the texts' sentences.
+
+The paragraph programme considers beads of at most three paragraphs a side. Where the two texts
+break paragraphs at different places the true beads are long chains (4:3, 5:6), and a paragraph
+the translation left out hides inside the beads that approximate them. Aligning sentences in a
+narrow band around the paragraph path, then joining the paragraphs whose sentences are linked
+(as a reader would: two paragraphs correspond when they share a sentence), gives beads their real
+extent; a paragraph none of whose sentences is linked is left out. Boundaries of paragraph beads
+the first programme is sure of are pinned, so that sentence-level noise cannot undo them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import scipy.sparse as sp
+
+from reader.core.align_dp import (
+    NEG,
+    Problem,
+    SelfDots,
+    band_centres,
+    band_cosines,
+    bead_scores,
+    chance_cosine,
+    dot_band,
+    estimate_model,
+    match_cosine,
+    path_row_span,
+    path_to_beads,
+    pin_points,
+    posteriors,
+    run_dp,
+)
+from reader.core.align_params import MATCH_TYPES, AlignerParams
+from reader.core.align_space import Side, Space, pieces_space, vectors
+from reader.core.alignment import Bead
+from reader.core.anchors import Features
+from reader.core.pair import CancelCheck
+from reader.core.sentences import split_sentences
+
+
+@dataclass(slots=True)
+class Units:
+    """The sentences of one side: features, and the paragraph each belongs to."""
+
+    features: list[Features]
+    paragraph: np.ndarray  # unit -> its paragraph
+    first: np.ndarray  # paragraph -> its first unit; n + 1 entries, the last is the unit count
+    null_score: np.ndarray  # what leaving each unit out scores (its paragraph's kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A run of sentences of one paragraph: code points [start, end), and its length."""
+
+    paragraph: int
+    start: int
+    end: int
+    length: float
+
+
+def sentence_pieces(side: Side) -> list[Piece]:
+    """Each paragraph cut into its sentences. Posts, duplicates and boilerplate stay whole (their
+    kind already says they may be left out), and so do paragraphs whose words have no places."""
+    pieces: list[Piece] = []
+    for i, text in enumerate(side.texts):
+        para = side.features[i]
+        sentences = []
+        if not side.null_bonus[i] and len(para.offsets) == len(para.words):
+            sentences = split_sentences(text, side.lang)
+        if len(sentences) <= 1:
+            pieces.append(_whole(side, i))
+            continue
+        # a sentence's length is its share of the paragraph's (which counts normalized text)
+        visible = max(1, len(text) - text.count(" "))
+        for sentence in sentences:
+            share = (len(sentence.text) - sentence.text.count(" ")) / visible
+            pieces.append(Piece(i, sentence.start, sentence.end, para.length * share))
+    return pieces
+
+
+def side_units(side: Side, pieces: Sequence[Piece], null_prior: float) -> Units:
+    feats: list[Features] = []
+    for piece in pieces:
+        para = side.features[piece.paragraph]
+        if piece.start == 0 and piece.end == len(side.texts[piece.paragraph]):
+            feats.append(para)
+        else:
+            feats.append(para.within(piece.start, piece.end, max(1, round(piece.length))))
+    paragraph = np.array([p.paragraph for p in pieces], dtype=np.int64)
+    first = np.searchsorted(paragraph, np.arange(len(side.texts) + 1)).astype(np.int64)
+    null_score = (null_prior + side.null_bonus[paragraph]).astype(np.float32)
+    return Units(feats, paragraph, first, null_score)
+
+
+def balanced_pieces(
+    src: Side, tgt: Side, beads: Sequence[Bead], band: int
+) -> tuple[list[Piece], list[Piece]]:
+    """Both sides' sentences, except where a bead has on one side far more sentences than the
+    band and the 1:3 beads can absorb (a 1 MB paragraph against one line): that side's
+    paragraphs stay whole there."""
+    src_of = _by_paragraph(sentence_pieces(src), len(src.texts))
+    tgt_of = _by_paragraph(sentence_pieces(tgt), len(tgt.texts))
+    src_out: list[Piece] = []
+    tgt_out: list[Piece] = []
+    for b in beads:
+        sp = [p for i in b.src for p in src_of[i]]
+        tp = [p for j in b.tgt for p in tgt_of[j]]
+        if len(tp) > 3 * len(sp) + band:
+            tp = [_whole(tgt, j) for j in b.tgt]
+        elif len(sp) > 3 * len(tp) + band:
+            sp = [_whole(src, i) for i in b.src]
+        src_out.extend(sp)
+        tgt_out.extend(tp)
+    return src_out, tgt_out
+
+
+def _by_paragraph(pieces: Sequence[Piece], n: int) -> list[list[Piece]]:
+    out: list[list[Piece]] = [[] for _ in range(n)]
+    for piece in pieces:
+        out[piece.paragraph].append(piece)
+    return out
+
+
+def _whole(side: Side, i: int) -> Piece:
+    return Piece(i, 0, len(side.texts[i]), float(side.features[i].length))
+
+
+def unit_path(beads: Sequence[Bead], src: Units, tgt: Units) -> list[tuple[int, int]]:
+    """The paragraph path in unit coordinates, interpolated inside each bead."""
+    points = [(0, 0)]
+    for b in beads:
+        i0, j0 = points[-1]
+        i1 = int(src.first[b.src[-1] + 1]) if b.src else i0
+        j1 = int(tgt.first[b.tgt[-1] + 1]) if b.tgt else j0
+        ks, kt = i1 - i0, j1 - j0
+        if ks > 1 and kt > 0:
+            points.extend((i0 + k, j0 + round(k * kt / ks)) for k in range(1, ks))
+        points.append((i1, j1))
+    return points
+
+
+def null_corners(
+    beads: Sequence[Bead], src: Units, tgt: Units, threshold: float
+) -> list[tuple[int, int]]:
+    """Both ends, in unit coordinates, of every paragraph the first programme left out and is
+    at least `threshold` sure of: the sentence path must pass through them."""
+    corners: list[tuple[int, int]] = []
+    i = j = 0
+    for b in beads:
+        i1, j1 = i + len(b.src), j + len(b.tgt)
+        if b.is_null and b.confidence >= threshold:
+            corners.append((int(src.first[i]), int(tgt.first[j])))
+            corners.append((int(src.first[i1]), int(tgt.first[j1])))
+        i, j = i1, j1
+    return corners
+
+
+def paragraph_beads(unit_beads: Sequence[Bead], src: Units, tgt: Units) -> list[Bead]:
+    """Paragraphs joined by linked units, in order; a paragraph with no linked unit is left out.
+    A bead's confidence is the least of its units' posteriors."""
+    n, m = len(src.first) - 1, len(tgt.first) - 1
+    # each unit bead as its first and last paragraph on each side (-1: none)
+    first_s = np.array([src.paragraph[b.src[0]] if b.src else -1 for b in unit_beads])
+    last_s = np.array([src.paragraph[b.src[-1]] if b.src else -1 for b in unit_beads])
+    first_t = np.array([tgt.paragraph[b.tgt[0]] if b.tgt else -1 for b in unit_beads])
+    last_t = np.array([tgt.paragraph[b.tgt[-1]] if b.tgt else -1 for b in unit_beads])
+    conf = np.array([b.confidence for b in unit_beads])
+    # the furthest paragraph on the other side each paragraph is linked to (-1: none); a
+    # unit bead spans at most a few paragraphs, so its first and last cover it
+    src_reach = np.full(n, -1, dtype=np.int64)
+    tgt_reach = np.full(m, -1, dtype=np.int64)
+    src_conf = np.ones(n)
+    tgt_conf = np.ones(m)
+    link = (first_s >= 0) & (first_t >= 0)
+    for ends, reach, other in (
+        (first_s, src_reach, last_t),
+        (last_s, src_reach, last_t),
+        (first_t, tgt_reach, last_s),
+        (last_t, tgt_reach, last_s),
+    ):
+        np.maximum.at(reach, ends[link], other[link])
+    for ends, table in (
+        (first_s, src_conf),
+        (last_s, src_conf),
+        (first_t, tgt_conf),
+        (last_t, tgt_conf),
+    ):
+        has = ends >= 0
+        np.minimum.at(table, ends[has], conf[has])
+    beads: list[Bead] = []
+    i = j = 0
+    while i < n or j < m:
+        if i < n and src_reach[i] < 0:
+            beads.append(Bead((i,), (), float(src_conf[i])))
+            i += 1
+        elif j < m and tgt_reach[j] < 0:
+            beads.append(Bead((), (j,), float(tgt_conf[j])))
+            j += 1
+        else:
+            # links are monotone, so i and j are linked to each other: grow the bead until
+            # none of its paragraphs is linked beyond the other side's end
+            i1, j1 = i + 1, j + 1
+            while True:
+                reach_t = int(src_reach[i:i1].max()) + 1
+                reach_s = int(tgt_reach[j:j1].max()) + 1
+                if reach_t <= j1 and reach_s <= i1:
+                    break
+                i1, j1 = max(i1, reach_s), max(j1, reach_t)
+            sure = min(float(src_conf[i:i1].min()), float(tgt_conf[j:j1].min()))
+            beads.append(Bead(tuple(range(i, i1)), tuple(range(j, j1)), sure))
+            i, j = i1, j1
+    return beads
+
+
+def align_by_units(
+    src_side: Side,
+    tgt_side: Side,
+    space: Space,
+    translation: sp.csr_matrix,
+    beads: Sequence[Bead],
+    params: AlignerParams,
+    cancelled: CancelCheck | None,
+) -> list[Bead]:
+    """Paragraph beads from a sentence alignment in a band around `beads`."""
+    src_pieces, tgt_pieces = balanced_pieces(src_side, tgt_side, beads, params.unit_band)
+    src = side_units(src_side, src_pieces, params.unit_null_prior)
+    tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
+    src_vec, tgt_vec = vectors(pieces_space(space, src.features, tgt.features), translation)
+    points = unit_path(beads, src, tgt)
+    corners = null_corners(beads, src, tgt, params.unit_pin)
+    # the programme costs per row: let the side with fewer sentences give the rows
+    flip = len(tgt.features) < len(src.features)
+    rows, cols = (tgt, src) if flip else (src, tgt)
+    row_vec, col_vec = (tgt_vec, src_vec) if flip else (src_vec, tgt_vec)
+    if flip:
+        points = [(j, i) for i, j in points]
+        corners = [(j, i) for i, j in corners]
+    unit_beads = _align_units(rows, cols, row_vec, col_vec, points, corners, params, cancelled)
+    if flip:
+        unit_beads = [Bead(b.tgt, b.src, b.confidence) for b in unit_beads]
+    return paragraph_beads(unit_beads, src, tgt)
+
+
+def _align_units(
+    src: Units,
+    tgt: Units,
+    src_vec: sp.csr_matrix,
+    tgt_vec: sp.csr_matrix,
+    points: list[tuple[int, int]],
+    corners: list[tuple[int, int]],
+    params: AlignerParams,
+    cancelled: CancelCheck | None,
+) -> list[Bead]:
+    """The banded programme over units around `points`, passing through `corners`."""
+    n, m = len(src.features), len(tgt.features)
+    src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
+    tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
+    pb = Problem(n, m, src_vec, tgt_vec, src_len, tgt_len, src.null_score, tgt.null_score)
+    centre = band_centres(n, m, points)
+    half = max(params.unit_band, path_row_span(points, n) // 2 + 2)
+    dot_half = half + 8
+    dots = dot_band(src_vec, tgt_vec, centre, dot_half)
+    src_self, tgt_self = SelfDots.of(src_vec), SelfDots.of(tgt_vec)
+    cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, m)
+    model = estimate_model(pb, None, chance_cosine(cosines), match_cosine(cosines), params)
+    scores = bead_scores(
+        pb, centre, half, dots, dot_half, src_self, tgt_self, model, params, MATCH_TYPES
+    )
+    pinned = pin_points(corners)
+    for row in pinned:
+        # no bead may straddle a pinned row
+        for (ks, _), table in scores.items():
+            table[row + 1 : row + ks] = NEG
+    # the units' null scores carry the prior (Problem.src_null): the type's own is zero
+    unit_params = replace(params, log_prior={**params.log_prior, (1, 0): 0.0, (0, 1): 0.0})
+    forward = run_dp(pb, centre, half, scores, unit_params, cancelled, pinned, sums=True)
+    conf = posteriors(pb, centre, half, scores, unit_params, forward, pinned)
+    return path_to_beads(forward.path, conf)
