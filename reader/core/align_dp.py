@@ -384,6 +384,67 @@ def posteriors(
 ) -> list[float]:
     """The posterior probability of each bead on the path: a backward sweep over the band
     meets the forward log-sums of `run_dp(..., sums=True)`."""
+    return backward(pb, centre, half, scores, params, forward, pinned).bead_posteriors()
+
+
+@dataclass(slots=True)
+class Sweeps:
+    """Forward and backward log-sums over the band, and what they give."""
+
+    centre: np.ndarray
+    half: int
+    scores: dict[tuple[int, int], np.ndarray]
+    null_s: np.ndarray
+    null_t: np.ndarray
+    forward: Forward
+    F: np.ndarray
+    B: np.ndarray
+    transit: dict[int, np.ndarray]  # B rows of pinned rows before pinning
+    z: float
+
+    def bead_posteriors(self) -> list[float]:
+        """The posterior probability of each bead on the best path."""
+        centre, half, F, B = self.centre, self.half, self.F, self.B
+        out = []
+        for (ks, kt), row, col in self.forward.path:
+            o_end = int(col - centre[row] + half)
+            o_start = int(col - kt - centre[row - ks] + half)
+            if ks == 0:
+                # a 0:1 bead moves along a row: inside a pinned row, on the way to its point
+                f_row = self.forward.transit.get(row, F[row])
+                b_row = self.transit.get(row, B[row])
+                bead_score = self.null_t[col - 1]
+            else:
+                f_row, b_row = F[row - ks], B[row]
+                bead_score = (self.null_s[row - 1] if kt == 0
+                              else self.scores[(ks, kt)][row, o_end])
+            out.append(_probability(f_row[o_start] + bead_score + b_row[o_end] - self.z))
+        return out
+
+    def visit(self, i: int, j: int) -> float:
+        """The probability that the path passes through the point (i, j)."""
+        o = int(j - self.centre[i] + self.half)
+        if not 0 <= o < self.F.shape[1]:
+            return 0.0
+        f = self.forward.transit.get(i, self.F[i])[o]
+        b = self.transit.get(i, self.B[i])[o]
+        return _probability(f + b - self.z)
+
+
+def _probability(logp: float) -> float:
+    return float(min(1.0, math.exp(min(0.0, logp))))
+
+
+def backward(
+    pb: Problem,
+    centre: np.ndarray,
+    half: int,
+    scores: dict[tuple[int, int], np.ndarray],
+    params: AlignerParams,
+    forward: Forward,
+    pinned: Pins | None = None,
+) -> Sweeps:
+    """The backward sweep over the band, to go with `run_dp(..., sums=True)`."""
     if forward.F is None:
         raise ValueError("posteriors need the forward sums: run_dp(..., sums=True)")
     F = forward.F
@@ -429,21 +490,7 @@ def posteriors(
     z = F[n, int(m - centre[n] + half)]
     if not math.isclose(z, B[0, int(half - centre[0])], rel_tol=1e-6, abs_tol=1e-3):
         raise AssertionError("forward and backward totals differ")  # a bug, never bad input
-    out = []
-    for (ks, kt), row, col in forward.path:
-        o_end = int(col - centre[row] + half)
-        o_start = int(col - kt - centre[row - ks] + half)
-        if ks == 0:
-            # a 0:1 bead moves along a row: inside a pinned row, on the way to its point
-            f_row = forward.transit.get(row, F[row])
-            b_row = transit.get(row, B[row])
-            bead_score = null_t[col - 1]
-        else:
-            f_row, b_row = F[row - ks], B[row]
-            bead_score = null_s[row - 1] if kt == 0 else scores[(ks, kt)][row, o_end]
-        logp = f_row[o_start] + bead_score + b_row[o_end] - z
-        out.append(float(min(1.0, math.exp(min(0.0, logp)))))
-    return out
+    return Sweeps(centre, half, scores, null_s, null_t, forward, F, B, transit, float(z))
 
 
 def path_to_beads(path: Sequence[Step], conf: Sequence[float]) -> list[Bead]:

@@ -21,6 +21,8 @@ from reader.core.align_dp import (
     NEG,
     Problem,
     SelfDots,
+    Sweeps,
+    backward,
     band_centres,
     band_cosines,
     bead_scores,
@@ -31,7 +33,6 @@ from reader.core.align_dp import (
     path_row_span,
     path_to_beads,
     pin_points,
-    posteriors,
     run_dp,
 )
 from reader.core.align_params import MATCH_TYPES, AlignerParams
@@ -161,20 +162,17 @@ def null_corners(
 
 def paragraph_beads(unit_beads: Sequence[Bead], src: Units, tgt: Units) -> list[Bead]:
     """Paragraphs joined by linked units, in order; a paragraph with no linked unit is left out.
-    A bead's confidence is the least of its units' posteriors."""
+    (Confidence is left at 1: the caller knows how sure the path is.)"""
     n, m = len(src.first) - 1, len(tgt.first) - 1
     # each unit bead as its first and last paragraph on each side (-1: none)
     first_s = np.array([src.paragraph[b.src[0]] if b.src else -1 for b in unit_beads])
     last_s = np.array([src.paragraph[b.src[-1]] if b.src else -1 for b in unit_beads])
     first_t = np.array([tgt.paragraph[b.tgt[0]] if b.tgt else -1 for b in unit_beads])
     last_t = np.array([tgt.paragraph[b.tgt[-1]] if b.tgt else -1 for b in unit_beads])
-    conf = np.array([b.confidence for b in unit_beads])
     # the furthest paragraph on the other side each paragraph is linked to (-1: none); a
     # unit bead spans at most a few paragraphs, so its first and last cover it
     src_reach = np.full(n, -1, dtype=np.int64)
     tgt_reach = np.full(m, -1, dtype=np.int64)
-    src_conf = np.ones(n)
-    tgt_conf = np.ones(m)
     link = (first_s >= 0) & (first_t >= 0)
     for ends, reach, other in (
         (first_s, src_reach, last_t),
@@ -183,22 +181,14 @@ def paragraph_beads(unit_beads: Sequence[Bead], src: Units, tgt: Units) -> list[
         (last_t, tgt_reach, last_s),
     ):
         np.maximum.at(reach, ends[link], other[link])
-    for ends, table in (
-        (first_s, src_conf),
-        (last_s, src_conf),
-        (first_t, tgt_conf),
-        (last_t, tgt_conf),
-    ):
-        has = ends >= 0
-        np.minimum.at(table, ends[has], conf[has])
     beads: list[Bead] = []
     i = j = 0
     while i < n or j < m:
         if i < n and src_reach[i] < 0:
-            beads.append(Bead((i,), (), float(src_conf[i])))
+            beads.append(Bead((i,), ()))
             i += 1
         elif j < m and tgt_reach[j] < 0:
-            beads.append(Bead((), (j,), float(tgt_conf[j])))
+            beads.append(Bead((), (j,)))
             j += 1
         else:
             # links are monotone, so i and j are linked to each other: grow the bead until
@@ -210,8 +200,7 @@ def paragraph_beads(unit_beads: Sequence[Bead], src: Units, tgt: Units) -> list[
                 if reach_t <= j1 and reach_s <= i1:
                     break
                 i1, j1 = max(i1, reach_s), max(j1, reach_t)
-            sure = min(float(src_conf[i:i1].min()), float(tgt_conf[j:j1].min()))
-            beads.append(Bead(tuple(range(i, i1)), tuple(range(j, j1)), sure))
+            beads.append(Bead(tuple(range(i, i1)), tuple(range(j, j1))))
             i, j = i1, j1
     return beads
 
@@ -239,10 +228,21 @@ def align_by_units(
     if flip:
         points = [(j, i) for i, j in points]
         corners = [(j, i) for i, j in corners]
-    unit_beads = _align_units(rows, cols, row_vec, col_vec, points, corners, params, cancelled)
+    unit_beads, sweeps = _align_units(rows, cols, row_vec, col_vec, points, corners, params,
+                                      cancelled)
     if flip:
         unit_beads = [Bead(b.tgt, b.src, b.confidence) for b in unit_beads]
-    return paragraph_beads(unit_beads, src, tgt)
+    beads = paragraph_beads(unit_beads, src, tgt)
+    # a bead is right when the sentence path passes through both its corners
+    out = []
+    i = j = 0
+    for b in beads:
+        i1, j1 = i + len(b.src), j + len(b.tgt)
+        ends = [(int(src.first[a]), int(tgt.first[c])) for a, c in ((i, j), (i1, j1))]
+        sure = min(sweeps.visit(*((c, a) if flip else (a, c))) for a, c in ends)
+        out.append(Bead(b.src, b.tgt, sure))
+        i, j = i1, j1
+    return out
 
 
 def _align_units(
@@ -254,8 +254,9 @@ def _align_units(
     corners: list[tuple[int, int]],
     params: AlignerParams,
     cancelled: CancelCheck | None,
-) -> list[Bead]:
-    """The banded programme over units around `points`, passing through `corners`."""
+) -> tuple[list[Bead], Sweeps]:
+    """The banded programme over units around `points`, passing through `corners`; its
+    path as beads, and the sweeps that tell how sure each point of it is."""
     n, m = len(src.features), len(tgt.features)
     src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
     tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
@@ -278,5 +279,5 @@ def _align_units(
     # the units' null scores carry the prior (Problem.src_null): the type's own is zero
     unit_params = replace(params, log_prior={**params.log_prior, (1, 0): 0.0, (0, 1): 0.0})
     forward = run_dp(pb, centre, half, scores, unit_params, cancelled, pinned, sums=True)
-    conf = posteriors(pb, centre, half, scores, unit_params, forward, pinned)
-    return path_to_beads(forward.path, conf)
+    sweeps = backward(pb, centre, half, scores, unit_params, forward, pinned)
+    return path_to_beads(forward.path, [1.0] * len(forward.path)), sweeps

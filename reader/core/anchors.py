@@ -103,9 +103,16 @@ def _outside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
+def _may_link(text: str) -> bool:
+    lowered = text.lower()
+    return "http" in lowered or "www." in lowered or "pic.twitter.com/" in lowered
+
+
 def find_anchors(text: str, lang: str, glossary: Glossary | None) -> Anchors:
     """Anchors of one paragraph; numbers inside dates, terms or links are left to those."""
-    urls = [(m.start(), m.end()) for m in URL.finditer(text)]
+    # most paragraphs have no link, handle or hashtag: a substring test is far cheaper than
+    # running the patterns over them
+    urls = [(m.start(), m.end()) for m in URL.finditer(text)] if _may_link(text) else []
     dates = [d for d in find_dates(text, lang) if _outside(urls, d.start, d.end)]
     numbers = [n for n in find_numbers(text, lang) if _outside(urls, n.start, n.end)]
     terms = glossary.find_terms(text, lang) if glossary is not None else []
@@ -114,8 +121,12 @@ def find_anchors(text: str, lang: str, glossary: Glossary | None) -> Anchors:
         numbers=numbers,
         dates=dates,
         terms=terms,
-        handles=[m.group(1) for m in HANDLE.finditer(text)],
-        hashtags=[m.group(1) for m in HASHTAG.finditer(text) if not m.group(1).isdigit()],
+        handles=[m.group(1) for m in HANDLE.finditer(text)] if "@" in text else [],
+        hashtags=(
+            [m.group(1) for m in HASHTAG.finditer(text) if not m.group(1).isdigit()]
+            if "#" in text
+            else []
+        ),
         urls=[text[s:e] for s, e in urls],
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.arabic import fold_for_search, normalize, original_span, to_ascii_digits
+from reader.core.arabic import fold_for_search, original_span, to_ascii_digits
 from reader.core.errors import InputError
 
 
@@ -121,13 +121,13 @@ _AR_AMBIGUOUS_FORMS = frozenset(
 _DIGIT = re.compile(r"\d")
 
 
-def _may_hold_arabic_date(normalized: str) -> bool:
+def _may_hold_arabic_date(folded: str) -> bool:
     """A month name as a whole word; one that is also a common word (آب "father") only
     with a digit somewhere, since it is a date only beside a day or a year."""
-    hits = _AR_HINT_FORMS.intersection(_AR_LETTERS.findall(normalized))
+    hits = _AR_HINT_FORMS.intersection(_AR_LETTERS.findall(folded))
     if not hits:
         return False
-    return not hits <= _AR_AMBIGUOUS_FORMS or _DIGIT.search(normalized) is not None
+    return not hits <= _AR_AMBIGUOUS_FORMS or _DIGIT.search(folded) is not None
 _ISO_HINT = re.compile(r"[\d\u0660-\u0669\u06f0-\u06f9]{4}-")
 
 
@@ -141,7 +141,8 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
         raise InputError(f"dates: unsupported language {lang!r} (expected 'ar' or 'en')")
     english_hint = _EN_HINT.search(text) is not None
     found = []
-    if lang == "ar" and _may_hold_arabic_date(normalize(text)):
+    # the search fold is normalize() and lower case, and numbers and terms fold the same text
+    if lang == "ar" and _may_hold_arabic_date(fold_for_search(text)[0]):
         found = _arabic_dates(text)
     if english_hint:
         # Arabic articles quote posts and sources with English dates ("May 8, 2024")

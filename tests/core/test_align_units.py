@@ -69,7 +69,7 @@ def test_paragraph_beads_cover_both_sides_and_join_every_linked_pair(case: tuple
                 linked_src.add(p)
                 linked_tgt.add(q)
     # a paragraph is left out exactly when none of its units is linked
-    for k, b in enumerate(beads):
+    for b in beads:
         if b.is_null:
             assert not (set(b.src) & linked_src or set(b.tgt) & linked_tgt)
     for p in set(range(n)) - linked_src:
