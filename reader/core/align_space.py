@@ -27,6 +27,7 @@ class Side:
     null_bonus: np.ndarray  # per paragraph
     texts: Sequence[str] = ()
     lang: str = ""
+    kinds: Sequence[Kind] = ()
 
 
 def side_features(
@@ -52,7 +53,7 @@ def side_features(
         ],
         dtype=np.float32,
     )
-    return Side(feats, bonus, text_paragraphs, lang)
+    return Side(feats, bonus, text_paragraphs, lang, kinds)
 
 
 class _Vocab:

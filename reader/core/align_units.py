@@ -41,6 +41,7 @@ from reader.core.alignment import Bead
 from reader.core.anchors import Features
 from reader.core.pair import CancelCheck
 from reader.core.sentences import split_sentences
+from reader.core.texts import Kind
 
 
 @dataclass(slots=True)
@@ -51,6 +52,7 @@ class Units:
     paragraph: np.ndarray  # unit -> its paragraph
     first: np.ndarray  # paragraph -> its first unit; n + 1 entries, the last is the unit count
     null_score: np.ndarray  # what leaving each unit out scores (its paragraph's kind)
+    posts: np.ndarray  # paragraph -> it is an embedded post (never translated as such)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,8 @@ def side_units(side: Side, pieces: Sequence[Piece], null_prior: float) -> Units:
     paragraph = np.array([p.paragraph for p in pieces], dtype=np.int64)
     first = np.searchsorted(paragraph, np.arange(len(side.texts) + 1)).astype(np.int64)
     null_score = (null_prior + side.null_bonus[paragraph]).astype(np.float32)
-    return Units(feats, paragraph, first, null_score)
+    posts = np.array([k is Kind.EMBEDDED_POST for k in side.kinds], dtype=bool)
+    return Units(feats, paragraph, first, null_score, posts)
 
 
 def balanced_pieces(
@@ -148,12 +151,14 @@ def null_corners(
     beads: Sequence[Bead], src: Units, tgt: Units, threshold: float
 ) -> list[tuple[int, int]]:
     """Both ends, in unit coordinates, of every paragraph the first programme left out and is
-    at least `threshold` sure of: the sentence path must pass through them."""
+    at least `threshold` sure of, or that is an embedded post: the sentence path must pass
+    through them."""
     corners: list[tuple[int, int]] = []
     i = j = 0
     for b in beads:
         i1, j1 = i + len(b.src), j + len(b.tgt)
-        if b.is_null and b.confidence >= threshold:
+        post = src.posts[i] if b.src else tgt.posts[j]
+        if b.is_null and (b.confidence >= threshold or post):
             corners.append((int(src.first[i]), int(tgt.first[j])))
             corners.append((int(src.first[i1]), int(tgt.first[j1])))
         i, j = i1, j1
@@ -281,3 +286,4 @@ def _align_units(
     forward = run_dp(pb, centre, half, scores, unit_params, cancelled, pinned, sums=True)
     sweeps = backward(pb, centre, half, scores, unit_params, forward, pinned)
     return path_to_beads(forward.path, [1.0] * len(forward.path)), sweeps
+

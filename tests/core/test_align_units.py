@@ -27,7 +27,8 @@ def _units(sizes: list[int]) -> Units:
     """A side whose paragraph p holds sizes[p] units (features are not needed here)."""
     first = np.r_[0, np.cumsum(sizes)].astype(np.int64)
     paragraph = np.repeat(np.arange(len(sizes)), sizes).astype(np.int64)
-    return Units([], paragraph, first, np.zeros(len(paragraph), np.float32))
+    return Units([], paragraph, first, np.zeros(len(paragraph), np.float32),
+                 np.zeros(len(sizes), bool))
 
 
 @st.composite
