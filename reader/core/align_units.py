@@ -5,8 +5,10 @@ break paragraphs at different places the true beads are long chains (4:3, 5:6), 
 the translation left out hides inside the beads that approximate them. Aligning sentences in a
 narrow band around the paragraph path, then joining the paragraphs whose sentences are linked
 (as a reader would: two paragraphs correspond when they share a sentence), gives beads their real
-extent; a paragraph none of whose sentences is linked is left out. Boundaries of paragraph beads
-the first programme is sure of are pinned, so that sentence-level noise cannot undo them.
+extent; a paragraph none of whose sentences is linked is left out. Paragraphs the first
+programme is sure were left out, and embedded posts it left out, keep their place (the sentence
+path is pinned to pass their corners), so that sentence-level noise cannot pull them into a bead.
+A bead's confidence is the probability that the sentence path passes both its corners.
 """
 
 from __future__ import annotations
@@ -57,7 +59,8 @@ class Units:
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A run of sentences of one paragraph: code points [start, end), and its length."""
+    """A sentence of one paragraph (or the whole paragraph): code points [start, end), and its
+    length."""
 
     paragraph: int
     start: int
@@ -103,16 +106,26 @@ def side_units(side: Side, pieces: Sequence[Piece], null_prior: float) -> Units:
 def balanced_pieces(
     src: Side, tgt: Side, beads: Sequence[Bead], band: int
 ) -> tuple[list[Piece], list[Piece]]:
-    """Both sides' sentences, except where a bead has on one side far more sentences than the
-    band and the 1:3 beads can absorb (a 1 MB paragraph against one line): that side's
-    paragraphs stay whole there."""
+    """Both sides' sentences, as units for the sentence pass.
+
+    Where a bead has on one side far more sentences than the band and the 1:3 beads can absorb
+    (a 1 MB paragraph against one line), that side's paragraphs stay whole. A run of paragraphs
+    left out with more sentences than the band holds would widen the band everywhere: those
+    paragraphs get no units (they stay left out, their corners pinned).
+    """
     src_of = _by_paragraph(sentence_pieces(src), len(src.texts))
     tgt_of = _by_paragraph(sentence_pieces(tgt), len(tgt.texts))
+    skip_s = np.zeros(len(src.texts), dtype=bool)
+    skip_t = np.zeros(len(tgt.texts), dtype=bool)
+    for side, run in _null_runs(beads):
+        pieces_of, skip = (src_of, skip_s) if side == 0 else (tgt_of, skip_t)
+        if sum(len(pieces_of[p]) for p in run) > band:
+            skip[run] = True
     src_out: list[Piece] = []
     tgt_out: list[Piece] = []
     for b in beads:
-        sp = [p for i in b.src for p in src_of[i]]
-        tp = [p for j in b.tgt for p in tgt_of[j]]
+        sp = [p for i in b.src if not skip_s[i] for p in src_of[i]]
+        tp = [p for j in b.tgt if not skip_t[j] for p in tgt_of[j]]
         if len(tp) > 3 * len(sp) + band:
             tp = [_whole(tgt, j) for j in b.tgt]
         elif len(sp) > 3 * len(tp) + band:
@@ -120,6 +133,22 @@ def balanced_pieces(
         src_out.extend(sp)
         tgt_out.extend(tp)
     return src_out, tgt_out
+
+
+def _null_runs(beads: Sequence[Bead]) -> list[tuple[int, list[int]]]:
+    """Runs of consecutive null beads on one side: (0 source / 1 target, paragraphs)."""
+    runs: list[tuple[int, list[int]]] = []
+    for b in beads:
+        side = 0 if b.src and not b.tgt else 1 if b.tgt and not b.src else -1
+        if side < 0:
+            continue
+        paragraph = (b.src or b.tgt)[0]
+        last = runs[-1] if runs else None
+        if last is not None and last[0] == side and last[1][-1] == paragraph - 1:
+            last[1].append(paragraph)
+        else:
+            runs.append((side, [paragraph]))
+    return runs
 
 
 def _by_paragraph(pieces: Sequence[Piece], n: int) -> list[list[Piece]]:
@@ -151,14 +180,16 @@ def null_corners(
     beads: Sequence[Bead], src: Units, tgt: Units, threshold: float
 ) -> list[tuple[int, int]]:
     """Both ends, in unit coordinates, of every paragraph the first programme left out and is
-    at least `threshold` sure of, or that is an embedded post: the sentence path must pass
-    through them."""
+    at least `threshold` sure of, or that is an embedded post, or that has no units: the
+    sentence path must pass through them."""
     corners: list[tuple[int, int]] = []
     i = j = 0
     for b in beads:
         i1, j1 = i + len(b.src), j + len(b.tgt)
-        post = src.posts[i] if b.src else tgt.posts[j]
-        if b.is_null and (b.confidence >= threshold or post):
+        units = src if b.src else tgt
+        p = i if b.src else j
+        keep = units.posts[p] or units.first[p] == units.first[p + 1]
+        if b.is_null and (b.confidence >= threshold or keep):
             corners.append((int(src.first[i]), int(tgt.first[j])))
             corners.append((int(src.first[i1]), int(tgt.first[j1])))
         i, j = i1, j1
@@ -233,15 +264,16 @@ def align_by_units(
     if flip:
         points = [(j, i) for i, j in points]
         corners = [(j, i) for i, j in corners]
-    unit_beads, sweeps = _align_units(rows, cols, row_vec, col_vec, points, corners, params,
-                                      cancelled)
+    found = _align_units(rows, cols, row_vec, col_vec, points, corners, params, cancelled)
+    if found is None:
+        return list(beads)  # no band of affordable size holds the path: keep the paragraphs'
+    unit_beads, sweeps = found
     if flip:
         unit_beads = [Bead(b.tgt, b.src, b.confidence) for b in unit_beads]
-    beads = paragraph_beads(unit_beads, src, tgt)
     # a bead is right when the sentence path passes through both its corners
     out = []
     i = j = 0
-    for b in beads:
+    for b in paragraph_beads(unit_beads, src, tgt):
         i1, j1 = i + len(b.src), j + len(b.tgt)
         ends = [(int(src.first[a]), int(tgt.first[c])) for a, c in ((i, j), (i1, j1))]
         sure = min(sweeps.visit(*((c, a) if flip else (a, c))) for a, c in ends)
@@ -259,15 +291,18 @@ def _align_units(
     corners: list[tuple[int, int]],
     params: AlignerParams,
     cancelled: CancelCheck | None,
-) -> tuple[list[Bead], Sweeps]:
+) -> tuple[list[Bead], Sweeps] | None:
     """The banded programme over units around `points`, passing through `corners`; its
-    path as beads, and the sweeps that tell how sure each point of it is."""
+    path as beads, and the sweeps that tell how sure each point of it is. None when the band
+    that holds the path would exceed the cell budget."""
     n, m = len(src.features), len(tgt.features)
     src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
     tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
     pb = Problem(n, m, src_vec, tgt_vec, src_len, tgt_len, src.null_score, tgt.null_score)
     centre = band_centres(n, m, points)
     half = max(params.unit_band, path_row_span(points, n) // 2 + 2)
+    if (n + 1) * (2 * half + 1) > params.max_cells:
+        return None
     dot_half = half + 8
     dots = dot_band(src_vec, tgt_vec, centre, dot_half)
     src_self, tgt_self = SelfDots.of(src_vec), SelfDots.of(tgt_vec)

@@ -136,37 +136,11 @@ def _align_sides(
             translation = translation + learnt_matrix(space, beads, params)
         src_vec, tgt_vec = vectors(space, translation.tocsr())
         pb = Problem(n, m, src_vec, tgt_vec, src_len, tgt_len, src.null_bonus, tgt.null_bonus)
-        if path_points is None:
-            half = max(params.band_min, int(params.band_fraction * max(n, m)), abs(n - m) + 8)
-            cap = max(4, params.max_cells // (n + 1) // 2)
-            if half > cap:
-                # too long for a band that wide: find the corridor on blocks of paragraphs
-                path_points, block = _coarse_path(pb, half, cap, params, cancelled)
-                half = max(params.band_refine, 2 * block + 8)
-            half = min(half, max(n, m) + 3)
-        if path_points is not None and p > 0:
-            # wide enough that the previous path, runs of 0:1 beads included, lies inside
-            half = max(params.band_refine, path_row_span(path_points, n) // 2 + 2)
-        refine = path_points is not None
-        centre = band_centres(n, m, path_points)
-        dot_half = half + 8
-        dots = dot_band(src_vec, tgt_vec, centre, dot_half)
-        src_self, tgt_self = SelfDots.of(src_vec), SelfDots.of(tgt_vec)
-        cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, m)
-        chance, match = chance_cosine(cosines), match_cosine(cosines)
-        model = estimate_model(pb, beads, chance, match, params)
-        # the first pass only finds the corridor: the common bead types are enough for that
-        types = MATCH_TYPES if refine or passes == 1 else [(1, 1)]
-        scores = bead_scores(
-            pb, centre, half, dots, dot_half, src_self, tgt_self, model, params, types
+        # a pass's tables die with the call: on a long pair they are most of the memory
+        beads, path_points = _paragraph_pass(
+            pb, beads, path_points, first=p == 0, last=p == passes - 1, params=params,
+            cancelled=cancelled,
         )
-        # posteriors cost a forward and a backward sweep: only the last pass's beads need them
-        last = p == passes - 1
-        forward = run_dp(pb, centre, half, scores, params, cancelled, sums=last)
-        path = forward.path
-        conf = posteriors(pb, centre, half, scores, params, forward) if last else [1.0] * len(path)
-        beads = path_to_beads(path, conf)
-        path_points = [(0, 0)] + [(i, j) for _, i, j in path]
         if progress is not None:
             progress(0.2 + (0.6 if params.unit_pass else 0.79) * (p + 1) / passes)
     assert beads is not None
@@ -176,6 +150,48 @@ def _align_sides(
         if progress is not None:
             progress(0.99)
     return beads
+
+
+def _paragraph_pass(
+    pb: Problem,
+    beads: list[Bead] | None,
+    path_points: list[tuple[int, int]] | None,
+    *,
+    first: bool,
+    last: bool,
+    params: AlignerParams,
+    cancelled: CancelCheck | None,
+) -> tuple[list[Bead], list[tuple[int, int]]]:
+    """One pass of the paragraph programme: in a wide band around the diagonal first (found on
+    blocks of paragraphs when the pair is too long for that), then around the previous path."""
+    n, m = pb.n, pb.m
+    if path_points is None:
+        half = max(params.band_min, int(params.band_fraction * max(n, m)), abs(n - m) + 8)
+        cap = max(4, params.max_cells // (n + 1) // 2)
+        if half > cap:
+            # too long for a band that wide: find the corridor on blocks of paragraphs
+            path_points, block = _coarse_path(pb, half, cap, params, cancelled)
+            half = max(params.band_refine, 2 * block + 8)
+        half = min(half, max(n, m) + 3)
+    if path_points is not None and not first:
+        # wide enough that the previous path, runs of 0:1 beads included, lies inside
+        half = max(params.band_refine, path_row_span(path_points, n) // 2 + 2)
+    refine = path_points is not None
+    centre = band_centres(n, m, path_points)
+    dot_half = half + 8
+    dots = dot_band(pb.src_vec, pb.tgt_vec, centre, dot_half)
+    src_self, tgt_self = SelfDots.of(pb.src_vec), SelfDots.of(pb.tgt_vec)
+    cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, m)
+    chance, match = chance_cosine(cosines), match_cosine(cosines)
+    model = estimate_model(pb, beads, chance, match, params)
+    # the first pass only finds the corridor: the common bead types are enough for that
+    types = MATCH_TYPES if refine or (first and last) else [(1, 1)]
+    scores = bead_scores(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params, types)
+    # posteriors cost a forward and a backward sweep: only the last pass's beads need them
+    forward = run_dp(pb, centre, half, scores, params, cancelled, sums=last)
+    path = forward.path
+    conf = posteriors(pb, centre, half, scores, params, forward) if last else [1.0] * len(path)
+    return path_to_beads(path, conf), [(0, 0)] + [(i, j) for _, i, j in path]
 
 
 # ----------------------------------------------------------------------------- public API

@@ -143,3 +143,26 @@ def test_paragraphs_broken_at_other_places_form_one_bead_and_a_dropped_one_is_fo
     bead = alignment.beads[alignment.bead_of("source", 23)]
     assert (bead.src, bead.tgt) == ((23, 24, 25, 26), (17, 18, 19))
     assert alignment.counterpart("source", 28) == ()
+
+
+def test_a_long_untranslated_run_stays_left_out_and_the_rest_still_aligns() -> None:
+    # fifteen Arabic paragraphs of three sentences each that the English lacks: more sentences
+    # in one row of the sentence programme than its band holds
+    source = load_text(CORPUS / "iraq-assad-lesson.ar.txt")
+    arabic = [p.text for p in source.paragraphs]
+    filler = [
+        f"هذه فقرة إضافية رقم {k} عن موضوع آخر. وفيها جملة ثانية عن الطقس والزراعة في الريف "
+        f"والمدن {k + 100}. وجملة ثالثة عن الرياضة والفنون والمتاحف {k + 200}."
+        for k in range(15)
+    ]
+    longer = text_from_string("\n".join(arabic[:30] + filler + arabic[30:]), language="ar")
+    target = load_text(CORPUS / "iraq-assad-lesson.en.txt")
+    alignment = align_texts(longer, target)
+    assert all(alignment.counterpart("source", 30 + k) == () for k in range(15))
+    pairs = json.loads((DATA / "iraq-assad-lesson.gold.json").read_text(encoding="utf-8"))
+    gold = Alignment.from_pairs(pairs, len(source), len(target))
+    shifted = {
+        (tuple(i + 15 if i >= 30 else i for i in b.src), b.tgt) for b in gold if b.src and b.tgt
+    }
+    found = {(b.src, b.tgt) for b in alignment if b.src and b.tgt}
+    assert len(shifted & found) >= 0.95 * len(shifted)
