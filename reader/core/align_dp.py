@@ -173,6 +173,25 @@ def bead_scores(
 _BLOCK_CELLS = 1_000_000
 
 
+def score_band(
+    pb: Problem,
+    centre: np.ndarray,
+    half: int,
+    params: AlignerParams,
+    types: Sequence[tuple[int, int]],
+    beads: Sequence[Bead] | None = None,
+) -> dict[tuple[int, int], np.ndarray]:
+    """Bead scores over the band around `centre`: the dot products there, the chance and
+    typical cosines measured on them, and the length model fitted to `beads` (or, without
+    them, the pair's totals)."""
+    dot_half = half + 8
+    dots = dot_band(pb.src_vec, pb.tgt_vec, centre, dot_half)
+    src_self, tgt_self = SelfDots.of(pb.src_vec), SelfDots.of(pb.tgt_vec)
+    cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, pb.m)
+    model = estimate_model(pb, beads, chance_cosine(cosines), match_cosine(cosines), params)
+    return bead_scores(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params, types)
+
+
 @dataclass(slots=True)
 class _ScoreContext:
     pb: Problem
@@ -371,20 +390,6 @@ def run_dp(
         i -= ks
     path.reverse()
     return Forward(path, V[:, 1] if sums else None, transit)
-
-
-def posteriors(
-    pb: Problem,
-    centre: np.ndarray,
-    half: int,
-    scores: dict[tuple[int, int], np.ndarray],
-    params: AlignerParams,
-    forward: Forward,
-    pinned: Pins | None = None,
-) -> list[float]:
-    """The posterior probability of each bead on the path: a backward sweep over the band
-    meets the forward log-sums of `run_dp(..., sums=True)`."""
-    return backward(pb, centre, half, scores, params, forward, pinned).bead_posteriors()
 
 
 @dataclass(slots=True)

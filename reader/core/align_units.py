@@ -22,20 +22,14 @@ import scipy.sparse as sp
 from reader.core.align_dp import (
     NEG,
     Problem,
-    SelfDots,
     Sweeps,
     backward,
     band_centres,
-    band_cosines,
-    bead_scores,
-    chance_cosine,
-    dot_band,
-    estimate_model,
-    match_cosine,
     path_row_span,
     path_to_beads,
     pin_points,
     run_dp,
+    score_band,
 )
 from reader.core.align_params import MATCH_TYPES, AlignerParams
 from reader.core.align_space import Side, Space, pieces_space, vectors
@@ -303,14 +297,7 @@ def _align_units(
     half = max(params.unit_band, path_row_span(points, n) // 2 + 2)
     if (n + 1) * (2 * half + 1) > params.max_cells:
         return None
-    dot_half = half + 8
-    dots = dot_band(src_vec, tgt_vec, centre, dot_half)
-    src_self, tgt_self = SelfDots.of(src_vec), SelfDots.of(tgt_vec)
-    cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, m)
-    model = estimate_model(pb, None, chance_cosine(cosines), match_cosine(cosines), params)
-    scores = bead_scores(
-        pb, centre, half, dots, dot_half, src_self, tgt_self, model, params, MATCH_TYPES
-    )
+    scores = score_band(pb, centre, half, params, MATCH_TYPES)
     pinned = pin_points(corners)
     for row in pinned:
         # no bead may straddle a pinned row

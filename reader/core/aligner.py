@@ -30,18 +30,12 @@ import scipy.sparse as sp
 
 from reader.core.align_dp import (
     Problem,
-    SelfDots,
+    backward,
     band_centres,
-    band_cosines,
-    bead_scores,
-    chance_cosine,
-    dot_band,
-    estimate_model,
-    match_cosine,
     path_row_span,
     path_to_beads,
-    posteriors,
     run_dp,
+    score_band,
 )
 from reader.core.align_params import BEAD_TYPES, DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
 from reader.core.align_space import (
@@ -90,14 +84,7 @@ def _coarse_path(
     )
     c_half = min(max(params.band_min, abs(nb - mb) + 8, half // block + 8), max(nb, mb) + 3)
     centre = band_centres(nb, mb, None)
-    dot_half = c_half + 8
-    dots = dot_band(coarse.src_vec, coarse.tgt_vec, centre, dot_half)
-    src_self, tgt_self = SelfDots.of(coarse.src_vec), SelfDots.of(coarse.tgt_vec)
-    cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, mb)
-    chance, match = chance_cosine(cosines), match_cosine(cosines)
-    model = estimate_model(coarse, None, chance, match, params)
-    scores = bead_scores(coarse, centre, c_half, dots, dot_half, src_self, tgt_self, model,
-                         params, [(1, 1)])
+    scores = score_band(coarse, centre, c_half, params, [(1, 1)])
     path = run_dp(coarse, centre, c_half, scores, params, cancelled).path
     points = [(0, 0)] + [(min(n, i * block), min(m, j * block)) for _, i, j in path]
     return points, block
@@ -178,19 +165,17 @@ def _paragraph_pass(
         half = max(params.band_refine, path_row_span(path_points, n) // 2 + 2)
     refine = path_points is not None
     centre = band_centres(n, m, path_points)
-    dot_half = half + 8
-    dots = dot_band(pb.src_vec, pb.tgt_vec, centre, dot_half)
-    src_self, tgt_self = SelfDots.of(pb.src_vec), SelfDots.of(pb.tgt_vec)
-    cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, m)
-    chance, match = chance_cosine(cosines), match_cosine(cosines)
-    model = estimate_model(pb, beads, chance, match, params)
     # the first pass only finds the corridor: the common bead types are enough for that
     types = MATCH_TYPES if refine or (first and last) else [(1, 1)]
-    scores = bead_scores(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params, types)
+    scores = score_band(pb, centre, half, params, types, beads)
     # posteriors cost a forward and a backward sweep: only the last pass's beads need them
     forward = run_dp(pb, centre, half, scores, params, cancelled, sums=last)
     path = forward.path
-    conf = posteriors(pb, centre, half, scores, params, forward) if last else [1.0] * len(path)
+    conf = (
+        backward(pb, centre, half, scores, params, forward).bead_posteriors()
+        if last
+        else [1.0] * len(path)
+    )
     return path_to_beads(path, conf), [(0, 0)] + [(i, j) for _, i, j in path]
 
 

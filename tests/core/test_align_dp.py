@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import scipy.sparse as sp
 
-from reader.core.align_dp import Problem, band_centres, posteriors, run_dp
+from reader.core.align_dp import Problem, backward, band_centres, run_dp
 from reader.core.align_params import DEFAULT_PARAMS, MATCH_TYPES
 
 
@@ -31,5 +31,6 @@ def test_path_is_the_diagonal_when_one_to_one_beads_score_best(scale: float) -> 
     forward = run_dp(_problem(n, m), centre, half, scores, DEFAULT_PARAMS, None, sums=True)
     assert [step[0] for step in forward.path] == [(1, 1)] * n
     if scale == 1.0:
-        conf = posteriors(_problem(n, m), centre, half, scores, DEFAULT_PARAMS, forward)
+        sweeps = backward(_problem(n, m), centre, half, scores, DEFAULT_PARAMS, forward)
+        conf = sweeps.bead_posteriors()
         assert all(0.99 <= c <= 1.0 for c in conf)

@@ -11,7 +11,7 @@ import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.align_dp import NEG, Problem, band_centres, pin_points, posteriors, run_dp
+from reader.core.align_dp import NEG, Problem, backward, band_centres, pin_points, run_dp
 from reader.core.align_params import DEFAULT_PARAMS, MATCH_TYPES
 from reader.core.align_units import Units, paragraph_beads
 from reader.core.aligner import align_texts
@@ -102,7 +102,8 @@ def test_a_pinned_point_holds_even_against_better_beads() -> None:
     visited = {(i, jj) for _, i, jj in forward.path}
     assert {(5, 6), (9, 10)} <= visited
     assert ((0, 1), 5, 6) in forward.path  # target unit 5 left out, as pinned
-    conf = posteriors(_flat_problem(n, m), centre, half, scores, DEFAULT_PARAMS, forward, pins)
+    sweeps = backward(_flat_problem(n, m), centre, half, scores, DEFAULT_PARAMS, forward, pins)
+    conf = sweeps.bead_posteriors()
     assert all(0.0 <= c <= 1.0 for c in conf)
     assert conf[forward.path.index(((0, 1), 5, 6))] > 0.99
 
@@ -166,3 +167,25 @@ def test_a_long_untranslated_run_stays_left_out_and_the_rest_still_aligns() -> N
     }
     found = {(b.src, b.tgt) for b in alignment if b.src and b.tgt}
     assert len(shifted & found) >= 0.95 * len(shifted)
+
+
+sentences = st.text(alphabet="abc دمشق بغداد 0123456789،", min_size=1, max_size=30).filter(
+    str.strip
+)
+paragraph_lists = st.lists(
+    st.lists(sentences, min_size=1, max_size=4).map(". ".join), min_size=1, max_size=10
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(paragraph_lists, paragraph_lists)
+def test_any_two_texts_get_beads_covering_both_once_in_order_and_repeat(
+    src: list[str], tgt: list[str]
+) -> None:
+    # paragraphs of several sentences: the sentence pass runs and rebuilds the beads
+    source = text_from_string("\n".join(src), language="ar")
+    target = text_from_string("\n".join(tgt), language="en")
+    alignment = align_texts(source, target)  # Alignment checks coverage and order
+    assert alignment.n_src == len(source) and alignment.n_tgt == len(target)
+    assert all(0.0 <= b.confidence <= 1.0 for b in alignment)
+    assert align_texts(source, target).beads == alignment.beads
