@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -41,6 +42,17 @@ def path_row_span(path: Sequence[tuple[int, int]], n: int) -> int:
         hi[i] = max(hi[i], j)
     seen = hi >= 0
     return int((hi[seen] - lo[seen]).max()) if seen.any() else 0
+
+
+def band_half(
+    path: Sequence[tuple[int, int]], n: int, centre: np.ndarray, minimum: int, longest: int
+) -> int:
+    """Half the width of a band around `centre` that holds `path`: every row's visits fit, and
+    each row's band reaches the next one's with a bead of at most `longest` target units (a
+    path point far from its row's neighbours, as where one unit faces many, moves the centre
+    further than the visits alone say)."""
+    jump = int(np.diff(centre).max(initial=0))
+    return max(minimum, path_row_span(path, n) // 2 + 2, -(-(jump - longest) // 2))
 
 
 def band_centres(n: int, m: int, path: Sequence[tuple[int, int]] | None) -> np.ndarray:
@@ -99,29 +111,37 @@ def _gather(
 
 @dataclass(slots=True)
 class SelfDots:
-    """Norms of runs of 1-3 consecutive paragraphs of one side: |v_a + ... + v_{a+k-1}|^2."""
+    """Norms of runs of consecutive paragraphs of one side: |v_a + ... + v_{a+k-1}|^2."""
 
     run: dict[int, np.ndarray]  # run length -> array over start index (padded)
 
     @classmethod
-    def of(cls, vec: sp.csr_matrix) -> SelfDots:
+    def of(cls, vec: sp.csr_matrix, longest: int = 3) -> SelfDots:
         n = vec.shape[0]
-        sq = np.asarray(vec.multiply(vec).sum(axis=1)).ravel()
-        d1 = np.zeros(n)
-        d2 = np.zeros(n)
-        if n > 1:
-            d1[:-1] = np.asarray(vec[:-1].multiply(vec[1:]).sum(axis=1)).ravel()
-        if n > 2:
-            d2[:-2] = np.asarray(vec[:-2].multiply(vec[2:]).sum(axis=1)).ravel()
-        pad = np.zeros(3)
-        run1 = np.r_[sq, pad]
-        run2 = np.r_[sq[:-1] + sq[1:] + 2 * d1[:-1], pad, 0.0] if n > 1 else np.zeros(n + 3)
-        run3 = (
-            np.r_[sq[:-2] + sq[1:-1] + sq[2:] + 2 * (d1[:-2] + d1[1:-1] + d2[:-2]), pad, 0, 0]
-            if n > 2
-            else np.zeros(n + 3)
-        )
-        return cls({1: run1, 2: run2[: n + 3], 3: run3[: n + 3]})
+        pad = longest
+        # lag[d][a] = v_a . v_{a+d}: a run's squared norm is its squares plus twice its lags
+        lag = [np.asarray(vec.multiply(vec).sum(axis=1)).ravel()]
+        for d in range(1, longest):
+            dots = np.zeros(n)
+            if n > d:
+                dots[:-d] = np.asarray(vec[:-d].multiply(vec[d:]).sum(axis=1)).ravel()
+            lag.append(dots)
+        run: dict[int, np.ndarray] = {}
+        total = np.zeros(n + pad)
+        for k in range(1, longest + 1):
+            # runs of k start at a = 0 .. n - k; total[a] adds, for the run's new last member
+            # a + k - 1, its square and its dots with the k - 1 members before it
+            grown = np.zeros(n + pad)
+            if n >= k:
+                last = np.arange(k - 1, n)
+                grown[: n - k + 1] = lag[0][last] + 2 * sum(
+                    (lag[d][last - d] for d in range(1, k)), np.zeros(n - k + 1)
+                )
+            total = total + grown if k > 1 else grown
+            if n >= k:
+                total[n - k + 1 :] = 0.0
+            run[k] = total.copy()
+        return cls(run)
 
 
 def length_logprob(
@@ -131,12 +151,42 @@ def length_logprob(
     translator condensed or expanded (a pure Gaussian punishes those quadratically)."""
     mean = (ls + lt / model.ratio) / 2.0
     delta = np.abs(lt - ls * model.ratio) / np.sqrt(model.variance * np.maximum(mean, 1.0))
-    narrow = math.log(1.0 - params.length_outliers) + log_ndtr(-delta)
-    wide = (
-        math.log(params.length_outliers)
-        - math.log(params.length_outlier_scale)
-        + log_ndtr(-delta / params.length_outlier_scale)
-    )
+    return _LengthTable.of(params.length_outliers, params.length_outlier_scale).at(delta)
+
+
+@dataclass(frozen=True, slots=True)
+class _LengthTable:
+    """The length term as a function of the standardised difference alone, tabulated: read
+    by linear interpolation it costs a third of two log_ndtr calls over the band (error
+    below 1e-5), and beyond the table it is computed."""
+
+    outliers: float
+    scale: float
+    values: np.ndarray
+
+    STEP = 1.0 / 256
+    END = 64.0
+
+    @classmethod
+    @lru_cache(maxsize=8)
+    def of(cls, outliers: float, scale: float) -> _LengthTable:
+        grid = np.arange(0.0, cls.END + 2 * cls.STEP, cls.STEP)
+        return cls(outliers, scale, _length_term(grid, outliers, scale))
+
+    def at(self, delta: np.ndarray) -> np.ndarray:
+        x = np.minimum(delta * np.float32(1 / self.STEP), np.float32(self.END / self.STEP))
+        k = x.astype(np.int32)
+        frac = x - k
+        out = (self.values[k] * (1 - frac) + self.values[k + 1] * frac).astype(np.float32)
+        far = delta > self.END
+        if far.any():
+            out[far] = _length_term(delta[far].astype(np.float64), self.outliers, self.scale)
+        return out
+
+
+def _length_term(delta: np.ndarray, outliers: float, scale: float) -> np.ndarray:
+    narrow = math.log(1.0 - outliers) + log_ndtr(-delta)
+    wide = math.log(outliers) - math.log(scale) + log_ndtr(-delta / scale)
     return (math.log(2.0) + np.logaddexp(narrow, wide)).astype(np.float32)
 
 
@@ -186,7 +236,8 @@ def score_band(
     them, the pair's totals)."""
     dot_half = half + 8
     dots = dot_band(pb.src_vec, pb.tgt_vec, centre, dot_half)
-    src_self, tgt_self = SelfDots.of(pb.src_vec), SelfDots.of(pb.tgt_vec)
+    src_self = SelfDots.of(pb.src_vec, max(ks for ks, _ in types))
+    tgt_self = SelfDots.of(pb.tgt_vec, max(kt for _, kt in types))
     cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, pb.m)
     model = estimate_model(pb, beads, chance_cosine(cosines), match_cosine(cosines), params)
     return bead_scores(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params, types)
@@ -303,6 +354,69 @@ class Forward:
     transit: dict[int, np.ndarray] = field(default_factory=dict)
 
 
+_MAX_PAD = 8  # NEG cells either side of a padded row: most shifts are a few cells
+
+
+@dataclass(slots=True)
+class _Moves:
+    """Where each bead type's other end lies, row by row, in padded tables of the band.
+
+    Rows of a table hold `pad` cells of NEG either side of the band, and one more row of NEG
+    stands for every cell outside it, so that one `take` of flat indices gathers the candidate
+    cells of every bead type for a row (numpy's cost here is per call, not per cell).
+    `offset[i, r]` is the flat index of the cell that bead type r links to cell 0 of row i.
+    """
+
+    pad: int
+    stride: int  # cells in a padded row
+    offset: np.ndarray  # (n + 1, types) int64
+    shift: np.ndarray  # (n + 1, types): the linked cell of cell o is o + shift
+    slow: dict[int, list[int]]  # row -> bead types whose linked cells lie beyond the pad
+
+    @classmethod
+    def of(
+        cls, centre: np.ndarray, half: int, types: Sequence[tuple[int, int]], planes: int,
+        forward: bool,
+    ) -> _Moves:
+        n = len(centre) - 1
+        width = 2 * half + 1
+        rows = np.arange(n + 1)
+        shift = np.zeros((n + 1, len(types)), dtype=np.int64)
+        linked = np.empty((n + 1, len(types)), dtype=np.int64)
+        for r, (ks, kt) in enumerate(types):
+            # forward: a bead ending at row i starts at row i - ks; backward: the other way
+            other = rows - ks if forward else rows + ks
+            ok = (other >= 0) & (other <= n)
+            oc = centre[np.clip(other, 0, n)]
+            shift[:, r] = (centre - oc - kt) if forward else (centre + kt - oc)
+            linked[:, r] = np.where(ok, other, -1)
+        reach = np.abs(shift)
+        pad = int(min(_MAX_PAD, reach[linked >= 0].max(initial=0)))
+        stride = width + 2 * pad
+        # a shift beyond the pad but inside the band's width: that bead's cells are gathered
+        # one slice at a time (few rows: where the path crossed a long run of 0:1 beads)
+        far = (linked >= 0) & (reach > pad)
+        slow: dict[int, list[int]] = {}
+        for i, r in zip(*np.nonzero(far & (reach < width)), strict=True):
+            slow.setdefault(int(i), []).append(int(r))
+        linked[far] = -1
+        dummy = n + 1
+        offset = np.where(linked >= 0, linked, dummy) * planes * stride + pad
+        offset += np.where(linked >= 0, shift, 0)
+        return cls(pad, stride, offset, shift, slow)
+
+    def table(self, n: int, planes: int) -> np.ndarray:
+        """A padded table of NEG: n + 1 rows of the band and the row standing for outside."""
+        return np.full((n + 2, planes, self.stride), NEG, dtype=np.float64)
+
+
+def _stacked_scores(
+    scores: dict[tuple[int, int], np.ndarray], types: Sequence[tuple[int, int]]
+) -> np.ndarray:
+    """The match types' score tables as one array, (rows, types, width)."""
+    return np.stack([scores[t] for t in types], axis=1)
+
+
 def run_dp(
     pb: Problem,
     centre: np.ndarray,
@@ -322,56 +436,68 @@ def run_dp(
     n, m = pb.n, pb.m
     width = 2 * half + 1
     k = 2 if sums else 1
+    match = [t for t in BEAD_TYPES if t[0] and t[1] and t in scores]
+    types = [*match, (1, 0)]
+    type_of_row = np.array([BEAD_TYPES.index(t) for t in types], dtype=np.int8)
+    moves = _Moves.of(centre, half, types, k, forward=True)
     # float64: on a book the running totals reach millions, beyond float32's resolution
-    V = np.full((n + 1, k, width), NEG, dtype=np.float64)  # [.., 0]: best, [.., 1]: log-sum
-    back = np.full((n + 1, width), -1, dtype=np.int8)
+    V = moves.table(n, k)  # [.., 0]: best, [.., 1]: log-sum
+    flat = V.reshape(-1)
+    band = slice(moves.pad, moves.pad + width)
+    gather = (np.arange(k)[:, None] * moves.stride + np.arange(width)[None, :])[None]
+    S = _stacked_scores(scores, match)
+    # the best candidate of each cell (a row of `types`) and whether a 0:1 bead beat it
+    came_by = np.zeros((n + 1, width), dtype=np.int8)
+    moved = np.zeros((n + 1, width), dtype=bool)
     null_s = (params.log_prior[(1, 0)] + pb.src_null).astype(np.float64)
     grid = _Grid.of(centre, half, m, params.log_prior[(0, 1)] + pb.tgt_null)
-    used = [(t, ks, kt) for t, (ks, kt) in enumerate(BEAD_TYPES)
-            if ks and (kt == 0 or (ks, kt) in scores)]
-    type_of_row = np.array([t for t, _, _ in used] + [-1], dtype=np.int8)
-    cands = np.empty((len(used) + 1, k, width), dtype=np.float64)
-    cols = np.arange(width)
+    first_in, first_out = _inside_bounds(centre, half, m)
     transit: dict[int, np.ndarray] = {}
     pinned = pinned or {}
     for i in range(n + 1):
         if cancelled is not None and i % 512 == 0 and cancelled():
             raise Cancelled()
-        cands.fill(NEG)
         if i == 0:
-            cands[-1][:, grid.j[0] == 0] = 0.0
-        for r, (_, ks, kt) in enumerate(used):
-            if i < ks:
-                continue
-            shift = int(centre[i] - centre[i - ks]) - kt
-            lo, hi = max(0, -shift), min(width, width - shift)
-            if hi > lo:
-                add = null_s[i - 1] if kt == 0 else scores[(ks, kt)][i, lo:hi]
-                np.add(V[i - ks, :, lo + shift : hi + shift], add, out=cands[r, :, lo:hi])
-        inside, cum, pin = grid.inside[i], grid.cum[i], pinned.get(i)
+            cands = np.full((1, k, width), NEG)
+            cands[0][:, grid.j[0] == 0] = 0.0
+        else:
+            cands = flat.take(moves.offset[i][:, None, None] + gather)
+            for r in moves.slow.get(i, ()):
+                shift = int(moves.shift[i, r])
+                lo, hi = max(0, -shift), min(width, width - shift)
+                start = moves.pad + lo + shift
+                cands[r, :, lo:hi] = V[i - types[r][0], :, start : start + hi - lo]
+            cands[:-1] += S[i][:, None, :]
+            cands[-1] += null_s[i - 1]
+        cum, pin = grid.cum[i], pinned.get(i)
         best = cands[:, 0].argmax(axis=0)
-        base = np.where(inside, cands[best, 0, cols], NEG)
+        base = cands[:, 0].max(axis=0)
         if pin is not None:
             base = np.where(grid.j[i] <= pin[0], base, NEG)
         # 0:1 beads inside the row: D[o] = max(base[o], D[o-1] + step[o])
         own = base - cum
         best_so_far = np.maximum.accumulate(own)
-        row = np.where(inside, cum + best_so_far, NEG)
+        row = cum + best_so_far
         # exact: the running maximum came from a cell to the left only if it beats this one
-        back[i] = np.where(best_so_far > own, _ZERO_ONE, type_of_row[best])
-        V[i, 0] = row if pin is None else np.where(grid.j[i] >= pin[1], row, NEG)
+        np.greater(best_so_far, own, out=moved[i])
+        came_by[i] = best
+        _outside_to_neg(row, first_in[i], first_out[i])
+        V[i, 0, band] = row if pin is None else np.where(grid.j[i] >= pin[1], row, NEG)
         if sums:
-            base = np.where(inside, np.logaddexp.reduce(cands[:, 1], axis=0), NEG)
+            base = np.logaddexp.reduce(cands[:, 1], axis=0)
             if pin is not None:
                 base = np.where(grid.j[i] <= pin[0], base, NEG)
-            row = np.where(inside, cum + np.logaddexp.accumulate(base - cum), NEG)
+            row = cum + np.logaddexp.accumulate(base - cum)
+            _outside_to_neg(row, first_in[i], first_out[i])
             if pin is not None:
                 transit[i] = row
                 row = np.where(grid.j[i] >= pin[1], row, NEG)
-            V[i, 1] = row
+            V[i, 1, band] = row
+    back = np.where(moved, _ZERO_ONE, type_of_row[came_by])
+    back[0] = np.where(moved[0], _ZERO_ONE, -1)  # the start: nothing came before it
     # trace back from (n, m)
     o = int(m - centre[n] + half)
-    if not 0 <= o < width or V[n, 0, o] <= NEG / 2:
+    if not 0 <= o < width or V[n, 0, moves.pad + o] <= NEG / 2:
         raise ReaderError(
             "the two texts cannot be aligned: their paragraph counts differ more than a text "
             "this long allows (try --blocks if one side is hard-wrapped)"
@@ -389,7 +515,21 @@ def run_dp(
         o = int(jj - kt - centre[i - ks] + half)
         i -= ks
     path.reverse()
-    return Forward(path, V[:, 1] if sums else None, transit)
+    return Forward(path, V[: n + 1, 1, band] if sums else None, transit)
+
+
+def _inside_bounds(centre: np.ndarray, half: int, m: int) -> tuple[list[int], list[int]]:
+    """Per row, the first cell inside the target (j >= 0) and the first past its end (j > m)."""
+    width = 2 * half + 1
+    first_in = np.clip(half - centre, 0, width)
+    first_out = np.clip(m - centre + half + 1, 0, width)
+    return first_in.tolist(), first_out.tolist()
+
+
+def _outside_to_neg(row: np.ndarray, first_in: int, first_out: int) -> None:
+    """Cells of a band row outside the target text cannot be on a path."""
+    row[:first_in] = NEG
+    row[first_out:] = NEG
 
 
 @dataclass(slots=True)
@@ -440,6 +580,22 @@ def _probability(logp: float) -> float:
     return float(min(1.0, math.exp(min(0.0, logp))))
 
 
+def _scores_from_start(
+    scores: dict[tuple[int, int], np.ndarray], types: Sequence[tuple[int, int]],
+    shift: np.ndarray, n: int, width: int,
+) -> np.ndarray:
+    """Each bead type's score indexed by the cell where the bead starts, (rows, types, width):
+    the backward sweep reads them so. Where the end cell leaves the band the gathered sum is
+    NEG anyway, so its index is only kept inside the table."""
+    out = np.empty((n + 1, len(types), width), dtype=np.float32)
+    cols = np.arange(width)
+    for r, t in enumerate(types):
+        ends = np.minimum(np.arange(n + 1) + t[0], n)[:, None]
+        at = np.clip(cols[None, :] + shift[:, r, None], 0, width - 1)
+        out[:, r, :] = scores[t][ends, at]
+    return out
+
+
 def backward(
     pb: Problem,
     centre: np.ndarray,
@@ -459,39 +615,47 @@ def backward(
     null_t = params.log_prior[(0, 1)] + pb.tgt_null
     neg = float(NEG)
     grid = _Grid.of(centre, half, m, null_t)
-    used = [(ks, kt) for ks, kt in BEAD_TYPES if ks and (kt == 0 or (ks, kt) in scores)]
-    cands = np.empty((len(used) + 1, width))
+    match = [t for t in BEAD_TYPES if t[0] and t[1] and t in scores]
+    types = [*match, (1, 0)]
+    moves = _Moves.of(centre, half, types, 1, forward=False)
+    table = moves.table(n, 1)
+    flat = table.reshape(-1)
+    band = slice(moves.pad, moves.pad + width)
+    cols = np.arange(width)
+    S = _scores_from_start(scores, match, moves.shift[:, :-1], n, width)
+    first_in, first_out = _inside_bounds(centre, half, m)
+    # each row's running 0:1 sums read from the right
+    rev_cum = (grid.cum[:, -1:] - grid.cum)[:, ::-1]
     pinned = pinned or {}
     transit: dict[int, np.ndarray] = {}
     # backwards, the 0:1 step from (i, j) to (i, j+1) scores null_t[j]: the row's running sum
     # read from the right
-    B = np.full((n + 1, width), neg, dtype=np.float64)
     for i in range(n, -1, -1):
-        cands.fill(neg)
         if i == n:
-            cands[-1, grid.j[n] == m] = 0.0
-        for r, (ks, kt) in enumerate(used):
-            if i + ks > n:
-                continue
-            # a bead of type (ks, kt) from (i, j) to (i+ks, j+kt)
-            shift = int(centre[i] + kt - centre[i + ks])
-            lo, hi = max(0, -shift), min(width, width - shift)
-            if hi > lo:
-                add = (null_s[i + ks - 1] if kt == 0
-                       else scores[(ks, kt)][i + ks, lo + shift : hi + shift])
-                np.add(B[i + ks, lo + shift : hi + shift], add, out=cands[r, lo:hi])
-        inside, pin = grid.inside[i], pinned.get(i)
-        base = np.where(inside, np.logaddexp.reduce(cands, axis=0), neg)
+            base = np.where(grid.j[n] == m, 0.0, neg)
+        else:
+            cands = flat.take(moves.offset[i][:, None] + cols[None, :])
+            for r in moves.slow.get(i, ()):
+                shift = int(moves.shift[i, r])
+                lo, hi = max(0, -shift), min(width, width - shift)
+                start = moves.pad + lo + shift
+                cands[r, lo:hi] = table[i + types[r][0], 0, start : start + hi - lo]
+            cands[:-1] += S[i]
+            if i + 1 <= n:
+                cands[-1] += null_s[i]
+            base = np.logaddexp.reduce(cands, axis=0)
+        pin = pinned.get(i)
         if pin is not None:
             base = np.where(grid.j[i] >= pin[1], base, neg)
         # B[o] = logaddexp(base[o], step[o+1] + B[o+1]), step[o+1] = cum[o+1] - cum[o]
-        cum = grid.cum[i]
-        rev = (cum[-1] - cum)[::-1]
-        R = rev + np.logaddexp.accumulate(base[::-1] - rev)
-        B[i] = np.where(inside, R[::-1], neg)
+        rev = rev_cum[i]
+        row = (rev + np.logaddexp.accumulate(base[::-1] - rev))[::-1].copy()
+        _outside_to_neg(row, first_in[i], first_out[i])
         if pin is not None:
-            transit[i] = B[i].copy()
-            B[i] = np.where(grid.j[i] <= pin[0], B[i], neg)
+            transit[i] = row.copy()
+            row = np.where(grid.j[i] <= pin[0], row, neg)
+        table[i, 0, band] = row
+    B = table[: n + 1, 0, band]
     z = F[n, int(m - centre[n] + half)]
     if not math.isclose(z, B[0, int(half - centre[0])], rel_tol=1e-6, abs_tol=1e-3):
         raise AssertionError("forward and backward totals differ")  # a bug, never bad input

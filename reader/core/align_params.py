@@ -6,18 +6,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-# (source paragraphs, target paragraphs) of each bead type the programme considers
-BEAD_TYPES: tuple[tuple[int, int], ...] = (
-    (1, 1),
-    (1, 2),
-    (2, 1),
-    (1, 3),
-    (3, 1),
-    (2, 2),
-    (1, 0),
-    (0, 1),
-)
-MATCH_TYPES = [t for t in BEAD_TYPES if t[0] and t[1]]
+# (source paragraphs, target paragraphs) of the beads the paragraph programme matches
+MATCH_TYPES = [(1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2)]
+# The sentence pass also matches one unit with four: a paragraph of unpunctuated Arabic (a third
+# of the TED talks' segments have no full stop) is one unit against its translation's sentences.
+UNIT_TYPES = [*MATCH_TYPES, (1, 4), (4, 1)]
+# every bead type either programme considers (the back pointers index this tuple)
+BEAD_TYPES: tuple[tuple[int, int], ...] = (*MATCH_TYPES, (1, 0), (0, 1), (1, 4), (4, 1))
 NEG = np.float32(-1e30)
 
 
@@ -35,6 +30,8 @@ class AlignerParams:
             (2, 2): -4.5,
             (1, 0): -3.0,
             (0, 1): -3.0,
+            (1, 4): -5.5,
+            (4, 1): -5.5,
         }
     )
     lexical_weight: float = 40.0

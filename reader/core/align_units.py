@@ -25,13 +25,13 @@ from reader.core.align_dp import (
     Sweeps,
     backward,
     band_centres,
-    path_row_span,
+    band_half,
     path_to_beads,
     pin_points,
     run_dp,
     score_band,
 )
-from reader.core.align_params import MATCH_TYPES, AlignerParams
+from reader.core.align_params import UNIT_TYPES, AlignerParams
 from reader.core.align_space import Side, Space, pieces_space, vectors
 from reader.core.alignment import Bead
 from reader.core.anchors import Features
@@ -294,10 +294,10 @@ def _align_units(
     tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
     pb = Problem(n, m, src_vec, tgt_vec, src_len, tgt_len, src.null_score, tgt.null_score)
     centre = band_centres(n, m, points)
-    half = max(params.unit_band, path_row_span(points, n) // 2 + 2)
+    half = band_half(points, n, centre, params.unit_band, max(kt for _, kt in UNIT_TYPES))
     if (n + 1) * (2 * half + 1) > params.max_cells:
         return None
-    scores = score_band(pb, centre, half, params, MATCH_TYPES)
+    scores = score_band(pb, centre, half, params, UNIT_TYPES)
     pinned = pin_points(corners)
     for row in pinned:
         # no bead may straddle a pinned row

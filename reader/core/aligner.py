@@ -32,7 +32,7 @@ from reader.core.align_dp import (
     Problem,
     backward,
     band_centres,
-    path_row_span,
+    band_half,
     path_to_beads,
     run_dp,
     score_band,
@@ -160,13 +160,13 @@ def _paragraph_pass(
             path_points, block = _coarse_path(pb, half, cap, params, cancelled)
             half = max(params.band_refine, 2 * block + 8)
         half = min(half, max(n, m) + 3)
-    if path_points is not None and not first:
-        # wide enough that the previous path, runs of 0:1 beads included, lies inside
-        half = max(params.band_refine, path_row_span(path_points, n) // 2 + 2)
     refine = path_points is not None
     centre = band_centres(n, m, path_points)
     # the first pass only finds the corridor: the common bead types are enough for that
     types = MATCH_TYPES if refine or (first and last) else [(1, 1)]
+    if path_points is not None and not first:
+        # wide enough that the previous path, runs of 0:1 beads included, lies inside
+        half = band_half(path_points, n, centre, params.band_refine, max(t[1] for t in types))
     scores = score_band(pb, centre, half, params, types, beads)
     # posteriors cost a forward and a backward sweep: only the last pass's beads need them
     forward = run_dp(pb, centre, half, scores, params, cancelled, sums=last)
