@@ -49,7 +49,7 @@ class AlignerParams:
     passes: int = 2  # paragraph passes, before the sentence pass
     learn_min_count: int = 2
     learn_min_dice: float = 0.25
-    learn_top: int = 3
+    learn_top: int = 1  # a source word's best partner only: the runners-up are mostly noise
     name_threshold: float = 0.82
     # the sentence pass (reader.core.align_units)
     unit_pass: bool = True
