@@ -31,7 +31,7 @@ from reader.core.align_dp import (
     run_dp,
     score_band,
 )
-from reader.core.align_params import UNIT_TYPES, AlignerParams
+from reader.core.align_params import MATCH_TYPES, UNIT_TYPES, AlignerParams
 from reader.core.align_space import Side, Space, pieces_space, vectors
 from reader.core.alignment import Bead
 from reader.core.anchors import Features
@@ -177,17 +177,36 @@ def null_corners(
     at least `threshold` sure of, or that is an embedded post, or that has no units: the
     sentence path must pass through them."""
     corners: list[tuple[int, int]] = []
+    full = _beside_full_bead(beads, max(t[0] for t in MATCH_TYPES))
     i = j = 0
-    for b in beads:
+    for k, b in enumerate(beads):
         i1, j1 = i + len(b.src), j + len(b.tgt)
         units = src if b.src else tgt
         p = i if b.src else j
         keep = units.posts[p] or units.first[p] == units.first[p + 1]
-        if b.is_null and (b.confidence >= threshold or keep):
+        if b.is_null and ((b.confidence >= threshold and not full[k]) or keep):
             corners.append((int(src.first[i]), int(tgt.first[j])))
             corners.append((int(src.first[i1]), int(tgt.first[j1])))
         i, j = i1, j1
     return corners
+
+
+def _beside_full_bead(beads: Sequence[Bead], longest: int) -> list[bool]:
+    """For each null bead, whether the nearest matched bead before or after it (past other null
+    beads) already holds `longest` paragraphs of its side: the paragraph programme had no
+    larger bead, so its being sure the paragraph was left out says little."""
+    full = [False] * len(beads)
+    for k, b in enumerate(beads):
+        if not b.is_null:
+            continue
+        side = 0 if b.src else 1
+        for step in (-1, 1):
+            q = k + step
+            while 0 <= q < len(beads) and beads[q].is_null:
+                q += step
+            if 0 <= q < len(beads) and len((beads[q].src, beads[q].tgt)[side]) >= longest:
+                full[k] = True
+    return full
 
 
 def paragraph_beads(unit_beads: Sequence[Bead], src: Units, tgt: Units) -> list[Bead]:
