@@ -34,8 +34,8 @@ class AlignerParams:
             (4, 1): -5.5,
         }
     )
-    lexical_weight: float = 40.0
-    length_weight: float = 1.0
+    lexical_weight: float = 35.0
+    length_weight: float = 1.2
     length_outliers: float = 0.1  # share of beads whose length ratio is off the pair's norm
     length_outlier_scale: float = 4.0
     # where, between chance and a typical match, a paragraph's cosine counts as explained
