@@ -122,6 +122,28 @@ def fold_for_search(text: str) -> tuple[str, list[int]]:
 _last_fold: tuple[str, tuple[str, list[int]]] | None = None
 
 
+_LETTER_RUN = re.compile("[\u0621-\u064a]+")
+
+
+def letter_runs(folded: str) -> frozenset[str]:
+    """The distinct runs of Arabic letters (ء to ي) in `folded`, a text `fold_for_search` gave.
+
+    The date and number finders test whether a paragraph holds one of their words as a whole
+    word: a set intersection, far cheaper than a pattern that tries every position. The last
+    result is kept, since both ask about the same paragraph in turn.
+    """
+    global _last_runs
+    last = _last_runs
+    if last is not None and last[0] is folded:
+        return last[1]
+    runs = frozenset(_LETTER_RUN.findall(folded))
+    _last_runs = (folded, runs)
+    return runs
+
+
+_last_runs: tuple[str, frozenset[str]] | None = None
+
+
 def _fold_for_search(text: str) -> tuple[str, list[int]]:
     """A search fold of `text` and, for each folded character, the index it came from.
 
@@ -168,8 +190,10 @@ _MARKS = (
     "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
     "\u200c\u200d"
 )
+# A letter, then letters and marks: written as runs of each, since a repeated alternation of
+# single characters costs the regex engine a step per character.
 _TOKEN = re.compile(
-    rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*"
+    rf"[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*"
     r"|\d+(?:[,.٬٫]\d+)*"
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.arabic import fold_for_search, original_span, to_ascii_digits
+from reader.core.arabic import fold_for_search, letter_runs, original_span, to_ascii_digits
 from reader.core.errors import InputError
 
 
@@ -111,7 +111,6 @@ _AR_HINT_FORMS = frozenset(
     for clitic in ("", "و", "ب", "ل", "ف")
     for article in ("", "ال")
 )
-_AR_LETTERS = re.compile("[\u0621-\u064a]+")
 _AR_AMBIGUOUS_FORMS = frozenset(
     clitic + article + name
     for name in _AR_AMBIGUOUS
@@ -124,7 +123,7 @@ _DIGIT = re.compile(r"\d")
 def _may_hold_arabic_date(folded: str) -> bool:
     """A month name as a whole word; one that is also a common word (آب "father") only
     with a digit somewhere, since it is a date only beside a day or a year."""
-    hits = _AR_HINT_FORMS.intersection(_AR_LETTERS.findall(folded))
+    hits = _AR_HINT_FORMS.intersection(letter_runs(folded))
     if not hits:
         return False
     return not hits <= _AR_AMBIGUOUS_FORMS or _DIGIT.search(folded) is not None

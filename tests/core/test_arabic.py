@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from reader.core.arabic import (
     fold_for_search,
+    letter_runs,
     name_similarity,
     normalize,
     original_span,
@@ -117,6 +119,23 @@ def test_tokens_keep_marks_and_split_clitic_digits() -> None:
     ]
     for start, end, surface in tokens(text):
         assert text[start:end] == surface
+
+
+_MARK_LETTERS = st.sampled_from(list("اعeé12,.٬ _\u0301\u064e\u200c\u200d\u00b2-"))
+
+
+@given(st.text(_ALPHABET, max_size=40) | st.text(_MARK_LETTERS, max_size=40))
+def test_tokens_are_letters_then_letters_and_marks(text: str) -> None:
+    # the token pattern writes "a letter, then letters or marks" as runs of each
+    marks = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+    first = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{marks}\u200c\u200d])*|\d+(?:[,.٬٫]\d+)*")
+    assert tokens(text) == [(m.start(), m.end(), m.group()) for m in first.finditer(text)]
+
+
+@given(_TEXT)
+def test_letter_runs(text: str) -> None:
+    assert letter_runs(text) == set(re.findall("[\u0621-\u064a]+", text))
+    assert letter_runs(text) is letter_runs(text)  # kept for the same text
 
 
 def test_tokens_of_a_corpus_line() -> None:
