@@ -46,6 +46,9 @@ _ARTICLE = "ال"
 # English: apostrophes and dashes folded to ASCII one for one, so offsets survive.
 _EN_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`": "'", "´": "'",
                           "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"})
+# Whether a text holds one of those: most paragraphs do not, and looking for one costs far less
+# than translating character by character.
+_EN_FOLDED = re.compile("[" + re.escape("".join(map(chr, _EN_FOLD))) + "]")
 _EN_ARTICLE = re.compile(r"^(?:al|el)[\s-]+(?=\S{3})", re.IGNORECASE)
 _EN_PREFIX = r"(?:(?i:al|el)[\s-]+)?"
 _EN_SUFFIX = r"(?:'s|s'|es|s)?"
@@ -402,7 +405,7 @@ class Glossary:
         if language == "ar":
             haystack, index = fold_for_search(text)
         else:
-            haystack = text.translate(_EN_FOLD)
+            haystack = text.translate(_EN_FOLD) if _EN_FOLDED.search(text) else text
         mentions: list[TermMention] = []
         ids, key, ignored = matcher.ids, matcher.key, matcher.ignored
         for m in matcher.pattern.finditer(haystack):
