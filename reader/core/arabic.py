@@ -33,8 +33,22 @@ _LETTER_MAP = str.maketrans(
 _LONG_TEXT = 20_000
 
 
+# Every character normalize changes or drops. Words already normalized come back often (stems,
+# lexicon keys, names): one search answers for them what mapping every character would.
+_NORMALIZED_AWAY = re.compile(
+    "[" + _PRESENTATION.pattern[1:-1] + DIACRITICS.pattern[1:-1] + TATWEEL
+    + re.escape("".join(map(chr, _LETTER_MAP))) + "]"
+)
+
+
 def normalize(text: str) -> str:
     """Fold Arabic for matching: presentation forms, diacritics, tatweel, alef/hamza, digits."""
+    if _NORMALIZED_AWAY.search(text) is None:
+        return text
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     if _PRESENTATION.search(text):
         text = unicodedata.normalize("NFKC", text)
     if len(text) > _LONG_TEXT:
@@ -234,6 +248,10 @@ _KEEP_SUFFIX = _wordset(
 _ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
 _SUFFIXES = tuple(_wordset("هما كما يين يون يه ها هم هن كم نا ات ون ين ان ه ي"))
 _SUFFIXES = tuple(sorted(_SUFFIXES, key=len, reverse=True))
+# The suffixes, in that order, by their last letter: a word need only be tested for those.
+_SUFFIXES_ENDING_IN = {
+    last: tuple(s for s in _SUFFIXES if s.endswith(last)) for last in {s[-1] for s in _SUFFIXES}
+}
 # Pronoun suffixes: before them a ta marbuta is written ت (حكومته), which goes too.
 _PRONOUNS = frozenset({"هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه", "ي"})
 # Suffixes that are also word endings often enough to need a longer stem.
@@ -241,6 +259,7 @@ _LONG_STEM_SUFFIXES = frozenset({"ون", "ين", "ان"})
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 
 
+@lru_cache(maxsize=200_000)
 def strip_clitics(word: str) -> str:
     """A light stem of one Arabic word for matching (its normalized form, clitics removed).
 
@@ -252,7 +271,8 @@ def strip_clitics(word: str) -> str:
     which end many nouns and names: ايران, حسين); a ta marbuta written ت before a pronoun
     goes with it (حكومته -> حكوم, as حكومة -> حكوم). Light stemming conflates some words
     (ثورة and ثور) and leaves some clitics: it is for matching, not for morphology.
-    Not a word of Arabic letters: returned normalized, unchanged.
+    Not a word of Arabic letters: returned normalized, unchanged. (Cached: texts repeat their
+    words, and the aligner stems each of them where it reads it.)
     """
     w = normalize(word)
     if not _ARABIC_WORD.fullmatch(w) or w in _KEEP_SUFFIX:
@@ -260,7 +280,7 @@ def strip_clitics(word: str) -> str:
     w = _strip_prefixes(w)
     if w in _KEEP_SUFFIX:
         return w
-    for suffix in _SUFFIXES:
+    for suffix in _SUFFIXES_ENDING_IN.get(w[-1], ()):
         if w.endswith(suffix):
             stem = w[: -len(suffix)]
             if len(stem) >= (4 if suffix in _LONG_STEM_SUFFIXES else 3):

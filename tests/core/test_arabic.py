@@ -51,6 +51,24 @@ def test_normalize_long_text_matches_short_path() -> None:
     assert normalize(text) == "\n".join(normalize(line) for line in text.split("\n"))
 
 
+def test_normalize_leaves_alone_what_it_does_not_change() -> None:
+    # normalize returns a text with no character it changes or drops as it is: check that the
+    # full normalisation leaves every other character alone, on the short and the long path
+    from reader.core import arabic
+
+    kept = [chr(c) for c in range(0x110000) if not arabic._NORMALIZED_AWAY.match(chr(c))]
+    long_text = "".join(kept)
+    assert len(long_text) > arabic._LONG_TEXT
+    assert arabic._normalize(long_text) == long_text
+    for i in range(0, len(kept), 5000):
+        chunk = "".join(kept[i : i + 5000])
+        assert arabic._normalize(chunk) == chunk
+    # and that each character it does change or drop is in the set
+    changed = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    changed = [c for c in changed if arabic._normalize(c) != c]
+    assert all(arabic._NORMALIZED_AWAY.match(c) for c in changed)
+
+
 @given(_TEXT)
 def test_normalize_is_idempotent(text: str) -> None:
     once = normalize(text)
@@ -181,6 +199,15 @@ def test_tokens_of_a_corpus_line() -> None:
 )
 def test_strip_clitics(word: str, stem: str) -> None:
     assert strip_clitics(word) == stem
+
+
+@given(st.text(st.sampled_from(list("ابتهمنكيا")), min_size=1, max_size=8))
+def test_suffixes_by_last_letter(word: str) -> None:
+    # strip_clitics tries only the suffixes ending in the word's last letter, in the same order
+    from reader.core import arabic
+
+    matching = [s for s in arabic._SUFFIXES if word.endswith(s)]
+    assert [s for s in arabic._SUFFIXES_ENDING_IN.get(word[-1], ()) if word.endswith(s)] == matching
 
 
 def test_strip_clitics_leaves_other_scripts() -> None:
