@@ -396,3 +396,18 @@ def test_english_text_without_curly_marks_is_searched_as_it_is(text: str) -> Non
         if term_id is not None:
             expected.append((term_id, m.start(), m.end()))
     assert [(t.term_id, t.start, t.end) for t in found] == expected
+
+
+@given(st.text(st.sampled_from(list("وفبكلسالتهمنياك")), max_size=7))
+def test_clitics_are_looked_up_by_their_letter(word: str) -> None:
+    # the lexicon tests a word only for the tails ending in its last letter and the proclitics
+    # starting with its first, in their order: the same ones as testing them all
+    from reader.core import glossary
+
+    tails = glossary._ENCLITICS + glossary._ENDINGS
+    assert [t for t in glossary._TAILS_ENDING_IN.get(word[-1:], ()) if word.endswith(t)] == [
+        t for t in tails if word.endswith(t)
+    ]
+    assert [
+        p for p in glossary._PROCLITICS_STARTING_WITH.get(word[:1], ()) if word.startswith(p)
+    ] == [p for p in glossary._PROCLITICS if word.startswith(p)]
