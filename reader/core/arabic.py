@@ -166,6 +166,9 @@ def _fold_for_search(text: str) -> tuple[str, list[int]]:
     offset in `text` of the character that produced `folded[i]`; it never decreases, so a
     hit `folded[a:b]` covers `text[index[a]:index[b - 1] + 1]` (see `original_span`).
     """
+    if text.isascii():
+        # English text: only case folds, character for character (str.isascii costs nothing)
+        return text.lower(), list(range(len(text)))
     if _EXPANDING.search(text) is None:
         # Fast path: every character folds to itself, another single character, or nothing.
         folded, keep = _map_codes(text, _FOLD_CODES)

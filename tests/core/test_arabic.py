@@ -150,6 +150,15 @@ def test_tokens_are_letters_then_letters_and_marks(text: str) -> None:
     assert tokens(text) == [(m.start(), m.end(), m.group()) for m in first.finditer(text)]
 
 
+@given(st.text(st.characters(max_codepoint=127), max_size=60))
+def test_ascii_folds_to_lower_case_as_the_code_map_does(text: str) -> None:
+    from reader.core import arabic
+
+    folded, keep = arabic._map_codes(text, arabic._FOLD_CODES)
+    assert keep.all()
+    assert fold_for_search(text) == (folded, list(range(len(text))))
+
+
 @given(_TEXT)
 def test_letter_runs(text: str) -> None:
     assert letter_runs(text) == set(re.findall("[\u0621-\u064a]+", text))
