@@ -152,11 +152,16 @@ def pieces_space(space: Space, src: Sequence[Features], tgt: Sequence[Features])
     )
 
 
-def _forms_by_stem(side: Side) -> dict[str, set[str]]:
-    """Every written form under which each stem occurs in a side."""
-    forms: dict[str, set[str]] = {}
+def _forms_by_stem(side: Side, stems: set[str]) -> dict[str, set[str]]:
+    """Every written form under which each of `stems` occurs in a side (and the stem itself)."""
+    # the distinct (stem, form) pairs first: a text repeats its words, and a set takes them
+    # without a Python step per word
+    pairs: set[tuple[str, str]] = set()
     for f in side.features:
-        for stem, form in zip(f.words, f.forms, strict=True):
+        pairs.update(zip(f.words, f.forms, strict=True))
+    forms: dict[str, set[str]] = {}
+    for stem, form in pairs:
+        if stem in stems:
             forms.setdefault(stem, {stem}).add(form)
     return forms
 
@@ -165,11 +170,13 @@ def stem_translations(space: Space, src: Side, lexicon: Lexicon) -> list[tuple[s
     """The lexicon's translations of each source stem (by vocabulary index): the stem's own,
     or when it has none, those of the forms it is written in (the lexicon's clitic handling
     reads a whole word better than our stem does)."""
-    forms = _forms_by_stem(src)
+    own = [lexicon.translations(word) for word in space.src_vocab]
+    untranslated = {w for w, found in zip(space.src_vocab, own, strict=True) if not found}
+    forms = _forms_by_stem(src, untranslated)
     return [
-        lexicon.translations(word)
+        found
         or tuple(t for form in sorted(forms.get(word, ())) for t in lexicon.translations(form))
-        for word in space.src_vocab
+        for word, found in zip(space.src_vocab, own, strict=True)
     ]
 
 
@@ -204,12 +211,34 @@ def name_matrix(
         return sp.csr_matrix((len(space.src_vocab), space.weights.shape[0]), dtype=np.float32)
     ar_sk = [skeleton(w, "ar") for w in ar_names]
     en_sk = [skeleton(w, "en") for w in en_names]
+
+    def by_skeleton(skeletons: list[str]) -> tuple[list[str], list[list[int]]]:
+        """The distinct skeletons, and for each the indices of the names that have it."""
+        distinct = sorted(set(skeletons))
+        at = {sk: k for k, sk in enumerate(distinct)}
+        members: list[list[int]] = [[] for _ in distinct]
+        for i, sk in enumerate(skeletons):
+            members[at[sk]].append(i)
+        return distinct, members
+
+    # names share skeletons (many words, few consonant patterns): score each distinct pair of
+    # skeletons once, then give every pair of names the score of their skeletons, in the
+    # order of the names
+    ar_distinct, ar_members = by_skeleton(ar_sk)
+    en_distinct, en_members = by_skeleton(en_sk)
     scores = process.cdist(
-        ar_sk, en_sk, scorer=fuzz.ratio, score_cutoff=threshold * 100, dtype=np.uint8, workers=1
+        ar_distinct, en_distinct, scorer=fuzz.ratio, score_cutoff=threshold * 100,
+        dtype=np.uint8, workers=1,
+    )
+    matches = sorted(
+        (a_i, e_i, int(scores[d_a, d_e]))
+        for d_a, d_e in zip(*np.nonzero(scores), strict=True)
+        for a_i in ar_members[d_a]
+        for e_i in en_members[d_e]
     )
     src_index = {w: i for i, w in enumerate(space.src_vocab)}
     rows, cols, data = [], [], []
-    for a_i, e_i in zip(*np.nonzero(scores), strict=True):
+    for a_i, e_i, score in matches:
         a_sk, e_sk = ar_sk[a_i], en_sk[e_i]
         if min(len(a_sk), len(e_sk)) < 3 and a_sk != e_sk:
             continue  # two-consonant skeletons collide by chance unless identical
@@ -218,7 +247,7 @@ def name_matrix(
             continue
         rows.append(src_index[ar_names[a_i]])
         cols.append(e)
-        data.append(float(scores[a_i, e_i]) / 100.0)
+        data.append(float(score) / 100.0)
     return sp.csr_matrix(
         (np.array(data, dtype=np.float32), (rows, cols)),
         shape=(len(space.src_vocab), space.weights.shape[0]),

@@ -35,12 +35,6 @@ def stopwords(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=200_000)
-def arabic_stem(word: str) -> str:
-    """Clitics stripped from a normalized Arabic word (cached: texts repeat their words)."""
-    return arabic.strip_clitics(word)
-
-
-@lru_cache(maxsize=200_000)
 def english_stem(word: str) -> str:
     """A deliberately light stem: case, possessive and regular plural/verb endings."""
     w = word.lower().replace("’", "'")
@@ -55,6 +49,27 @@ def english_stem(word: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
+
+
+@lru_cache(maxsize=200_000)
+def _arabic_content_stem(word: str) -> str:
+    """The stem of a normalized Arabic word, or "" when the word or its stem is a stopword or
+    the word a single letter (cached: one look-up per word of a paragraph instead of four)."""
+    stops = stopwords("ar")
+    if word in stops or len(word) < 2:
+        return ""
+    stem = arabic.strip_clitics(word)
+    return "" if stem in stops else stem
+
+
+@lru_cache(maxsize=200_000)
+def _english_content_word(word: str) -> tuple[str, str, bool] | None:
+    """Stem, lower-case form and whether it may be a name, of an English word as written;
+    None for a stopword or a single letter (cached like `_arabic_content_stem`)."""
+    lw = word.lower()
+    if lw in stopwords("en") or len(lw) < 2:
+        return None
+    return english_stem(word), lw, word[0].isupper() and len(word) >= 3
 
 
 @dataclass(slots=True)
@@ -210,16 +225,13 @@ def paragraph_features(
     if lang == "ar":
         norm, raw_offset = arabic.normalize_with_offsets(masked)
         length = _visible_length(norm)
-        stops = stopwords("ar")
         forms = []
         words = []
         offsets = []
         for m in _AR_WORD.finditer(norm):
             w = m.group()
-            if w in stops or len(w) < 2:
-                continue
-            stem = arabic_stem(w)
-            if stem and stem not in stops:
+            stem = _arabic_content_stem(w)
+            if stem:
                 words.append(stem)
                 forms.append(w)
                 offsets.append(m.start())
@@ -228,20 +240,20 @@ def paragraph_features(
         offsets = [raw_offset[o] for o in offsets] if raw_offset is not None else []
     else:
         length = _visible_length(text)
-        stops = stopwords("en")
         words = []
         forms = []
         names = []
         offsets = []
         for m in _EN_WORD.finditer(masked):
             w = m.group()
-            lw = w.lower()
-            if lw in stops or len(lw) < 2:
+            content = _english_content_word(w)
+            if content is None:
                 continue
-            words.append(english_stem(w))
+            stem, lw, may_be_name = content
+            words.append(stem)
             forms.append(lw)
             offsets.append(m.start())
-            if w[0].isupper() and len(w) >= 3:
+            if may_be_name:
                 names.append(w)
     placed = sorted(zip(anchors.key_offsets(text), anchors.keys(), strict=True))
     return Features(

@@ -33,8 +33,22 @@ _LETTER_MAP = str.maketrans(
 _LONG_TEXT = 20_000
 
 
+# Every character normalize changes or drops. Words already normalized come back often (stems,
+# lexicon keys, names): one search answers for them what mapping every character would.
+_NORMALIZED_AWAY = re.compile(
+    "[" + _PRESENTATION.pattern[1:-1] + DIACRITICS.pattern[1:-1] + TATWEEL
+    + re.escape("".join(map(chr, _LETTER_MAP))) + "]"
+)
+
+
 def normalize(text: str) -> str:
     """Fold Arabic for matching: presentation forms, diacritics, tatweel, alef/hamza, digits."""
+    if _NORMALIZED_AWAY.search(text) is None:
+        return text
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     if _PRESENTATION.search(text):
         text = unicodedata.normalize("NFKC", text)
     if len(text) > _LONG_TEXT:
@@ -122,6 +136,28 @@ def fold_for_search(text: str) -> tuple[str, list[int]]:
 _last_fold: tuple[str, tuple[str, list[int]]] | None = None
 
 
+_LETTER_RUN = re.compile("[\u0621-\u064a]+")
+
+
+def letter_runs(folded: str) -> frozenset[str]:
+    """The distinct runs of Arabic letters (ء to ي) in `folded`, a text `fold_for_search` gave.
+
+    The date and number finders test whether a paragraph holds one of their words as a whole
+    word: a set intersection, far cheaper than a pattern that tries every position. The last
+    result is kept, since both ask about the same paragraph in turn.
+    """
+    global _last_runs
+    last = _last_runs
+    if last is not None and last[0] is folded:
+        return last[1]
+    runs = frozenset(_LETTER_RUN.findall(folded))
+    _last_runs = (folded, runs)
+    return runs
+
+
+_last_runs: tuple[str, frozenset[str]] | None = None
+
+
 def _fold_for_search(text: str) -> tuple[str, list[int]]:
     """A search fold of `text` and, for each folded character, the index it came from.
 
@@ -130,6 +166,9 @@ def _fold_for_search(text: str) -> tuple[str, list[int]]:
     offset in `text` of the character that produced `folded[i]`; it never decreases, so a
     hit `folded[a:b]` covers `text[index[a]:index[b - 1] + 1]` (see `original_span`).
     """
+    if text.isascii():
+        # English text: only case folds, character for character (str.isascii costs nothing)
+        return text.lower(), list(range(len(text)))
     if _EXPANDING.search(text) is None:
         # Fast path: every character folds to itself, another single character, or nothing.
         folded, keep = _map_codes(text, _FOLD_CODES)
@@ -168,8 +207,10 @@ _MARKS = (
     "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
     "\u200c\u200d"
 )
+# A letter, then letters and marks: written as runs of each, since a repeated alternation of
+# single characters costs the regex engine a step per character.
 _TOKEN = re.compile(
-    rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*"
+    rf"[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*"
     r"|\d+(?:[,.٬٫]\d+)*"
 )
 
@@ -210,6 +251,10 @@ _KEEP_SUFFIX = _wordset(
 _ARTICLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال")
 _SUFFIXES = tuple(_wordset("هما كما يين يون يه ها هم هن كم نا ات ون ين ان ه ي"))
 _SUFFIXES = tuple(sorted(_SUFFIXES, key=len, reverse=True))
+# The suffixes, in that order, by their last letter: a word need only be tested for those.
+_SUFFIXES_ENDING_IN = {
+    last: tuple(s for s in _SUFFIXES if s.endswith(last)) for last in {s[-1] for s in _SUFFIXES}
+}
 # Pronoun suffixes: before them a ta marbuta is written ت (حكومته), which goes too.
 _PRONOUNS = frozenset({"هما", "كما", "ها", "هم", "هن", "كم", "نا", "ه", "ي"})
 # Suffixes that are also word endings often enough to need a longer stem.
@@ -217,6 +262,7 @@ _LONG_STEM_SUFFIXES = frozenset({"ون", "ين", "ان"})
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 
 
+@lru_cache(maxsize=200_000)
 def strip_clitics(word: str) -> str:
     """A light stem of one Arabic word for matching (its normalized form, clitics removed).
 
@@ -228,7 +274,8 @@ def strip_clitics(word: str) -> str:
     which end many nouns and names: ايران, حسين); a ta marbuta written ت before a pronoun
     goes with it (حكومته -> حكوم, as حكومة -> حكوم). Light stemming conflates some words
     (ثورة and ثور) and leaves some clitics: it is for matching, not for morphology.
-    Not a word of Arabic letters: returned normalized, unchanged.
+    Not a word of Arabic letters: returned normalized, unchanged. (Cached: texts repeat their
+    words, and the aligner stems each of them where it reads it.)
     """
     w = normalize(word)
     if not _ARABIC_WORD.fullmatch(w) or w in _KEEP_SUFFIX:
@@ -236,7 +283,7 @@ def strip_clitics(word: str) -> str:
     w = _strip_prefixes(w)
     if w in _KEEP_SUFFIX:
         return w
-    for suffix in _SUFFIXES:
+    for suffix in _SUFFIXES_ENDING_IN.get(w[-1], ()):
         if w.endswith(suffix):
             stem = w[: -len(suffix)]
             if len(stem) >= (4 if suffix in _LONG_STEM_SUFFIXES else 3):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.arabic import fold_for_search, original_span, to_ascii_digits
+from reader.core.arabic import fold_for_search, letter_runs, original_span, to_ascii_digits
 from reader.core.errors import InputError
 
 
@@ -73,11 +73,12 @@ _AR_DATE = re.compile(
     r"(?:\s*[,،]?\s*(?:من\s+)?(?:(?:ل|من\s+)?(?:ال)?(?:عام|سنه)\s+)?(?P<year>\d{4})(?!\d))?"
 )
 
-_EN_MONTH = (
-    r"(?P<{g}>(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|"
-    r"MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b\.?)"
+_EN_MONTH_NAMES = (
+    "January|February|March|April|May|June|July|August|September|October|November|"
+    "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|"
+    "MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
 )
+_EN_MONTH = rf"(?P<{{g}}>(?:{_EN_MONTH_NAMES})\b\.?)"
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _ORD = r"(?:st|nd|rd|th)?"
 _EN_DATE = re.compile(
@@ -98,12 +99,11 @@ _ISO_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\
 
 # Cheap tests that a paragraph may hold a date at all: most paragraphs of a book hold none, and
 # the full patterns (with folding and an offset map for Arabic) cost far more than these.
-# (no leading \b or (?i): a pattern that starts with plain characters lets the regex engine skip
-# ahead to candidate letters, which on Arabic text is most of the work)
-_EN_HINT = re.compile(
-    "(?:[Jj][Aa][Nn]|[Ff][Ee][Bb]|[Mm][Aa][RrYy]|[Aa][Pp][Rr]|[Jj][Uu][NnLl]|[Aa][Uu][Gg]"
-    "|[Ss][Ee][Pp]|[Oo][Cc][Tt]|[Nn][Oo][Vv]|[Dd][Ee][Cc])"
-)
+# Every English date holds a month name as `_EN_MONTH` writes it (case and all), followed by a
+# word boundary; so does every text the hint lets through, and "may", "many" or "daughter" do
+# not. (No leading \b, (?i) or character class: alternatives that start with plain letters let
+# the regex engine skip ahead to those letters, which on Arabic text is most of the work.)
+_EN_HINT = re.compile(rf"(?:{_EN_MONTH_NAMES})\b")
 # every way a month's first word can be written as a whole word: a clitic, the article
 _AR_HINT_FORMS = frozenset(
     clitic + article + name.split()[0]
@@ -111,7 +111,6 @@ _AR_HINT_FORMS = frozenset(
     for clitic in ("", "و", "ب", "ل", "ف")
     for article in ("", "ال")
 )
-_AR_LETTERS = re.compile("[\u0621-\u064a]+")
 _AR_AMBIGUOUS_FORMS = frozenset(
     clitic + article + name
     for name in _AR_AMBIGUOUS
@@ -124,11 +123,16 @@ _DIGIT = re.compile(r"\d")
 def _may_hold_arabic_date(folded: str) -> bool:
     """A month name as a whole word; one that is also a common word (آب "father") only
     with a digit somewhere, since it is a date only beside a day or a year."""
-    hits = _AR_HINT_FORMS.intersection(_AR_LETTERS.findall(folded))
+    hits = _AR_HINT_FORMS.intersection(letter_runs(folded))
     if not hits:
         return False
     return not hits <= _AR_AMBIGUOUS_FORMS or _DIGIT.search(folded) is not None
 _ISO_HINT = re.compile(r"[\d\u0660-\u0669\u06f0-\u06f9]{4}-")
+
+
+def _may_hold_iso_date(text: str) -> bool:
+    # the hyphen first: a test for one character is far cheaper than the pattern
+    return "-" in text and _ISO_HINT.search(text) is not None
 
 
 def find_dates(text: str, lang: str) -> list[DateMention]:
@@ -147,7 +151,7 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
     if english_hint:
         # Arabic articles quote posts and sources with English dates ("May 8, 2024")
         found += [d for d in _english_dates(text) if not _overlaps(d, found)]
-    if not _ISO_HINT.search(text):
+    if not _may_hold_iso_date(text):
         return sorted(found, key=lambda d: d.start)
     ascii_text = to_ascii_digits(text)
     for m in _ISO_DATE.finditer(ascii_text):

@@ -46,6 +46,9 @@ _ARTICLE = "ال"
 # English: apostrophes and dashes folded to ASCII one for one, so offsets survive.
 _EN_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`": "'", "´": "'",
                           "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-"})
+# Whether a text holds one of those: most paragraphs do not, and looking for one costs far less
+# than translating character by character.
+_EN_FOLDED = re.compile("[" + re.escape("".join(map(chr, _EN_FOLD))) + "]")
 _EN_ARTICLE = re.compile(r"^(?:al|el)[\s-]+(?=\S{3})", re.IGNORECASE)
 _EN_PREFIX = r"(?:(?i:al|el)[\s-]+)?"
 _EN_SUFFIX = r"(?:'s|s'|es|s)?"
@@ -402,7 +405,7 @@ class Glossary:
         if language == "ar":
             haystack, index = fold_for_search(text)
         else:
-            haystack = text.translate(_EN_FOLD)
+            haystack = text.translate(_EN_FOLD) if _EN_FOLDED.search(text) else text
         mentions: list[TermMention] = []
         ids, key, ignored = matcher.ids, matcher.key, matcher.ignored
         for m in matcher.pattern.finditer(haystack):
@@ -449,6 +452,16 @@ _PROCLITICS = ("وبال", "وكال", "فبال", "فكال", "وال", "فال
 _ENCLITICS = ("كما", "هما", "كم", "كن", "هم", "هن", "ها", "نا", "ني", "ه", "ي", "ك")
 # plural and dual endings, وا of verbs, ه of ة, and the alef that carries tanween (عامًا)
 _ENDINGS = ("ات", "ون", "ين", "ان", "وا", "ه", "ا")
+# The tails (enclitics, then endings) by their last letter and the proclitics by their first,
+# each in its order: a word need only be tested for those that share its last or first letter.
+_TAILS_ENDING_IN = {
+    letter: tuple(t for t in _ENCLITICS + _ENDINGS if t[-1] == letter)
+    for letter in {t[-1] for t in _ENCLITICS + _ENDINGS}
+}
+_PROCLITICS_STARTING_WITH = {
+    letter: tuple(p for p in _PROCLITICS if p[0] == letter)
+    for letter in {p[0] for p in _PROCLITICS}
+}
 
 
 def _clitic_candidates(token: str) -> list[str]:
@@ -460,7 +473,7 @@ def _clitic_candidates(token: str) -> list[str]:
 
     def tails(word: str) -> list[str]:
         out = []
-        for tail in _ENCLITICS + _ENDINGS:
+        for tail in _TAILS_ENDING_IN.get(word[-1:], ()):
             stem = word[: -len(tail)]
             if word.endswith(tail) and len(stem) >= 2:
                 out.append(stem)
@@ -470,7 +483,9 @@ def _clitic_candidates(token: str) -> list[str]:
                     out.append(stem + "ه")  # حكومات -> حكومة
         return out
 
-    heads = [token[len(p) :] for p in _PROCLITICS if token.startswith(p)]
+    heads = [
+        token[len(p) :] for p in _PROCLITICS_STARTING_WITH.get(token[:1], ()) if token.startswith(p)
+    ]
     heads = [head for head in heads if len(head) >= 2]
     out = tails(token) + heads + [stem for head in heads for stem in tails(head)]
     return list(dict.fromkeys(out))

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.core.arabic import fold_for_search, original_span, tokens
+from reader.core.arabic import fold_for_search, letter_runs, original_span, tokens
 from reader.core.errors import InputError
 
 LANGUAGES = ("ar", "en")
@@ -116,6 +116,11 @@ _UNIT_PAIRS = {
 _NOT_TEXT = re.compile(
     r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|ly|co|me|io|tv|info)(?:/\S*)?|[@#][\w.]+|\S+@\S+"
 )
+# Every match of _NOT_TEXT holds one of these; most paragraphs hold none, and testing for
+# substrings is far cheaper than the pattern, which tries \S+\. from every character.
+_NOT_TEXT_MARKS = (
+    "://", "www.", ".co", ".org", ".net", ".ly", ".me", ".io", ".tv", ".info", "@", "#",
+)
 _PLAIN = re.compile(r"\d+(?:[.٫]\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d{1,3}(?:\.\d{3}){2,}")
 _RUN = re.compile(r"\d+")
@@ -140,9 +145,11 @@ def find_numbers(
     if lang not in LANGUAGES:
         raise InputError(f"numbers: unsupported language {lang!r} (expected 'ar' or 'en')")
     folded, index = fold_for_search(text)
-    if not _HINTS[lang].search(folded):
+    if not _may_hold_number(folded, lang):
         return []  # no digit and no number word: most paragraphs of a book
-    blocked = [(m.start(), m.end()) for m in _NOT_TEXT.finditer(folded)]
+    blocked = []
+    if any(mark in folded for mark in _NOT_TEXT_MARKS):
+        blocked = [(m.start(), m.end()) for m in _NOT_TEXT.finditer(folded)]
     toks: list[_Tok] = []
     for s, e, w in tokens(folded):
         if blocked and any(bs <= s < be for bs, be in blocked):
@@ -364,17 +371,32 @@ _EN_STARTS = frozenset({"a", "an", *_EN_UNITS, *_EN_TENS})
 _AR_STARTS = frozenset({*_AR_HUNDREDS, *_AR_TEEN_HEADS, *_AR_UNITS, *_AR_TENS, *_AR_SCALES})
 
 
-def _hint(words: Iterable[str], letters: str, prefix: str = "") -> re.Pattern[str]:
-    alternation = "|".join(sorted(words, key=len, reverse=True))
-    return re.compile(rf"\d|(?<![{letters}]){prefix}(?:{alternation})(?![{letters}])")
+# A number can only be in a paragraph holding a digit or one of these words (folded forms) as a
+# whole word; "a"/"an" start a number only before a scale word, which the English list holds.
+_EN_HINT = re.compile(
+    r"\d|(?<![a-z])(?:"
+    + "|".join(sorted([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "hundred", "dozen"], key=len,
+                      reverse=True))
+    + ")(?![a-z])"
+)
+# Arabic ones also with a conjunction, preposition or article glued on.
+_AR_HINT_WORDS = frozenset(
+    prefix + word
+    for prefix in ("", "و", "ف", "ب", "ل", "ك", "وال", "بال", "فال", "كال", "لل", "ال")
+    for word in _AR_STARTS
+)
+_DIGIT = re.compile(r"\d")
 
 
-# A number can only be in a paragraph holding a digit or one of these words (folded forms);
-# "a"/"an" start a number only before a scale word, which the English list holds.
-_HINTS = {
-    "en": _hint([*_EN_UNITS, *_EN_TENS, *_EN_SCALES, "hundred", "dozen"], "a-z"),
-    "ar": _hint(_AR_STARTS, "\u0621-\u064a", "(?:[وفبلك]|وال|بال|فال|كال|لل|ال)?"),
-}
+def _may_hold_number(folded: str, lang: str) -> bool:
+    """Whether a folded text holds a digit or a number word (most paragraphs of a book do not).
+
+    Arabic words are looked up among the paragraph's runs of letters, which the date finder
+    asks for too.
+    """
+    if lang == "en":
+        return _EN_HINT.search(folded) is not None
+    return _DIGIT.search(folded) is not None or not _AR_HINT_WORDS.isdisjoint(letter_runs(folded))
 
 
 @lru_cache(maxsize=65536)

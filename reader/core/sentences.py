@@ -19,15 +19,16 @@ ABBREVIATIONS = frozenset(
         "د", "م", "هـ", "ه", "ص", "ج",
     }
 )
-# Terminators: a run of them ends a sentence, with any closing quotes or brackets after it.
+# Terminators: a run of them ends a sentence ("...", "?!" too), with any closing quotes or
+# brackets after it. (The pattern starts with a character class so that the regex engine skips
+# ahead to terminators instead of trying a match at every character.)
 _TERMINATORS = ".!?؟؛…"
 _CLOSERS = "\"'”’»)]}›"
 _BOUNDARY = re.compile(
-    r"(?:\.{3}|[" + re.escape(_TERMINATORS) + r"])+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)"
+    r"[" + re.escape(_TERMINATORS) + r"]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)"
 )
 # "U.S.", "e.g.", "U.K." (letters and dots alternating)
 _DOTTED = re.compile(r"(?:\w\.){2,}$")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +44,10 @@ def _is_abbreviation(paragraph: str, dot: int) -> bool:
     """Whether the '.' at `dot` closes an abbreviation or an initial rather than a sentence."""
     # the word before the dot: a window is enough (abbreviations are short), and searching
     # from the paragraph's start would make long paragraphs quadratic
-    m = _WORD_BEFORE.search(paragraph, max(0, dot - 40), dot + 1)
-    if m is None:
+    words = paragraph[max(0, dot - 40) : dot + 1].split()
+    if not words:
         return False
-    token = m.group(1)
+    token = words[-1]
     # strip opening punctuation before the word: ("Dr.  -> Dr.
     token = token.lstrip("\"'“‘«([{")
     if _DOTTED.search(token):
@@ -90,8 +91,7 @@ def split_sentences(paragraph: str, lang: str = "en") -> list[Sentence]:
         run = m.group(0).rstrip(_CLOSERS)
         if run == "." and _is_abbreviation(paragraph, m.start()):
             continue
-        nxt = _next_visible(paragraph, m.end())
-        if lang != "ar" and nxt.islower():
+        if lang != "ar" and _next_visible(paragraph, m.end()).islower():
             continue
         sentence = _make(paragraph, start, m.end())
         if sentence is not None:

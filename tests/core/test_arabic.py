@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import given
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from reader.core.arabic import (
     fold_for_search,
+    letter_runs,
     name_similarity,
     normalize,
     original_span,
@@ -47,6 +49,24 @@ def test_normalize_long_text_matches_short_path() -> None:
     text = "\n".join(AR_LINES) * 3 + "😀\u064e"
     assert len(text) > 20_000
     assert normalize(text) == "\n".join(normalize(line) for line in text.split("\n"))
+
+
+def test_normalize_leaves_alone_what_it_does_not_change() -> None:
+    # normalize returns a text with no character it changes or drops as it is: check that the
+    # full normalisation leaves every other character alone, on the short and the long path
+    from reader.core import arabic
+
+    kept = [chr(c) for c in range(0x110000) if not arabic._NORMALIZED_AWAY.match(chr(c))]
+    long_text = "".join(kept)
+    assert len(long_text) > arabic._LONG_TEXT
+    assert arabic._normalize(long_text) == long_text
+    for i in range(0, len(kept), 5000):
+        chunk = "".join(kept[i : i + 5000])
+        assert arabic._normalize(chunk) == chunk
+    # and that each character it does change or drop is in the set
+    changed = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    changed = [c for c in changed if arabic._normalize(c) != c]
+    assert all(arabic._NORMALIZED_AWAY.match(c) for c in changed)
 
 
 @given(_TEXT)
@@ -119,6 +139,32 @@ def test_tokens_keep_marks_and_split_clitic_digits() -> None:
         assert text[start:end] == surface
 
 
+_MARK_LETTERS = st.sampled_from(list("اعeé12,.٬ _\u0301\u064e\u200c\u200d\u00b2-"))
+
+
+@given(st.text(_ALPHABET, max_size=40) | st.text(_MARK_LETTERS, max_size=40))
+def test_tokens_are_letters_then_letters_and_marks(text: str) -> None:
+    # the token pattern writes "a letter, then letters or marks" as runs of each
+    marks = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed"
+    first = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{marks}\u200c\u200d])*|\d+(?:[,.٬٫]\d+)*")
+    assert tokens(text) == [(m.start(), m.end(), m.group()) for m in first.finditer(text)]
+
+
+@given(st.text(st.characters(max_codepoint=127), max_size=60))
+def test_ascii_folds_to_lower_case_as_the_code_map_does(text: str) -> None:
+    from reader.core import arabic
+
+    folded, keep = arabic._map_codes(text, arabic._FOLD_CODES)
+    assert keep.all()
+    assert fold_for_search(text) == (folded, list(range(len(text))))
+
+
+@given(_TEXT)
+def test_letter_runs(text: str) -> None:
+    assert letter_runs(text) == set(re.findall("[\u0621-\u064a]+", text))
+    assert letter_runs(text) is letter_runs(text)  # kept for the same text
+
+
 def test_tokens_of_a_corpus_line() -> None:
     line = AR_LINES[23]
     toks = tokens(line)
@@ -162,6 +208,15 @@ def test_tokens_of_a_corpus_line() -> None:
 )
 def test_strip_clitics(word: str, stem: str) -> None:
     assert strip_clitics(word) == stem
+
+
+@given(st.text(st.sampled_from(list("ابتهمنكيا")), min_size=1, max_size=8))
+def test_suffixes_by_last_letter(word: str) -> None:
+    # strip_clitics tries only the suffixes ending in the word's last letter, in the same order
+    from reader.core import arabic
+
+    matching = [s for s in arabic._SUFFIXES if word.endswith(s)]
+    assert [s for s in arabic._SUFFIXES_ENDING_IN.get(word[-1], ()) if word.endswith(s)] == matching
 
 
 def test_strip_clitics_leaves_other_scripts() -> None:

@@ -381,3 +381,33 @@ def test_bad_lexicon_file(tmp_path: Path) -> None:
     path = write(tmp_path / "lex4.tsv", "a\tقال\tsaid\tverb\n")
     with pytest.raises(InputError, match="line 1: 4 tab-separated"):
         Lexicon.load([path])
+
+
+@given(st.text(alphabet=st.sampled_from(list("Iraq's ’‘ʼʻ`´‐‑‒–—-al")), max_size=30))
+def test_english_text_without_curly_marks_is_searched_as_it_is(text: str) -> None:
+    # the fold is skipped for text holding none of its characters: the same terms are found
+    from reader.core import glossary
+
+    g = Glossary.load()
+    found = g.find_terms(text, "en")
+    expected = []
+    for m in g._matcher("en").pattern.finditer(text.translate(glossary._EN_FOLD)):
+        term_id = g._matcher("en").ids.get(glossary._core_key_en(m["core"]))
+        if term_id is not None:
+            expected.append((term_id, m.start(), m.end()))
+    assert [(t.term_id, t.start, t.end) for t in found] == expected
+
+
+@given(st.text(st.sampled_from(list("وفبكلسالتهمنياك")), max_size=7))
+def test_clitics_are_looked_up_by_their_letter(word: str) -> None:
+    # the lexicon tests a word only for the tails ending in its last letter and the proclitics
+    # starting with its first, in their order: the same ones as testing them all
+    from reader.core import glossary
+
+    tails = glossary._ENCLITICS + glossary._ENDINGS
+    assert [t for t in glossary._TAILS_ENDING_IN.get(word[-1:], ()) if word.endswith(t)] == [
+        t for t in tails if word.endswith(t)
+    ]
+    assert [
+        p for p in glossary._PROCLITICS_STARTING_WITH.get(word[:1], ()) if word.startswith(p)
+    ] == [p for p in glossary._PROCLITICS if word.startswith(p)]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reader.core import numbers
 from reader.core.dates import find_dates
 from reader.core.errors import InputError
 from reader.core.numbers import NumberMention, find_numbers, numbers_equal
@@ -250,3 +253,31 @@ def test_never_crashes_and_spans_hold(text: str) -> None:
         for m in find_numbers(text, lang):
             assert 0 <= m.start < m.end <= len(text)
             assert text[m.start : m.end] == m.surface
+
+
+# Number words (folded) with and without clitics, and what surrounds them.
+_NUMBER_PIECES = st.sampled_from(
+    ["ثلاث", "ثلاثه", "واحد", "عشر", "الف", "ميه", "خمسين", "اثنا", "مليون", "لست", "ست",
+     "و", "ال", "بال", "لل", "ك", "ف", "ب", "ه", "ين", "ـ", "قال", "2", "١", "x",
+     "one", "two", "twenty", "hundred", "dozen", "gone", "tone", "a", "s", " ", ".", "-", "@",
+     "#", "://", "www.", ".com", ".co", "http", "pic.twitter.com/", "e"]
+)
+_NUMBER_TEXT = st.lists(_NUMBER_PIECES, max_size=12).map("".join)
+
+
+@given(_NUMBER_TEXT)
+def test_number_hints_are_the_word_patterns(folded: str) -> None:
+    # a set of Arabic number words (with their clitics) looked up among the paragraph's runs
+    # of letters says what a pattern of the words as whole words says
+    words = sorted(numbers._AR_STARTS, key=len, reverse=True)
+    pattern = re.compile(
+        r"\d|(?<![\u0621-\u064a])(?:[وفبلك]|وال|بال|فال|كال|لل|ال)?"
+        rf"(?:{'|'.join(words)})(?![\u0621-\u064a])"
+    )
+    assert numbers._may_hold_number(folded, "ar") == (pattern.search(folded) is not None)
+
+
+@given(_NUMBER_TEXT)
+def test_links_and_handles_hold_their_marks(folded: str) -> None:
+    if numbers._NOT_TEXT.search(folded) is not None:
+        assert any(mark in folded for mark in numbers._NOT_TEXT_MARKS)

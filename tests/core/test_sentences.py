@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.sentences import split_sentences
+from reader.core.sentences import _BOUNDARY, ABBREVIATIONS, _is_abbreviation, split_sentences
 
 
 def texts(paragraph: str, lang: str = "en") -> list[str]:
@@ -68,3 +70,31 @@ def test_sentences_are_ordered_disjoint_and_cover_the_text(paragraph: str, lang:
         assert not paragraph[pos : s.start].strip()
         pos = s.end
     assert not paragraph[pos:].strip()
+
+
+_OLD_BOUNDARY = re.compile(r"(?:\.{3}|[.!?؟؛…])+[\"'”’»)\]}›]*(?=\s|$)")
+
+
+@given(st.text(alphabet=st.sampled_from(list("a. .…?!؟؛\"”'»)]\n\u00a0")), max_size=40))
+def test_boundaries_are_the_runs_of_terminators(paragraph: str) -> None:
+    # a run of terminators is one boundary: "..." needs no alternative of its own (which would
+    # keep the regex engine from skipping ahead to terminators)
+    assert [m.span() for m in _BOUNDARY.finditer(paragraph)] == [
+        m.span() for m in _OLD_BOUNDARY.finditer(paragraph)
+    ]
+
+
+def _is_abbreviation_by_regex(paragraph: str, dot: int) -> bool:
+    """The first way of finding the word before the dot: a regex search in the window."""
+    m = re.search(r"(\S+)$", paragraph[max(0, dot - 40) : dot + 1])
+    token = m.group(1).lstrip("\"'“‘«([{") if m else ""
+    if re.search(r"(?:\w\.){2,}$", token):
+        return True
+    word = token[:-1]
+    return bool(word) and ((len(word) == 1 and word.isalpha()) or word.casefold() in ABBREVIATIONS)
+
+
+@given(st.text(alphabet=st.sampled_from(list("aD.r U\u00a0\n(\"")), max_size=60))
+def test_the_word_before_a_dot_is_the_last_run_of_non_space(paragraph: str) -> None:
+    for dot in (i for i, c in enumerate(paragraph) if c == "."):
+        assert _is_abbreviation(paragraph, dot) == _is_abbreviation_by_regex(paragraph, dot)

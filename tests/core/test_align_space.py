@@ -1,0 +1,124 @@
+"""The shared space's translation parts: lexicon translations of stems and names by sound."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
+
+from reader.core.align_params import DEFAULT_PARAMS
+from reader.core.align_space import (
+    Side,
+    Space,
+    build_space,
+    name_matrix,
+    side_features,
+    stem_translations,
+)
+from reader.core.anchors import english_stem
+from reader.core.arabic import skeleton
+from reader.core.glossary import Glossary, Lexicon
+from reader.core.texts import Kind
+from reader.resources import CORPUS
+
+
+def sides(src: list[str], tgt: list[str]) -> tuple[Space, Side, Side]:
+    glossary = Glossary.load()
+    a = side_features(src, [Kind.BODY] * len(src), "ar", glossary, DEFAULT_PARAMS)
+    b = side_features(tgt, [Kind.BODY] * len(tgt), "en", glossary, DEFAULT_PARAMS)
+    return build_space(a, b), a, b
+
+
+@pytest.fixture(scope="module")
+def corpus_pair() -> tuple[Space, Side, Side]:
+    ar = (CORPUS / "iraq-assad-lesson.ar.txt").read_text(encoding="utf-8").splitlines()
+    en = (CORPUS / "iraq-assad-lesson.en.txt").read_text(encoding="utf-8").splitlines()
+    return sides([x for x in ar if x.strip()], [x for x in en if x.strip()])
+
+
+def test_stem_translations_are_the_stems_or_else_their_forms(
+    corpus_pair: tuple[Space, Side, Side],
+) -> None:
+    space, src, _ = corpus_pair
+    lexicon = Lexicon.load()
+    forms: dict[str, set[str]] = {}
+    for f in src.features:
+        for stem, form in zip(f.words, f.forms, strict=True):
+            forms.setdefault(stem, {stem}).add(form)
+    expected = [
+        lexicon.translations(w)
+        or tuple(t for form in sorted(forms[w]) for t in lexicon.translations(form))
+        for w in space.src_vocab
+    ]
+    assert stem_translations(space, src, lexicon) == expected
+    assert any(expected) and not all(expected)
+
+
+def entries(matrix: object) -> list[tuple[int, int, float]]:
+    coo = matrix.tocoo()  # type: ignore[attr-defined]
+    return sorted(zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist(), strict=True))
+
+
+def name_matrix_pair_by_pair(
+    space: Space, src: Side, tgt: Side, translations: list[tuple[str, ...]], threshold: float
+) -> list[tuple[int, int, float]]:
+    """The name matrix's entries, every pair of names scored on its own."""
+    known = {w for w, found in zip(space.src_vocab, translations, strict=True) if found}
+    ar_names = sorted({w for f in src.features for w in f.names if w not in known})
+    en_names = sorted({n for f in tgt.features for n in f.names})
+    if not ar_names or not en_names:
+        return []
+    ar_sk = [skeleton(w, "ar") for w in ar_names]
+    en_sk = [skeleton(w, "en") for w in en_names]
+    scores = process.cdist(ar_sk, en_sk, scorer=fuzz.ratio, score_cutoff=threshold * 100,
+                           dtype=np.uint8)
+    src_index = {w: i for i, w in enumerate(space.src_vocab)}
+    rows, cols, data = [], [], []
+    for a_i, e_i in zip(*np.nonzero(scores), strict=True):
+        if min(len(ar_sk[a_i]), len(en_sk[e_i])) < 3 and ar_sk[a_i] != en_sk[e_i]:
+            continue
+        e = space.tgt_vocab.get(english_stem(en_names[e_i]))
+        if e is not None:
+            rows.append(src_index[ar_names[a_i]])
+            cols.append(e)
+            data.append(float(scores[a_i, e_i]) / 100.0)
+    shape = (len(space.src_vocab), space.weights.shape[0])
+    return entries(sp.csr_matrix((np.array(data, dtype=np.float32), (rows, cols)), shape=shape))
+
+
+def test_name_matrix_on_the_corpus_pair(corpus_pair: tuple[Space, Side, Side]) -> None:
+    space, src, tgt = corpus_pair
+    translations = stem_translations(space, src, Lexicon.load())
+    found = entries(name_matrix(space, src, tgt, translations, DEFAULT_PARAMS.name_threshold))
+    assert found
+    assert found == name_matrix_pair_by_pair(
+        space, src, tgt, translations, DEFAULT_PARAMS.name_threshold
+    )
+
+
+# Names that share skeletons (Hasan, Hassan, Husn; حسن، حسين) and some that do not.
+_AR_NAMES = ["حسن", "حسين", "الحسن", "محمد", "احمد", "حمد", "بغداد", "شام", "سام", "عمر",
+             "زيد", "يزيد", "داود", "كركوك", "موصل", "بصره", "قاسم", "كاظم", "نور"]
+_EN_NAMES = ["Hasan", "Hassan", "Husn", "Muhammad", "Ahmed", "Hamad", "Baghdad", "Sham", "Sam",
+             "Omar", "Umar", "Zaid", "Yazid", "Dawud", "David", "Kirkuk", "Mosul", "Basra",
+             "Qasim", "Kazim", "Nour", "Nur", "Noor"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.lists(st.sampled_from(_AR_NAMES), min_size=1, max_size=6).map(" ".join),
+             min_size=1, max_size=4),
+    st.lists(st.lists(st.sampled_from(_EN_NAMES), min_size=1, max_size=6).map(" ".join),
+             min_size=1, max_size=4),
+)
+def test_name_matrix_scores_each_skeleton_pair_once(src: list[str], tgt: list[str]) -> None:
+    # the matrix scores distinct skeletons, then spreads the scores over the names
+    space, a, b = sides(src, tgt)
+    translations = [()] * len(space.src_vocab)
+    for threshold in (0.5, DEFAULT_PARAMS.name_threshold):
+        assert entries(name_matrix(space, a, b, translations, threshold)) == (
+            name_matrix_pair_by_pair(space, a, b, translations, threshold)
+        )
