@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 
 from reader.core.arabic import fold_for_search, original_span
@@ -22,13 +23,15 @@ class SearchIndex:
         needle = fold_query(query)
         if not needle:
             return []
+        # a space of the query matches any run of white space in the text, as in the query
+        pattern = re.compile(r"\s+".join(re.escape(part) for part in needle.split(" ")))
         hits: list[Hit] = []
         for paragraph, (folded, index) in zip(self.text.paragraphs, self._folded, strict=True):
-            at = folded.find(needle)
-            while at >= 0:
-                start, end = original_span(index, at, at + len(needle), len(paragraph.text))
+            if " " not in needle and needle not in folded:
+                continue  # the common case, and far cheaper than the pattern
+            for m in pattern.finditer(folded):
+                start, end = original_span(index, m.start(), m.end(), len(paragraph.text))
                 hits.append((paragraph.index, start, end))
-                at = folded.find(needle, at + len(needle))
         return hits
 
 

@@ -1,6 +1,6 @@
 """Tests for the built-in word list as data: the readings the aligner gets for common words.
 
-The aligner looks a word up by its light stem first (`anchors.arabic_stem`) and by the word as
+The aligner looks a word up by its light stem first (`arabic.strip_clitics`) and by the word as
 written only when the stem is unknown (`align_space.stem_translations`), so these tests read words
 the same way.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.anchors import arabic_stem, stopwords
-from reader.core.arabic import normalize
+from reader.core.anchors import stopwords
+from reader.core.arabic import normalize, strip_clitics
 from reader.core.glossary import BUILTIN_LEXICON, Lexicon
 
 
@@ -21,7 +21,7 @@ def lexicon() -> Lexicon:
 
 def aligner_reading(lexicon: Lexicon, word: str) -> tuple[str, ...]:
     form = normalize(word)
-    return lexicon.translations(arabic_stem(form)) or lexicon.translations(form)
+    return lexicon.translations(strip_clitics(form)) or lexicon.translations(form)
 
 
 @pytest.mark.parametrize(

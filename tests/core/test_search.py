@@ -33,6 +33,11 @@ def test_tatweel_alef_maqsura_and_ta_marbuta_are_ignored() -> None:
     assert spans("المـــدينة الكبرى", "المدينه الكبري") == ["المـــدينة الكبرى"]
 
 
+def test_a_space_in_the_query_matches_any_run_of_white_space() -> None:
+    assert spans("سقط  نظام\u00a0الأسد", "نظام   الاسد") == ["نظام\u00a0الأسد"]
+    assert spans("سقط  نظام الأسد", "سقط نظام") == ["سقط  نظام"]
+
+
 def test_latin_case_is_ignored() -> None:
     assert spans("The fall of ASSAD and of Assad's army", "assad") == ["ASSAD", "Assad"]
 
