@@ -17,6 +17,7 @@ BENCHES: list[tuple[str, list[str]]] = [
     ("divergences", ["tests.bench.bench_divergences"]),
     ("glossary matching", ["tests.bench.bench_glossary"]),
     ("workspace with 10,000 annotations", ["tests.bench.bench_annotations"]),
+    ("a 50 MB pair through `reader align` (a few minutes)", ["tests.bench.bench_huge"]),
 ]
 
 
