@@ -7,8 +7,11 @@ narrow band around the paragraph path, then joining the paragraphs whose sentenc
 (as a reader would: two paragraphs correspond when they share a sentence), gives beads their real
 extent; a paragraph none of whose sentences is linked is left out. Paragraphs the first
 programme is sure were left out, and embedded posts it left out, keep their place (the sentence
-path is pinned to pass their corners), so that sentence-level noise cannot pull them into a bead.
-A bead's confidence is the probability that the sentence path passes both its corners.
+path is pinned to pass their corners), so that sentence-level noise cannot pull them into a bead;
+but not one beside a bead as long as the paragraph programme allows, which could not take it in.
+A sentence may face up to four of the other side's (UNIT_TYPES): unpunctuated Arabic makes
+whole paragraphs single units. A bead's confidence is the probability that the sentence path
+passes both its corners.
 """
 
 from __future__ import annotations
@@ -174,8 +177,9 @@ def null_corners(
     beads: Sequence[Bead], src: Units, tgt: Units, threshold: float
 ) -> list[tuple[int, int]]:
     """Both ends, in unit coordinates, of every paragraph the first programme left out and is
-    at least `threshold` sure of, or that is an embedded post, or that has no units: the
-    sentence path must pass through them."""
+    at least `threshold` sure of (unless it sits beside a bead as long as that programme
+    allows), or that is an embedded post, or that has no units: the sentence path must pass
+    through them."""
     corners: list[tuple[int, int]] = []
     full = _beside_full_bead(beads, max(t[0] for t in MATCH_TYPES))
     i = j = 0
