@@ -33,6 +33,8 @@ from reader.core.align_dp import (
     backward,
     band_centres,
     band_half,
+    diagonal_half,
+    half_cap,
     path_to_beads,
     run_dp,
     score_band,
@@ -153,8 +155,8 @@ def _paragraph_pass(
     blocks of paragraphs when the pair is too long for that), then around the previous path."""
     n, m = pb.n, pb.m
     if path_points is None:
-        half = max(params.band_min, int(params.band_fraction * max(n, m)), abs(n - m) + 8)
-        cap = max(4, params.max_cells // (n + 1) // 2)
+        half = diagonal_half(n, m, params)
+        cap = half_cap(n, params)
         if half > cap:
             # too long for a band that wide: find the corridor on blocks of paragraphs
             path_points, block = _coarse_path(pb, half, cap, params, cancelled)
