@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 import pytest
 
-from reader.core.align_batch import problem_half
+from reader.core.align_batch import block_space, blocks_of, problem_half
 from reader.core.align_dp import (
     Model,
     Problem,
@@ -18,10 +18,19 @@ from reader.core.align_dp import (
     dot_band,
 )
 from reader.core.align_params import DEFAULT_PARAMS, MATCH_TYPES
-from reader.core.align_space import build_space, identity_matrix, side_features, vectors
+from reader.core.align_space import (
+    Side,
+    build_space,
+    identity_matrix,
+    lexicon_matrix,
+    name_matrix,
+    side_features,
+    stem_translations,
+    vectors,
+)
 from reader.core.aligner import align_segment_batch, align_segments, align_texts
 from reader.core.alignment import Bead
-from reader.core.glossary import Glossary
+from reader.core.glossary import Glossary, Lexicon
 from reader.core.sentences import split_sentences
 from reader.core.texts import Kind, Text, load_text
 from reader.resources import CORPUS
@@ -140,3 +149,39 @@ def test_one_model_per_row_scores_as_the_one_model(bead_problems: Problems) -> N
     per_row = bead_scores(pb, centre, half, dots, half + 8, *selves, rows, DEFAULT_PARAMS)
     for t_ in MATCH_TYPES:
         assert np.array_equal(one[t_], per_row[t_])
+
+
+def features(texts: Sequence[str], lang: str) -> Side:
+    return side_features(texts, [Kind.BODY] * len(texts), lang, Glossary.load(), DEFAULT_PARAMS)
+
+
+def test_each_problem_has_the_vectors_of_its_own_space(
+    bead_problems: Problems, long_problems: Problems
+) -> None:
+    # the vectors' columns are laid out otherwise, but their dot products (what the programme
+    # reads) are those of the problem's own space: vocabulary, idf, lexicon and names
+    problems = long_problems + bead_problems
+    src = features([x for s, _ in problems for x in s], "ar")
+    tgt = features([y for _, t in problems for y in t], "en")
+    blocks = blocks_of(problems)
+    lexicon = Lexicon.load()
+    space, translation = block_space(src, tgt, blocks, lexicon, DEFAULT_PARAMS)
+    all_src, all_tgt = vectors(space, translation)
+    for (s, t), b in zip(problems, blocks, strict=True):
+        one_s, one_t = features(s, "ar"), features(t, "en")
+        own = build_space(one_s, one_t)
+        found = stem_translations(own, one_s, lexicon)
+        matrix = lexicon_matrix(own, found) + name_matrix(
+            own, one_s, one_t, found, DEFAULT_PARAMS.name_threshold)
+        src_vec, tgt_vec = vectors(own, matrix.tocsr())
+        batch_s, batch_t = all_src[b.i0 : b.i1], all_tgt[b.j0 : b.j1]
+        assert np.array_equal(np.diff(batch_s.indptr), np.diff(src_vec.indptr))
+        assert np.array_equal(np.diff(batch_t.indptr), np.diff(tgt_vec.indptr))
+        for x, y in ((batch_s, src_vec), (batch_t, tgt_vec)):
+            assert np.allclose((x @ x.T).toarray(), (y @ y.T).toarray(), rtol=1e-6, atol=0)
+        assert np.allclose((batch_s @ batch_t.T).toarray(), (src_vec @ tgt_vec.T).toarray(),
+                           rtol=1e-6, atol=0)
+        # and nothing in common with another problem's segments
+        across = (batch_s @ all_tgt.T).toarray()
+        across[:, b.j0 : b.j1] = 0
+        assert not across.any()
