@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.core import arabic
-from reader.core.aligner import align_segments
+from reader.core.aligner import align_segment_batch
 from reader.core.alignment import Alignment, AlignmentError, Bead, check_beads
 from reader.core.anchors import URL, Anchors, number_key, text_anchors
 from reader.core.dates import DateMention
@@ -633,7 +633,25 @@ def _sentence_omissions(
 ) -> list[Divergence]:
     """Inside a 1:n or n:1 bead, sentences the aligner leaves without counterpart when it
     aligns the bead's sentences with the same anchors, lexicon and length model."""
+    candidates = _sentence_candidates(src, tgt, alignment, th, ratio)
+    # one programme for all the beads: align_segments on each would pay the aligner's fixed
+    # cost per bead, most of the time for a handful of sentences
+    aligned = align_segment_batch(
+        [([x.sentence.text for x in s], [y.sentence.text for y in t]) for _, s, t in candidates],
+        src.lang, tgt.lang, glossary,
+    )
     out: list[Divergence] = []
+    for (b, s_segs, t_segs), sub_beads in zip(candidates, aligned, strict=True):
+        out += _unmatched_sentences(src, tgt, b, s_segs, t_segs, sub_beads, th)
+    return out
+
+
+def _sentence_candidates(
+    src: _Side, tgt: _Side, alignment: Alignment, th: Thresholds, ratio: float
+) -> list[tuple[int, list[_Segment], list[_Segment]]]:
+    """The beads worth aligning sentence by sentence, with their sentences: 1:n or n:1, and
+    short of at least a sentence's length."""
+    out = []
     for b, bead in enumerate(alignment):
         if bead.is_null or (len(bead.src) == 1 and len(bead.tgt) == 1):
             continue
@@ -651,34 +669,38 @@ def _sentence_omissions(
             continue
         if max(len(s_segs), len(t_segs)) > th.sentence_max_per_side:
             continue
-        sub_beads = align_segments(
-            [x.sentence.text for x in s_segs], [y.sentence.text for y in t_segs],
-            src.lang, tgt.lang, glossary,
-        )
-        for sub in sub_beads:
-            if sub.src and not sub.tgt:
-                side, other, segs = src, tgt, [s_segs[k] for k in sub.src]
-            elif sub.tgt and not sub.src:
-                side, other, segs = tgt, src, [t_segs[k] for k in sub.tgt]
-            else:
+        out.append((b, s_segs, t_segs))
+    return out
+
+
+def _unmatched_sentences(
+    src: _Side, tgt: _Side, b: int, s_segs: list[_Segment], t_segs: list[_Segment],
+    sub_beads: Sequence[Bead], th: Thresholds,
+) -> list[Divergence]:
+    """The sentences of bead `b` that its sentence alignment `sub_beads` leaves out."""
+    out: list[Divergence] = []
+    for sub in sub_beads:
+        if sub.src and not sub.tgt:
+            side, other, segs = src, tgt, [s_segs[k] for k in sub.src]
+        elif sub.tgt and not sub.src:
+            side, other, segs = tgt, src, [t_segs[k] for k in sub.tgt]
+        else:
+            continue
+        for seg in segs:
+            if seg.length < th.sentence_min_chars:
                 continue
-            for seg in segs:
-                if seg.length < th.sentence_min_chars:
-                    continue
-                out.append(
-                    Divergence(
-                        kind=DivergenceKind.SENTENCE_OMISSION,
-                        severity=Severity.WARNING,
-                        side=side.name,
-                        paragraphs=(seg.paragraph,),
-                        detail=(
-                            f"the sentence ‘{_clip(seg.sentence.text, 60)}’ has no counterpart "
-                            f"in {_paragraph_of(other)}s"
-                        ),
-                        bead=b,
-                        spans=(
-                            Span(side.name, seg.paragraph, seg.sentence.start, seg.sentence.end),
-                        ),
-                    )
+            out.append(
+                Divergence(
+                    kind=DivergenceKind.SENTENCE_OMISSION,
+                    severity=Severity.WARNING,
+                    side=side.name,
+                    paragraphs=(seg.paragraph,),
+                    detail=(
+                        f"the sentence ‘{_clip(seg.sentence.text, 60)}’ has no counterpart "
+                        f"in {_paragraph_of(other)}s"
+                    ),
+                    bead=b,
+                    spans=(Span(side.name, seg.paragraph, seg.sentence.start, seg.sentence.end),),
                 )
+            )
     return out

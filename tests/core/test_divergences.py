@@ -9,7 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.aligner import align_texts
+from reader.core import divergences
+from reader.core.aligner import align_segments, align_texts
 from reader.core.alignment import Alignment, AlignmentError, Bead
 from reader.core.divergence_types import Divergence, DivergenceKind, Severity, Span
 from reader.core.divergences import find_divergences
@@ -194,6 +195,28 @@ def test_sentence_omission_inside_a_one_to_two_bead() -> None:
     assert omitted.side == "source"
     [span] = omitted.spans
     assert source.paragraphs[0].text[span.start : span.end].startswith("وأكد أن الميزانية")
+
+
+@pytest.mark.parametrize(
+    ("english", "omitted"),
+    [("iraq-assad-lesson.en.txt", 0), ("iraq-spectator-axis-of-resistance.en.txt", 13)],
+)
+def test_sentences_aligned_in_one_batch_as_bead_by_bead(
+    pair: tuple[Text, Text], english: str, omitted: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the Arabic against its translation, and against an article that is not one: many n:m
+    # beads, sentences left out of them
+    arabic, target = pair[0], load_text(CORPUS / english)
+    alignment = align_texts(arabic, target)
+    batched = find_divergences(arabic, target, alignment)
+    monkeypatch.setattr(
+        divergences, "align_segment_batch",
+        lambda problems, sl, tl, glossary: [align_segments(s, t, sl, tl, glossary)
+                                            for s, t in problems],
+    )
+    assert find_divergences(arabic, target, alignment) == batched
+    kinds = [d.kind for d in batched]
+    assert kinds.count(K.SENTENCE_OMISSION) == omitted
 
 
 # --- bad input -------------------------------------------------------------------------------
