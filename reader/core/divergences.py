@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import statistics
@@ -428,6 +429,8 @@ def _names(
     terms = glossary.terms
     out: list[Divergence] = []
     reach = max(0, th.number_neighbour_beads)
+    # neighbouring beads look at the same words: compare each pair of words once
+    similarity = functools.lru_cache(maxsize=None)(arabic.name_similarity)
     for b, bead in enumerate(alignment):
         if bead.is_null:
             continue
@@ -439,6 +442,7 @@ def _names(
                 for j in (alignment[k].tgt if side.name == SOURCE else alignment[k].src)
             ]
             there = {t.term_id for j in theirs for t in other.anchors[j].terms}
+            counterpart: _Counterpart | None = None  # read when a name needs it
             reported: set[str] = set()
             for i in mine:
                 p = side.paragraph(i)
@@ -455,8 +459,9 @@ def _names(
                     ):
                         continue
                     variants = term.en if other.lang == "en" else term.ar
-                    texts = [other.paragraph(j).text for j in theirs]
-                    if _named_anyway(mention, side.lang, variants, texts, th):
+                    if counterpart is None:
+                        counterpart = _Counterpart([other.paragraph(j).text for j in theirs])
+                    if _named_anyway(mention, side.lang, variants, counterpart, th, similarity):
                         continue
                     reported.add(mention.term_id)
                     out.append(
@@ -481,36 +486,59 @@ _LATIN_NAME = re.compile(r"[A-Z][\w’'-]{2,}")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]{3,}")
 
 
+class _Counterpart:
+    """The other side's paragraphs around a bead, as the name check reads them: read once,
+    however many names of the bead are looked up in them."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.joined = "\n".join(texts)
+
+    @functools.cached_property
+    def folded(self) -> str:
+        return self.joined.casefold()
+
+    @functools.cached_property
+    def normalized(self) -> str:
+        return arabic.normalize(self.joined)
+
+    @functools.cached_property
+    def latin_names(self) -> list[str]:
+        """Capitalised words, each once, in order."""
+        return list(dict.fromkeys(_LATIN_NAME.findall(self.joined)))
+
+    @functools.cached_property
+    def arabic_words(self) -> list[str]:
+        """Arabic words of three letters or more, each once, in order."""
+        return list(dict.fromkeys(_ARABIC_WORD.findall(self.joined)))
+
+
 def _named_anyway(
     mention: TermMention,
     lang: str,
     variants: Sequence[str],
-    texts: Sequence[str],
+    there: _Counterpart,
     th: Thresholds,
+    similarity: Callable[[str, str], float],
 ) -> bool:
     """Whether the other side names the same entity in a form the glossary did not catch:
-    one of the term's words, or a word whose consonant skeleton matches the name's."""
-    joined = "\n".join(texts)
+    one of the term's words, or a word whose consonant skeleton matches the name's
+    (`similarity` of an Arabic and an English word)."""
     if lang == "ar":
-        folded = joined.casefold()
         for variant in variants:
             for word in re.findall(r"[\w’'-]{4,}", variant):
                 # a stem, so that "Lebanese" and "Iranian" count for Lebanon and Iran
                 stem = word.casefold()[: max(4, len(word) - 2)]
-                if stem in folded:
+                if stem in there.folded:
                     return True
         return any(
-            arabic.name_similarity(mention.surface, w) >= th.name_similarity
-            for w in _LATIN_NAME.findall(joined)
+            similarity(mention.surface, w) >= th.name_similarity for w in there.latin_names
         )
-    normalized = arabic.normalize(joined)
     for variant in variants:
         for word in _ARABIC_WORD.findall(arabic.normalize(variant)):
-            if len(word) >= 4 and word.removeprefix("ال") in normalized:
+            if len(word) >= 4 and word.removeprefix("ال") in there.normalized:
                 return True
     return any(
-        arabic.name_similarity(w, mention.surface) >= th.name_similarity
-        for w in _ARABIC_WORD.findall(joined)
+        similarity(w, mention.surface) >= th.name_similarity for w in there.arabic_words
     )
 
 
