@@ -48,6 +48,7 @@ class _Side:
     name: str  # SOURCE or TARGET
     text: Text
     anchors: list[Anchors]
+    lengths: list[int]  # each paragraph's content length (_content_length)
 
     @property
     def lang(self) -> str:
@@ -80,8 +81,8 @@ def find_divergences(
         anchors = (text_anchors(source, glossary), text_anchors(target, glossary))
     elif len(anchors[0]) != len(source) or len(anchors[1]) != len(target):
         raise AlignmentError("the anchors given do not match the texts' paragraphs")
-    src = _Side(SOURCE, source, list(anchors[0]))
-    tgt = _Side(TARGET, target, list(anchors[1]))
+    src = _Side(SOURCE, source, list(anchors[0]), _lengths(source))
+    tgt = _Side(TARGET, target, list(anchors[1]), _lengths(target))
     found: list[Divergence] = []
     found += _embedded_posts(src, tgt, alignment)
     found += _embedded_posts(tgt, src, alignment)
@@ -134,9 +135,18 @@ def _has_content(text: str) -> bool:
 
 def _content_length(text: str) -> int:
     """Letters and digits (not spaces, marks or punctuation), links left out."""
-    if "http" in text or "www." in text or "pic." in text:
+    if _may_link(text):
         text = URL.sub(" ", text)
     return sum(map(str.isalnum, text))
+
+
+def _lengths(text: Text) -> list[int]:
+    return [_content_length(p.text) for p in text.paragraphs]
+
+
+def _may_link(text: str) -> bool:
+    """Whether `text` may hold a link (else it has none, nor has any part of it)."""
+    return "http" in text or "www." in text or "pic." in text
 
 
 def _whole(side: str, p: Paragraph) -> Span:
@@ -555,14 +565,12 @@ def _length_model(
 ) -> tuple[float, list[tuple[int, int, int, float]]]:
     """The pair's typical length ratio (target/source) and, per non-null bead, its lengths:
     (bead, source chars, target chars, log ratio)."""
-    src_len = [_content_length(p.text) for p in src.text.paragraphs]
-    tgt_len = [_content_length(p.text) for p in tgt.text.paragraphs]
     rows: list[tuple[int, int, int, float]] = []
     for b, bead in enumerate(alignment):
         if bead.is_null:
             continue
-        ls = _bead_lengths(src, bead.src, src_len)
-        lt = _bead_lengths(tgt, bead.tgt, tgt_len)
+        ls = _bead_lengths(src, bead.src, src.lengths)
+        lt = _bead_lengths(tgt, bead.tgt, tgt.lengths)
         if ls and lt:
             rows.append((b, ls, lt, math.log(lt / ls)))
     sample = [r[3] for r in rows if max(r[1], r[2]) >= th.length_min_chars]
@@ -683,22 +691,38 @@ def _sentence_candidates(
     for b, bead in enumerate(alignment):
         if bead.is_null or (len(bead.src) == 1 and len(bead.tgt) == 1):
             continue
-        s_segs = _segments(src, bead.src)
-        t_segs = _segments(tgt, bead.tgt)
-        if not s_segs or not t_segs or len(s_segs) + len(t_segs) < 3:
-            continue
         # a side as long as the pair's ratio predicts cannot lack a whole long sentence
-        ls = sum(x.length for x in s_segs)
-        lt = sum(y.length for y in t_segs)
+        ls = _sentence_chars(src, bead.src)
+        lt = _sentence_chars(tgt, bead.tgt)
         # a missing sentence leaves the bead short by at least that sentence, beyond the
         # ordinary spread of translation lengths (Gale and Church: variance grows with length)
         spread = math.sqrt(th.sentence_length_variance * ratio * max(ls, 1))
         if abs(lt - ls * ratio) < max(th.sentence_min_chars * min(ratio, 1.0), 1.5 * spread):
             continue
+        s_segs = _segments(src, bead.src)
+        t_segs = _segments(tgt, bead.tgt)
+        if not s_segs or not t_segs or len(s_segs) + len(t_segs) < 3:
+            continue
         if max(len(s_segs), len(t_segs)) > th.sentence_max_per_side:
             continue
         out.append((b, s_segs, t_segs))
     return out
+
+
+def _sentence_chars(side: _Side, members: Sequence[int]) -> int:
+    """What the lengths of the members' sentences (their _Segments) add up to, most of the
+    time without cutting the sentences: they hold every letter and digit of the paragraph,
+    and only where there may be a link can a paragraph's count differ from its sentences'."""
+    total = 0
+    for i in members:
+        p = side.paragraph(i)
+        if p.kind not in _COMPARED:
+            continue
+        if _may_link(p.text):
+            total += sum(_content_length(s.text) for s in split_sentences(p.text, side.lang))
+        else:
+            total += side.lengths[i]
+    return total
 
 
 def _unmatched_sentences(

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from reader.core import divergences
 from reader.core.aligner import align_segments, align_texts
 from reader.core.alignment import Alignment, AlignmentError, Bead
+from reader.core.anchors import text_anchors
 from reader.core.divergence_types import Divergence, DivergenceKind, Severity, Span
 from reader.core.divergences import find_divergences
 from reader.core.errors import InputError
@@ -217,6 +218,19 @@ def test_sentences_aligned_in_one_batch_as_bead_by_bead(
     assert find_divergences(arabic, target, alignment) == batched
     kinds = [d.kind for d in batched]
     assert kinds.count(K.SENTENCE_OMISSION) == omitted
+
+
+def test_a_beads_sentence_length_is_counted_without_cutting_its_sentences() -> None:
+    # the candidate beads are chosen on their sentences' total length, counted per paragraph
+    # unless a link may count otherwise in the paragraph than in its sentences
+    en = ["See https://example.com/a.b. Then www.example.org/x? And pic.twitter.com/abc. End.",
+          "A plain paragraph. With two sentences!", "   ", "One more line without a stop"]
+    _, target = texts(["عربي"], en)
+    side = divergences._Side("target", target, text_anchors(target, None),
+                             divergences._lengths(target))
+    members = range(len(target.paragraphs))
+    assert divergences._sentence_chars(side, members) == sum(
+        seg.length for seg in divergences._segments(side, members))
 
 
 # --- bad input -------------------------------------------------------------------------------
