@@ -152,16 +152,16 @@ def _band_groups(blocks: Sequence[Block], params: AlignerParams) -> dict[int, li
     """Problems that can share a band, by its half width.
 
     A problem whose own band holds all its cells (half >= m) aligns the same in any band that
-    does; one whose band is narrower needs a band of exactly its width, so that the programme
-    sees the same cells. The first go with the widest of them (or with narrower problems of
-    that width), the others by their width."""
-    halves = [problem_half(b.n, b.m, params) for b in blocks]
-    whole = [k for k, b in enumerate(blocks) if halves[k] >= b.m]
-    widest = max((halves[k] for k in whole), default=0)
+    does: those go by the narrowest of a few widths that holds them (scoring costs per cell of
+    the band, and each band a little of its own). A problem whose band is narrower than it
+    needs a band of exactly its width, so that the programme sees the same cells."""
     groups: dict[int, list[int]] = {}
-    for k in range(len(blocks)):
-        groups.setdefault(widest if halves[k] >= blocks[k].m else halves[k], []).append(k)
-    return groups
+    for k, b in enumerate(blocks):
+        half = problem_half(b.n, b.m, params)
+        if half >= b.m:
+            half = max(4, 1 << (b.m - 1).bit_length())  # the power of two at or above m
+        groups.setdefault(half, []).append(k)
+    return dict(sorted(groups.items()))
 
 
 # ---------------------------------------------------------------------------------------------
