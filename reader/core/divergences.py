@@ -9,6 +9,8 @@ import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from reader.core import arabic
 from reader.core.aligner import align_segment_batch
 from reader.core.alignment import Alignment, AlignmentError, Bead, check_beads
@@ -439,8 +441,7 @@ def _names(
     terms = glossary.terms
     out: list[Divergence] = []
     reach = max(0, th.number_neighbour_beads)
-    # neighbouring beads look at the same words: compare each pair of words once
-    similarity = functools.lru_cache(maxsize=None)(arabic.name_similarity)
+    similarity = _NameSounds()
     for b, bead in enumerate(alignment):
         if bead.is_null:
             continue
@@ -494,6 +495,36 @@ def _names(
 
 _LATIN_NAME = re.compile(r"[A-Z][\w’'-]{2,}")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]{3,}")
+
+
+class _NameSounds:
+    """`arabic.name_similarity`, with each word's consonant skeleton made once: neighbouring
+    beads compare the same names with the same words, and making a skeleton costs far more
+    than comparing two."""
+
+    def __init__(self) -> None:
+        self._skeletons: dict[tuple[str, str], str] = {}
+
+    def skeleton(self, word: str, lang: str) -> str:
+        key = (word, lang)
+        found = self._skeletons.get(key)
+        if found is None:
+            found = self._skeletons[key] = arabic.skeleton(word, lang)
+        return found
+
+    def __call__(self, ar_word: str, en_word: str) -> float:
+        # as arabic.name_similarity scores two skeletons (a test holds the two together)
+        a, b = self.skeleton(ar_word, "ar"), self.skeleton(en_word, "en")
+        if not a or not b:
+            return 0.0
+        if a == b:
+            return 1.0
+        if min(len(a), len(b)) <= 2:
+            return 0.0
+        score = fuzz.ratio(a, b) / 100.0
+        if max(len(a), len(b)) <= 3:
+            score *= 0.75
+        return score
 
 
 class _Counterpart:

@@ -233,6 +233,26 @@ def test_a_beads_sentence_length_is_counted_without_cutting_its_sentences() -> N
         seg.length for seg in divergences._segments(side, members))
 
 
+def test_name_sounds_are_arabic_name_similarity(pair: tuple[Text, Text]) -> None:
+    # the name check keeps skeletons per word but must score as arabic.name_similarity does:
+    # every glossary name of the Arabic against capitalised English words, and short words
+    from reader.core import arabic
+    from reader.core.glossary import Glossary
+
+    source, _ = pair
+    glossary = Glossary.load()
+    surfaces = {t.surface for a in text_anchors(source, glossary) for t in a.terms}
+    surfaces |= {"حزب الله", "المالكي", "بري", "عون", "ال", ""}
+    words = set()
+    for name in ("iraq-assad-lesson.en.txt", "iraq-spectator-axis-of-resistance.en.txt"):
+        words |= set(divergences._LATIN_NAME.findall(load_text(CORPUS / name).content))
+    words |= {"Hezbollah", "Maliki", "al-Assad", "Ba", "Aoun", "Berri", "X", ""}
+    sounds = divergences._NameSounds()
+    for ar in sorted(surfaces)[:60]:
+        for en in sorted(words)[:150]:
+            assert sounds(ar, en) == arabic.name_similarity(ar, en), (ar, en)
+
+
 # --- bad input -------------------------------------------------------------------------------
 
 
