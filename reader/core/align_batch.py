@@ -25,8 +25,9 @@ totals carry the problems before; either can only decide an exact tie. Beads car
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import scipy.sparse as sp
@@ -247,10 +248,22 @@ def block_space(
         _Vocab.of(src.features[b.i0 : b.i1], tgt.features[b.j0 : b.j1]) for b in blocks
     ]
     cols = _Columns.of(vocabs)
+    space = _space(src, tgt, blocks, vocabs, cols)
+    if lexicon is None:
+        return space, _identity(vocabs, cols)
+    return space, _translation(src, tgt, blocks, vocabs, cols, lexicon, params)
+
+
+def _space(
+    src: Side, tgt: Side, blocks: Sequence[Block], vocabs: Sequence[_Vocab], cols: _Columns
+) -> Space:
+    """Presence of each segment's words and keys in its problem's columns, and idf weights
+    counted over the problem's own segments. (The vocabularies name each token with its
+    problem: "3|word".)"""
     tgt_rows: list[list[int]] = []
     src_key_rows: list[list[int]] = []
     src_word_rows: list[list[int]] = []
-    n_docs = np.zeros(cols.n_cols, dtype=np.float32)
+    n_docs = np.zeros(cols.n_cols, dtype=np.float32)  # segments of the column's problem
     for p, (b, v) in enumerate(zip(blocks, vocabs, strict=True)):
         for f in tgt.features[b.j0 : b.j1]:
             tgt_rows.append([cols.column(p, v, v.tgt[t]) for t in (*f.words, *f.keys)])
@@ -261,40 +274,47 @@ def block_space(
             n_docs[c0 : c0 + size] = b.n + b.m
     tgt_m = _presence(tgt_rows, cols.n_cols)
     src_keys = _presence(src_key_rows, cols.n_cols)
-    # idf over the problem's own sentences: both sides' keys, the target's words
+    # as build_space: idf over both sides' keys and the target's words
     df = np.asarray(tgt_m.sum(axis=0)).ravel() + np.asarray(src_keys.sum(axis=0)).ravel()
     weights = (np.log((n_docs + 1) / (df + 1)) + 1.0).astype(np.float32)
-    tagged = [(p, v) for p, v in enumerate(vocabs)]
-    space = Space(
+    return Space(
         src_words=_presence(src_word_rows, cols.n_src_words),
         src_keys=src_keys,
         tgt=tgt_m,
         weights=weights,
-        src_vocab=[f"{p}|{w}" for p, v in tagged for w in v.src],
-        tgt_vocab={f"{p}|{t}": cols.column(p, v, e) for p, v in tagged for t, e in v.tgt.items()},
+        src_vocab=[f"{p}|{w}" for p, v in enumerate(vocabs) for w in v.src],
+        tgt_vocab={
+            f"{p}|{t}": cols.column(p, v, e) for p, v in enumerate(vocabs) for t, e in v.tgt.items()
+        },
         n_tgt_words=cols.n_words,
     )
-    if lexicon is None:
-        return space, _identity(blocks, vocabs, cols)
+
+
+def _translation(
+    src: Side, tgt: Side, blocks: Sequence[Block], vocabs: Sequence[_Vocab], cols: _Columns,
+    lexicon: Lexicon, params: AlignerParams,
+) -> sp.csr_matrix:
+    """Each problem's lexicon matrix plus its name matrix, in its own rows and columns."""
+    translate = functools.lru_cache(maxsize=None)(lexicon.translations)  # words recur
     names = _NameMatcher(params.name_threshold)
     lex = _Entries()
     found = _Entries()
     for p, (b, v) in enumerate(zip(blocks, vocabs, strict=True)):
-        translations = _stem_translations(v, src.features[b.i0 : b.i1], lexicon)
+        src_f, tgt_f = src.features[b.i0 : b.i1], tgt.features[b.j0 : b.j1]
+        translations = _stem_translations(v, src_f, translate)
         lex.add_lexicon(p, v, cols, translations)
-        found.add_names(p, v, cols, translations, src.features[b.i0 : b.i1],
-                        tgt.features[b.j0 : b.j1], names)
+        found.add_names(p, v, cols, translations, src_f, tgt_f, names)
     shape = (cols.n_src_words, cols.n_cols)
-    return space, (lex.matrix(shape) + found.matrix(shape)).tocsr()
+    return (lex.matrix(shape) + found.matrix(shape)).tocsr()
 
 
 def _stem_translations(
-    vocab: _Vocab, src: Sequence[Features], lexicon: Lexicon
+    vocab: _Vocab, src: Sequence[Features], translate: Callable[[str], tuple[str, ...]]
 ) -> list[tuple[str, ...]]:
-    """As `align_space.stem_translations`: a stem's own translations, or those of the forms
-    this problem's sentences write it in."""
+    """As `align_space.stem_translations`: a stem's own translations (`translate`: the
+    lexicon's), or those of the forms this problem's sentences write it in."""
     words = list(vocab.src)
-    own = [lexicon.translations(w) for w in words]
+    own = [translate(w) for w in words]
     untranslated = {w for w, t in zip(words, own, strict=True) if not t}
     forms: dict[str, set[str]] = {}
     for f in src:
@@ -302,7 +322,7 @@ def _stem_translations(
             if stem in untranslated:
                 forms.setdefault(stem, {stem}).add(form)
     return [
-        t or tuple(x for form in sorted(forms.get(w, ())) for x in lexicon.translations(form))
+        t or tuple(x for form in sorted(forms.get(w, ())) for x in translate(form))
         for w, t in zip(words, own, strict=True)
     ]
 
@@ -311,12 +331,9 @@ def _stem_translations(
 class _Entries:
     """Entries of a translation matrix, gathered problem by problem."""
 
-    rows: list[int]
-    cols: list[int]
-    data: list[float]
-
-    def __init__(self) -> None:
-        self.rows, self.cols, self.data = [], [], []
+    rows: list[int] = field(default_factory=list)
+    cols: list[int] = field(default_factory=list)
+    data: list[float] = field(default_factory=list)
 
     def matrix(self, shape: tuple[int, int]) -> sp.csr_matrix:
         # duplicates are summed, as in the pair's matrices
@@ -411,7 +428,7 @@ def _by_skeleton(skeletons: list[str]) -> tuple[list[str], list[list[int]]]:
     return distinct, members
 
 
-def _identity(blocks: Sequence[Block], vocabs: Sequence[_Vocab], cols: _Columns) -> sp.csr_matrix:
+def _identity(vocabs: Sequence[_Vocab], cols: _Columns) -> sp.csr_matrix:
     """As `align_space.identity_matrix`, for two sides in one language: a word is itself."""
     rows, targets = [], []
     for p, v in enumerate(vocabs):
