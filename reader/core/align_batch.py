@@ -113,7 +113,6 @@ class Block:
         return self.j1 - self.j0
 
 
-
 def blocks_of(problems: Sequence[SegmentProblem]) -> list[Block]:
     """The problems' segments one after another."""
     return _laid_out([(len(s), len(t)) for s, t in problems])
@@ -134,12 +133,13 @@ class _Group:
 
     blocks: list[Block]
 
-    def row_problem(self, n_rows: int) -> np.ndarray:
+    def row_problem(self, n: int) -> np.ndarray:
         """For each band row 0..n, the problem whose beads end there (row 0: the first)."""
         ends = np.array([b.i1 for b in self.blocks])
-        return np.minimum(np.searchsorted(ends, np.arange(n_rows + 1)), len(self.blocks) - 1)
+        return np.minimum(np.searchsorted(ends, np.arange(n + 1)), len(self.blocks) - 1)
 
     def corners(self) -> list[tuple[int, int]]:
+        """Where one problem ends and the next begins, and both ends of the band."""
         return [(b.i0, b.j0) for b in self.blocks] + [(self.blocks[-1].i1, self.blocks[-1].j1)]
 
     def centre(self) -> np.ndarray:
