@@ -9,6 +9,7 @@ import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from reader.core import arabic
@@ -143,7 +144,45 @@ def _content_length(text: str) -> int:
 
 
 def _lengths(text: Text) -> list[int]:
-    return [_content_length(p.text) for p in text.paragraphs]
+    """`_content_length` of every paragraph, counted for all of them at once."""
+    return _alnum_counts(
+        [URL.sub(" ", p.text) if _may_link(p.text) else p.text for p in text.paragraphs]
+    )
+
+
+def _alnum_counts(texts: Sequence[str], chunk: int = 1 << 20) -> list[int]:
+    """`sum(map(str.isalnum, t))` for each of `texts`: the characters of about `chunk` of them
+    at a time looked up in a table (in a third of the time of asking each character)."""
+    out: list[int] = []
+    for part in _chunks(texts, chunk):
+        codes = np.frombuffer("".join(part).encode("utf-32-le", "surrogatepass"), np.uint32)
+        alnum = _bmp_alnum()[np.minimum(codes, 0xFFFF)]
+        beyond = np.flatnonzero(codes > 0xFFFF)  # emoji, rarer scripts: asked one by one
+        if beyond.size:
+            alnum[beyond] = [chr(c).isalnum() for c in codes[beyond].tolist()]
+        running = np.concatenate(([0], np.cumsum(alnum, dtype=np.int64)))
+        sizes = np.array([len(t) for t in part], dtype=np.int64)
+        ends = np.cumsum(sizes)
+        out += (running[ends] - running[ends - sizes]).tolist()
+    return out
+
+
+def _chunks(texts: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    """Runs of consecutive texts of about `size` characters (a longer text alone)."""
+    start = 0
+    while start < len(texts):
+        stop, total = start + 1, len(texts[start])
+        while stop < len(texts) and total + len(texts[stop]) <= size:
+            total += len(texts[stop])
+            stop += 1
+        yield texts[start:stop]
+        start = stop
+
+
+@functools.cache
+def _bmp_alnum() -> np.ndarray:
+    """`str.isalnum` of every code point of the Basic Multilingual Plane."""
+    return np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
 
 
 def _may_link(text: str) -> bool:
