@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -117,6 +118,15 @@ def test_empty_sides_and_no_problems() -> None:
     problems: Problems = [([], ["One.", "Two."]), (["واحد."], []), ([], [])]
     assert paths(align_segment_batch(problems, "ar", "en")) == paths(one_by_one(problems))
     assert align_segment_batch([], "ar", "en") == []
+
+
+def test_a_problem_too_long_for_one_band_is_aligned_alone(bead_problems: Problems) -> None:
+    # a cell budget so small that a problem of ten sentences needs the aligner's coarse path
+    params = replace(DEFAULT_PARAMS, max_cells=200)
+    problems = [p for p in bead_problems if len(p[0]) >= 4][:3] + bead_problems[:5]
+    batched = align_segment_batch(problems, "ar", "en", params=params)
+    assert paths(batched) == paths(
+        [align_segments(s, t, "ar", "en", params=params) for s, t in problems])
 
 
 def test_beads_cover_each_problem(long_problems: Problems) -> None:
