@@ -10,6 +10,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Protocol
 
 import numpy as np
 import scipy.sparse as sp
@@ -53,6 +54,17 @@ def band_half(
     further than the visits alone say)."""
     jump = int(np.diff(centre).max(initial=0))
     return max(minimum, path_row_span(path, n) // 2 + 2, -(-(jump - longest) // 2))
+
+
+def diagonal_half(n: int, m: int, params: AlignerParams) -> int:
+    """Half the width of the first band around the diagonal: a share of the longer side, and
+    wide enough for the difference in length."""
+    return max(params.band_min, int(params.band_fraction * max(n, m)), abs(n - m) + 8)
+
+
+def half_cap(n: int, params: AlignerParams) -> int:
+    """The widest half band of n + 1 rows that the cell budget allows."""
+    return max(4, params.max_cells // (n + 1) // 2)
 
 
 def band_centres(n: int, m: int, path: Sequence[tuple[int, int]] | None) -> np.ndarray:
@@ -100,6 +112,50 @@ class Model:
     threshold: float  # cosine above which a paragraph counts as explained by its counterpart
 
 
+@dataclass(frozen=True, slots=True)
+class RowModels:
+    """A model per band row, for several problems laid one after another along one band
+    (reader.core.align_batch): row i holds the model of the problem whose beads end there.
+
+    Each field is a column vector over the band's rows, of the dtype the one-model scorer's
+    Python floats take in the expressions they enter (float64 against the cosines, float32
+    against the lengths), so that each problem's cells score as they would in a band of its own.
+    """
+
+    threshold: np.ndarray  # float64
+    scale: np.ndarray  # float32: what the evidence is divided by, max(1e-3, 1 - chance)
+    ratio: np.ndarray  # float32
+    variance: np.ndarray  # float32
+    unit_s: np.ndarray  # float32: the problem's mean source length
+    unit_t: np.ndarray  # float32: the problem's mean target length
+
+    @classmethod
+    def of(
+        cls, models: Sequence[Model], src_len: Sequence[np.ndarray], tgt_len: Sequence[np.ndarray],
+        row_problem: np.ndarray,
+    ) -> RowModels:
+        """Per-row models from each problem's model and lengths; `row_problem` maps each band
+        row to its problem."""
+
+        def column(values: Iterable[float], dtype: type) -> np.ndarray:
+            return np.array(list(values), dtype=dtype)[row_problem][:, None]
+
+        return cls(
+            threshold=column((m.threshold for m in models), np.float64),
+            scale=column((max(1e-3, 1.0 - m.chance) for m in models), np.float32),
+            ratio=column((m.ratio for m in models), np.float32),
+            variance=column((m.variance for m in models), np.float32),
+            unit_s=column((float(x.mean()) for x in src_len), np.float32),
+            unit_t=column((float(x.mean()) for x in tgt_len), np.float32),
+        )
+
+    def rows(self, r0: int, r1: int) -> RowModels:
+        return RowModels(
+            self.threshold[r0:r1], self.scale[r0:r1], self.ratio[r0:r1], self.variance[r0:r1],
+            self.unit_s[r0:r1], self.unit_t[r0:r1],
+        )
+
+
 def _gather(
     dots: np.ndarray, a: np.ndarray, b: np.ndarray, centre: np.ndarray, dot_half: int
 ) -> np.ndarray:
@@ -144,8 +200,18 @@ class SelfDots:
         return cls(run)
 
 
+class LengthModel(Protocol):
+    """What the length term reads of a model: one pair's, or one per band row (RowModels)."""
+
+    @property
+    def ratio(self) -> float | np.ndarray: ...
+
+    @property
+    def variance(self) -> float | np.ndarray: ...
+
+
 def length_logprob(
-    ls: np.ndarray, lt: np.ndarray, model: Model, params: AlignerParams
+    ls: np.ndarray, lt: np.ndarray, model: LengthModel, params: AlignerParams
 ) -> np.ndarray:
     """Gale and Church's length match probability, with a wide component for the beads a
     translator condensed or expanded (a pure Gaussian punishes those quadratically)."""
@@ -198,7 +264,7 @@ def bead_scores(
     dot_half: int,
     src_self: SelfDots,
     tgt_self: SelfDots,
-    model: Model,
+    model: Model | RowModels,
     params: AlignerParams,
     types: Sequence[tuple[int, int]] = MATCH_TYPES,
 ) -> dict[tuple[int, int], np.ndarray]:
@@ -206,7 +272,8 @@ def bead_scores(
 
     Each paragraph of a bead, weighted by its length, scores the cosine between it and the other
     side of the bead, above a threshold between chance and a typical match; a length term and
-    the type's prior are added. Rows are scored in blocks, so temporaries stay small.
+    the type's prior are added. Rows are scored in blocks, so temporaries stay small. `model`
+    is the pair's, or one per row (RowModels) when the band holds several problems.
     """
     n = pb.n
     width = 2 * half + 1
@@ -252,7 +319,7 @@ class _ScoreContext:
     dot_half: int
     src_self: SelfDots
     tgt_self: SelfDots
-    model: Model
+    model: Model | RowModels
     params: AlignerParams
     ls_cum: np.ndarray = field(init=False)
     lt_cum: np.ndarray = field(init=False)
@@ -261,16 +328,25 @@ class _ScoreContext:
         self.ls_cum = np.r_[0, np.cumsum(self.pb.src_len)]
         self.lt_cum = np.r_[0, np.cumsum(self.pb.tgt_len)]
 
+    def _terms(self, r0: int, r1: int) -> _Terms:
+        """The model's values that rows r0..r1-1 are scored with."""
+        if isinstance(self.model, RowModels):
+            m = self.model.rows(r0, r1)
+            return _Terms(m.threshold, m.scale, m.unit_s, m.unit_t, m)
+        model, pb = self.model, self.pb
+        return _Terms(model.threshold, max(1e-3, 1.0 - model.chance), float(pb.src_len.mean()),
+                      float(pb.tgt_len.mean()), model)
+
     def rows(self, bead_type: tuple[int, int], r0: int, r1: int) -> np.ndarray:
         """Scores of one bead type for band rows r0..r1-1."""
-        pb, centre, half, model, params = self.pb, self.centre, self.half, self.model, self.params
+        pb, centre, half, params = self.pb, self.centre, self.half, self.params
         src_self, tgt_self, dots, dot_half = self.src_self, self.tgt_self, self.dots, self.dot_half
         ls_cum, lt_cum = self.ls_cum, self.lt_cum
         ks, kt = bead_type
         n, m = pb.n, pb.m
         width = 2 * half + 1
-        unit_s = float(pb.src_len.mean())
-        unit_t = float(pb.tgt_len.mean())
+        terms = self._terms(r0, r1)
+        unit_s, unit_t, threshold = terms.unit_s, terms.unit_t, terms.threshold
         i_idx = np.arange(r0, r1)[:, None]
         j = centre[r0:r1, None] + np.arange(width)[None, :] - half  # target prefix position
         valid = (i_idx >= ks) & (j >= kt) & (j <= m)
@@ -294,19 +370,30 @@ class _ScoreContext:
         for ka in range(ks):
             dot_a = sum(pair_dots[ka])
             cos_a = dot_a / np.sqrt(np.maximum(src_self.run[1][a_idx[ka]] * norm_t, 1e-12))
-            evidence += 0.5 * pb.src_len[a_idx[ka]] / unit_s * (cos_a - model.threshold)
+            evidence += 0.5 * pb.src_len[a_idx[ka]] / unit_s * (cos_a - threshold)
         for kb in range(kt):
             dot_b = sum(pair_dots[ka][kb] for ka in range(ks))
             cos_b = dot_b / np.sqrt(np.maximum(tgt_self.run[1][b_idx[kb]] * norm_s, 1e-12))
             tl = pb.tgt_len[np.clip(b_idx[kb], 0, m - 1)]
-            evidence += 0.5 * tl / unit_t * (cos_b - model.threshold)
-        evidence /= max(1e-3, 1.0 - model.chance)
+            evidence += 0.5 * tl / unit_t * (cos_b - threshold)
+        evidence /= terms.scale
         score = (
             params.log_prior[(ks, kt)]
             + params.lexical_weight * evidence
-            + params.length_weight * length_logprob(ls, lt, model, params)
+            + params.length_weight * length_logprob(ls, lt, terms.lengths, params)
         )
         return np.where(valid, score, NEG).astype(np.float32)
+
+
+@dataclass(frozen=True, slots=True)
+class _Terms:
+    """What scoring a block of rows reads of the model: scalars, or column vectors (RowModels)."""
+
+    threshold: float | np.ndarray
+    scale: float | np.ndarray  # max(1e-3, 1 - chance)
+    unit_s: float | np.ndarray
+    unit_t: float | np.ndarray
+    lengths: LengthModel
 
 
 _ZERO_ONE = np.int8(BEAD_TYPES.index((0, 1)))

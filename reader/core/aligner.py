@@ -28,11 +28,14 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
+from reader.core.align_batch import SegmentProblem, align_sides_batch, blocks_of
 from reader.core.align_dp import (
     Problem,
     backward,
     band_centres,
     band_half,
+    diagonal_half,
+    half_cap,
     path_to_beads,
     run_dp,
     score_band,
@@ -58,7 +61,14 @@ from reader.core.glossary import Glossary, Lexicon
 from reader.core.pair import CancelCheck, ProgressCallback
 from reader.core.texts import Kind, Text
 
-__all__ = ["BEAD_TYPES", "DEFAULT_PARAMS", "AlignerParams", "align_segments", "align_texts"]
+__all__ = [
+    "BEAD_TYPES",
+    "DEFAULT_PARAMS",
+    "AlignerParams",
+    "align_segment_batch",
+    "align_segments",
+    "align_texts",
+]
 
 
 def _coarse_path(
@@ -153,8 +163,8 @@ def _paragraph_pass(
     blocks of paragraphs when the pair is too long for that), then around the previous path."""
     n, m = pb.n, pb.m
     if path_points is None:
-        half = max(params.band_min, int(params.band_fraction * max(n, m)), abs(n - m) + 8)
-        cap = max(4, params.max_cells // (n + 1) // 2)
+        half = diagonal_half(n, m, params)
+        cap = half_cap(n, params)
         if half > cap:
             # too long for a band that wide: find the corridor on blocks of paragraphs
             path_points, block = _coarse_path(pb, half, cap, params, cancelled)
@@ -285,3 +295,43 @@ def align_segments(
         None,
         None,
     )
+
+
+def align_segment_batch(
+    problems: Sequence[SegmentProblem],
+    src_lang: str,
+    tgt_lang: str,
+    glossary: Glossary | None = None,
+    params: AlignerParams = DEFAULT_PARAMS,
+) -> list[list[Bead]]:
+    """`align_segments` on each (source segments, target segments) pair, in one programme
+    (reader.core.align_batch): the same beads, with their confidence left at 1.0."""
+    glossary = glossary if glossary is not None else Glossary.load()
+    if src_lang != "ar" and tgt_lang == "ar":
+        swapped = align_segment_batch([(t, s) for s, t in problems], tgt_lang, src_lang,
+                                      glossary, params)
+        return [_swap(beads) for beads in swapped]
+    params = replace(params, passes=1, unit_pass=False)
+    out: list[list[Bead]] = []
+    batch = []  # problems the batch takes: no side empty, a band of one pass around the diagonal
+    for k, (s, t) in enumerate(problems):
+        n, m = len(s), len(t)
+        if n == 0 or m == 0:
+            out.append([Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)])
+        elif diagonal_half(n, m, params) > half_cap(n, params):
+            out.append(align_segments(s, t, src_lang, tgt_lang, glossary, params))
+        else:
+            out.append([])
+            batch.append(k)
+    if not batch:
+        return out
+    texts = [problems[k] for k in batch]
+    src_texts = [x for s, _ in texts for x in s]
+    tgt_texts = [y for _, t in texts for y in t]
+    src = side_features(src_texts, [Kind.BODY] * len(src_texts), src_lang, glossary, params)
+    tgt = side_features(tgt_texts, [Kind.BODY] * len(tgt_texts), tgt_lang, glossary, params)
+    lexicon = None if src_lang == tgt_lang else Lexicon.load()
+    for k, beads in zip(batch, align_sides_batch(src, tgt, blocks_of(texts), lexicon, params),
+                        strict=True):
+        out[k] = beads
+    return out

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from rapidfuzz import fuzz
+
 from reader.core import arabic
-from reader.core.aligner import align_segments
+from reader.core.aligner import align_segment_batch
 from reader.core.alignment import Alignment, AlignmentError, Bead, check_beads
 from reader.core.anchors import URL, Anchors, number_key, text_anchors
 from reader.core.dates import DateMention
@@ -47,6 +51,7 @@ class _Side:
     name: str  # SOURCE or TARGET
     text: Text
     anchors: list[Anchors]
+    lengths: list[int]  # each paragraph's content length (_content_length)
 
     @property
     def lang(self) -> str:
@@ -79,8 +84,8 @@ def find_divergences(
         anchors = (text_anchors(source, glossary), text_anchors(target, glossary))
     elif len(anchors[0]) != len(source) or len(anchors[1]) != len(target):
         raise AlignmentError("the anchors given do not match the texts' paragraphs")
-    src = _Side(SOURCE, source, list(anchors[0]))
-    tgt = _Side(TARGET, target, list(anchors[1]))
+    src = _Side(SOURCE, source, list(anchors[0]), _lengths(source))
+    tgt = _Side(TARGET, target, list(anchors[1]), _lengths(target))
     found: list[Divergence] = []
     found += _embedded_posts(src, tgt, alignment)
     found += _embedded_posts(tgt, src, alignment)
@@ -133,9 +138,56 @@ def _has_content(text: str) -> bool:
 
 def _content_length(text: str) -> int:
     """Letters and digits (not spaces, marks or punctuation), links left out."""
-    if "http" in text or "www." in text or "pic." in text:
+    if _may_link(text):
         text = URL.sub(" ", text)
     return sum(map(str.isalnum, text))
+
+
+def _lengths(text: Text) -> list[int]:
+    """`_content_length` of every paragraph, counted for all of them at once."""
+    return _alnum_counts(
+        [URL.sub(" ", p.text) if _may_link(p.text) else p.text for p in text.paragraphs]
+    )
+
+
+def _alnum_counts(texts: Sequence[str], chunk: int = 1 << 20) -> list[int]:
+    """`sum(map(str.isalnum, t))` for each of `texts`: the characters of about `chunk` of them
+    at a time looked up in a table (in a third of the time of asking each character)."""
+    out: list[int] = []
+    for part in _chunks(texts, chunk):
+        codes = np.frombuffer("".join(part).encode("utf-32-le", "surrogatepass"), np.uint32)
+        alnum = _bmp_alnum()[np.minimum(codes, 0xFFFF)]
+        beyond = np.flatnonzero(codes > 0xFFFF)  # emoji, rarer scripts: asked one by one
+        if beyond.size:
+            alnum[beyond] = [chr(c).isalnum() for c in codes[beyond].tolist()]
+        running = np.concatenate(([0], np.cumsum(alnum, dtype=np.int64)))
+        sizes = np.array([len(t) for t in part], dtype=np.int64)
+        ends = np.cumsum(sizes)
+        out += (running[ends] - running[ends - sizes]).tolist()
+    return out
+
+
+def _chunks(texts: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    """Runs of consecutive texts of about `size` characters (a longer text alone)."""
+    start = 0
+    while start < len(texts):
+        stop, total = start + 1, len(texts[start])
+        while stop < len(texts) and total + len(texts[stop]) <= size:
+            total += len(texts[stop])
+            stop += 1
+        yield texts[start:stop]
+        start = stop
+
+
+@functools.cache
+def _bmp_alnum() -> np.ndarray:
+    """`str.isalnum` of every code point of the Basic Multilingual Plane."""
+    return np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
+
+
+def _may_link(text: str) -> bool:
+    """Whether `text` may hold a link (else it has none, nor has any part of it)."""
+    return "http" in text or "www." in text or "pic." in text
 
 
 def _whole(side: str, p: Paragraph) -> Span:
@@ -428,6 +480,7 @@ def _names(
     terms = glossary.terms
     out: list[Divergence] = []
     reach = max(0, th.number_neighbour_beads)
+    similarity = _NameSounds()
     for b, bead in enumerate(alignment):
         if bead.is_null:
             continue
@@ -439,6 +492,7 @@ def _names(
                 for j in (alignment[k].tgt if side.name == SOURCE else alignment[k].src)
             ]
             there = {t.term_id for j in theirs for t in other.anchors[j].terms}
+            counterpart: _Counterpart | None = None  # read when a name needs it
             reported: set[str] = set()
             for i in mine:
                 p = side.paragraph(i)
@@ -455,8 +509,9 @@ def _names(
                     ):
                         continue
                     variants = term.en if other.lang == "en" else term.ar
-                    texts = [other.paragraph(j).text for j in theirs]
-                    if _named_anyway(mention, side.lang, variants, texts, th):
+                    if counterpart is None:
+                        counterpart = _Counterpart([other.paragraph(j).text for j in theirs])
+                    if _named_anyway(mention, side.lang, variants, counterpart, th, similarity):
                         continue
                     reported.add(mention.term_id)
                     out.append(
@@ -481,36 +536,89 @@ _LATIN_NAME = re.compile(r"[A-Z][\w’'-]{2,}")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]{3,}")
 
 
+class _NameSounds:
+    """`arabic.name_similarity`, with each word's consonant skeleton made once: neighbouring
+    beads compare the same names with the same words, and making a skeleton costs far more
+    than comparing two."""
+
+    def __init__(self) -> None:
+        self._skeletons: dict[tuple[str, str], str] = {}
+
+    def skeleton(self, word: str, lang: str) -> str:
+        key = (word, lang)
+        found = self._skeletons.get(key)
+        if found is None:
+            found = self._skeletons[key] = arabic.skeleton(word, lang)
+        return found
+
+    def __call__(self, ar_word: str, en_word: str) -> float:
+        # as arabic.name_similarity scores two skeletons (a test holds the two together)
+        a, b = self.skeleton(ar_word, "ar"), self.skeleton(en_word, "en")
+        if not a or not b:
+            return 0.0
+        if a == b:
+            return 1.0
+        if min(len(a), len(b)) <= 2:
+            return 0.0
+        score = fuzz.ratio(a, b) / 100.0
+        if max(len(a), len(b)) <= 3:
+            score *= 0.75
+        return score
+
+
+class _Counterpart:
+    """The other side's paragraphs around a bead, as the name check reads them: read once,
+    however many names of the bead are looked up in them."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.joined = "\n".join(texts)
+
+    @functools.cached_property
+    def folded(self) -> str:
+        return self.joined.casefold()
+
+    @functools.cached_property
+    def normalized(self) -> str:
+        return arabic.normalize(self.joined)
+
+    @functools.cached_property
+    def latin_names(self) -> list[str]:
+        """Capitalised words, each once, in order."""
+        return list(dict.fromkeys(_LATIN_NAME.findall(self.joined)))
+
+    @functools.cached_property
+    def arabic_words(self) -> list[str]:
+        """Arabic words of three letters or more, each once, in order."""
+        return list(dict.fromkeys(_ARABIC_WORD.findall(self.joined)))
+
+
 def _named_anyway(
     mention: TermMention,
     lang: str,
     variants: Sequence[str],
-    texts: Sequence[str],
+    there: _Counterpart,
     th: Thresholds,
+    similarity: Callable[[str, str], float],
 ) -> bool:
     """Whether the other side names the same entity in a form the glossary did not catch:
-    one of the term's words, or a word whose consonant skeleton matches the name's."""
-    joined = "\n".join(texts)
+    one of the term's words, or a word whose consonant skeleton matches the name's
+    (`similarity` of an Arabic and an English word)."""
     if lang == "ar":
-        folded = joined.casefold()
         for variant in variants:
             for word in re.findall(r"[\w’'-]{4,}", variant):
                 # a stem, so that "Lebanese" and "Iranian" count for Lebanon and Iran
                 stem = word.casefold()[: max(4, len(word) - 2)]
-                if stem in folded:
+                if stem in there.folded:
                     return True
         return any(
-            arabic.name_similarity(mention.surface, w) >= th.name_similarity
-            for w in _LATIN_NAME.findall(joined)
+            similarity(mention.surface, w) >= th.name_similarity for w in there.latin_names
         )
-    normalized = arabic.normalize(joined)
     for variant in variants:
         for word in _ARABIC_WORD.findall(arabic.normalize(variant)):
-            if len(word) >= 4 and word.removeprefix("ال") in normalized:
+            if len(word) >= 4 and word.removeprefix("ال") in there.normalized:
                 return True
     return any(
-        arabic.name_similarity(w, mention.surface) >= th.name_similarity
-        for w in _ARABIC_WORD.findall(joined)
+        similarity(w, mention.surface) >= th.name_similarity for w in there.arabic_words
     )
 
 
@@ -527,14 +635,12 @@ def _length_model(
 ) -> tuple[float, list[tuple[int, int, int, float]]]:
     """The pair's typical length ratio (target/source) and, per non-null bead, its lengths:
     (bead, source chars, target chars, log ratio)."""
-    src_len = [_content_length(p.text) for p in src.text.paragraphs]
-    tgt_len = [_content_length(p.text) for p in tgt.text.paragraphs]
     rows: list[tuple[int, int, int, float]] = []
     for b, bead in enumerate(alignment):
         if bead.is_null:
             continue
-        ls = _bead_lengths(src, bead.src, src_len)
-        lt = _bead_lengths(tgt, bead.tgt, tgt_len)
+        ls = _bead_lengths(src, bead.src, src.lengths)
+        lt = _bead_lengths(tgt, bead.tgt, tgt.lengths)
         if ls and lt:
             rows.append((b, ls, lt, math.log(lt / ls)))
     sample = [r[3] for r in rows if max(r[1], r[2]) >= th.length_min_chars]
@@ -633,52 +739,90 @@ def _sentence_omissions(
 ) -> list[Divergence]:
     """Inside a 1:n or n:1 bead, sentences the aligner leaves without counterpart when it
     aligns the bead's sentences with the same anchors, lexicon and length model."""
+    candidates = _sentence_candidates(src, tgt, alignment, th, ratio)
+    # one programme for all the beads: align_segments on each would pay the aligner's fixed
+    # cost per bead, most of the time for a handful of sentences
+    aligned = align_segment_batch(
+        [([x.sentence.text for x in s], [y.sentence.text for y in t]) for _, s, t in candidates],
+        src.lang, tgt.lang, glossary,
+    )
     out: list[Divergence] = []
+    for (b, s_segs, t_segs), sub_beads in zip(candidates, aligned, strict=True):
+        out += _unmatched_sentences(src, tgt, b, s_segs, t_segs, sub_beads, th)
+    return out
+
+
+def _sentence_candidates(
+    src: _Side, tgt: _Side, alignment: Alignment, th: Thresholds, ratio: float
+) -> list[tuple[int, list[_Segment], list[_Segment]]]:
+    """The beads worth aligning sentence by sentence, with their sentences: 1:n or n:1, and
+    short of at least a sentence's length."""
+    out = []
     for b, bead in enumerate(alignment):
         if bead.is_null or (len(bead.src) == 1 and len(bead.tgt) == 1):
             continue
-        s_segs = _segments(src, bead.src)
-        t_segs = _segments(tgt, bead.tgt)
-        if not s_segs or not t_segs or len(s_segs) + len(t_segs) < 3:
-            continue
         # a side as long as the pair's ratio predicts cannot lack a whole long sentence
-        ls = sum(x.length for x in s_segs)
-        lt = sum(y.length for y in t_segs)
+        ls = _sentence_chars(src, bead.src)
+        lt = _sentence_chars(tgt, bead.tgt)
         # a missing sentence leaves the bead short by at least that sentence, beyond the
         # ordinary spread of translation lengths (Gale and Church: variance grows with length)
         spread = math.sqrt(th.sentence_length_variance * ratio * max(ls, 1))
         if abs(lt - ls * ratio) < max(th.sentence_min_chars * min(ratio, 1.0), 1.5 * spread):
             continue
+        s_segs = _segments(src, bead.src)
+        t_segs = _segments(tgt, bead.tgt)
+        if not s_segs or not t_segs or len(s_segs) + len(t_segs) < 3:
+            continue
         if max(len(s_segs), len(t_segs)) > th.sentence_max_per_side:
             continue
-        sub_beads = align_segments(
-            [x.sentence.text for x in s_segs], [y.sentence.text for y in t_segs],
-            src.lang, tgt.lang, glossary,
-        )
-        for sub in sub_beads:
-            if sub.src and not sub.tgt:
-                side, other, segs = src, tgt, [s_segs[k] for k in sub.src]
-            elif sub.tgt and not sub.src:
-                side, other, segs = tgt, src, [t_segs[k] for k in sub.tgt]
-            else:
+        out.append((b, s_segs, t_segs))
+    return out
+
+
+def _sentence_chars(side: _Side, members: Sequence[int]) -> int:
+    """What the lengths of the members' sentences (their _Segments) add up to, most of the
+    time without cutting the sentences: they hold every letter and digit of the paragraph,
+    and only where there may be a link can a paragraph's count differ from its sentences'."""
+    total = 0
+    for i in members:
+        p = side.paragraph(i)
+        if p.kind not in _COMPARED:
+            continue
+        if _may_link(p.text):
+            total += sum(_content_length(s.text) for s in split_sentences(p.text, side.lang))
+        else:
+            total += side.lengths[i]
+    return total
+
+
+def _unmatched_sentences(
+    src: _Side, tgt: _Side, b: int, s_segs: list[_Segment], t_segs: list[_Segment],
+    sub_beads: Sequence[Bead], th: Thresholds,
+) -> list[Divergence]:
+    """The sentences of bead `b` that its sentence alignment `sub_beads` leaves out."""
+    out: list[Divergence] = []
+    for sub in sub_beads:
+        if sub.src and not sub.tgt:
+            side, other, segs = src, tgt, [s_segs[k] for k in sub.src]
+        elif sub.tgt and not sub.src:
+            side, other, segs = tgt, src, [t_segs[k] for k in sub.tgt]
+        else:
+            continue
+        for seg in segs:
+            if seg.length < th.sentence_min_chars:
                 continue
-            for seg in segs:
-                if seg.length < th.sentence_min_chars:
-                    continue
-                out.append(
-                    Divergence(
-                        kind=DivergenceKind.SENTENCE_OMISSION,
-                        severity=Severity.WARNING,
-                        side=side.name,
-                        paragraphs=(seg.paragraph,),
-                        detail=(
-                            f"the sentence ‘{_clip(seg.sentence.text, 60)}’ has no counterpart "
-                            f"in {_paragraph_of(other)}s"
-                        ),
-                        bead=b,
-                        spans=(
-                            Span(side.name, seg.paragraph, seg.sentence.start, seg.sentence.end),
-                        ),
-                    )
+            out.append(
+                Divergence(
+                    kind=DivergenceKind.SENTENCE_OMISSION,
+                    severity=Severity.WARNING,
+                    side=side.name,
+                    paragraphs=(seg.paragraph,),
+                    detail=(
+                        f"the sentence ‘{_clip(seg.sentence.text, 60)}’ has no counterpart "
+                        f"in {_paragraph_of(other)}s"
+                    ),
+                    bead=b,
+                    spans=(Span(side.name, seg.paragraph, seg.sentence.start, seg.sentence.end),),
                 )
+            )
     return out

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core.aligner import align_texts
+from reader.core import divergences
+from reader.core.aligner import align_segments, align_texts
 from reader.core.alignment import Alignment, AlignmentError, Bead
+from reader.core.anchors import text_anchors
 from reader.core.divergence_types import Divergence, DivergenceKind, Severity, Span
 from reader.core.divergences import find_divergences
 from reader.core.errors import InputError
@@ -194,6 +196,74 @@ def test_sentence_omission_inside_a_one_to_two_bead() -> None:
     assert omitted.side == "source"
     [span] = omitted.spans
     assert source.paragraphs[0].text[span.start : span.end].startswith("وأكد أن الميزانية")
+
+
+@pytest.mark.parametrize(
+    ("english", "omitted"),
+    [("iraq-assad-lesson.en.txt", 0), ("iraq-spectator-axis-of-resistance.en.txt", 13)],
+)
+def test_sentences_aligned_in_one_batch_as_bead_by_bead(
+    pair: tuple[Text, Text], english: str, omitted: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the Arabic against its translation, and against an article that is not one: many n:m
+    # beads, sentences left out of them
+    arabic, target = pair[0], load_text(CORPUS / english)
+    alignment = align_texts(arabic, target)
+    batched = find_divergences(arabic, target, alignment)
+    monkeypatch.setattr(
+        divergences, "align_segment_batch",
+        lambda problems, sl, tl, glossary: [align_segments(s, t, sl, tl, glossary)
+                                            for s, t in problems],
+    )
+    assert find_divergences(arabic, target, alignment) == batched
+    kinds = [d.kind for d in batched]
+    assert kinds.count(K.SENTENCE_OMISSION) == omitted
+
+
+def test_a_beads_sentence_length_is_counted_without_cutting_its_sentences() -> None:
+    # the candidate beads are chosen on their sentences' total length, counted per paragraph
+    # unless a link may count otherwise in the paragraph than in its sentences
+    en = ["See https://example.com/a.b. Then www.example.org/x? And pic.twitter.com/abc. End.",
+          "A plain paragraph. With two sentences!", "   ", "One more line without a stop"]
+    _, target = texts(["عربي"], en)
+    side = divergences._Side("target", target, text_anchors(target, None),
+                             divergences._lengths(target))
+    members = range(len(target.paragraphs))
+    assert divergences._sentence_chars(side, members) == sum(
+        seg.length for seg in divergences._segments(side, members))
+
+
+def test_name_sounds_are_arabic_name_similarity(pair: tuple[Text, Text]) -> None:
+    # the name check keeps skeletons per word but must score as arabic.name_similarity does:
+    # every glossary name of the Arabic against capitalised English words, and short words
+    from reader.core import arabic
+    from reader.core.glossary import Glossary
+
+    source, _ = pair
+    glossary = Glossary.load()
+    surfaces = {t.surface for a in text_anchors(source, glossary) for t in a.terms}
+    surfaces |= {"حزب الله", "المالكي", "بري", "عون", "ال", ""}
+    words = set()
+    for name in ("iraq-assad-lesson.en.txt", "iraq-spectator-axis-of-resistance.en.txt"):
+        words |= set(divergences._LATIN_NAME.findall(load_text(CORPUS / name).content))
+    words |= {"Hezbollah", "Maliki", "al-Assad", "Ba", "Aoun", "Berri", "X", ""}
+    sounds = divergences._NameSounds()
+    for ar in sorted(surfaces)[:60]:
+        for en in sorted(words)[:150]:
+            assert sounds(ar, en) == arabic.name_similarity(ar, en), (ar, en)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.characters(codec=None, exclude_categories=())), max_size=12),
+       st.integers(1, 40))
+def test_letters_and_digits_counted_at_once_as_one_by_one(texts: list[str], chunk: int) -> None:
+    assert divergences._alnum_counts(texts, chunk) == [sum(map(str.isalnum, t)) for t in texts]
+
+
+def test_letters_and_digits_of_every_plane() -> None:
+    texts = ["", "abc ١٢٣ قال", "\U0001d400\U0001f600\U00020000 x", "\ud800 \udfff", "é" * 5]
+    assert divergences._alnum_counts(texts) == [0, 9, 3, 0, 5]
+    assert divergences._alnum_counts(texts, chunk=1) == [0, 9, 3, 0, 5]
 
 
 # --- bad input -------------------------------------------------------------------------------
