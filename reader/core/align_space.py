@@ -15,6 +15,7 @@ import scipy.sparse as sp
 from reader.core.align_params import AlignerParams
 from reader.core.alignment import Bead
 from reader.core.anchors import Anchors, Features, english_stem, paragraph_features
+from reader.core.arabic import Stemmer
 from reader.core.errors import Cancelled
 from reader.core.glossary import Glossary, Lexicon
 from reader.core.pair import CancelCheck
@@ -38,12 +39,16 @@ def side_features(
     params: AlignerParams,
     anchors: Sequence[Anchors] | None = None,
     cancelled: CancelCheck | None = None,
+    stemmer: Stemmer | None = None,
 ) -> Side:
+    """The features of every paragraph of one side (Arabic words stemmed by `stemmer`)."""
     feats = []
     for i, t in enumerate(text_paragraphs):
         if cancelled is not None and i % 256 == 0 and cancelled():
             raise Cancelled()
-        feats.append(paragraph_features(t, lang, glossary, None if anchors is None else anchors[i]))
+        feats.append(paragraph_features(
+            t, lang, glossary, None if anchors is None else anchors[i], stemmer
+        ))
     bonus = np.array(
         [
             params.null_bonus_kind

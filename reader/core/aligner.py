@@ -207,16 +207,20 @@ def _align_any(
     """Align in whichever direction the lexicon reads (Arabic to English), then put it back."""
     if source.lang != "ar" and target.lang == "ar":
         return _swap(_align_any(target, source, glossary, params, progress, cancelled))
+    # the lexicon's stemmer reads Arabic on either side: it tells clitics from letters of words
+    words = Lexicon.load()
     src = side_features(
-        source.texts, source.kinds, source.lang, glossary, params, source.anchors, cancelled
+        source.texts, source.kinds, source.lang, glossary, params, source.anchors, cancelled,
+        words.stemmer,
     )
     tgt = side_features(
-        target.texts, target.kinds, target.lang, glossary, params, target.anchors, cancelled
+        target.texts, target.kinds, target.lang, glossary, params, target.anchors, cancelled,
+        words.stemmer,
     )
     src_lang, tgt_lang = source.lang, target.lang
     if progress is not None:
         progress(0.2)
-    lexicon = None if src_lang == tgt_lang else Lexicon.load()
+    lexicon = None if src_lang == tgt_lang else words
     return _align_sides(src, tgt, lexicon, params, progress, cancelled)
 
 

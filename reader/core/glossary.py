@@ -518,6 +518,11 @@ class Lexicon:
     def entries(self) -> Mapping[str, tuple[str, ...]]:
         return self._entries
 
+    @functools.cached_property
+    def stemmer(self) -> arabic.Stemmer:
+        """The light stemmer that reads words by this lexicon's forms (made once, kept)."""
+        return arabic.Stemmer(self._entries)
+
     def translations(self, ar_token: str) -> tuple[str, ...]:
         """English translations of an Arabic word: as written, else with its clitics stripped."""
         key = _ar_key(ar_token)
