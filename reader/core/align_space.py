@@ -157,8 +157,8 @@ def pieces_space(space: Space, src: Sequence[Features], tgt: Sequence[Features])
     )
 
 
-def _forms_by_stem(side: Side, stems: set[str]) -> dict[str, set[str]]:
-    """Every written form under which each of `stems` occurs in a side (and the stem itself)."""
+def _forms_by_stem(side: Side) -> dict[str, set[str]]:
+    """Every written form under which each stem occurs in a side."""
     # the distinct (stem, form) pairs first: a text repeats its words, and a set takes them
     # without a Python step per word
     pairs: set[tuple[str, str]] = set()
@@ -166,23 +166,25 @@ def _forms_by_stem(side: Side, stems: set[str]) -> dict[str, set[str]]:
         pairs.update(zip(f.words, f.forms, strict=True))
     forms: dict[str, set[str]] = {}
     for stem, form in pairs:
-        if stem in stems:
-            forms.setdefault(stem, {stem}).add(form)
+        forms.setdefault(stem, set()).add(form)
     return forms
 
 
 def stem_translations(space: Space, src: Side, lexicon: Lexicon) -> list[tuple[str, ...]]:
-    """The lexicon's translations of each source stem (by vocabulary index): the stem's own,
-    or when it has none, those of the forms it is written in (the lexicon's clitic handling
-    reads a whole word better than our stem does)."""
-    own = [lexicon.translations(word) for word in space.src_vocab]
-    untranslated = {w for w, found in zip(space.src_vocab, own, strict=True) if not found}
-    forms = _forms_by_stem(src, untranslated)
-    return [
-        found
-        or tuple(t for form in sorted(forms.get(word, ())) for t in lexicon.translations(form))
-        for word, found in zip(space.src_vocab, own, strict=True)
-    ]
+    """The lexicon's translations of each source stem (by vocabulary index): the stem's own
+    entry and those of every form it is written in, merged (`Lexicon.translations` reads a
+    whole word, clitics and all: بالطبع "of course" whatever its stem, مدينتها "city" where
+    the stem مدين is no entry); only when none of them has one, the stem read with its
+    clitics stripped (a stem such as شرك, of شركة, is not شر "evil" + ك)."""
+    entries = lexicon.entries
+    forms = _forms_by_stem(src)
+    out = []
+    for word in space.src_vocab:
+        found = entries.get(word, ()) + tuple(
+            t for form in sorted(forms.get(word, ())) for t in lexicon.translations(form)
+        )
+        out.append(tuple(dict.fromkeys(found)) or lexicon.translations(word))
+    return out
 
 
 def lexicon_matrix(space: Space, translations: Sequence[tuple[str, ...]]) -> sp.csr_matrix:
