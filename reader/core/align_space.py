@@ -6,7 +6,7 @@ transliterated names, and word pairs learnt from beads already aligned.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -187,6 +187,17 @@ def stem_translations(space: Space, src: Side, lexicon: Lexicon) -> list[tuple[s
     return out
 
 
+def read_as_written(space: Space, src: Side, lexicon: Lexicon) -> set[str]:
+    """The source stems the lexicon holds as written: the stem is an entry (or is one with its
+    ta marbuta, حكوم of حكومة), or one of the forms it is written in is. The others' readings,
+    if any, are guesses of the clitics (سلمان read as سلم "hand over" + ان)."""
+    entries = lexicon.entries
+    written = {word for f in src.features for word, form in zip(f.words, f.forms, strict=True)
+               if form in entries}
+    return written | {word for word in space.src_vocab
+                      if word in entries or word + "ه" in entries}
+
+
 def lexicon_matrix(space: Space, translations: Sequence[tuple[str, ...]]) -> sp.csr_matrix:
     """Source stems to the target stems their lexicon translations give."""
     rows, cols = [], []
@@ -204,14 +215,24 @@ def lexicon_matrix(space: Space, translations: Sequence[tuple[str, ...]]) -> sp.
 
 
 def name_matrix(
-    space: Space, src: Side, tgt: Side, translations: Sequence[tuple[str, ...]], threshold: float
+    space: Space,
+    src: Side,
+    tgt: Side,
+    translations: Sequence[tuple[str, ...]],
+    threshold: float,
+    known: Collection[str] | None = None,
 ) -> sp.csr_matrix:
-    """Arabic words the lexicon does not know, matched to English capitalised words by sound."""
+    """Arabic words the lexicon does not know, matched to English capitalised words by sound.
+
+    `known`: the source stems to leave out (by default those with a translation; the aligner
+    leaves out only those the lexicon holds as written, `read_as_written`, so that a name read
+    as a word with clitics, سلمان as سلم "hand over", still finds Salman)."""
     from rapidfuzz import fuzz, process
 
     from reader.core.arabic import skeleton
 
-    known = {w for w, found in zip(space.src_vocab, translations, strict=True) if found}
+    if known is None:
+        known = {w for w, found in zip(space.src_vocab, translations, strict=True) if found}
     ar_names = sorted({w for f in src.features for w in f.names if w not in known})
     en_names = sorted({n for f in tgt.features for n in f.names})
     if not ar_names or not en_names:

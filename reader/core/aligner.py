@@ -45,6 +45,7 @@ from reader.core.align_space import (
     learnt_matrix,
     lexicon_matrix,
     name_matrix,
+    read_as_written,
     side_features,
     stem_translations,
     vectors,
@@ -108,7 +109,8 @@ def _align_sides(
     else:
         translations = stem_translations(space, src, lexicon)
         base_translation = lexicon_matrix(space, translations) + name_matrix(
-            space, src, tgt, translations, params.name_threshold
+            space, src, tgt, translations, params.name_threshold,
+            read_as_written(space, src, lexicon),
         )
     src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
     tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import scipy.sparse as sp
@@ -15,6 +17,7 @@ from reader.core.align_space import (
     Space,
     build_space,
     name_matrix,
+    read_as_written,
     side_features,
     stem_translations,
 )
@@ -60,6 +63,31 @@ def test_stem_translations_are_the_stems_and_their_forms(
         expected.append(tuple(found) or lexicon.translations(w))
     assert stem_translations(space, src, lexicon) == expected
     assert any(expected) and not all(expected)
+
+
+def test_a_name_read_as_a_word_with_clitics_still_matches_by_sound(tmp_path: Path) -> None:
+    # سلمان is no entry, and the lexicon reads it as سلم "hand over" + ان: a guess, which
+    # must not keep it from matching Salman by sound; قال is an entry as written, and skipped
+    path = tmp_path / "lexicon.tsv"
+    path.write_text("ar\ten\nسلم\thand over|peace\nقال\tsaid|say\n", encoding="utf-8")
+    lexicon = Lexicon.load([path], include_builtin=False)
+    glossary = Glossary.load()
+    src = side_features(["قال سلمان"], [Kind.BODY], "ar", glossary, DEFAULT_PARAMS,
+                        stemmer=lexicon.stemmer)
+    tgt = side_features(["Salman said, Kaleh"], [Kind.BODY], "en", glossary, DEFAULT_PARAMS)
+    space = build_space(src, tgt)
+    translations = stem_translations(space, src, lexicon)
+    assert "hand over" in translations[space.src_vocab.index("سلمان")]
+    assert read_as_written(space, src, lexicon) == {"قال"}
+    threshold = DEFAULT_PARAMS.name_threshold
+    salman = space.tgt_vocab["salman"]
+    rows = {(space.src_vocab[a], e) for a, e, _ in entries(
+        name_matrix(space, src, tgt, translations, threshold, read_as_written(space, src, lexicon))
+    )}
+    assert ("سلمان", salman) in rows
+    assert all(w != "قال" for w, _ in rows)
+    # by default every word with a translation is skipped, as before
+    assert not entries(name_matrix(space, src, tgt, translations, threshold))
 
 
 def test_stem_translations_prefer_the_word_as_written() -> None:
