@@ -34,6 +34,10 @@ def stopwords(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+# Words that end like a plural but are not one of another word (news is not new + s).
+_EN_NO_PLURAL = frozenset({"news", "series", "species", "goods"})
+
+
 @lru_cache(maxsize=200_000)
 def english_stem(word: str) -> str:
     """A deliberately light stem: case, possessive and regular plural/verb endings."""
@@ -42,6 +46,8 @@ def english_stem(word: str) -> str:
         w = w[:-2]
     elif w.endswith("'"):
         w = w[:-1]
+    if w in _EN_NO_PLURAL:
+        return w
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -90,6 +91,16 @@ def test_content_words_whose_stem_looks_like_a_stopword_stay() -> None:
     assert read.words == ["فتحت", "انهي", "فعلي", "بلدي", "تحتي"]
     assert paragraph_features("وتحت وهو فإن ولها", "ar", glossary, stemmer=stemmer).words == []
 
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [("news", "news"), ("News", "news"), ("series", "series"), ("species", "species"),
+     ("goods", "goods"), ("new", "new"), ("cities", "city"), ("classes", "class"),
+     ("kings", "king"), ("Iraq's", "iraq")],
+)
+def test_english_stem(word: str, stem: str) -> None:
+    # news is not new + s, nor series a plural of sery
+    assert english_stem(word) == stem
 
 
 _AR_PIECES = ["في", "و", "الله", "الملك", "ملوك", "العراق", "بغداد", "ثلاثة", "عشر", "ب", "ال",
