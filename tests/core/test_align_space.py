@@ -102,7 +102,7 @@ def test_stem_translations_prefer_the_word_as_written() -> None:
     found = dict(zip(space.src_vocab, stem_translations(space, src, lexicon), strict=True))
     assert "of course" in found[lexicon.stemmer("بالطبع")]
     assert "print" not in found[lexicon.stemmer("بالطبع")]
-    assert "city" in found["مدين"]
+    assert "city" in found["مدين"] and "debtor" not in found["مدين"]
     assert "company" in found["شرك"] and "evil" not in found["شرك"]
 
 

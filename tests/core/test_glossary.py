@@ -373,6 +373,7 @@ def test_clitic_candidates(lexicon: Lexicon) -> None:
     assert "المسيح" in _clitic_candidates("للمسيح")  # لل is ل + the article
     assert "hand" in lexicon.translations("يدي")
     assert "with" not in lexicon.translations("معين")
+    assert lexicon.translations("ناسا") == ("nasa",)
     assert "christ" in lexicon.translations("للمسيح")
     assert "mexico" in lexicon.translations("مكسيك")  # listed with the article only
 

@@ -46,16 +46,20 @@ def test_common_words_are_known(lexicon: Lexicon, word: str, expected: str) -> N
 @pytest.mark.parametrize(
     ("word", "expected", "wrong"),
     [
-        # the light stem of a common word carries that word's reading
-        ("مدينة", "city", "period"),  # مدين, not مد "duration"
-        ("كلمات", "words", "not"),  # لمات, not لم "did not"
-        ("السياسية", "political", "despair"),  # سياس, not ياس
-        ("شركة", "company", "evil"),  # شرك, not شر
-        ("الحياة", "life", "neighborhood"),  # حيا, not حي
-        ("المرأة", "woman", "pass"),  # مرا, not مر
+        # a common word is read as itself, whatever its stem (no entry of its own is needed)
+        ("مدينة", "city", "period"),  # stem مدين, not مد "duration"
+        ("كلمات", "words", "not"),  # stem كلم, not لم "did not"
+        ("السياسية", "political", "despair"),  # stem سياسي, not ياس
+        ("شركة", "company", "evil"),  # stem شرك, not شر + ك
+        ("الحياة", "life", "neighborhood"),  # stem حيا, not حي
+        ("المرأة", "woman", "pass"),  # stem مرا, not مر
         ("لجنة", "committee", "jinn"),
-        ("كبيرة", "big", ""),  # the stemmer leaves بير ("well")
-        ("كاملة", "complete", ""),  # ... and امل ("hope")
+        ("كبيرة", "big", "well"),  # stem كبير, not بير "well"
+        ("كاملة", "complete", "hope"),  # stem كامل, not امل "hope"
+        ("فتحت", "opened", "under"),  # not تحت "under", a stopword
+        ("يصلي", "pray", "arrive"),  # not يصل "arrive"
+        ("والدين", "parents", "religion"),  # not دين "religion"
+        ("بالطبع", "of course", "print"),  # not طبع "print"
         # wrong entries fixed
         ("آل", "family", "end"),
         ("ظهور", "appearance", "noon"),
