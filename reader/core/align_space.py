@@ -6,7 +6,7 @@ transliterated names, and word pairs learnt from beads already aligned.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -15,6 +15,7 @@ import scipy.sparse as sp
 from reader.core.align_params import AlignerParams
 from reader.core.alignment import Bead
 from reader.core.anchors import Anchors, Features, english_stem, paragraph_features
+from reader.core.arabic import Stemmer
 from reader.core.errors import Cancelled
 from reader.core.glossary import Glossary, Lexicon
 from reader.core.pair import CancelCheck
@@ -38,12 +39,16 @@ def side_features(
     params: AlignerParams,
     anchors: Sequence[Anchors] | None = None,
     cancelled: CancelCheck | None = None,
+    stemmer: Stemmer | None = None,
 ) -> Side:
+    """The features of every paragraph of one side (Arabic words stemmed by `stemmer`)."""
     feats = []
     for i, t in enumerate(text_paragraphs):
         if cancelled is not None and i % 256 == 0 and cancelled():
             raise Cancelled()
-        feats.append(paragraph_features(t, lang, glossary, None if anchors is None else anchors[i]))
+        feats.append(paragraph_features(
+            t, lang, glossary, None if anchors is None else anchors[i], stemmer
+        ))
     bonus = np.array(
         [
             params.null_bonus_kind
@@ -152,8 +157,8 @@ def pieces_space(space: Space, src: Sequence[Features], tgt: Sequence[Features])
     )
 
 
-def _forms_by_stem(side: Side, stems: set[str]) -> dict[str, set[str]]:
-    """Every written form under which each of `stems` occurs in a side (and the stem itself)."""
+def _forms_by_stem(side: Side) -> dict[str, set[str]]:
+    """Every written form under which each stem occurs in a side."""
     # the distinct (stem, form) pairs first: a text repeats its words, and a set takes them
     # without a Python step per word
     pairs: set[tuple[str, str]] = set()
@@ -161,23 +166,36 @@ def _forms_by_stem(side: Side, stems: set[str]) -> dict[str, set[str]]:
         pairs.update(zip(f.words, f.forms, strict=True))
     forms: dict[str, set[str]] = {}
     for stem, form in pairs:
-        if stem in stems:
-            forms.setdefault(stem, {stem}).add(form)
+        forms.setdefault(stem, set()).add(form)
     return forms
 
 
 def stem_translations(space: Space, src: Side, lexicon: Lexicon) -> list[tuple[str, ...]]:
-    """The lexicon's translations of each source stem (by vocabulary index): the stem's own,
-    or when it has none, those of the forms it is written in (the lexicon's clitic handling
-    reads a whole word better than our stem does)."""
-    own = [lexicon.translations(word) for word in space.src_vocab]
-    untranslated = {w for w, found in zip(space.src_vocab, own, strict=True) if not found}
-    forms = _forms_by_stem(src, untranslated)
-    return [
-        found
-        or tuple(t for form in sorted(forms.get(word, ())) for t in lexicon.translations(form))
-        for word, found in zip(space.src_vocab, own, strict=True)
-    ]
+    """The lexicon's translations of each source stem (by vocabulary index): the stem's own
+    entry and those of every form it is written in, merged (`Lexicon.translations` reads a
+    whole word, clitics and all: بالطبع "of course" whatever its stem, مدينتها "city" where
+    the stem مدين is no entry); only when none of them has one, the stem read with its
+    clitics stripped (a stem such as شرك, of شركة, is not شر "evil" + ك)."""
+    entries = lexicon.entries
+    forms = _forms_by_stem(src)
+    out = []
+    for word in space.src_vocab:
+        found = entries.get(word, ()) + tuple(
+            t for form in sorted(forms.get(word, ())) for t in lexicon.translations(form)
+        )
+        out.append(tuple(dict.fromkeys(found)) or lexicon.translations(word))
+    return out
+
+
+def read_as_written(space: Space, src: Side, lexicon: Lexicon) -> set[str]:
+    """The source stems the lexicon holds as written: the stem is an entry (or is one with its
+    ta marbuta, حكوم of حكومة), or one of the forms it is written in is. The others' readings,
+    if any, are guesses of the clitics (سلمان read as سلم "hand over" + ان)."""
+    entries = lexicon.entries
+    written = {word for f in src.features for word, form in zip(f.words, f.forms, strict=True)
+               if form in entries}
+    return written | {word for word in space.src_vocab
+                      if word in entries or word + "ه" in entries}
 
 
 def lexicon_matrix(space: Space, translations: Sequence[tuple[str, ...]]) -> sp.csr_matrix:
@@ -197,14 +215,24 @@ def lexicon_matrix(space: Space, translations: Sequence[tuple[str, ...]]) -> sp.
 
 
 def name_matrix(
-    space: Space, src: Side, tgt: Side, translations: Sequence[tuple[str, ...]], threshold: float
+    space: Space,
+    src: Side,
+    tgt: Side,
+    translations: Sequence[tuple[str, ...]],
+    threshold: float,
+    known: Collection[str] | None = None,
 ) -> sp.csr_matrix:
-    """Arabic words the lexicon does not know, matched to English capitalised words by sound."""
+    """Arabic words the lexicon does not know, matched to English capitalised words by sound.
+
+    `known`: the source stems to leave out (by default those with a translation; the aligner
+    leaves out only those the lexicon holds as written, `read_as_written`, so that a name read
+    as a word with clitics, سلمان as سلم "hand over", still finds Salman)."""
     from rapidfuzz import fuzz, process
 
     from reader.core.arabic import skeleton
 
-    known = {w for w, found in zip(space.src_vocab, translations, strict=True) if found}
+    if known is None:
+        known = {w for w, found in zip(space.src_vocab, translations, strict=True) if found}
     ar_names = sorted({w for f in src.features for w in f.names if w not in known})
     en_names = sorted({n for f in tgt.features for n in f.names})
     if not ar_names or not en_names:

@@ -48,6 +48,7 @@ from reader.core.align_space import (
     learnt_matrix,
     lexicon_matrix,
     name_matrix,
+    read_as_written,
     side_features,
     stem_translations,
     vectors,
@@ -118,7 +119,8 @@ def _align_sides(
     else:
         translations = stem_translations(space, src, lexicon)
         base_translation = lexicon_matrix(space, translations) + name_matrix(
-            space, src, tgt, translations, params.name_threshold
+            space, src, tgt, translations, params.name_threshold,
+            read_as_written(space, src, lexicon),
         )
     src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
     tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
@@ -217,16 +219,20 @@ def _align_any(
     """Align in whichever direction the lexicon reads (Arabic to English), then put it back."""
     if source.lang != "ar" and target.lang == "ar":
         return _swap(_align_any(target, source, glossary, params, progress, cancelled))
+    # the lexicon's stemmer reads Arabic on either side: it tells clitics from letters of words
+    words = Lexicon.load()
     src = side_features(
-        source.texts, source.kinds, source.lang, glossary, params, source.anchors, cancelled
+        source.texts, source.kinds, source.lang, glossary, params, source.anchors, cancelled,
+        words.stemmer,
     )
     tgt = side_features(
-        target.texts, target.kinds, target.lang, glossary, params, target.anchors, cancelled
+        target.texts, target.kinds, target.lang, glossary, params, target.anchors, cancelled,
+        words.stemmer,
     )
     src_lang, tgt_lang = source.lang, target.lang
     if progress is not None:
         progress(0.2)
-    lexicon = None if src_lang == tgt_lang else Lexicon.load()
+    lexicon = None if src_lang == tgt_lang else words
     return _align_sides(src, tgt, lexicon, params, progress, cancelled)
 
 

@@ -34,6 +34,10 @@ def stopwords(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+# Words that end like a plural but are not one of another word (news is not new + s).
+_EN_NO_PLURAL = frozenset({"news", "series", "species", "goods"})
+
+
 @lru_cache(maxsize=200_000)
 def english_stem(word: str) -> str:
     """A deliberately light stem: case, possessive and regular plural/verb endings."""
@@ -42,6 +46,8 @@ def english_stem(word: str) -> str:
         w = w[:-2]
     elif w.endswith("'"):
         w = w[:-1]
+    if w in _EN_NO_PLURAL:
+        return w
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
@@ -51,21 +57,30 @@ def english_stem(word: str) -> str:
     return w
 
 
-@lru_cache(maxsize=200_000)
-def _arabic_content_stem(word: str) -> str:
+_PLAIN_STEMMER = arabic.Stemmer()
+
+
+@lru_cache(maxsize=8)
+def _content_stems(stemmer: arabic.Stemmer) -> dict[str, str]:
+    """Each Arabic word's content stem as `stemmer` reads it, filled in as words come (one
+    look-up per word of a paragraph instead of four): one table per stemmer, kept."""
+    return {}
+
+
+def _arabic_content_stem(word: str, stemmer: arabic.Stemmer) -> str:
     """The stem of a normalized Arabic word, or "" when the word or its stem is a stopword or
-    the word a single letter (cached: one look-up per word of a paragraph instead of four)."""
+    the word a single letter."""
     stops = stopwords("ar")
     if word in stops or len(word) < 2:
         return ""
-    stem = arabic.strip_clitics(word)
+    stem = stemmer(word)
     return "" if stem in stops else stem
 
 
 @lru_cache(maxsize=200_000)
 def _english_content_word(word: str) -> tuple[str, str, bool] | None:
     """Stem, lower-case form and whether it may be a name, of an English word as written;
-    None for a stopword or a single letter (cached like `_arabic_content_stem`)."""
+    None for a stopword or a single letter (cached: one look-up per word instead of four)."""
     lw = word.lower()
     if lw in stopwords("en") or len(lw) < 2:
         return None
@@ -217,9 +232,16 @@ def _visible_length(text: str) -> int:
 
 
 def paragraph_features(
-    text: str, lang: str, glossary: Glossary | None, anchors: Anchors | None = None
+    text: str,
+    lang: str,
+    glossary: Glossary | None,
+    anchors: Anchors | None = None,
+    stemmer: arabic.Stemmer | None = None,
 ) -> Features:
-    """Length, content words (stemmed), anchor keys and name candidates of one paragraph."""
+    """Length, content words (stemmed), anchor keys and name candidates of one paragraph.
+
+    Arabic words are stemmed by `stemmer` (a lexicon's, `Lexicon.stemmer`, tells clitics from
+    letters of known words), by `arabic.strip_clitics` without one."""
     anchors = anchors if anchors is not None else find_anchors(text, lang, glossary)
     masked = _mask(text, [(t.start, t.end) for t in anchors.terms])
     if lang == "ar":
@@ -228,9 +250,13 @@ def paragraph_features(
         forms = []
         words = []
         offsets = []
+        stemmer = stemmer if stemmer is not None else _PLAIN_STEMMER
+        stems = _content_stems(stemmer)
         for m in _AR_WORD.finditer(norm):
             w = m.group()
-            stem = _arabic_content_stem(w)
+            stem = stems.get(w)
+            if stem is None:
+                stem = stems[w] = _arabic_content_stem(w, stemmer)
             if stem:
                 words.append(stem)
                 forms.append(w)

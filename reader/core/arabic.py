@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 import numpy as np
@@ -260,6 +261,10 @@ _PRONOUNS = frozenset({"هما", "كما", "ها", "هم", "هن", "كم", "نا
 # Suffixes that are also word endings often enough to need a longer stem.
 _LONG_STEM_SUFFIXES = frozenset({"ون", "ين", "ان"})
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+# The sound plurals: a known word's plural goes to its stem even when the plural is listed.
+_PLURALS = frozenset({"ات", "ون", "ين"})
+# The nisba endings with ta marbuta or a plural: they leave a known nisba adjective whole.
+_NISBA = frozenset({"يه", "يين", "يون"})
 
 
 @lru_cache(maxsize=200_000)
@@ -275,38 +280,137 @@ def strip_clitics(word: str) -> str:
     goes with it (حكومته -> حكوم, as حكومة -> حكوم). Light stemming conflates some words
     (ثورة and ثور) and leaves some clitics: it is for matching, not for morphology.
     Not a word of Arabic letters: returned normalized, unchanged. (Cached: texts repeat their
-    words, and the aligner stems each of them where it reads it.)
+    words, and the aligner stems each of them where it reads it.) `Stemmer` does the same
+    with a word list to tell a clitic from a letter of the word (كبيرة is not ك + بيرة).
     """
     w = normalize(word)
     if not _ARABIC_WORD.fullmatch(w) or w in _KEEP_SUFFIX:
         return w
-    w = _strip_prefixes(w)
+    w = _strip_prefixes(w)[-1]
     if w in _KEEP_SUFFIX:
         return w
+    return _strip_suffix(w)[0]
+
+
+def _strip_suffix(w: str) -> tuple[str, str]:
+    """`w` without the suffix `strip_clitics` removes (ت of a ta marbuta too), and the suffix."""
     for suffix in _SUFFIXES_ENDING_IN.get(w[-1], ()):
         if w.endswith(suffix):
             stem = w[: -len(suffix)]
             if len(stem) >= (4 if suffix in _LONG_STEM_SUFFIXES else 3):
                 if suffix in _PRONOUNS and stem.endswith("ت") and len(stem) >= 4:
-                    stem = stem[:-1]
-                return stem
-    return w
+                    return stem[:-1], "ت" + suffix
+                return stem, suffix
+    return w, ""
 
 
-def _strip_prefixes(w: str) -> str:
+def _strip_prefixes(w: str) -> list[str]:
+    """`w` and what is left of it after each proclitic `strip_clitics` removes, in turn; a
+    conjunction or preposition before the article leaves the article first (والبيت, البيت,
+    بيت), and لل leaves ال (للبيت, البيت, بيت)."""
+    out = [w]
     for prefix in _ARTICLE_PREFIXES:
         if w.startswith(prefix) and len(w) - len(prefix) >= 2 and w not in _KEEP_SUFFIX:
-            return w[len(prefix) :]
+            if prefix != "ال":
+                out.append("ال" + w[len(prefix) :])
+            out.append(w[len(prefix) :])
+            return out
     if w[0] in "وف" and len(w) >= 4 and w not in _KEEP_PREFIX:
         w = w[1:]
+        out.append(w)
         for prefix in _ARTICLE_PREFIXES[-2:]:
             if w.startswith(prefix) and len(w) - len(prefix) >= 2:
-                return w[len(prefix) :]
+                if prefix == "لل":
+                    out.append("ال" + w[2:])
+                out.append(w[len(prefix) :])
+                return out
     if w[0] in "بلك" and len(w) >= 4 and w not in _KEEP_PREFIX:
         w = w[1:]
+        out.append(w)
         if w.startswith("ال") and len(w) >= 4:
-            return w[2:]
-    return w
+            out.append(w[2:])
+    return out
+
+
+class Stemmer:
+    """`strip_clitics` that asks a word list (normalized forms, such as a lexicon's) whether
+    letters that look like a clitic belong to the word.
+
+    A proclitic (و ف ب ل ك) stays when the word with it is known, or its stem is (كبيرة ->
+    كبير, not بير "well"; كامل, not امل "hope"; فتحت, not تحت "under"), and goes when only the
+    rest is known or neither is (وكان -> كان, as `strip_clitics` does); the article, nearly
+    always one, stays in a known word (بالطبع, المسيح, والدين) or when only its stem is known
+    (والدها -> والد, but المهم -> مهم, not الم "pain"). A suffix that may be letters of the
+    word stays when the word with it is known: final ي (يجري, not يجر; يصلي, not يصل), the
+    pronouns (أحيانا, not احيا), the dual and plural endings (سلطان, قوانين) unless the rest is
+    known too (مسؤولون -> مسوول, حكومات -> حكوم as حكومة). A nisba ending leaves a known
+    adjective or word with its ي (الخارجية, الخارجيين -> خارجي; ولاية -> ولاي, as ولايات).
+    A ta marbuta, or one written ت before a pronoun, always goes (حكومة, حكومته -> حكوم).
+    With an empty list it is `strip_clitics`. Each word is stemmed once (kept per stemmer).
+    """
+
+    __slots__ = ("_cache", "_known")
+
+    def __init__(self, known: Iterable[str] = ()) -> None:
+        self._known = frozenset(known)
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        stem = self._cache.get(word)
+        if stem is None:
+            if len(self._cache) >= _STEMMER_CACHE_SIZE:
+                self._cache.clear()
+            stem = self._cache[word] = self._stem(word) if self._known else strip_clitics(word)
+        return stem
+
+    def _stem(self, word: str) -> str:
+        w = normalize(word)
+        if not _ARABIC_WORD.fullmatch(w) or w in _KEEP_SUFFIX:
+            return w
+        chain = _strip_prefixes(w)
+        # the least stripped reading that is known, else the most stripped (as strip_clitics)
+        rest = chain[-1]
+        core = next((c for c in chain[:-1] if self._keeps_proclitic(c, rest)), rest)
+        if core in _KEEP_SUFFIX:
+            return core
+        stem, suffix = _strip_suffix(core)
+        known = self._known
+        if suffix in _NISBA and (stem + "ي" in known or core in known):
+            return stem + "ي"  # a known nisba adjective: الخارجية, العلميين -> خارجي, علمي
+        if not suffix or suffix == "ه" or suffix[0] == "ت" or core not in known:
+            return stem
+        if suffix in _PLURALS and (stem in known or stem + "ه" in known):
+            return stem  # a known word's plural: مسؤولون -> مسوول, شركات -> شرك (شركة)
+        return core
+
+    def _keeps_proclitic(self, word: str, rest: str) -> bool:
+        """Whether `word` is read with the proclitics before `rest` as letters of the word.
+
+        Yes when the word (or its stem, after و ف ب ل ك) is known; the article, which is
+        almost always one, stays only in a known word (الآن, بالطبع, المسيح) or when only its
+        stem is known and the rest is not (والدها -> والد, but المهم -> مهم, not الم "pain").
+        """
+        if not word.startswith(_ARTICLE_PREFIXES):
+            return self._is_known(word)
+        return word in self._known or (self._is_known(word) and not self._is_known(rest))
+
+    def _is_known(self, word: str) -> bool:
+        """Whether `word` (clitics before it kept) or its stem is in the word list."""
+        known = self._known
+        if word in known:
+            return True
+        stem, suffix = _strip_suffix(word)
+        if not suffix:
+            return False
+        if stem in known:
+            return True
+        # ta marbuta: مدينتها and مدينة, حكومات and حكومة; nisba: السياسية and سياسي
+        if suffix[0] == "ت" or suffix == "ات":
+            return stem + "ه" in known
+        return suffix in _NISBA and stem + "ي" in known
+
+
+_STEMMER_CACHE_SIZE = 200_000
 
 
 # --- consonant skeletons for names ------------------------------------------------------------

@@ -464,31 +464,57 @@ _PROCLITICS_STARTING_WITH = {
 }
 
 
+# Fewer letters than this left by an ending or a clitic are not a stem: two-letter words are
+# too often the accident of a stripped letter (معين is not مع "with" + ين, حياة not حي + ا).
+_MIN_STEM = 3
+# ... except before a pronoun (يدي, أمي, فمك) or after و ف ب (بكل, ومخ), which leave common
+# two-letter words (يد, أم, فم, كل); ه is left out, a ta marbuta as often (مدة is not مد + ه),
+# and so are ك ل and the article (كلم is not ك + لم, لكم not ل + كم, والآن not وال + أن).
+_TWO_LETTER_TAILS = frozenset(_ENCLITICS) - {"ه"}
+_TWO_LETTER_HEADS = frozenset({"و", "ف", "ب", "وب", "فب"})
+
+
 def _clitic_candidates(token: str) -> list[str]:
     """Stems to try for a token not in the lexicon as is, the likelier readings first.
 
     Endings alone go first (بيتهم is بيت + هم before it is ب + يتهم), then proclitics alone,
-    then both. It over-generates on purpose: a candidate only counts if the lexicon holds it.
+    then both; each leaves at least 3 letters (2 before a pronoun or after و ف ب), a final ا
+    goes as the alef that carries tanween (عامًا -> عام), and لل stands for ل + the article
+    (للمسيح -> المسيح). It over-generates on purpose: a candidate only counts if the lexicon
+    holds it.
     """
+    return list(dict.fromkeys(_iter_clitic_candidates(token)))
 
-    def tails(word: str) -> list[str]:
-        out = []
-        for tail in _TAILS_ENDING_IN.get(word[-1:], ()):
-            stem = word[: -len(tail)]
-            if word.endswith(tail) and len(stem) >= 2:
-                out.append(stem)
-                if stem.endswith("ت"):
-                    out.append(stem[:-1] + "ه")  # مدينتها -> مدينة
-                elif tail in ("ات", "ان", "ين"):
-                    out.append(stem + "ه")  # حكومات -> حكومة
-        return out
 
+def _tails(word: str) -> Iterator[str]:
+    for tail in _TAILS_ENDING_IN.get(word[-1:], ()):
+        stem = word[: -len(tail)]
+        if not word.endswith(tail) or len(stem) < (2 if tail in _TWO_LETTER_TAILS else _MIN_STEM):
+            continue
+        if tail == "ا" and stem.endswith("ا"):
+            continue
+        yield stem
+        if stem.endswith("ت"):
+            yield stem[:-1] + "ه"  # مدينتها -> مدينة
+        elif tail in ("ات", "ان", "ين"):
+            yield stem + "ه"  # حكومات -> حكومة
+
+
+def _iter_clitic_candidates(token: str) -> Iterator[str]:
+    """`_clitic_candidates` one at a time, repeats and all (the lexicon stops at the first
+    it holds)."""
+    yield from _tails(token)
     heads = [
-        token[len(p) :] for p in _PROCLITICS_STARTING_WITH.get(token[:1], ()) if token.startswith(p)
+        token[len(p) :]
+        for p in _PROCLITICS_STARTING_WITH.get(token[:1], ())
+        if token.startswith(p)
+        and len(token) - len(p) >= (2 if p in _TWO_LETTER_HEADS else _MIN_STEM)
     ]
-    heads = [head for head in heads if len(head) >= 2]
-    out = tails(token) + heads + [stem for head in heads for stem in tails(head)]
-    return list(dict.fromkeys(out))
+    if token.startswith("لل") and token[2:] in heads:
+        heads.insert(heads.index(token[2:]) + 1, "ا" + token[1:])
+    yield from heads
+    for head in heads:
+        yield from _tails(head)
 
 
 class Lexicon:
@@ -518,6 +544,11 @@ class Lexicon:
     def entries(self) -> Mapping[str, tuple[str, ...]]:
         return self._entries
 
+    @functools.cached_property
+    def stemmer(self) -> arabic.Stemmer:
+        """The light stemmer that reads words by this lexicon's forms (made once, kept)."""
+        return arabic.Stemmer(self._entries)
+
     def translations(self, ar_token: str) -> tuple[str, ...]:
         """English translations of an Arabic word: as written, else with its clitics stripped."""
         key = _ar_key(ar_token)
@@ -526,17 +557,20 @@ class Lexicon:
             return found
         cached = self._stem_cache.get(key)
         if cached is None:
-            cached = next(
-                (self._entries[c] for c in _stem_candidates(key) if c in self._entries), ()
-            )
+            entries = self._entries
+            cached = next((entries[c] for c in _stem_candidates(key) if c in entries), ())
             self._stem_cache[key] = cached
         return cached
 
 
-def _stem_candidates(key: str) -> list[str]:
-    # the shared light stemmer last: it strips a proclitic before an ending (بيتهم -> يتهم)
-    candidates = [*_clitic_candidates(key), arabic.strip_clitics(key)]
-    return [c for c in dict.fromkeys(candidates) if c and c != key]
+def _stem_candidates(key: str) -> Iterator[str]:
+    """The stems `Lexicon.translations` tries for a word it does not hold, in turn: the clitic
+    candidates, then the shared light stemmer's (it strips a proclitic before an ending:
+    بيتهم -> يتهم), last the word with the article, for the names and nouns listed with it
+    (المكسيك); the word itself is none of them (nor, so, in the lexicon)."""
+    yield from _iter_clitic_candidates(key)
+    yield arabic.strip_clitics(key)
+    yield "ال" + key
 
 
 @functools.lru_cache(maxsize=16)

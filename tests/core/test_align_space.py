@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import scipy.sparse as sp
@@ -15,6 +17,7 @@ from reader.core.align_space import (
     Space,
     build_space,
     name_matrix,
+    read_as_written,
     side_features,
     stem_translations,
 )
@@ -27,7 +30,8 @@ from reader.resources import CORPUS
 
 def sides(src: list[str], tgt: list[str]) -> tuple[Space, Side, Side]:
     glossary = Glossary.load()
-    a = side_features(src, [Kind.BODY] * len(src), "ar", glossary, DEFAULT_PARAMS)
+    a = side_features(src, [Kind.BODY] * len(src), "ar", glossary, DEFAULT_PARAMS,
+                      stemmer=Lexicon.load().stemmer)
     b = side_features(tgt, [Kind.BODY] * len(tgt), "en", glossary, DEFAULT_PARAMS)
     return build_space(a, b), a, b
 
@@ -39,22 +43,67 @@ def corpus_pair() -> tuple[Space, Side, Side]:
     return sides([x for x in ar if x.strip()], [x for x in en if x.strip()])
 
 
-def test_stem_translations_are_the_stems_or_else_their_forms(
+def test_stem_translations_are_the_stems_and_their_forms(
     corpus_pair: tuple[Space, Side, Side],
 ) -> None:
+    # the stem's own entry and the readings of its written forms, merged; the stem with its
+    # clitics stripped only when none of them has one
     space, src, _ = corpus_pair
     lexicon = Lexicon.load()
     forms: dict[str, set[str]] = {}
     for f in src.features:
         for stem, form in zip(f.words, f.forms, strict=True):
-            forms.setdefault(stem, {stem}).add(form)
-    expected = [
-        lexicon.translations(w)
-        or tuple(t for form in sorted(forms[w]) for t in lexicon.translations(form))
-        for w in space.src_vocab
-    ]
+            forms.setdefault(stem, set()).add(form)
+    expected = []
+    for w in space.src_vocab:
+        found = list(lexicon.entries.get(w, ()))
+        for form in sorted(forms[w]):
+            found += [t for t in lexicon.translations(form) if t not in found]
+        found = [t for i, t in enumerate(found) if t not in found[:i]]
+        expected.append(tuple(found) or lexicon.translations(w))
     assert stem_translations(space, src, lexicon) == expected
     assert any(expected) and not all(expected)
+
+
+def test_a_name_read_as_a_word_with_clitics_still_matches_by_sound(tmp_path: Path) -> None:
+    # سلمان is no entry, and the lexicon reads it as سلم "hand over" + ان: a guess, which
+    # must not keep it from matching Salman by sound; قال is an entry as written, and skipped
+    path = tmp_path / "lexicon.tsv"
+    path.write_text("ar\ten\nسلم\thand over|peace\nقال\tsaid|say\n", encoding="utf-8")
+    lexicon = Lexicon.load([path], include_builtin=False)
+    glossary = Glossary.load()
+    src = side_features(["قال سلمان"], [Kind.BODY], "ar", glossary, DEFAULT_PARAMS,
+                        stemmer=lexicon.stemmer)
+    tgt = side_features(["Salman said, Kaleh"], [Kind.BODY], "en", glossary, DEFAULT_PARAMS)
+    space = build_space(src, tgt)
+    translations = stem_translations(space, src, lexicon)
+    assert "hand over" in translations[space.src_vocab.index("سلمان")]
+    assert read_as_written(space, src, lexicon) == {"قال"}
+    threshold = DEFAULT_PARAMS.name_threshold
+    salman = space.tgt_vocab["salman"]
+    rows = {(space.src_vocab[a], e) for a, e, _ in entries(
+        name_matrix(space, src, tgt, translations, threshold, read_as_written(space, src, lexicon))
+    )}
+    assert ("سلمان", salman) in rows
+    assert all(w != "قال" for w, _ in rows)
+    # by default every word with a translation is skipped, as before
+    assert not entries(name_matrix(space, src, tgt, translations, threshold))
+
+
+def test_stem_translations_prefer_the_word_as_written() -> None:
+    # بالطبع "of course" read as written, not as طبع "print"; مدينتها "city" by its form,
+    # though its stem مدين is no entry; شركة by its form, not شرك read as شر "evil" + ك
+    lexicon = Lexicon.load()
+    glossary = Glossary.load()
+    src = side_features(["بالطبع مدينتها شركة"], [Kind.BODY], "ar", glossary, DEFAULT_PARAMS,
+                        stemmer=lexicon.stemmer)
+    tgt = side_features(["Of course, its city."], [Kind.BODY], "en", glossary, DEFAULT_PARAMS)
+    space = build_space(src, tgt)
+    found = dict(zip(space.src_vocab, stem_translations(space, src, lexicon), strict=True))
+    assert "of course" in found[lexicon.stemmer("بالطبع")]
+    assert "print" not in found[lexicon.stemmer("بالطبع")]
+    assert "city" in found["مدين"] and "debtor" not in found["مدين"]
+    assert "company" in found["شرك"] and "evil" not in found["شرك"]
 
 
 def entries(matrix: object) -> list[tuple[int, int, float]]:

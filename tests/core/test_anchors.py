@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -17,14 +18,16 @@ from reader.core.anchors import (
     paragraph_features,
     stopwords,
 )
-from reader.core.glossary import Glossary
+from reader.core.glossary import Glossary, Lexicon
 from reader.resources import CORPUS
 
 AR = (CORPUS / "iraq-assad-lesson.ar.txt").read_text(encoding="utf-8").splitlines()
 EN = (CORPUS / "iraq-assad-lesson.en.txt").read_text(encoding="utf-8").splitlines()
 
 
-def features_word_by_word(text: str, lang: str, glossary: Glossary) -> Features:
+def features_word_by_word(
+    text: str, lang: str, glossary: Glossary, stemmer: arabic.Stemmer | None = None
+) -> Features:
     """paragraph_features written plainly: every test made for every word where it occurs."""
     anchors = find_anchors(text, lang, glossary)
     masked = _mask(text, [(t.start, t.end) for t in anchors.terms])
@@ -37,7 +40,7 @@ def features_word_by_word(text: str, lang: str, glossary: Glossary) -> Features:
             w = m.group()
             if w in stops or len(w) < 2:
                 continue
-            stem = arabic.strip_clitics(w)
+            stem = arabic.strip_clitics(w) if stemmer is None else stemmer(w)
             if stem and stem not in stops:
                 words.append(stem)
                 forms.append(w)
@@ -69,6 +72,35 @@ def test_features_of_the_corpus_pair() -> None:
             assert paragraph_features(line, lang, glossary) == features_word_by_word(
                 line, lang, glossary
             )
+    stemmer = Lexicon.load().stemmer
+    for line in AR:
+        assert paragraph_features(line, "ar", glossary, stemmer=stemmer) == (
+            features_word_by_word(line, "ar", glossary, stemmer)
+        )
+
+
+def test_content_words_whose_stem_looks_like_a_stopword_stay() -> None:
+    # فتحت "opened" is not ف + تحت "under", أنهى "ended" not أنه, فعلية not ف + علي, بلدية not
+    # ب + لدي, تحتية not تحت: the lexicon's stemmer keeps them; وتحت, وهو, ولها still go
+    glossary = Glossary.load()
+    stemmer = Lexicon.load().stemmer
+    words = "فتحت أنهى فعلية بلدية تحتية"
+    plain = paragraph_features(words, "ar", glossary)
+    read = paragraph_features(words, "ar", glossary, stemmer=stemmer)
+    assert len(plain.words) < 5
+    assert read.words == ["فتحت", "انهي", "فعلي", "بلدي", "تحتي"]
+    assert paragraph_features("وتحت وهو فإن ولها", "ar", glossary, stemmer=stemmer).words == []
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [("news", "news"), ("News", "news"), ("series", "series"), ("species", "species"),
+     ("goods", "goods"), ("new", "new"), ("cities", "city"), ("classes", "class"),
+     ("kings", "king"), ("Iraq's", "iraq")],
+)
+def test_english_stem(word: str, stem: str) -> None:
+    # news is not new + s, nor series a plural of sery
+    assert english_stem(word) == stem
 
 
 _AR_PIECES = ["في", "و", "الله", "الملك", "ملوك", "العراق", "بغداد", "ثلاثة", "عشر", "ب", "ال",
@@ -84,4 +116,8 @@ def test_cached_word_tests_give_the_same_features(ar: str, en: str) -> None:
     # each distinct word is tested once (stopword, length, stem, name): same features
     glossary = Glossary.load()
     assert paragraph_features(ar, "ar", glossary) == features_word_by_word(ar, "ar", glossary)
+    stemmer = Lexicon.load().stemmer
+    assert paragraph_features(ar, "ar", glossary, stemmer=stemmer) == features_word_by_word(
+        ar, "ar", glossary, stemmer
+    )
     assert paragraph_features(en, "en", glossary) == features_word_by_word(en, "en", glossary)

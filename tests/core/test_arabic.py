@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.arabic import (
+    Stemmer,
     fold_for_search,
     letter_runs,
     name_similarity,
@@ -20,6 +21,7 @@ from reader.core.arabic import (
     to_ascii_digits,
     tokens,
 )
+from reader.core.glossary import Lexicon
 from reader.resources import CORPUS
 
 AR_LINES = (CORPUS / "iraq-assad-lesson.ar.txt").read_text(encoding="utf-8").splitlines()
@@ -230,6 +232,64 @@ def test_strip_clitics_never_empties_a_word(word: str) -> None:
     assert stem
     assert len(stem) >= min(2, len(word))
     assert stem in normalize(word)
+
+
+@pytest.fixture(scope="module")
+def stemmer() -> Stemmer:
+    return Lexicon.load().stemmer
+
+
+@pytest.mark.parametrize(
+    ("word", "plain", "stem"),
+    [
+        # a proclitic that is a letter of a known word stays
+        ("كبيرة", "بير", "كبير"),  # not بير "well"
+        ("كامل", "امل", "كامل"),  # not امل "hope"
+        ("بعيد", "عيد", "بعيد"),
+        ("وصلت", "صلت", "وصلت"),
+        ("فساد", "ساد", "فساد"),
+        ("كلام", "لام", "كلام"),
+        ("فاسد", "اسد", "فاسد"),
+        ("وضعت", "ضعت", "وضعت"),
+        ("فقدت", "قدت", "فقدت"),
+        ("كانوا", "انوا", "كانوا"),
+        ("فتحت", "تحت", "فتحت"),
+        ("ليلة", "يله", "ليل"),
+        ("والدين", "دين", "والد"),  # the article too, in a known word
+        ("بالطبع", "طبع", "بالطبع"),
+        ("للمسيح", "مسيح", "المسيح"),  # لل is ل + the article of the known المسيح
+        # a final ي, a nisba that is part of a known word
+        ("يجري", "يجر", "يجري"),
+        ("يؤدي", "يود", "يودي"),
+        ("يصلي", "يصل", "يصلي"),
+        ("أنهى", "انه", "انهي"),
+        ("ولاية", "ولا", "ولاي"),  # as ولايات
+        ("فعلية", "علي", "فعلي"),
+        ("بلدية", "لدي", "بلدي"),
+        ("تحتية", "تحت", "تحتي"),
+        ("السياسية", "سياس", "سياسي"),
+        # clitics go as before where the rest is the known word
+        ("وكان", "كان", "كان"),
+        ("والبيت", "بيت", "بيت"),
+        ("بيتهم", "يتهم", "بيت"),  # not ب + يتهم "accuses"
+        ("حكومته", "حكوم", "حكوم"),
+        ("حكومات", "حكوم", "حكوم"),  # with حكومة, though حكومات is listed
+        ("مدينتها", "مدين", "مدين"),
+        ("المهم", "مهم", "مهم"),  # not الم "pain" + هم
+        ("العراقي", "عراق", "عراق"),
+    ],
+)
+def test_stemmer_keeps_the_letters_of_known_words(
+    stemmer: Stemmer, word: str, plain: str, stem: str
+) -> None:
+    assert strip_clitics(word) == plain
+    assert stemmer(word) == stem
+
+
+@given(st.text(st.sampled_from(list("ابتسمنهويلكفةى")), min_size=1, max_size=10))
+def test_stemmer_without_words_is_strip_clitics(word: str) -> None:
+    assert Stemmer()(word) == strip_clitics(word)
+    assert Stemmer(["كتب", "مكتبة", "الكتاب", "بيت"])(word)  # never empty
 
 
 PAIRS = [

@@ -356,6 +356,28 @@ def test_lexicon_common_forms(lexicon: Lexicon, token: str, expected: str) -> No
     assert expected in lexicon.translations(token)
 
 
+@pytest.mark.parametrize("token", ["حيا", "معين", "مدين", "كلم", "عما", "لكم", "حياة"])
+def test_clitic_candidates_leave_no_two_letter_stem(token: str) -> None:
+    # حيا is not حي + ا, معين not مع "with" + ين, كلم not ك + لم, لكم not ل + كم
+    from reader.core.glossary import _clitic_candidates
+
+    assert all(len(c) >= 3 for c in _clitic_candidates(normalize(token)))
+
+
+def test_clitic_candidates(lexicon: Lexicon) -> None:
+    from reader.core.glossary import _clitic_candidates
+
+    assert _clitic_candidates(normalize("عامًا"))[0] == "عام"  # the alef of tanween
+    assert "يد" in _clitic_candidates("يدي")  # two letters are left before a pronoun
+    assert "كل" in _clitic_candidates("بكل")  # ... and after و ف ب
+    assert "المسيح" in _clitic_candidates("للمسيح")  # لل is ل + the article
+    assert "hand" in lexicon.translations("يدي")
+    assert "with" not in lexicon.translations("معين")
+    assert lexicon.translations("ناسا") == ("nasa",)
+    assert "christ" in lexicon.translations("للمسيح")
+    assert "mexico" in lexicon.translations("مكسيك")  # listed with the article only
+
+
 def test_lexicon_normalises_and_strips_clitics(lexicon: Lexicon) -> None:
     assert "said" in lexicon.translations("قَالَ")
     assert "said" in lexicon.translations("وقال")
