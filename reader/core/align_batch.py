@@ -5,11 +5,9 @@ a hundred or more on a long pair. `align_segments` pays the aligner's whole fixe
 call (a vector space, lexicon and name matrices, band scoring, the programme's sweeps), and for a
 handful of sentences that cost is nearly all of it. Here the problems share it:
 
-- their sentences get their features in one pass, and one vector space in which each problem has
-  columns of its own, made as `align_space` makes a pair's: its vocabulary, idf weights counted
-  over its own sentences, lexicon translations (falling back on the forms its own sentences
-  write), names matched among its own words. Vectors of two problems share no column, so their
-  dot products are zero;
+- their sentences get their features in one pass; each problem's vectors are those of its own
+  space (`align_space.pair_space`: its vocabulary, idf over its own sentences, lexicon and
+  names), set side by side so that two problems' vectors share no column;
 - each problem keeps its length model (the ratio of its totals) and the chance and typical
   cosines of its own band; the scorer reads them per row (`align_dp.RowModels`);
 - the problems follow one another along the diagonal of one band, each centred on its own
@@ -25,13 +23,11 @@ totals carry the problems before; either can only decide an exact tie. Beads car
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from rapidfuzz import fuzz, process
 
 from reader.core.align_dp import (
     NEG,
@@ -53,10 +49,8 @@ from reader.core.align_dp import (
     run_dp,
 )
 from reader.core.align_params import MATCH_TYPES, AlignerParams
-from reader.core.align_space import Side, Space, vectors
+from reader.core.align_space import Side, pair_space, side_slice, vectors
 from reader.core.alignment import Bead
-from reader.core.anchors import Features, english_stem
-from reader.core.arabic import skeleton
 from reader.core.glossary import Lexicon
 
 SegmentProblem = tuple[Sequence[str], Sequence[str]]  # source segments, target segments
@@ -73,8 +67,7 @@ def align_sides_batch(
 ) -> list[list[Bead]]:
     """The beads of each block's problem: `src` and `tgt` hold every problem's segments, one
     problem after another, and no side of a block is empty. `lexicon` None: one language."""
-    space, translation = block_space(src, tgt, blocks, lexicon, params)
-    src_vec, tgt_vec = vectors(space, translation)
+    src_vec, tgt_vec = block_vectors(src, tgt, blocks, lexicon, params)
     src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
     tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
     out: list[list[Bead]] = [[] for _ in blocks]
@@ -166,281 +159,23 @@ def _band_groups(blocks: Sequence[Block], params: AlignerParams) -> dict[int, li
 
 
 # ---------------------------------------------------------------------------------------------
-# one vector space with columns of each problem's own
+# each problem's own space, side by side
 
 
-@dataclass(slots=True)
-class _Vocab:
-    """One problem's vocabulary, ordered as `build_space` orders a pair's: target words, then
-    the keys of both sides (the target's first); source words apart."""
-
-    tgt: dict[str, int]
-    n_words: int
-    src: dict[str, int]
-
-    @classmethod
-    def of(cls, src: Sequence[Features], tgt: Sequence[Features]) -> _Vocab:
-        tv: dict[str, int] = {}
-        for f in tgt:
-            for w in f.words:
-                tv.setdefault(w, len(tv))
-        n_words = len(tv)
-        for f in (*tgt, *src):
-            for k in f.keys:
-                tv.setdefault(k, len(tv))
-        sv: dict[str, int] = {}
-        for f in src:
-            for w in f.words:
-                sv.setdefault(w, len(sv))
-        return cls(tv, n_words, sv)
-
-
-@dataclass(slots=True)
-class _Columns:
-    """Where each problem's columns sit in the batch's space: all problems' word columns
-    first (so that, as in a pair's space, columns below `n_words` are words), then their keys,
-    each problem's in its own order."""
-
-    word0: list[int]
-    key0: list[int]
-    src0: list[int]  # first row of each problem's source words in the translation matrix
-    n_words: int
-    n_cols: int
-    n_src_words: int
-
-    @classmethod
-    def of(cls, vocabs: Sequence[_Vocab]) -> _Columns:
-        words = np.array([v.n_words for v in vocabs], dtype=np.int64)
-        keys = np.array([len(v.tgt) - v.n_words for v in vocabs], dtype=np.int64)
-        srcs = np.array([len(v.src) for v in vocabs], dtype=np.int64)
-        n_words = int(words.sum())
-        word0 = np.r_[0, np.cumsum(words)[:-1]]
-        key0 = n_words + np.r_[0, np.cumsum(keys)[:-1]]
-        src0 = np.r_[0, np.cumsum(srcs)[:-1]]
-        return cls(word0.tolist(), key0.tolist(), src0.tolist(), n_words,
-                   n_words + int(keys.sum()), int(srcs.sum()))
-
-    def column(self, p: int, vocab: _Vocab, local: int) -> int:
-        if local < vocab.n_words:
-            return self.word0[p] + local
-        return self.key0[p] + local - vocab.n_words
-
-
-def _presence(rows: Sequence[Sequence[int]], n_cols: int) -> sp.csr_matrix:
-    """Rows of column indices as a 0/1 matrix (each row's columns sorted, once each)."""
-    indptr = [0]
-    indices: list[int] = []
-    for r in rows:
-        indices.extend(sorted(set(r)))
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float32)
-    return sp.csr_matrix(
-        (data, np.array(indices, dtype=np.int64), np.array(indptr)), shape=(len(rows), n_cols)
-    )
-
-
-def block_space(
+def block_vectors(
     src: Side, tgt: Side, blocks: Sequence[Block], lexicon: Lexicon | None, params: AlignerParams
-) -> tuple[Space, sp.csr_matrix]:
-    """The batch's space and translation matrix: for each problem, what `build_space` and the
-    lexicon and name matrices (or, in one language, the identity) make of it alone."""
-    vocabs = [
-        _Vocab.of(src.features[b.i0 : b.i1], tgt.features[b.j0 : b.j1]) for b in blocks
-    ]
-    cols = _Columns.of(vocabs)
-    space = _space(src, tgt, blocks, vocabs, cols)
-    if lexicon is None:
-        return space, _identity(vocabs, cols)
-    return space, _translation(src, tgt, blocks, vocabs, cols, lexicon, params)
-
-
-def _space(
-    src: Side, tgt: Side, blocks: Sequence[Block], vocabs: Sequence[_Vocab], cols: _Columns
-) -> Space:
-    """Presence of each segment's words and keys in its problem's columns, and idf weights
-    counted over the problem's own segments. (The vocabularies name each token with its
-    problem: "3|word".)"""
-    tgt_rows: list[list[int]] = []
-    src_key_rows: list[list[int]] = []
-    src_word_rows: list[list[int]] = []
-    n_docs = np.zeros(cols.n_cols, dtype=np.float32)  # segments of the column's problem
-    for p, (b, v) in enumerate(zip(blocks, vocabs, strict=True)):
-        for f in tgt.features[b.j0 : b.j1]:
-            tgt_rows.append([cols.column(p, v, v.tgt[t]) for t in (*f.words, *f.keys)])
-        for f in src.features[b.i0 : b.i1]:
-            src_key_rows.append([cols.column(p, v, v.tgt[k]) for k in f.keys])
-            src_word_rows.append([cols.src0[p] + v.src[w] for w in f.words])
-        for c0, size in ((cols.word0[p], v.n_words), (cols.key0[p], len(v.tgt) - v.n_words)):
-            n_docs[c0 : c0 + size] = b.n + b.m
-    tgt_m = _presence(tgt_rows, cols.n_cols)
-    src_keys = _presence(src_key_rows, cols.n_cols)
-    # as build_space: idf over both sides' keys and the target's words
-    df = np.asarray(tgt_m.sum(axis=0)).ravel() + np.asarray(src_keys.sum(axis=0)).ravel()
-    weights = (np.log((n_docs + 1) / (df + 1)) + 1.0).astype(np.float32)
-    return Space(
-        src_words=_presence(src_word_rows, cols.n_src_words),
-        src_keys=src_keys,
-        tgt=tgt_m,
-        weights=weights,
-        src_vocab=[f"{p}|{w}" for p, v in enumerate(vocabs) for w in v.src],
-        tgt_vocab={
-            f"{p}|{t}": cols.column(p, v, e) for p, v in enumerate(vocabs) for t, e in v.tgt.items()
-        },
-        n_tgt_words=cols.n_words,
-    )
-
-
-def _translation(
-    src: Side, tgt: Side, blocks: Sequence[Block], vocabs: Sequence[_Vocab], cols: _Columns,
-    lexicon: Lexicon, params: AlignerParams,
-) -> sp.csr_matrix:
-    """Each problem's lexicon matrix plus its name matrix, in its own rows and columns."""
-    translate = functools.lru_cache(maxsize=None)(lexicon.translations)  # words recur
-    names = _NameMatcher(params.name_threshold)
-    lex = _Entries()
-    found = _Entries()
-    for p, (b, v) in enumerate(zip(blocks, vocabs, strict=True)):
-        src_f, tgt_f = src.features[b.i0 : b.i1], tgt.features[b.j0 : b.j1]
-        translations = _stem_translations(v, src_f, translate)
-        lex.add_lexicon(p, v, cols, translations)
-        found.add_names(p, v, cols, translations, src_f, tgt_f, names)
-    shape = (cols.n_src_words, cols.n_cols)
-    return (lex.matrix(shape) + found.matrix(shape)).tocsr()
-
-
-def _stem_translations(
-    vocab: _Vocab, src: Sequence[Features], translate: Callable[[str], tuple[str, ...]]
-) -> list[tuple[str, ...]]:
-    """As `align_space.stem_translations`: a stem's own translations (`translate`: the
-    lexicon's), or those of the forms this problem's sentences write it in."""
-    words = list(vocab.src)
-    own = [translate(w) for w in words]
-    untranslated = {w for w, t in zip(words, own, strict=True) if not t}
-    forms: dict[str, set[str]] = {}
-    for f in src:
-        for stem, form in zip(f.words, f.forms, strict=True):
-            if stem in untranslated:
-                forms.setdefault(stem, {stem}).add(form)
-    return [
-        t or tuple(x for form in sorted(forms.get(w, ())) for x in translate(form))
-        for w, t in zip(words, own, strict=True)
-    ]
-
-
-@dataclass(slots=True)
-class _Entries:
-    """Entries of a translation matrix, gathered problem by problem."""
-
-    rows: list[int] = field(default_factory=list)
-    cols: list[int] = field(default_factory=list)
-    data: list[float] = field(default_factory=list)
-
-    def matrix(self, shape: tuple[int, int]) -> sp.csr_matrix:
-        # duplicates are summed, as in the pair's matrices
-        return sp.csr_matrix(
-            (np.array(self.data, dtype=np.float32), (self.rows, self.cols)), shape=shape
-        )
-
-    def add_lexicon(
-        self, p: int, vocab: _Vocab, cols: _Columns, translations: Sequence[tuple[str, ...]]
-    ) -> None:
-        """As `align_space.lexicon_matrix`: source stems to the target words their lexicon
-        translations give."""
-        for a, found in enumerate(translations):
-            targets = set()
-            for translation in found:
-                for part in translation.split():
-                    e = vocab.tgt.get(english_stem(part))
-                    if e is not None and e < vocab.n_words:
-                        targets.add(e)
-            for e in sorted(targets):
-                self.rows.append(cols.src0[p] + a)
-                self.cols.append(cols.column(p, vocab, e))
-                self.data.append(1.0)
-
-    def add_names(
-        self, p: int, vocab: _Vocab, cols: _Columns, translations: Sequence[tuple[str, ...]],
-        src: Sequence[Features], tgt: Sequence[Features], names: _NameMatcher,
-    ) -> None:
-        """As `align_space.name_matrix`: source words the lexicon does not know, matched to the
-        target's capitalised words by sound."""
-        known = {w for w, found in zip(vocab.src, translations, strict=True) if found}
-        ar_names = sorted({w for f in src for w in f.names if w not in known})
-        en_names = sorted({n for f in tgt for n in f.names})
-        for a_name, e_name, score in names.matches(ar_names, en_names):
-            e = vocab.tgt.get(english_stem(e_name))
-            if e is None:
-                continue
-            self.rows.append(cols.src0[p] + vocab.src[a_name])
-            self.cols.append(cols.column(p, vocab, e))
-            self.data.append(float(score) / 100.0)
-
-
-class _NameMatcher:
-    """Arabic and English names that sound alike, as `align_space.name_matrix` matches them;
-    skeletons are computed once per word for the whole batch."""
-
-    def __init__(self, threshold: float) -> None:
-        self.threshold = threshold
-        self._skeletons: dict[tuple[str, str], str] = {}
-
-    def skeleton(self, word: str, lang: str) -> str:
-        key = (word, lang)
-        found = self._skeletons.get(key)
-        if found is None:
-            found = self._skeletons[key] = skeleton(word, lang)
-        return found
-
-    def matches(self, ar_names: list[str], en_names: list[str]) -> list[tuple[str, str, int]]:
-        """(Arabic name, English name, score 0-100) in the order of the names."""
-        if not ar_names or not en_names:
-            return []
-        ar_sk = [self.skeleton(w, "ar") for w in ar_names]
-        en_sk = [self.skeleton(w, "en") for w in en_names]
-        ar_distinct, ar_members = _by_skeleton(ar_sk)
-        en_distinct, en_members = _by_skeleton(en_sk)
-        scores = process.cdist(
-            ar_distinct, en_distinct, scorer=fuzz.ratio, score_cutoff=self.threshold * 100,
-            dtype=np.uint8, workers=1,
-        )
-        found = sorted(
-            (a_i, e_i, int(scores[d_a, d_e]))
-            for d_a, d_e in zip(*np.nonzero(scores), strict=True)
-            for a_i in ar_members[d_a]
-            for e_i in en_members[d_e]
-        )
-        out = []
-        for a_i, e_i, score in found:
-            a_sk, e_sk = ar_sk[a_i], en_sk[e_i]
-            if min(len(a_sk), len(e_sk)) < 3 and a_sk != e_sk:
-                continue  # two-consonant skeletons collide by chance unless identical
-            out.append((ar_names[a_i], en_names[e_i], score))
-        return out
-
-
-def _by_skeleton(skeletons: list[str]) -> tuple[list[str], list[list[int]]]:
-    """The distinct skeletons, and for each the indices of the names that have it."""
-    distinct = sorted(set(skeletons))
-    at = {sk: k for k, sk in enumerate(distinct)}
-    members: list[list[int]] = [[] for _ in distinct]
-    for i, sk in enumerate(skeletons):
-        members[at[sk]].append(i)
-    return distinct, members
-
-
-def _identity(vocabs: Sequence[_Vocab], cols: _Columns) -> sp.csr_matrix:
-    """As `align_space.identity_matrix`, for two sides in one language: a word is itself."""
-    rows, targets = [], []
-    for p, v in enumerate(vocabs):
-        for a, word in enumerate(v.src):
-            e = v.tgt.get(word)
-            if e is not None and e < v.n_words:
-                rows.append(cols.src0[p] + a)
-                targets.append(cols.column(p, v, e))
-    return sp.csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, targets)),
-        shape=(cols.n_src_words, cols.n_cols),
-    )
+) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Each problem's vectors in the space `align_segments` makes for it alone (vocabulary,
+    idf over its own segments, lexicon and names), side by side: two problems share no column,
+    so a dot product across them is zero."""
+    src_parts, tgt_parts = [], []
+    for b in blocks:
+        one_src, one_tgt = side_slice(src, b.i0, b.i1), side_slice(tgt, b.j0, b.j1)
+        src_vec, tgt_vec = vectors(*pair_space(one_src, one_tgt, lexicon, params))
+        src_parts.append(src_vec)
+        tgt_parts.append(tgt_vec)
+    return (sp.block_diag(src_parts, format="csr", dtype=np.float32),
+            sp.block_diag(tgt_parts, format="csr", dtype=np.float32))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -61,6 +61,12 @@ def side_features(
     return Side(feats, bonus, text_paragraphs, lang, kinds)
 
 
+def side_slice(side: Side, start: int, end: int) -> Side:
+    """Paragraphs [start, end) of a side, as a side of their own."""
+    return Side(side.features[start:end], side.null_bonus[start:end], side.texts[start:end],
+                side.lang, side.kinds[start:end])
+
+
 class _Vocab:
     def __init__(self) -> None:
         self.index: dict[str, int] = {}
@@ -343,6 +349,21 @@ def identity_matrix(space: Space) -> sp.csr_matrix:
         (np.ones(len(rows), dtype=np.float32), (rows, cols)),
         shape=(len(space.src_vocab), space.weights.shape[0]),
     )
+
+
+def pair_space(
+    src: Side, tgt: Side, lexicon: Lexicon | None, params: AlignerParams
+) -> tuple[Space, sp.csr_matrix]:
+    """Both sides' space and the translation from the source's words into it: the lexicon's
+    and names' (`lexicon` None: both sides in one language, a word translates as itself)."""
+    space = build_space(src, tgt)
+    if lexicon is None:
+        return space, identity_matrix(space).tocsr()
+    translations = stem_translations(space, src, lexicon)
+    names = name_matrix(
+        space, src, tgt, translations, params.name_threshold, read_as_written(space, src, lexicon)
+    )
+    return space, (lexicon_matrix(space, translations) + names).tocsr()
 
 
 def vectors(space: Space, translation: sp.csr_matrix) -> tuple[sp.csr_matrix, sp.csr_matrix]:

@@ -43,14 +43,9 @@ from reader.core.align_dp import (
 from reader.core.align_params import BEAD_TYPES, DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
 from reader.core.align_space import (
     Side,
-    build_space,
-    identity_matrix,
     learnt_matrix,
-    lexicon_matrix,
-    name_matrix,
-    read_as_written,
+    pair_space,
     side_features,
-    stem_translations,
     vectors,
 )
 from reader.core.align_units import align_by_units
@@ -113,15 +108,7 @@ def _align_sides(
     n, m = len(src.features), len(tgt.features)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
-    space = build_space(src, tgt)
-    if lexicon is None:
-        base_translation = identity_matrix(space)
-    else:
-        translations = stem_translations(space, src, lexicon)
-        base_translation = lexicon_matrix(space, translations) + name_matrix(
-            space, src, tgt, translations, params.name_threshold,
-            read_as_written(space, src, lexicon),
-        )
+    space, base_translation = pair_space(src, tgt, lexicon, params)
     src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
     tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
     src_vec, tgt_vec = vectors(space, base_translation.tocsr())
@@ -334,9 +321,12 @@ def align_segment_batch(
     texts = [problems[k] for k in batch]
     src_texts = [x for s, _ in texts for x in s]
     tgt_texts = [y for _, t in texts for y in t]
-    src = side_features(src_texts, [Kind.BODY] * len(src_texts), src_lang, glossary, params)
-    tgt = side_features(tgt_texts, [Kind.BODY] * len(tgt_texts), tgt_lang, glossary, params)
-    lexicon = None if src_lang == tgt_lang else Lexicon.load()
+    words = Lexicon.load()
+    src = side_features(src_texts, [Kind.BODY] * len(src_texts), src_lang, glossary, params,
+                        stemmer=words.stemmer)
+    tgt = side_features(tgt_texts, [Kind.BODY] * len(tgt_texts), tgt_lang, glossary, params,
+                        stemmer=words.stemmer)
+    lexicon = None if src_lang == tgt_lang else words
     for k, beads in zip(batch, align_sides_batch(src, tgt, blocks_of(texts), lexicon, params),
                         strict=True):
         out[k] = beads

@@ -435,6 +435,7 @@ _EN_ARTICLE = re.compile(r"^(?:al|el|a[dnrstz]|ash|ath|adh|ul)[-‐‑]")
 _APOSTROPHES = re.compile("[’'‘`ʿʾ]")
 
 
+@lru_cache(maxsize=65_536)  # name checks compare the same words with many names
 def skeleton(word: str, lang: str) -> str:
     """The consonant skeleton of a name, in a class alphabet shared by Arabic and English.
 

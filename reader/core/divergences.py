@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
 
 from reader.core import arabic
 from reader.core.aligner import align_segment_batch
@@ -480,7 +479,6 @@ def _names(
     terms = glossary.terms
     out: list[Divergence] = []
     reach = max(0, th.number_neighbour_beads)
-    similarity = _NameSounds()
     for b, bead in enumerate(alignment):
         if bead.is_null:
             continue
@@ -511,7 +509,7 @@ def _names(
                     variants = term.en if other.lang == "en" else term.ar
                     if counterpart is None:
                         counterpart = _Counterpart([other.paragraph(j).text for j in theirs])
-                    if _named_anyway(mention, side.lang, variants, counterpart, th, similarity):
+                    if _named_anyway(mention, side.lang, variants, counterpart, th):
                         continue
                     reported.add(mention.term_id)
                     out.append(
@@ -534,36 +532,6 @@ def _names(
 
 _LATIN_NAME = re.compile(r"[A-Z][\w’'-]{2,}")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]{3,}")
-
-
-class _NameSounds:
-    """`arabic.name_similarity`, with each word's consonant skeleton made once: neighbouring
-    beads compare the same names with the same words, and making a skeleton costs far more
-    than comparing two."""
-
-    def __init__(self) -> None:
-        self._skeletons: dict[tuple[str, str], str] = {}
-
-    def skeleton(self, word: str, lang: str) -> str:
-        key = (word, lang)
-        found = self._skeletons.get(key)
-        if found is None:
-            found = self._skeletons[key] = arabic.skeleton(word, lang)
-        return found
-
-    def __call__(self, ar_word: str, en_word: str) -> float:
-        # as arabic.name_similarity scores two skeletons (a test holds the two together)
-        a, b = self.skeleton(ar_word, "ar"), self.skeleton(en_word, "en")
-        if not a or not b:
-            return 0.0
-        if a == b:
-            return 1.0
-        if min(len(a), len(b)) <= 2:
-            return 0.0
-        score = fuzz.ratio(a, b) / 100.0
-        if max(len(a), len(b)) <= 3:
-            score *= 0.75
-        return score
 
 
 class _Counterpart:
@@ -598,11 +566,10 @@ def _named_anyway(
     variants: Sequence[str],
     there: _Counterpart,
     th: Thresholds,
-    similarity: Callable[[str, str], float],
 ) -> bool:
     """Whether the other side names the same entity in a form the glossary did not catch:
-    one of the term's words, or a word whose consonant skeleton matches the name's
-    (`similarity` of an Arabic and an English word)."""
+    one of the term's words, or a word whose consonant skeleton matches the name's."""
+    similarity = arabic.name_similarity
     if lang == "ar":
         for variant in variants:
             for word in re.findall(r"[\w’'-]{4,}", variant):

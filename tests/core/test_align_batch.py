@@ -8,7 +8,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from reader.core.align_batch import block_space, blocks_of, problem_half
+from reader.core.align_batch import block_vectors, blocks_of, problem_half
 from reader.core.align_dp import (
     Model,
     Problem,
@@ -23,10 +23,8 @@ from reader.core.align_space import (
     Side,
     build_space,
     identity_matrix,
-    lexicon_matrix,
-    name_matrix,
+    pair_space,
     side_features,
-    stem_translations,
     vectors,
 )
 from reader.core.aligner import align_segment_batch, align_segments, align_texts
@@ -175,15 +173,10 @@ def test_each_problem_has_the_vectors_of_its_own_space(
     tgt = features([y for _, t in problems for y in t], "en")
     blocks = blocks_of(problems)
     lexicon = Lexicon.load()
-    space, translation = block_space(src, tgt, blocks, lexicon, DEFAULT_PARAMS)
-    all_src, all_tgt = vectors(space, translation)
+    all_src, all_tgt = block_vectors(src, tgt, blocks, lexicon, DEFAULT_PARAMS)
     for (s, t), b in zip(problems, blocks, strict=True):
         one_s, one_t = features(s, "ar"), features(t, "en")
-        own = build_space(one_s, one_t)
-        found = stem_translations(own, one_s, lexicon)
-        matrix = lexicon_matrix(own, found) + name_matrix(
-            own, one_s, one_t, found, DEFAULT_PARAMS.name_threshold)
-        src_vec, tgt_vec = vectors(own, matrix.tocsr())
+        src_vec, tgt_vec = vectors(*pair_space(one_s, one_t, lexicon, DEFAULT_PARAMS))
         batch_s, batch_t = all_src[b.i0 : b.i1], all_tgt[b.j0 : b.j1]
         assert np.array_equal(np.diff(batch_s.indptr), np.diff(src_vec.indptr))
         assert np.array_equal(np.diff(batch_t.indptr), np.diff(tgt_vec.indptr))
