@@ -234,13 +234,25 @@ def paragraph_beads(unit_beads: Sequence[Bead], src: Units, tgt: Units) -> list[
         (last_t, tgt_reach, last_s),
     ):
         np.maximum.at(reach, ends[link], other[link])
+    # where the unit path takes each side's units: two left-out paragraphs facing each other
+    # come in the path's order, so that each bead's corners are points the path passes
+    src_taken = np.cumsum([len(b.src) for b in unit_beads])
+    tgt_taken = np.cumsum([len(b.tgt) for b in unit_beads])
     beads: list[Bead] = []
     i = j = 0
     while i < n or j < m:
-        if i < n and src_reach[i] < 0:
+        src_out = i < n and src_reach[i] < 0
+        tgt_out = j < m and tgt_reach[j] < 0
+        if src_out and tgt_out:
+            # the unit bead that takes each paragraph's first unit
+            at_s = np.searchsorted(src_taken, src.first[i], side="right")
+            at_t = np.searchsorted(tgt_taken, tgt.first[j], side="right")
+            src_out = bool(at_s <= at_t)
+            tgt_out = not src_out
+        if src_out:
             beads.append(Bead((i,), ()))
             i += 1
-        elif j < m and tgt_reach[j] < 0:
+        elif tgt_out:
             beads.append(Bead((), (j,)))
             j += 1
         else:

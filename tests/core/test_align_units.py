@@ -83,6 +83,16 @@ def _flat_problem(n: int, m: int) -> Problem:
                    np.zeros(n, np.float32), np.zeros(m, np.float32))
 
 
+def test_facing_left_out_paragraphs_come_in_the_order_the_sentence_path_takes_them() -> None:
+    # the path leaves target paragraph 1 out before source paragraph 1: the beads follow it,
+    # so that each bead's corners are points the path passes (its confidence is read there)
+    src, tgt = _units([1, 1, 1]), _units([1, 1, 1])
+    for first, second in (((), (1,)), ((1,), ())), (((1,), ()), ((), (1,))):
+        path = [Bead((0,), (0,)), Bead(*first), Bead(*second), Bead((2,), (2,))]
+        beads = paragraph_beads(path, src, tgt)
+        assert [(b.src, b.tgt) for b in beads] == [(b.src, b.tgt) for b in path]
+
+
 def test_a_pinned_point_holds_even_against_better_beads() -> None:
     # 1:1 beads along the diagonal score best; the pins demand that target unit 5 be left out
     # between source rows 5 and 5 (a 0:1 step along row 5) and the path pass through (9, 10)
