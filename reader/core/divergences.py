@@ -6,7 +6,7 @@ import functools
 import math
 import re
 import statistics
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -697,7 +697,6 @@ def _segments(side: _Side, members: Sequence[int]) -> list[_Segment]:
     return out
 
 
-SegmentAligner = Callable[[list[_Segment], list[_Segment], float, Thresholds], list[Bead]]
 
 
 def _sentence_omissions(
