@@ -15,11 +15,11 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	touch $(STAMP)
 
 run: $(STAMP)
-	@$(BIN)/python -m reader.ui.qtcheck
+	@$(BIN)/python -m reader.ui.app.qtcheck
 	$(BIN)/reader
 
 test: $(STAMP)
-	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m reader.ui.qtcheck
+	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m reader.ui.app.qtcheck
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_window(paths: Sequence[str]) -> int:
-    from reader.ui.app import run_app
+    from reader.ui.app.start import run_app
 
     return run_app(list(paths))
 

@@ -54,7 +54,7 @@ def pair_json(pair: Pair) -> dict[str, object]:
     """The JSON object of DESIGN.md's command-line contract."""
 
     def side(text: object) -> dict[str, object]:
-        from reader.core.texts import Text
+        from reader.core.text.document import Text
 
         assert isinstance(text, Text)
         return {
@@ -89,7 +89,7 @@ def render(pair: Pair, fmt: str) -> str:
         return json.dumps(pair_json(pair), ensure_ascii=False, indent=1) + "\n"
     if fmt == "tsv":
         return pair_tsv(pair)
-    from reader.core.exporters.tmx import alignment_tmx
+    from reader.core.export.tmx import alignment_tmx
 
     return alignment_tmx(pair.source, pair.target, pair.alignment)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from reader.core.corpus import Corpus, load_manifest
+from reader.core.corpus.manifest import Corpus, load_manifest
 from reader.resources import CORPUS
 
 NAME = "corpus"

@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from reader.core.alignment import Alignment
-from reader.core.bidi_display import display_lines, display_width, pad
-from reader.core.divergence_types import Divergence
-from reader.core.texts import Text
+from reader.core.align.beads import Alignment
+from reader.core.diverge.records import Divergence
+from reader.core.text.bidi_display import display_lines, display_width, pad
+from reader.core.text.document import Text
 
 NAME = "diverge"
 FORMATS = ("table", "json", "csv")
@@ -48,11 +48,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.core.aligner import align_texts
-    from reader.core.divergences import find_divergences
-    from reader.core.glossary import Glossary
-    from reader.core.texts import load_text
-    from reader.core.thresholds import load_thresholds
+    from reader.core.align.aligner import align_texts
+    from reader.core.anchors.glossary import Glossary
+    from reader.core.diverge.finder import find_divergences
+    from reader.core.diverge.thresholds import load_thresholds
+    from reader.core.text.document import load_text
 
     thresholds = load_thresholds(args.thresholds).with_overrides(args.overrides)
     glossaries = [Path(g) for g in args.glossary]

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reader.core.divergence_types import Divergence
-    from reader.core.workspace import Workspace
+    from reader.core.diverge.records import Divergence
+    from reader.core.store.workspace import Workspace
 
 NAME = "export"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from reader.core.exporters import FORMATS
+    from reader.core.export.formats import FORMATS
 
     p = sub.add_parser(
         NAME,
@@ -38,9 +38,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.core.codebooks import codebook_index, list_codebooks
-    from reader.core.exporters import export, render
-    from reader.core.workspace import Workspace
+    from reader.core.annotate.codebooks import codebook_index, list_codebooks
+    from reader.core.export.formats import export, render
+    from reader.core.store.workspace import Workspace
 
     codebooks = codebook_index(list_codebooks(args.codebooks)) if args.codebooks else None
     with Workspace.open(args.workspace, read_only=True) as ws:
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 def _divergences(ws: Workspace) -> list[Divergence]:
     """The pair's divergences for the reports; a detector failure costs only this section."""
     try:
-        from reader.core.divergences import find_divergences
+        from reader.core.diverge.finder import find_divergences
 
         return list(find_divergences(ws.text("source"), ws.text("target"), ws.alignment()))
     except Exception as exc:  # the report is still worth writing without them

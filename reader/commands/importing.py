@@ -29,8 +29,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.core.exporters.w3c import import_w3c
-    from reader.core.workspace import Workspace
+    from reader.core.export.w3c import import_w3c
+    from reader.core.store.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:
         report = import_w3c(ws, args.file)

@@ -39,9 +39,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from reader.core.aligner import align_texts
-    from reader.core.texts import load_text
-    from reader.core.workspace import Workspace
+    from reader.core.align.aligner import align_texts
+    from reader.core.store.workspace import Workspace
+    from reader.core.text.document import load_text
 
     source = load_text(args.source, blocks=args.blocks)
     target = load_text(args.target, blocks=args.blocks)
@@ -55,7 +55,7 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
-    from reader.core.workspace import Workspace
+    from reader.core.store.workspace import Workspace
 
     with Workspace.open(args.workspace, read_only=True) as ws:
         for doc in ws.documents():

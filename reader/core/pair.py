@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.alignment import Alignment
-from reader.core.divergence_types import Divergence
+from reader.core.align.beads import Alignment
+from reader.core.diverge.records import Divergence
 from reader.core.errors import Cancelled
-from reader.core.texts import Text, load_text
+from reader.core.text.document import Text, load_text
 
 __all__ = [
     "CancelCheck",
@@ -51,9 +51,9 @@ def align_pair(
     cancelled: CancelCheck | None = None,
 ) -> Pair:
     """Align two loaded texts and detect divergences; progress goes from 0.0 to 1.0."""
-    from reader.core.aligner import align_texts
-    from reader.core.divergences import find_divergences
-    from reader.core.glossary import Glossary
+    from reader.core.align.aligner import align_texts
+    from reader.core.anchors.glossary import Glossary
+    from reader.core.diverge.finder import find_divergences
 
     options = options or PairOptions()
     alignment = align_texts(

@@ -13,8 +13,8 @@ def main() -> None:
     method, src, tgt, out = sys.argv[1:5]
     t0 = time.perf_counter()
     if method == "reader":
-        from reader.core.aligner import align_texts
-        from reader.core.texts import load_text
+        from reader.core.align.aligner import align_texts
+        from reader.core.text.document import load_text
 
         source, target = load_text(src), load_text(tgt)
         t_loaded = time.perf_counter()

@@ -18,12 +18,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from reader.core.alignment import Alignment
-from reader.core.annotations import TagRef, new_annotation
-from reader.core.codebooks import builtin_codebooks
-from reader.core.exporters import FORMATS, export
-from reader.core.texts import load_text
-from reader.core.workspace import Workspace
+from reader.core.align.beads import Alignment
+from reader.core.annotate.annotations import TagRef, new_annotation
+from reader.core.annotate.codebooks import builtin_codebooks
+from reader.core.export.formats import FORMATS, export
+from reader.core.store.workspace import Workspace
+from reader.core.text.document import load_text
 from reader.resources import CORPUS
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "iraq-assad-lesson.gold.json"

@@ -17,10 +17,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from reader.core.aligner import align_texts
-from reader.core.divergence_types import Divergence, DivergenceKind
-from reader.core.divergences import find_divergences
-from reader.core.texts import load_text
+from reader.core.align.aligner import align_texts
+from reader.core.diverge.finder import find_divergences
+from reader.core.diverge.records import Divergence, DivergenceKind
+from reader.core.text.document import load_text
 from reader.resources import CORPUS
 from tests.bench.cases import case_dir
 

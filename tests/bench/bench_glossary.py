@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from reader.core.glossary import Glossary, Lexicon
+from reader.core.anchors.glossary import Glossary, Lexicon
 from reader.resources import CORPUS
 
 PARAGRAPHS = 4000

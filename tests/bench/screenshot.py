@@ -28,10 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reader.ui.fonts import load_bundled_fonts
-    from reader.ui.main_window import MainWindow
-    from reader.ui.settings import APPLICATION, ORGANISATION, Settings
-    from reader.ui.theme import apply_theme
+    from reader.ui.app.fonts import load_bundled_fonts
+    from reader.ui.app.settings import APPLICATION, ORGANISATION, Settings
+    from reader.ui.app.theme import apply_theme
+    from reader.ui.window.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reader.core.alignment import Alignment, Bead
-from reader.core.texts import Text, load_text
-from reader.core.workspace import Workspace
+from reader.core.align.beads import Alignment, Bead
+from reader.core.store.workspace import Workspace
+from reader.core.text.document import Text, load_text
 from reader.resources import CORPUS
+from tests.paths import DATA
 
-GOLD = Path(__file__).resolve().parent.parent / "data" / "iraq-assad-lesson.gold.json"
+GOLD = DATA / "iraq-assad-lesson.gold.json"
 
 SOURCE_LINES = [
     "النظامُ العراقيّ 🇮🇶 دعم الأسد عام 2012 عبر @umtikrit 💢 وقال: النظام العراقي باقٍ.",

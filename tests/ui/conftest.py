@@ -50,7 +50,7 @@ def app(qapp: QApplication) -> Iterator[QApplication]:
 
 @pytest.fixture
 def settings(isolated_settings: Path):
-    from reader.ui.settings import Settings
+    from reader.ui.app.settings import Settings
 
     return Settings.at(isolated_settings / "settings.ini")
 
@@ -58,7 +58,7 @@ def settings(isolated_settings: Path):
 @pytest.fixture
 def main_window(qtbot, settings):
     """The main window on the built-in pair, shown and fully aligned."""
-    from reader.ui.main_window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     window = MainWindow(settings)
     qtbot.addWidget(window, before_close_func=lambda w: w.cancel_alignment())
@@ -91,10 +91,10 @@ ENGLISH_LINES = [
 @pytest.fixture
 def hand_pair():
     """A small pair built by hand: a null bead on each side and one divergence of each kind used."""
-    from reader.core.alignment import Alignment, Bead
-    from reader.core.divergence_types import Divergence, DivergenceKind, Severity, Span
+    from reader.core.align.beads import Alignment, Bead
+    from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
     from reader.core.pair import Pair
-    from reader.core.texts import text_from_string
+    from reader.core.text.document import text_from_string
 
     source = text_from_string("\n".join(ARABIC_LINES) + "\n", language="ar")
     target = text_from_string("\n".join(ENGLISH_LINES) + "\n", language="en")

@@ -1,0 +1,1 @@
+"""The paragraph aligner: vector space, banded dynamic programme, sentence pass, beads."""

@@ -1,0 +1,61 @@
+"""The aligner's bead types and the weights of its bead score, declared in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+# (source paragraphs, target paragraphs) of the beads the paragraph programme matches
+MATCH_TYPES = [(1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2)]
+# The sentence pass also matches one unit with four: a paragraph of unpunctuated Arabic (a third
+# of the TED talks' segments have no full stop) is one unit against its translation's sentences.
+UNIT_TYPES = [*MATCH_TYPES, (1, 4), (4, 1)]
+# every bead type either programme considers (the back pointers index this tuple)
+BEAD_TYPES: tuple[tuple[int, int], ...] = (*MATCH_TYPES, (1, 0), (0, 1), (1, 4), (4, 1))
+NEG = np.float32(-1e30)
+
+
+@dataclass(frozen=True, slots=True)
+class AlignerParams:
+    """Weights of the bead score and the search's extent. Tuned on bench cases of several seeds."""
+
+    log_prior: dict[tuple[int, int], float] = field(
+        default_factory=lambda: {
+            (1, 1): 0.0,
+            (1, 2): -2.3,
+            (2, 1): -2.3,
+            (1, 3): -4.5,
+            (3, 1): -4.5,
+            (2, 2): -4.5,
+            (1, 0): -3.0,
+            (0, 1): -3.0,
+            (1, 4): -5.5,
+            (4, 1): -5.5,
+        }
+    )
+    lexical_weight: float = 35.0
+    length_weight: float = 1.2
+    length_outliers: float = 0.1  # share of beads whose length ratio is off the pair's norm
+    length_outlier_scale: float = 4.0
+    # where, between chance and a typical match, a paragraph's cosine counts as explained
+    evidence_threshold: float = 0.3
+    # a paragraph that is an embedded post, a duplicate or boilerplate: cheaper to leave out
+    null_bonus_kind: float = 6.0
+    band_min: int = 30
+    band_fraction: float = 0.03
+    band_refine: int = 10
+    max_cells: int = 12_000_000  # cells of the band: bounds memory on very long texts
+    passes: int = 2  # paragraph passes, before the sentence pass
+    learn_min_count: int = 2
+    learn_min_dice: float = 0.25
+    learn_top: int = 1  # a source word's best partner only: the runners-up are mostly noise
+    name_threshold: float = 0.82
+    # the sentence pass (reader.core.align.units)
+    unit_pass: bool = True
+    unit_null_prior: float = -1.5  # leaving one sentence out
+    unit_band: int = 8  # sentences either side of the paragraph path
+    unit_pin: float = 0.9  # paragraphs left out this surely keep their boundaries
+
+
+DEFAULT_PARAMS = AlignerParams()

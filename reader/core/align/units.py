@@ -1,0 +1,346 @@
+"""The sentence pass: paragraph beads rebuilt from an alignment of the texts' sentences.
+
+The paragraph programme considers beads of at most three paragraphs a side. Where the two texts
+break paragraphs at different places the true beads are long chains (4:3, 5:6), and a paragraph
+the translation left out hides inside the beads that approximate them. Aligning sentences in a
+narrow band around the paragraph path, then joining the paragraphs whose sentences are linked
+(as a reader would: two paragraphs correspond when they share a sentence), gives beads their real
+extent; a paragraph none of whose sentences is linked is left out. Paragraphs the first
+programme is sure were left out, and embedded posts it left out, keep their place (the sentence
+path is pinned to pass their corners), so that sentence-level noise cannot pull them into a bead;
+but not one beside a bead as long as the paragraph programme allows, which could not take it in.
+A sentence may face up to four of the other side's (UNIT_TYPES): unpunctuated Arabic makes
+whole paragraphs single units. A bead's confidence is the probability that the sentence path
+passes both its corners.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+import scipy.sparse as sp
+
+from reader.core.align.beads import Bead
+from reader.core.align.dp import (
+    NEG,
+    Problem,
+    Sweeps,
+    backward,
+    band_centres,
+    band_half,
+    path_to_beads,
+    pin_points,
+    run_dp,
+    score_band,
+)
+from reader.core.align.params import MATCH_TYPES, UNIT_TYPES, AlignerParams
+from reader.core.align.space import Side, Space, pieces_space, vectors
+from reader.core.anchors.features import Features
+from reader.core.pair import CancelCheck
+from reader.core.text.document import Kind
+from reader.core.text.sentences import split_sentences
+
+
+@dataclass(slots=True)
+class Units:
+    """The sentences of one side: features, and the paragraph each belongs to."""
+
+    features: list[Features]
+    paragraph: np.ndarray  # unit -> its paragraph
+    first: np.ndarray  # paragraph -> its first unit; n + 1 entries, the last is the unit count
+    null_score: np.ndarray  # what leaving each unit out scores (its paragraph's kind)
+    posts: np.ndarray  # paragraph -> it is an embedded post (never translated as such)
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A sentence of one paragraph (or the whole paragraph): code points [start, end), and its
+    length."""
+
+    paragraph: int
+    start: int
+    end: int
+    length: float
+
+
+def sentence_pieces(side: Side) -> list[Piece]:
+    """Each paragraph cut into its sentences. Posts, duplicates and boilerplate stay whole (their
+    kind already says they may be left out), and so do paragraphs whose words have no places."""
+    pieces: list[Piece] = []
+    for i, text in enumerate(side.texts):
+        para = side.features[i]
+        sentences = []
+        if not side.null_bonus[i] and len(para.offsets) == len(para.words):
+            sentences = split_sentences(text, side.lang)
+        if len(sentences) <= 1:
+            pieces.append(_whole(side, i))
+            continue
+        # a sentence's length is its share of the paragraph's (which counts normalized text)
+        visible = max(1, len(text) - text.count(" "))
+        for sentence in sentences:
+            share = (len(sentence.text) - sentence.text.count(" ")) / visible
+            pieces.append(Piece(i, sentence.start, sentence.end, para.length * share))
+    return pieces
+
+
+def side_units(side: Side, pieces: Sequence[Piece], null_prior: float) -> Units:
+    feats: list[Features] = []
+    for piece in pieces:
+        para = side.features[piece.paragraph]
+        if piece.start == 0 and piece.end == len(side.texts[piece.paragraph]):
+            feats.append(para)
+        else:
+            feats.append(para.within(piece.start, piece.end, max(1, round(piece.length))))
+    paragraph = np.array([p.paragraph for p in pieces], dtype=np.int64)
+    first = np.searchsorted(paragraph, np.arange(len(side.texts) + 1)).astype(np.int64)
+    null_score = (null_prior + side.null_bonus[paragraph]).astype(np.float32)
+    posts = np.array([k is Kind.EMBEDDED_POST for k in side.kinds], dtype=bool)
+    return Units(feats, paragraph, first, null_score, posts)
+
+
+def balanced_pieces(
+    src: Side, tgt: Side, beads: Sequence[Bead], band: int
+) -> tuple[list[Piece], list[Piece]]:
+    """Both sides' sentences, as units for the sentence pass.
+
+    Where a bead has on one side far more sentences than the band and the 1:3 beads can absorb
+    (a 1 MB paragraph against one line), that side's paragraphs stay whole. A run of paragraphs
+    left out with more sentences than the band holds would widen the band everywhere: those
+    paragraphs get no units (they stay left out, their corners pinned).
+    """
+    src_of = _by_paragraph(sentence_pieces(src), len(src.texts))
+    tgt_of = _by_paragraph(sentence_pieces(tgt), len(tgt.texts))
+    skip_s = np.zeros(len(src.texts), dtype=bool)
+    skip_t = np.zeros(len(tgt.texts), dtype=bool)
+    for side, run in _null_runs(beads):
+        pieces_of, skip = (src_of, skip_s) if side == 0 else (tgt_of, skip_t)
+        if sum(len(pieces_of[p]) for p in run) > band:
+            skip[run] = True
+    src_out: list[Piece] = []
+    tgt_out: list[Piece] = []
+    for b in beads:
+        sp = [p for i in b.src if not skip_s[i] for p in src_of[i]]
+        tp = [p for j in b.tgt if not skip_t[j] for p in tgt_of[j]]
+        if len(tp) > 3 * len(sp) + band:
+            tp = [_whole(tgt, j) for j in b.tgt]
+        elif len(sp) > 3 * len(tp) + band:
+            sp = [_whole(src, i) for i in b.src]
+        src_out.extend(sp)
+        tgt_out.extend(tp)
+    return src_out, tgt_out
+
+
+def _null_runs(beads: Sequence[Bead]) -> list[tuple[int, list[int]]]:
+    """Runs of consecutive null beads on one side: (0 source / 1 target, paragraphs)."""
+    runs: list[tuple[int, list[int]]] = []
+    for b in beads:
+        side = 0 if b.src and not b.tgt else 1 if b.tgt and not b.src else -1
+        if side < 0:
+            continue
+        paragraph = (b.src or b.tgt)[0]
+        last = runs[-1] if runs else None
+        if last is not None and last[0] == side and last[1][-1] == paragraph - 1:
+            last[1].append(paragraph)
+        else:
+            runs.append((side, [paragraph]))
+    return runs
+
+
+def _by_paragraph(pieces: Sequence[Piece], n: int) -> list[list[Piece]]:
+    out: list[list[Piece]] = [[] for _ in range(n)]
+    for piece in pieces:
+        out[piece.paragraph].append(piece)
+    return out
+
+
+def _whole(side: Side, i: int) -> Piece:
+    return Piece(i, 0, len(side.texts[i]), float(side.features[i].length))
+
+
+def unit_path(beads: Sequence[Bead], src: Units, tgt: Units) -> list[tuple[int, int]]:
+    """The paragraph path in unit coordinates, interpolated inside each bead."""
+    points = [(0, 0)]
+    for b in beads:
+        i0, j0 = points[-1]
+        i1 = int(src.first[b.src[-1] + 1]) if b.src else i0
+        j1 = int(tgt.first[b.tgt[-1] + 1]) if b.tgt else j0
+        ks, kt = i1 - i0, j1 - j0
+        if ks > 1 and kt > 0:
+            points.extend((i0 + k, j0 + round(k * kt / ks)) for k in range(1, ks))
+        points.append((i1, j1))
+    return points
+
+
+def null_corners(
+    beads: Sequence[Bead], src: Units, tgt: Units, threshold: float
+) -> list[tuple[int, int]]:
+    """Both ends, in unit coordinates, of every paragraph the first programme left out and is
+    at least `threshold` sure of (unless it sits beside a bead as long as that programme
+    allows), or that is an embedded post, or that has no units: the sentence path must pass
+    through them."""
+    corners: list[tuple[int, int]] = []
+    full = _beside_full_bead(beads, max(t[0] for t in MATCH_TYPES))
+    i = j = 0
+    for k, b in enumerate(beads):
+        i1, j1 = i + len(b.src), j + len(b.tgt)
+        units = src if b.src else tgt
+        p = i if b.src else j
+        keep = units.posts[p] or units.first[p] == units.first[p + 1]
+        if b.is_null and ((b.confidence >= threshold and not full[k]) or keep):
+            corners.append((int(src.first[i]), int(tgt.first[j])))
+            corners.append((int(src.first[i1]), int(tgt.first[j1])))
+        i, j = i1, j1
+    return corners
+
+
+def _beside_full_bead(beads: Sequence[Bead], longest: int) -> list[bool]:
+    """For each null bead, whether the nearest matched bead before or after it (past other null
+    beads) already holds `longest` paragraphs of its side: the paragraph programme had no
+    larger bead, so its being sure the paragraph was left out says little."""
+    full = [False] * len(beads)
+    for k, b in enumerate(beads):
+        if not b.is_null:
+            continue
+        side = 0 if b.src else 1
+        for step in (-1, 1):
+            q = k + step
+            while 0 <= q < len(beads) and beads[q].is_null:
+                q += step
+            if 0 <= q < len(beads) and len((beads[q].src, beads[q].tgt)[side]) >= longest:
+                full[k] = True
+    return full
+
+
+def paragraph_beads(unit_beads: Sequence[Bead], src: Units, tgt: Units) -> list[Bead]:
+    """Paragraphs joined by linked units, in order; a paragraph with no linked unit is left out.
+    (Confidence is left at 1: the caller knows how sure the path is.)"""
+    n, m = len(src.first) - 1, len(tgt.first) - 1
+    # each unit bead as its first and last paragraph on each side (-1: none)
+    first_s = np.array([src.paragraph[b.src[0]] if b.src else -1 for b in unit_beads])
+    last_s = np.array([src.paragraph[b.src[-1]] if b.src else -1 for b in unit_beads])
+    first_t = np.array([tgt.paragraph[b.tgt[0]] if b.tgt else -1 for b in unit_beads])
+    last_t = np.array([tgt.paragraph[b.tgt[-1]] if b.tgt else -1 for b in unit_beads])
+    # the furthest paragraph on the other side each paragraph is linked to (-1: none); a
+    # unit bead spans at most a few paragraphs, so its first and last cover it
+    src_reach = np.full(n, -1, dtype=np.int64)
+    tgt_reach = np.full(m, -1, dtype=np.int64)
+    link = (first_s >= 0) & (first_t >= 0)
+    for ends, reach, other in (
+        (first_s, src_reach, last_t),
+        (last_s, src_reach, last_t),
+        (first_t, tgt_reach, last_s),
+        (last_t, tgt_reach, last_s),
+    ):
+        np.maximum.at(reach, ends[link], other[link])
+    # where the unit path takes each side's units: two left-out paragraphs facing each other
+    # come in the path's order, so that each bead's corners are points the path passes
+    src_taken = np.cumsum([len(b.src) for b in unit_beads])
+    tgt_taken = np.cumsum([len(b.tgt) for b in unit_beads])
+    beads: list[Bead] = []
+    i = j = 0
+    while i < n or j < m:
+        src_out = i < n and src_reach[i] < 0
+        tgt_out = j < m and tgt_reach[j] < 0
+        if src_out and tgt_out:
+            # the unit bead that takes each paragraph's first unit
+            at_s = np.searchsorted(src_taken, src.first[i], side="right")
+            at_t = np.searchsorted(tgt_taken, tgt.first[j], side="right")
+            src_out = bool(at_s <= at_t)
+            tgt_out = not src_out
+        if src_out:
+            beads.append(Bead((i,), ()))
+            i += 1
+        elif tgt_out:
+            beads.append(Bead((), (j,)))
+            j += 1
+        else:
+            # links are monotone, so i and j are linked to each other: grow the bead until
+            # none of its paragraphs is linked beyond the other side's end
+            i1, j1 = i + 1, j + 1
+            while True:
+                reach_t = int(src_reach[i:i1].max()) + 1
+                reach_s = int(tgt_reach[j:j1].max()) + 1
+                if reach_t <= j1 and reach_s <= i1:
+                    break
+                i1, j1 = max(i1, reach_s), max(j1, reach_t)
+            beads.append(Bead(tuple(range(i, i1)), tuple(range(j, j1))))
+            i, j = i1, j1
+    return beads
+
+
+def align_by_units(
+    src_side: Side,
+    tgt_side: Side,
+    space: Space,
+    translation: sp.csr_matrix,
+    beads: Sequence[Bead],
+    params: AlignerParams,
+    cancelled: CancelCheck | None,
+) -> list[Bead]:
+    """Paragraph beads from a sentence alignment in a band around `beads`."""
+    src_pieces, tgt_pieces = balanced_pieces(src_side, tgt_side, beads, params.unit_band)
+    src = side_units(src_side, src_pieces, params.unit_null_prior)
+    tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
+    src_vec, tgt_vec = vectors(pieces_space(space, src.features, tgt.features), translation)
+    points = unit_path(beads, src, tgt)
+    corners = null_corners(beads, src, tgt, params.unit_pin)
+    # the programme costs per row: let the side with fewer sentences give the rows
+    flip = len(tgt.features) < len(src.features)
+    rows, cols = (tgt, src) if flip else (src, tgt)
+    row_vec, col_vec = (tgt_vec, src_vec) if flip else (src_vec, tgt_vec)
+    if flip:
+        points = [(j, i) for i, j in points]
+        corners = [(j, i) for i, j in corners]
+    found = _align_units(rows, cols, row_vec, col_vec, points, corners, params, cancelled)
+    if found is None:
+        return list(beads)  # no band of affordable size holds the path: keep the paragraphs'
+    unit_beads, sweeps = found
+    if flip:
+        unit_beads = [Bead(b.tgt, b.src, b.confidence) for b in unit_beads]
+    # a bead is right when the sentence path passes through both its corners
+    out = []
+    i = j = 0
+    for b in paragraph_beads(unit_beads, src, tgt):
+        i1, j1 = i + len(b.src), j + len(b.tgt)
+        ends = [(int(src.first[a]), int(tgt.first[c])) for a, c in ((i, j), (i1, j1))]
+        sure = min(sweeps.visit(*((c, a) if flip else (a, c))) for a, c in ends)
+        out.append(Bead(b.src, b.tgt, sure))
+        i, j = i1, j1
+    return out
+
+
+def _align_units(
+    src: Units,
+    tgt: Units,
+    src_vec: sp.csr_matrix,
+    tgt_vec: sp.csr_matrix,
+    points: list[tuple[int, int]],
+    corners: list[tuple[int, int]],
+    params: AlignerParams,
+    cancelled: CancelCheck | None,
+) -> tuple[list[Bead], Sweeps] | None:
+    """The banded programme over units around `points`, passing through `corners`; its
+    path as beads, and the sweeps that tell how sure each point of it is. None when the band
+    that holds the path would exceed the cell budget."""
+    n, m = len(src.features), len(tgt.features)
+    src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
+    tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
+    pb = Problem(n, m, src_vec, tgt_vec, src_len, tgt_len, src.null_score, tgt.null_score)
+    centre = band_centres(n, m, points)
+    half = band_half(points, n, centre, params.unit_band, max(kt for _, kt in UNIT_TYPES))
+    if (n + 1) * (2 * half + 1) > params.max_cells:
+        return None
+    scores = score_band(pb, centre, half, params, UNIT_TYPES)
+    pinned = pin_points(corners)
+    for row in pinned:
+        # no bead may straddle a pinned row
+        for (ks, _), table in scores.items():
+            table[row + 1 : row + ks] = NEG
+    # the units' null scores carry the prior (Problem.src_null): the type's own is zero
+    unit_params = replace(params, log_prior={**params.log_prior, (1, 0): 0.0, (0, 1): 0.0})
+    forward = run_dp(pb, centre, half, scores, unit_params, cancelled, pinned, sums=True)
+    sweeps = backward(pb, centre, half, scores, unit_params, forward, pinned)
+    return path_to_beads(forward.path, [1.0] * len(forward.path)), sweeps
+

@@ -1,0 +1,1 @@
+"""What survives translation: numbers, dates, names, glossary terms, posts, words."""

@@ -1,0 +1,288 @@
+"""What survives translation in a paragraph: numbers, dates, terms, handles, links, names, words."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from reader.core import arabic
+from reader.core.anchors.dates import DateMention, find_dates
+from reader.core.anchors.glossary import Glossary, TermMention
+from reader.core.anchors.numbers import NumberMention, find_numbers
+from reader.core.errors import Cancelled
+from reader.core.text.document import Text
+from reader.resources import resource_path
+
+HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
+HASHTAG = re.compile(r"(?<![\w#])#(\w{2,60})")
+URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
+_EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_AR_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+
+
+@lru_cache(maxsize=4)
+def stopwords(lang: str) -> frozenset[str]:
+    """Function words that carry no evidence of correspondence (resources/lexicon)."""
+    path = resource_path("lexicon", f"stopwords-{lang}.txt")
+    words = path.read_text(encoding="utf-8").split() if path.exists() else []
+    if lang == "ar":
+        words = [arabic.normalize(w) for w in words]
+    return frozenset(words)
+
+
+# Words that end like a plural but are not one of another word (news is not new + s).
+_EN_NO_PLURAL = frozenset({"news", "series", "species", "goods"})
+
+
+@lru_cache(maxsize=200_000)
+def english_stem(word: str) -> str:
+    """A deliberately light stem: case, possessive and regular plural/verb endings."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    if w in _EN_NO_PLURAL:
+        return w
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+_PLAIN_STEMMER = arabic.Stemmer()
+
+
+@lru_cache(maxsize=8)
+def _content_stems(stemmer: arabic.Stemmer) -> dict[str, str]:
+    """Each Arabic word's content stem as `stemmer` reads it, filled in as words come (one
+    look-up per word of a paragraph instead of four): one table per stemmer, kept."""
+    return {}
+
+
+def _arabic_content_stem(word: str, stemmer: arabic.Stemmer) -> str:
+    """The stem of a normalized Arabic word, or "" when the word or its stem is a stopword or
+    the word a single letter."""
+    stops = stopwords("ar")
+    if word in stops or len(word) < 2:
+        return ""
+    stem = stemmer(word)
+    return "" if stem in stops else stem
+
+
+@lru_cache(maxsize=200_000)
+def _english_content_word(word: str) -> tuple[str, str, bool] | None:
+    """Stem, lower-case form and whether it may be a name, of an English word as written;
+    None for a stopword or a single letter (cached: one look-up per word instead of four)."""
+    lw = word.lower()
+    if lw in stopwords("en") or len(lw) < 2:
+        return None
+    return english_stem(word), lw, word[0].isupper() and len(word) >= 3
+
+
+@dataclass(slots=True)
+class Anchors:
+    """Everything in one paragraph that can be matched across the two languages.
+
+    Mentions keep their spans (code points of the paragraph text) so that the divergence
+    detector reports places, and `keys()` gives the language-neutral keys the aligner matches.
+    """
+
+    numbers: list[NumberMention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    terms: list[TermMention] = field(default_factory=list)
+    handles: list[str] = field(default_factory=list)
+    hashtags: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+
+    def keys(self) -> list[str]:
+        out = [f"n:{number_key(n.value)}" for n in self.numbers]
+        out += [f"d:{d.year or 0}-{d.month or 0}-{d.day or 0}" for d in self.dates if d.month]
+        out += [f"g:{t.term_id}" for t in self.terms]
+        out += [f"h:{h.lower()}" for h in self.handles]
+        out += [f"t:{arabic.normalize(h).lower()}" for h in self.hashtags]
+        out += [f"u:{u.lower()}" for u in self.urls]
+        return out
+
+    def key_offsets(self, text: str) -> list[int]:
+        """Where in `text` (the paragraph the anchors were found in) each of `keys()` starts."""
+        out = [n.start for n in self.numbers]
+        out += [d.start for d in self.dates if d.month]
+        out += [t.start for t in self.terms]
+        for prefix, found in (("@", self.handles), ("#", self.hashtags), ("", self.urls)):
+            pos = 0
+            for item in found:
+                at = text.find(prefix + item, pos)
+                pos = at + 1 if at >= 0 else pos
+                out.append(max(at, 0))
+        return out
+
+
+def number_key(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _outside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in spans)
+
+
+def _may_link(text: str) -> bool:
+    lowered = text.lower()
+    return "http" in lowered or "www." in lowered or "pic.twitter.com/" in lowered
+
+
+def find_anchors(text: str, lang: str, glossary: Glossary | None) -> Anchors:
+    """Anchors of one paragraph; numbers inside dates, terms or links are left to those."""
+    # most paragraphs have no link, handle or hashtag: a substring test is far cheaper than
+    # running the patterns over them
+    urls = [(m.start(), m.end()) for m in URL.finditer(text)] if _may_link(text) else []
+    dates = [d for d in find_dates(text, lang) if _outside(urls, d.start, d.end)]
+    numbers = [n for n in find_numbers(text, lang) if _outside(urls, n.start, n.end)]
+    terms = glossary.find_terms(text, lang) if glossary is not None else []
+    terms = [t for t in terms if _outside(urls, t.start, t.end)]
+    return Anchors(
+        numbers=numbers,
+        dates=dates,
+        terms=terms,
+        handles=[m.group(1) for m in HANDLE.finditer(text)] if "@" in text else [],
+        hashtags=(
+            [m.group(1) for m in HASHTAG.finditer(text) if not m.group(1).isdigit()]
+            if "#" in text
+            else []
+        ),
+        urls=[text[s:e] for s, e in urls],
+    )
+
+
+# Anchors of the last few texts seen, so that detecting again after a hand-made change of the
+# alignment does not parse every paragraph again: (sha256, language, glossary) -> anchors.
+_ANCHOR_CACHE: OrderedDict[tuple[str, str, int], list[Anchors]] = OrderedDict()
+_ANCHOR_CACHE_SIZE = 4
+
+
+def text_anchors(
+    text: Text, glossary: Glossary | None, cancelled: Callable[[], bool] | None = None
+) -> list[Anchors]:
+    """The anchors of every paragraph of a text, extracted once and kept for a few texts."""
+    key = (text.sha256 or str(id(text)), text.language, id(glossary))
+    if text.sha256 and key in _ANCHOR_CACHE:
+        cached = _ANCHOR_CACHE[key]
+        if len(cached) == len(text):
+            _ANCHOR_CACHE.move_to_end(key)
+            return cached
+    found = []
+    for p in text.paragraphs:
+        if cancelled is not None and p.index % 256 == 0 and cancelled():
+            raise Cancelled()
+        found.append(find_anchors(p.text, text.language, glossary))
+    if text.sha256:
+        _ANCHOR_CACHE[key] = found
+        while len(_ANCHOR_CACHE) > _ANCHOR_CACHE_SIZE:
+            _ANCHOR_CACHE.popitem(last=False)
+    return found
+
+
+@dataclass(slots=True)
+class Features:
+    """A paragraph reduced to what the aligner compares."""
+
+    length: int
+    words: list[str]  # stems: what the aligner counts and learns on
+    keys: list[str]
+    names: list[str]
+    forms: list[str] = field(default_factory=list)  # each stem's word as written (normalized)
+    # where each word and each key starts in the paragraph text (code points, ascending; keys
+    # are kept in that order); `offsets` is empty when words cannot be placed (Arabic
+    # presentation forms)
+    offsets: list[int] = field(default_factory=list)
+    key_offsets: list[int] = field(default_factory=list)
+
+    def within(self, start: int, end: int, length: int) -> Features:
+        """The features of the part [start, end) of the paragraph, `length` long."""
+        lo, hi = bisect_left(self.offsets, start), bisect_left(self.offsets, end)
+        k_lo, k_hi = bisect_left(self.key_offsets, start), bisect_left(self.key_offsets, end)
+        return Features(length, self.words[lo:hi], self.keys[k_lo:k_hi], [], self.forms[lo:hi],
+                        self.offsets[lo:hi], self.key_offsets[k_lo:k_hi])
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`text` with the spans blanked out (same length, so offsets still hold)."""
+    if not spans:
+        return text
+    parts = []
+    pos = 0
+    for start, end in spans:
+        parts.append(text[pos:start])
+        parts.append(" " * (end - start))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _visible_length(text: str) -> int:
+    """Characters that are not white space: the length Gale and Church count."""
+    return len("".join(text.split()))
+
+
+def paragraph_features(
+    text: str,
+    lang: str,
+    glossary: Glossary | None,
+    anchors: Anchors | None = None,
+    stemmer: arabic.Stemmer | None = None,
+) -> Features:
+    """Length, content words (stemmed), anchor keys and name candidates of one paragraph.
+
+    Arabic words are stemmed by `stemmer` (a lexicon's, `Lexicon.stemmer`, tells clitics from
+    letters of known words), by `arabic.strip_clitics` without one."""
+    anchors = anchors if anchors is not None else find_anchors(text, lang, glossary)
+    masked = _mask(text, [(t.start, t.end) for t in anchors.terms])
+    if lang == "ar":
+        norm, raw_offset = arabic.normalize_with_offsets(masked)
+        length = _visible_length(norm)
+        forms = []
+        words = []
+        offsets = []
+        stemmer = stemmer if stemmer is not None else _PLAIN_STEMMER
+        stems = _content_stems(stemmer)
+        for m in _AR_WORD.finditer(norm):
+            w = m.group()
+            stem = stems.get(w)
+            if stem is None:
+                stem = stems[w] = _arabic_content_stem(w, stemmer)
+            if stem:
+                words.append(stem)
+                forms.append(w)
+                offsets.append(m.start())
+        names = [w for w in words if len(w) >= 3]
+        # offsets into the paragraph text; none when normalising changed more than marks
+        offsets = [raw_offset[o] for o in offsets] if raw_offset is not None else []
+    else:
+        length = _visible_length(text)
+        words = []
+        forms = []
+        names = []
+        offsets = []
+        for m in _EN_WORD.finditer(masked):
+            w = m.group()
+            content = _english_content_word(w)
+            if content is None:
+                continue
+            stem, lw, may_be_name = content
+            words.append(stem)
+            forms.append(lw)
+            offsets.append(m.start())
+            if may_be_name:
+                names.append(w)
+    placed = sorted(zip(anchors.key_offsets(text), anchors.keys(), strict=True))
+    return Features(
+        length=length, words=words, keys=[k for _, k in placed], names=names, forms=forms,
+        offsets=offsets, key_offsets=[o for o, _ in placed],
+    )

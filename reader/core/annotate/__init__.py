@@ -1,0 +1,1 @@
+"""Annotations: records, codebooks, and finding annotated spans again in a changed text."""

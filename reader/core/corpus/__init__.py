@@ -1,0 +1,1 @@
+"""The built-in corpus: its manifest and the texts it names."""

@@ -1,0 +1,1 @@
+"""Writing a pair and its notes out: one report value, many formats."""

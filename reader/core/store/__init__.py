@@ -1,0 +1,1 @@
+"""The workspace: a pair, its alignment and its annotations in one SQLite file."""

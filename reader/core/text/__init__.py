@@ -1,0 +1,1 @@
+"""Reading texts: decoding, paragraphs and their kinds, sentences, search, terminal display."""

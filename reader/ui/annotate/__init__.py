@@ -1,0 +1,1 @@
+"""Annotating in the window: controller, dialog, table, panel, codebooks, undo commands."""

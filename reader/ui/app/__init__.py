@@ -1,0 +1,1 @@
+"""Starting the application: the Qt check, settings, theme, fonts, background work."""

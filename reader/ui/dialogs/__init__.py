@@ -1,0 +1,1 @@
+"""Dialogs for opening a pair, browsing the corpus and setting preferences."""

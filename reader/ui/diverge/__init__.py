@@ -1,0 +1,1 @@
+"""The divergence list and its legend."""

@@ -1,0 +1,1 @@
+"""The reading view: two panes, the link gutter, the overview strip, the find bar."""

@@ -1,0 +1,118 @@
+"""`reader workspace new`, `reader import`, `reader export`: files written, one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.core.align.beads import Alignment
+from reader.core.annotate.annotations import TagRef
+from reader.core.store.workspace import Workspace
+from reader.core.text.document import load_text
+from reader.resources import CORPUS
+from tests.paths import DATA
+
+SRC = CORPUS / "iraq-assad-lesson.ar.txt"
+TGT = CORPUS / "iraq-assad-lesson.en.txt"
+GOLD = DATA / "iraq-assad-lesson.gold.json"
+
+
+def gold_workspace(path: Path) -> Workspace:
+    source, target = load_text(SRC), load_text(TGT)
+    pairs = json.loads(GOLD.read_text(encoding="utf-8"))
+    return Workspace.create(path, source, target, Alignment.from_pairs(pairs, len(source),
+                                                                       len(target)))
+
+
+def one_line_error(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err
+    assert err.startswith("reader: ") and err.count("\n") == 1, err
+    return err
+
+
+def test_workspace_new_aligns_and_stores_the_pair(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.core.align.aligner import align_texts
+
+    path = tmp_path / "w.prw"
+    assert main(["workspace", "new", str(path), str(SRC), str(TGT)]) == 0
+    source, target = load_text(SRC), load_text(TGT)
+    with Workspace.open(path) as ws:
+        assert ws.fingerprints() == {"source": source.sha256, "target": target.sha256}
+        assert ws.alignment().beads == align_texts(source, target).beads
+    capsys.readouterr()
+    assert main(["workspace", "new", str(path), str(SRC), str(TGT)]) == 2
+    assert "already exists" in one_line_error(capsys)
+
+
+def test_workspace_new_with_a_bad_text_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert main(["workspace", "new", str(tmp_path / "w.prw"), str(empty), str(TGT)]) == 2
+    assert "empty.txt" in one_line_error(capsys)
+    assert not (tmp_path / "w.prw").exists()
+
+
+def test_export_every_format_and_import_round_trip(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with gold_workspace(tmp_path / "w.prw") as ws:
+        para = ws.text("source").paragraphs[1].text
+        start = para.index("النظام العراقي")
+        a = ws.annotate("source", 1, start, start + len("النظام العراقي"),
+                        tags=[TagRef("translation-shifts", "label_substitution")],
+                        comment='=cmd|"/c calc"!A1', author="Ann")
+    for fmt, name in [("csv", "a.csv"), ("w3c", "a.jsonld"), ("md", "a.md"),
+                      ("html", "a.html"), ("tmx", "a.tmx")]:
+        assert main(["export", str(tmp_path / "w.prw"), "--format", fmt,
+                     "-o", str(tmp_path / name)]) == 0, capsys.readouterr().err
+    rows = list(csv.DictReader(io.StringIO(
+        (tmp_path / "a.csv").read_text("utf-8-sig"), newline="")))
+    assert rows[0]["comment"] == "'" + a.comment
+    ET.parse(tmp_path / "a.tmx")
+    assert "النظام العراقي" in (tmp_path / "a.html").read_text("utf-8")
+
+    with gold_workspace(tmp_path / "b.prw"):
+        pass
+    capsys.readouterr()
+    assert main(["import", str(tmp_path / "b.prw"), str(tmp_path / "a.jsonld")]) == 0
+    assert "1 added" in capsys.readouterr().out
+    with Workspace.open(tmp_path / "b.prw") as ws:
+        assert ws.annotations() == [a]
+
+
+def test_export_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    gold_workspace(tmp_path / "w.prw").close()
+    assert main(["export", str(tmp_path / "w.prw"), "--format", "w3c", "-o", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 0
+
+
+def test_errors_are_one_line_with_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corrupt = tmp_path / "bad.prw"
+    corrupt.write_bytes(b"garbage" * 100)
+    assert main(["export", str(corrupt), "--format", "csv", "-o", str(tmp_path / "x.csv")]) == 2
+    assert "bad.prw" in one_line_error(capsys)
+    assert not (tmp_path / "x.csv").exists()
+    assert main(["import", str(tmp_path / "missing.prw"), str(tmp_path / "x.json")]) == 2
+    assert "no such workspace" in one_line_error(capsys)
+    gold_workspace(tmp_path / "w.prw").close()
+    (tmp_path / "x.json").write_text("[1, 2", "utf-8")
+    assert main(["import", str(tmp_path / "w.prw"), str(tmp_path / "x.json")]) == 2
+    assert "not valid JSON" in one_line_error(capsys)
+    (tmp_path / "y.json").write_text(json.dumps({
+        "type": "Annotation", "target": {"source": "other.txt", "selector": {
+            "type": "TextQuoteSelector", "exact": "x"}}}), "utf-8")
+    assert main(["import", str(tmp_path / "w.prw"), str(tmp_path / "y.json")]) == 2
+    err = capsys.readouterr().err
+    assert "not a document of this workspace" in err and "no annotation could be imported" in err

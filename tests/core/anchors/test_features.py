@@ -1,0 +1,123 @@
+"""Paragraph anchors and features: what the aligner compares of each paragraph."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core import arabic
+from reader.core.anchors.features import (
+    _AR_WORD,
+    _EN_WORD,
+    Features,
+    _mask,
+    _visible_length,
+    english_stem,
+    find_anchors,
+    paragraph_features,
+    stopwords,
+)
+from reader.core.anchors.glossary import Glossary, Lexicon
+from reader.resources import CORPUS
+
+AR = (CORPUS / "iraq-assad-lesson.ar.txt").read_text(encoding="utf-8").splitlines()
+EN = (CORPUS / "iraq-assad-lesson.en.txt").read_text(encoding="utf-8").splitlines()
+
+
+def features_word_by_word(
+    text: str, lang: str, glossary: Glossary, stemmer: arabic.Stemmer | None = None
+) -> Features:
+    """paragraph_features written plainly: every test made for every word where it occurs."""
+    anchors = find_anchors(text, lang, glossary)
+    masked = _mask(text, [(t.start, t.end) for t in anchors.terms])
+    words, forms, names, offsets = [], [], [], []
+    if lang == "ar":
+        norm, raw_offset = arabic.normalize_with_offsets(masked)
+        length = _visible_length(norm)
+        stops = stopwords("ar")
+        for m in _AR_WORD.finditer(norm):
+            w = m.group()
+            if w in stops or len(w) < 2:
+                continue
+            stem = arabic.strip_clitics(w) if stemmer is None else stemmer(w)
+            if stem and stem not in stops:
+                words.append(stem)
+                forms.append(w)
+                offsets.append(m.start())
+        names = [w for w in words if len(w) >= 3]
+        offsets = [raw_offset[o] for o in offsets] if raw_offset is not None else []
+    else:
+        length = _visible_length(text)
+        stops = stopwords("en")
+        for m in _EN_WORD.finditer(masked):
+            w = m.group()
+            lw = w.lower()
+            if lw in stops or len(lw) < 2:
+                continue
+            words.append(english_stem(w))
+            forms.append(lw)
+            offsets.append(m.start())
+            if w[0].isupper() and len(w) >= 3:
+                names.append(w)
+    placed = sorted(zip(anchors.key_offsets(text), anchors.keys(), strict=True))
+    return Features(length, words, [k for _, k in placed], names, forms, offsets,
+                    [o for o, _ in placed])
+
+
+def test_features_of_the_corpus_pair() -> None:
+    glossary = Glossary.load()
+    for lines, lang in ((AR, "ar"), (EN, "en")):
+        for line in lines:
+            assert paragraph_features(line, lang, glossary) == features_word_by_word(
+                line, lang, glossary
+            )
+    stemmer = Lexicon.load().stemmer
+    for line in AR:
+        assert paragraph_features(line, "ar", glossary, stemmer=stemmer) == (
+            features_word_by_word(line, "ar", glossary, stemmer)
+        )
+
+
+def test_content_words_whose_stem_looks_like_a_stopword_stay() -> None:
+    # فتحت "opened" is not ف + تحت "under", أنهى "ended" not أنه, فعلية not ف + علي, بلدية not
+    # ب + لدي, تحتية not تحت: the lexicon's stemmer keeps them; وتحت, وهو, ولها still go
+    glossary = Glossary.load()
+    stemmer = Lexicon.load().stemmer
+    words = "فتحت أنهى فعلية بلدية تحتية"
+    plain = paragraph_features(words, "ar", glossary)
+    read = paragraph_features(words, "ar", glossary, stemmer=stemmer)
+    assert len(plain.words) < 5
+    assert read.words == ["فتحت", "انهي", "فعلي", "بلدي", "تحتي"]
+    assert paragraph_features("وتحت وهو فإن ولها", "ar", glossary, stemmer=stemmer).words == []
+
+
+@pytest.mark.parametrize(
+    ("word", "stem"),
+    [("news", "news"), ("News", "news"), ("series", "series"), ("species", "species"),
+     ("goods", "goods"), ("new", "new"), ("cities", "city"), ("classes", "class"),
+     ("kings", "king"), ("Iraq's", "iraq")],
+)
+def test_english_stem(word: str, stem: str) -> None:
+    # news is not new + s, nor series a plural of sery
+    assert english_stem(word) == stem
+
+
+_AR_PIECES = ["في", "و", "الله", "الملك", "ملوك", "العراق", "بغداد", "ثلاثة", "عشر", "ب", "ال",
+              "مَلِكٌ", "ـ", "ة", "ها", "هم", " ", "، ", ". ", "2024", "x"]
+_EN_PIECES = ["the", "The", "And", "king", "Kings", "kings'", "Iraq's", "Baghdad", "I", "a",
+              "seven", "day", "DAYS", "classes", "O", "’s", " ", ", ", ". ", "-", "2024"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_AR_PIECES), max_size=25).map("".join),
+       st.lists(st.sampled_from(_EN_PIECES), max_size=25).map("".join))
+def test_cached_word_tests_give_the_same_features(ar: str, en: str) -> None:
+    # each distinct word is tested once (stopword, length, stem, name): same features
+    glossary = Glossary.load()
+    assert paragraph_features(ar, "ar", glossary) == features_word_by_word(ar, "ar", glossary)
+    stemmer = Lexicon.load().stemmer
+    assert paragraph_features(ar, "ar", glossary, stemmer=stemmer) == features_word_by_word(
+        ar, "ar", glossary, stemmer
+    )
+    assert paragraph_features(en, "en", glossary) == features_word_by_word(en, "en", glossary)

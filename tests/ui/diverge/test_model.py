@@ -1,0 +1,60 @@
+"""The divergence table model and its filter by kind."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from reader.ui.diverge.model import (
+    BEAD_ROLE,
+    DIVERGENCE_ROLE,
+    KIND_ROLE,
+    DivergenceModel,
+    KindFilterModel,
+    divergence_bead,
+)
+
+
+def test_the_model_passes_the_model_tester(qtmodeltester, hand_pair) -> None:
+    model = DivergenceModel()
+    qtmodeltester.check(model)
+    model.set_divergences(hand_pair.divergences, hand_pair.alignment)
+    qtmodeltester.check(model)
+    proxy = KindFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_hidden_kinds({"omission"})
+    qtmodeltester.check(proxy)
+
+
+def test_rows_are_in_reading_order(hand_pair) -> None:
+    model = DivergenceModel()
+    model.set_divergences(hand_pair.divergences, hand_pair.alignment)
+    beads = [model.data(model.index(r, 0), BEAD_ROLE) for r in range(model.rowCount())]
+    assert beads == [3, 4, 6]
+    assert [model.divergence(r).kind for r in range(3)] == ["date_mismatch", "omission", "addition"]
+    assert model.data(model.index(0, 2)) == "8 December"
+    assert model.data(model.index(0, 1)) == "source ¶ 4"
+    assert isinstance(model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole), QColor)
+    assert model.data(model.index(1, 0), DIVERGENCE_ROLE) is model.divergence(1)
+    assert model.counts() == {"date_mismatch": 1, "omission": 1, "addition": 1}
+
+
+def test_the_filter_hides_a_kind(hand_pair) -> None:
+    model = DivergenceModel()
+    model.set_divergences(hand_pair.divergences, hand_pair.alignment)
+    proxy = KindFilterModel()
+    proxy.setSourceModel(model)
+    assert proxy.rowCount() == 3
+    proxy.set_hidden_kinds({"omission", "addition"})
+    assert proxy.rowCount() == 1
+    assert proxy.data(proxy.index(0, 0), KIND_ROLE) == "date_mismatch"
+    assert proxy.divergence(0).detail == "8 December"
+    proxy.set_hidden_kinds(set())
+    assert proxy.rowCount() == 3
+
+
+def test_a_divergence_without_a_bead_takes_its_paragraphs_bead(hand_pair) -> None:
+    from dataclasses import replace
+
+    d = replace(hand_pair.divergences[2], bead=None)
+    assert divergence_bead(d, hand_pair.alignment) == 4
