@@ -31,7 +31,7 @@ def find_names(ctx: Context) -> list[Divergence]:
         return []
     terms = glossary.terms
     out: list[Divergence] = []
-    reach = max(0, th.number_neighbour_beads)
+    reach = th.number_neighbour_beads  # never negative: Thresholds refuses it
     for b, bead in enumerate(alignment):
         if bead.is_null:
             continue

@@ -34,7 +34,7 @@ def find_numbers_and_dates(ctx: Context) -> list[Divergence]:
         TARGET: [_values(a) for a in tgt.anchors],
     }
     out: list[Divergence] = []
-    reach = max(0, th.number_neighbour_beads)
+    reach = th.number_neighbour_beads  # never negative: Thresholds refuses it
     for b, bead in enumerate(alignment):
         if bead.is_null:
             continue
