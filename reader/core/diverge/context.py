@@ -42,7 +42,7 @@ class Side:
 
     @property
     def word(self) -> str:
-        """"source" or "target", as the explanations say it."""
+        """The side as explanations name it: source or target."""
         return "target" if self.name == TARGET else "source"
 
     def paragraph(self, i: int) -> Paragraph:
@@ -53,12 +53,12 @@ class Side:
         return bead.src if self.name == SOURCE else bead.tgt
 
     def the_text(self) -> str:
-        """"the English text", or "the target" for a language without a name here."""
+        """As explanations name the text: the English text (or the target, unnamed here)."""
         name = _LANGUAGE_NAMES.get(self.lang)
         return f"the {name} text" if name else f"the {self.word}"
 
     def the_paragraph(self) -> str:
-        """"the English paragraph", or "the target paragraph"."""
+        """As explanations name a paragraph: the English (or the target) paragraph."""
         name = _LANGUAGE_NAMES.get(self.lang)
         return f"the {name} paragraph" if name else f"the {self.word} paragraph"
 
