@@ -84,3 +84,62 @@ def test_bad_input_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     assert code == 2 and "unknown threshold 'bogus'" in err
     code, _, err = run(capsys, AR, EN, "--thresholds", str(tmp_path / "none.toml"))
     assert code == 2 and "none.toml: no such file" in err
+
+
+def test_unknown_threshold_is_one_line_listing_the_known_ones(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, AR, EN, "--set", "sentence_null_cost=8")
+    assert code == 2 and not out
+    assert err.count("\n") == 1
+    assert err.startswith("reader: unknown threshold 'sentence_null_cost' in the command line; "
+                          "known: omission_serious_chars, omission_min_chars, ")
+    assert err.rstrip().endswith("sentence_max_per_side, sentence_length_variance")
+
+
+@pytest.mark.parametrize(
+    ("assignment", "problem"),
+    [("length_robust_z=nan", "must be a finite number, got 'nan'"),
+     ("length_min_chars=inf", "must be a finite number, got 'inf'"),
+     ("number_min_value=-inf", "must be a finite number, got '-inf'"),
+     ("number_neighbour_beads=-1", "must be at least 0, got '-1'"),
+     ("length_min_spread=0", "must be above 0, got '0'"),
+     ("name_similarity=2", "must be at most 1, got '2'")],
+)
+def test_senseless_threshold_values_exit_2(
+    capsys: pytest.CaptureFixture[str], assignment: str, problem: str
+) -> None:
+    code, out, err = run(capsys, AR, EN, "--set", assignment)
+    name = assignment.partition("=")[0]
+    assert code == 2 and not out
+    assert err == f"reader: threshold {name} in the command line {problem}\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [("length_robust_z = nan\n", "threshold length_robust_z in the file must be a finite number"),
+     ("[divergences]\nlength_serious_z = -inf\n", "threshold length_serious_z in the file must"),
+     ("sentence_min_chars = -5\n", "threshold sentence_min_chars in the file must be at least"),
+     ("sentence_anchor_bonus = 2.0\n", "unknown threshold 'sentence_anchor_bonus' in the file")],
+)
+def test_senseless_thresholds_file_exits_2_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, content: str, problem: str
+) -> None:
+    path = tmp_path / "thresholds.toml"
+    path.write_text(content)
+    code, out, err = run(capsys, AR, EN, "--thresholds", str(path))
+    assert code == 2 and not out
+    assert err.startswith(f"reader: {path}: {problem}") and err.count("\n") == 1
+
+
+def test_user_thresholds_file_is_checked_the_same_way(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # no --thresholds: the user's own file (under XDG_CONFIG_HOME) is read and refused alike
+    path = tmp_path / "config" / "parallel-reader" / "thresholds.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text("omission_min_chars = -1\n")
+    code, _, err = run(capsys, AR, EN)
+    assert code == 2
+    assert err == (f"reader: {path}: threshold omission_min_chars in the file must be at least 0, "
+                   "got -1\n")

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import math
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import Field, dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 from reader.core.errors import InputError
 
 APP_NAME = "parallel-reader"
 THRESHOLDS_FILE = "thresholds.toml"
+
+
+def _bounded(
+    default: float, low: float, high: float | None = None, *, open_low: bool = False
+) -> Any:
+    """A numeric threshold's field, with the values that make sense for it: at least `low`
+    (above it when `open_low`), at most `high`. Every number must also be finite."""
+    return field(default=default, metadata={"low": low, "high": high, "open_low": open_low})
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,75 +30,85 @@ class Thresholds:
         length_robust_z = 4.0
         name_mismatch = false
 
-    and the command line may override one with ``--set length_robust_z=4``.
+    and the command line may override one with ``--set length_robust_z=4``. A value outside
+    its field's bounds (declared with the field), `nan` or an infinity is refused.
     """
 
     # --- omissions and additions (null beads) ---
-    # A null-bead paragraph at least this long (characters) is `serious`, shorter ones `warning`.
-    omission_serious_chars: int = 200
-    # A null-bead paragraph shorter than this (characters of letters) is only `info`
-    # (a stray caption, a lone link, a line of emoji).
-    omission_min_chars: int = 20
+    # A null bead's paragraphs at least this long (letters and digits, links left out) are
+    # `serious`, shorter ones `warning`.
+    omission_serious_chars: int = _bounded(200, 0)
+    # ... and shorter than this only `info` (a stray caption, a lone link, a line of emoji),
+    # as are headings.
+    omission_min_chars: int = _bounded(20, 0)
 
     # --- numbers and dates ---
     # A number absent from its bead's other side is forgiven when it appears in a paragraph
-    # of a bead this many beads away (alignment boundaries off by one).
-    number_neighbour_beads: int = 1
+    # of a bead this many beads away (alignment boundaries off by one). Names look as far.
+    number_neighbour_beads: int = _bounded(1, 0)
     # Numbers below this are not reported alone (they are often words in one language and
     # idioms in the other: "one of", "two sides"); years and numbers with units always are.
-    number_min_value: float = 10.0
+    number_min_value: float = _bounded(10.0, 0)
 
     # --- names ---
     # Report names at all (they are lower severity and the least precise kind).
     name_mismatch: bool = True
     # Similarity (0..1, `arabic.name_similarity` of consonant skeletons) at which a word on
     # the other side counts as the name's counterpart, so that the name is not reported.
-    name_similarity: float = 0.75
+    name_similarity: float = _bounded(0.75, 0, 1)
     # A glossary term or name must be at least this long (characters) to be reported.
-    name_min_chars: int = 3
+    name_min_chars: int = _bounded(3, 0)
 
     # --- length ---
-    # A bead is a length anomaly when |log ratio - median| > length_robust_z * 1.4826 * MAD.
-    length_robust_z: float = 3.5
+    # A bead is a length anomaly when |log ratio - median| > length_robust_z * spread, the
+    # spread being 1.4826 * MAD (median absolute deviation), at least length_min_spread.
+    length_robust_z: float = _bounded(3.5, 0)
     # ... and `serious` beyond this many robust standard deviations.
-    length_serious_z: float = 6.0
-    # Beads whose longer side has fewer letters than this are not judged on length.
-    length_min_chars: int = 80
-    # The pair's typical ratio needs at least this many 1:1-like beads to be estimated.
-    length_min_beads: int = 6
-    # A floor on the robust spread (log units), so a very regular pair does not flag noise.
-    length_min_spread: float = 0.12
+    length_serious_z: float = _bounded(6.0, 0)
+    # Beads whose longer side has fewer letters and digits than this are not judged on length.
+    length_min_chars: int = _bounded(80, 0)
+    # The pair's typical ratio needs at least this many beads of length_min_chars to be
+    # estimated (a median needs one at least).
+    length_min_beads: int = _bounded(6, 1)
+    # A floor on the robust spread (log units), so a very regular pair does not flag noise
+    # (and a spread of 0 divides nothing).
+    length_min_spread: float = _bounded(0.12, 0, open_low=True)
     # Target letters per source letter when the pair is too short to estimate its own ratio
     # (English runs about a fifth longer than unvowelled Arabic).
-    default_length_ratio: float = 1.2
+    default_length_ratio: float = _bounded(1.2, 0, open_low=True)
 
     # --- sentence omission inside n:m beads ---
-    # A source sentence shorter than this (characters) is not reported as omitted.
-    sentence_min_chars: int = 40
-    # Only beads whose sides hold at most this many sentences each are re-aligned.
-    sentence_max_per_side: int = 60
-    # Cost of leaving a sentence without counterpart, against the Gale-Church cost
-    # (-log probability) of pairing it; higher finds fewer omissions, more surely.
-    sentence_null_cost: float = 8.0
-    # Gale-Church variance of target length per source character, for sentences.
-    sentence_length_variance: float = 6.8
-    # How much one shared anchor (number, date, glossary term) lowers a sentence pair's cost.
-    sentence_anchor_bonus: float = 2.0
+    # A sentence shorter than this (letters and digits) is not reported as omitted.
+    sentence_min_chars: int = _bounded(40, 0)
+    # Only beads whose sides hold at most this many sentences each are re-aligned (0: none).
+    sentence_max_per_side: int = _bounded(60, 0)
+    # Gale-Church variance of target length per source character, for sentences: a bead is
+    # re-aligned only when its length departs from the pair's ratio by more than 1.5 standard
+    # deviations (and by sentence_min_chars).
+    sentence_length_variance: float = _bounded(6.8, 0)
 
-    @classmethod
-    def names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
+    def __post_init__(self) -> None:
+        # thresholds built in code are held to the same bounds as those read from a file
+        for f in fields(self):
+            problem = _out_of_bounds(f, getattr(self, f.name))
+            if problem:
+                raise ValueError(f"threshold {f.name} {problem}")
 
     def with_values(self, values: dict[str, object], origin: str = "thresholds") -> Thresholds:
-        """A copy with some values changed; unknown names or wrong types raise InputError."""
-        types = {f.name: f.type for f in fields(self)}
+        """A copy with some values changed; unknown names, wrong types and values out of
+        bounds raise InputError (one line, naming the threshold and `origin`)."""
+        known = {f.name: f for f in fields(self)}
         changes: dict[str, object] = {}
         for name, raw in values.items():
-            if name not in types:
+            if name not in known:
                 raise InputError(
-                    f"unknown threshold {name!r} in {origin}; known: {', '.join(types)}"
+                    f"unknown threshold {name!r} in {origin}; known: {', '.join(known)}"
                 )
-            changes[name] = _coerce(name, raw, str(types[name]), origin)
+            value = _coerce(name, raw, str(known[name].type), origin)
+            problem = _out_of_bounds(known[name], value)
+            if problem:
+                raise InputError(f"threshold {name} in {origin} {problem}, got {raw!r}")
+            changes[name] = value
         return replace(self, **changes)  # type: ignore[arg-type]
 
     def with_overrides(self, assignments: list[str]) -> Thresholds:
@@ -100,6 +120,20 @@ class Thresholds:
                 raise InputError(f"--set expects NAME=VALUE, got {item!r}")
             values[name.strip()] = value.strip()
         return self.with_values(values, "the command line")
+
+
+def _out_of_bounds(f: Field[object], value: object) -> str | None:
+    """Why `value` is refused for the field `f` (as "must be …"), or None."""
+    if "low" not in f.metadata or isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if not math.isfinite(value):
+        return "must be a finite number"
+    low, high, open_low = f.metadata["low"], f.metadata["high"], f.metadata["open_low"]
+    if value < low or (open_low and value == low):
+        return f"must be {'above' if open_low else 'at least'} {low}"
+    if high is not None and value > high:
+        return f"must be at most {high}"
+    return None
 
 
 def _coerce(name: str, raw: object, type_name: str, origin: str) -> object:
@@ -115,12 +149,12 @@ def _coerce(name: str, raw: object, type_name: str, origin: str) -> object:
             raise ValueError(raw)
         if isinstance(raw, bool):
             raise ValueError(raw)
-        if type_name == "int":
-            value = float(raw)  # type: ignore[arg-type]
+        value = float(raw)  # type: ignore[arg-type]
+        if type_name == "int" and math.isfinite(value):
             if value != int(value):
                 raise ValueError(raw)
             return int(value)
-        return float(raw)  # type: ignore[arg-type]
+        return value  # an int field's nan or infinity is refused with the bounds
     except (TypeError, ValueError):
         raise InputError(
             f"threshold {name} in {origin} must be a {type_name}, got {raw!r}"

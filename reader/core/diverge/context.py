@@ -1,0 +1,204 @@
+"""What every detector reads: both sides with their anchors and lengths, and shared helpers."""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from reader.core.align.beads import Alignment, Bead
+from reader.core.anchors.features import URL, Anchors
+from reader.core.anchors.glossary import Glossary
+from reader.core.diverge.records import Span
+from reader.core.diverge.thresholds import Thresholds
+from reader.core.text.document import Kind, Paragraph, Text
+
+SOURCE = "source"
+TARGET = "target"
+# Paragraph kinds that are compared for numbers, dates, names, length and sentences (posts,
+# duplicates and boilerplate are reported, if at all, as what they are).
+COMPARED = frozenset({Kind.BODY, Kind.HEADING})
+CONTENT_CHAR = re.compile(r"[^\W_]")
+_LANGUAGE_NAMES = {"ar": "Arabic", "en": "English", "fr": "French", "fa": "Persian"}
+
+
+@dataclass(slots=True)
+class Side:
+    """One text as the detectors see it: paragraphs, their anchors, and helpers."""
+
+    name: str  # SOURCE or TARGET
+    text: Text
+    anchors: list[Anchors]
+    lengths: list[int]  # each paragraph's content length (content_length)
+
+    @property
+    def lang(self) -> str:
+        return self.text.language
+
+    @property
+    def word(self) -> str:
+        """The side as explanations name it: source or target."""
+        return "target" if self.name == TARGET else "source"
+
+    def paragraph(self, i: int) -> Paragraph:
+        return self.text.paragraphs[i]
+
+    def of(self, bead: Bead) -> tuple[int, ...]:
+        """This side's paragraphs of a bead."""
+        return bead.src if self.name == SOURCE else bead.tgt
+
+    def the_text(self) -> str:
+        """As explanations name the text: the English text (or the target, unnamed here)."""
+        name = _LANGUAGE_NAMES.get(self.lang)
+        return f"the {name} text" if name else f"the {self.word}"
+
+    def the_paragraph(self) -> str:
+        """As explanations name a paragraph: the English (or the target) paragraph."""
+        name = _LANGUAGE_NAMES.get(self.lang)
+        return f"the {name} paragraph" if name else f"the {self.word} paragraph"
+
+
+def make_side(name: str, text: Text, anchors: Sequence[Anchors]) -> Side:
+    return Side(name, text, list(anchors), _lengths(text))
+
+
+@dataclass(frozen=True, slots=True)
+class BeadLength:
+    """One non-null bead's compared letters on each side, and the log of their ratio."""
+
+    bead: int
+    src_chars: int
+    tgt_chars: int
+    log_ratio: float
+
+
+@dataclass(frozen=True, slots=True)
+class LengthModel:
+    """The pair's typical length ratio (target letters per source letter) and the beads'
+    lengths it was estimated from; the length and sentence detectors both read it."""
+
+    ratio: float
+    rows: list[BeadLength]
+
+
+@dataclass
+class Context:
+    """Everything a detector is given: the two sides, the alignment, the thresholds, the
+    glossary (None when the caller gave anchors and no glossary), and the length model."""
+
+    src: Side
+    tgt: Side
+    alignment: Alignment
+    thresholds: Thresholds
+    glossary: Glossary | None
+
+    def sides(self) -> tuple[tuple[Side, Side], tuple[Side, Side]]:
+        """(side, other) both ways round, source first."""
+        return (self.src, self.tgt), (self.tgt, self.src)
+
+    @functools.cached_property
+    def length_model(self) -> LengthModel:
+        th = self.thresholds
+        rows: list[BeadLength] = []
+        for b, bead in enumerate(self.alignment):
+            if bead.is_null:
+                continue
+            ls = compared_length(self.src, bead.src)
+            lt = compared_length(self.tgt, bead.tgt)
+            if ls and lt:
+                rows.append(BeadLength(b, ls, lt, math.log(lt / ls)))
+        sample = length_sample(rows, th)
+        if len(sample) < th.length_min_beads:
+            # too few beads to learn from (and they may be the very ones that diverge)
+            return LengthModel(th.default_length_ratio, rows)
+        return LengthModel(math.exp(statistics.median(sample)), rows)
+
+
+def length_sample(rows: Sequence[BeadLength], th: Thresholds) -> list[float]:
+    """The log ratios of the beads long enough to be judged on length."""
+    return [r.log_ratio for r in rows if max(r.src_chars, r.tgt_chars) >= th.length_min_chars]
+
+
+def compared_length(side: Side, members: Sequence[int]) -> int:
+    """Content length of the members whose kind is compared."""
+    return sum(side.lengths[i] for i in members if side.paragraph(i).kind in COMPARED)
+
+
+def builtin_glossary() -> Glossary | None:
+    try:
+        return Glossary.load()
+    except Exception:  # a missing or broken built-in glossary only costs the names
+        return None
+
+
+def has_content(text: str) -> bool:
+    """Whether a paragraph holds letters or digits once links are removed (not only emoji)."""
+    return bool(CONTENT_CHAR.search(URL.sub(" ", text)))
+
+
+def content_length(text: str) -> int:
+    """Letters and digits (not spaces, marks or punctuation), links left out."""
+    if may_link(text):
+        text = URL.sub(" ", text)
+    return sum(map(str.isalnum, text))
+
+
+def _lengths(text: Text) -> list[int]:
+    """`content_length` of every paragraph, counted for all of them at once."""
+    return alnum_counts(
+        [URL.sub(" ", p.text) if may_link(p.text) else p.text for p in text.paragraphs]
+    )
+
+
+def alnum_counts(texts: Sequence[str], chunk: int = 1 << 20) -> list[int]:
+    """`sum(map(str.isalnum, t))` for each of `texts`: the characters of about `chunk` of them
+    at a time looked up in a table (in a third of the time of asking each character)."""
+    out: list[int] = []
+    for part in _chunks(texts, chunk):
+        codes = np.frombuffer("".join(part).encode("utf-32-le", "surrogatepass"), np.uint32)
+        alnum = _bmp_alnum()[np.minimum(codes, 0xFFFF)]
+        beyond = np.flatnonzero(codes > 0xFFFF)  # emoji, rarer scripts: asked one by one
+        if beyond.size:
+            alnum[beyond] = [chr(c).isalnum() for c in codes[beyond].tolist()]
+        running = np.concatenate(([0], np.cumsum(alnum, dtype=np.int64)))
+        sizes = np.array([len(t) for t in part], dtype=np.int64)
+        ends = np.cumsum(sizes)
+        out += (running[ends] - running[ends - sizes]).tolist()
+    return out
+
+
+def _chunks(texts: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    """Runs of consecutive texts of about `size` characters (a longer text alone)."""
+    start = 0
+    while start < len(texts):
+        stop, total = start + 1, len(texts[start])
+        while stop < len(texts) and total + len(texts[stop]) <= size:
+            total += len(texts[stop])
+            stop += 1
+        yield texts[start:stop]
+        start = stop
+
+
+@functools.cache
+def _bmp_alnum() -> np.ndarray:
+    """`str.isalnum` of every code point of the Basic Multilingual Plane."""
+    return np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
+
+
+def may_link(text: str) -> bool:
+    """Whether `text` may hold a link (else it has none, nor has any part of it)."""
+    return "http" in text or "www." in text or "pic." in text
+
+
+def whole(side: str, p: Paragraph) -> Span:
+    return Span(side, p.index, 0, len(p.text))
+
+
+def clip(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

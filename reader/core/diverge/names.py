@@ -1,0 +1,137 @@
+"""Names (glossary people, places, organisations) of a bead that its other side does not name."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from reader.core import arabic
+from reader.core.anchors.glossary import TermMention
+from reader.core.diverge.context import COMPARED, Context, builtin_glossary
+from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
+from reader.core.diverge.thresholds import Thresholds
+
+# Glossary categories that name a person, place or organisation.
+NAME_CATEGORIES = frozenset(
+    {
+        "person", "people", "place", "country", "city", "region", "province", "governorate",
+        "organisation", "organization", "party", "militia", "group", "movement", "institution",
+        "media", "agency", "army",
+    }
+)
+_LATIN_NAME = re.compile(r"[A-Z][\w’'-]{2,}")
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]{3,}")
+
+
+def find_names(ctx: Context) -> list[Divergence]:
+    alignment, th = ctx.alignment, ctx.thresholds
+    glossary = ctx.glossary if ctx.glossary is not None else builtin_glossary()
+    if glossary is None:
+        return []
+    terms = glossary.terms
+    out: list[Divergence] = []
+    reach = th.number_neighbour_beads  # never negative: Thresholds refuses it
+    for b, bead in enumerate(alignment):
+        if bead.is_null:
+            continue
+        for side, other in ctx.sides():
+            theirs = [
+                j
+                for k in range(max(0, b - reach), min(len(alignment), b + reach + 1))
+                for j in other.of(alignment[k])
+            ]
+            there = {t.term_id for j in theirs for t in other.anchors[j].terms}
+            counterpart: _Counterpart | None = None  # read when a name needs it
+            reported: set[str] = set()
+            for i in side.of(bead):
+                p = side.paragraph(i)
+                if p.kind not in COMPARED:
+                    continue
+                for mention in side.anchors[i].terms:
+                    term = terms.get(mention.term_id)
+                    if (
+                        term is None
+                        or term.category.lower() not in NAME_CATEGORIES
+                        or mention.term_id in there
+                        or mention.term_id in reported
+                        or len(mention.surface.strip()) < th.name_min_chars
+                    ):
+                        continue
+                    variants = term.en if other.lang == "en" else term.ar
+                    if counterpart is None:
+                        counterpart = _Counterpart([other.paragraph(j).text for j in theirs])
+                    if _named_anyway(mention, side.lang, variants, counterpart, th):
+                        continue
+                    reported.add(mention.term_id)
+                    out.append(
+                        Divergence(
+                            kind=DivergenceKind.NAME_MISMATCH,
+                            severity=Severity.INFO,
+                            side=side.name,
+                            paragraphs=(p.index,),
+                            detail=(
+                                f"‘{mention.surface.strip()}’ ({term.category}) is named here "
+                                f"but not in {other.the_paragraph()}"
+                            ),
+                            bead=b,
+                            spans=(Span(side.name, p.index, mention.start, mention.end),),
+                            values=(mention.term_id,),
+                        )
+                    )
+    return out
+
+
+class _Counterpart:
+    """The other side's paragraphs around a bead, as the name check reads them: read once,
+    however many names of the bead are looked up in them."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.joined = "\n".join(texts)
+
+    @functools.cached_property
+    def folded(self) -> str:
+        return self.joined.casefold()
+
+    @functools.cached_property
+    def normalized(self) -> str:
+        return arabic.normalize(self.joined)
+
+    @functools.cached_property
+    def latin_names(self) -> list[str]:
+        """Capitalised words, each once, in order."""
+        return list(dict.fromkeys(_LATIN_NAME.findall(self.joined)))
+
+    @functools.cached_property
+    def arabic_words(self) -> list[str]:
+        """Arabic words of three letters or more, each once, in order."""
+        return list(dict.fromkeys(_ARABIC_WORD.findall(self.joined)))
+
+
+def _named_anyway(
+    mention: TermMention,
+    lang: str,
+    variants: Sequence[str],
+    there: _Counterpart,
+    th: Thresholds,
+) -> bool:
+    """Whether the other side names the same entity in a form the glossary did not catch:
+    one of the term's words, or a word whose consonant skeleton matches the name's."""
+    similarity = arabic.name_similarity
+    if lang == "ar":
+        for variant in variants:
+            for word in re.findall(r"[\w’'-]{4,}", variant):
+                # a stem, so that "Lebanese" and "Iranian" count for Lebanon and Iran
+                stem = word.casefold()[: max(4, len(word) - 2)]
+                if stem in there.folded:
+                    return True
+        return any(
+            similarity(mention.surface, w) >= th.name_similarity for w in there.latin_names
+        )
+    for variant in variants:
+        for word in _ARABIC_WORD.findall(arabic.normalize(variant)):
+            if len(word) >= 4 and word.removeprefix("ال") in there.normalized:
+                return True
+    return any(
+        similarity(w, mention.surface) >= th.name_similarity for w in there.arabic_words
+    )

@@ -1,0 +1,76 @@
+"""Embedded posts (tweets and the like quoted in a text) that the other side leaves out."""
+
+from __future__ import annotations
+
+from reader.core.align.beads import Alignment
+from reader.core.anchors.posts import Post, find_posts, parse_attribution
+from reader.core.diverge.context import Context, Side, whole
+from reader.core.diverge.records import Divergence, DivergenceKind, Severity
+from reader.core.text.document import Kind
+
+
+def find_embedded_posts(ctx: Context) -> list[Divergence]:
+    """The source's posts the target lacks, then the target's the source lacks."""
+    out: list[Divergence] = []
+    for side, other in ctx.sides():
+        out += _embedded_posts(side, other, ctx.alignment)
+    return out
+
+
+def _post_records(side: Side) -> dict[int, tuple[list[int], Post | None]]:
+    """Post number -> (its paragraphs, its parsed Post) for one text."""
+    groups: dict[int, list[int]] = {}
+    for p in side.text.paragraphs:
+        if p.kind is Kind.EMBEDDED_POST:
+            groups.setdefault(p.post if p.post is not None else -1 - p.index, []).append(p.index)
+    if not groups:
+        return {}
+    posts = find_posts([p.text for p in side.text.paragraphs])
+    by_members = {post.paragraphs: post for post in posts}
+    return {k: (members, by_members.get(tuple(members))) for k, members in groups.items()}
+
+
+def _embedded_posts(side: Side, other: Side, alignment: Alignment) -> list[Divergence]:
+    out: list[Divergence] = []
+    for members, post in _post_records(side).values():
+        # A post the translation carries has beads joining its lines (and only them) to
+        # paragraphs on the other side, for most of its lines; a lone line matched
+        # by chance (the aligner is told posts are cheap to leave out, not that they must
+        # be) does not count. Otherwise it is reported, all its lines together.
+        beads = {alignment.bead_of(side.name, i) for i in members}
+        carried = 0
+        for b in beads:
+            bead = alignment[b]
+            mine = side.of(bead)
+            theirs = other.of(bead)
+            if theirs and set(mine) <= set(members):
+                carried += len(mine)
+        if 2 * carried > len(members):
+            continue
+        platform, name, handle, date = _post_identity(side, members, post)
+        who = f"@{handle}" if handle else (name or "an unnamed account")
+        where = "" if platform in ("x", "") else f" on {platform.capitalize()}"
+        when = f", {date}" if date else ""
+        single = alignment.bead_of(side.name, members[0])
+        out.append(
+            Divergence(
+                kind=DivergenceKind.EMBEDDED_POST,
+                severity=Severity.WARNING,  # the post's content is left out
+                side=side.name,
+                paragraphs=tuple(members),
+                detail=f"post by {who}{where}{when}, not in the {other.word}",
+                bead=single if len(beads) == 1 else None,
+                spans=tuple(whole(side.name, side.paragraph(i)) for i in members),
+                values=tuple(v for v in (f"@{handle}" if handle else name, date) if v),
+            )
+        )
+    return out
+
+
+def _post_identity(
+    side: Side, members: list[int], post: Post | None
+) -> tuple[str, str, str | None, str | None]:
+    if post is not None:
+        return post.platform, post.name, post.handle, post.date
+    parsed = parse_attribution(side.paragraph(members[-1]).text)
+    return parsed if parsed is not None else ("", "", None, None)

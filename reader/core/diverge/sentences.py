@@ -1,0 +1,129 @@
+"""Sentences left out inside n:m beads, found by aligning the beads' sentences."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reader.core.align.aligner import align_segment_batch
+from reader.core.align.beads import Bead
+from reader.core.diverge.context import COMPARED, Context, Side, clip, content_length, may_link
+from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
+from reader.core.diverge.thresholds import Thresholds
+from reader.core.text.sentences import Sentence, split_sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One sentence of a compared paragraph, and its content length."""
+
+    paragraph: int
+    sentence: Sentence
+    length: int
+
+
+def find_sentence_omissions(ctx: Context) -> list[Divergence]:
+    """Inside a 1:n or n:1 bead, sentences the aligner leaves without counterpart when it
+    aligns the bead's sentences with the same anchors, lexicon and length model."""
+    src, tgt, th = ctx.src, ctx.tgt, ctx.thresholds
+    candidates = _sentence_candidates(ctx, ctx.length_model.ratio)
+    # one programme for all the beads: align_segments on each would pay the aligner's fixed
+    # cost per bead, most of the time for a handful of sentences
+    aligned = align_segment_batch(
+        [([x.sentence.text for x in s], [y.sentence.text for y in t]) for _, s, t in candidates],
+        src.lang, tgt.lang, ctx.glossary,
+    )
+    out: list[Divergence] = []
+    for (b, s_segs, t_segs), sub_beads in zip(candidates, aligned, strict=True):
+        out += _unmatched_sentences(src, tgt, b, s_segs, t_segs, sub_beads, th)
+    return out
+
+
+def segments(side: Side, members: Sequence[int]) -> list[Segment]:
+    """The sentences of the members whose kind is compared, in order."""
+    out: list[Segment] = []
+    for i in members:
+        p = side.paragraph(i)
+        if p.kind not in COMPARED:
+            continue
+        for s in split_sentences(p.text, side.lang):
+            out.append(Segment(i, s, content_length(s.text)))
+    return out
+
+
+def _sentence_candidates(
+    ctx: Context, ratio: float
+) -> list[tuple[int, list[Segment], list[Segment]]]:
+    """The beads worth aligning sentence by sentence, with their sentences: 1:n or n:1, and
+    short of at least a sentence's length."""
+    src, tgt, th = ctx.src, ctx.tgt, ctx.thresholds
+    out = []
+    for b, bead in enumerate(ctx.alignment):
+        if bead.is_null or (len(bead.src) == 1 and len(bead.tgt) == 1):
+            continue
+        # a side as long as the pair's ratio predicts cannot lack a whole long sentence
+        ls = sentence_chars(src, bead.src)
+        lt = sentence_chars(tgt, bead.tgt)
+        # a missing sentence leaves the bead short by at least that sentence, beyond the
+        # ordinary spread of translation lengths (Gale and Church: variance grows with length)
+        spread = math.sqrt(th.sentence_length_variance * ratio * max(ls, 1))
+        if abs(lt - ls * ratio) < max(th.sentence_min_chars * min(ratio, 1.0), 1.5 * spread):
+            continue
+        s_segs = segments(src, bead.src)
+        t_segs = segments(tgt, bead.tgt)
+        if not s_segs or not t_segs or len(s_segs) + len(t_segs) < 3:
+            continue
+        if max(len(s_segs), len(t_segs)) > th.sentence_max_per_side:
+            continue
+        out.append((b, s_segs, t_segs))
+    return out
+
+
+def sentence_chars(side: Side, members: Sequence[int]) -> int:
+    """What the lengths of the members' sentences (their Segments) add up to, most of the
+    time without cutting the sentences: they hold every letter and digit of the paragraph,
+    and only where there may be a link can a paragraph's count differ from its sentences'."""
+    total = 0
+    for i in members:
+        p = side.paragraph(i)
+        if p.kind not in COMPARED:
+            continue
+        if may_link(p.text):
+            total += sum(content_length(s.text) for s in split_sentences(p.text, side.lang))
+        else:
+            total += side.lengths[i]
+    return total
+
+
+def _unmatched_sentences(
+    src: Side, tgt: Side, b: int, s_segs: list[Segment], t_segs: list[Segment],
+    sub_beads: Sequence[Bead], th: Thresholds,
+) -> list[Divergence]:
+    """The sentences of bead `b` that its sentence alignment `sub_beads` leaves out."""
+    out: list[Divergence] = []
+    for sub in sub_beads:
+        if sub.src and not sub.tgt:
+            side, other, segs = src, tgt, [s_segs[k] for k in sub.src]
+        elif sub.tgt and not sub.src:
+            side, other, segs = tgt, src, [t_segs[k] for k in sub.tgt]
+        else:
+            continue
+        for seg in segs:
+            if seg.length < th.sentence_min_chars:
+                continue
+            out.append(
+                Divergence(
+                    kind=DivergenceKind.SENTENCE_OMISSION,
+                    severity=Severity.WARNING,
+                    side=side.name,
+                    paragraphs=(seg.paragraph,),
+                    detail=(
+                        f"the sentence ‘{clip(seg.sentence.text, 60)}’ has no counterpart "
+                        f"in {other.the_paragraph()}s"
+                    ),
+                    bead=b,
+                    spans=(Span(side.name, seg.paragraph, seg.sentence.start, seg.sentence.end),),
+                )
+            )
+    return out

@@ -1,0 +1,32 @@
+"""Omissions and additions from null beads; what is not one (emoji, links, boilerplate)."""
+
+from __future__ import annotations
+
+from reader.core.align.beads import Alignment, Bead
+from reader.core.diverge.finder import find_divergences
+from reader.core.diverge.records import DivergenceKind, Severity
+from tests.core.diverge.small_pairs import AR_BODY, EN_BODY, of, texts
+
+K = DivergenceKind
+
+
+def test_omission_and_addition_from_null_beads() -> None:
+    extra = "وهذه فقرة إضافية طويلة في الأصل العربي لا يقابلها شيء في الترجمة الإنجليزية أبدا."
+    ar = [AR_BODY[0], extra, AR_BODY[1], AR_BODY[2]]
+    en = [*EN_BODY, "An English closing line that the Arabic original does not have at all."]
+    source, target = texts(ar, en)
+    beads = [Bead((0,), (0,)), Bead((1,), ()), Bead((2,), (1,)), Bead((3,), (2,)), Bead((), (3,))]
+    found = find_divergences(source, target, Alignment(beads, 4, 4))
+    [omission] = of(found, K.OMISSION)
+    assert omission.side == "source" and omission.paragraphs == (1,) and omission.bead == 1
+    assert omission.severity is Severity.WARNING
+    [addition] = of(found, K.ADDITION)
+    assert addition.side == "target" and addition.paragraphs == (3,)
+
+
+def test_emoji_url_and_boilerplate_paragraphs_are_not_omissions() -> None:
+    ar = [AR_BODY[0], "🇸🇾🤯🤯", "https://t.me/some_channel/123", "شارك:", AR_BODY[1]]
+    source, target = texts(ar, EN_BODY[:2])
+    beads = [Bead((0,), (0,)), Bead((1,), ()), Bead((2,), ()), Bead((3,), ()), Bead((4,), (1,))]
+    found = find_divergences(source, target, Alignment(beads, 5, 2))
+    assert not of(found, K.OMISSION)
