@@ -40,13 +40,10 @@ from reader.core.store.schema import (
     BUSY_TIMEOUT_S,
     MIGRATIONS,
     SCHEMA_VERSION,
-    SUFFIX,
     AnnotationNotFoundError,
     WorkspaceCorruptError,
     WorkspaceError,
     WorkspaceExistsError,
-    WorkspaceLockedError,
-    WorkspaceNotFoundError,
     WorkspaceReadOnlyError,
     WorkspaceVersionError,
     check_file,
@@ -58,25 +55,6 @@ from reader.core.store.schema import (
     upgrade,
 )
 from reader.core.text.document import Text, text_from_string
-
-# the errors live with the file handling; callers take them from here, with the Workspace
-__all__ = [
-    "APPLICATION_ID",
-    "SCHEMA_VERSION",
-    "SUFFIX",
-    "AnnotationNotFoundError",
-    "StoredDocument",
-    "Workspace",
-    "WorkspaceCorruptError",
-    "WorkspaceError",
-    "WorkspaceExistsError",
-    "WorkspaceLockedError",
-    "WorkspaceNotFoundError",
-    "WorkspaceReadOnlyError",
-    "WorkspaceVersionError",
-    "default_workspace_dir",
-    "default_workspace_path",
-]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,19 +80,6 @@ class StoredDocument:
             blocks=self.blocks,
             language=self.language,
         )
-
-
-def default_workspace_dir() -> Path:
-    """Where workspaces go unless the user picks a place (the platform's user data folder)."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("parallel-reader", appauthor=False)) / "workspaces"
-
-
-def default_workspace_path(source: Text) -> Path:
-    """A default workspace file name for a pair, named after its source file."""
-    stem = source.path.stem if source.path else "workspace"
-    return default_workspace_dir() / f"{stem}{SUFFIX}"
 
 
 class Workspace:
@@ -624,5 +589,3 @@ class Workspace:
             self._texts.pop(side, None)
         return result
 
-
-# ---- helpers ------------------------------------------------------------------------------------

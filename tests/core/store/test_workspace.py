@@ -16,11 +16,10 @@ import pytest
 from reader.core.align.beads import Alignment, AlignmentError, Bead
 from reader.core.annotate.annotations import Status, TagRef
 from reader.core.errors import InputError
-from reader.core.store.workspace import (
+from reader.core.store.schema import (
     APPLICATION_ID,
     SCHEMA_VERSION,
     AnnotationNotFoundError,
-    Workspace,
     WorkspaceCorruptError,
     WorkspaceExistsError,
     WorkspaceLockedError,
@@ -28,6 +27,7 @@ from reader.core.store.workspace import (
     WorkspaceReadOnlyError,
     WorkspaceVersionError,
 )
+from reader.core.store.workspace import Workspace
 from reader.core.text.document import load_text, text_from_string
 from tests.core.workspace_helpers import (
     SOURCE_LINES,
