@@ -10,7 +10,8 @@ from PySide6.QtGui import QFont, QTextCursor
 
 from reader.core.align.beads import Bead
 from reader.core.text.document import text_from_string
-from reader.ui.reading.pair_view import PairView, bead_padding
+from reader.ui.reading.levelling import bead_padding
+from reader.ui.reading.pair_view import PairView
 from reader.ui.reading.text_pane import Mark, TextPane
 
 RTL = Qt.LayoutDirection.RightToLeft
