@@ -264,9 +264,9 @@ def test_tooltips_name_the_tags(qtbot, window) -> None:
     _select_text(window, "target", 0, "CNN")
     record = ctl.annotate(values=_values(LOADED, comment="why"))
     assert record is not None
-    assert ctl.annotations_at("target", 0, record.start + 1) == [record]
-    assert ctl.annotations_at("target", 0, record.end) == []
-    text = ctl.describe(record)
+    assert ctl.highlights.annotations_at("target", 0, record.start + 1) == [record]
+    assert ctl.highlights.annotations_at("target", 0, record.end) == []
+    text = ctl.highlights.describe(record)
     assert "Loaded" in text and "why" in text and "Lina" in text
 
 
