@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTextEdit
 
-from reader.core.diverge.records import DivergenceKind
 from reader.ui.app.settings import MAX_RECENT, Settings, WindowState, qsettings_at
 
 
@@ -28,7 +27,7 @@ def test_defaults(ini: Path) -> None:
     assert s.font_size("source") >= s.font_size("target")  # the Arabic side wants a larger size
     assert 1.5 <= s.line_spacing("rtl") <= 2.0
     assert s.line_spacing("ltr") < s.line_spacing("rtl")
-    assert s.visible_divergence_kinds == [str(k) for k in DivergenceKind]
+    assert s.hidden_divergence_kinds == []  # every kind shown
 
 
 def test_values_survive_a_new_settings_object(ini: Path) -> None:
