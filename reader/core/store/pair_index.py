@@ -10,7 +10,7 @@ from reader.core.errors import ReaderError
 from reader.core.files import atomic_write_text
 from reader.core.pair import Pair
 from reader.core.store.schema import SUFFIX, WorkspaceError
-from reader.core.store.workspace import Workspace
+from reader.core.store.workspace import StoredDocument, Workspace
 from reader.core.text.document import Text
 
 INDEX_FILE = "pairs.json"
@@ -79,6 +79,15 @@ def matches_pair(workspace: Workspace, pair: Pair) -> bool:
     return (
         workspace.side_of(pair.source) == "source" and workspace.side_of(pair.target) == "target"
     )
+
+
+def text_files(documents: list[StoredDocument]) -> tuple[list[Path], list[str]]:
+    """Where a workspace's texts are: their files, and the texts not found there (by path, or
+    by name for a text the workspace kept no path for)."""
+    paths = [Path(d.path) if d.path else None for d in documents]
+    missing = [str(p or d.name) for p, d in zip(paths, documents, strict=True)
+               if p is None or not p.exists()]
+    return [p or Path(d.name) for p, d in zip(paths, documents, strict=True)], missing
 
 
 def open_for_pair(pair: Pair, path: Path | None = None, folder: Path | None = None) -> Workspace:

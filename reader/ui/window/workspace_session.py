@@ -17,6 +17,7 @@ from reader.core.store.pair_index import (
     default_workspace_dir,
     matches_pair,
     open_for_pair,
+    text_files,
 )
 from reader.core.store.schema import SUFFIX, WorkspaceReadOnlyError
 from reader.core.store.sync import SyncReport, is_up_to_date, sync_with_pair
@@ -87,6 +88,7 @@ class WorkspaceSession(QObject):
             workspace.close()  # the window moved on (another pair, or closed) meanwhile
             return
         self._syncing = None
+        self._status("", 0)
         assert self.pair is not None
         PairIndex(self.folder).put(self.pair.source, self.pair.target, workspace.path)
         self._use(workspace, report)
@@ -96,6 +98,7 @@ class WorkspaceSession(QObject):
         if workspace is not self._syncing:
             return
         self._syncing = None
+        self._status("", 0)
         if isinstance(exc, ReaderError):
             self._cannot_use(exc, path)
         else:
@@ -152,11 +155,14 @@ class WorkspaceSession(QObject):
             self._status(text, 8000)
 
     def _status(self, text: str, timeout: int) -> None:
+        """Show a message in the window's status bar (an empty one clears it)."""
         if self.window is not None and hasattr(self.window, "statusBar"):
             self.window.statusBar().showMessage(text, timeout)
 
     def close(self) -> None:
-        self._syncing = None  # a re-anchoring still running closes its workspace when done
+        if self._syncing is not None:
+            self._syncing = None  # a re-anchoring still running closes its workspace when done
+            self._status("", 0)
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
@@ -220,9 +226,7 @@ class WorkspaceSession(QObject):
             assert self.pair is not None
             self.attach(self.pair)
             return path
-        paths = [Path(d.path) if d.path else None for d in documents]
-        missing = [str(p or d.name) for p, d in zip(paths, documents, strict=True)
-                   if p is None or not p.exists()]
+        paths, missing = text_files(documents)
         if missing:
             self.pending = None
             self._error(self.tr("Cannot open the workspace"), self.tr(

@@ -17,6 +17,7 @@ from reader.core.store.pair_index import (
     matches_pair,
     open_for_pair,
     pair_key,
+    text_files,
 )
 from reader.core.store.schema import SUFFIX, WorkspaceError
 from reader.core.store.workspace import Workspace
@@ -125,3 +126,19 @@ def test_another_pairs_workspace_is_refused_and_left_alone(tmp_path: Path) -> No
     assert path.read_bytes() == before
     with Workspace.open(path):  # closed again: it can be opened for writing
         pass
+
+
+def test_text_files_names_the_texts_that_are_gone(tmp_path: Path) -> None:
+    pair = _pair(tmp_path)
+    with open_for_pair(pair, folder=tmp_path / "ws") as ws:
+        documents = ws.documents()
+    paths, missing = text_files(documents)
+    assert paths == [pair.source.path.resolve(), pair.target.path.resolve()]
+    assert missing == []
+    pair.target.path.unlink()
+    assert text_files(documents)[1] == [str(pair.target.path.resolve())]
+    unnamed = text_from_string("أ\n", language="ar")
+    with Workspace.create(tmp_path / "u.prw", unnamed, pair.target, Alignment(
+        [Bead((0,), tuple(range(len(pair.target))), 0.9)], 1, len(pair.target)
+    )) as ws:
+        assert text_files(ws.documents())[1] == ["source.txt", str(pair.target.path.resolve())]
