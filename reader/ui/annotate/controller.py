@@ -226,6 +226,10 @@ class AnnotationController(QObject):
         """Annotate the selection of a pane (the focused one by default). With `values` no dialog
         is shown (scripts and tests); else the dialog asks for them."""
         workspace = self.workspace
+        if self.session.is_syncing():
+            self._status(self.tr("The annotations are being found again in the changed text; "
+                                 "annotate in a moment."))
+            return None
         if workspace is None or workspace.read_only:
             self._status(self.tr("Annotations cannot be saved: no writable workspace is open."))
             return None

@@ -295,6 +295,9 @@ def test_a_changed_text_is_reanchored_and_its_orphans_listed(
     second = _window(qtbot, settings, _pair(load_text(src), load_text(tgt)))
     session = second.annotations.session
     assert session.is_syncing() and session.workspace is None  # annotations off meanwhile
+    _select_text(second, "target", 0, "CNN")
+    assert second.annotations.annotate(values=_values(LOADED)) is None
+    assert "found again" in second.statusBar().currentMessage()
     with qtbot.waitSignal(session.reanchored, timeout=30_000):
         pass
     ws = second.annotations.workspace
