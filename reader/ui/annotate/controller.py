@@ -1,4 +1,4 @@
-"""Annotating in the window: actions, context menus, highlights, tooltips, undo, the panel."""
+"""Annotating in the window: actions, context menus, undo, the panel, the workspace session."""
 
 from __future__ import annotations
 
@@ -6,21 +6,19 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
-from PySide6.QtGui import QAction, QColor, QHelpEvent, QKeySequence, QTextCursor, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox, QToolTip
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
 
 from reader.core.annotate.annotations import (
     Annotation,
-    SpanRef,
     Status,
-    TagRef,
     new_annotation,
     now_iso,
     other_side,
     snap_to_words,
     span_in,
 )
-from reader.core.annotate.codebooks import Codebook, CodebookError, list_codebooks, tag_label
+from reader.core.annotate.codebooks import Codebook, CodebookError, list_codebooks
 from reader.core.errors import ReaderError
 from reader.core.pair import Pair
 from reader.core.store.workspace import Workspace
@@ -31,9 +29,9 @@ from reader.ui.annotate.commands import (
     EditAnnotationCommand,
 )
 from reader.ui.annotate.dialog import AnnotationDialog, AnnotationValues
+from reader.ui.annotate.highlights import Highlights
+from reader.ui.annotate.menus import place_in_menus
 from reader.ui.annotate.panel import AnnotationPanel
-from reader.ui.app.theme import annotation_colour
-from reader.ui.reading.text_pane import Mark, TextPane
 from reader.ui.reading.utf16 import Utf16Map
 from reader.ui.window.workspace_session import WorkspaceSession
 
@@ -41,9 +39,6 @@ if TYPE_CHECKING:
     from reader.ui.window.main_window import MainWindow
 
 SIDES = ("source", "target")
-LAYER = "annotations"
-# highlights are light enough to read through, and a little see-through where notes overlap
-HIGHLIGHT_ALPHA = 150
 
 
 class AnnotationController(QObject):
@@ -59,11 +54,11 @@ class AnnotationController(QObject):
         self.undo_stack = QUndoStack(self)
         self.codebook_errors: list[CodebookError] = []
         self.codebooks: list[Codebook] = list_codebooks(errors=self.codebook_errors)
-        self._colours: dict[TagRef, QColor] = {}
-        self._index_colours()
 
         self.panel = AnnotationPanel(window)
         self.panel.set_codebooks(self.codebooks)
+        self.highlights = Highlights(self.pair_view, self.panel.model)
+        self.highlights.set_codebooks(self.codebooks)
         self.dock = QDockWidget(self.tr("Annotations"), window)
         self.dock.setObjectName("annotations")
         self.dock.setWidget(self.panel)
@@ -80,7 +75,6 @@ class AnnotationController(QObject):
             pane.customContextMenuRequested.connect(
                 lambda pos, s=side: self._on_pane_context_menu_requested(s, pos)
             )
-            pane.viewport().installEventFilter(self)
         window.installEventFilter(self)
         window.pair_opened.connect(self._on_window_pair_opened)
         self.session.workspace_changed.connect(self._on_session_workspace_changed)
@@ -143,29 +137,6 @@ class AnnotationController(QObject):
         self.panel_action = self.dock.toggleViewAction()
         self.panel_action.setShortcut(QKeySequence("F10"))
 
-        bar = self.window.menuBar()
-        menus = {m.title().replace("&", ""): m for m in bar.findChildren(QMenu)}
-        file_menu = menus.get("File")
-        if file_menu is not None:
-            before = getattr(self.window, "cancel_action", None)
-            if isinstance(before, QAction):
-                file_menu.insertActions(
-                    before, [self.open_workspace_action, self.save_workspace_action]
-                )
-                file_menu.insertSeparator(before)
-            else:
-                file_menu.addActions([self.open_workspace_action, self.save_workspace_action])
-        edit_menu = menus.get("Edit")
-        if edit_menu is not None:
-            existing = edit_menu.actions()
-            if existing:
-                edit_menu.insertActions(existing[0], [self.undo_action, self.redo_action])
-                edit_menu.insertSeparator(existing[0])
-            else:
-                edit_menu.addActions([self.undo_action, self.redo_action])
-        view_menu = menus.get("View")
-        if view_menu is not None:
-            view_menu.addAction(self.panel_action)
         self.menu = QMenu(self.tr("&Annotate"), self.window)
         items: list[QAction | None] = [
             self.annotate_action, self.link_action, self.edit_action, self.delete_action,
@@ -176,10 +147,11 @@ class AnnotationController(QObject):
                 self.menu.addSeparator()
             else:
                 self.menu.addAction(item)
-        if view_menu is not None:
-            bar.insertMenu(view_menu.menuAction(), self.menu)
-        else:
-            bar.addMenu(self.menu)
+        place_in_menus(
+            self.window, self.menu,
+            file=[self.open_workspace_action, self.save_workspace_action],
+            edit=[self.undo_action, self.redo_action], view=[self.panel_action],
+        )
 
     def _update_actions(self) -> None:
         writable = self.workspace is not None and not self.workspace.read_only
@@ -209,7 +181,7 @@ class AnnotationController(QObject):
             except ReaderError as exc:
                 self._on_command_failed(str(exc))
         self.panel.set_annotations(records)
-        self.paint()
+        self.highlights.paint()
         self._update_actions()
 
     # selections (Qt's UTF-16 positions become code points here, through Utf16Map)
@@ -254,6 +226,10 @@ class AnnotationController(QObject):
         """Annotate the selection of a pane (the focused one by default). With `values` no dialog
         is shown (scripts and tests); else the dialog asks for them."""
         workspace = self.workspace
+        if self.session.is_syncing():
+            self._status(self.tr("The annotations are being found again in the changed text; "
+                                 "annotate in a moment."))
+            return None
         if workspace is None or workspace.read_only:
             self._status(self.tr("Annotations cannot be saved: no writable workspace is open."))
             return None
@@ -384,27 +360,6 @@ class AnnotationController(QObject):
         return pane.text.paragraphs[paragraph].text[start:end]
 
     # finding annotations
-    def annotations_at(self, side: str, paragraph: int, offset: int) -> list[Annotation]:
-        """Anchored annotations (or their linked spans) covering a code point of a paragraph."""
-        found = []
-        for a in self.panel.model.annotations():
-            if a.status is not Status.ANCHORED:
-                continue
-            for span in (a.span, a.link):
-                if (span is not None and span.side == side and span.paragraph == paragraph
-                        and span.start <= offset < span.end):
-                    found.append(a)
-                    break
-        return found
-
-    def _offset_at(self, pane: TextPane, cursor: QTextCursor) -> tuple[int, int] | None:
-        paragraph = cursor.blockNumber() - 1
-        if pane.text is None or not 0 <= paragraph < pane.paragraph_count:
-            return None
-        umap = Utf16Map(pane.text.paragraphs[paragraph].text)
-        inside = min(cursor.position() - cursor.block().position(), umap.utf16_length)
-        return paragraph, umap.from_utf16(max(inside, 0))
-
     def current_annotation(self) -> Annotation | None:
         """The annotation under the caret of the focused pane, else the panel's selected one."""
         for side in SIDES:
@@ -412,8 +367,8 @@ class AnnotationController(QObject):
             if pane.hasFocus():
                 cursor = pane.textCursor()
                 cursor.setPosition(cursor.selectionStart())
-                where = self._offset_at(pane, cursor)
-                found = self.annotations_at(side, *where) if where else []
+                where = self.highlights.offset_at(pane, cursor)
+                found = self.highlights.annotations_at(side, *where) if where else []
                 if found:
                     return found[0]
         return self.panel.current_annotation()
@@ -434,68 +389,8 @@ class AnnotationController(QObject):
         self.select(record.side, record.paragraph, record.start, record.end)
         pane.ensureCursorVisible()
 
-    # painting
-    def _index_colours(self) -> None:
-        self._colours.clear()
-        for codebook in self.codebooks:
-            for n, tag in enumerate(codebook.tags):
-                colour = QColor(tag.colour) if tag.colour else annotation_colour(n)
-                self._colours[TagRef(codebook.id, tag.id)] = colour
-
-    def colour_of(self, record: Annotation) -> QColor:
-        colour = QColor(self._colours.get(record.tags[0], annotation_colour(0))) if (
-            record.tags) else annotation_colour(7)
-        colour.setAlpha(HIGHLIGHT_ALPHA)
-        return colour
-
-    def paint(self) -> None:
-        """Paint every anchored annotation (and linked span) whose quote is where it says."""
-        marks: dict[str, list[Mark]] = {side: [] for side in SIDES}
-        for a in self.panel.model.annotations():
-            if a.status is not Status.ANCHORED:
-                continue
-            colour = self.colour_of(a)
-            for span in (a.span, a.link):
-                if span is not None and self._span_shown(span):
-                    marks[span.side].append(Mark(span.paragraph, span.start, span.end, colour))
-        for side in SIDES:
-            self.pair_view.pane(side).set_layer(LAYER, marks[side])
-
-    def _span_shown(self, span: SpanRef) -> bool:
-        text = self.pair_view.pane(span.side).text
-        if text is None or not 0 <= span.paragraph < len(text.paragraphs):
-            return False
-        return text.paragraphs[span.paragraph].text[span.start : span.end] == span.quote
-
-    def describe(self, record: Annotation) -> str:
-        """A tooltip: tags, comment, author; plain text."""
-        index = {c.id: c for c in self.codebooks}
-        lines = [", ".join(tag_label(index, t.codebook, t.tag) for t in record.tags)]
-        if record.comment:
-            lines.append(record.comment)
-        if record.link is not None:
-            lines.append("↔ «" + record.link.quote + "»")
-        byline = " · ".join(x for x in (record.author, record.severity or "") if x)
-        if byline:
-            lines.append("— " + byline)
-        return "\n".join(line for line in lines if line)
-
     # events
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            for side in SIDES:
-                pane = self.pair_view.pane(side)
-                if watched is pane.viewport():
-                    where = self._offset_at(pane, pane.cursorForPosition(event.pos()))
-                    found = self.annotations_at(side, *where) if where else []
-                    if found:
-                        QToolTip.showText(
-                            event.globalPos(), "\n\n".join(self.describe(a) for a in found),
-                            pane.viewport(),
-                        )
-                    else:
-                        QToolTip.hideText()
-                    return True
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.session.close()
         return False
@@ -506,11 +401,10 @@ class AnnotationController(QObject):
         menu = pane.createStandardContextMenu(pos)
         menu.addSeparator()
         menu.addAction(self.annotate_action)
-        where = self._offset_at(pane, pane.cursorForPosition(pos))
-        found = self.annotations_at(side, *where) if where else []
+        found = self.highlights.under(side, pos)
         writable = self.workspace is not None and not self.workspace.read_only
         for record in found[:3]:
-            label = self.describe(record).split("\n")[0] or record.quote[:30]
+            label = self.highlights.describe(record).split("\n")[0] or record.quote[:30]
             edit = menu.addAction(self.tr("Edit “{0}”…").format(label[:40]))
             edit.triggered.connect(lambda _=False, r=record: self.edit(r))
             edit.setEnabled(writable)
@@ -528,7 +422,7 @@ class AnnotationController(QObject):
         else:
             self.panel.model.put(record)
             self.panel.select_annotation(record.id)
-        self.paint()
+        self.highlights.paint()
 
     def _on_command_failed(self, message: str) -> None:
         QMessageBox.critical(self.window, self.tr("The annotation was not saved"), message)
@@ -547,7 +441,7 @@ class AnnotationController(QObject):
     def reload_codebooks(self) -> None:
         self.codebook_errors = []
         self.codebooks = list_codebooks(errors=self.codebook_errors)
-        self._index_colours()
+        self.highlights.set_codebooks(self.codebooks)
         self.panel.set_codebooks(self.codebooks)
-        self.paint()
+        self.highlights.paint()
 

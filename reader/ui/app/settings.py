@@ -9,9 +9,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
 from PySide6.QtCore import QByteArray, QSettings
-from PySide6.QtWidgets import QMainWindow, QSplitter
-
-from reader.core.diverge.records import DivergenceKind
+from PySide6.QtWidgets import QMainWindow
 
 ORGANISATION = "ParallelReader"
 APPLICATION = "Parallel Reader"
@@ -226,26 +224,6 @@ class Settings:
     def clear_recent_pairs(self) -> None:
         self.recent_pairs = []
 
-    # divergence kinds shown in the panes
-    @property
-    def visible_divergence_kinds(self) -> list[str]:
-        hidden = set(self.hidden_divergence_kinds)
-        return [str(k) for k in DivergenceKind if str(k) not in hidden]
-
-    @visible_divergence_kinds.setter
-    def visible_divergence_kinds(self, kinds: list[str]) -> None:
-        shown = {str(k) for k in kinds}
-        self.hidden_divergence_kinds = [str(k) for k in DivergenceKind if str(k) not in shown]
-
-    def is_kind_visible(self, kind: str) -> bool:
-        return str(kind) not in self.hidden_divergence_kinds
-
-    def set_kind_visible(self, kind: str, visible: bool) -> None:
-        hidden = [k for k in self.hidden_divergence_kinds if k != str(kind)]
-        if not visible:
-            hidden.append(str(kind))
-        self.hidden_divergence_kinds = hidden
-
 
 def _side(side: str) -> str:
     if side not in SIDES:
@@ -276,13 +254,6 @@ class WindowState:
         if state is not None:
             restored = window.restoreState(state) and restored
         return restored
-
-    def save_splitter(self, name: str, splitter: QSplitter) -> None:
-        self.qsettings.setValue(f"{self.GROUP}/splitter_{name}", splitter.saveState())
-
-    def restore_splitter(self, name: str, splitter: QSplitter) -> bool:
-        state = self._bytes(f"splitter_{name}")
-        return state is not None and splitter.restoreState(state)
 
     def clear(self) -> None:
         self.qsettings.remove(self.GROUP)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QProgressDialog,
     QToolButton,
     QWidget,
 )
@@ -331,34 +330,3 @@ class ProgressPanel(QWidget):
             job.progress.disconnect(self._on_job_progress)
             for signal in (job.finished, job.failed, job.cancelled):
                 signal.disconnect(self._on_job_ended)
-
-
-class JobProgressDialog(QProgressDialog):
-    """A window-modal progress dialog for a job: shown after half a second; Cancel stops the job.
-
-    It deletes itself when the job ends; its connections go with it.
-    """
-
-    def __init__(self, parent: QWidget | None, job: AlignJob, label: str | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Parallel Reader"))
-        self.setLabelText(label if label is not None else self.tr("Aligning the two texts…"))
-        self.setRange(0, 1000)
-        self.setMinimumDuration(500)
-        self.setAutoClose(False)
-        self.setAutoReset(False)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        self.setValue(0)
-        self.canceled.connect(job.cancel)
-        job.progress.connect(self._on_job_progress)
-        for signal in (job.finished, job.failed, job.cancelled):
-            signal.connect(self._on_job_ended)
-
-    @Slot(float)
-    def _on_job_progress(self, fraction: float) -> None:
-        self.setValue(round(fraction * 1000))
-
-    def _on_job_ended(self, *_args: object) -> None:
-        self.reset()
-        self.hide()
-        self.deleteLater()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -161,7 +161,3 @@ class LinkGutter(QWidget):
         if bead >= 0:
             self.bead_clicked.emit(bead)
         event.accept()
-
-    def band_rect(self, bead: int) -> QRectF:
-        band = self._bands[bead]
-        return QRectF(0.0, band.top - self._offset, float(self.width()), band.bottom - band.top)

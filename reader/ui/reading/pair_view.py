@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from reader.core.align.beads import Bead
 from reader.core.diverge.records import Divergence
 from reader.core.pair import Pair
 from reader.core.text.search import find_all
@@ -22,16 +18,12 @@ from reader.ui.app.theme import (
     search_hit_colour,
 )
 from reader.ui.diverge.model import divergence_bead
+from reader.ui.reading.levelling import Leveller, Padding
 from reader.ui.reading.link_gutter import BeadBand, LinkGutter
 from reader.ui.reading.overview_strip import OverviewMark, OverviewStrip
-from reader.ui.reading.text_pane import BEAD_GAP, Mark, TextPane
+from reader.ui.reading.text_pane import Mark, TextPane
 
 SIDES = ("source", "target")
-# levelling works through this many beads at a time, for at most this long per event
-LEVEL_CHUNK = 16
-LEVEL_BUDGET = 0.04
-# pairs up to this many paragraphs (both sides) are checked against the finished layout
-CHECK_LIMIT = 3000
 # where a bead the user jumps to lands: this far down the viewport
 LANDING = 0.25
 # a divergence touching a bead colours it by the first kind found in this order
@@ -45,73 +37,6 @@ KIND_PRIORITY = (
     "name_mismatch",
     "length_anomaly",
 )
-
-
-@dataclass(slots=True)
-class Padding:
-    """Space below each paragraph and before the first one, per side, that makes every bead the
-    same height on both sides; `tops[b]` is where bead b starts, from the first bead's top."""
-
-    lead: dict[str, float]
-    bottoms: dict[str, list[float]]
-    tops: list[float]
-    heights: dict[str, list[float]]  # each bead's own text height, per side
-    total: float
-
-
-class PaddingBuilder:
-    """Levels beads one at a time, so that a long pair can be levelled a chunk per event."""
-
-    def __init__(self, n_src: int, n_tgt: int, gap: float = BEAD_GAP) -> None:
-        self.gap = gap
-        self.padding = Padding(
-            {"source": 0.0, "target": 0.0},
-            {"source": [0.0] * n_src, "target": [0.0] * n_tgt},
-            [],
-            {"source": [], "target": []},
-            0.0,
-        )
-        self._last = {"source": -1, "target": -1}  # each side's paragraph seen last
-
-    def add(self, bead: Bead, heights: dict[str, list[float]]) -> list[tuple[str, int]]:
-        """Level the next bead, given the heights of its paragraphs on each side; return the
-        (side, paragraph) whose space below changed, paragraph -1 for the space before all."""
-        pad = self.padding
-        runs = {"source": bead.src, "target": bead.tgt}
-        sums = {side: sum(heights[side]) for side in runs}
-        height = max(sums.values()) + self.gap
-        pad.tops.append(pad.total)
-        changed: list[tuple[str, int]] = []
-        for side, run in runs.items():
-            pad.heights[side].append(sums[side])
-            # a side with no paragraph in the bead leaves the bead's height as space after its
-            # previous paragraph, or before its first one
-            at = run[-1] if run else self._last[side]
-            if at >= 0:
-                pad.bottoms[side][at] += height - sums[side]
-            else:
-                pad.lead[side] += height
-            if run:
-                self._last[side] = run[-1]
-            changed.append((side, at))
-        pad.total += height
-        return changed
-
-
-def bead_padding(
-    beads: list[Bead], src_heights: list[float], tgt_heights: list[float], gap: float = BEAD_GAP
-) -> Padding:
-    """The padding that levels every bead: its height is the taller side's, plus `gap`."""
-    builder = PaddingBuilder(len(src_heights), len(tgt_heights), gap)
-    for bead in beads:
-        builder.add(
-            bead,
-            {
-                "source": [src_heights[i] for i in bead.src],
-                "target": [tgt_heights[j] for j in bead.tgt],
-            },
-        )
-    return builder.padding
 
 
 class PairView(QWidget):
@@ -128,15 +53,12 @@ class PairView(QWidget):
         self.gutter = LinkGutter(self)
         self.overview = OverviewStrip(self)
         self.pair: Pair | None = None
-        self.padding: Padding | None = None
+        self.leveller = Leveller(self.panes, self, self._on_levelled)
         self._current = -1
         self._hidden: set[str] = set(settings.hidden_divergence_kinds)
         self._hits: list[tuple[str, int, int, int]] = []
         self._hit = -1
         self._syncing = False
-        self._generation = 0
-        self._builder: PaddingBuilder | None = None
-        self._next_bead = 0
         self._relayout_timer = QTimer(self)
         self._relayout_timer.setSingleShot(True)
         self._relayout_timer.setInterval(80)
@@ -240,85 +162,27 @@ class PairView(QWidget):
     def relayout(self) -> None:
         """Level every bead on both sides, a chunk of beads per event so that a book-length
         pair never holds up the window; `laid_out` follows the last chunk."""
-        if self.pair is None:
-            return
-        self._generation += 1
-        pair = self.pair
-        self._builder = PaddingBuilder(len(pair.source), len(pair.target))
-        self.padding = self._builder.padding
-        self._next_bead = 0
-        self._level_chunk(self._generation)
+        if self.pair is not None:
+            self.leveller.start(self.pair.alignment)
 
     def finish_layout(self) -> None:
         """Level what is left now (tests, screenshots, benchmarks)."""
-        while self.pair is not None and self._next_bead < len(self.pair.alignment):
-            self._level_chunk(self._generation, budget=float("inf"))
+        self.leveller.finish()
 
     def is_laid_out(self) -> bool:
-        return self.pair is not None and self._next_bead >= len(self.pair.alignment)
+        return self.pair is not None and self.leveller.is_done()
 
-    def _level_chunk(self, generation: int, budget: float = LEVEL_BUDGET) -> None:
-        if generation != self._generation or self.pair is None or self._builder is None:
-            return  # a newer layout (or pair) took over
-        beads = self.pair.alignment.beads
-        started = time.perf_counter()
-        first = self._next_bead
-        while self._next_bead < len(beads) and time.perf_counter() - started < budget:
-            end = min(self._next_bead + LEVEL_CHUNK, len(beads))
-            self._level_beads(self._next_bead, end)
-            self._next_bead = end
+    @property
+    def padding(self) -> Padding | None:
+        return self.leveller.padding
+
+    def _on_levelled(self, first: bool, done: bool) -> None:
         self._set_bands()
-        if self._next_bead < len(beads):
-            QTimer.singleShot(0, lambda: self._level_chunk(generation))
-        else:
-            self._check_levels()
+        if done:
             self._set_overview()
             self.laid_out.emit()
-        if first == 0:
+        if first:
             self._sync_from(self.right_side)
-
-    def _check_levels(self) -> None:
-        """Measure again from the finished layout and correct any paragraph the line arithmetic
-        of `measure` got wrong (a Qt version that rounds otherwise): cheap when nothing moved."""
-        assert self.pair is not None and self.padding is not None
-        if len(self.pair.source) + len(self.pair.target) > CHECK_LIMIT:
-            return  # measuring from positions lays a whole book out at once: not worth a hang
-        heights = {side: self.panes[side].natural_heights() for side in SIDES}
-        padding = bead_padding(self.pair.alignment.beads, heights["source"], heights["target"])
-        if padding.bottoms == self.padding.bottoms and padding.lead == self.padding.lead:
-            return
-        for side in SIDES:
-            old = self.padding.bottoms[side]
-            changed = {i: v for i, v in enumerate(padding.bottoms[side]) if v != old[i]}
-            self.panes[side].set_padding(changed, padding.lead[side])
-        self.padding = padding
-        self._set_bands()
-
-    def _level_beads(self, start: int, end: int) -> None:
-        assert self.pair is not None and self._builder is not None
-        beads = self.pair.alignment.beads[start:end]
-        heights: dict[str, dict[int, float]] = {}
-        for side in SIDES:
-            run = [i for bead in beads for i in (bead.src if side == "source" else bead.tgt)]
-            heights[side] = (
-                dict(zip(run, self.panes[side].measure(run[0], run[-1]), strict=True))
-                if run
-                else {}
-            )
-        changed: dict[str, dict[int, float]] = {side: {} for side in SIDES}
-        lead: dict[str, float | None] = {side: None for side in SIDES}
-        bottoms = self.padding.bottoms if self.padding else {}
-        for bead in beads:
-            runs = {"source": bead.src, "target": bead.tgt}
-            for side, at in self._builder.add(
-                bead, {side: [heights[side][i] for i in run] for side, run in runs.items()}
-            ):
-                if at >= 0:
-                    changed[side][at] = bottoms[side][at]
-                else:
-                    lead[side] = self._builder.padding.lead[side]
-        for side in SIDES:
-            self.panes[side].set_padding(changed[side], lead[side])
 
     def _set_bands(self) -> None:
         assert self.pair is not None and self.padding is not None

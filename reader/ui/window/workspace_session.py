@@ -1,166 +1,29 @@
-"""Which workspace file a pair uses, opening and saving it, and the messages when it cannot."""
+"""The workspace of the pair shown, for the window: opening, re-anchoring off the GUI thread,
+saving it elsewhere, and the messages when it cannot."""
 
 from __future__ import annotations
 
-import contextlib
-import json
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reader.core.align.beads import Alignment, Bead
-from reader.core.annotate.annotations import SIDES, Annotation
-from reader.core.annotate.reanchor import ReanchorResult
 from reader.core.errors import ReaderError
-from reader.core.files import atomic_write_text
 from reader.core.pair import Pair
-from reader.core.store.workspace import (
-    SUFFIX,
-    Workspace,
-    WorkspaceError,
-    WorkspaceReadOnlyError,
+from reader.core.store.pair_index import (
+    PairIndex,
+    default_path_for,
     default_workspace_dir,
+    matches_pair,
+    open_for_pair,
+    text_files,
 )
-from reader.core.text.document import Text
+from reader.core.store.schema import SUFFIX, WorkspaceReadOnlyError
+from reader.core.store.sync import SyncReport, is_up_to_date, sync_with_pair
+from reader.core.store.workspace import Workspace
 from reader.ui.app.settings import Settings
-
-INDEX_FILE = "pairs.json"
-
-
-def pair_key(source: Text, target: Text) -> str:
-    """A file-name-safe key for a pair: the start of both texts' SHA-256."""
-    return f"{source.sha256[:16]}-{target.sha256[:16]}"
-
-
-def default_path_for(source: Text, target: Text, folder: Path | None = None) -> Path:
-    """The pair's own workspace in the user data folder, named for the source and both hashes."""
-    stem = source.path.stem if source.path else "pair"
-    return (folder or default_workspace_dir()) / f"{stem}-{pair_key(source, target)}{SUFFIX}"
-
-
-def _paths_key(source: Text, target: Text) -> str | None:
-    if source.path is None or target.path is None:
-        return None
-    return f"{source.path.resolve()}\t{target.path.resolve()}"
-
-
-class PairIndex:
-    """Remembers which workspace a pair of files used last, so that an edited text still finds
-    its annotations (its hash, and so its default file name, changed)."""
-
-    def __init__(self, folder: Path | None = None) -> None:
-        self.path = (folder or default_workspace_dir()) / INDEX_FILE
-
-    def _read(self) -> dict[str, str]:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}  # a missing or damaged index only costs the lookup, never a workspace
-        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)} if (
-            isinstance(data, dict)
-        ) else {}
-
-    def get(self, source: Text, target: Text) -> Path | None:
-        key = _paths_key(source, target)
-        found = self._read().get(key) if key else None
-        return Path(found) if found else None
-
-    def put(self, source: Text, target: Text, workspace: Path) -> None:
-        key = _paths_key(source, target)
-        if key is None:
-            return
-        data = self._read()
-        if data.get(key) == str(workspace):
-            return
-        data[key] = str(workspace)
-        # the index is a convenience; the workspace itself is safe without it
-        with contextlib.suppress(ReaderError):
-            atomic_write_text(self.path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
-
-
-@dataclass(slots=True)
-class SyncReport:
-    """What bringing a workspace up to date with the texts shown did."""
-
-    reanchored: list[ReanchorResult] = field(default_factory=list)
-
-    @property
-    def orphans(self) -> list[Annotation]:
-        return [a for r in self.reanchored for a in r.annotations if a.id in set(r.orphaned)]
-
-    @property
-    def changed_sides(self) -> int:
-        return len(self.reanchored)
-
-
-def matches_pair(workspace: Workspace, pair: Pair) -> bool:
-    """Whether a workspace is about this pair: each text is its side by hash or file name."""
-    return (
-        workspace.side_of(pair.source) == "source" and workspace.side_of(pair.target) == "target"
-    )
-
-
-def _null_alignment(n_src: int, n_tgt: int) -> Alignment:
-    beads = [Bead((i,), (), 0.0) for i in range(n_src)]
-    beads += [Bead((), (j,), 0.0) for j in range(n_tgt)]
-    return Alignment(beads, n_src, n_tgt)
-
-
-def sync_with_pair(workspace: Workspace, pair: Pair) -> SyncReport:
-    """Re-anchor the annotations of each side whose text changed since the workspace saw it."""
-    report = SyncReport()
-    texts = {"source": pair.source, "target": pair.target}
-    for side in SIDES:
-        text = texts[side]
-        stored = workspace.document(side)
-        if stored.sha256 == text.sha256:
-            continue
-        other = workspace.document("target" if side == "source" else "source")
-        counts = (len(text), other.paragraphs) if side == "source" else (
-            other.paragraphs, len(text))
-        alignment: Alignment | None = None
-        if counts == (len(pair.source), len(pair.target)):
-            alignment = pair.alignment
-        elif len(text) != stored.paragraphs:
-            # the other side changes too; its turn brings the real alignment
-            alignment = _null_alignment(*counts)
-        report.reanchored.append(workspace.reanchor(text, side, alignment))
-    return report
-
-
-def open_for_pair(
-    pair: Pair, path: Path | None = None, folder: Path | None = None
-) -> tuple[Workspace, SyncReport]:
-    """Open (making it if need be) the workspace of a pair and bring it up to date.
-
-    Without `path`: the pair's default file, else the one these files used last, else a new
-    default file. Raises WorkspaceError (nothing changed) when the file cannot be used."""
-    index = PairIndex(folder)
-    if path is None:
-        path = default_path_for(pair.source, pair.target, folder)
-        if not path.exists():
-            last = index.get(pair.source, pair.target)
-            if last is not None and last.exists():
-                path = last
-    if path.exists():
-        workspace = Workspace.open(path)
-    else:
-        workspace = Workspace.create(path, pair.source, pair.target, pair.alignment)
-    try:
-        if not matches_pair(workspace, pair):
-            raise WorkspaceError(
-                f"holds annotations of another pair ({workspace.document('source').name} ↔ "
-                f"{workspace.document('target').name})",
-                path,
-            )
-        report = sync_with_pair(workspace, pair)
-    except BaseException:
-        workspace.close()
-        raise
-    index.put(pair.source, pair.target, workspace.path)
-    return workspace, report
+from reader.ui.app.workers import describe_error, run_in_pool
 
 
 class WorkspaceSession(QObject):
@@ -178,33 +41,87 @@ class WorkspaceSession(QObject):
         self.pair: Pair | None = None
         self.folder: Path | None = None  # None: the platform's user data folder
         self.pending: Path | None = None  # a workspace chosen for the pair now being opened
+        self._syncing: Workspace | None = None  # being re-anchored in the pool for this pair
 
     # the pair shown
     def attach(self, pair: Pair) -> Workspace | None:
-        """Use the workspace of a newly shown pair (or the one the user just chose for it)."""
+        """Use the workspace of a newly shown pair (or the one the user just chose for it).
+
+        When a text changed since the workspace saw it, its annotations are found again in the
+        thread pool first; the workspace is used (`workspace_changed`) once that is done, and
+        None is returned meanwhile."""
         self.close()
         self.pair = pair
         chosen, self.pending = self.pending, None
-        workspace: Workspace | None
+        path = chosen or default_path_for(pair.source, pair.target, self.folder)
         try:
-            workspace, report = open_for_pair(pair, chosen, self.folder)
-        except WorkspaceReadOnlyError as exc:
-            workspace = self._open_read_only(exc, chosen or default_path_for(
-                pair.source, pair.target, self.folder))
-            report = SyncReport()
+            workspace = open_for_pair(pair, chosen, self.folder)
         except ReaderError as exc:
-            self._error(self.tr("Cannot use the workspace"), str(exc) + "\n\n" + self.tr(
-                "Nothing was changed. Annotations are off until a workspace can be used "
-                "(File ▸ Open Workspace…)."))
-            workspace, report = None, SyncReport()
+            self._cannot_use(exc, path)
+            return self.workspace
+        try:
+            current = is_up_to_date(workspace, pair)
+        except ReaderError as exc:
+            workspace.close()
+            self._cannot_use(exc, path)
+            return self.workspace
+        if current:
+            PairIndex(self.folder).put(pair.source, pair.target, workspace.path)
+            self._use(workspace)
+            return workspace
+        self._syncing = workspace
+        self._status(self.tr("A text changed since this workspace was saved; finding its "
+                             "annotations again…"), 0)
+        run_in_pool(
+            sync_with_pair, workspace, pair,
+            on_done=partial(self._on_synced, workspace),
+            on_error=partial(self._on_sync_failed, workspace, path),
+        )
+        return None
+
+    def is_syncing(self) -> bool:
+        """Whether the workspace of the pair shown is being brought up to date."""
+        return self._syncing is not None
+
+    def _on_synced(self, workspace: Workspace, report: SyncReport) -> None:
+        if workspace is not self._syncing:
+            workspace.close()  # the window moved on (another pair, or closed) meanwhile
+            return
+        self._syncing = None
+        self._status("", 0)
+        assert self.pair is not None
+        PairIndex(self.folder).put(self.pair.source, self.pair.target, workspace.path)
+        self._use(workspace, report)
+
+    def _on_sync_failed(self, workspace: Workspace, path: Path, exc: BaseException) -> None:
+        workspace.close()
+        if workspace is not self._syncing:
+            return
+        self._syncing = None
+        self._status("", 0)
+        if isinstance(exc, ReaderError):
+            self._cannot_use(exc, path)
+        else:
+            self._cannot_use(ReaderError(describe_error(exc, path)), path)
+
+    def _use(self, workspace: Workspace | None, report: SyncReport | None = None) -> None:
         self.workspace = workspace
         if workspace is not None:
             self.settings.last_workspace_path = str(workspace.path)
         self.workspace_changed.emit(workspace)
-        if report.changed_sides:
+        if report is not None and report.changed_sides:
             self.reanchored.emit(report)
             self._report(report)
-        return workspace
+
+    def _cannot_use(self, exc: ReaderError, path: Path) -> None:
+        """Open a read-only workspace as such; else say why annotations are off."""
+        if isinstance(exc, WorkspaceReadOnlyError):
+            self._use(self._open_read_only(exc, path))
+            return
+        self._error(self.tr("Cannot use the workspace"), str(exc) + "\n\n" + self.tr(
+            "Nothing was changed. Annotations are off until a workspace can be used "
+            "(File ▸ Open Workspace…)."))
+        self._use(None)
 
     def _open_read_only(self, exc: ReaderError, path: Path) -> Workspace | None:
         try:
@@ -234,10 +151,18 @@ class WorkspaceSession(QObject):
                 "found in the new text; they are kept as orphans in the Annotations panel:\n\n{1}"
             ).format(len(orphans), quotes)
             QMessageBox.warning(self.window, self.tr("Annotations re-anchored"), text)
-        elif self.window is not None and hasattr(self.window, "statusBar"):
-            self.window.statusBar().showMessage(text, 8000)
+        else:
+            self._status(text, 8000)
+
+    def _status(self, text: str, timeout: int) -> None:
+        """Show a message in the window's status bar (an empty one clears it)."""
+        if self.window is not None and hasattr(self.window, "statusBar"):
+            self.window.statusBar().showMessage(text, timeout)
 
     def close(self) -> None:
+        if self._syncing is not None:
+            self._syncing = None  # a re-anchoring still running closes its workspace when done
+            self._status("", 0)
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
@@ -301,9 +226,7 @@ class WorkspaceSession(QObject):
             assert self.pair is not None
             self.attach(self.pair)
             return path
-        paths = [Path(d.path) if d.path else None for d in documents]
-        missing = [str(p or d.name) for p, d in zip(paths, documents, strict=True)
-                   if p is None or not p.exists()]
+        paths, missing = text_files(documents)
         if missing:
             self.pending = None
             self._error(self.tr("Cannot open the workspace"), self.tr(

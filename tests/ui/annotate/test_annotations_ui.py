@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader.core.align.beads import Alignment, Bead
 from reader.core.annotate.annotations import Status, TagRef
 from reader.core.pair import Pair
+from reader.core.store.pair_index import default_path_for
 from reader.core.store.workspace import Workspace
 from reader.core.text.document import Text, load_text, text_from_string
 from reader.ui.annotate.dialog import AnnotationDialog, AnnotationValues
 from reader.ui.annotate.model import Column
-from reader.ui.window.workspace_session import default_path_for
 
 SOURCE_LINES = [
     "قال المتحدث إن النظام العراقي 🇮🇶 تبنى موقف CNN الجديد يوم الأحد",
@@ -264,9 +264,9 @@ def test_tooltips_name_the_tags(qtbot, window) -> None:
     _select_text(window, "target", 0, "CNN")
     record = ctl.annotate(values=_values(LOADED, comment="why"))
     assert record is not None
-    assert ctl.annotations_at("target", 0, record.start + 1) == [record]
-    assert ctl.annotations_at("target", 0, record.end) == []
-    text = ctl.describe(record)
+    assert ctl.highlights.annotations_at("target", 0, record.start + 1) == [record]
+    assert ctl.highlights.annotations_at("target", 0, record.end) == []
+    text = ctl.highlights.describe(record)
     assert "Loaded" in text and "why" in text and "Lina" in text
 
 
@@ -293,6 +293,13 @@ def test_a_changed_text_is_reanchored_and_its_orphans_listed(
         QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text)
     )
     second = _window(qtbot, settings, _pair(load_text(src), load_text(tgt)))
+    session = second.annotations.session
+    assert session.is_syncing() and session.workspace is None  # annotations off meanwhile
+    _select_text(second, "target", 0, "CNN")
+    assert second.annotations.annotate(values=_values(LOADED)) is None
+    assert "found again" in second.statusBar().currentMessage()
+    with qtbot.waitSignal(session.reanchored, timeout=30_000):
+        pass
     ws = second.annotations.workspace
     assert ws is not None
     by_comment = {a.comment: a for a in ws.annotations()}

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow, QSplitter, QTextEdit
 
-from reader.core.diverge.records import DivergenceKind
 from reader.ui.app.settings import MAX_RECENT, Settings, WindowState, qsettings_at
 
 
@@ -28,7 +27,7 @@ def test_defaults(ini: Path) -> None:
     assert s.font_size("source") >= s.font_size("target")  # the Arabic side wants a larger size
     assert 1.5 <= s.line_spacing("rtl") <= 2.0
     assert s.line_spacing("ltr") < s.line_spacing("rtl")
-    assert s.visible_divergence_kinds == [str(k) for k in DivergenceKind]
+    assert s.hidden_divergence_kinds == []  # every kind shown
 
 
 def test_values_survive_a_new_settings_object(ini: Path) -> None:
@@ -110,17 +109,9 @@ def test_recent_pairs_keep_arabic_paths(ini: Path) -> None:
 
 def test_divergence_kinds_hidden_and_shown(ini: Path) -> None:
     s = Settings.at(ini)
-    s.set_kind_visible("length_anomaly", False)
-    s.set_kind_visible("omission", False)
-    s.set_kind_visible("omission", True)
-    again = Settings.at(ini)
-    assert not again.is_kind_visible("length_anomaly")
-    assert again.is_kind_visible("omission")
-    assert "length_anomaly" not in again.visible_divergence_kinds
-    again.visible_divergence_kinds = ["omission", "addition"]
-    assert Settings.at(ini).visible_divergence_kinds == ["omission", "addition"]
-    # a kind the program does not know yet is visible: nobody chose to hide it
-    assert again.is_kind_visible("some_future_kind")
+    s.hidden_divergence_kinds = ["length_anomaly", "omission"]
+    s.hidden_divergence_kinds = ["length_anomaly"]
+    assert Settings.at(ini).hidden_divergence_kinds == ["length_anomaly"]
 
 
 def test_reset_returns_the_default(ini: Path) -> None:
@@ -153,7 +144,6 @@ def test_window_state_is_kept_apart_and_restored(qtbot, ini: Path) -> None:
     state = WindowState(qsettings_at(ini))
     assert not state.restore_window(window)  # nothing saved yet
     state.save_window(window)
-    state.save_splitter("panes", splitter)
     state.qsettings.sync()
 
     other = QMainWindow()
@@ -164,9 +154,7 @@ def test_window_state_is_kept_apart_and_restored(qtbot, ini: Path) -> None:
     other.setCentralWidget(other_splitter)
     restored = WindowState(qsettings_at(ini))
     assert restored.restore_window(other)
-    assert restored.restore_splitter("panes", other_splitter)
     assert other.size() == window.size()
-    assert other_splitter.sizes() == splitter.sizes()
     # preferences do not see the window keys, and resetting one leaves the other
     assert all(not d.key.startswith("window/") for d in Settings.declared())
     restored.clear()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThread, QThreadPool
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication
 
 from reader.core.errors import InputError
 from reader.core.pair import Cancelled, Pair
@@ -19,7 +19,6 @@ from reader.ui.app.workers import (
     AlignJob,
     Control,
     Job,
-    JobProgressDialog,
     ProgressPanel,
     describe_error,
     run_in_pool,
@@ -288,25 +287,3 @@ def test_watching_the_same_job_twice_connects_once(qtbot) -> None:
     assert panel.isHidden()
     job.progress.emit(0.7)  # no longer watched: the bar keeps its value
     assert panel.value == 0.0
-
-
-def test_progress_dialog_follows_and_cancels_a_job(qtbot, tmp_path: Path) -> None:
-    src, tgt = write_large_pair(tmp_path, 2_000)
-    job = AlignJob()
-    dialog = JobProgressDialog(None, job, "Aligning")
-    destroyed: list[bool] = []
-    dialog.destroyed.connect(lambda: destroyed.append(True))
-    job.progress.emit(0.25)
-    assert dialog.value() == 250
-    ends: list[str] = []
-    job.finished.connect(lambda _: ends.append("finished"))
-    job.failed.connect(ends.append)
-    job.cancelled.connect(lambda: ends.append("cancelled"))
-    job.start(src, tgt)
-    button = dialog.findChild(QPushButton)
-    assert button is not None and button.text() == "Cancel"
-    button.click()
-    qtbot.waitUntil(lambda: bool(ends), timeout=60_000)
-    assert ends == ["cancelled"]
-    qtbot.waitUntil(lambda: bool(destroyed), timeout=5_000)
-    job.progress.emit(0.5)  # the dialog is gone and disconnected: nothing breaks
