@@ -1,4 +1,4 @@
-"""The shape of reader/: core free of Qt, no import cycle, packages layered, modules that fit in a head."""
+"""The shape of reader/: core free of Qt, no import cycle, packages layered, short modules."""
 
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ from reader.ui.annotate.highlights import Highlights
 from reader.ui.annotate.menus import place_in_menus
 from reader.ui.annotate.panel import AnnotationPanel
 from reader.ui.reading.utf16 import Utf16Map
-from reader.ui.window.workspace_session import WorkspaceSession
+from reader.ui.store.workspace_session import WorkspaceSession
 
 if TYPE_CHECKING:
     from reader.ui.window.main_window import MainWindow

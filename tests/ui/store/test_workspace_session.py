@@ -15,8 +15,8 @@ from reader.core.store.pair_index import PairIndex, open_for_pair
 from reader.core.store.workspace import Workspace
 from reader.core.text.document import load_text
 from reader.ui.app import workers
-from reader.ui.window import workspace_session
-from reader.ui.window.workspace_session import WorkspaceSession
+from reader.ui.store import workspace_session
+from reader.ui.store.workspace_session import WorkspaceSession
 from tests.core.workspace_helpers import SOURCE_LINES, small_pair, span_of, write_pair
 
 
