@@ -143,6 +143,7 @@ def test_an_english_original_with_its_arabic_version_keeps_arabic_on_the_right(
     view = main_window.pair_view
     assert main_window.pair.source.language == "en"
     assert view.right_side == "target" and view.left_side == "source"
+    qtbot.waitUntil(view.is_laid_out, timeout=60_000)  # bands come a chunk per event
     assert len(view.gutter.bead_geometry()) == len(main_window.pair.alignment)
     main_window.swap_action.trigger()  # the user can still swap them
     assert view.right_side == "source"
