@@ -14,12 +14,14 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
 
+# qtcheck --install: Qt's missing system libraries are installed when root or `sudo -n` allows,
+# else it prints the one command to run and stops here
 run: $(STAMP)
-	@$(BIN)/python -m reader.ui.app.qtcheck
+	@$(BIN)/python -m reader.ui.app.qtcheck --install
 	$(BIN)/reader
 
 test: $(STAMP)
-	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m reader.ui.app.qtcheck
+	@QT_QPA_PLATFORM=offscreen $(BIN)/python -m reader.ui.app.qtcheck --install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -31,9 +31,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_window(paths: Sequence[str]) -> int:
+    """Run the window; when Qt cannot start here, one line on stderr and exit status 2."""
+    from reader.ui.app.qtcheck import QtUnavailable
     from reader.ui.app.start import run_app
 
-    return run_app(list(paths))
+    try:
+        return run_app(list(paths))
+    except QtUnavailable as exc:
+        print(f"reader: {exc}", file=sys.stderr)
+        return 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:

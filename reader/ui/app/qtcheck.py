@@ -1,12 +1,19 @@
-"""Check that Qt can start here, and name the missing Debian packages when it cannot."""
+"""Check that Qt can start here, name the Debian packages it lacks, install them when allowed."""
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
+import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+
+# Extra shared libraries to require, separated by spaces or colons: a way to walk the first-run
+# path (message, --install) on a machine that has everything (`READER_QT_REQUIRE=libfoo.so.9`).
+REQUIRE_ENV = "READER_QT_REQUIRE"
 
 # shared library (soname prefix) -> Debian package that provides it
 DEBIAN_PACKAGES: dict[str, str] = {
@@ -31,6 +38,7 @@ DEBIAN_PACKAGES: dict[str, str] = {
     "libxcb-randr.so": "libxcb-randr0",
     "libxcb-render-util.so": "libxcb-render-util0",
     "libxcb-shape.so": "libxcb-shape0",
+    "libxcb-util.so": "libxcb-util1",
     "libxcb-xinerama.so": "libxcb-xinerama0",
     "libxcb-xkb.so": "libxcb-xkb1",
     "libxcb-shm.so": "libxcb-shm0",
@@ -46,11 +54,19 @@ DEBIAN_PACKAGES: dict[str, str] = {
     "libnss3.so": "libnss3",
     "libasound.so": "libasound2",
     "libwayland-client.so": "libwayland-client0",
+    "libwayland-cursor.so": "libwayland-cursor0",
+    "libwayland-egl.so": "libwayland-egl1",
 }
 
 _MISSING = re.compile(
     r"(lib[\w.+-]+?\.so)[.\d]*(?::| =>) (?:cannot open shared object file|not found)"
 )
+# the platform a display server needs, and the variable that says one is there
+_DISPLAY_VARIABLE = {"xcb": "DISPLAY", "wayland": "WAYLAND_DISPLAY"}
+
+
+class QtUnavailable(Exception):
+    """Qt cannot open a window here; the message says why in one line."""
 
 
 def package_for(library: str) -> str:
@@ -66,57 +82,164 @@ def missing_libraries(text: str) -> list[str]:
     return sorted({m.group(1) for m in _MISSING.finditer(text)})
 
 
-def _platform_plugin_missing(platform: str) -> list[str]:
-    """Libraries the chosen Qt platform plugin needs but cannot find (read with ldd)."""
+def packages_for(libraries: Sequence[str]) -> list[str]:
+    return sorted({package_for(lib) for lib in libraries})
+
+
+def _pyside_dir() -> Path | None:
     try:
         import PySide6
     except ImportError:
-        return []
-    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / f"libq{platform}.so"
-    if not plugin.exists():
-        return []
+        return None
+    return Path(PySide6.__file__).parent
+
+
+def platforms() -> list[str]:
+    """The Qt platform plugins Qt will try, in order (QT_QPA_PLATFORM, else Qt's own default)."""
+    chosen = os.environ.get("QT_QPA_PLATFORM", "")
+    if chosen:
+        return [name.split(":")[0] for name in chosen.split(";") if name]
+    if os.environ.get("XDG_SESSION_TYPE") == "wayland" and os.environ.get("WAYLAND_DISPLAY"):
+        return ["wayland", "xcb"]  # Qt tries Wayland first in a Wayland session
+    return ["xcb"]
+
+
+def _plugin(platform: str) -> Path | None:
+    base = _pyside_dir()
+    if base is None:
+        return None
+    path = base / "Qt" / "plugins" / "platforms" / f"libq{platform}.so"
+    return path if path.exists() else None
+
+
+def _load(path: str) -> str:
+    """Load a shared library into this process (as Qt would); the loader's error, or ''."""
     try:
-        out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
+        ctypes.CDLL(path)
+    except OSError as exc:
+        return str(exc)
+    return ""
+
+
+def _ldd_missing(paths: Sequence[Path]) -> list[str]:
+    """Every missing library of these files, through ldd (only run when something is missing)."""
+    found: set[str] = set()
+    for path in paths:
+        try:
+            out = subprocess.run(["ldd", str(path)], capture_output=True, text=True, timeout=30)
+        except (OSError, subprocess.TimeoutExpired):
+            continue
+        found.update(missing_libraries(out.stdout + out.stderr))
+    return sorted(found)
+
+
+def required_extra() -> list[str]:
+    return [name for name in re.split(r"[\s:]+", os.environ.get(REQUIRE_ENV, "")) if name]
+
+
+def check(require: Sequence[str] = ()) -> list[str]:
+    """The shared libraries Qt lacks here (empty when it can start). In-process and cheap when
+    nothing is missing: it imports QtGui and QtWidgets and loads the platform plugin, which
+    starting the app does anyway; `require` names extra libraries that must load too."""
+    errors = [error for name in require if (error := _load(name))]
+    suspects: list[Path] = []
+    try:
+        from PySide6 import QtGui, QtWidgets
+    except ImportError as exc:
+        if not missing_libraries(str(exc)):
+            raise QtUnavailable(f"Qt could not be imported: {exc}") from exc
+        errors.append(str(exc))
+        base = _pyside_dir()
+        if base is not None:
+            suspects += sorted(base.glob("QtWidgets*.so")) + sorted(base.glob("QtGui*.so"))
+    else:
+        del QtGui, QtWidgets
+    plugins = [path for name in platforms() if (path := _plugin(name)) is not None]
+    plugin_errors = [error for path in plugins if (error := _load(str(path)))]
+    if plugins and len(plugin_errors) == len(plugins):  # Qt needs one plugin that loads
+        errors.append(plugin_errors[-1])
+        suspects.append(plugins[-1])
+    if not errors:
         return []
-    return missing_libraries(out.stdout + out.stderr)
+    return sorted(set(missing_libraries("\n".join(errors))) | set(_ldd_missing(suspects)))
 
 
-def check() -> list[str]:
-    """Return the missing shared libraries (empty when Qt can start)."""
-    probe = subprocess.run(
-        [sys.executable, "-c", "from PySide6 import QtGui, QtWidgets"],
-        capture_output=True,
-        text=True,
-        timeout=120,
+def install_hint(missing: Sequence[str]) -> str:
+    return (
+        f"Qt cannot start: this machine lacks {', '.join(missing)}; "
+        f"install them with: sudo apt-get install {' '.join(packages_for(missing))}"
     )
-    missing = missing_libraries(probe.stderr) if probe.returncode else []
-    platform = os.environ.get("QT_QPA_PLATFORM", "xcb").split(":")[0]
-    if not missing and platform == "xcb":
-        missing = _platform_plugin_missing("xcb")
-    if probe.returncode and not missing:
-        sys.stderr.write(probe.stderr)
-        raise SystemExit("Qt could not be imported; see the error above.")
-    return missing
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Exit 0 when Qt can start; otherwise name the missing packages (`--packages`: only
-    their names, one line, for `apt-get install`)."""
-    args = sys.argv[1:] if argv is None else argv
-    missing = check()
-    packages = sorted({package_for(lib) for lib in missing})
-    if "--packages" in args:
-        print(" ".join(packages))
-        return 1 if packages else 0
+def require_qt() -> None:
+    """Raise QtUnavailable (one line) unless a QApplication can open a window here."""
+    missing = check(required_extra())
+    if missing:
+        raise QtUnavailable(install_hint(missing))
+    wanted = [_DISPLAY_VARIABLE.get(name) for name in platforms()]
+    if all(wanted) and not any(os.environ.get(str(variable)) for variable in wanted):
+        raise QtUnavailable(
+            f"no display to open the window on ({' or '.join(map(str, wanted))} is not set); "
+            "`reader --help` lists the commands that run without one"
+        )
+
+
+def privilege_prefix() -> list[str] | None:
+    """How to run apt-get as root: [] as root, sudo when it needs no password, else None."""
+    if os.geteuid() == 0:
+        return []
+    if shutil.which("sudo") is None:
+        return None
+    probe = subprocess.run(["sudo", "-n", "true"], capture_output=True, timeout=30)
+    return ["sudo", "-n"] if probe.returncode == 0 else None
+
+
+def install(packages: Sequence[str], prefix: list[str] | None, dry_run: bool = False) -> int:
+    """Install Debian packages with apt-get through `prefix`; 0 when done (or, with dry_run,
+    when it would run them: the commands are printed instead). Without a way to become root,
+    or without apt-get, print the one command to run and return 1."""
+    if prefix is None or shutil.which("apt-get") is None:
+        print(f"Run:\n    sudo apt-get install {' '.join(packages)}", file=sys.stderr)
+        return 1
+    commands = [
+        [*prefix, "apt-get", "update", "-qq"],
+        [*prefix, "apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages],
+    ]
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    for command in commands:
+        print(("would run: " if dry_run else "running: ") + " ".join(command))
+        if not dry_run and subprocess.run(command, env=env).returncode != 0:
+            print(f"Could not install them; run:\n    sudo apt-get install {' '.join(packages)}",
+                  file=sys.stderr)
+            return 1
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Exit 0 when Qt can start. Otherwise name the missing libraries and packages and exit 1;
+    with --install, install the packages first when root or password-less sudo allows it
+    (--dry-run: print the apt-get commands instead of running them)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        missing = check(required_extra())
+    except QtUnavailable as exc:
+        print(exc, file=sys.stderr)
+        return 1
     if not missing:
         return 0
-    print(
-        "Qt needs system libraries that this machine lacks: " + ", ".join(missing) + "\n"
-        "Install them with:\n    sudo apt-get install " + " ".join(packages),
-        file=sys.stderr,
-    )
-    return 1
+    packages = packages_for(missing)
+    print(f"Qt needs system libraries that this machine lacks: {', '.join(missing)}",
+          file=sys.stderr)
+    if "--install" not in args:
+        print(f"Install them with:\n    sudo apt-get install {' '.join(packages)}",
+              file=sys.stderr)
+        return 1
+    dry_run = "--dry-run" in args
+    status = install(packages, privilege_prefix(), dry_run)
+    if status or dry_run:
+        return status
+    # a fresh process: this one has already failed to load the libraries
+    return subprocess.run([sys.executable, "-m", "reader.ui.app.qtcheck"]).returncode
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QRect, QSettings
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 ORGANISATION = "ParallelReader"
@@ -247,13 +248,33 @@ class WindowState:
         self.qsettings.setValue(f"{self.GROUP}/geometry", window.saveGeometry())
         self.qsettings.setValue(f"{self.GROUP}/state", window.saveState())
 
+    # a first window's share of its screen's available area: most of it, for the texts
+    FIRST_SHARE = 0.88
+
     def restore_window(self, window: QMainWindow) -> bool:
-        """Restore geometry and dock/toolbar state; False when nothing (usable) was saved."""
+        """Restore geometry and dock/toolbar state; False when nothing (usable) was saved.
+        Without saved geometry the window takes FIRST_SHARE of its screen, centred."""
         geometry, state = self._bytes("geometry"), self._bytes("state")
         restored = geometry is not None and window.restoreGeometry(geometry)
+        if not restored:
+            self.place_first_window(window)
         if state is not None:
             restored = window.restoreState(state) and restored
         return restored
+
+    def place_first_window(self, window: QMainWindow) -> None:
+        """Size the window to FIRST_SHARE of its screen's available geometry, centred on it
+        (no smaller than its minimum size; a screen too small for that gets it at its corner)."""
+        screen = window.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        share = area.size() * self.FIRST_SHARE
+        rect = QRect(area.topLeft(), share.expandedTo(window.minimumSizeHint()))
+        rect.moveCenter(area.center())
+        rect.moveLeft(max(rect.left(), area.left()))
+        rect.moveTop(max(rect.top(), area.top()))
+        window.setGeometry(rect)
 
     def clear(self) -> None:
         self.qsettings.remove(self.GROUP)

@@ -6,7 +6,12 @@ import sys
 
 
 def run_app(paths: list[str]) -> int:
-    """Open the window on two files, or on the corpus's default pair; run until it closes."""
+    """Open the window on two files, or on the corpus's default pair; run until it closes.
+    Raises QtUnavailable, before Qt is started, when it could only abort (a missing system
+    library, no display)."""
+    from reader.ui.app.qtcheck import require_qt
+
+    require_qt()
     from PySide6.QtWidgets import QApplication
 
     from reader.ui.app.fonts import load_bundled_fonts
