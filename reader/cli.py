@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _open_window(paths: Sequence[str]) -> int:
     """Run the window; when Qt cannot start here, one line on stderr and exit status 2."""
     from reader.ui.app.qtcheck import QtUnavailable
-    from reader.ui.app.start import run_app
+    from reader.ui.start import run_app
 
     try:
         return run_app(list(paths))

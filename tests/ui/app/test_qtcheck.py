@@ -19,7 +19,7 @@ from reader.ui.app.qtcheck import (
     package_for,
     privilege_prefix,
 )
-from reader.ui.app.start import run_app
+from reader.ui.start import run_app
 
 # a real soname no machine has, in the family of a library Qt's xcb plugin needs
 ABSENT = "libxcb-cursor.so.99"
