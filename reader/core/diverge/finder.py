@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reader.core import arabic
 from reader.core.align.aligner import align_segment_batch
 from reader.core.align.beads import Alignment, AlignmentError, Bead, check_beads
 from reader.core.anchors.dates import DateMention
@@ -19,6 +18,8 @@ from reader.core.anchors.features import URL, Anchors, number_key, text_anchors
 from reader.core.anchors.glossary import Glossary, TermMention
 from reader.core.anchors.numbers import NumberMention, numbers_equal
 from reader.core.anchors.posts import Post, find_posts, parse_attribution
+from reader.core.arabic.normalise import normalize
+from reader.core.arabic.transliterate import name_similarity
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.text.document import Kind, Paragraph, Text
@@ -547,7 +548,7 @@ class _Counterpart:
 
     @functools.cached_property
     def normalized(self) -> str:
-        return arabic.normalize(self.joined)
+        return normalize(self.joined)
 
     @functools.cached_property
     def latin_names(self) -> list[str]:
@@ -569,7 +570,7 @@ def _named_anyway(
 ) -> bool:
     """Whether the other side names the same entity in a form the glossary did not catch:
     one of the term's words, or a word whose consonant skeleton matches the name's."""
-    similarity = arabic.name_similarity
+    similarity = name_similarity
     if lang == "ar":
         for variant in variants:
             for word in re.findall(r"[\w’'-]{4,}", variant):
@@ -581,7 +582,7 @@ def _named_anyway(
             similarity(mention.surface, w) >= th.name_similarity for w in there.latin_names
         )
     for variant in variants:
-        for word in _ARABIC_WORD.findall(arabic.normalize(variant)):
+        for word in _ARABIC_WORD.findall(normalize(variant)):
             if len(word) >= 4 and word.removeprefix("ال") in there.normalized:
                 return True
     return any(
