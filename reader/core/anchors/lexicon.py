@@ -47,18 +47,6 @@ _TWO_LETTER_TAILS = frozenset(PRONOUNS) - {"ه"}
 _TWO_LETTER_HEADS = frozenset({"و", "ف", "ب", "وب", "فب"})
 
 
-def _clitic_candidates(token: str) -> list[str]:
-    """Stems to try for a token not in the lexicon as is, the likelier readings first.
-
-    Endings alone go first (بيتهم is بيت + هم before it is ب + يتهم), then proclitics alone,
-    then both; each leaves at least 3 letters (2 before a pronoun or after و ف ب), a final ا
-    goes as the alef that carries tanween (عامًا -> عام), and لل stands for ل + the article
-    (للمسيح -> المسيح). It over-generates on purpose: a candidate only counts if the lexicon
-    holds it.
-    """
-    return list(dict.fromkeys(_iter_clitic_candidates(token)))
-
-
 def _tails(word: str) -> Iterator[str]:
     for tail in _TAILS_ENDING_IN.get(word[-1:], ()):
         stem = word[: -len(tail)]
@@ -74,8 +62,15 @@ def _tails(word: str) -> Iterator[str]:
 
 
 def _iter_clitic_candidates(token: str) -> Iterator[str]:
-    """`_clitic_candidates` one at a time, repeats and all (the lexicon stops at the first
-    it holds)."""
+    """Stems to try for a token not in the lexicon as is, the likelier readings first (repeats
+    and all: the lexicon stops at the first it holds).
+
+    Endings alone go first (بيتهم is بيت + هم before it is ب + يتهم), then proclitics alone,
+    then both; each leaves at least 3 letters (2 before a pronoun or after و ف ب), a final ا
+    goes as the alef that carries tanween (عامًا -> عام), and لل stands for ل + the article
+    (للمسيح -> المسيح). It over-generates on purpose: a candidate only counts if the lexicon
+    holds it.
+    """
     yield from _tails(token)
     heads = [
         token[len(p) :]

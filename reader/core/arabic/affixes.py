@@ -11,13 +11,11 @@ from __future__ import annotations
 ARTICLE = "ال"
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
-# The future particle (وسيقول): a proclitic only of verbs.
-FUTURE = "س"
 # The article alone or after one conjunction or preposition (ل + ال is written لل); their first
 # letters differ, so a word starts with at most one of them.
 ARTICLE_FORMS = ("وال", "فال", "بال", "كال", "لل", "ال")
 
-# Attached pronouns, longest first: هما كما هم هن كم كن ها نا ني ه ي ك.
+# Attached pronouns, longest first (the order the lexicon tries them in).
 PRONOUNS = ("كما", "هما", "كم", "كن", "هم", "هن", "ها", "نا", "ني", "ه", "ي", "ك")
 # The sound plurals (feminine ات, masculine ون and ين) and the dual (ان, and ين again).
 PLURALS = ("ات", "ون", "ين")
@@ -26,9 +24,8 @@ DUAL = "ان"
 NISBA = ("يين", "يون", "يات", "يه", "ي")
 # The plural ending of verbs (قالوا).
 VERB_PLURAL = "وا"
-# ة, which normalize writes ه; before a pronoun it is written ت (حكومته).
+# ة, which normalize writes ه (before a pronoun it is written ت: حكومته).
 TA_MARBUTA = "ه"
-TA_MARBUTA_BOUND = "ت"
 # The alef that carries tanween (عامًا).
 TANWEEN_ALEF = "ا"
 
@@ -60,9 +57,9 @@ GLOSSARY_SUFFIXES = _longest_first(set(STEM_SUFFIXES) | {"يات"})
 # The lexicon (anchors/lexicon.py) tries every stem a word may have against its word list, so it
 # takes every pronoun (in the order of PRONOUNS) and then every one of these endings.
 LEXICON_ENDINGS = (*PLURALS, DUAL, VERB_PLURAL, TA_MARBUTA, TANWEEN_ALEF)
-# Its proclitics in the order it tries them, longest first: conjunction, preposition, article, the
-# future's س. No فك: it begins many words (فكرة, فكر), and reading it as ف + ك moves the
-# benchmark alignments (docs/benchmarks.md).
+# Its proclitics in the order it tries them, longest first: conjunction, preposition, article, and
+# the future's س (وسيقول). No فك: it begins many words (فكرة, فكر), and reading it as ف + ك
+# moves the benchmark alignments (docs/benchmarks.md).
 LEXICON_PROCLITICS = (
     "وبال", "وكال", "فبال", "فكال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال",
     "وب", "ول", "وك", "فب", "فل", "وس", "فس", "و", "ف", "ب", "ل", "ك", "س",

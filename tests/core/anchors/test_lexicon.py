@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.anchors import lexicon as lexicon_module
-from reader.core.anchors.lexicon import Lexicon, _clitic_candidates
+from reader.core.anchors.lexicon import Lexicon, _iter_clitic_candidates
 from reader.core.arabic.affixes import LEXICON_ENDINGS, LEXICON_PROCLITICS, PRONOUNS
 from reader.core.arabic.normalise import normalize
 from reader.core.errors import InputError
@@ -18,6 +18,11 @@ from reader.core.errors import InputError
 @pytest.fixture(scope="module")
 def lexicon() -> Lexicon:
     return Lexicon.load()
+
+
+def _clitic_candidates(token: str) -> list[str]:
+    """The lexicon's candidate stems for a word, each once, in the order it tries them."""
+    return list(dict.fromkeys(_iter_clitic_candidates(token)))
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
