@@ -13,7 +13,8 @@ lines whose translations share no word (the lines are merged, so check they are 
 translations that are all English stopwords (they match nothing; see the lexicon's README).
 
 The checker reads the files with its own small parser and folds Arabic as the program does
-(`reader.core.arabic.normalize`: diacritics and tatweel dropped, alef and hamza forms, ى, ة);
+(`reader.core.arabic.normalise.normalize`: diacritics and tatweel dropped, alef and hamza
+forms, ى, ة);
 it imports nothing from `reader`, so it runs on a bare Python and survives moves of the code.
 A test (tests/tools/test_lexicon_check.py) runs it on the shipped files and checks that its
 folding agrees with the program's.
@@ -39,7 +40,7 @@ GLOSSARY_LAYOUTS: dict[int, tuple[str, ...]] = {
 }
 LEXICON_LAYOUTS: dict[int, tuple[str, ...]] = {2: ("ar", "en")}
 
-# what reader.core.arabic.normalize folds (the digits aside: forms hold none)
+# what reader.core.arabic.normalise.normalize folds (the digits aside: forms hold none)
 DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
 FOLD = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import time
 
-from reader.core.anchors.glossary import Glossary, Lexicon
+from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.lexicon import Lexicon
 from reader.resources import CORPUS
 
 PARAGRAPHS = 4000

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reader.core.arabic import normalize
+from reader.core.arabic.normalise import normalize
 from tools.lexicon_check import GLOSSARY, LEXICON, fold, run
 
 ROOT = Path(__file__).resolve().parents[2]

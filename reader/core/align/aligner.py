@@ -52,7 +52,8 @@ from reader.core.align.space import (
 )
 from reader.core.align.units import align_by_units
 from reader.core.anchors.features import Anchors, text_anchors
-from reader.core.anchors.glossary import Glossary, Lexicon
+from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.lexicon import Lexicon
 from reader.core.errors import Cancelled
 from reader.core.gc_pause import gc_paused
 from reader.core.pair import CancelCheck, ProgressCallback

@@ -51,7 +51,7 @@ from reader.core.align.dp import (
 )
 from reader.core.align.params import MATCH_TYPES, AlignerParams
 from reader.core.align.space import Side, pair_space, side_slice, vectors
-from reader.core.anchors.glossary import Lexicon
+from reader.core.anchors.lexicon import Lexicon
 
 SegmentProblem = tuple[Sequence[str], Sequence[str]]  # source segments, target segments
 

@@ -14,9 +14,11 @@ import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
 from reader.core.align.params import AlignerParams
-from reader.core.anchors.features import Anchors, Features, english_stem, paragraph_features
-from reader.core.anchors.glossary import Glossary, Lexicon
-from reader.core.arabic import Stemmer
+from reader.core.anchors.features import Anchors, Features, paragraph_features
+from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.lexicon import Lexicon
+from reader.core.anchors.words import english_stem
+from reader.core.arabic.stemmer import Stemmer
 from reader.core.errors import Cancelled
 from reader.core.pair import CancelCheck
 from reader.core.text.document import Kind
@@ -235,7 +237,7 @@ def name_matrix(
     as a word with clitics, سلمان as سلم "hand over", still finds Salman)."""
     from rapidfuzz import fuzz, process
 
-    from reader.core.arabic import skeleton
+    from reader.core.arabic.transliterate import skeleton
 
     if known is None:
         known = {w for w, found in zip(space.src_vocab, translations, strict=True) if found}

@@ -5,7 +5,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.arabic import fold_for_search, letter_runs, original_span, to_ascii_digits
+from reader.core.anchors.months import (
+    AR_AMBIGUOUS,
+    AR_MONTHS,
+    EN_ABBREVIATIONS,
+    EN_MONTHS,
+    folded,
+)
+from reader.core.arabic.affixes import ARTICLE, DATE_CLITICS
+from reader.core.arabic.normalise import (
+    fold_for_search,
+    letter_runs,
+    original_span,
+    to_ascii_digits,
+)
 from reader.core.errors import InputError
 
 
@@ -32,25 +45,13 @@ class DateMention:
 
 
 # Month names in the form fold_for_search gives (no hamza on alef, ة -> ه, ى -> ي).
-_AR_MONTHS: dict[str, int] = {
-    # Levantine and Iraqi
-    "كانون الثاني": 1, "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7,
-    "اب": 8, "ايلول": 9, "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الاول": 12,
-    # Egyptian and Gulf (from the European names)
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
-    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    # Maghrebi (from the French names)
-    "جانفي": 1, "فيفري": 2, "افريل": 4, "ماي": 5, "جوان": 6, "جويليه": 7, "اوت": 8,
-}
-# Names that are also common words (آب "father", مارس "he practised", ماي, أوت): a date only
-# with a day or a year beside them.
-_AR_AMBIGUOUS = frozenset({"اب", "مارس", "ماي", "اوت"})
+_AR_MONTHS: dict[str, int] = {folded(name): number for name, number in AR_MONTHS.items()}
+_AR_AMBIGUOUS = frozenset(folded(name) for name in AR_AMBIGUOUS)
 
 _EN_MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    name.lower(): number
+    for name, number in [*((m, n) for n, m in enumerate(EN_MONTHS, start=1)),
+                         *EN_ABBREVIATIONS.items()]
 }
 # Full names safe to read as a month alone ("in December"); "May" and "March" are words,
 # abbreviations and "April"/"June"/"August" are also names, so they need a day or a year.
@@ -66,18 +67,15 @@ def _alternation(names: list[str]) -> str:
 
 
 _AR_MONTH = _alternation(list(_AR_MONTHS))
+_AR_CLITIC = "[" + "".join(DATE_CLITICS) + "]"
 _AR_DATE = re.compile(
     rf"(?:(?<![\d.,/])(?P<day>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?)?"
-    rf"(?<![^\W\d_])(?P<clitic>[وبلف]?)(?:شهر\s+)?(?P<month>{_AR_MONTH})(?![^\W\d_])"
+    rf"(?<![^\W\d_])(?P<clitic>{_AR_CLITIC}?)(?:شهر\s+)?(?P<month>{_AR_MONTH})(?![^\W\d_])"
     rf"(?:\s*[/(-]\s*(?P<month2>{_AR_MONTH})\s*\)?)?"
     r"(?:\s*[,،]?\s*(?:من\s+)?(?:(?:ل|من\s+)?(?:ال)?(?:عام|سنه)\s+)?(?P<year>\d{4})(?!\d))?"
 )
 
-_EN_MONTH_NAMES = (
-    "January|February|March|April|May|June|July|August|September|October|November|"
-    "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JANUARY|FEBRUARY|MARCH|APRIL|"
-    "MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
-)
+_EN_MONTH_NAMES = "|".join([*EN_MONTHS, *EN_ABBREVIATIONS, *(m.upper() for m in EN_MONTHS)])
 _EN_MONTH = rf"(?P<{{g}}>(?:{_EN_MONTH_NAMES})\b\.?)"
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _ORD = r"(?:st|nd|rd|th)?"
@@ -108,14 +106,14 @@ _EN_HINT = re.compile(rf"(?:{_EN_MONTH_NAMES})\b")
 _AR_HINT_FORMS = frozenset(
     clitic + article + name.split()[0]
     for name in _AR_MONTHS
-    for clitic in ("", "و", "ب", "ل", "ف")
-    for article in ("", "ال")
+    for clitic in ("", *DATE_CLITICS)
+    for article in ("", ARTICLE)
 )
 _AR_AMBIGUOUS_FORMS = frozenset(
     clitic + article + name
     for name in _AR_AMBIGUOUS
-    for clitic in ("", "و", "ب", "ل", "ف")
-    for article in ("", "ال")
+    for clitic in ("", *DATE_CLITICS)
+    for article in ("", ARTICLE)
 )
 _DIGIT = re.compile(r"\d")
 

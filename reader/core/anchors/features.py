@@ -9,13 +9,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from reader.core import arabic
 from reader.core.anchors.dates import DateMention, find_dates
 from reader.core.anchors.glossary import Glossary, TermMention
 from reader.core.anchors.numbers import NumberMention, find_numbers
+from reader.core.anchors.words import english_stem, stopwords
+from reader.core.arabic.normalise import normalize, normalize_with_offsets
+from reader.core.arabic.stemmer import Stemmer
 from reader.core.errors import Cancelled
 from reader.core.text.document import Text
-from reader.resources import resource_path
 
 HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
 HASHTAG = re.compile(r"(?<![\w#])#(\w{2,60})")
@@ -24,50 +25,17 @@ _EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _AR_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
 
 
-@lru_cache(maxsize=4)
-def stopwords(lang: str) -> frozenset[str]:
-    """Function words that carry no evidence of correspondence (resources/lexicon)."""
-    path = resource_path("lexicon", f"stopwords-{lang}.txt")
-    words = path.read_text(encoding="utf-8").split() if path.exists() else []
-    if lang == "ar":
-        words = [arabic.normalize(w) for w in words]
-    return frozenset(words)
-
-
-# Words that end like a plural but are not one of another word (news is not new + s).
-_EN_NO_PLURAL = frozenset({"news", "series", "species", "goods"})
-
-
-@lru_cache(maxsize=200_000)
-def english_stem(word: str) -> str:
-    """A deliberately light stem: case, possessive and regular plural/verb endings."""
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    elif w.endswith("'"):
-        w = w[:-1]
-    if w in _EN_NO_PLURAL:
-        return w
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
-_PLAIN_STEMMER = arabic.Stemmer()
+_PLAIN_STEMMER = Stemmer()
 
 
 @lru_cache(maxsize=8)
-def _content_stems(stemmer: arabic.Stemmer) -> dict[str, str]:
+def _content_stems(stemmer: Stemmer) -> dict[str, str]:
     """Each Arabic word's content stem as `stemmer` reads it, filled in as words come (one
     look-up per word of a paragraph instead of four): one table per stemmer, kept."""
     return {}
 
 
-def _arabic_content_stem(word: str, stemmer: arabic.Stemmer) -> str:
+def _arabic_content_stem(word: str, stemmer: Stemmer) -> str:
     """The stem of a normalized Arabic word, or "" when the word or its stem is a stopword or
     the word a single letter."""
     stops = stopwords("ar")
@@ -107,7 +75,7 @@ class Anchors:
         out += [f"d:{d.year or 0}-{d.month or 0}-{d.day or 0}" for d in self.dates if d.month]
         out += [f"g:{t.term_id}" for t in self.terms]
         out += [f"h:{h.lower()}" for h in self.handles]
-        out += [f"t:{arabic.normalize(h).lower()}" for h in self.hashtags]
+        out += [f"t:{normalize(h).lower()}" for h in self.hashtags]
         out += [f"u:{u.lower()}" for u in self.urls]
         return out
 
@@ -236,16 +204,16 @@ def paragraph_features(
     lang: str,
     glossary: Glossary | None,
     anchors: Anchors | None = None,
-    stemmer: arabic.Stemmer | None = None,
+    stemmer: Stemmer | None = None,
 ) -> Features:
     """Length, content words (stemmed), anchor keys and name candidates of one paragraph.
 
     Arabic words are stemmed by `stemmer` (a lexicon's, `Lexicon.stemmer`, tells clitics from
-    letters of known words), by `arabic.strip_clitics` without one."""
+    letters of known words), by `strip_clitics` without one."""
     anchors = anchors if anchors is not None else find_anchors(text, lang, glossary)
     masked = _mask(text, [(t.start, t.end) for t in anchors.terms])
     if lang == "ar":
-        norm, raw_offset = arabic.normalize_with_offsets(masked)
+        norm, raw_offset = normalize_with_offsets(masked)
         length = _visible_length(norm)
         forms = []
         words = []

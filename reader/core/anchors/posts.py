@@ -5,19 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.core.anchors.months import AR_MONTHS, EN_ABBREVIATIONS, EN_MONTHS, written_pattern
+
 # A post's text is at most this long (X allows 280 characters; scrapes add "…" and links).
 MAX_POST_LINE = 300
 MAX_POST_TEXT = 420
 
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-)
-_AR_MONTHS = (
-    r"(?:يناير|فبراير|مارس|أبريل|ابريل|إبريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|"
-    r"نوفمبر|ديسمبر|كانون الثاني|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين الأول|"
-    r"تشرين الثاني|كانون الأول)"
-)
+_MONTHS = "(?:" + "|".join([*EN_MONTHS, *EN_ABBREVIATIONS]) + r")\.?"
+# Every Arabic system's names (Syriac, European, Maghrebi), as they may be written.
+_AR_MONTHS = "(?:" + written_pattern(list(AR_MONTHS)) + ")"
 _DIGIT = r"[0-9٠-٩]"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 # "May 8, 2024", "8 May 2024", "٨ مايو ٢٠٢٤"

@@ -6,8 +6,9 @@ import functools
 import re
 from collections.abc import Sequence
 
-from reader.core import arabic
 from reader.core.anchors.glossary import TermMention
+from reader.core.arabic.normalise import normalize
+from reader.core.arabic.transliterate import name_similarity
 from reader.core.diverge.context import COMPARED, Context, builtin_glossary
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
 from reader.core.diverge.thresholds import Thresholds
@@ -95,7 +96,7 @@ class _Counterpart:
 
     @functools.cached_property
     def normalized(self) -> str:
-        return arabic.normalize(self.joined)
+        return normalize(self.joined)
 
     @functools.cached_property
     def latin_names(self) -> list[str]:
@@ -117,7 +118,7 @@ def _named_anyway(
 ) -> bool:
     """Whether the other side names the same entity in a form the glossary did not catch:
     one of the term's words, or a word whose consonant skeleton matches the name's."""
-    similarity = arabic.name_similarity
+    similarity = name_similarity
     if lang == "ar":
         for variant in variants:
             for word in re.findall(r"[\w’'-]{4,}", variant):
@@ -129,7 +130,7 @@ def _named_anyway(
             similarity(mention.surface, w) >= th.name_similarity for w in there.latin_names
         )
     for variant in variants:
-        for word in _ARABIC_WORD.findall(arabic.normalize(variant)):
+        for word in _ARABIC_WORD.findall(normalize(variant)):
             if len(word) >= 4 and word.removeprefix("ال") in there.normalized:
                 return True
     return any(

@@ -53,8 +53,8 @@ class Thresholds:
     # --- names ---
     # Report names at all (they are lower severity and the least precise kind).
     name_mismatch: bool = True
-    # Similarity (0..1, `arabic.name_similarity` of consonant skeletons) at which a word on
-    # the other side counts as the name's counterpart, so that the name is not reported.
+    # Similarity (0..1, `arabic.transliterate.name_similarity` of consonant skeletons) at which
+    # a word on the other side counts as the name's counterpart, so that the name is not reported.
     name_similarity: float = _bounded(0.75, 0, 1)
     # A glossary term or name must be at least this long (characters) to be reported.
     name_min_chars: int = _bounded(3, 0)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 
-from reader.core.arabic import fold_for_search, original_span
+from reader.core.arabic.normalise import fold_for_search, original_span
 from reader.core.text.document import Text
 
 Hit = tuple[int, int, int]  # paragraph index, start, end (code points of the paragraph text)

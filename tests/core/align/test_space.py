@@ -21,9 +21,10 @@ from reader.core.align.space import (
     side_features,
     stem_translations,
 )
-from reader.core.anchors.features import english_stem
-from reader.core.anchors.glossary import Glossary, Lexicon
-from reader.core.arabic import skeleton
+from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.lexicon import Lexicon
+from reader.core.anchors.words import english_stem
+from reader.core.arabic.transliterate import skeleton
 from reader.core.text.document import Kind
 from reader.resources import CORPUS
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.anchors.features import stopwords
-from reader.core.anchors.glossary import BUILTIN_LEXICON, Lexicon
-from reader.core.arabic import normalize
+from reader.core.anchors.lexicon import BUILTIN_LEXICON, Lexicon
+from reader.core.anchors.words import stopwords
+from reader.core.arabic.normalise import normalize
 
 
 @pytest.fixture(scope="module")

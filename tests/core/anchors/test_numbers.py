@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -113,6 +111,7 @@ def test_paired_paragraphs_agree() -> None:
         ("ألف رجل وألفين", [1000, 2000]),
         ("مليون دولار", [1e6]),
         ("بثلاثة أيام", [3]),
+        ("فالثلاثة أيام", [3]),  # ف + the article, as numbers take every article form
         ("الدول الثلاث", [3]),
         ("عشر سنوات", [10]),
     ],
@@ -263,18 +262,6 @@ _NUMBER_PIECES = st.sampled_from(
      "#", "://", "www.", ".com", ".co", "http", "pic.twitter.com/", "e"]
 )
 _NUMBER_TEXT = st.lists(_NUMBER_PIECES, max_size=12).map("".join)
-
-
-@given(_NUMBER_TEXT)
-def test_number_hints_are_the_word_patterns(folded: str) -> None:
-    # a set of Arabic number words (with their clitics) looked up among the paragraph's runs
-    # of letters says what a pattern of the words as whole words says
-    words = sorted(numbers._AR_STARTS, key=len, reverse=True)
-    pattern = re.compile(
-        r"\d|(?<![\u0621-\u064a])(?:[وفبلك]|وال|بال|فال|كال|لل|ال)?"
-        rf"(?:{'|'.join(words)})(?![\u0621-\u064a])"
-    )
-    assert numbers._may_hold_number(folded, "ar") == (pattern.search(folded) is not None)
 
 
 @given(_NUMBER_TEXT)

@@ -111,3 +111,12 @@ def test_a_bare_link_does_not_swallow_the_prose_above() -> None:
 def test_empty_and_blank_input() -> None:
     assert find_posts([]) == []
     assert find_posts(["", "   "]) == []
+
+
+@pytest.mark.parametrize("date", ["٨ جوان ٢٠٢٤", "١٥ جويلية ٢٠٢٣", "3 فيفري 2024", "٢٠ أوت ٢٠٢٤"])
+def test_maghrebi_month_names_date_a_post(date: str) -> None:
+    # the Maghrebi names (from the French) date a post as the Levantine and Egyptian ones do
+    lines = ["بيان قصير من الوزارة", f"— عثمان المختار (@othmanmhmmadr) {date}"]
+    posts = find_posts(lines)
+    assert [(p.paragraphs, p.handle, p.date) for p in posts] == [((0, 1), "othmanmhmmadr", date)]
+    assert parse_attribution(lines[1]) == ("x", "عثمان المختار", "othmanmhmmadr", date)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.arabic import normalize
+from reader.core.arabic.normalise import normalize
 from reader.core.text.document import load_text, text_from_string
 from reader.core.text.search import SearchIndex, find_all
 from reader.resources import CORPUS

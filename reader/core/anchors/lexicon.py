@@ -1,0 +1,151 @@
+"""The general Arabic-English word lexicon: loading it, and looking words up with their clitics."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from reader.core.anchors.tsv import PAIR_COLUMNS, ar_key, path_key, read_rows, variants
+from reader.core.arabic.affixes import ARTICLE, LEXICON_ENDINGS, LEXICON_PROCLITICS, PRONOUNS
+from reader.core.arabic.stemmer import Stemmer, strip_clitics
+from reader.resources import resource_path
+
+BUILTIN_LEXICON = resource_path("lexicon", "ar-en.tsv")
+
+
+def _read_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
+    entries: dict[str, tuple[str, ...]] = {}
+    for row in read_rows(path, {2: PAIR_COLUMNS}):
+        en = variants(row, "en", path)
+        for ar in variants(row, "ar", path):
+            key = ar_key(ar)
+            entries[key] = tuple(dict.fromkeys(entries.get(key, ()) + en))
+    return entries
+
+
+# The tails (pronouns, then endings) by their last letter and the proclitics by their first,
+# each in its order: a word need only be tested for those that share its last or first letter.
+_TAILS = PRONOUNS + LEXICON_ENDINGS
+_TAILS_ENDING_IN = {
+    letter: tuple(t for t in _TAILS if t[-1] == letter) for letter in {t[-1] for t in _TAILS}
+}
+_PROCLITICS_STARTING_WITH = {
+    letter: tuple(p for p in LEXICON_PROCLITICS if p[0] == letter)
+    for letter in {p[0] for p in LEXICON_PROCLITICS}
+}
+
+
+# Fewer letters than this left by an ending or a clitic are not a stem: two-letter words are
+# too often the accident of a stripped letter (معين is not مع "with" + ين, حياة not حي + ا).
+_MIN_STEM = 3
+# ... except before a pronoun (يدي, أمي, فمك) or after و ف ب (بكل, ومخ), which leave common
+# two-letter words (يد, أم, فم, كل); ه is left out, a ta marbuta as often (مدة is not مد + ه),
+# and so are ك ل and the article (كلم is not ك + لم, لكم not ل + كم, والآن not وال + أن).
+_TWO_LETTER_TAILS = frozenset(PRONOUNS) - {"ه"}
+_TWO_LETTER_HEADS = frozenset({"و", "ف", "ب", "وب", "فب"})
+
+
+def _tails(word: str) -> Iterator[str]:
+    for tail in _TAILS_ENDING_IN.get(word[-1:], ()):
+        stem = word[: -len(tail)]
+        if not word.endswith(tail) or len(stem) < (2 if tail in _TWO_LETTER_TAILS else _MIN_STEM):
+            continue
+        if tail == "ا" and stem.endswith("ا"):
+            continue
+        yield stem
+        if stem.endswith("ت"):
+            yield stem[:-1] + "ه"  # مدينتها -> مدينة
+        elif tail in ("ات", "ان", "ين"):
+            yield stem + "ه"  # حكومات -> حكومة
+
+
+def _iter_clitic_candidates(token: str) -> Iterator[str]:
+    """Stems to try for a token not in the lexicon as is, the likelier readings first (repeats
+    and all: the lexicon stops at the first it holds).
+
+    Endings alone go first (بيتهم is بيت + هم before it is ب + يتهم), then proclitics alone,
+    then both; each leaves at least 3 letters (2 before a pronoun or after و ف ب), a final ا
+    goes as the alef that carries tanween (عامًا -> عام), and لل stands for ل + the article
+    (للمسيح -> المسيح). It over-generates on purpose: a candidate only counts if the lexicon
+    holds it.
+    """
+    yield from _tails(token)
+    heads = [
+        token[len(p) :]
+        for p in _PROCLITICS_STARTING_WITH.get(token[:1], ())
+        if token.startswith(p)
+        and len(token) - len(p) >= (2 if p in _TWO_LETTER_HEADS else _MIN_STEM)
+    ]
+    if token.startswith("لل") and token[2:] in heads:
+        heads.insert(heads.index(token[2:]) + 1, "ا" + token[1:])
+    yield from heads
+    for head in heads:
+        yield from _tails(head)
+
+
+class Lexicon:
+    """A general Arabic-English word list keyed on normalised Arabic; build with `Lexicon.load`."""
+
+    def __init__(
+        self, entries: Mapping[str, tuple[str, ...]], paths: tuple[Path, ...] = ()
+    ) -> None:
+        self._entries = dict(entries)
+        self.paths = paths
+        self._stem_cache: dict[str, tuple[str, ...]] = {}
+
+    @classmethod
+    def load(cls, paths: Iterable[Path] = (), include_builtin: bool = True) -> Lexicon:
+        """The built-in lexicon (unless excluded) extended by user files; same words merge."""
+        paths = tuple(Path(p) for p in paths)
+        return _load_lexicon(path_key(paths, include_builtin, BUILTIN_LEXICON), paths,
+                             include_builtin)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __contains__(self, ar: object) -> bool:
+        return isinstance(ar, str) and ar_key(ar) in self._entries
+
+    @property
+    def entries(self) -> Mapping[str, tuple[str, ...]]:
+        return self._entries
+
+    @functools.cached_property
+    def stemmer(self) -> Stemmer:
+        """The light stemmer that reads words by this lexicon's forms (made once, kept)."""
+        return Stemmer(self._entries)
+
+    def translations(self, ar_token: str) -> tuple[str, ...]:
+        """English translations of an Arabic word: as written, else with its clitics stripped."""
+        key = ar_key(ar_token)
+        found = self._entries.get(key)
+        if found is not None:
+            return found
+        cached = self._stem_cache.get(key)
+        if cached is None:
+            entries = self._entries
+            cached = next((entries[c] for c in _stem_candidates(key) if c in entries), ())
+            self._stem_cache[key] = cached
+        return cached
+
+
+def _stem_candidates(key: str) -> Iterator[str]:
+    """The stems `Lexicon.translations` tries for a word it does not hold, in turn: the clitic
+    candidates, then the shared light stemmer's (it strips a proclitic before an ending:
+    بيتهم -> يتهم), last the word with the article, for the names and nouns listed with it
+    (المكسيك); the word itself is none of them (nor, so, in the lexicon)."""
+    yield from _iter_clitic_candidates(key)
+    yield strip_clitics(key)
+    yield ARTICLE + key
+
+
+@functools.lru_cache(maxsize=16)
+def _load_lexicon(key: tuple[Any, ...], paths: tuple[Path, ...], include_builtin: bool) -> Lexicon:
+    files = ((BUILTIN_LEXICON,) if include_builtin else ()) + paths
+    merged: dict[str, tuple[str, ...]] = {}
+    for path in files:
+        for ar, en in _read_lexicon(path).items():
+            merged[ar] = tuple(dict.fromkeys(merged.get(ar, ()) + en))
+    return Lexicon(merged, files)

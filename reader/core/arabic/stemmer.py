@@ -1,0 +1,199 @@
+"""A light Arabic stemmer for matching: clitics and suffixes off, with or without a word list."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from reader.core.arabic.affixes import (
+    ARTICLE_FORMS,
+    CONJUNCTIONS,
+    PLURALS,
+    PREPOSITIONS,
+    STEM_ARTICLE_AFTER_CONJUNCTION,
+    STEM_LONG_SUFFIXES,
+    STEM_NISBA,
+    STEM_PRONOUNS,
+    STEM_SUFFIXES,
+)
+from reader.core.arabic.normalise import normalize
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Common words whose first letter looks like a proclitic but belongs to the word (normalized).
+_KEEP_PREFIX = _wordset(
+    """
+    وزير وزيره وزاره وزراء وقت وضع وجود واقع ولايه وطن وطني وفد وفاه وكاله وسط واشنطن وليد
+    فريق فرع فكره فصايل فتره فرنسا فلسطين فيلق فعل فقط فوق
+    بلد بلاد بين بعد بعض بغداد بيروت بريطانيا بشار بيان برنامج بيت باب بحر بكر بدر بصره
+    لبنان ليبيا لكن لجنه لقاء لواء لحظه لندن
+    كتائب كتايب كل كان كانت كبير كثير كما كيف كلمه كردستان كركوك كويت
+    """
+)
+# Words that end in what looks like a suffix but is part of the word (normalized).
+_KEEP_SUFFIX = _wordset(
+    """
+    ايران لبنان عمان سودان سليمان عثمان زمان مكان انسان بيان برلمان طهران اردن
+    فلسطين حسين ياسين ميادين دين تشرين
+    الله لله
+    """
+)
+# The suffixes, longest first, by their last letter: a word need only be tested for those.
+_SUFFIXES_ENDING_IN = {
+    last: tuple(s for s in STEM_SUFFIXES if s.endswith(last))
+    for last in {s[-1] for s in STEM_SUFFIXES}
+}
+_ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+# The sound plurals: a known word's plural goes to its stem even when the plural is listed.
+_PLURALS = frozenset(PLURALS)
+
+
+@lru_cache(maxsize=200_000)
+def strip_clitics(word: str) -> str:
+    """A light stem of one Arabic word for matching (its normalized form, clitics removed).
+
+    Proclitics: one conjunction (و ف), then a preposition (ب ل ك) and/or the article
+    (ال وال بال فال كال لل); a single-letter proclitic only goes when 3 letters remain and
+    the word is not a known word beginning with that letter (وزير, بغداد, لبنان...), the
+    article when 2 remain. Then at most one suffix (pronouns ها هم هما هن كم نا ه ي, plurals
+    and duals ات ون ين ان, nisba يه يين يون, ta marbuta) when 3 letters remain (4 for ون ين ان,
+    which end many nouns and names: ايران, حسين); a ta marbuta written ت before a pronoun
+    goes with it (حكومته -> حكوم, as حكومة -> حكوم). Light stemming conflates some words
+    (ثورة and ثور) and leaves some clitics: it is for matching, not for morphology.
+    Not a word of Arabic letters: returned normalized, unchanged. (Cached: texts repeat their
+    words, and the aligner stems each of them where it reads it.) `Stemmer` does the same
+    with a word list to tell a clitic from a letter of the word (كبيرة is not ك + بيرة).
+    """
+    w = normalize(word)
+    if not _ARABIC_WORD.fullmatch(w) or w in _KEEP_SUFFIX:
+        return w
+    w = _strip_prefixes(w)[-1]
+    if w in _KEEP_SUFFIX:
+        return w
+    return _strip_suffix(w)[0]
+
+
+def _strip_suffix(w: str) -> tuple[str, str]:
+    """`w` without the suffix `strip_clitics` removes (ت of a ta marbuta too), and the suffix."""
+    for suffix in _SUFFIXES_ENDING_IN.get(w[-1], ()):
+        if w.endswith(suffix):
+            stem = w[: -len(suffix)]
+            if len(stem) >= (4 if suffix in STEM_LONG_SUFFIXES else 3):
+                if suffix in STEM_PRONOUNS and stem.endswith("ت") and len(stem) >= 4:
+                    return stem[:-1], "ت" + suffix
+                return stem, suffix
+    return w, ""
+
+
+def _strip_prefixes(w: str) -> list[str]:
+    """`w` and what is left of it after each proclitic `strip_clitics` removes, in turn; a
+    conjunction or preposition before the article leaves the article first (والبيت, البيت,
+    بيت), and لل leaves ال (للبيت, البيت, بيت)."""
+    out = [w]
+    for prefix in ARTICLE_FORMS:
+        if w.startswith(prefix) and len(w) - len(prefix) >= 2 and w not in _KEEP_SUFFIX:
+            if prefix != "ال":
+                out.append("ال" + w[len(prefix) :])
+            out.append(w[len(prefix) :])
+            return out
+    if w[0] in CONJUNCTIONS and len(w) >= 4 and w not in _KEEP_PREFIX:
+        w = w[1:]
+        out.append(w)
+        for prefix in STEM_ARTICLE_AFTER_CONJUNCTION:
+            if w.startswith(prefix) and len(w) - len(prefix) >= 2:
+                if prefix == "لل":
+                    out.append("ال" + w[2:])
+                out.append(w[len(prefix) :])
+                return out
+    if w[0] in PREPOSITIONS and len(w) >= 4 and w not in _KEEP_PREFIX:
+        w = w[1:]
+        out.append(w)
+        if w.startswith("ال") and len(w) >= 4:
+            out.append(w[2:])
+    return out
+
+
+class Stemmer:
+    """`strip_clitics` that asks a word list (normalized forms, such as a lexicon's) whether
+    letters that look like a clitic belong to the word.
+
+    A proclitic (و ف ب ل ك) stays when the word with it is known, or its stem is (كبيرة ->
+    كبير, not بير "well"; كامل, not امل "hope"; فتحت, not تحت "under"), and goes when only the
+    rest is known or neither is (وكان -> كان, as `strip_clitics` does); the article, nearly
+    always one, stays in a known word (بالطبع, المسيح, والدين) or when only its stem is known
+    (والدها -> والد, but المهم -> مهم, not الم "pain"). A suffix that may be letters of the
+    word stays when the word with it is known: final ي (يجري, not يجر; يصلي, not يصل), the
+    pronouns (أحيانا, not احيا), the dual and plural endings (سلطان, قوانين) unless the rest is
+    known too (مسؤولون -> مسوول, حكومات -> حكوم as حكومة). A nisba ending leaves a known
+    adjective or word with its ي (الخارجية, الخارجيين -> خارجي; ولاية -> ولاي, as ولايات).
+    A ta marbuta, or one written ت before a pronoun, always goes (حكومة, حكومته -> حكوم).
+    With an empty list it is `strip_clitics`. Each word is stemmed once (kept per stemmer).
+    """
+
+    __slots__ = ("_cache", "_known")
+
+    def __init__(self, known: Iterable[str] = ()) -> None:
+        self._known = frozenset(known)
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        stem = self._cache.get(word)
+        if stem is None:
+            if len(self._cache) >= _STEMMER_CACHE_SIZE:
+                self._cache.clear()
+            stem = self._cache[word] = self._stem(word) if self._known else strip_clitics(word)
+        return stem
+
+    def _stem(self, word: str) -> str:
+        w = normalize(word)
+        if not _ARABIC_WORD.fullmatch(w) or w in _KEEP_SUFFIX:
+            return w
+        chain = _strip_prefixes(w)
+        # the least stripped reading that is known, else the most stripped (as strip_clitics)
+        rest = chain[-1]
+        core = next((c for c in chain[:-1] if self._keeps_proclitic(c, rest)), rest)
+        if core in _KEEP_SUFFIX:
+            return core
+        stem, suffix = _strip_suffix(core)
+        known = self._known
+        if suffix in STEM_NISBA and (stem + "ي" in known or core in known):
+            return stem + "ي"  # a known nisba adjective: الخارجية, العلميين -> خارجي, علمي
+        if not suffix or suffix == "ه" or suffix[0] == "ت" or core not in known:
+            return stem
+        if suffix in _PLURALS and (stem in known or stem + "ه" in known):
+            return stem  # a known word's plural: مسؤولون -> مسوول, شركات -> شرك (شركة)
+        return core
+
+    def _keeps_proclitic(self, word: str, rest: str) -> bool:
+        """Whether `word` is read with the proclitics before `rest` as letters of the word.
+
+        Yes when the word (or its stem, after و ف ب ل ك) is known; the article, which is
+        almost always one, stays only in a known word (الآن, بالطبع, المسيح) or when only its
+        stem is known and the rest is not (والدها -> والد, but المهم -> مهم, not الم "pain").
+        """
+        if not word.startswith(ARTICLE_FORMS):
+            return self._is_known(word)
+        return word in self._known or (self._is_known(word) and not self._is_known(rest))
+
+    def _is_known(self, word: str) -> bool:
+        """Whether `word` (clitics before it kept) or its stem is in the word list."""
+        known = self._known
+        if word in known:
+            return True
+        stem, suffix = _strip_suffix(word)
+        if not suffix:
+            return False
+        if stem in known:
+            return True
+        # ta marbuta: مدينتها and مدينة, حكومات and حكومة; nisba: السياسية and سياسي
+        if suffix[0] == "ت" or suffix == "ات":
+            return stem + "ه" in known
+        return suffix in STEM_NISBA and stem + "ي" in known
+
+
+_STEMMER_CACHE_SIZE = 200_000
+
