@@ -5,13 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.anchors.months import (
-    AR_AMBIGUOUS,
-    AR_MONTHS,
-    EN_ABBREVIATIONS,
-    EN_MONTHS,
-    folded,
-)
 from reader.core.arabic.affixes import ARTICLE, DATE_CLITICS
 from reader.core.arabic.normalise import (
     fold_for_search,
@@ -20,6 +13,13 @@ from reader.core.arabic.normalise import (
     to_ascii_digits,
 )
 from reader.core.errors import InputError
+from reader.core.text.months import (
+    AR_AMBIGUOUS,
+    AR_MONTHS,
+    EN_ABBREVIATIONS,
+    EN_MONTHS,
+    folded,
+)
 
 
 @dataclass(frozen=True)

@@ -256,7 +256,7 @@ def find_duplicates(paragraph_texts: list[str], min_chars: int = 40) -> set[int]
 
 def classify(paragraph_texts: list[str]) -> tuple[list[Kind], list[int | None]]:
     """Kind of each paragraph, and for embedded-post lines the number of their post."""
-    from reader.core.anchors.posts import find_posts
+    from reader.core.text.posts import find_posts
 
     kinds = [Kind.BODY] * len(paragraph_texts)
     post_of: list[int | None] = [None] * len(paragraph_texts)

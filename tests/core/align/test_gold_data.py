@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from reader.core.align.beads import Alignment
-from reader.core.anchors.posts import find_posts
 from reader.core.diverge.records import DivergenceKind, Severity
 from reader.core.text.document import Kind, Text, load_text
+from reader.core.text.posts import find_posts
 from reader.resources import CORPUS
 from tests.paths import DATA
 

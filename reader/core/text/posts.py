@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reader.core.anchors.months import AR_MONTHS, EN_ABBREVIATIONS, EN_MONTHS, written_pattern
+from reader.core.text.months import AR_MONTHS, EN_ABBREVIATIONS, EN_MONTHS, written_pattern
 
 # A post's text is at most this long (X allows 280 characters; scrapes add "…" and links).
 MAX_POST_LINE = 300

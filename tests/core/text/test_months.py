@@ -1,4 +1,4 @@
-"""Tests for reader.core.anchors.months: one table of month names for dates and posts."""
+"""Tests for reader.core.text.months: one table of month names for dates and posts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 import pytest
 
 from reader.core.anchors.dates import find_dates
-from reader.core.anchors.months import (
+from reader.core.text.months import (
     AR_EUROPEAN,
     AR_MAGHREBI,
     AR_MONTHS,
