@@ -17,10 +17,15 @@ from reader.core.export.tables import (
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Cell]], line_end: str) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator=line_end)
-    writer.writerow(header)
-    writer.writerows(rows)
+    out, line = io.StringIO(), io.StringIO()
+    # With "\r\n" as its row end the writer quotes every field holding a \r or a \n (with
+    # "\n" alone, a lone \r would break the row); each row then gets the line end asked for.
+    writer = csv.writer(line, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    for row in (header, *rows):
+        line.seek(0)
+        line.truncate()
+        writer.writerow(row)
+        out.write(line.getvalue()[:-2] + line_end)
     return out.getvalue()
 
 

@@ -31,7 +31,8 @@ _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 def _text_cell(value: str) -> str:
-    value = xml_text(value)
+    # XML reads a bare CR as LF: say so, rather than let the reader change it
+    value = xml_text(value.replace("\r\n", "\n").replace("\r", "\n"))
     if len(value) <= MAX_CELL:
         return value
     keep = MAX_CELL - len(_CUT.format(n=len(value)))
