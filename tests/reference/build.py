@@ -38,6 +38,9 @@ NOTES: list[tuple[str, int, list[tuple[str, str]], str, str | None, int | None]]
     ("source", 2, [("mfc-frames", "Security_and_defense")],
      "@handle and “8 كانون الأول عام 2024”", None, 2),
     ("target", 3, [], "\u202egnp.txt <script>alert(1)</script>", "low", None),
+    # a formula behind a no-break space, and a number that stays a number
+    ("target", 5, [("semeval2020-propaganda", "Loaded_Language")], "\u00a0-Haq +1", None, None),
+    ("source", 6, [], "-3", None, None),
 ]
 
 
