@@ -12,7 +12,7 @@ from reader.core.annotate.annotations import TagRef, new_annotation, span_in
 from reader.core.diverge.finder import find_divergences
 from reader.core.export.csv_export import render_divergences_csv
 from reader.core.export.divergence_table import render_table
-from reader.core.export.formats import FORMATS, SUFFIXES, render
+from reader.core.export.formats import FORMATS, render
 from reader.core.export.pair_json import render_json
 from reader.core.export.report import Document, Report, report_from_pair, report_from_workspace
 from reader.core.export.tmx import render_tmx
@@ -27,6 +27,11 @@ HERE = Path(__file__).resolve().parent
 SOURCE = CORPUS / "iraq-assad-lesson.ar.txt"
 TARGET = CORPUS / "iraq-assad-lesson.en.txt"
 GOLD = DATA / "iraq-assad-lesson.gold.json"
+# the reference file of each `reader export` format
+SUFFIXES = {
+    "csv": ".csv", "xlsx": ".xlsx", "w3c": ".jsonld", "md": ".md", "html": ".html",
+    "tmx": ".tmx", "tsv": ".tsv",
+}
 # what names this export: fixed, so that the files do not change from run to run
 GENERATED = "2026-01-05T12:00:00.000Z"
 IDENT = "urn:uuid:00000000-0000-4000-8000-0000000000ff"

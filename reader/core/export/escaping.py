@@ -1,35 +1,34 @@
-"""Escaping for every export: spreadsheet cells (CSV, TSV, XLSX), XML, HTML and Markdown.
-
-Spreadsheet cells (OWASP "CSV Injection", CWE-1236). A spreadsheet runs a cell as a formula
-when it starts with `=`, `+`, `-` or `@` (Excel in East Asian locales also with the full-width
-`＝ ＋ － ＠`), and some programs first drop leading blanks and control characters, so a
-cell is *armed* when its first character that is not white space (including NBSP), a control
-character (tab, CR, LF, NUL) or a format character (ZWSP, BOM, bidi marks) is one of those
-eight. An armed cell gets one visible apostrophe in front: the spreadsheet then shows text,
-and a reader sees that the cell was changed. Two exceptions keep the rule exact:
-- a negative or plain number in ASCII digits (`-3`, `-0.5`, `-1,234.5`) is left alone: it
-  holds no function or reference, and the spreadsheet shows the very number the text shows.
-  `+3` is not exempt (a spreadsheet would show `3`), nor is `-Haq` (it is a formula).
-- so that the change can be undone, a cell whose leading apostrophes are followed by an armed
-  cell gets one more: drop the first apostrophe of every cell that, after its apostrophes,
-  is armed, and you have the original text back.
-TSV cells are made one line first (runs of white space, tabs and line ends included, become
-one space), as the aligned-pair TSV always did.
-
-HTML and Markdown reports: `&`, `<`, `>` are escaped everywhere (quotes too inside
-attributes), Markdown's markup characters are backslash-escaped, and the explicit bidi
-controls (embeddings, overrides, isolates: U+202A-U+202E, U+2066-U+2069) in any field are
-shown as `[U+202E]`, so that a file name or comment cannot reverse the text around it or
-pass `exe.png` off as `gnp.exe`. The paragraphs of the texts themselves keep them: each sits
-in its own block, which ends every embedding. XML (TMX, XLSX) replaces what XML 1.0 cannot
-hold with U+FFFD.
-"""
+"""Escaping for every export: spreadsheet cells (CSV, TSV, XLSX), XML, HTML and Markdown."""
 
 from __future__ import annotations
 
 import html
 import re
 import unicodedata
+
+# Spreadsheet cells (OWASP "CSV Injection", CWE-1236). A spreadsheet runs a cell as a formula
+# when it starts with `=`, `+`, `-` or `@` (and, where input folds full-width forms to ASCII,
+# `＝ ＋ － ＠`), and some programs first drop leading blanks and control characters, so a
+# cell is *armed* when its first character that is not white space (including NBSP), a control
+# character (tab, CR, LF, NUL) or a format character (ZWSP, BOM, bidi marks) is one of those
+# eight. An armed cell gets one visible apostrophe in front: the spreadsheet then shows text,
+# and a reader sees that the cell was changed. Two exceptions keep the rule exact:
+# - a negative or plain number in ASCII digits (`-3`, `-0.5`, `-1,234.5`) is left alone: it
+#   holds no function or reference, and the spreadsheet shows the very number the text shows.
+#   `+3` is not exempt (a spreadsheet would show `3`), nor is `-Haq` (it is a formula).
+# - so that the change can be undone, a cell whose leading apostrophes are followed by an armed
+#   cell gets one more: drop the first apostrophe of every cell that, after its apostrophes,
+#   is armed, and you have the original text back.
+# TSV cells are made one line first (runs of white space, tabs and line ends included, become
+# one space), as the aligned-pair TSV always did.
+#
+# HTML and Markdown reports: `&`, `<`, `>` are escaped everywhere (quotes too inside
+# attributes), Markdown's markup characters are backslash-escaped, and the explicit bidi
+# controls (embeddings, overrides, isolates: U+202A-U+202E, U+2066-U+2069) in any field are
+# shown as `[U+202E]`, so that a file name or comment cannot reverse the text around it, nor
+# a file named `<U+202E>gnp.exe` read as `exe.png`. The paragraphs of the texts themselves
+# keep them: each sits in its own block, which ends every embedding. XML (TMX, XLSX) replaces
+# what XML 1.0 cannot hold with U+FFFD.
 
 FORMULA_TRIGGERS = frozenset("=+-@＝＋－＠")
 # ASCII digits only: a spreadsheet reads `-٣` as a formula, not as a number

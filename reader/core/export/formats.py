@@ -17,11 +17,7 @@ FORMATS: dict[str, str] = {
     "tmx": "TMX 1.4b of the aligned pairs, notes included",
     "tsv": "the aligned pairs, one bead a line: source text TAB target text",
 }
-SUFFIXES: dict[str, str] = {
-    "csv": ".csv", "xlsx": ".xlsx", "w3c": ".jsonld", "md": ".md", "html": ".html",
-    "tmx": ".tmx", "tsv": ".tsv",
-}
-# the formats that show divergences (the others leave them out, so nobody need find them)
+# the formats that show divergences: only for these does `reader export` run the detectors
 WITH_DIVERGENCES = frozenset({"xlsx", "md", "html"})
 
 

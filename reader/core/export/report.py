@@ -15,9 +15,6 @@ from reader.core.pair import Pair
 from reader.core.store.workspace import StoredDocument, Workspace
 from reader.core.text.document import RTL_LANGUAGES, Paragraph, Text
 
-BEAD_STATES = ("automatic", "edited", "confirmed")
-REVIEW_STATES = ("open", "accepted", "dismissed")
-
 
 @dataclass(frozen=True, slots=True)
 class Document:
