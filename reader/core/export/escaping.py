@@ -53,13 +53,13 @@ def _visible_part(value: str) -> str:
 
 
 def is_armed(value: str) -> bool:
-    """Whether a spreadsheet could run this cell as a formula (see the module's rule)."""
-    visible = _visible_part(value)
-    return (
-        bool(visible)
-        and visible[0] in FORMULA_TRIGGERS
-        and _PLAIN_NUMBER.fullmatch(visible) is None
-    )
+    """Whether a spreadsheet could run this cell as a formula (see the rule above)."""
+    if not value or value[0].isalnum():  # most cells: neither blank nor a trigger in front
+        return False
+    first = next((ch for ch in value if not _invisible(ch)), "")
+    if first not in FORMULA_TRIGGERS:
+        return False
+    return _PLAIN_NUMBER.fullmatch(_visible_part(value)) is None
 
 
 def neutralise(value: str) -> str:
