@@ -122,9 +122,8 @@ def make_labels(
     """Labels for every kind and every tag of the codebooks, and for any other in use."""
     kinds = {str(k): kind_label(k) for k in (*DivergenceKind, *(d.kind for d in divergences))}
     tags = {TagRef(book.id, tag.id): tag.label for book in codebooks for tag in book.tags}
-    for a in annotations:
-        for ref in a.tags:
-            tags.setdefault(ref, ref.tag)
+    used = {ref for a in annotations for ref in a.tags}
+    tags.update((ref, ref.tag) for ref in used - tags.keys())
     return Labels(kinds, tags)
 
 
