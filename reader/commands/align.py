@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -50,48 +49,21 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def pair_json(pair: Pair) -> dict[str, object]:
-    """The JSON object of DESIGN.md's command-line contract."""
-
-    def side(text: object) -> dict[str, object]:
-        from reader.core.text.document import Text
-
-        assert isinstance(text, Text)
-        return {
-            "path": str(text.path) if text.path else None,
-            "language": text.language,
-            "paragraphs": len(text.paragraphs),
-        }
-
-    return {
-        "source": side(pair.source),
-        "target": side(pair.target),
-        "beads": [b.to_json() for b in pair.alignment.beads],
-        "divergences": [d.to_json() for d in pair.divergences],
-    }
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def pair_tsv(pair: Pair) -> str:
-    lines = []
-    for bead in pair.alignment.beads:
-        src = " ".join(_one_line(pair.source.paragraphs[i].text) for i in bead.src)
-        tgt = " ".join(_one_line(pair.target.paragraphs[j].text) for j in bead.tgt)
-        lines.append(f"{src}\t{tgt}")
-    return "\n".join(lines) + "\n"
-
-
 def render(pair: Pair, fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(pair_json(pair), ensure_ascii=False, indent=1) + "\n"
-    if fmt == "tsv":
-        return pair_tsv(pair)
-    from reader.core.export.tmx import alignment_tmx
+    from reader.core.export.report import report_from_pair
 
-    return alignment_tmx(pair.source, pair.target, pair.alignment)
+    report = report_from_pair(pair)
+    if fmt == "json":
+        from reader.core.export.pair_json import render_json
+
+        return render_json(report, indent=1)
+    if fmt == "tsv":
+        from reader.core.export.tsv import render_tsv
+
+        return render_tsv(report)
+    from reader.core.export.tmx import render_tmx
+
+    return render_tmx(report)
 
 
 def write_output(text: str, output: Path | None) -> None:

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import shutil
 import sys
 from pathlib import Path
-from typing import TextIO
-
-from reader.core.align.beads import Alignment
-from reader.core.diverge.records import Divergence
-from reader.core.text.bidi_display import display_lines, display_width, pad
-from reader.core.text.document import Text
 
 NAME = "diverge"
 FORMATS = ("table", "json", "csv")
-CSV_COLUMNS = ("kind", "severity", "side", "bead", "paragraphs", "values", "spans", "detail")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -52,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import find_divergences
     from reader.core.diverge.thresholds import load_thresholds
+    from reader.core.export.report import report_from_pair
+    from reader.core.pair import Pair
     from reader.core.text.document import load_text
 
     thresholds = load_thresholds(args.thresholds).with_overrides(args.overrides)
@@ -61,99 +54,18 @@ def run(args: argparse.Namespace) -> int:
     glossary = Glossary.load(glossaries)
     alignment = align_texts(source, target, glossaries=glossaries)
     divergences = find_divergences(source, target, alignment, thresholds, glossary=glossary)
-    out = sys.stdout
+    report = report_from_pair(Pair(source, target, alignment, divergences))
     if args.format == "json":
-        write_json(out, source, target, divergences, alignment)
+        from reader.core.export.pair_json import render_json
+
+        sys.stdout.write(render_json(report, indent=2))
     elif args.format == "csv":
-        write_csv(out, divergences)
+        from reader.core.export.csv_export import render_divergences_csv
+
+        sys.stdout.write(render_divergences_csv(report))
     else:
+        from reader.core.export.divergence_table import render_table
+
         width = args.width or shutil.get_terminal_size((100, 24)).columns
-        write_table(out, source, target, divergences, width=width, logical=args.logical)
+        sys.stdout.write(render_table(report, width=width, logical=args.logical))
     return 0
-
-
-def write_json(
-    out: TextIO,
-    source: Text,
-    target: Text,
-    divergences: list[Divergence],
-    alignment: Alignment | None = None,
-) -> None:
-    """The `reader align` JSON object (DESIGN.md), with the beads when an alignment is given."""
-    doc: dict[str, object] = {"source": _text_json(source), "target": _text_json(target)}
-    if alignment is not None:
-        doc["beads"] = [b.to_json() for b in alignment]
-    doc["divergences"] = [d.to_json() for d in divergences]
-    json.dump(doc, out, ensure_ascii=False, indent=2)
-    out.write("\n")
-
-
-def _text_json(text: Text) -> dict[str, object]:
-    return {"path": str(text.path) if text.path else None, "language": text.language,
-            "paragraphs": len(text)}
-
-
-def write_csv(out: TextIO, divergences: list[Divergence]) -> None:
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for d in divergences:
-        writer.writerow(
-            [
-                str(d.kind),
-                str(d.severity),
-                d.side,
-                "" if d.bead is None else d.bead,
-                " ".join(str(i) for i in d.paragraphs),
-                " | ".join(d.values),
-                " ".join(f"{s.side[0]}{s.paragraph}:{s.start}-{s.end}" for s in d.spans),
-                d.detail,
-            ]
-        )
-
-
-def _paragraph_label(d: Divergence) -> str:
-    """Paragraph numbers as people count them (from 1), runs shortened: 5-8."""
-    if not d.paragraphs:
-        return ""
-    numbers = [i + 1 for i in d.paragraphs]
-    if numbers == list(range(numbers[0], numbers[-1] + 1)) and len(numbers) > 1:
-        body = f"{numbers[0]}-{numbers[-1]}"
-    else:
-        body = ",".join(str(n) for n in numbers)
-    return f"{'src' if d.side == 'source' else 'tgt'} {body}"
-
-
-def write_table(
-    out: TextIO,
-    source: Text,
-    target: Text,
-    divergences: list[Divergence],
-    width: int = 100,
-    logical: bool = False,
-) -> None:
-    """A table for people: one row per divergence, the explanation wrapped in the last column."""
-    out.write(
-        f"{source.name} ({source.language}, {len(source)} paragraphs) -> "
-        f"{target.name} ({target.language}, {len(target)} paragraphs): "
-        f"{len(divergences)} divergences\n"
-    )
-    if not divergences:
-        return
-    headers = ("#", "kind", "severity", "where", "detail")
-    rows = [
-        (str(n), str(d.kind), str(d.severity), _paragraph_label(d), d.detail)
-        for n, d in enumerate(divergences, 1)
-    ]
-    widths = [max(display_width(r[k]) for r in [headers, *rows]) for k in range(4)]
-    detail_width = max(20, width - sum(widths) - 2 * 4 - 1)
-    out.write("  ".join(pad(h, w) for h, w in zip(headers[:4], widths, strict=True)))
-    out.write("  detail\n")
-    out.write("  ".join("-" * w for w in widths) + "  " + "-" * min(detail_width, 40) + "\n")
-    for row in rows:
-        # explanations are English sentences that may quote Arabic: left to right
-        lines = display_lines(row[4], detail_width, logical, base_dir="L")
-        first = "  ".join(pad(c, w) for c, w in zip(row[:4], widths, strict=True))
-        out.write(f"{first}  {lines[0]}\n")
-        indent = " " * (sum(widths) + 2 * 4)
-        for line in lines[1:]:
-            out.write(f"{indent}{line}\n")

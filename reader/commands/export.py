@@ -1,4 +1,4 @@
-"""`reader export WORKSPACE --format FMT -o FILE`: write a workspace's annotations out."""
+"""`reader export WORKSPACE --format FMT -o FILE`: write a workspace's report out."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         NAME,
-        help="export annotations: csv, w3c, md, html or tmx",
-        description="Write the annotations (and for html and tmx the aligned pair) of "
+        help="export annotations: " + ", ".join(FORMATS),
+        description="Write the annotations (and for html, tmx, tsv and xlsx the aligned pair) of "
         "WORKSPACE to FILE. Formats: "
         + "; ".join(f"{k}: {v}" for k, v in FORMATS.items())
         + ". Exit status 2 on bad input.",
@@ -33,26 +33,28 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--codebooks", metavar="DIR", type=Path,
                    help="a folder of your own codebooks, for tag labels")
     p.add_argument("--no-divergences", action="store_true",
-                   help="leave divergences out of the md and html reports")
+                   help="leave divergences out of the xlsx, md and html reports")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from reader.core.annotate.codebooks import codebook_index, list_codebooks
-    from reader.core.export.formats import export, render
+    from reader.core.export.formats import WITH_DIVERGENCES, export, render
+    from reader.core.export.report import report_from_workspace
     from reader.core.store.workspace import Workspace
 
     codebooks = codebook_index(list_codebooks(args.codebooks)) if args.codebooks else None
     with Workspace.open(args.workspace, read_only=True) as ws:
         divergences: list[Divergence] = []
-        if args.format in ("md", "html") and not args.no_divergences:
+        if args.format in WITH_DIVERGENCES and not args.no_divergences:
             divergences = _divergences(ws)
-        if args.output == "-":
-            sys.stdout.write(render(ws, args.format, codebooks=codebooks,
-                                    divergences=divergences))
-        else:
-            export(ws, args.format, Path(args.output), codebooks=codebooks,
-                   divergences=divergences)
+        report = report_from_workspace(ws, codebooks, divergences)
+    if args.output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(render(report, args.format))
+        sys.stdout.buffer.flush()
+    else:
+        export(report, args.format, Path(args.output))
     return 0
 
 

@@ -54,7 +54,14 @@ def read_json(
 
 
 def atomic_write_text(path: Path, text: str, *, newline: str | None = "\n") -> None:
-    """Write text to a temporary file beside `path`, fsync it, then replace `path` with it,
+    """Write text as UTF-8, atomically (see atomic_write_bytes); `newline` as for open()."""
+    if newline is None:
+        newline = os.linesep
+    atomic_write_bytes(path, (text.replace("\n", newline) if newline else text).encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside `path`, fsync it, then replace `path` with it,
     so that a crash leaves either the old file or the new one, never half of one."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -62,8 +69,8 @@ def atomic_write_text(path: Path, text: str, *, newline: str | None = "\n") -> N
     except OSError as exc:
         raise InputError(f"cannot be written: {exc.strerror or exc}", path) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         # mkstemp makes the file private; give it the mode a plain open() would have.

@@ -22,6 +22,7 @@ from reader.core.align.beads import Alignment
 from reader.core.annotate.annotations import TagRef, new_annotation
 from reader.core.annotate.codebooks import builtin_codebooks
 from reader.core.export.formats import FORMATS, export
+from reader.core.export.report import report_from_workspace
 from reader.core.store.workspace import Workspace
 from reader.core.text.document import load_text
 from reader.resources import CORPUS
@@ -89,7 +90,7 @@ def main() -> None:
             print(f"filter by tag: {timed(lambda: ws.annotations(tag=tags[0])) * 1000:.1f} ms")
             for fmt in FORMATS:
                 out = Path(tmp) / f"out.{fmt}"
-                secs = timed(lambda fmt=fmt, out=out: export(ws, fmt, out))
+                secs = timed(lambda fmt=fmt, out=out: export(report_from_workspace(ws), fmt, out))
                 print(f"export {fmt}: {secs * 1000:.0f} ms ({out.stat().st_size / 1e6:.1f} MB)")
 
 

@@ -40,6 +40,10 @@ def test_json(capsys: pytest.CaptureFixture[str]) -> None:
         d for d in doc["divergences"] if d["kind"] == "number_mismatch"
     ).items()
     assert sum(len(b["src"]) for b in doc["beads"]) == 46
+    # ids stay in `kind`; the label the window shows comes right after it
+    assert list(posts[0])[:2] == ["kind", "label"] and posts[0]["label"] == "Embedded post"
+    assert {d["label"] for d in doc["divergences"] if d["kind"] == "name_mismatch"} == {
+        "Name differs"}
 
 
 def test_csv(capsys: pytest.CaptureFixture[str]) -> None:
@@ -48,13 +52,16 @@ def test_csv(capsys: pytest.CaptureFixture[str]) -> None:
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows[0].keys() >= {"kind", "severity", "side", "paragraphs", "detail"}
     assert sum(r["kind"] == "embedded_post" for r in rows) == 4
+    assert {r["label"] for r in rows if r["kind"] == "name_mismatch"} == {"Name differs"}
+    # a post's handle would start a formula in a spreadsheet: neutralised
+    assert all(r["values"].startswith("'@") for r in rows if r["kind"] == "embedded_post")
     assert any("180 درجة" in r["detail"] for r in rows)  # logical order in csv
 
 
 def test_table_visual_and_logical(capsys: pytest.CaptureFixture[str]) -> None:
     code, visual, _ = run(capsys, AR, EN, "--width", "120")
     assert code == 0
-    assert "embedded_post" in visual and "src 5-8" in visual
+    assert "Embedded post" in visual and "src 5-8" in visual  # the window's words
     assert "180 درجة" not in visual  # reordered and shaped for the terminal
     assert "ﺔﺟﺭﺩ" in visual
     code, logical, _ = run(capsys, AR, EN, "--width", "120", "--logical")

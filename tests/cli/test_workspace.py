@@ -8,6 +8,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from reader.cli import main
@@ -72,7 +73,7 @@ def test_export_every_format_and_import_round_trip(
                         tags=[TagRef("translation-shifts", "label_substitution")],
                         comment='=cmd|"/c calc"!A1', author="Ann")
     for fmt, name in [("csv", "a.csv"), ("w3c", "a.jsonld"), ("md", "a.md"),
-                      ("html", "a.html"), ("tmx", "a.tmx")]:
+                      ("html", "a.html"), ("tmx", "a.tmx"), ("xlsx", "a.xlsx"), ("tsv", "a.tsv")]:
         assert main(["export", str(tmp_path / "w.prw"), "--format", fmt,
                      "-o", str(tmp_path / name)]) == 0, capsys.readouterr().err
     rows = list(csv.DictReader(io.StringIO(
@@ -80,6 +81,12 @@ def test_export_every_format_and_import_round_trip(
     assert rows[0]["comment"] == "'" + a.comment
     ET.parse(tmp_path / "a.tmx")
     assert "النظام العراقي" in (tmp_path / "a.html").read_text("utf-8")
+    book = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    assert book.sheetnames == ["annotations", "divergences", "beads"]
+    assert book["annotations"]["N2"].value == "'" + a.comment  # same rule as the CSV
+    assert book["divergences"].max_row > 1  # found for the report, as for md and html
+    gold_beads = json.loads(GOLD.read_text(encoding="utf-8"))
+    assert len((tmp_path / "a.tsv").read_text("utf-8").splitlines()) == len(gold_beads)
 
     with gold_workspace(tmp_path / "b.prw"):
         pass
@@ -94,6 +101,8 @@ def test_export_to_stdout(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     gold_workspace(tmp_path / "w.prw").close()
     assert main(["export", str(tmp_path / "w.prw"), "--format", "w3c", "-o", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 0
+    assert main(["export", str(tmp_path / "w.prw"), "--format", "csv", "-o", "-"]) == 0
+    assert capsys.readouterr().out.startswith("\ufeffid,side,document,")  # as in the file
 
 
 def test_errors_are_one_line_with_status_2(

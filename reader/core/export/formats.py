@@ -1,73 +1,62 @@
-"""Writing a workspace out: CSV, W3C Web Annotation JSON-LD, Markdown, HTML report, TMX."""
+"""The file formats of `reader export`: each renders a Report to the bytes of its file."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from reader.core.annotate.codebooks import Codebook, builtin_codebooks, codebook_index
-from reader.core.diverge.records import Divergence
 from reader.core.errors import InputError
-from reader.core.files import atomic_write_text
-from reader.core.store.workspace import Workspace
+from reader.core.export.report import Report
+from reader.core.files import atomic_write_bytes
 
 FORMATS: dict[str, str] = {
     "csv": "CSV table of annotations (UTF-8 with BOM)",
+    "xlsx": "Excel workbook: annotations, divergences and beads, one sheet each",
     "w3c": "W3C Web Annotation JSON-LD (AnnotationCollection)",
     "md": "Markdown report",
     "html": "standalone HTML report, side by side",
     "tmx": "TMX 1.4b of the aligned pairs, notes included",
+    "tsv": "the aligned pairs, one bead a line: source text TAB target text",
 }
-SUFFIXES: dict[str, str] = {
-    "csv": ".csv", "w3c": ".jsonld", "md": ".md", "html": ".html", "tmx": ".tmx",
-}
+# the formats that show divergences: only for these does `reader export` run the detectors
+WITH_DIVERGENCES = frozenset({"xlsx", "md", "html"})
 
 
-def render(
-    workspace: Workspace,
-    fmt: str,
-    *,
-    codebooks: Mapping[str, Codebook] | None = None,
-    divergences: Sequence[Divergence] = (),
-) -> str:
-    """The export of `workspace` in format `fmt` (a key of FORMATS), as text."""
-    books = dict(codebooks) if codebooks is not None else codebook_index(builtin_codebooks())
+def render(report: Report, fmt: str) -> bytes:
+    """The file of `report` in format `fmt` (a key of FORMATS), byte for byte."""
     if fmt == "csv":
         from reader.core.export.csv_export import render_csv
 
-        return render_csv(workspace, books)
+        # the byte-order mark tells spreadsheets the file is UTF-8
+        return ("\ufeff" + render_csv(report)).encode("utf-8")
+    if fmt == "xlsx":
+        from reader.core.export.xlsx import render_xlsx
+
+        return render_xlsx(report)
     if fmt == "w3c":
         from reader.core.export.w3c import render_w3c
 
-        return render_w3c(workspace, books)
+        return render_w3c(report).encode("utf-8")
     if fmt == "md":
         from reader.core.export.markdown import render_markdown
 
-        return render_markdown(workspace, books, divergences)
+        return render_markdown(report).encode("utf-8")
     if fmt == "html":
         from reader.core.export.html_report import render_html
 
-        return render_html(workspace, books, divergences)
+        return render_html(report).encode("utf-8")
     if fmt == "tmx":
         from reader.core.export.tmx import render_tmx
 
-        return render_tmx(workspace, books)
+        return render_tmx(report).encode("utf-8")
+    if fmt == "tsv":
+        from reader.core.export.tsv import render_tsv
+
+        return render_tsv(report).encode("utf-8")
     raise InputError(f"unknown export format {fmt!r} (choose one of {', '.join(FORMATS)})")
 
 
-def export(
-    workspace: Workspace,
-    fmt: str,
-    path: str | Path,
-    *,
-    codebooks: Mapping[str, Codebook] | None = None,
-    divergences: Sequence[Divergence] = (),
-) -> Path:
-    """Write the export to `path` atomically; CSV gets a byte-order mark for spreadsheets."""
+def export(report: Report, fmt: str, path: str | Path) -> Path:
+    """Write the export to `path` atomically (a crash leaves the old file or the new one)."""
     path = Path(path)
-    text = render(workspace, fmt, codebooks=codebooks, divergences=divergences)
-    if fmt == "csv":
-        text = "\ufeff" + text
-    # newline="": the CSV module writes its own CRLF row ends; other formats use LF as built.
-    atomic_write_text(path, text, newline="")
+    atomic_write_bytes(path, render(report, fmt))
     return path

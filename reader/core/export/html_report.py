@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from html import escape
 from itertools import pairwise
 
-from reader.core.align.beads import Alignment
 from reader.core.annotate.annotations import Annotation, SpanRef, Status
-from reader.core.annotate.codebooks import Codebook, tag_label
-from reader.core.diverge.records import Divergence
-from reader.core.store.workspace import Workspace
-from reader.core.text.document import Text, paragraph_is_rtl
+from reader.core.export.escaping import html_attr, html_block, html_text
+from reader.core.export.report import Document, Report
+from reader.core.text.document import paragraph_is_rtl
+
+# (abs_start, abs_end, css class, title) of a highlighted span
+Span = tuple[int, int, str, str]
 
 _CSS = """
 body { font-family: "Noto Sans", "Noto Naskh Arabic", "Segoe UI", sans-serif; margin: 1.5em; }
@@ -33,10 +33,6 @@ tr.divergent td.n { border-left: 4px solid #d9534f; }
 """
 
 
-def _attr(text: str) -> str:
-    return escape(text, quote=True)
-
-
 def _marks(
     para_text: str, para_start: int, spans: Sequence[tuple[int, int, str, str]]
 ) -> str:
@@ -47,108 +43,92 @@ def _marks(
     points = sorted(c for c in cuts if 0 <= c <= len(para_text))
     out = []
     for a, b in pairwise(points):
-        piece = escape(para_text[a:b], quote=False)
+        piece = html_block(para_text[a:b])
         over = [sp for sp in spans if sp[0] - para_start <= a and b <= sp[1] - para_start]
         if over:
             classes = " ".join(sorted({sp[2] for sp in over}))
             title = "; ".join(sp[3] for sp in over)
-            piece = f'<mark class="{_attr(classes)}" title="{_attr(title)}">{piece}</mark>'
+            piece = f'<mark class="{html_attr(classes)}" title="{html_attr(title)}">{piece}</mark>'
         out.append(piece)
     return "".join(out)
 
 
-def _label(a: Annotation, number: int, codebooks: Mapping[str, Codebook]) -> str:
-    tags = ", ".join(tag_label(codebooks, t.codebook, t.tag) for t in a.tags)
+def _title(a: Annotation, number: int, report: Report) -> str:
+    tags = ", ".join(report.labels.tag(t) for t in a.tags)
     return f"#{number}" + (f" {tags}" if tags else "") + (f": {a.comment}" if a.comment else "")
 
 
 def _cell(
-    side: str,
-    text: Text,
-    paragraphs: Sequence[int],
-    spans: Mapping[int, list[tuple[int, int, str, str]]],
+    document: Document, paragraphs: Sequence[int], spans: Mapping[int, list[Span]]
 ) -> str:
-    default_rtl = text.direction == "rtl"
+    default_rtl = document.direction == "rtl"
     parts = []
     for i in paragraphs:
-        p = text.paragraphs[i]
+        p = document.paragraphs[i]
         rtl = paragraph_is_rtl(p.text, default_rtl)
         parts.append(
-            f'<p id="{side}-{i + 1}" dir="{"rtl" if rtl else "ltr"}">'
+            f'<p id="{document.side}-{i + 1}" dir="{"rtl" if rtl else "ltr"}">'
             f"{_marks(p.text, p.start, spans.get(i, []))}</p>"
         )
     return "".join(parts)
 
 
-def _divergence_bead(d: Divergence, alignment: Alignment) -> int | None:
-    if d.bead is not None:
-        return d.bead
-    if d.paragraphs:
-        try:
-            return alignment.bead_of(d.side, d.paragraphs[0])
-        except IndexError:
-            return None
-    return None
+def _note(a: Annotation, number: int, report: Report) -> str:
+    tags = ", ".join(report.labels.tag(t) for t in a.tags)
+    item = [f'<li value="{number}">']
+    if a.status is Status.ORPHAN:
+        item.append('<span class="div">[orphan: not found in the current text]</span> ')
+    item.append(f"“{html_text(a.quote)}”")
+    if a.link is not None:
+        item.append(f" ↔ “{html_text(a.link.quote)}”")
+    if tags:
+        item.append(f' <span class="tags">{html_text(tags)}</span>')
+    if a.severity:
+        item.append(f" ({html_text(a.severity)})")
+    if a.comment:
+        item.append("<br>" + html_text(a.comment).replace("\n", "<br>"))
+    item.append(
+        f'<br><span class="meta">{html_text(a.author or "anonymous")}, {html_text(a.modified)}'
+        "</span></li>"
+    )
+    return "".join(item)
 
 
-def render_html(
-    workspace: Workspace,
-    codebooks: Mapping[str, Codebook],
-    divergences: Sequence[Divergence] = (),
-) -> str:
-    docs = {d.side: d for d in workspace.documents()}
-    texts = {side: workspace.text(side) for side in docs}
-    alignment = workspace.alignment()
-    annotations = workspace.annotations()
-    spans: dict[str, dict[int, list[tuple[int, int, str, str]]]] = {"source": {}, "target": {}}
+def render_html(report: Report) -> str:
+    docs = {"source": report.source, "target": report.target}
+    annotations = report.annotations
+    spans: dict[str, dict[int, list[Span]]] = {"source": {}, "target": {}}
     notes_by_bead: dict[int, list[str]] = {}
 
     def add_span(span: SpanRef, css: str, title: str) -> None:
-        if 0 <= span.paragraph < len(texts[span.side]):
+        if 0 <= span.paragraph < len(docs[span.side]):
             spans[span.side].setdefault(span.paragraph, []).append(
                 (span.abs_start, span.abs_end, css, title)
             )
 
     for number, a in enumerate(annotations, 1):
-        title = _label(a, number, codebooks)
-        orphan = a.status is Status.ORPHAN
-        if not orphan:
+        title = _title(a, number, report)
+        if a.status is not Status.ORPHAN:
             add_span(a.span, "note", title)
             if a.link is not None:
                 add_span(a.link, "note linked", title)
-        if not 0 <= a.paragraph < len(texts[a.side]):
-            continue
-        bead_index = alignment.bead_of(a.side, a.paragraph)
-        tags = ", ".join(tag_label(codebooks, t.codebook, t.tag) for t in a.tags)
-        item = [f'<li value="{number}">']
-        if orphan:
-            item.append('<span class="div">[orphan: not found in the current text]</span> ')
-        item.append(f"“{escape(a.quote)}”")
-        if a.link is not None:
-            item.append(f" ↔ “{escape(a.link.quote)}”")
-        if tags:
-            item.append(f' <span class="tags">{escape(tags)}</span>')
-        if a.severity:
-            item.append(f" ({escape(a.severity)})")
-        if a.comment:
-            item.append("<br>" + escape(a.comment).replace("\n", "<br>"))
-        item.append(
-            f'<br><span class="meta">{escape(a.author or "anonymous")}, {escape(a.modified)}'
-            "</span></li>"
-        )
-        notes_by_bead.setdefault(bead_index, []).append("".join(item))
+        bead_index = report.bead_of(a.side, a.paragraph)
+        if bead_index is not None:
+            notes_by_bead.setdefault(bead_index, []).append(_note(a, number, report))
 
     divs_by_bead: dict[int, list[str]] = {}
-    for d in divergences:
-        where = _divergence_bead(d, alignment)
+    for r in report.divergences:
+        d = r.divergence
+        where = report.divergence_bead(d)
         if where is not None:
             divs_by_bead.setdefault(where, []).append(
-                f'<div class="div">{escape(str(d.kind))}: {escape(d.detail)}</div>'
+                f'<div class="div">{html_text(report.labels.kind(d.kind))}: '
+                f"{html_text(d.detail)}</div>"
             )
 
-    src_name, tgt_name = escape(docs["source"].name), escape(docs["target"].name)
+    src_name, tgt_name = html_text(report.source.name), html_text(report.target.name)
     rows = []
-    for k, bead in enumerate(alignment):
+    for k, bead in enumerate(report.beads):
         classes = []
         if bead.is_null:
             classes.append("null")
@@ -162,12 +142,12 @@ def render_html(
             notes += "<ol>" + "".join(notes_by_bead[k]) + "</ol>"
         rows.append(
             f'<tr class="{" ".join(classes)}"><td class="n">{k + 1}</td>'
-            f'<td class="text" dir="{texts["source"].direction}" '
-            f'lang="{_attr(docs["source"].language)}">'
-            f"{_cell('source', texts['source'], bead.src, spans['source'])}</td>"
-            f'<td class="text" dir="{texts["target"].direction}" '
-            f'lang="{_attr(docs["target"].language)}">'
-            f"{_cell('target', texts['target'], bead.tgt, spans['target'])}</td>"
+            f'<td class="text" dir="{report.source.direction}" '
+            f'lang="{html_attr(report.source.language)}">'
+            f"{_cell(report.source, bead.src, spans['source'])}</td>"
+            f'<td class="text" dir="{report.target.direction}" '
+            f'lang="{html_attr(report.target.language)}">'
+            f"{_cell(report.target, bead.tgt, spans['target'])}</td>"
             f'<td class="notes">{notes}</td></tr>'
         )
     return f"""<!DOCTYPE html>
@@ -180,9 +160,9 @@ def render_html(
 </head>
 <body>
 <h1>{src_name} ↔ {tgt_name}</h1>
-<p class="meta">{len(alignment)} aligned steps, {len(annotations)} notes, \
-{len(divergences)} divergences. SHA-256: {escape(docs["source"].sha256)} / \
-{escape(docs["target"].sha256)}</p>
+<p class="meta">{len(report.beads)} aligned steps, {len(annotations)} notes, \
+{len(report.divergences)} divergences. SHA-256: {html_text(report.source.sha256)} / \
+{html_text(report.target.sha256)}</p>
 <table class="pair">
 <colgroup><col class="n"><col><col><col class="notes"></colgroup>
 <thead><tr><th class="n">#</th><th>{src_name}</th><th>{tgt_name}</th><th>Notes</th></tr></thead>

@@ -1,52 +1,36 @@
-"""Markdown report of a workspace: documents, counts by tag, then every note in text order."""
+"""Markdown report: documents, counts by tag, divergences, then every note in text order."""
 
 from __future__ import annotations
 
-import html
-import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
 
 from reader.core.annotate.annotations import Annotation, Status
-from reader.core.annotate.codebooks import Codebook, tag_label
-from reader.core.diverge.records import Divergence
-from reader.core.store.workspace import Workspace
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+from reader.core.export.escaping import md_escape
+from reader.core.export.report import Report
 
 
-def md_escape(text: str) -> str:
-    """User text made inert in Markdown: HTML escaped, markup characters backslash-escaped,
-    line ends kept as hard breaks."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-    return "  \n".join(escaped.splitlines()) if "\n" in escaped else escaped
-
-
-def _tags(a: Annotation, codebooks: Mapping[str, Codebook]) -> str:
-    return ", ".join(md_escape(tag_label(codebooks, t.codebook, t.tag)) for t in a.tags)
+def _tags(a: Annotation, report: Report) -> str:
+    return ", ".join(md_escape(report.labels.tag(t)) for t in a.tags)
 
 
 def _quote_block(text: str) -> str:
     return "\n".join("> " + line if line else ">" for line in md_escape(text).split("\n"))
 
 
-def render_markdown(
-    workspace: Workspace,
-    codebooks: Mapping[str, Codebook],
-    divergences: Sequence[Divergence] = (),
-) -> str:
-    docs = {d.side: d for d in workspace.documents()}
-    annotations = workspace.annotations()
+def render_markdown(report: Report) -> str:
+    """Every field that comes from a file or a person goes through md_escape."""
+    annotations = report.annotations
+    source, target = report.source, report.target
     lines = [
-        f"# Annotations: {md_escape(docs['source'].name)} ↔ {md_escape(docs['target'].name)}",
+        f"# Annotations: {md_escape(source.name)} ↔ {md_escape(target.name)}",
         "",
         "| Side | File | Language | Paragraphs | SHA-256 |",
         "|---|---|---|---|---|",
     ]
-    for side in ("source", "target"):
-        d = docs[side]
+    for d in (source, target):
         lines.append(
-            f"| {side} | {md_escape(d.name)} | {d.language} | {d.paragraphs} | `{d.sha256}` |"
+            f"| {d.side} | {md_escape(d.name)} | {md_escape(d.language)} | {len(d)} "
+            f"| `{d.sha256}` |"
         )
     lines += ["", f"{len(annotations)} annotations."]
     orphans = sum(1 for a in annotations if a.status is Status.ORPHAN)
@@ -58,18 +42,20 @@ def render_markdown(
     if counts:
         lines += ["", "## Tags", "", "| Tag | Codebook | Count |", "|---|---|---|"]
         for tag, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))):
-            label = md_escape(tag_label(codebooks, tag.codebook, tag.tag))
+            label = md_escape(report.labels.tag(tag))
             lines.append(f"| {label} | {md_escape(tag.codebook)} | {n} |")
     authors = Counter(a.author or "(anonymous)" for a in annotations)
     if authors:
         lines += ["", "## Annotators", ""]
         lines += [f"- {md_escape(name)}: {n}" for name, n in sorted(authors.items())]
-    if divergences:
+    if report.divergences:
         lines += ["", "## Divergences", ""]
-        for div in divergences:
+        for r in report.divergences:
+            div = r.divergence
             paras = ", ".join(str(p + 1) for p in div.paragraphs)
             lines.append(
-                f"- **{div.kind}** ({div.severity}), {div.side} ¶{paras}: {md_escape(div.detail)}"
+                f"- **{md_escape(report.labels.kind(div.kind))}** ({div.severity}), "
+                f"{div.side} ¶{paras}: {md_escape(div.detail)}"
             )
     lines += ["", "## Notes"]
     for a in annotations:
@@ -87,11 +73,11 @@ def render_markdown(
             ]
         lines.append("")
         if a.tags:
-            lines.append(f"- Tags: {_tags(a, codebooks)}")
+            lines.append(f"- Tags: {_tags(a, report)}")
         if a.severity:
             lines.append(f"- Severity: {md_escape(a.severity)}")
         if a.comment:
             lines.append(f"- Comment: {md_escape(a.comment)}")
-        lines.append(f"- By {md_escape(a.author or '(anonymous)')}, {a.modified}")
+        lines.append(f"- By {md_escape(a.author or '(anonymous)')}, {md_escape(a.modified)}")
     lines.append("")
     return "\n".join(lines)

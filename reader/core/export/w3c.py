@@ -1,4 +1,4 @@
-"""W3C Web Annotation JSON-LD: export a workspace's annotations, and merge such files into one.
+"""W3C Web Annotation JSON-LD: a report's annotations out, and such files merged into a workspace.
 
 Each annotation targets one document (two when it links a span on the other side). The
 target's `source` is an object whose `id` is the file's `file:` URI (or its bare name when the
@@ -32,9 +32,9 @@ from reader.core.annotate.annotations import (
     paragraph_at,
     span_at,
 )
-from reader.core.annotate.codebooks import Codebook, tag_label
 from reader.core.annotate.reanchor import locate
 from reader.core.errors import InputError
+from reader.core.export.report import Document, Report
 from reader.core.files import read_json
 from reader.core.store.workspace import StoredDocument, Workspace
 from reader.core.text.document import Text
@@ -63,7 +63,7 @@ MAX_IMPORT_BYTES = 200 * 1024 * 1024
 # ---- export ------------------------------------------------------------------------------------
 
 
-def _source_object(doc: StoredDocument) -> dict[str, Any]:
+def _source_object(doc: Document) -> dict[str, Any]:
     ident = Path(doc.path).as_uri() if doc.path and Path(doc.path).is_absolute() else doc.name
     return {
         "id": ident,
@@ -74,7 +74,7 @@ def _source_object(doc: StoredDocument) -> dict[str, Any]:
     }
 
 
-def _target(span: SpanRef, doc: StoredDocument) -> dict[str, Any]:
+def _target(span: SpanRef, doc: Document) -> dict[str, Any]:
     quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": span.quote}
     if span.prefix:
         quote["prefix"] = span.prefix
@@ -91,9 +91,7 @@ def _target(span: SpanRef, doc: StoredDocument) -> dict[str, Any]:
     }
 
 
-def annotation_to_w3c(
-    a: Annotation, docs: Mapping[str, StoredDocument], codebooks: Mapping[str, Codebook]
-) -> dict[str, Any]:
+def annotation_to_w3c(a: Annotation, report: Report) -> dict[str, Any]:
     """One annotation as a W3C Web Annotation object (without @context)."""
     bodies: list[dict[str, Any]] = []
     if a.comment:
@@ -105,11 +103,11 @@ def annotation_to_w3c(
         body: dict[str, Any] = {"type": "TextualBody", "purpose": "tagging", "value": t.tag}
         if t.codebook:
             body["codebook"] = t.codebook
-            body["label"] = tag_label(codebooks, t.codebook, t.tag)
+            body["label"] = report.labels.tag(t)
         bodies.append(body)
-    targets = [_target(a.span, docs[a.side])]
+    targets = [_target(a.span, report.document(a.side))]
     if a.link is not None:
-        targets.append(_target(a.link, docs[a.link.side]))
+        targets.append(_target(a.link, report.document(a.link.side)))
     out: dict[str, Any] = {
         "id": f"urn:uuid:{a.id}" if _is_uuid(a.id) else a.id,
         "type": "Annotation",
@@ -129,25 +127,24 @@ def annotation_to_w3c(
     return out
 
 
-def to_w3c(workspace: Workspace, codebooks: Mapping[str, Codebook]) -> dict[str, Any]:
-    """The workspace's annotations as an AnnotationCollection with one embedded page."""
-    docs = {d.side: d for d in workspace.documents()}
-    items = [annotation_to_w3c(a, docs, codebooks) for a in workspace.annotations()]
+def to_w3c(report: Report) -> dict[str, Any]:
+    """The report's annotations as an AnnotationCollection with one embedded page."""
+    items = [annotation_to_w3c(a, report) for a in report.annotations]
     return {
         "@context": CONTEXT,
-        "id": f"urn:uuid:{uuid.uuid4()}",
+        "id": report.ident,
         "type": "AnnotationCollection",
-        "label": f"Annotations of {docs['source'].name} and {docs['target'].name}",
+        "label": f"Annotations of {report.source.name} and {report.target.name}",
         "generator": {"type": "Software", "name": f"Parallel Reader {__version__}"},
-        "generated": now_iso(),
+        "generated": report.generated,
         "offsets": OFFSETS_NOTE,
         "total": len(items),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }
 
 
-def render_w3c(workspace: Workspace, codebooks: Mapping[str, Codebook]) -> str:
-    return json.dumps(to_w3c(workspace, codebooks), ensure_ascii=False, indent=2) + "\n"
+def render_w3c(report: Report) -> str:
+    return json.dumps(to_w3c(report), ensure_ascii=False, indent=2) + "\n"
 
 
 def _is_uuid(value: str) -> bool:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from reader.core.diverge import labels as core_labels
 from reader.core.diverge.records import DivergenceKind
 from reader.ui.app.settings import Settings
 
@@ -47,22 +48,9 @@ _ANNOTATION_DARK = [
 
 
 def _label(kind: str) -> str:
-    labels: dict[str, str] = {
-        DivergenceKind.OMISSION: QCoreApplication.translate("Theme", "Paragraph left out"),
-        DivergenceKind.ADDITION: QCoreApplication.translate("Theme", "Paragraph added"),
-        DivergenceKind.EMBEDDED_POST: QCoreApplication.translate("Theme", "Embedded post"),
-        DivergenceKind.NUMBER_MISMATCH: QCoreApplication.translate("Theme", "Number differs"),
-        DivergenceKind.DATE_MISMATCH: QCoreApplication.translate("Theme", "Date differs"),
-        DivergenceKind.NAME_MISMATCH: QCoreApplication.translate("Theme", "Name differs"),
-        DivergenceKind.LENGTH_ANOMALY: QCoreApplication.translate(
-            "Theme", "Condensed or expanded"
-        ),
-        DivergenceKind.SENTENCE_OMISSION: QCoreApplication.translate(
-            "Theme", "Sentence left out"
-        ),
-    }
-    # kinds added after this table still get a readable label
-    return labels.get(kind) or str(kind).replace("_", " ").capitalize()
+    # The core holds the one English vocabulary, marked for lupdate where it is written
+    # (reader/core/diverge/labels.py); here it is only translated for the window.
+    return QCoreApplication.translate(core_labels.LABEL_CONTEXT, core_labels.kind_label(kind))
 
 
 def is_dark() -> bool:
@@ -128,6 +116,7 @@ def legend(dark: bool | None = None) -> list[tuple[str, str, QColor]]:
 
 
 def kind_label(kind: str) -> str:
+    """The label of a divergence kind in the window's language."""
     return _label(kind)
 
 

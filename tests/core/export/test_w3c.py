@@ -14,6 +14,7 @@ from reader.core.align.beads import Alignment, Bead
 from reader.core.annotate.annotations import Status, TagRef
 from reader.core.errors import InputError
 from reader.core.export.formats import export
+from reader.core.export.report import report_from_workspace
 from reader.core.export.w3c import import_w3c, read_w3c
 from reader.core.store.workspace import Workspace
 from reader.core.text.document import load_text
@@ -27,6 +28,10 @@ from tests.core.workspace_helpers import (
 
 SHIFT = TagRef("translation-shifts", "softening")
 FRAME = TagRef("mfc-frames", "Security_and_defense")
+
+
+def export_w3c(ws: Workspace, path: Path) -> Path:
+    return export(report_from_workspace(ws), "w3c", path)
 
 
 def annotate_some(ws: Workspace, author: str) -> None:
@@ -46,7 +51,7 @@ def fresh_workspace(folder: Path, name: str) -> Workspace:
 def test_export_shape(tmp_path: Path) -> None:
     with small_workspace(tmp_path) as ws:
         annotate_some(ws, "Ann")
-        data = json.loads(export(ws, "w3c", tmp_path / "a.jsonld").read_text("utf-8"))
+        data = json.loads(export_w3c(ws, tmp_path / "a.jsonld").read_text("utf-8"))
         docs = {d.side: d for d in ws.documents()}
     assert data["type"] == "AnnotationCollection" and data["total"] == 3
     assert "http://www.w3.org/ns/anno.jsonld" in data["@context"]
@@ -73,7 +78,7 @@ def test_export_then_import_gives_back_the_same_annotations(tmp_path: Path) -> N
     with small_workspace(tmp_path) as ws:
         annotate_some(ws, "Ann")
         original = ws.annotations()
-        export(ws, "w3c", tmp_path / "a.jsonld")
+        export_w3c(ws, tmp_path / "a.jsonld")
     with fresh_workspace(tmp_path, "b.prw") as other:
         report = import_w3c(other, tmp_path / "a.jsonld")
         assert sorted(report.added) == sorted(a.id for a in original)
@@ -88,11 +93,11 @@ def test_merge_two_annotators(tmp_path: Path) -> None:
     (tmp_path / "bob").mkdir()
     with small_workspace(tmp_path / "ann") as ann:
         annotate_some(ann, "Ann")
-        export(ann, "w3c", tmp_path / "ann.jsonld")
+        export_w3c(ann, tmp_path / "ann.jsonld")
         ann_records = ann.annotations()
     with small_workspace(tmp_path / "bob") as bob:
         annotate_some(bob, "Bob")
-        export(bob, "w3c", tmp_path / "bob.jsonld")
+        export_w3c(bob, tmp_path / "bob.jsonld")
         bob_records = bob.annotations()
     with fresh_workspace(tmp_path, "merged.prw") as merged:
         import_w3c(merged, tmp_path / "ann.jsonld")
@@ -105,10 +110,10 @@ def test_merge_two_annotators(tmp_path: Path) -> None:
 def test_newer_copy_updates_older_is_kept(tmp_path: Path) -> None:
     with small_workspace(tmp_path) as ws:
         annotate_some(ws, "Ann")
-        export(ws, "w3c", tmp_path / "old.jsonld")
+        export_w3c(ws, tmp_path / "old.jsonld")
         target = ws.annotations(side="target")[0]
         ws.update_annotation(replace(target, comment="newer"))
-        export(ws, "w3c", tmp_path / "new.jsonld")
+        export_w3c(ws, tmp_path / "new.jsonld")
     with fresh_workspace(tmp_path, "b.prw") as other:
         import_w3c(other, tmp_path / "new.jsonld")
         report = import_w3c(other, tmp_path / "old.jsonld")
@@ -159,7 +164,7 @@ def test_import_into_an_edited_text_finds_quotes_and_keeps_orphans(tmp_path: Pat
     with small_workspace(tmp_path / "old") as ws:
         annotate_some(ws, "Ann")
         gone = ws.annotate("source", 2, *span_of(ws.text("source"), 2, "فقرة محذوفة"))
-        export(ws, "w3c", tmp_path / "a.jsonld")
+        export_w3c(ws, tmp_path / "a.jsonld")
     lines = ["سطر جديد.", *SOURCE_LINES]
     lines[3] = "نص مختلف تماما."
     write_pair(tmp_path, lines)
@@ -196,7 +201,7 @@ def test_unknown_documents_and_bad_files(tmp_path: Path) -> None:
 def test_found_by_sha256_when_the_file_was_renamed(tmp_path: Path) -> None:
     with small_workspace(tmp_path) as ws:
         annotate_some(ws, "Ann")
-        export(ws, "w3c", tmp_path / "a.jsonld")
+        export_w3c(ws, tmp_path / "a.jsonld")
         original = ws.annotations()
     renamed = tmp_path / "renamed"
     renamed.mkdir()

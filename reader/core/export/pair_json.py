@@ -1,0 +1,37 @@
+"""The JSON object of DESIGN.md's command-line contract (`reader align`, `reader diverge`)."""
+
+from __future__ import annotations
+
+import json
+
+from reader.core.export.report import Document, Report, ReportDivergence
+
+
+def _document(d: Document) -> dict[str, object]:
+    return {"path": d.path, "language": d.language, "paragraphs": len(d)}
+
+
+def _divergence(r: ReportDivergence, report: Report) -> dict[str, object]:
+    """The divergence's own JSON, its readable label after the `kind` id."""
+    fields = r.divergence.to_json()
+    out: dict[str, object] = {
+        "kind": fields.pop("kind"), "label": report.labels.kind(r.divergence.kind)
+    }
+    out.update(fields)
+    if r.state != "open":
+        out["state"] = r.state
+    return out
+
+
+def pair_json(report: Report) -> dict[str, object]:
+    """Source, target, beads (with confidence, and state when not automatic), divergences."""
+    return {
+        "source": _document(report.source),
+        "target": _document(report.target),
+        "beads": [b.to_json() for b in report.beads],
+        "divergences": [_divergence(r, report) for r in report.divergences],
+    }
+
+
+def render_json(report: Report, indent: int = 1) -> str:
+    return json.dumps(pair_json(report), ensure_ascii=False, indent=indent) + "\n"

@@ -1,0 +1,1 @@
+"""Byte-exact reference outputs of every export format on the built-in pair."""
