@@ -29,20 +29,14 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
+from reader.core.align.band import band_centres, band_half, diagonal_half, half_cap
 from reader.core.align.batch import SegmentProblem, align_sides_batch, blocks_of
 from reader.core.align.beads import Alignment, Bead
-from reader.core.align.dp import (
-    Problem,
-    backward,
-    band_centres,
-    band_half,
-    diagonal_half,
-    half_cap,
-    path_to_beads,
-    run_dp,
-    score_band,
-)
-from reader.core.align.params import BEAD_TYPES, DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
+from reader.core.align.dp import path_to_beads, run_dp
+from reader.core.align.model import Problem
+from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
+from reader.core.align.posterior import backward
+from reader.core.align.scores import score_band
 from reader.core.align.space import (
     Side,
     learnt_matrix,
@@ -55,13 +49,10 @@ from reader.core.anchors.features import Anchors, text_anchors
 from reader.core.anchors.glossary import Glossary, Lexicon
 from reader.core.errors import Cancelled
 from reader.core.gc_pause import gc_paused
-from reader.core.pair import CancelCheck, ProgressCallback
+from reader.core.progress import CancelCheck, ProgressCallback
 from reader.core.text.document import Kind, Text
 
 __all__ = [
-    "BEAD_TYPES",
-    "DEFAULT_PARAMS",
-    "AlignerParams",
     "align_segment_batch",
     "align_segments",
     "align_texts",

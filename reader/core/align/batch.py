@@ -29,27 +29,21 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
+from reader.core.align.band import band_centres, diagonal_half, dot_band
 from reader.core.align.beads import Bead
-from reader.core.align.dp import (
-    NEG,
+from reader.core.align.dp import Pins, path_to_beads, pin_points, run_dp
+from reader.core.align.model import (
     Model,
-    Pins,
     Problem,
     RowModels,
     SelfDots,
-    band_centres,
     band_cosines,
-    bead_scores,
     chance_cosine,
-    diagonal_half,
-    dot_band,
     estimate_model,
     match_cosine,
-    path_to_beads,
-    pin_points,
-    run_dp,
 )
-from reader.core.align.params import MATCH_TYPES, AlignerParams
+from reader.core.align.params import MATCH_TYPES, NEG, AlignerParams
+from reader.core.align.scores import bead_scores
 from reader.core.align.space import Side, pair_space, side_slice, vectors
 from reader.core.anchors.glossary import Lexicon
 

@@ -18,7 +18,7 @@ from reader.core.anchors.features import Anchors, Features, english_stem, paragr
 from reader.core.anchors.glossary import Glossary, Lexicon
 from reader.core.arabic import Stemmer
 from reader.core.errors import Cancelled
-from reader.core.pair import CancelCheck
+from reader.core.progress import CancelCheck
 from reader.core.text.document import Kind
 
 

@@ -22,23 +22,16 @@ from dataclasses import dataclass, replace
 import numpy as np
 import scipy.sparse as sp
 
+from reader.core.align.band import band_centres, band_half
 from reader.core.align.beads import Bead
-from reader.core.align.dp import (
-    NEG,
-    Problem,
-    Sweeps,
-    backward,
-    band_centres,
-    band_half,
-    path_to_beads,
-    pin_points,
-    run_dp,
-    score_band,
-)
-from reader.core.align.params import MATCH_TYPES, UNIT_TYPES, AlignerParams
+from reader.core.align.dp import path_to_beads, pin_points, run_dp
+from reader.core.align.model import Problem
+from reader.core.align.params import MATCH_TYPES, NEG, UNIT_TYPES, AlignerParams
+from reader.core.align.posterior import Sweeps, backward
+from reader.core.align.scores import score_band
 from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.anchors.features import Features
-from reader.core.pair import CancelCheck
+from reader.core.progress import CancelCheck
 from reader.core.text.document import Kind
 from reader.core.text.sentences import split_sentences
 
