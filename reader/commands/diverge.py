@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import logging
 import shutil
 import sys
 from pathlib import Path
@@ -14,10 +15,13 @@ from reader.core.align.beads import Alignment
 from reader.core.diverge.records import Divergence
 from reader.core.text.bidi_display import display_lines, display_width, pad
 from reader.core.text.document import Text
+from reader.core.timing import stage
 
 NAME = "diverge"
 FORMATS = ("table", "json", "csv")
 CSV_COLUMNS = ("kind", "severity", "side", "bead", "paragraphs", "values", "spans", "detail")
+
+log = logging.getLogger(__name__)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -56,19 +60,23 @@ def run(args: argparse.Namespace) -> int:
 
     thresholds = load_thresholds(args.thresholds).with_overrides(args.overrides)
     glossaries = [Path(g) for g in args.glossary]
-    source = load_text(args.source, blocks=args.blocks)
-    target = load_text(args.target, blocks=args.blocks)
+    with stage(log, f"load source {args.source}"):
+        source = load_text(args.source, blocks=args.blocks)
+    with stage(log, f"load target {args.target}"):
+        target = load_text(args.target, blocks=args.blocks)
     glossary = Glossary.load(glossaries)
     alignment = align_texts(source, target, glossaries=glossaries)
-    divergences = find_divergences(source, target, alignment, thresholds, glossary=glossary)
+    with stage(log, "divergences"):
+        divergences = find_divergences(source, target, alignment, thresholds, glossary=glossary)
     out = sys.stdout
-    if args.format == "json":
-        write_json(out, source, target, divergences, alignment)
-    elif args.format == "csv":
-        write_csv(out, divergences)
-    else:
-        width = args.width or shutil.get_terminal_size((100, 24)).columns
-        write_table(out, source, target, divergences, width=width, logical=args.logical)
+    with stage(log, f"output {args.format}"):
+        if args.format == "json":
+            write_json(out, source, target, divergences, alignment)
+        elif args.format == "csv":
+            write_csv(out, divergences)
+        else:
+            width = args.width or shutil.get_terminal_size((100, 24)).columns
+            write_table(out, source, target, divergences, width=width, logical=args.logical)
     return 0
 
 
