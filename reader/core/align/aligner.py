@@ -1,24 +1,25 @@
-"""The cross-lingual paragraph aligner: anchors, a bilingual lexicon learnt on the fly, length.
+"""The cross-lingual paragraph aligner: anchors, a bilingual lexicon learnt on the fly, length."""
 
-How it works (see DESIGN.md):
-1. Each paragraph is reduced to features (reader.core.anchors.features): content words,
-   language-neutral anchor keys (numbers, dates, glossary terms, handles, links) and name
-   candidates.
-2. Source paragraphs are projected into the target's word space through a translation matrix
-   built from the shipped lexicon and transliterated-name matches; the sentence pass adds word
-   pairs learnt from the pair itself (co-occurrence over confidently aligned beads).
-3. A dynamic programme over bead types (1:1, 1:2, 2:1, 1:3, 3:1, 2:2, 1:0, 0:1) in a band
-   around an expected path (the diagonal, then the previous pass's path) maximises the sum of
-   bead scores: lexical evidence (idf-weighted matches minus what chance would give), a
-   Gale–Church length term with the ratio estimated from the pair, and bead-type priors.
-   Paragraphs known to be embedded posts, duplicates or boilerplate cost little to leave out.
-   A forward–backward pass over the same band gives each bead its posterior probability.
-4. The sentence pass (reader.core.align.units) aligns the sentences of both texts in a narrow
-   band around that path, with the boundaries of sure beads pinned, and joins paragraphs that
-   share linked sentences: beads of any size, and paragraphs left out even inside long n:m
-   chains. Its posteriors give the confidence the app shows.
-Everything is vectorised over the band, so time grows linearly with the length of the pair.
-"""
+# How it works (see DESIGN.md):
+# 1. Each paragraph is reduced to features (reader.core.anchors.features): content words,
+#    language-neutral anchor keys (numbers, dates, glossary terms, handles, links) and name
+#    candidates.
+# 2. Source paragraphs are projected into the target's word space through a translation matrix
+#    built from the shipped lexicon and transliterated-name matches; the sentence pass adds word
+#    pairs learnt from the pair itself (co-occurrence over confidently aligned beads).
+# 3. A dynamic programme over bead types (1:1, 1:2, 2:1, 1:3, 3:1, 2:2, 1:0, 0:1) in a band
+#    (reader.core.align.band) around an expected path (the diagonal, then the previous pass's
+#    path) maximises the sum of bead scores (reader.core.align.scores): lexical evidence
+#    (idf-weighted matches minus what chance would give), a Gale–Church length term with the
+#    ratio estimated from the pair (reader.core.align.model), and bead-type priors.
+#    Paragraphs known to be embedded posts, duplicates or boilerplate cost little to leave out.
+#    A forward–backward pass over the same band (reader.core.align.dp, .posterior) gives each
+#    bead its posterior probability.
+# 4. The sentence pass (reader.core.align.units) aligns the sentences of both texts in a narrow
+#    band around that path, with the boundaries of sure beads pinned, and joins paragraphs that
+#    share linked sentences: beads of any size, and paragraphs left out even inside long n:m
+#    chains. Its posteriors give the confidence the app shows.
+# Everything is vectorised over the band, so time grows linearly with the length of the pair.
 
 from __future__ import annotations
 

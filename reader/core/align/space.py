@@ -1,8 +1,7 @@
-"""Both sides of a pair as vectors in one space: target words and language-neutral anchor keys.
+"""Both sides of a pair as vectors in one space: target words and language-neutral anchor keys."""
 
-Source words reach the target's word space through a translation matrix: the shipped lexicon,
-transliterated names, and word pairs learnt from beads already aligned.
-"""
+# Source words reach the target's word space through a translation matrix: the shipped lexicon,
+# transliterated names, and word pairs learnt from beads already aligned.
 
 from __future__ import annotations
 
