@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _add_verbose(sub: argparse._SubParsersAction) -> None:
     """-v on every sub-command too (counted apart: a sub-command's parser would overwrite the
     global count with its own)."""
-    for parser in sub.choices.values():
+    for parser in {id(p): p for p in sub.choices.values()}.values():  # aliases share a parser
         parser.add_argument("-v", "--verbose", dest="sub_verbose", action="count", default=0,
                             help="print each stage's time to stderr (-vv: and details)")
         for action in parser._actions:

@@ -18,6 +18,8 @@ from reader.core.align.params import AlignerParams
 
 @dataclass(slots=True)
 class Problem:
+    """One alignment as the programme sees it: each side's vectors, lengths and null scores."""
+
     n: int
     m: int
     src_vec: sp.csr_matrix  # n x D, weighted
@@ -30,6 +32,8 @@ class Problem:
 
 @dataclass(slots=True)
 class Model:
+    """One pair's scoring model: length ratio and variance, chance cosine, evidence threshold."""
+
     ratio: float
     variance: float
     chance: float  # cosine of unrelated paragraphs
