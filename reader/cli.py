@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import re
 import sys
 from collections.abc import Sequence
 
@@ -14,7 +16,11 @@ DESCRIPTION = """\
 Parallel Reader: read an Arabic original beside its English translation.
 
 With no command, or with two files (reader SRC TGT), opens the reading window.
-The commands below run the same work headless and print their results."""
+The commands below run the same work headless and print their results.
+-v (before or after the command) prints the time of each stage to stderr; -vv more."""
+
+_VERBOSE = re.compile(r"-v+|--verbose")
+_LOG_HANDLER = "reader-cli"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,10 +30,43 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="count", default=0,
+                        help="print each stage's time to stderr (-vv: and details)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.add_parser(sub)
+    _add_verbose(sub)
     return parser
+
+
+def _add_verbose(sub: argparse._SubParsersAction) -> None:
+    """-v on every sub-command too (counted apart: a sub-command's parser would overwrite the
+    global count with its own)."""
+    for parser in {id(p): p for p in sub.choices.values()}.values():  # aliases share a parser
+        parser.add_argument("-v", "--verbose", dest="sub_verbose", action="count", default=0,
+                            help="print each stage's time to stderr (-vv: and details)")
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                _add_verbose(action)
+
+
+def configure_logging(verbosity: int) -> None:
+    """The core's log on stderr: warnings only by default, stage timings with -v, all with -vv."""
+    logger = logging.getLogger("reader")
+    for handler in list(logger.handlers):
+        if handler.get_name() == _LOG_HANDLER:  # an earlier main() in the same process
+            logger.removeHandler(handler)
+    if verbosity <= 0:
+        # no handler of ours: warnings reach stderr as they always did (logging's last resort)
+        logger.setLevel(logging.WARNING)
+        return
+    logger.setLevel(logging.INFO if verbosity == 1 else logging.DEBUG)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.set_name(_LOG_HANDLER)
+    handler.setFormatter(logging.Formatter(
+        "reader: %(message)s" if verbosity == 1 else "reader: %(name)s: %(message)s"
+    ))
+    logger.addHandler(handler)
 
 
 def _open_window(paths: Sequence[str]) -> int:
@@ -45,16 +84,23 @@ def _open_window(paths: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     names = {c.NAME for c in COMMANDS}
-    if not argv or (argv[0] not in names and not argv[0].startswith("-")):
-        if len(argv) not in (0, 2):
+    # -v before the files (or alone) applies to the window
+    lead = 0
+    while lead < len(argv) and _VERBOSE.fullmatch(argv[lead]):
+        lead += 1
+    rest = argv[lead:]
+    if not rest or (rest[0] not in names and not rest[0].startswith("-")):
+        if len(rest) not in (0, 2):
             print(
                 "reader: give two files (SRC TGT) to open a pair, or a command; see reader --help",
                 file=sys.stderr,
             )
             return 2
-        return _open_window(argv)
+        configure_logging(sum(_verbosity(a) for a in argv[:lead]))
+        return _open_window(rest)
     parser = build_parser()
     args = parser.parse_args(argv)
+    configure_logging(args.verbose + getattr(args, "sub_verbose", 0))
     try:
         return int(args.run(args) or 0)
     except ReaderError as exc:
@@ -64,6 +110,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _verbosity(flag: str) -> int:
+    return 1 if flag == "--verbose" else len(flag) - 1
 
 
 if __name__ == "__main__":

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
 from reader.core.errors import InputError
 from reader.core.pair import Pair, PairOptions, open_pair
+from reader.core.timing import stage
 
 NAME = "align"
 FORMATS = ("json", "tsv", "tmx")
+
+log = logging.getLogger(__name__)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -80,5 +84,6 @@ def run(args: argparse.Namespace) -> int:
     pair = open_pair(
         args.source, args.target, PairOptions(glossaries=args.glossary, blocks=args.blocks)
     )
-    write_output(render(pair, args.format), args.output)
+    with stage(log, f"output {args.format}"):
+        write_output(render(pair, args.format), args.output)
     return 0

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import shutil
 import sys
 from pathlib import Path
 
+from reader.core.timing import stage
+
 NAME = "diverge"
 FORMATS = ("table", "json", "csv")
+
+log = logging.getLogger(__name__)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -49,23 +54,27 @@ def run(args: argparse.Namespace) -> int:
 
     thresholds = load_thresholds(args.thresholds).with_overrides(args.overrides)
     glossaries = [Path(g) for g in args.glossary]
-    source = load_text(args.source, blocks=args.blocks)
-    target = load_text(args.target, blocks=args.blocks)
+    with stage(log, f"load source {args.source}"):
+        source = load_text(args.source, blocks=args.blocks)
+    with stage(log, f"load target {args.target}"):
+        target = load_text(args.target, blocks=args.blocks)
     glossary = Glossary.load(glossaries)
     alignment = align_texts(source, target, glossaries=glossaries)
-    divergences = find_divergences(source, target, alignment, thresholds, glossary=glossary)
+    with stage(log, "divergences"):
+        divergences = find_divergences(source, target, alignment, thresholds, glossary=glossary)
     report = report_from_pair(Pair(source, target, alignment, divergences))
-    if args.format == "json":
-        from reader.core.export.pair_json import render_json
+    with stage(log, f"output {args.format}"):
+        if args.format == "json":
+            from reader.core.export.pair_json import render_json
 
-        sys.stdout.write(render_json(report, indent=2))
-    elif args.format == "csv":
-        from reader.core.export.csv_export import render_divergences_csv
+            sys.stdout.write(render_json(report, indent=2))
+        elif args.format == "csv":
+            from reader.core.export.csv_export import render_divergences_csv
 
-        sys.stdout.write(render_divergences_csv(report))
-    else:
-        from reader.core.export.divergence_table import render_table
+            sys.stdout.write(render_divergences_csv(report))
+        else:
+            from reader.core.export.divergence_table import render_table
 
-        width = args.width or shutil.get_terminal_size((100, 24)).columns
-        sys.stdout.write(render_table(report, width=width, logical=args.logical))
+            width = args.width or shutil.get_terminal_size((100, 24)).columns
+            sys.stdout.write(render_table(report, width=width, logical=args.logical))
     return 0

@@ -2,27 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from reader.core.align.beads import Alignment
 from reader.core.diverge.records import Divergence
-from reader.core.errors import Cancelled
+from reader.core.progress import CancelCheck, ProgressCallback
 from reader.core.text.document import Text, load_text
+from reader.core.timing import stage
 
-__all__ = [
-    "CancelCheck",
-    "Cancelled",
-    "Pair",
-    "PairOptions",
-    "ProgressCallback",
-    "align_pair",
-    "open_pair",
-]
-
-ProgressCallback = Callable[[float], None]
-CancelCheck = Callable[[], bool]
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -51,6 +41,8 @@ def align_pair(
     cancelled: CancelCheck | None = None,
 ) -> Pair:
     """Align two loaded texts and detect divergences; progress goes from 0.0 to 1.0."""
+    # imported here, not above: `reader --help` and the window's first paint would otherwise
+    # wait for numpy and scipy (0.4 s), which only aligning needs
     from reader.core.align.aligner import align_texts
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import find_divergences
@@ -60,9 +52,10 @@ def align_pair(
         source, target, glossaries=options.glossaries, progress=progress, cancelled=cancelled
     )
     # the aligner's anchors are cached per text, so detection parses nothing again
-    divergences = find_divergences(
-        source, target, alignment, glossary=Glossary.load(options.glossaries)
-    )
+    with stage(log, "divergences"):
+        divergences = find_divergences(
+            source, target, alignment, glossary=Glossary.load(options.glossaries)
+        )
     return Pair(source, target, alignment, divergences)
 
 
@@ -75,6 +68,8 @@ def open_pair(
 ) -> Pair:
     """Load, align and compare two files. Raises InputError naming a bad file."""
     options = options or PairOptions()
-    source = load_text(source_path, blocks=options.blocks)
-    target = load_text(target_path, blocks=options.blocks)
+    with stage(log, f"load source {source_path}"):
+        source = load_text(source_path, blocks=options.blocks)
+    with stage(log, f"load target {target_path}"):
+        target = load_text(target_path, blocks=options.blocks)
     return align_pair(source, target, options, progress, cancelled)

@@ -1,27 +1,29 @@
-"""The cross-lingual paragraph aligner: anchors, a bilingual lexicon learnt on the fly, length.
+"""The cross-lingual paragraph aligner: anchors, a bilingual lexicon learnt on the fly, length."""
 
-How it works (see DESIGN.md):
-1. Each paragraph is reduced to features (reader.core.anchors.features): content words,
-   language-neutral anchor keys (numbers, dates, glossary terms, handles, links) and name
-   candidates.
-2. Source paragraphs are projected into the target's word space through a translation matrix
-   built from the shipped lexicon and transliterated-name matches; the sentence pass adds word
-   pairs learnt from the pair itself (co-occurrence over confidently aligned beads).
-3. A dynamic programme over bead types (1:1, 1:2, 2:1, 1:3, 3:1, 2:2, 1:0, 0:1) in a band
-   around an expected path (the diagonal, then the previous pass's path) maximises the sum of
-   bead scores: lexical evidence (idf-weighted matches minus what chance would give), a
-   Gale–Church length term with the ratio estimated from the pair, and bead-type priors.
-   Paragraphs known to be embedded posts, duplicates or boilerplate cost little to leave out.
-   A forward–backward pass over the same band gives each bead its posterior probability.
-4. The sentence pass (reader.core.align.units) aligns the sentences of both texts in a narrow
-   band around that path, with the boundaries of sure beads pinned, and joins paragraphs that
-   share linked sentences: beads of any size, and paragraphs left out even inside long n:m
-   chains. Its posteriors give the confidence the app shows.
-Everything is vectorised over the band, so time grows linearly with the length of the pair.
-"""
+# How it works (see DESIGN.md):
+# 1. Each paragraph is reduced to features (reader.core.anchors.features): content words,
+#    language-neutral anchor keys (numbers, dates, glossary terms, handles, links) and name
+#    candidates.
+# 2. Source paragraphs are projected into the target's word space through a translation matrix
+#    built from the shipped lexicon and transliterated-name matches; the sentence pass adds word
+#    pairs learnt from the pair itself (co-occurrence over confidently aligned beads).
+# 3. A dynamic programme over bead types (1:1, 1:2, 2:1, 1:3, 3:1, 2:2, 1:0, 0:1) in a band
+#    (reader.core.align.band) around an expected path (the diagonal, then the previous pass's
+#    path) maximises the sum of bead scores (reader.core.align.scores): lexical evidence
+#    (idf-weighted matches minus what chance would give), a Gale–Church length term with the
+#    ratio estimated from the pair (reader.core.align.model), and bead-type priors.
+#    Paragraphs known to be embedded posts, duplicates or boilerplate cost little to leave out.
+#    A forward–backward pass over the same band (reader.core.align.dp, .posterior) gives each
+#    bead its posterior probability.
+# 4. The sentence pass (reader.core.align.units) aligns the sentences of both texts in a narrow
+#    band around that path, with the boundaries of sure beads pinned, and joins paragraphs that
+#    share linked sentences: beads of any size, and paragraphs left out even inside long n:m
+#    chains. Its posteriors give the confidence the app shows.
+# Everything is vectorised over the band, so time grows linearly with the length of the pair.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -29,20 +31,14 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 
+from reader.core.align.band import band_centres, band_half, diagonal_half, half_cap
 from reader.core.align.batch import SegmentProblem, align_sides_batch, blocks_of
 from reader.core.align.beads import Alignment, Bead
-from reader.core.align.dp import (
-    Problem,
-    backward,
-    band_centres,
-    band_half,
-    diagonal_half,
-    half_cap,
-    path_to_beads,
-    run_dp,
-    score_band,
-)
-from reader.core.align.params import BEAD_TYPES, DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
+from reader.core.align.dp import path_to_beads, run_dp
+from reader.core.align.model import Problem
+from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
+from reader.core.align.posterior import backward
+from reader.core.align.scores import score_band
 from reader.core.align.space import (
     Side,
     learnt_matrix,
@@ -56,17 +52,17 @@ from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.errors import Cancelled
 from reader.core.gc_pause import gc_paused
-from reader.core.pair import CancelCheck, ProgressCallback
+from reader.core.progress import CancelCheck, ProgressCallback
 from reader.core.text.document import Kind, Text
+from reader.core.timing import stage
 
 __all__ = [
-    "BEAD_TYPES",
-    "DEFAULT_PARAMS",
-    "AlignerParams",
     "align_segment_batch",
     "align_segments",
     "align_texts",
 ]
+
+log = logging.getLogger(__name__)
 
 
 def _coarse_path(
@@ -105,15 +101,18 @@ def _align_sides(
     params: AlignerParams,
     progress: ProgressCallback | None,
     cancelled: CancelCheck | None,
+    level: int,
 ) -> list[Bead]:
-    """Align two sides; `lexicon` None means both sides are in the same language."""
+    """Align two sides; `lexicon` None means both sides are in the same language. Stages are
+    timed at log `level`."""
     n, m = len(src.features), len(tgt.features)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
-    space, base_translation = pair_space(src, tgt, lexicon, params)
+    with stage(log, "vector space", level):
+        space, base_translation = pair_space(src, tgt, lexicon, params)
+        src_vec, tgt_vec = vectors(space, base_translation.tocsr())
     src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
     tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
-    src_vec, tgt_vec = vectors(space, base_translation.tocsr())
     pb = Problem(n, m, src_vec, tgt_vec, src_len, tgt_len, src.null_bonus, tgt.null_bonus)
     beads: list[Bead] | None = None
     path_points: list[tuple[int, int]] | None = None
@@ -122,10 +121,11 @@ def _align_sides(
         if cancelled is not None and cancelled():
             raise Cancelled()
         # a pass's tables die with the call: on a long pair they are most of the memory
-        beads, path_points = _paragraph_pass(
-            pb, beads, path_points, first=p == 0, last=p == passes - 1, params=params,
-            cancelled=cancelled,
-        )
+        with stage(log, f"paragraph pass {p + 1} of {passes}", level):
+            beads, path_points = _paragraph_pass(
+                pb, beads, path_points, first=p == 0, last=p == passes - 1, params=params,
+                cancelled=cancelled, level=level,
+            )
         if progress is not None:
             progress(0.2 + (0.6 if params.unit_pass else 0.79) * (p + 1) / passes)
     assert beads is not None
@@ -133,8 +133,11 @@ def _align_sides(
         # Word pairs learnt from the paragraph beads serve the sentence pass only: learnt from
         # the corridor pass's beads for the second paragraph pass they cost accuracy (seeds
         # 1-20: small-coupled strict F1 0.948 -> 0.959 without, omission recall 0.91 -> 0.95).
-        translation = base_translation + learnt_matrix(space, beads, params)
-        beads = align_by_units(src, tgt, space, translation.tocsr(), beads, params, cancelled)
+        with stage(log, "sentence pass", level):
+            translation = base_translation + learnt_matrix(space, beads, params)
+            beads = align_by_units(
+                src, tgt, space, translation.tocsr(), beads, params, cancelled
+            )
         if progress is not None:
             progress(0.99)
     return beads
@@ -149,6 +152,7 @@ def _paragraph_pass(
     last: bool,
     params: AlignerParams,
     cancelled: CancelCheck | None,
+    level: int,
 ) -> tuple[list[Bead], list[tuple[int, int]]]:
     """One pass of the paragraph programme: in a wide band around the diagonal first (found on
     blocks of paragraphs when the pair is too long for that), then around the previous path."""
@@ -158,7 +162,8 @@ def _paragraph_pass(
         cap = half_cap(n, params)
         if half > cap:
             # too long for a band that wide: find the corridor on blocks of paragraphs
-            path_points, block = _coarse_path(pb, half, cap, params, cancelled)
+            with stage(log, "coarse path", level):
+                path_points, block = _coarse_path(pb, half, cap, params, cancelled)
             half = max(params.band_refine, 2 * block + 8)
         half = min(half, max(n, m) + 3)
     refine = path_points is not None
@@ -168,15 +173,16 @@ def _paragraph_pass(
     if path_points is not None and not first:
         # wide enough that the previous path, runs of 0:1 beads included, lies inside
         half = band_half(path_points, n, centre, params.band_refine, max(t[1] for t in types))
+    log.debug("band: %d rows, half width %d, %d bead types", n + 1, half, len(types))
     scores = score_band(pb, centre, half, params, types, beads)
     # posteriors cost a forward and a backward sweep: only the last pass's beads need them
     forward = run_dp(pb, centre, half, scores, params, cancelled, sums=last)
     path = forward.path
-    conf = (
-        backward(pb, centre, half, scores, params, forward).bead_posteriors()
-        if last
-        else [1.0] * len(path)
-    )
+    if last:
+        with stage(log, "confidence", level):
+            conf = backward(pb, centre, half, scores, params, forward).bead_posteriors()
+    else:
+        conf = [1.0] * len(path)
     return path_to_beads(path, conf), [(0, 0)] + [(i, j) for _, i, j in path]
 
 
@@ -204,25 +210,29 @@ def _align_any(
     params: AlignerParams,
     progress: ProgressCallback | None,
     cancelled: CancelCheck | None,
+    level: int,
 ) -> list[Bead]:
     """Align in whichever direction the lexicon reads (Arabic to English), then put it back."""
     if source.lang != "ar" and target.lang == "ar":
-        return _swap(_align_any(target, source, glossary, params, progress, cancelled))
+        return _swap(_align_any(target, source, glossary, params, progress, cancelled, level))
     # the lexicon's stemmer reads Arabic on either side: it tells clitics from letters of words
-    words = Lexicon.load()
-    src = side_features(
-        source.texts, source.kinds, source.lang, glossary, params, source.anchors, cancelled,
-        words.stemmer,
-    )
-    tgt = side_features(
-        target.texts, target.kinds, target.lang, glossary, params, target.anchors, cancelled,
-        words.stemmer,
-    )
+    with stage(log, "lexicon", level):
+        words = Lexicon.load()
+    with stage(log, f"features source ({len(source.texts)} paragraphs)", level):
+        src = side_features(
+            source.texts, source.kinds, source.lang, glossary, params, source.anchors,
+            cancelled, words.stemmer,
+        )
+    with stage(log, f"features target ({len(target.texts)} paragraphs)", level):
+        tgt = side_features(
+            target.texts, target.kinds, target.lang, glossary, params, target.anchors,
+            cancelled, words.stemmer,
+        )
     src_lang, tgt_lang = source.lang, target.lang
     if progress is not None:
         progress(0.2)
     lexicon = None if src_lang == tgt_lang else words
-    return _align_sides(src, tgt, lexicon, params, progress, cancelled)
+    return _align_sides(src, tgt, lexicon, params, progress, cancelled, level)
 
 
 def align_texts(
@@ -234,7 +244,7 @@ def align_texts(
     params: AlignerParams = DEFAULT_PARAMS,
 ) -> Alignment:
     """Align two texts paragraph by paragraph. Deterministic for the same input."""
-    with gc_paused():
+    with gc_paused(), stage(log, "alignment"):
         return _align_texts(source, target, glossaries, progress, cancelled, params)
 
 
@@ -246,26 +256,32 @@ def _align_texts(
     cancelled: CancelCheck | None,
     params: AlignerParams,
 ) -> Alignment:
-    glossary = Glossary.load(glossaries)
+    with stage(log, "glossary"):
+        glossary = Glossary.load(glossaries)
     if progress is not None:
         progress(0.0)
+    with stage(log, "anchors source"):
+        src_anchors = text_anchors(source, glossary, cancelled)
+    with stage(log, "anchors target"):
+        tgt_anchors = text_anchors(target, glossary, cancelled)
     beads = _align_any(
         _Input(
             [p.text for p in source.paragraphs],
             [p.kind for p in source.paragraphs],
             source.language,
-            text_anchors(source, glossary, cancelled),
+            src_anchors,
         ),
         _Input(
             [p.text for p in target.paragraphs],
             [p.kind for p in target.paragraphs],
             target.language,
-            text_anchors(target, glossary, cancelled),
+            tgt_anchors,
         ),
         glossary,
         params,
         progress,
         cancelled,
+        logging.INFO,
     )
     if progress is not None:
         progress(1.0)
@@ -289,6 +305,7 @@ def align_segments(
         replace(params, passes=1, unit_pass=False),
         None,
         None,
+        logging.DEBUG,  # realigning one bead's sentences is a detail of detection
     )
 
 
@@ -329,7 +346,8 @@ def align_segment_batch(
     tgt = side_features(tgt_texts, [Kind.BODY] * len(tgt_texts), tgt_lang, glossary, params,
                         stemmer=words.stemmer)
     lexicon = None if src_lang == tgt_lang else words
-    for k, beads in zip(batch, align_sides_batch(src, tgt, blocks_of(texts), lexicon, params),
-                        strict=True):
+    with stage(log, f"segment batch ({len(batch)} problems)", logging.DEBUG):
+        found = align_sides_batch(src, tgt, blocks_of(texts), lexicon, params)
+    for k, beads in zip(batch, found, strict=True):
         out[k] = beads
     return out

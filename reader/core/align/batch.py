@@ -1,25 +1,24 @@
-"""Many small alignments in one programme, each as `aligner.align_segments` makes it alone.
+"""Many small alignments in one programme, each as `aligner.align_segments` makes it alone."""
 
-The divergence detector realigns the sentences of every 1:n bead that looks short of a sentence,
-a hundred or more on a long pair. `align_segments` pays the aligner's whole fixed cost on each
-call (a vector space, lexicon and name matrices, band scoring, the programme's sweeps), and for a
-handful of sentences that cost is nearly all of it. Here the problems share it:
-
-- their sentences get their features in one pass; each problem's vectors are those of its own
-  space (`align_space.pair_space`: its vocabulary, idf over its own sentences, lexicon and
-  names), set side by side so that two problems' vectors share no column;
-- each problem keeps its length model (the ratio of its totals) and the chance and typical
-  cosines of its own band; the scorer reads them per row (`align_dp.RowModels`);
-- the problems follow one another along the diagonal of one band, each centred on its own
-  diagonal, in a band as wide as `align_segments` gives it, and the path is pinned to pass every
-  problem's corners with no bead straddling them: the best path is each problem's best path,
-  joined.
-
-The beads are `align_segments`' up to rounding: a dot product adds the same terms, perhaps in
-another order (scipy keeps the index order its operations leave), and the programme's running
-totals carry the problems before; either can only decide an exact tie. Beads carry no posterior
-(confidence 1.0): the callers want the path.
-"""
+# The divergence detector realigns the sentences of every 1:n bead that looks short of a sentence,
+# a hundred or more on a long pair. `align_segments` pays the aligner's whole fixed cost on each
+# call (a vector space, lexicon and name matrices, band scoring, the programme's sweeps), and for a
+# handful of sentences that cost is nearly all of it. Here the problems share it:
+#
+# - their sentences get their features in one pass; each problem's vectors are those of its own
+#   space (`space.pair_space`: its vocabulary, idf over its own sentences, lexicon and
+#   names), set side by side so that two problems' vectors share no column;
+# - each problem keeps its length model (the ratio of its totals) and the chance and typical
+#   cosines of its own band; the scorer reads them per row (`model.RowModels`);
+# - the problems follow one another along the diagonal of one band, each centred on its own
+#   diagonal, in a band as wide as `align_segments` gives it, and the path is pinned to pass every
+#   problem's corners with no bead straddling them: the best path is each problem's best path,
+#   joined.
+#
+# The beads are `align_segments`' up to rounding: a dot product adds the same terms, perhaps in
+# another order (scipy keeps the index order its operations leave), and the programme's running
+# totals carry the problems before; either can only decide an exact tie. Beads carry no posterior
+# (confidence 1.0): the callers want the path.
 
 from __future__ import annotations
 
@@ -29,27 +28,21 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
+from reader.core.align.band import band_centres, diagonal_half, dot_band
 from reader.core.align.beads import Bead
-from reader.core.align.dp import (
-    NEG,
+from reader.core.align.dp import Pins, path_to_beads, pin_points, run_dp
+from reader.core.align.model import (
     Model,
-    Pins,
     Problem,
     RowModels,
     SelfDots,
-    band_centres,
     band_cosines,
-    bead_scores,
     chance_cosine,
-    diagonal_half,
-    dot_band,
     estimate_model,
     match_cosine,
-    path_to_beads,
-    pin_points,
-    run_dp,
 )
-from reader.core.align.params import MATCH_TYPES, AlignerParams
+from reader.core.align.params import MATCH_TYPES, NEG, AlignerParams
+from reader.core.align.scores import bead_scores
 from reader.core.align.space import Side, pair_space, side_slice, vectors
 from reader.core.anchors.lexicon import Lexicon
 

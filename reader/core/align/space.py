@@ -1,8 +1,7 @@
-"""Both sides of a pair as vectors in one space: target words and language-neutral anchor keys.
+"""Both sides of a pair as vectors in one space: target words and language-neutral anchor keys."""
 
-Source words reach the target's word space through a translation matrix: the shipped lexicon,
-transliterated names, and word pairs learnt from beads already aligned.
-"""
+# Source words reach the target's word space through a translation matrix: the shipped lexicon,
+# transliterated names, and word pairs learnt from beads already aligned.
 
 from __future__ import annotations
 
@@ -20,7 +19,7 @@ from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.words import english_stem
 from reader.core.arabic.stemmer import Stemmer
 from reader.core.errors import Cancelled
-from reader.core.pair import CancelCheck
+from reader.core.progress import CancelCheck
 from reader.core.text.document import Kind
 
 

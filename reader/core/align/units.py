@@ -1,18 +1,17 @@
-"""The sentence pass: paragraph beads rebuilt from an alignment of the texts' sentences.
+"""The sentence pass: paragraph beads rebuilt from an alignment of the texts' sentences."""
 
-The paragraph programme considers beads of at most three paragraphs a side. Where the two texts
-break paragraphs at different places the true beads are long chains (4:3, 5:6), and a paragraph
-the translation left out hides inside the beads that approximate them. Aligning sentences in a
-narrow band around the paragraph path, then joining the paragraphs whose sentences are linked
-(as a reader would: two paragraphs correspond when they share a sentence), gives beads their real
-extent; a paragraph none of whose sentences is linked is left out. Paragraphs the first
-programme is sure were left out, and embedded posts it left out, keep their place (the sentence
-path is pinned to pass their corners), so that sentence-level noise cannot pull them into a bead;
-but not one beside a bead as long as the paragraph programme allows, which could not take it in.
-A sentence may face up to four of the other side's (UNIT_TYPES): unpunctuated Arabic makes
-whole paragraphs single units. A bead's confidence is the probability that the sentence path
-passes both its corners.
-"""
+# The paragraph programme considers beads of at most three paragraphs a side. Where the two texts
+# break paragraphs at different places the true beads are long chains (4:3, 5:6), and a paragraph
+# the translation left out hides inside the beads that approximate them. Aligning sentences in a
+# narrow band around the paragraph path, then joining the paragraphs whose sentences are linked
+# (as a reader would: two paragraphs correspond when they share a sentence), gives beads their real
+# extent; a paragraph none of whose sentences is linked is left out. Paragraphs the first
+# programme is sure were left out, and embedded posts it left out, keep their place (the sentence
+# path is pinned to pass their corners), so that sentence-level noise cannot pull them into a bead;
+# but not one beside a bead as long as the paragraph programme allows, which could not take it in.
+# A sentence may face up to four of the other side's (UNIT_TYPES): unpunctuated Arabic makes
+# whole paragraphs single units. A bead's confidence is the probability that the sentence path
+# passes both its corners.
 
 from __future__ import annotations
 
@@ -22,23 +21,16 @@ from dataclasses import dataclass, replace
 import numpy as np
 import scipy.sparse as sp
 
+from reader.core.align.band import band_centres, band_half
 from reader.core.align.beads import Bead
-from reader.core.align.dp import (
-    NEG,
-    Problem,
-    Sweeps,
-    backward,
-    band_centres,
-    band_half,
-    path_to_beads,
-    pin_points,
-    run_dp,
-    score_band,
-)
-from reader.core.align.params import MATCH_TYPES, UNIT_TYPES, AlignerParams
+from reader.core.align.dp import path_to_beads, pin_points, run_dp
+from reader.core.align.model import Problem
+from reader.core.align.params import MATCH_TYPES, NEG, UNIT_TYPES, AlignerParams
+from reader.core.align.posterior import Sweeps, backward
+from reader.core.align.scores import score_band
 from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.anchors.features import Features
-from reader.core.pair import CancelCheck
+from reader.core.progress import CancelCheck
 from reader.core.text.document import Kind
 from reader.core.text.sentences import split_sentences
 

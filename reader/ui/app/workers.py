@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.errors import ReaderError
-from reader.core.pair import Cancelled, Pair, PairOptions, open_pair
+from reader.core.errors import Cancelled, ReaderError
+from reader.core.pair import Pair, PairOptions, open_pair
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from reader.core.align.aligner import align_segments, align_texts
 from reader.core.align.beads import Alignment, Bead
 from reader.core.align.params import DEFAULT_PARAMS
-from reader.core.pair import Cancelled
+from reader.core.errors import Cancelled
 from reader.core.text.document import Kind, load_text, text_from_string
 from reader.resources import CORPUS
 from tests.paths import DATA

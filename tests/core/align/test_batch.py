@@ -9,18 +9,12 @@ import numpy as np
 import pytest
 
 from reader.core.align.aligner import align_segment_batch, align_segments, align_texts
+from reader.core.align.band import band_centres, dot_band
 from reader.core.align.batch import block_vectors, blocks_of, problem_half
 from reader.core.align.beads import Bead
-from reader.core.align.dp import (
-    Model,
-    Problem,
-    RowModels,
-    SelfDots,
-    band_centres,
-    bead_scores,
-    dot_band,
-)
+from reader.core.align.model import Model, Problem, RowModels, SelfDots
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES
+from reader.core.align.scores import bead_scores
 from reader.core.align.space import (
     Side,
     build_space,

@@ -11,9 +11,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.align.aligner import align_texts
+from reader.core.align.band import band_centres
 from reader.core.align.beads import Alignment, Bead
-from reader.core.align.dp import NEG, Problem, backward, band_centres, pin_points, run_dp
-from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES
+from reader.core.align.dp import pin_points, run_dp
+from reader.core.align.model import Problem
+from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, NEG
+from reader.core.align.posterior import backward
 from reader.core.align.units import Units, paragraph_beads
 from reader.core.text.document import load_text, text_from_string
 from reader.core.text.sentences import split_sentences

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QThread, QThreadPool
 from PySide6.QtWidgets import QApplication
 
-from reader.core.errors import InputError
-from reader.core.pair import Cancelled, Pair
+from reader.core.errors import Cancelled, InputError
+from reader.core.pair import Pair
 from reader.resources import CORPUS
 from reader.ui.app.workers import (
     AlignJob,

@@ -1,0 +1,83 @@
+"""The band the programme runs in: its centres along an expected path, its width, its dots."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+from reader.core.align.params import AlignerParams
+
+# Cells are (source prefix i, offset o) with target prefix j = centre[i] + o - half: a band of
+# fixed width around an expected path, so time and memory grow linearly with the pair.
+
+
+def path_row_span(path: Sequence[tuple[int, int]], n: int) -> int:
+    """The widest range of target positions that a path visits within one source row."""
+    lo = np.full(n + 1, np.iinfo(np.int64).max, dtype=np.int64)
+    hi = np.full(n + 1, -1, dtype=np.int64)
+    for i, j in path:
+        lo[i] = min(lo[i], j)
+        hi[i] = max(hi[i], j)
+    seen = hi >= 0
+    return int((hi[seen] - lo[seen]).max()) if seen.any() else 0
+
+
+def band_half(
+    path: Sequence[tuple[int, int]], n: int, centre: np.ndarray, minimum: int, longest: int
+) -> int:
+    """Half the width of a band around `centre` that holds `path`: every row's visits fit, and
+    each row's band reaches the next one's with a bead of at most `longest` target units (a
+    path point far from its row's neighbours, as where one unit faces many, moves the centre
+    further than the visits alone say)."""
+    jump = int(np.diff(centre).max(initial=0))
+    return max(minimum, path_row_span(path, n) // 2 + 2, -(-(jump - longest) // 2))
+
+
+def diagonal_half(n: int, m: int, params: AlignerParams) -> int:
+    """Half the width of the first band around the diagonal: a share of the longer side, and
+    wide enough for the difference in length."""
+    return max(params.band_min, int(params.band_fraction * max(n, m)), abs(n - m) + 8)
+
+
+def half_cap(n: int, params: AlignerParams) -> int:
+    """The widest half band of n + 1 rows that the cell budget allows."""
+    return max(4, params.max_cells // (n + 1) // 2)
+
+
+def band_centres(n: int, m: int, path: Sequence[tuple[int, int]] | None) -> np.ndarray:
+    if path is None:
+        return np.round(np.arange(n + 1) * (m / max(n, 1))).astype(np.int64)
+    lo = np.full(n + 1, m, dtype=np.int64)
+    hi = np.full(n + 1, -1, dtype=np.int64)
+    for i, j in path:
+        lo[i] = min(lo[i], j)
+        hi[i] = max(hi[i], j)
+    # rows inside a 2:1 or 3:1 bead are not on the path: they take the row before them
+    centre = np.where(hi >= 0, (lo + hi) // 2, -1)
+    centre[0] = 0
+    centre[n] = m
+    return np.maximum.accumulate(centre)
+
+
+def dot_band(src: sp.csr_matrix, tgt: sp.csr_matrix, centre: np.ndarray, half: int) -> np.ndarray:
+    """dots[a, q] = src[a] . tgt[centre[a] - half + q], zero outside the text."""
+    n, m = src.shape[0], tgt.shape[0]
+    width = 2 * half + 1
+    out = np.zeros((n, width), dtype=np.float32)
+    chunk = 256
+    for a0 in range(0, n, chunk):
+        a1 = min(n, a0 + chunk)
+        lo = max(0, int(centre[a0]) - half)
+        hi = min(m, int(centre[a1 - 1]) + half + 1)
+        if hi <= lo:
+            continue
+        block = (src[a0:a1] @ tgt[lo:hi].T).toarray()
+        for a in range(a0, a1):
+            start = int(centre[a]) - half
+            q0 = max(0, lo - start)
+            q1 = min(width, hi - start)
+            if q1 > q0:
+                out[a, q0:q1] = block[a - a0, start + q0 - lo : start + q1 - lo]
+    return out

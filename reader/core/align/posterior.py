@@ -1,0 +1,144 @@
+"""The backward sweep over the band, and the posterior probabilities it gives with the forward."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from reader.core.align.dp import Forward, Pins
+from reader.core.align.grid import Grid, Moves, inside_bounds, outside_to_neg
+from reader.core.align.model import Problem
+from reader.core.align.params import BEAD_TYPES, NEG, AlignerParams
+
+
+@dataclass(slots=True)
+class Sweeps:
+    """Forward and backward log-sums over the band, and what they give."""
+
+    centre: np.ndarray
+    half: int
+    scores: dict[tuple[int, int], np.ndarray]
+    null_s: np.ndarray
+    null_t: np.ndarray
+    forward: Forward
+    F: np.ndarray
+    B: np.ndarray
+    transit: dict[int, np.ndarray]  # B rows of pinned rows before pinning
+    z: float
+
+    def bead_posteriors(self) -> list[float]:
+        """The posterior probability of each bead on the best path."""
+        centre, half, F, B = self.centre, self.half, self.F, self.B
+        out = []
+        for (ks, kt), row, col in self.forward.path:
+            o_end = int(col - centre[row] + half)
+            o_start = int(col - kt - centre[row - ks] + half)
+            if ks == 0:
+                # a 0:1 bead moves along a row: inside a pinned row, on the way to its point
+                f_row = self.forward.transit.get(row, F[row])
+                b_row = self.transit.get(row, B[row])
+                bead_score = self.null_t[col - 1]
+            else:
+                f_row, b_row = F[row - ks], B[row]
+                bead_score = (self.null_s[row - 1] if kt == 0
+                              else self.scores[(ks, kt)][row, o_end])
+            out.append(_probability(f_row[o_start] + bead_score + b_row[o_end] - self.z))
+        return out
+
+    def visit(self, i: int, j: int) -> float:
+        """The probability that the path passes through the point (i, j)."""
+        o = int(j - self.centre[i] + self.half)
+        if not 0 <= o < self.F.shape[1]:
+            return 0.0
+        f = self.forward.transit.get(i, self.F[i])[o]
+        b = self.transit.get(i, self.B[i])[o]
+        return _probability(f + b - self.z)
+
+
+def _probability(logp: float) -> float:
+    return float(min(1.0, math.exp(min(0.0, logp))))
+
+
+def _scores_from_start(
+    scores: dict[tuple[int, int], np.ndarray], types: Sequence[tuple[int, int]],
+    shift: np.ndarray, n: int, width: int,
+) -> np.ndarray:
+    """Each bead type's score indexed by the cell where the bead starts, (rows, types, width):
+    the backward sweep reads them so. Where the end cell leaves the band the gathered sum is
+    NEG anyway, so its index is only kept inside the table."""
+    out = np.empty((n + 1, len(types), width), dtype=np.float32)
+    cols = np.arange(width)
+    for r, t in enumerate(types):
+        ends = np.minimum(np.arange(n + 1) + t[0], n)[:, None]
+        at = np.clip(cols[None, :] + shift[:, r, None], 0, width - 1)
+        out[:, r, :] = scores[t][ends, at]
+    return out
+
+
+def backward(
+    pb: Problem,
+    centre: np.ndarray,
+    half: int,
+    scores: dict[tuple[int, int], np.ndarray],
+    params: AlignerParams,
+    forward: Forward,
+    pinned: Pins | None = None,
+) -> Sweeps:
+    """The backward sweep over the band, to go with `run_dp(..., sums=True)`."""
+    if forward.F is None:
+        raise ValueError("posteriors need the forward sums: run_dp(..., sums=True)")
+    F = forward.F
+    n, m = pb.n, pb.m
+    width = 2 * half + 1
+    null_s = params.log_prior[(1, 0)] + pb.src_null
+    null_t = params.log_prior[(0, 1)] + pb.tgt_null
+    neg = float(NEG)
+    grid = Grid.of(centre, half, m, null_t)
+    match = [t for t in BEAD_TYPES if t[0] and t[1] and t in scores]
+    types = [*match, (1, 0)]
+    moves = Moves.of(centre, half, types, 1, forward=False)
+    table = moves.table(n, 1)
+    flat = table.reshape(-1)
+    band = slice(moves.pad, moves.pad + width)
+    cols = np.arange(width)
+    S = _scores_from_start(scores, match, moves.shift[:, :-1], n, width)
+    first_in, first_out = inside_bounds(centre, half, m)
+    # each row's running 0:1 sums read from the right
+    rev_cum = (grid.cum[:, -1:] - grid.cum)[:, ::-1]
+    pinned = pinned or {}
+    transit: dict[int, np.ndarray] = {}
+    # backwards, the 0:1 step from (i, j) to (i, j+1) scores null_t[j]: the row's running sum
+    # read from the right
+    for i in range(n, -1, -1):
+        if i == n:
+            base = np.where(grid.j[n] == m, 0.0, neg)
+        else:
+            cands = flat.take(moves.offset[i][:, None] + cols[None, :])
+            for r in moves.slow.get(i, ()):
+                shift = int(moves.shift[i, r])
+                lo, hi = max(0, -shift), min(width, width - shift)
+                start = moves.pad + lo + shift
+                cands[r, lo:hi] = table[i + types[r][0], 0, start : start + hi - lo]
+            cands[:-1] += S[i]
+            if i + 1 <= n:
+                cands[-1] += null_s[i]
+            base = np.logaddexp.reduce(cands, axis=0)
+        pin = pinned.get(i)
+        if pin is not None:
+            base = np.where(grid.j[i] >= pin[1], base, neg)
+        # B[o] = logaddexp(base[o], step[o+1] + B[o+1]), step[o+1] = cum[o+1] - cum[o]
+        rev = rev_cum[i]
+        row = (rev + np.logaddexp.accumulate(base[::-1] - rev))[::-1].copy()
+        outside_to_neg(row, first_in[i], first_out[i])
+        if pin is not None:
+            transit[i] = row.copy()
+            row = np.where(grid.j[i] <= pin[0], row, neg)
+        table[i, 0, band] = row
+    B = table[: n + 1, 0, band]
+    z = F[n, int(m - centre[n] + half)]
+    if not math.isclose(z, B[0, int(half - centre[0])], rel_tol=1e-6, abs_tol=1e-3):
+        raise AssertionError("forward and backward totals differ")  # a bug, never bad input
+    return Sweeps(centre, half, scores, null_s, null_t, forward, F, B, transit, float(z))
