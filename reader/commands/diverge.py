@@ -44,25 +44,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.core.align.aligner import align_texts
-    from reader.core.anchors.glossary import Glossary
-    from reader.core.diverge.finder import find_divergences
     from reader.core.diverge.thresholds import load_thresholds
     from reader.core.export.report import report_from_pair
-    from reader.core.pair import Pair
-    from reader.core.text.document import load_text
+    from reader.core.pair import PairOptions, open_pair
 
     thresholds = load_thresholds(args.thresholds).with_overrides(args.overrides)
-    glossaries = [Path(g) for g in args.glossary]
-    with stage(log, f"load source {args.source}"):
-        source = load_text(args.source, blocks=args.blocks)
-    with stage(log, f"load target {args.target}"):
-        target = load_text(args.target, blocks=args.blocks)
-    glossary = Glossary.load(glossaries)
-    alignment = align_texts(source, target, glossaries=glossaries)
-    with stage(log, "divergences"):
-        divergences = find_divergences(source, target, alignment, thresholds, glossary=glossary)
-    report = report_from_pair(Pair(source, target, alignment, divergences))
+    options = PairOptions(
+        glossaries=[Path(g) for g in args.glossary], blocks=args.blocks, thresholds=thresholds
+    )
+    report = report_from_pair(open_pair(args.source, args.target, options))
     with stage(log, f"output {args.format}"):
         if args.format == "json":
             from reader.core.export.pair_json import render_json

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reader.core.align.beads import Alignment
 from reader.core.diverge.records import Divergence
+from reader.core.diverge.thresholds import Thresholds
 from reader.core.progress import CancelCheck, ProgressCallback
 from reader.core.text.document import Text, load_text
 from reader.core.timing import stage
@@ -21,6 +22,7 @@ class PairOptions:
 
     glossaries: list[Path] = field(default_factory=list)
     blocks: bool = False  # paragraphs are blank-line separated blocks (hard-wrapped text)
+    thresholds: Thresholds | None = None  # of divergence detection; None: the user's or defaults
 
 
 @dataclass(slots=True)
@@ -54,7 +56,8 @@ def align_pair(
     # the aligner's anchors are cached per text, so detection parses nothing again
     with stage(log, "divergences"):
         divergences = find_divergences(
-            source, target, alignment, glossary=Glossary.load(options.glossaries)
+            source, target, alignment, options.thresholds,
+            glossary=Glossary.load(options.glossaries),
         )
     return Pair(source, target, alignment, divergences)
 

@@ -56,7 +56,7 @@ def test_vv_adds_details_and_still_leaves_stdout_alone() -> None:
     verbose = _reader("-v", "diverge", "-v", AR, EN, "--format", "json")
     assert verbose.stdout == plain.stdout
     assert "reader: reader.core.align.aligner: band: 47 rows" in verbose.stderr
-    assert "reader: reader.commands.diverge: divergences: " in verbose.stderr
+    assert "reader: reader.core.pair: divergences: " in verbose.stderr
 
 
 def test_v_before_one_file_is_still_the_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
