@@ -53,7 +53,8 @@ from reader.core.anchors.lexicon import Lexicon
 from reader.core.errors import Cancelled
 from reader.core.gc_pause import gc_paused
 from reader.core.progress import CancelCheck, ProgressCallback
-from reader.core.text.document import Kind, Text
+from reader.core.text.document import Text
+from reader.core.text.kinds import Kind
 from reader.core.timing import stage
 
 __all__ = [

@@ -20,7 +20,7 @@ from reader.core.anchors.words import english_stem
 from reader.core.arabic.stemmer import Stemmer
 from reader.core.errors import Cancelled
 from reader.core.progress import CancelCheck
-from reader.core.text.document import Kind
+from reader.core.text.kinds import Kind
 
 
 @dataclass(slots=True)

@@ -31,7 +31,7 @@ from reader.core.align.scores import score_band
 from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.anchors.features import Features
 from reader.core.progress import CancelCheck
-from reader.core.text.document import Kind
+from reader.core.text.kinds import Kind
 from reader.core.text.sentences import split_sentences
 
 

@@ -11,7 +11,8 @@ from typing import Any
 
 from reader.core.errors import InputError
 from reader.core.files import read_bytes
-from reader.core.text.document import RTL_LANGUAGES, Text, load_text
+from reader.core.text.document import Text, load_text
+from reader.core.text.language import RTL_LANGUAGES
 from reader.resources import CORPUS
 
 MANIFEST_NAME = "corpus.toml"

@@ -16,7 +16,8 @@ from reader.core.anchors.features import URL, Anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.diverge.records import Span
 from reader.core.diverge.thresholds import Thresholds
-from reader.core.text.document import Kind, Paragraph, Text
+from reader.core.text.document import Paragraph, Text
+from reader.core.text.kinds import Kind
 
 SOURCE = "source"
 TARGET = "target"

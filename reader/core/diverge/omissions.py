@@ -12,7 +12,7 @@ from reader.core.diverge.context import (
     whole,
 )
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity
-from reader.core.text.document import Kind
+from reader.core.text.kinds import Kind
 
 
 def find_null_beads(ctx: Context) -> list[Divergence]:

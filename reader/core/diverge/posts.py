@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.core.align.beads import Alignment
 from reader.core.diverge.context import Context, Side, whole
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity
-from reader.core.text.document import Kind
+from reader.core.text.kinds import Kind
 from reader.core.text.posts import Post, find_posts, parse_attribution
 
 

@@ -8,7 +8,7 @@ from itertools import pairwise
 from reader.core.annotate.annotations import Annotation, SpanRef, Status
 from reader.core.export.escaping import html_attr, html_block, html_text
 from reader.core.export.report import Document, Report
-from reader.core.text.document import paragraph_is_rtl
+from reader.core.text.language import paragraph_is_rtl
 
 # (abs_start, abs_end, css class, title) of a highlighted span
 Span = tuple[int, int, str, str]

@@ -13,7 +13,8 @@ from reader.core.diverge.labels import kind_label
 from reader.core.diverge.records import Divergence, DivergenceKind
 from reader.core.pair import Pair
 from reader.core.store.workspace import StoredDocument, Workspace
-from reader.core.text.document import RTL_LANGUAGES, Paragraph, Text
+from reader.core.text.document import Paragraph, Text
+from reader.core.text.language import RTL_LANGUAGES
 
 
 @dataclass(frozen=True, slots=True)

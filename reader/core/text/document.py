@@ -1,29 +1,20 @@
-"""Reading a text file: decoding, paragraphs with their offsets, their kinds, the language."""
+"""Reading a text file: paragraphs with their offsets and kinds, in a Text."""
 
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 from reader.core.errors import InputError
 from reader.core.files import read_bytes
+from reader.core.text.decoding import decode_bytes, normalise_newlines
+from reader.core.text.kinds import Kind, classify
+from reader.core.text.language import RTL_LANGUAGES, detect_language
 
 # A file larger than this is refused rather than read into memory whole.
 MAX_FILE_BYTES = 200 * 1024 * 1024
-
-
-class Kind(StrEnum):
-    """What a paragraph is, as far as alignment and divergences care."""
-
-    BODY = "body"
-    HEADING = "heading"
-    EMBEDDED_POST = "embedded_post"
-    DUPLICATE = "duplicate"
-    BOILERPLATE = "boilerplate"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,93 +53,6 @@ class Text:
         return len(self.paragraphs)
 
 
-RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he", "ps", "ku"})
-
-_BOMS: list[tuple[bytes, str]] = [
-    (b"\xef\xbb\xbf", "utf-8-sig"),
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-]
-_BOM_NAMES = {
-    "utf-8-sig": "utf-8",
-    "utf-32-le": "utf-32",
-    "utf-32-be": "utf-32",
-    "utf-16-le": "utf-16",
-    "utf-16-be": "utf-16",
-}
-
-
-def _is_arabic_letter(ch: str) -> bool:
-    o = ord(ch)
-    return (
-        0x0600 <= o <= 0x06FF
-        or 0x0750 <= o <= 0x077F
-        or 0x08A0 <= o <= 0x08FF
-        or 0xFB50 <= o <= 0xFDFF
-        or 0xFE70 <= o <= 0xFEFF
-    ) and ch.isalpha()
-
-
-def _plausible_windows_1256(text: str) -> bool:
-    """Whether bytes read as Windows-1256 look like Arabic text rather than noise."""
-    non_ascii = [c for c in text if ord(c) > 127]
-    if not non_ascii:
-        return True
-    arabic = sum(1 for c in non_ascii if _is_arabic_letter(c) or c in "،؛؟ـ")
-    return arabic / len(non_ascii) >= 0.8
-
-
-def _position(data: bytes, offset: int) -> str:
-    line = data.count(b"\n", 0, offset) + 1
-    return f"line {line}, byte {offset}"
-
-
-def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
-    """Decode a file's bytes; return (text, encoding used). Raises InputError(problem).
-
-    Tries, in order: a byte-order mark (UTF-8, UTF-16, UTF-32), strict UTF-8, then
-    Windows-1256 when the result reads as Arabic. Anything else is refused with the place of
-    the first bad byte, so that a mixed or wrong encoding is never silently garbled.
-    """
-    if encoding:
-        try:
-            return data.decode(encoding), encoding
-        except (UnicodeDecodeError, LookupError) as exc:
-            raise InputError(f"cannot be decoded as {encoding}: {exc}") from None
-    for bom, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom) :].decode(name), _BOM_NAMES[name]
-            except UnicodeDecodeError as exc:
-                raise InputError(
-                    f"undecodable bytes at {_position(data, exc.start + len(bom))} "
-                    f"(the file is marked {_BOM_NAMES[name]})"
-                ) from None
-    if b"\x00" in data:
-        raise InputError("looks like a binary file (it holds NUL bytes), not text")
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
-    try:
-        text = data.decode("cp1256")
-    except UnicodeDecodeError:
-        text = ""
-    if text and _plausible_windows_1256(text):
-        return text, "windows-1256"
-    raise InputError(
-        f"undecodable bytes at {_position(data, utf8_error.start)}: "
-        "not UTF-8, UTF-16 or Windows-1256 text"
-    )
-
-
-def normalise_newlines(text: str) -> str:
-    """CRLF and lone CR become LF; offsets everywhere count code points of this text."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _is_blank(line: str) -> bool:
     return all(c.isspace() or unicodedata.category(c) == "Cf" for c in line)
 
@@ -185,99 +89,6 @@ def split_paragraphs(content: str, *, blocks: bool = False) -> list[tuple[int, i
     if blocks and block_start is not None:
         spans.append(_strip_span(content, block_start, block_end))
     return spans
-
-
-_ARABIC_LETTERS = re.compile(r"[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f]")
-_LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]")
-
-
-def detect_language(text: str) -> str:
-    """'ar' when Arabic-script letters outnumber Latin ones, else 'en' (the pair's two sides)."""
-    sample = text[:200_000]
-    arabic = len(_ARABIC_LETTERS.findall(sample))
-    latin = len(_LATIN_LETTERS.findall(sample))
-    return "ar" if arabic > latin else "en"
-
-
-def paragraph_is_rtl(text: str, default: bool) -> bool:
-    """Whether a paragraph should be laid out right to left: by its letters, not its first one."""
-    arabic = sum(1 for c in text if _is_arabic_letter(c))
-    latin = sum(1 for c in text if c.isalpha() and ord(c) < 0x0250)
-    if arabic == latin:
-        return default
-    return arabic > latin
-
-
-_BOILERPLATE = re.compile(
-    r"^(no comments?:?|\d+ comments?:?|post a comment|newer post|older post|home|"
-    r"subscribe to:.*|labels?:.*|share this( article)?:?|posted by .*|read more:?|"
-    r"advertisement|related( articles)?:?|لا توجد تعليقات|اقرأ أيضا:?|شارك:?|إعلان)$",
-    re.IGNORECASE,
-)
-_TERMINAL = ".!?؟:;,،…\"”»'"
-
-
-def _looks_like_heading(text: str, next_text: str | None) -> bool:
-    words = text.split()
-    if not words or len(words) > 14 or len(text) > 110:
-        return False
-    if text[-1] in '.,;:،؛…"”' or next_text is None:
-        return False
-    if re.search(r"\d{1,2}/\d{1,2}/\d{2,4}|[“”\"]", text):
-        return False  # a reference or a quotation, not a heading
-    return len(next_text) > len(text)
-
-
-def _fold_for_duplicates(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
-
-
-def find_duplicates(paragraph_texts: list[str], min_chars: int = 40) -> set[int]:
-    """Paragraphs that repeat another one: the same text again, or a truncated copy of it.
-
-    Scrapes repeat a lead as a teaser ("… the Islamic Resistance who’d gone there ...") or a
-    first sentence as a pull quote; the shorter or later copy is the duplicate.
-    """
-    folded = [_fold_for_duplicates(t.strip().rstrip(".…").strip()) for t in paragraph_texts]
-    buckets: dict[str, list[int]] = {}
-    for i, f in enumerate(folded):
-        if len(f) >= min_chars:
-            buckets.setdefault(f[:min_chars], []).append(i)
-    duplicates: set[int] = set()
-    for members in buckets.values():
-        for i in members:
-            for j in members:
-                if i == j or not folded[j].startswith(folded[i]):
-                    continue
-                if len(folded[i]) < len(folded[j]) or (folded[i] == folded[j] and i > j):
-                    duplicates.add(i)
-    return duplicates
-
-
-def classify(paragraph_texts: list[str]) -> tuple[list[Kind], list[int | None]]:
-    """Kind of each paragraph, and for embedded-post lines the number of their post."""
-    from reader.core.text.posts import find_posts
-
-    kinds = [Kind.BODY] * len(paragraph_texts)
-    post_of: list[int | None] = [None] * len(paragraph_texts)
-    for number, post in enumerate(find_posts(paragraph_texts)):
-        for i in post.paragraphs:
-            kinds[i] = Kind.EMBEDDED_POST
-            post_of[i] = number
-    duplicates = find_duplicates(paragraph_texts)
-    for i, text in enumerate(paragraph_texts):
-        if kinds[i] is not Kind.BODY:
-            continue
-        stripped = text.strip()
-        if _BOILERPLATE.match(stripped):
-            kinds[i] = Kind.BOILERPLATE
-        elif i in duplicates:
-            kinds[i] = Kind.DUPLICATE
-        elif _looks_like_heading(
-            stripped, paragraph_texts[i + 1] if i + 1 < len(paragraph_texts) else None
-        ):
-            kinds[i] = Kind.HEADING
-    return kinds, post_of
 
 
 def text_from_string(

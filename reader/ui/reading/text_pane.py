@@ -20,7 +20,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
-from reader.core.text.document import Kind, Text, paragraph_is_rtl
+from reader.core.text.document import Text
+from reader.core.text.kinds import Kind
+from reader.core.text.language import paragraph_is_rtl
 from reader.ui.app.theme import highlight_colour
 from reader.ui.reading.utf16 import Utf16Map
 

@@ -13,7 +13,8 @@ from reader.core.align.aligner import align_segments, align_texts
 from reader.core.align.beads import Alignment, Bead
 from reader.core.align.params import DEFAULT_PARAMS
 from reader.core.errors import Cancelled
-from reader.core.text.document import Kind, load_text, text_from_string
+from reader.core.text.document import load_text, text_from_string
+from reader.core.text.kinds import Kind
 from reader.resources import CORPUS
 from tests.paths import DATA
 

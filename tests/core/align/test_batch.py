@@ -25,7 +25,8 @@ from reader.core.align.space import (
 )
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
-from reader.core.text.document import Kind, Text, load_text
+from reader.core.text.document import Text, load_text
+from reader.core.text.kinds import Kind
 from reader.core.text.sentences import split_sentences
 from reader.resources import CORPUS
 

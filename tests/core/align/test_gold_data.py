@@ -9,7 +9,8 @@ import pytest
 
 from reader.core.align.beads import Alignment
 from reader.core.diverge.records import DivergenceKind, Severity
-from reader.core.text.document import Kind, Text, load_text
+from reader.core.text.document import Text, load_text
+from reader.core.text.kinds import Kind
 from reader.core.text.posts import find_posts
 from reader.resources import CORPUS
 from tests.paths import DATA

@@ -25,7 +25,7 @@ from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.words import english_stem
 from reader.core.arabic.transliterate import skeleton
-from reader.core.text.document import Kind
+from reader.core.text.kinds import Kind
 from reader.resources import CORPUS
 
 

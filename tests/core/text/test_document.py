@@ -9,14 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.errors import InputError
-from reader.core.text.document import (
-    Kind,
-    detect_language,
-    load_text,
-    split_paragraphs,
-    text_from_string,
-)
-from reader.resources import CORPUS
+from reader.core.text.document import load_text, split_paragraphs, text_from_string
 
 ARABIC = "يوم تحرير سوريا في 8 كانون الأول عام 2024"
 
@@ -94,29 +87,6 @@ def test_bad_input_names_the_file_and_the_problem(tmp_path: Path, make, message:
         load_text(path)
     assert message in str(err.value)
     assert str(path) in str(err.value)
-
-
-def test_language_is_detected_from_the_script() -> None:
-    assert detect_language("@handle 2024 " + ARABIC) == "ar"
-    assert detect_language("The Iraqi regime (النظام العراقي) sided with Assad.") == "en"
-
-
-def test_built_in_article_kinds() -> None:
-    ar = load_text(CORPUS / "iraq-assad-lesson.ar.txt")
-    posts = [p.index for p in ar.paragraphs if p.kind is Kind.EMBEDDED_POST]
-    assert posts == [4, 5, 6, 7, 11, 12, 13, 15, 16, 17, 18, 36, 37, 38, 39]
-    assert sorted({ar.paragraphs[i].post for i in posts}) == [0, 1, 2, 3]
-    headings = [p.index for p in ar.paragraphs if p.kind is Kind.HEADING]
-    assert headings == [8, 22, 28, 33]
-
-
-def test_duplicates_and_boilerplate_in_scraped_articles() -> None:
-    adapts = load_text(CORPUS / "iraq-adapts-to-new-syria.en.txt")
-    assert [p.index for p in adapts.paragraphs if p.kind is Kind.DUPLICATE] == [1, 12]
-    blog = load_text(CORPUS / "iraq-resistance-and-fall-of-assad.en.txt")
-    kinds = {p.index: p.kind for p in blog.paragraphs}
-    assert kinds[27] is Kind.BOILERPLATE  # "No comments:"
-    assert kinds[28] is Kind.DUPLICATE and kinds[29] is Kind.DUPLICATE  # the repeated teaser
 
 
 def test_a_one_megabyte_paragraph_loads(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.text.document import Kind, load_text
+from reader.core.text.document import load_text
+from reader.core.text.kinds import Kind
 from reader.core.text.posts import find_posts, parse_attribution
 from reader.resources import CORPUS
 

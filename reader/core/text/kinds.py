@@ -1,0 +1,88 @@
+"""What each paragraph is: body, heading, embedded post, duplicate or boilerplate."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    """What a paragraph is, as far as alignment and divergences care."""
+
+    BODY = "body"
+    HEADING = "heading"
+    EMBEDDED_POST = "embedded_post"
+    DUPLICATE = "duplicate"
+    BOILERPLATE = "boilerplate"
+
+
+_BOILERPLATE = re.compile(
+    r"^(no comments?:?|\d+ comments?:?|post a comment|newer post|older post|home|"
+    r"subscribe to:.*|labels?:.*|share this( article)?:?|posted by .*|read more:?|"
+    r"advertisement|related( articles)?:?|لا توجد تعليقات|اقرأ أيضا:?|شارك:?|إعلان)$",
+    re.IGNORECASE,
+)
+_TERMINAL = ".!?؟:;,،…\"”»'"
+
+
+def _looks_like_heading(text: str, next_text: str | None) -> bool:
+    words = text.split()
+    if not words or len(words) > 14 or len(text) > 110:
+        return False
+    if text[-1] in '.,;:،؛…"”' or next_text is None:
+        return False
+    if re.search(r"\d{1,2}/\d{1,2}/\d{2,4}|[“”\"]", text):
+        return False  # a reference or a quotation, not a heading
+    return len(next_text) > len(text)
+
+
+def _fold_for_duplicates(text: str) -> str:
+    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+
+
+def find_duplicates(paragraph_texts: list[str], min_chars: int = 40) -> set[int]:
+    """Paragraphs that repeat another one: the same text again, or a truncated copy of it.
+
+    Scrapes repeat a lead as a teaser ("… the Islamic Resistance who’d gone there ...") or a
+    first sentence as a pull quote; the shorter or later copy is the duplicate.
+    """
+    folded = [_fold_for_duplicates(t.strip().rstrip(".…").strip()) for t in paragraph_texts]
+    buckets: dict[str, list[int]] = {}
+    for i, f in enumerate(folded):
+        if len(f) >= min_chars:
+            buckets.setdefault(f[:min_chars], []).append(i)
+    duplicates: set[int] = set()
+    for members in buckets.values():
+        for i in members:
+            for j in members:
+                if i == j or not folded[j].startswith(folded[i]):
+                    continue
+                if len(folded[i]) < len(folded[j]) or (folded[i] == folded[j] and i > j):
+                    duplicates.add(i)
+    return duplicates
+
+
+def classify(paragraph_texts: list[str]) -> tuple[list[Kind], list[int | None]]:
+    """Kind of each paragraph, and for embedded-post lines the number of their post."""
+    from reader.core.text.posts import find_posts
+
+    kinds = [Kind.BODY] * len(paragraph_texts)
+    post_of: list[int | None] = [None] * len(paragraph_texts)
+    for number, post in enumerate(find_posts(paragraph_texts)):
+        for i in post.paragraphs:
+            kinds[i] = Kind.EMBEDDED_POST
+            post_of[i] = number
+    duplicates = find_duplicates(paragraph_texts)
+    for i, text in enumerate(paragraph_texts):
+        if kinds[i] is not Kind.BODY:
+            continue
+        stripped = text.strip()
+        if _BOILERPLATE.match(stripped):
+            kinds[i] = Kind.BOILERPLATE
+        elif i in duplicates:
+            kinds[i] = Kind.DUPLICATE
+        elif _looks_like_heading(
+            stripped, paragraph_texts[i + 1] if i + 1 < len(paragraph_texts) else None
+        ):
+            kinds[i] = Kind.HEADING
+    return kinds, post_of
