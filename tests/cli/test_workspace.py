@@ -46,7 +46,8 @@ def test_workspace_new_aligns_and_stores_the_pair(
     assert main(["workspace", "new", str(path), str(SRC), str(TGT)]) == 0
     source, target = load_text(SRC), load_text(TGT)
     with Workspace.open(path) as ws:
-        assert ws.fingerprints() == {"source": source.sha256, "target": target.sha256}
+        assert ws.document("source").sha256 == source.sha256
+        assert ws.document("target").sha256 == target.sha256
         assert ws.alignment().beads == align_texts(source, target).beads
     capsys.readouterr()
     assert main(["workspace", "new", str(path), str(SRC), str(TGT)]) == 2

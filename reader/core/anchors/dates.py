@@ -36,13 +36,6 @@ class DateMention:
     end: int
     surface: str
 
-    def same_date(self, other: DateMention) -> bool:
-        """Whether the two agree on every part that both state (December 8 ~ 8/12/2024)."""
-        pairs = [(self.year, other.year), (self.month, other.month), (self.day, other.day)]
-        return all(a is None or b is None or a == b for a, b in pairs) and any(
-            a is not None and b is not None for a, b in pairs
-        )
-
 
 # Month names in the form fold_for_search gives (no hamza on alef, ة -> ه, ى -> ي).
 _AR_MONTHS: dict[str, int] = {folded(name): number for name, number in AR_MONTHS.items()}

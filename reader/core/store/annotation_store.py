@@ -178,9 +178,6 @@ class AnnotationStore:
         ).fetchall()
         return annotation_from_row(row, tuple(TagRef(c, t) for c, t in tags))
 
-    def count_annotations(self) -> int:
-        return int(self._query("SELECT count(*) FROM annotations")[0][0])
-
     def annotations(
         self,
         *,

@@ -234,10 +234,6 @@ class Workspace(AnnotationStore):
     def documents(self) -> list[StoredDocument]:
         return [self.document(side) for side in SIDES]
 
-    def fingerprints(self) -> dict[str, str]:
-        """SHA-256 of each side's decoded text (UTF-8, LF line ends), by side."""
-        return dict(self._query("SELECT side, sha256 FROM documents"))
-
     def text(self, side: str) -> Text:
         """The stored text of a side (cached)."""
         check_side(side)

@@ -24,7 +24,6 @@ def test_liberation_day_is_the_same_date_on_both_sides() -> None:
     assert ar.surface == "8 كانون الأول عام 2024"
     assert en.surface == "December 8, 2024"
     assert (ar.year, ar.month, ar.day) == (en.year, en.month, en.day) == (2024, 12, 8)
-    assert ar.same_date(en)
     assert AR[2][ar.start : ar.end] == ar.surface
 
 
@@ -138,13 +137,6 @@ def test_december_is_kanun_al_awwal() -> None:
     (b,) = find_dates("كانون الأول 2024", "ar")
     (c,) = find_dates("December 2024", "en")
     assert (a.year, a.month) == (b.year, b.month) == (c.year, c.month) == (2024, 12)
-
-
-def test_same_date() -> None:
-    full = DateMention(2024, 12, 8, 0, 1, "x")
-    assert full.same_date(DateMention(None, 12, 8, 0, 1, "x"))
-    assert not full.same_date(DateMention(2024, 12, 6, 0, 1, "x"))
-    assert not full.same_date(DateMention(None, None, None, 0, 1, "x"))
 
 
 def test_bad_language() -> None:

@@ -53,7 +53,7 @@ def test_add_get_update_delete_restore(tmp_path: Path) -> None:
         assert ws.get_annotation(a.id).tags == (LOADED,)
         deleted = ws.delete_annotation(a.id)
         assert deleted == changed
-        assert ws.count_annotations() == 0
+        assert ws.annotations() == []
         with pytest.raises(AnnotationNotFoundError):
             ws.get_annotation(a.id)
         with pytest.raises(AnnotationNotFoundError):

@@ -46,7 +46,8 @@ def digest(path: Path) -> str:
 def test_create_stores_documents_alignment_and_settings(tmp_path: Path) -> None:
     source, target, alignment = small_pair(tmp_path)
     with Workspace.create(tmp_path / "w.prw", source, target, alignment) as ws:
-        assert ws.fingerprints() == {"source": source.sha256, "target": target.sha256}
+        assert ws.document("source").sha256 == source.sha256
+        assert ws.document("target").sha256 == target.sha256
         assert ws.document("target").content == target.content  # LF, as decoded
         assert "\r" not in ws.document("target").content
         assert ws.alignment().beads == alignment.beads
@@ -266,7 +267,7 @@ def test_reanchor_moves_annotations_and_keeps_orphans(tmp_path: Path) -> None:
         assert after[doomed.id].quote == "فقرة محذوفة"
         assert after[doomed.id].comment == "about a deleted passage"
         assert after[other.id] == other
-        assert ws.fingerprints()["source"] == changed.sha256
+        assert ws.document("source").sha256 == changed.sha256
     with Workspace.open(tmp_path / "w.prw") as ws:
         assert ws.get_annotation(doomed.id).status is Status.ORPHAN
         # the passage comes back: the orphan is found again
