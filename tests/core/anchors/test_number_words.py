@@ -5,21 +5,12 @@ from __future__ import annotations
 import re
 
 from hypothesis import given
-from hypothesis import strategies as st
 
 from reader.core.anchors.number_words import AR_STARTS, may_hold_number
-
-# Number words (folded) with and without clitics, and what surrounds them.
-_NUMBER_PIECES = st.sampled_from(
-    ["ثلاث", "ثلاثه", "واحد", "عشر", "الف", "ميه", "خمسين", "اثنا", "مليون", "لست", "ست",
-     "و", "ال", "بال", "لل", "ك", "ف", "ب", "ه", "ين", "ـ", "قال", "2", "١", "x",
-     "one", "two", "twenty", "hundred", "dozen", "gone", "tone", "a", "s", " ", ".", "-", "@",
-     "#", "://", "www.", ".com", ".co", "http", "pic.twitter.com/", "e"]
-)
-_NUMBER_TEXT = st.lists(_NUMBER_PIECES, max_size=12).map("".join)
+from tests.core.anchors.strategies import NUMBER_TEXT
 
 
-@given(_NUMBER_TEXT)
+@given(NUMBER_TEXT)
 def test_number_hints_are_the_word_patterns(folded: str) -> None:
     # a set of Arabic number words (with their clitics) looked up among the paragraph's runs
     # of letters says what a pattern of the words as whole words says

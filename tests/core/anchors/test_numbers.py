@@ -11,6 +11,7 @@ from reader.core.anchors.dates import find_dates
 from reader.core.anchors.numbers import NumberMention, find_numbers, numbers_equal
 from reader.core.errors import InputError
 from reader.resources import CORPUS
+from tests.core.anchors.strategies import NUMBER_TEXT
 
 AR = (CORPUS / "iraq-assad-lesson.ar.txt").read_text(encoding="utf-8").splitlines()
 EN = (CORPUS / "iraq-assad-lesson.en.txt").read_text(encoding="utf-8").splitlines()
@@ -254,17 +255,7 @@ def test_never_crashes_and_spans_hold(text: str) -> None:
             assert text[m.start : m.end] == m.surface
 
 
-# Number words (folded) with and without clitics, and what surrounds them.
-_NUMBER_PIECES = st.sampled_from(
-    ["ثلاث", "ثلاثه", "واحد", "عشر", "الف", "ميه", "خمسين", "اثنا", "مليون", "لست", "ست",
-     "و", "ال", "بال", "لل", "ك", "ف", "ب", "ه", "ين", "ـ", "قال", "2", "١", "x",
-     "one", "two", "twenty", "hundred", "dozen", "gone", "tone", "a", "s", " ", ".", "-", "@",
-     "#", "://", "www.", ".com", ".co", "http", "pic.twitter.com/", "e"]
-)
-_NUMBER_TEXT = st.lists(_NUMBER_PIECES, max_size=12).map("".join)
-
-
-@given(_NUMBER_TEXT)
+@given(NUMBER_TEXT)
 def test_links_and_handles_hold_their_marks(folded: str) -> None:
     if numbers._NOT_TEXT.search(folded) is not None:
         assert any(mark in folded for mark in numbers._NOT_TEXT_MARKS)
