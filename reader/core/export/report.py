@@ -116,15 +116,11 @@ class Report:
         return self.bead_of(d.side, d.paragraphs[0]) if d.paragraphs else None
 
 
-def make_labels(
-    codebooks: Iterable[Codebook], annotations: Sequence[Annotation] = (),
-    divergences: Sequence[Divergence] = (),
-) -> Labels:
-    """Labels for every kind and every tag of the codebooks, and for any other in use."""
+def make_labels(codebooks: Iterable[Codebook], divergences: Sequence[Divergence] = ()) -> Labels:
+    """Labels for every kind and every tag of the codebooks; a tag no codebook knows is shown
+    by its id (Labels.tag)."""
     kinds = {str(k): kind_label(k) for k in (*DivergenceKind, *(d.kind for d in divergences))}
     tags = {TagRef(book.id, tag.id): tag.label for book in codebooks for tag in book.tags}
-    used = {ref for a in annotations for ref in a.tags}
-    tags.update((ref, ref.tag) for ref in used - tags.keys())
     return Labels(kinds, tags)
 
 
@@ -166,7 +162,7 @@ def report_from_workspace(
         beads=_beads(workspace.alignment(), workspace.corrected_beads()),
         divergences=tuple(ReportDivergence(d) for d in divergences),
         annotations=annotations,
-        labels=make_labels(books.values(), annotations, divergences),
+        labels=make_labels(books.values(), divergences),
         generated=generated or now_iso(),
         ident=ident or f"urn:uuid:{uuid.uuid4()}",
     )
@@ -182,7 +178,7 @@ def report_from_pair(
         beads=_beads(pair.alignment),
         divergences=tuple(ReportDivergence(d) for d in pair.divergences),
         annotations=(),
-        labels=make_labels((), (), pair.divergences),
+        labels=make_labels((), pair.divergences),
         generated=generated or now_iso(),
         ident=ident or f"urn:uuid:{uuid.uuid4()}",
     )

@@ -124,7 +124,7 @@ def _report(comment: str, author: str, quote: str, detail: str, value: str) -> R
                             detail, values=(value,))
     return Report(
         source, target, (ReportBead((0,), (0,), 0.5),), (ReportDivergence(divergence),),
-        (note,), make_labels([], [note], [divergence]), "2026-01-01T00:00:00.000Z", "urn:x",
+        (note,), make_labels([], [divergence]), "2026-01-01T00:00:00.000Z", "urn:x",
     )
 
 
