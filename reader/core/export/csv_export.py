@@ -17,9 +17,16 @@ from reader.core.export.tables import (
 
 
 def _csv(header: Sequence[str], rows: Iterable[Sequence[Cell]], line_end: str) -> str:
-    out, line = io.StringIO(), io.StringIO()
-    # With "\r\n" as its row end the writer quotes every field holding a \r or a \n (with
-    # "\n" alone, a lone \r would break the row); each row then gets the line end asked for.
+    out = io.StringIO()
+    # With "\r\n" as its row end the writer quotes every field holding a \r or a \n; with
+    # "\n" alone a lone \r would break the row, so such rows are written one at a time
+    # with "\r\n" and given the line end asked for.
+    if line_end == "\r\n":
+        csv.writer(out, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n").writerows(
+            (header, *rows)
+        )
+        return out.getvalue()
+    line = io.StringIO()
     writer = csv.writer(line, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     for row in (header, *rows):
         line.seek(0)

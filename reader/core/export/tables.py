@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from reader.core.annotate.annotations import Annotation
 from reader.core.diverge.records import Divergence
-from reader.core.export.escaping import spreadsheet_cell
+from reader.core.export.escaping import spreadsheet_cells
 from reader.core.export.report import Report
 
 Cell = str | int | float
@@ -29,7 +29,7 @@ TAG_SEPARATOR = "; "
 
 
 def _cells(values: list[str | int | float | None]) -> list[Cell]:
-    return [spreadsheet_cell(v) for v in values]
+    return spreadsheet_cells(values)
 
 
 def annotation_row(report: Report, a: Annotation) -> list[Cell]:
