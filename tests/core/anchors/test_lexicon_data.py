@@ -2,7 +2,7 @@
 
 The aligner reads a word by its stem (`Lexicon.stemmer`, which keeps the letters of known words)
 and merges the stem's own entry with the readings of the word as written
-(`align_space.stem_translations`), so these tests read words the same way.
+(`align.space.stem_translations`), so these tests read words the same way.
 """
 
 from __future__ import annotations
