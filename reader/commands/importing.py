@@ -29,7 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.core.export.w3c import import_w3c
+    from reader.core.export.w3c_import import import_w3c
     from reader.core.store.workspace import Workspace
 
     with Workspace.open(args.workspace) as ws:

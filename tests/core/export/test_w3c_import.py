@@ -1,4 +1,4 @@
-"""W3C Web Annotation JSON-LD: the export, round trips, merging annotators, placing quotes."""
+"""Tests for reader.core.export.w3c and w3c_import: W3C Web Annotation out, and merged back in."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from reader.core.annotate.annotations import Status, TagRef
 from reader.core.errors import InputError
 from reader.core.export.formats import export
 from reader.core.export.report import report_from_workspace
-from reader.core.export.w3c import import_w3c, read_w3c
+from reader.core.export.w3c_import import import_w3c, read_w3c
 from reader.core.store.workspace import Workspace
 from reader.core.text.document import load_text
 from tests.core.workspace_helpers import (
