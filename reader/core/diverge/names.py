@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 
 from reader.core.anchors.glossary import TermMention
+from reader.core.arabic.affixes import ARTICLE
 from reader.core.arabic.normalise import normalize
 from reader.core.arabic.transliterate import name_similarity
 from reader.core.diverge.context import COMPARED, Context, builtin_glossary
@@ -131,7 +132,7 @@ def _named_anyway(
         )
     for variant in variants:
         for word in _ARABIC_WORD.findall(normalize(variant)):
-            if len(word) >= 4 and word.removeprefix("ال") in there.normalized:
+            if len(word) >= 4 and word.removeprefix(ARTICLE) in there.normalized:
                 return True
     return any(
         similarity(w, mention.surface) >= th.name_similarity for w in there.arabic_words
