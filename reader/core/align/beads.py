@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 from reader.core.errors import ReaderError
+
+# automatic: as the aligner left it; edited: changed by a person; confirmed: checked by a person,
+# never moved by a re-alignment.
+BeadState = Literal["automatic", "edited", "confirmed"]
+BEAD_STATES: tuple[BeadState, ...] = get_args(BeadState)
 
 
 class AlignmentError(ReaderError):
@@ -19,6 +25,7 @@ class Bead:
     src: tuple[int, ...]
     tgt: tuple[int, ...]
     confidence: float = 1.0
+    state: BeadState = "automatic"
 
     @property
     def type(self) -> str:
@@ -27,6 +34,10 @@ class Bead:
     @property
     def is_null(self) -> bool:
         return not self.src or not self.tgt
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.state == "confirmed"
 
     def to_json(self) -> dict[str, object]:
         return {
