@@ -1,4 +1,4 @@
-"""Agreement between annotators on a pair: Cohen's κ (two) and Krippendorff's α, per tag and overall.
+"""Agreement between annotators: Cohen's κ (two) and Krippendorff's α, per tag and overall.
 
 Span annotation is made a coding task the standard way: the texts are cut into **units** and every
 annotator is taken to have coded every unit. The units are either each code point of every

@@ -1,0 +1,1 @@
+"""Several annotators on one workspace: importing their files, agreement reports."""
