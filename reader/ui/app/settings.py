@@ -160,6 +160,13 @@ class Settings:
     last_workspace_path: Setting[str] = Setting(
         "files/last_workspace_path", str, "", "Last workspace"
     )
+    # File ▸ Export…: the last choices (reader/ui/export); the format is checked against the
+    # registry when read, since formats come and go
+    export_format: Setting[str] = Setting("export/format", str, "csv", "Export format")
+    export_parts: Setting[list] = Setting(
+        "export/parts", list, ["annotations", "divergences", "alignment"], "What to export"
+    )
+    export_folder: Setting[str] = Setting("export/folder", str, "", "Export folder")
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self.qsettings = qsettings if qsettings is not None else default_qsettings()

@@ -27,6 +27,7 @@ from reader.core.corpus.manifest import load_manifest
 from reader.core.errors import ReaderError
 from reader.core.pair import Pair
 from reader.ui.annotate.controller import AnnotationController
+from reader.ui.annotators.workbench import Workbench
 from reader.ui.app.settings import APPLICATION, THEMES, Settings, WindowState
 from reader.ui.app.theme import apply_theme, kind_label
 from reader.ui.app.workers import AlignJob, ProgressPanel
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.panel.hidden_kinds_changed.connect(self._on_panel_hidden_kinds_changed)
         self._build_menus()
         self.annotations = AnnotationController.install(self)
+        self.workbench = Workbench.install(self)  # export, annotators, agreement, curation
         self.window_state.restore_window(self)
 
     # menus and actions

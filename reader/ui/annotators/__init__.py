@@ -1,0 +1,1 @@
+"""Several annotators in the window: importing their files, agreement, curation, export."""

@@ -1,0 +1,1 @@
+"""File ▸ Export…: the dialog, and the export it runs in the background."""
