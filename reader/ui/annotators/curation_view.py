@@ -92,7 +92,11 @@ class ConflictModel(QAbstractTableModel):
             return ", ".join(n or self.tr("(no name)") for n in conflict.authors)
         if column == 3:
             return conflict.reason
-        return self.tr("open") if decision is None else str(decision.action) + "ed"
+        return self.tr("open") if decision is None else _done(decision)
+
+
+def _done(decision: Decision) -> str:
+    return {"accept": "accepted", "merge": "merged", "reject": "rejected"}[decision.action]
 
 
 class MemberCard(QFrame):
@@ -237,7 +241,10 @@ class CurationPanel(QWidget):
 
     def _show_cards(self, conflict: Conflict | None) -> None:
         for card in self.cards:
-            card.setParent(None)
+            # hidden and deleted in place: a widget taken out of its parent would become a
+            # window of its own for a moment, and the main window would lose the focus
+            self.cards_layout.removeWidget(card)
+            card.hide()
             card.deleteLater()
         self.cards = []
         decided = (self.model.decision(self.table.currentIndex().row())
@@ -252,8 +259,8 @@ class CurationPanel(QWidget):
         self.hint.setText(self.tr("{0} ¶{1}: {2}{3}").format(
             self.tr("Source") if conflict.side == "source" else self.tr("Target"),
             conflict.paragraph + 1, conflict.reason,
-            "" if decided is None else self.tr(" — {0}ed (Ctrl+Z undoes)").format(
-                decided.action)))
+            "" if decided is None else self.tr(" — {0} (Ctrl+Z undoes)").format(
+                _done(decided))))
         text = self._text_of(conflict.side)
         for member in conflict.members:
             card = MemberCard(member, conflict, text, self._tag_label, self.cards_box)
