@@ -38,7 +38,15 @@ Labeller = Callable[[TagRef], str]
 
 
 def _fixed(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
+    if value is None:
+        return "n/a"
+    text = f"{value:.3f}"
+    return "0.000" if text == "-0.000" else text  # a hair below zero reads as zero
+
+
+def _percent(value: float | None) -> str:
+    # most units are coded "none" by everyone: 1.000 would hide the difference that is there
+    return "n/a" if value is None else f"{100 * value:.2f} %"
 
 
 class AgreementModel(QAbstractTableModel):
@@ -100,8 +108,9 @@ class AgreementModel(QAbstractTableModel):
             if column <= m:
                 k = column - 1
                 return self.tr("{0} ({1} units)").format(stats.annotations[k], stats.units[k])
-            values = [stats.observed, *([stats.kappa] if m == 2 else []), stats.alpha]
-            return _fixed(values[column - m - 1])
+            if column == m + 1:
+                return _percent(stats.observed)
+            return _fixed(stats.kappa if m == 2 and column == m + 2 else stats.alpha)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0 and stats.tag is not None:
             return str(stats.tag)
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:

@@ -89,10 +89,14 @@ class ConflictModel(QAbstractTableModel):
         if column == 1:
             return str(conflict.paragraph + 1)
         if column == 2:
-            return ", ".join(n or self.tr("(no name)") for n in conflict.authors)
+            return ", ".join(n or self.tr("(no name)") for n in _by_name(conflict.authors))
         if column == 3:
             return conflict.reason
         return self.tr("open") if decision is None else _done(decision)
+
+
+def _by_name(names: Iterable[str]) -> list[str]:
+    return sorted(names, key=lambda n: (n.casefold(), n))
 
 
 def _done(decision: Decision) -> str:
@@ -114,7 +118,8 @@ class MemberCard(QFrame):
         self.excerpt = QTextBrowser(self)
         self.excerpt.setAccessibleName(self.tr("{0}'s span").format(name))
         self.excerpt.setHtml(_excerpt(text, conflict, member))
-        self.excerpt.setMinimumHeight(90)
+        self.excerpt.setMinimumHeight(60)
+        self.excerpt.setMaximumHeight(110)  # leave room for the tags, comment and button
         tags = ", ".join(tag_label(t) for t in member.tags) or self.tr("(no tag)")
         details = QLabel(f"<i>{html.escape(tags)}</i>", self)
         details.setWordWrap(True)
@@ -124,6 +129,7 @@ class MemberCard(QFrame):
         layout = QVBoxLayout(self)
         for widget in (title, self.excerpt, details, comment):
             layout.addWidget(widget)
+        layout.addStretch(1)
         layout.addWidget(self.accept_button)
 
 
@@ -157,7 +163,7 @@ class CurationPanel(QWidget):
         self.model = ConflictModel(self)
         self._text_of: Callable[[str], Text] | None = None
         self._tag_label: Callable[[TagRef], str] = lambda t: t.tag
-        self.cards: list[MemberCard] = []
+        self.cards: list[QWidget] = []  # a MemberCard per span, a label per absent annotator
         self.show_decided = QCheckBox(self.tr("Show &decided"), self)
         self.count_label = QLabel(self)
         self.table = QTableView(self)
@@ -204,6 +210,7 @@ class CurationPanel(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([460, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -262,13 +269,30 @@ class CurationPanel(QWidget):
             "" if decided is None else self.tr(" — {0} (Ctrl+Z undoes)").format(
                 _done(decided))))
         text = self._text_of(conflict.side)
-        for member in conflict.members:
-            card = MemberCard(member, conflict, text, self._tag_label, self.cards_box)
-            card.accept_button.setEnabled(decided is None)
-            card.accept_button.clicked.connect(
-                lambda _=False, c=conflict, m=member: self.accept_requested.emit(c, m))
-            self.cards_layout.addWidget(card, 1)
-            self.cards.append(card)
+        # one column per annotator, always in the same order; those with no span say so
+        for name in _by_name({*conflict.authors, *conflict.missing}):
+            mine = [m for m in conflict.members if m.author == name]
+            for member in mine:
+                card = MemberCard(member, conflict, text, self._tag_label, self.cards_box)
+                card.accept_button.setEnabled(decided is None)
+                card.accept_button.clicked.connect(
+                    lambda _=False, c=conflict, m=member: self.accept_requested.emit(c, m))
+                self._add_card(card)
+            if not mine:
+                absent = QLabel(self.tr("<b>{0}</b><br>no span here").format(
+                    html.escape(name or self.tr("(no name)"))), self.cards_box)
+                absent.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                absent.setFrameShape(QFrame.Shape.StyledPanel)
+                absent.setMargin(8)
+                self._add_card(absent)
+
+    def _add_card(self, card: QWidget) -> None:
+        self.cards_layout.addWidget(card, 1)
+        self.cards.append(card)
+
+    @property
+    def member_cards(self) -> list[MemberCard]:
+        return [c for c in self.cards if isinstance(c, MemberCard)]
 
     @Slot(QModelIndex, QModelIndex)
     def _on_table_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -96,7 +96,9 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Format:"), self.format_box)
         form.addRow(self.tr("Include:"), include)
-        form.addRow(self.tr("&File:"), file_row)
+        file_label = QLabel(self.tr("&File:"), self)
+        file_label.setBuddy(self.path_edit)  # a row of a layout gets no buddy by itself
+        form.addRow(file_label, file_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.progress)

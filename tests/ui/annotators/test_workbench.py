@@ -121,8 +121,10 @@ def test_curation_accept_merge_reject_with_undo_and_export(qtbot, window, tmp_pa
     assert found == [("source", 1, "not by sara"), ("target", 0, "not by sara"),
                      ("target", 1, "tags differ"), ("target", 2, "only sara")]
     first = view.current_conflict()
-    assert first is not None and len(view.cards) == len(first.members) == 2
-    omar = next(c for c in view.cards if c.member.author == "Omar")
+    assert first is not None and len(view.member_cards) == len(first.members) == 2
+    assert [c.member.author for c in view.member_cards] == ["Lina", "Omar"]
+    assert len(view.cards) == 3 and "no span here" in view.cards[2].text()  # Sara's
+    omar = view.member_cards[1]
     assert "الأسد" in omar.excerpt.toPlainText()
     qtbot.mouseClick(omar.accept_button, Qt.MouseButton.LeftButton)
     curated = [a for a in ws.annotations() if a.author == CURATION]
