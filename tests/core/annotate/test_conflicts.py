@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.annotate.agreement import CURATION
 from reader.core.annotate.annotations import TagRef, new_annotation
@@ -58,3 +60,35 @@ def test_accept_merge_and_reject(text) -> None:
     assert decision_of(conflict, [rejected]) is rejected
     with pytest.raises(InputError, match="accepting needs"):
         decide(conflict, Action.ACCEPT, text, _n(text, "X", 0, 0, 2, A))
+
+
+_notes = st.lists(
+    st.tuples(st.sampled_from(["L", "O", "S"]), st.integers(0, 2), st.integers(0, 30),
+              st.integers(1, 12), st.sampled_from([A, B])),
+    max_size=14,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_notes)
+def test_every_span_is_in_one_conflict_or_marked_alike_by_everyone(notes) -> None:
+    text = text_from_string("\n".join(TARGET_LINES) + "\n", language="en")
+    records = []
+    for author, paragraph, start, length, tag in notes:
+        size = len(text.paragraphs[paragraph].text)
+        start = min(start, size - 1)
+        records.append(_n(text, author, paragraph, start, min(size, start + length), tag))
+    conflicts = find_conflicts(records)
+    members = [a.id for c in conflicts for a in c.members]
+    assert len(members) == len(set(members))  # no span in two conflicts
+    names = {a.author for a in records}
+    for a in records:
+        if a.id in members:
+            continue
+        # a settled span: every annotator has one just like it, and no other span touching it
+        alike = [b for b in records if (b.abs_start, b.abs_end, b.tags) == (a.abs_start,
+                                                                          a.abs_end, a.tags)]
+        assert {b.author for b in alike} == names and len(alike) == len(names)
+    for c in conflicts:
+        assert all(c.abs_start <= m.abs_start < m.abs_end <= c.abs_end for m in c.members)
+        assert len({(m.side, m.paragraph) for m in c.members}) == 1
