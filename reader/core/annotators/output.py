@@ -76,7 +76,8 @@ def render_table(report: Agreement, label: Labeller) -> str:
         lines.append([
             terminal_text("all tags" if row.tag is None else label(row.tag)),
             *(f"{n} ({u})" for n, u in zip(row.annotations, row.units, strict=True)),
-            _fixed(row.observed), _fixed(row.kappa) if len(names) == 2 else "", _fixed(row.alpha),
+            share_text(row.observed), statistic_text(row.kappa) if len(names) == 2 else "",
+            statistic_text(row.alpha),
         ])
     widths = [max(len(r[i]) for r in lines) for i in range(len(header))]
     text = [
@@ -92,8 +93,18 @@ def render_table(report: Agreement, label: Labeller) -> str:
     return "\n".join(text) + "\n"
 
 
-def _fixed(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.3f}"
+def statistic_text(value: float | None) -> str:
+    """κ or α for people: three decimals, n/a when undefined."""
+    if value is None:
+        return "n/a"
+    text = f"{value:.3f}"
+    return "0.000" if text == "-0.000" else text  # a hair below zero reads as zero
+
+
+def share_text(value: float | None) -> str:
+    """Observed agreement for people, as a percentage."""
+    # most units are coded "none" by everyone: 1.000 would hide the difference that is there
+    return "n/a" if value is None else f"{100 * value:.2f} %"
 
 
 def _unit_name(unit: str) -> str:

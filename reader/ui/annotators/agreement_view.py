@@ -29,24 +29,13 @@ from PySide6.QtWidgets import (
 
 from reader.core.annotate.agreement import Agreement, TagAgreement, agreement, annotators_of
 from reader.core.annotate.annotations import TagRef
+from reader.core.annotators.output import share_text, statistic_text
 from reader.core.errors import ReaderError
 from reader.core.store.workspace import Workspace
 from reader.ui.app.workers import Control, Job, describe_error
 
 Index = QModelIndex | QPersistentModelIndex
 Labeller = Callable[[TagRef], str]
-
-
-def _fixed(value: float | None) -> str:
-    if value is None:
-        return "n/a"
-    text = f"{value:.3f}"
-    return "0.000" if text == "-0.000" else text  # a hair below zero reads as zero
-
-
-def _percent(value: float | None) -> str:
-    # most units are coded "none" by everyone: 1.000 would hide the difference that is there
-    return "n/a" if value is None else f"{100 * value:.2f} %"
 
 
 class AgreementModel(QAbstractTableModel):
@@ -109,8 +98,8 @@ class AgreementModel(QAbstractTableModel):
                 k = column - 1
                 return self.tr("{0} ({1} units)").format(stats.annotations[k], stats.units[k])
             if column == m + 1:
-                return _percent(stats.observed)
-            return _fixed(stats.kappa if m == 2 and column == m + 2 else stats.alpha)
+                return share_text(stats.observed)
+            return statistic_text(stats.kappa if m == 2 and column == m + 2 else stats.alpha)
         if role == Qt.ItemDataRole.ToolTipRole and column == 0 and stats.tag is not None:
             return str(stats.tag)
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
