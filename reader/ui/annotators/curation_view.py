@@ -275,6 +275,10 @@ class CurationPanel(QWidget):
             for member in mine:
                 card = MemberCard(member, conflict, text, self._tag_label, self.cards_box)
                 card.accept_button.setEnabled(decided is None)
+                number = len(self.member_cards) + 1
+                if number <= 9:  # Alt+1… accepts the first column's span, and so on
+                    card.accept_button.setText(self.tr("Accept {0}'s (&{1})").format(
+                        member.author or self.tr("(no name)"), number))
                 card.accept_button.clicked.connect(
                     lambda _=False, c=conflict, m=member: self.accept_requested.emit(c, m))
                 self._add_card(card)

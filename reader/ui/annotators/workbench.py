@@ -91,10 +91,10 @@ class Workbench(QObject):
         self.agreement_action = self._action(
             self.tr("A&greement…"), lambda: self.show_agreement(), "Ctrl+Shift+G",
             self.tr("How far the annotators agree, per tag (Cohen's κ, Krippendorff's α)"))
-        self.curation_action = self.dock.toggleViewAction()
-        self.curation_action.setText(self.tr("&Curation"))
-        self.curation_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
-        self.window.addAction(self.curation_action)
+        # shows and raises the dock (a toggle would leave it behind the tab in front)
+        self.curation_action = self._action(
+            self.tr("&Curation"), lambda: self.show_curation(), "Ctrl+Shift+U",
+            self.tr("Settle where the annotators disagree: accept one span, merge or reject"))
         menus = {m.title().replace("&", ""): m for m in self.window.menuBar().findChildren(QMenu)}
         file_menu = menus.get("File")
         if file_menu is not None:
@@ -214,6 +214,12 @@ class Workbench(QObject):
             self._status(str(exc))
             decisions = []
         self.curation.set_conflicts(find_conflicts(records), decisions)
+
+    def show_curation(self) -> None:
+        self.dock.show()
+        self.dock.raise_()
+        self.refresh_conflicts()
+        self.curation.table.setFocus()
 
     def accept(self, conflict: Conflict, member: Annotation) -> bool:
         return self.decide(conflict, Action.ACCEPT, member)

@@ -172,3 +172,36 @@ def test_curation_accept_merge_reject_with_undo_and_export(qtbot, window, tmp_pa
     assert main(["export", str(ws.path), "--format", "w3c", "-o", str(out)]) == 0
     creators = json.dumps(json.loads(out.read_text(encoding="utf-8")))
     assert '"curation"' in creators
+
+
+def test_the_models_pass_the_model_tester(qtmodeltester, window) -> None:
+    wb = window.workbench
+    wb.refresh_conflicts()
+    qtmodeltester.check(wb.curation.model)
+    dialog = wb.show_agreement()
+    assert dialog is not None
+    ws = window.annotations.workspace
+    texts = {s: ws.text(s) for s in ("source", "target")}
+    dialog.model.set_report(agreement(ws.annotations(), texts))
+    qtmodeltester.check(dialog.model)
+    dialog.close()
+
+
+def test_a_curator_accepts_by_keyboard(qtbot, window) -> None:
+    wb = window.workbench
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+    wb.curation_action.trigger()
+    view = wb.curation
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4, timeout=5_000)
+    assert view.member_cards[0].accept_button.text() == "Accept Lina's (&1)"
+    view.table.setFocus()
+    qtbot.waitUntil(lambda: view.member_cards[1].accept_button.isVisible(), timeout=5_000)
+    second = view.member_cards[1].member
+    qtbot.keyClick(view.table, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    ws = window.annotations.workspace
+    # a button pressed by its shortcut clicks a moment later (Qt's animateClick)
+    qtbot.waitUntil(lambda: bool(ws.decisions()), timeout=5_000)
+    curated = [a for a in ws.annotations() if a.author == CURATION]
+    assert len(curated) == 1 and curated[0].quote == second.quote
+    assert [d.action for d in ws.decisions()] == ["accept"]
