@@ -58,6 +58,7 @@ class Workbench(QObject):
         self.curation.reject_requested.connect(lambda c: self.decide(c, Action.REJECT))
         self.curation.conflict_activated.connect(self._on_curation_conflict_activated)
         self.curation.show_decided.toggled.connect(self._refresh_timer.start)
+        self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         model = self.annotations.panel.model
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged):
             signal.connect(self._refresh_timer.start)
@@ -201,8 +202,17 @@ class Workbench(QObject):
         return dialog
 
     # curation
+    @Slot(bool)
+    def _on_dock_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self._refresh_timer.start()
+
     @Slot()
     def refresh_conflicts(self) -> None:
+        """Find the conflicts again (only while the view is shown: it is found again when
+        shown, so a hidden view costs nothing as annotations change)."""
+        if not self.dock.isVisible():
+            return
         workspace = self.workspace
         if workspace is None:
             self.curation.set_conflicts([], [])
