@@ -61,7 +61,10 @@ def run_info(args: argparse.Namespace) -> int:
         for doc in ws.documents():
             print(f"{doc.side}: {doc.name} ({doc.language}, {doc.paragraphs} paragraphs, "
                   f"sha256 {doc.sha256})")
-        print(f"alignment: {len(ws.alignment())} beads, {len(ws.corrected_beads())} corrected")
+        alignment = ws.alignment()
+        states = Counter(b.state for b in alignment)
+        print(f"alignment: {len(alignment)} beads, {states['edited']} edited, "
+              f"{states['confirmed']} confirmed")
         annotations = ws.annotations()
         status = Counter(str(a.status) for a in annotations)
         print(f"annotations: {len(annotations)}"

@@ -126,3 +126,18 @@ def test_errors_are_one_line_with_status_2(
     assert main(["import", str(tmp_path / "w.prw"), str(tmp_path / "y.json")]) == 2
     err = capsys.readouterr().err
     assert "not a document of this workspace" in err and "no annotation could be imported" in err
+
+
+def test_workspace_info_counts_edited_and_confirmed_beads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from reader.core.align.beads import Bead
+
+    path = tmp_path / "w.prw"
+    with gold_workspace(path) as ws:
+        first, second = ws.alignment()[0], ws.alignment()[1]
+        ws.replace_beads(0, 2, [Bead(first.src, first.tgt, 1.0, "confirmed"),
+                                Bead(second.src, second.tgt, 1.0, "edited")])
+        n = len(ws.alignment())
+    assert main(["workspace", "info", str(path)]) == 0
+    assert f"alignment: {n} beads, 1 edited, 1 confirmed\n" in capsys.readouterr().out
