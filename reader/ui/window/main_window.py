@@ -37,6 +37,7 @@ from reader.ui.diverge.panel import DivergencePanel
 from reader.ui.reading.pair_view import PairView
 from reader.ui.reading.search_bar import SearchBar
 from reader.ui.window.drop import accept_pair_drag, take_pair_drop
+from reader.ui.window.import_alignment import AlignmentImport
 from reader.ui.window.recent import RecentPairsMenu
 
 ZOOM_STEP = 1.1
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.panel.hidden_kinds_changed.connect(self._on_panel_hidden_kinds_changed)
         self._build_menus()
         self.annotations = AnnotationController.install(self)
+        self.alignment_import = AlignmentImport.install(self)
         self.window_state.restore_window(self)
 
     # menus and actions
