@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
@@ -85,3 +87,18 @@ def test_clicking_an_arabic_paragraph_after_an_english_left_out_one(
     # and a click that lands on the current paragraph again changes nothing
     _click(qtbot, view, "source", arabic)
     assert view.current_bead == expected
+
+
+def test_paragraphs_of_one_bead_keep_a_break_on_both_sides(main_window) -> None:
+    from reader.ui.reading.text_pane import PARAGRAPH_GAP
+
+    view = main_window.pair_view
+    found = 0
+    for bead in view.pair.alignment:
+        for side, run in (("source", bead.src), ("target", bead.tgt)):
+            pane = view.pane(side)
+            for a, b in pairwise(run):
+                gap = pane.block_rect(b)[0] - pane.block_rect(a)[1]
+                assert gap >= PARAGRAPH_GAP - 1.0, (side, a, b, gap)
+                found += 1
+    assert found, "the built-in pair has beads of several paragraphs"
