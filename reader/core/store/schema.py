@@ -12,8 +12,9 @@ from urllib.parse import quote as url_quote
 from reader.core.annotate.annotations import SIDES
 from reader.core.errors import ReaderError
 from reader.core.store.curation_schema import CURATION_TABLE, migrate_curation
+from reader.core.store.bead_states import add_bead_states
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # 'PRdr' in the SQLite header, so that another program's database is told apart from ours.
 APPLICATION_ID = 0x50526472
 # Short, so that a workspace another process is writing gives a message instead of a hang.
@@ -115,6 +116,7 @@ CREATE INDEX annotation_tags_by_tag ON annotation_tags (codebook, tag);
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda conn: _run_script(conn, _SCHEMA_1),
     migrate_curation,
+    add_bead_states,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
