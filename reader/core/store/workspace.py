@@ -20,6 +20,7 @@ from reader.core.annotate.annotations import (
 from reader.core.annotate.reanchor import ReanchorResult, reanchor_annotations
 from reader.core.errors import InputError
 from reader.core.store.annotation_store import AnnotationStore
+from reader.core.store.reviews import ReviewStore
 from reader.core.store.rows import (
     insert_annotation,
     insert_beads,
@@ -70,12 +71,12 @@ class StoredDocument:
         )
 
 
-class Workspace(AnnotationStore):
+class Workspace(AnnotationStore, ReviewStore):
     """An open workspace. Every method that changes it commits before returning.
 
     Open with `Workspace.open(path)` or make one with `Workspace.create(...)`; use it as a
     context manager or call `close()`. Methods raise WorkspaceError subclasses (ReaderError).
-    Its annotation methods come from AnnotationStore.
+    Its annotation methods come from AnnotationStore, its review methods from ReviewStore.
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool) -> None:
