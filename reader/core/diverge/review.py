@@ -23,7 +23,7 @@ class ReviewStatus(StrEnum):
 
 # what a person can set on one divergence (IGNORED is set through a rule)
 REVIEW_STATUSES = (ReviewStatus.OPEN, ReviewStatus.CONFIRMED, ReviewStatus.DISMISSED)
-STATUS_ORDER = {s: n for n, s in enumerate(ReviewStatus)}
+STATUS_ORDER: dict[str, int] = {str(s): n for n, s in enumerate(ReviewStatus)}
 
 
 def parse_statuses(values: Iterable[str]) -> frozenset[ReviewStatus]:
