@@ -10,7 +10,7 @@ NAME = "review"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from reader.core.export.qa_report import REVIEW_FORMATS
+    from reader.core.export.qa_formats import REVIEW_FORMATS
 
     p = sub.add_parser(
         NAME,
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from reader.core.diverge.finder import find_divergences
     from reader.core.diverge.review import parse_statuses
     from reader.core.errors import InputError
-    from reader.core.export.qa_report import render_review
+    from reader.core.export.qa_formats import render_review
     from reader.core.export.report import report_from_workspace
     from reader.core.files import atomic_write_bytes
     from reader.core.store.workspace import Workspace

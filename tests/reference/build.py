@@ -16,7 +16,7 @@ from reader.core.export.csv_export import render_divergences_csv
 from reader.core.export.divergence_table import render_table
 from reader.core.export.formats import FORMATS, render
 from reader.core.export.pair_json import render_json
-from reader.core.export.qa_report import REVIEW_FORMATS, render_review
+from reader.core.export.qa_formats import REVIEW_FORMATS, render_review
 from reader.core.export.report import Document, Report, report_from_pair, report_from_workspace
 from reader.core.export.tmx import render_tmx
 from reader.core.export.tsv import render_tsv

@@ -8,16 +8,9 @@ from dataclasses import dataclass
 from reader.core.diverge.labels import SEVERITY_ORDER, severity_label, severity_rank
 from reader.core.diverge.records import Divergence
 from reader.core.diverge.review import STATUS_ORDER, ReviewStatus
-from reader.core.errors import InputError
 from reader.core.export.escaping import md_escape, spreadsheet_cells
 from reader.core.export.report import Report, ReportDivergence
 
-REVIEW_FORMATS: dict[str, str] = {
-    "html": "standalone HTML report, findings by severity with both texts",
-    "md": "Markdown report, findings by severity with both texts",
-    "csv": "CSV table, one finding a row (UTF-8 with BOM)",
-    "xlsx": "Excel workbook, one finding a row",
-}
 QA_COLUMNS = (
     "number", "severity", "kind", "label", "status", "side", "bead", "source_paragraphs",
     "target_paragraphs", "values", "detail", "comment", "source_text", "target_text",
@@ -170,30 +163,3 @@ def render_qa_markdown(report: Report, found: Sequence[Finding], listed: str) ->
     if lines[-1]:
         lines.append("")
     return "\n".join(lines)
-
-
-def render_review(
-    report: Report, fmt: str, statuses: Iterable[str] | None = (ReviewStatus.OPEN,)
-) -> bytes:
-    """The QA report of `report` in `fmt` (a key of REVIEW_FORMATS), listing the findings
-    whose status is among `statuses` (None: all of them)."""
-    chosen = None if statuses is None else frozenset(str(s) for s in statuses)
-    found = findings(report, chosen)
-    listed = status_words(chosen)
-    if fmt == "md":
-        return render_qa_markdown(report, found, listed).encode("utf-8")
-    if fmt == "html":
-        from reader.core.export.qa_html import render_qa_html
-
-        return render_qa_html(report, found, listed).encode("utf-8")
-    if fmt == "csv":
-        from reader.core.export.csv_export import csv_table
-
-        return ("\ufeff" + csv_table(QA_COLUMNS, qa_rows(report, found), "\r\n")).encode("utf-8")
-    if fmt == "xlsx":
-        from reader.core.export.xlsx import workbook_bytes
-
-        return workbook_bytes(report, [("findings", QA_COLUMNS, qa_rows(report, found))])
-    raise InputError(
-        f"unknown review format {fmt!r} (choose one of {', '.join(REVIEW_FORMATS)})"
-    )

@@ -34,6 +34,7 @@ from reader.ui.dialogs.corpus_browser import CorpusBrowser
 from reader.ui.dialogs.open_pair import choose_pair
 from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.diverge.panel import DivergencePanel
+from reader.ui.diverge.review_controller import ReviewController
 from reader.ui.reading.pair_view import PairView
 from reader.ui.reading.search_bar import SearchBar
 from reader.ui.window.drop import accept_pair_drag, take_pair_drop
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.panel.hidden_kinds_changed.connect(self._on_panel_hidden_kinds_changed)
         self._build_menus()
         self.annotations = AnnotationController.install(self)
+        self.reviews = ReviewController.install(self)
         self.window_state.restore_window(self)
 
     # menus and actions

@@ -10,13 +10,8 @@ from reader.core.diverge.finder import find_divergences
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
 from reader.core.diverge.review import Review, ReviewStatus, review_key
 from reader.core.errors import InputError
-from reader.core.export.qa_report import (
-    findings,
-    marked_pieces,
-    render_review,
-    side_text,
-    status_words,
-)
+from reader.core.export.qa_formats import render_review
+from reader.core.export.qa_report import findings, marked_pieces, side_text, status_words
 from reader.core.export.report import report_from_workspace
 from reader.core.export.tables import divergence_rows
 from tests.core.workspace_helpers import corpus_workspace

@@ -8,7 +8,11 @@ from PySide6.QtGui import QColor
 from reader.ui.diverge.model import (
     BEAD_ROLE,
     DIVERGENCE_ROLE,
+    EXPLANATION,
     KIND_ROLE,
+    SEVERITY,
+    STATUS,
+    WHERE,
     DivergenceModel,
     KindFilterModel,
     divergence_bead,
@@ -32,8 +36,10 @@ def test_rows_are_in_reading_order(hand_pair) -> None:
     beads = [model.data(model.index(r, 0), BEAD_ROLE) for r in range(model.rowCount())]
     assert beads == [3, 4, 6]
     assert [model.divergence(r).kind for r in range(3)] == ["date_mismatch", "omission", "addition"]
-    assert model.data(model.index(0, 2)) == "8 December"
-    assert model.data(model.index(0, 1)) == "source ¶ 4"
+    assert model.data(model.index(0, EXPLANATION)) == "8 December"
+    assert model.data(model.index(0, WHERE)) == "source ¶ 4"
+    assert model.data(model.index(0, SEVERITY)) == "Warning"
+    assert model.data(model.index(0, STATUS)) == "Open"
     assert isinstance(model.data(model.index(0, 0), Qt.ItemDataRole.DecorationRole), QColor)
     assert model.data(model.index(1, 0), DIVERGENCE_ROLE) is model.divergence(1)
     assert model.counts() == {"date_mismatch": 1, "omission": 1, "addition": 1}
