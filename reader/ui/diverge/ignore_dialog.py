@@ -46,8 +46,8 @@ class IgnoreDialog(QDialog):
         self.facing.addItem(self.tr("anything, or nothing"), ("", ""))
         for value, surface in facing:
             self.facing.addItem(self.tr("‘{0}’ only").format(surface), (value, surface))
-        if facing:
-            self.facing.setCurrentIndex(1)  # the likely rendering: لبنان ↔ Beirut, not any
+        if len(facing) == 1:
+            self.facing.setCurrentIndex(1)  # the one rendering there is: لبنان ↔ Beirut
         self.facing.setEnabled(bool(facing))
         self.in_workspace = QRadioButton(self.tr("In this workspace"), self)
         self.everywhere = QRadioButton(self.tr("In every workspace (your settings)"), self)

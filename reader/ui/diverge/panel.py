@@ -9,6 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -31,6 +32,7 @@ from reader.ui.diverge.model import (
     KIND,
     SEVERITY,
     STATUS,
+    STATUS_LABELS,
     WHERE,
     DivergenceModel,
     KindFilterModel,
@@ -104,8 +106,14 @@ class DivergencePanel(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(22)
         header = self.table.horizontalHeader()
-        for column in (KIND, SEVERITY, STATUS, WHERE):
+        for column in (KIND, SEVERITY, WHERE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # wide enough for every status from the start: a verdict must not cut it short
+        metrics = self.table.fontMetrics()
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(STATUS, 24 + max(
+            metrics.horizontalAdvance(self.tr(label) + " ✎") for label in STATUS_LABELS.values()
+        ))
         header.setStretchLastSection(True)
         # reading order until the reader sorts by a column (Where gives it back)
         self.table.setSortingEnabled(True)
@@ -128,10 +136,8 @@ class DivergencePanel(QWidget):
         for label, rank in SEVERITY_CHOICES:
             self.severity_box.addItem(self.tr(label), rank)
         self.severity_box.currentIndexChanged.connect(self._on_severity_box_changed)
-        self.reviewed_button = QToolButton(self)
-        self.reviewed_button.setCheckable(True)
-        self.reviewed_button.setAutoRaise(True)
-        self.reviewed_button.setText(self.tr("Show reviewed"))
+        # a check box, not a toggle button: its state reads the same in both themes
+        self.reviewed_button = QCheckBox(self.tr("Show reviewed"), self)
         self.reviewed_button.setToolTip(self.tr(
             "Show confirmed, dismissed and ignored divergences too, here, in the strip and in "
             "the gutter"))
@@ -161,7 +167,6 @@ class DivergencePanel(QWidget):
                 continue
             button = QToolButton(self)
             button.setDefaultAction(action)
-            button.setAutoRaise(True)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.buttons.addWidget(button)
 
