@@ -192,14 +192,23 @@ def review_states(
     each divergence's bead when some have none of their own (posts): rules that name the other
     side's values compare divergences bead by bead."""
     out: list[ReviewState] = []
+    # the values of each (bead, kind, side), gathered once: rules compare across the bead
+    values: dict[tuple[int | None, str, str], list[str]] = {}
+    if rules:
+        for n, d in enumerate(divergences):
+            found = values.setdefault((beads[n] if beads is not None else d.bead, d.kind,
+                                       d.side), [])
+            found += [v for v in d.values if v not in found]
     for n, d in enumerate(divergences):
         review = reviews.get(review_key(d))
         comment = review.comment if review else ""
         if review is not None and review.status is not ReviewStatus.OPEN:
             out.append(ReviewState(review.status, comment))
             continue
-        rule = matching_rule(d, counterpart_values(divergences, n, beads), rules) \
-            if rules and d.values else None
+        bead = beads[n] if beads is not None else d.bead
+        other = TARGET if d.side == SOURCE else SOURCE
+        facing = values.get((bead, d.kind, other), []) if bead is not None else []
+        rule = matching_rule(d, facing, rules) if rules and d.values else None
         if rule is not None:
             out.append(ReviewState(ReviewStatus.IGNORED, comment or rule.comment, rule))
         else:
