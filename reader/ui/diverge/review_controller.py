@@ -169,10 +169,11 @@ class ReviewController(QObject):
     def _update_actions(self) -> None:
         chosen = self.panel.current_divergence() is not None
         writable = self.workspace is not None and not self.workspace.read_only
-        for action in (self.confirm_action, self.dismiss_action, self.reopen_action,
-                       self.comment_action):
+        for action in (self.confirm_action, self.dismiss_action, self.comment_action):
             action.setEnabled(chosen and writable)
-        self.ignore_action.setEnabled(chosen)  # a rule in the user's settings needs no file
+        # a rule in the user's settings needs no file, to be made or taken back
+        self.ignore_action.setEnabled(chosen)
+        self.reopen_action.setEnabled(chosen)
         self.report_action.setEnabled(self.pair is not None)
 
     @property

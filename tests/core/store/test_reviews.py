@@ -109,3 +109,15 @@ def test_a_read_only_workspace_refuses_a_verdict_and_keeps_its_rows(tmp_path: Pa
         with pytest.raises(WorkspaceReadOnlyError):
             ws.set_review(Review(key, ReviewStatus.CONFIRMED))
         assert ws.reviews()[key].status is ReviewStatus.DISMISSED
+
+
+def test_a_hand_edited_rule_row_is_skipped_not_fatal(tmp_path: Path) -> None:
+    with small_workspace(tmp_path) as ws:
+        ws.add_ignore_rule(IgnoreRule("number_mismatch", ("180",), ()))
+    conn = sqlite3.connect(tmp_path / "w.prw")
+    conn.execute("INSERT INTO ignore_rules VALUES ('name_mismatch', 'not json', '[3]', '', '', "
+                 "'2026-01-01')")
+    conn.commit()
+    conn.close()
+    with Workspace.open(tmp_path / "w.prw") as ws:
+        assert [r.kind for r in ws.ignore_rules()] == ["number_mismatch"]

@@ -203,3 +203,15 @@ def test_the_qa_report_is_written_in_the_background(
     text = target.read_text("utf-8")
     assert text.startswith("# Fidelity review") and "(open)" in text
     assert "· confirmed" not in text and "· open" in text
+
+
+def test_the_review_keys_clash_with_no_other_key(main_window) -> None:
+    from collections import Counter
+
+    keys = Counter(
+        key.toString() for action in main_window.actions() for key in action.shortcuts()
+    )
+    assert [k for k, n in keys.items() if n > 1] == []
+    menu = main_window.reviews.menu
+    assert {a.shortcut().toString() for a in menu.actions() if not a.isSeparator()} >= {
+        "Ctrl+Shift+C", "Ctrl+Shift+D", "Ctrl+Shift+I", "F8", "Shift+F8"}
