@@ -6,7 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -29,9 +31,12 @@ SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 6  # the severity's rank: 0 the most 
 
 KIND, SEVERITY, STATUS, WHERE, EXPLANATION = range(5)
 COLUMNS = ("Kind", "Severity", "Status", "Where", "Explanation")
-STATUS_LABELS = {
-    ReviewStatus.OPEN: "Open", ReviewStatus.CONFIRMED: "Confirmed",
-    ReviewStatus.DISMISSED: "Dismissed", ReviewStatus.IGNORED: "Ignored",
+# marked for pyside6-lupdate in the model's context, translated where they are shown
+STATUS_LABELS: dict[str, str] = {
+    ReviewStatus.OPEN: str(QT_TRANSLATE_NOOP("DivergenceModel", "Open")),
+    ReviewStatus.CONFIRMED: str(QT_TRANSLATE_NOOP("DivergenceModel", "Confirmed")),
+    ReviewStatus.DISMISSED: str(QT_TRANSLATE_NOOP("DivergenceModel", "Dismissed")),
+    ReviewStatus.IGNORED: str(QT_TRANSLATE_NOOP("DivergenceModel", "Ignored")),
 }
 OPEN = ReviewState()
 
@@ -166,7 +171,7 @@ class DivergenceModel(QAbstractTableModel):
         if column == KIND:
             return kind_label(d.kind)
         if column == SEVERITY:
-            return self.tr(severity_label(d.severity))
+            return QCoreApplication.translate("Severity", severity_label(d.severity))
         if column == STATUS:
             label = self.tr(STATUS_LABELS.get(state.status, str(state.status)))
             return f"{label} ✎" if state.comment else label
