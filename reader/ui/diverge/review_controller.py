@@ -34,6 +34,7 @@ from reader.core.store.workspace import Workspace
 from reader.ui.app.workers import describe_error, run_in_pool
 from reader.ui.diverge.ignore_dialog import GLOBAL, IgnoreDialog
 from reader.ui.diverge.navigation import reading_anchor
+from reader.ui.diverge.rules_dialog import RulesDialog
 
 if TYPE_CHECKING:
     from reader.ui.window.main_window import MainWindow
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 KEYS = {
     "confirm": "Ctrl+Shift+C", "dismiss": "Ctrl+Shift+D", "ignore": "Ctrl+Shift+I",
     "reopen": "Ctrl+Shift+R", "comment": "Ctrl+Shift+N", "reviewed": "Ctrl+Shift+H",
-    "report": "Ctrl+Shift+P",
+    "report": "Ctrl+Shift+P", "rules": "Ctrl+Shift+G",
 }
 
 
@@ -90,6 +91,7 @@ class ReviewController(QObject):
         self.workspace_rules: list[IgnoreRule] = []
         self.states: list[ReviewState] = []
         self.dialog: IgnoreDialog | None = None
+        self.rules_dialog: RulesDialog | None = None
         self._build_actions()
         self.panel.anchor = lambda: reading_anchor(self.pair_view)
         self.panel.comment_edited.connect(self.set_comment)
@@ -130,6 +132,9 @@ class ReviewController(QObject):
         self.reopen_action = self._action(
             tr("&Reopen"), self.reopen, KEYS["reopen"],
             tr("Make the divergence chosen open again (an ignore rule is removed)"))
+        self.rules_action = self._action(
+            tr("Ignore Ru&les…"), self.show_rules, KEYS["rules"],
+            tr("The ignore rules in force; remove the ones no longer wanted"))
         self.comment_action = self._action(
             tr("Co&mment…"), self.focus_comment, KEYS["comment"],
             tr("Write a comment on the divergence chosen"))
@@ -149,7 +154,8 @@ class ReviewController(QObject):
         previous_open.setText(tr("&Previous Open Divergence"))
         self.menu = QMenu(tr("&Review"), self.window)
         for item in (self.confirm_action, self.dismiss_action, self.ignore_action,
-                     self.reopen_action, self.comment_action, None, next_open, previous_open,
+                     self.reopen_action, self.comment_action, self.rules_action, None,
+                     next_open, previous_open,
                      self.reviewed_action, None, self.report_action):
             if item is None:
                 self.menu.addSeparator()
@@ -328,6 +334,15 @@ class ReviewController(QObject):
         dialog.accepted.connect(accepted)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+        return dialog
+
+    def show_rules(self) -> RulesDialog:
+        """The rules in force, the workspace's then the user's; Remove is undoable."""
+        dialog = RulesDialog(lambda: [*self.workspace_rules, *self.global_rules()],
+                             lambda rule: self._rule(rule, add=False), self.window)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.rules_dialog = dialog
         return dialog
 
     def _surface(self, d: Divergence) -> str:

@@ -215,3 +215,18 @@ def test_the_review_keys_clash_with_no_other_key(main_window) -> None:
     menu = main_window.reviews.menu
     assert {a.shortcut().toString() for a in menu.actions() if not a.isSeparator()} >= {
         "Ctrl+Shift+C", "Ctrl+Shift+D", "Ctrl+Shift+I", "F8", "Shift+F8"}
+
+
+def test_the_rules_dialog_lists_and_removes_rules(qtbot, main_window, settings) -> None:
+    _ignore_lebanon(qtbot, main_window, everywhere=True)
+    qtbot.keyClick(main_window, Qt.Key.Key_G, CTRL_SHIFT)
+    dialog = main_window.reviews.rules_dialog
+    assert dialog is not None and dialog.tree.topLevelItemCount() == 1
+    item = dialog.tree.topLevelItem(0)
+    assert item.text(1) == "‘لبنان’ ↔ ‘Beirut’" and item.text(2) == "every workspace"
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.tree.topLevelItemCount() == 0
+    assert settings.divergence_ignore_rules == [] and _ignored(main_window) == set()
+    dialog.close()
+    qtbot.keyClick(main_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert _ignored(main_window) == {"lebanon", "beirut"}  # removing a rule is undoable
