@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,14 +25,14 @@ from reader.core.diverge.review import (
     rule_for,
 )
 from reader.core.errors import ReaderError
-from reader.core.export.qa_formats import REVIEW_FORMATS, render_review
-from reader.core.export.report import ReportDivergence, report_from_pair
-from reader.core.files import atomic_write_bytes
+from reader.core.export.qa_formats import REVIEW_FORMATS
 from reader.core.pair import Pair
 from reader.core.store.workspace import Workspace
-from reader.ui.app.workers import describe_error, run_in_pool
+from reader.ui.app.workers import describe_error
+from reader.ui.diverge.commands import CallCommand
 from reader.ui.diverge.ignore_dialog import GLOBAL, IgnoreDialog
 from reader.ui.diverge.navigation import reading_anchor
+from reader.ui.diverge.qa_writer import write_qa_report
 from reader.ui.diverge.rules_dialog import RulesDialog
 
 if TYPE_CHECKING:
@@ -46,32 +45,6 @@ KEYS = {
     "reopen": "Ctrl+Shift+R", "comment": "Ctrl+Shift+N", "reviewed": "Ctrl+Shift+H",
     "report": "Ctrl+Shift+P", "rules": "Ctrl+Shift+G",
 }
-
-
-class CallCommand(QUndoCommand):
-    """An undoable step made of two calls; a failed first run drops it from the stack."""
-
-    def __init__(self, text: str, do: Callable[[], None], undo: Callable[[], None],
-                 failed: Callable[[str], None]) -> None:
-        super().__init__(text)
-        self._do, self._undo, self._failed = do, undo, failed
-        self._done_once = False
-
-    def _run(self, call: Callable[[], None]) -> None:
-        try:
-            call()
-        except ReaderError as exc:
-            if not self._done_once:
-                self.setObsolete(True)
-            self._failed(str(exc))
-            return
-        self._done_once = True
-
-    def redo(self) -> None:  # Qt override
-        self._run(self._do)
-
-    def undo(self) -> None:  # Qt override
-        self._run(self._undo)
 
 
 class ReviewController(QObject):
@@ -404,19 +377,8 @@ class ReviewController(QObject):
         """Write the QA report of the states shown to `path` (its suffix names the format),
         in the thread pool; `report_written` follows."""
         assert self.pair is not None
-        report = report_from_pair(self.pair)
-        report = replace(report, divergences=tuple(
-            ReportDivergence(d, str(s.status), s.comment)
-            for d, s in zip(self.pair.divergences, self.states, strict=True)))
-        fmt = path.suffix.lstrip(".")
-        wanted = None if statuses is None else [str(s) for s in statuses]
-
-        def write() -> str:
-            atomic_write_bytes(path, render_review(report, fmt, wanted))
-            return str(path)
-
-        run_in_pool(write, on_done=self._on_report_done,
-                    on_error=lambda exc: self._status(describe_error(exc, path), 0))
+        write_qa_report(self.pair, self.states, path, statuses, self._on_report_done,
+                        lambda exc: self._status(describe_error(exc, path), 0))
 
     def _on_report_done(self, path: object) -> None:
         self._status(self.tr("QA report written: {0}").format(path))
