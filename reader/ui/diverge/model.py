@@ -104,6 +104,10 @@ class DivergenceModel(QAbstractTableModel):
     def state(self, row: int) -> ReviewState:
         return self._states[row]
 
+    def row_of(self, divergence: Divergence) -> int | None:
+        """The row of this very divergence (not an equal one), None if it is not listed."""
+        return next((r for r, d in enumerate(self._rows) if d is divergence), None)
+
     def beads(self) -> list[int]:
         """Each row's bead, in reading order."""
         return list(self._beads)

@@ -149,6 +149,7 @@ class DivergencePanel(QWidget):
         self.comment.setAccessibleName(self.tr("Review comment"))
         self.comment.setClearButtonEnabled(True)
         self.comment.setEnabled(False)
+        self._comment_for: Divergence | None = None  # whose comment the field holds
         self.comment.editingFinished.connect(self._on_comment_editing_finished)
         self.open_label = QLabel(self)
         self.open_label.setAccessibleName(self.tr("Open divergences"))
@@ -197,13 +198,33 @@ class DivergencePanel(QWidget):
         return row, self.model.divergence(row)
 
     def _show_comment(self) -> None:
+        """The field shows the chosen divergence's comment; a comment typed for another one
+        (then F8, or a click) is kept for that one first."""
         chosen = self.current_divergence()
+        divergence = chosen[1] if chosen else None
+        if divergence is not self._comment_for:
+            self._commit_comment()
+            self._comment_for = divergence
+        if not self.comment.isModified():
+            text = self.model.state(chosen[0]).comment if chosen else ""
+            if self.comment.text() != text:
+                self.comment.setText(text)
         self.comment.setEnabled(chosen is not None)
-        text = self.model.state(chosen[0]).comment if chosen else ""
-        if not self.comment.hasFocus() and self.comment.text() != text:
-            self.comment.setText(text)
+
+    def _commit_comment(self) -> None:
+        divergence = self._comment_for
+        if divergence is None or not self.comment.isModified():
+            return
+        self.comment.setModified(False)
+        text = self.comment.text().strip()
+        row = self.model.row_of(divergence)
+        if row is not None and text != self.model.state(row).comment:
+            self.comment_edited.emit(divergence, text)
 
     def set_divergences(self, divergences: list[Divergence], alignment: Alignment) -> None:
+        # a comment being typed belongs to the pair that is going: drop it
+        self._comment_for = None
+        self.comment.setModified(False)
         self.model.set_divergences(divergences, alignment)
         counts = self.model.counts()
         for kind, button in self.toggles.items():
@@ -311,10 +332,4 @@ class DivergencePanel(QWidget):
         self.show_reviewed_changed.emit(checked)
 
     def _on_comment_editing_finished(self) -> None:
-        chosen = self.current_divergence()
-        if chosen is None:
-            return
-        row, divergence = chosen
-        text = self.comment.text().strip()
-        if text != self.model.state(row).comment:
-            self.comment_edited.emit(divergence, text)
+        self._commit_comment()

@@ -230,3 +230,18 @@ def test_the_rules_dialog_lists_and_removes_rules(qtbot, main_window, settings) 
     dialog.close()
     qtbot.keyClick(main_window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert _ignored(main_window) == {"lebanon", "beirut"}  # removing a rule is undoable
+
+
+def test_a_comment_typed_then_f8_stays_with_its_divergence(qtbot, main_window) -> None:
+    qtbot.keyClick(main_window, F8)
+    first = _chosen(main_window)
+    field = main_window.panel.comment
+    qtbot.keyClick(main_window, Qt.Key.Key_N, CTRL_SHIFT)
+    field.setFocus()
+    qtbot.keyClicks(field, "seen")
+    qtbot.keyClick(main_window, F8)  # on to the next one, without Return
+    second = _chosen(main_window)
+    assert second is not first and field.text() == ""
+    reviews = main_window.annotations.workspace.reviews()
+    assert reviews[review_key(first)].comment == "seen"
+    assert review_key(second) not in reviews
