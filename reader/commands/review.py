@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
+from reader.core.timing import stage
+
 NAME = "review"
+
+log = logging.getLogger(__name__)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -45,10 +50,14 @@ def run(args: argparse.Namespace) -> int:
     statuses = parse_statuses(args.status or ["open"])
     if not statuses:
         raise InputError("--status names no status (e.g. --status open,confirmed)")
+    if args.format == "xlsx" and args.output == "-" and sys.stdout.isatty():
+        raise InputError("an xlsx workbook is not for a terminal: give -o FILE")
     with Workspace.open(args.workspace, read_only=True) as ws:
-        divergences = find_divergences(ws.text("source"), ws.text("target"), ws.alignment())
+        with stage(log, "divergences"):
+            divergences = find_divergences(ws.text("source"), ws.text("target"), ws.alignment())
         report = report_from_workspace(ws, divergences=divergences)
-    data = render_review(report, args.format, statuses)
+    with stage(log, f"output {args.format}"):
+        data = render_review(report, args.format, statuses)
     if args.output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
