@@ -10,10 +10,13 @@ from pathlib import Path
 from reader.core.align.beads import Alignment
 from reader.core.annotate.annotations import TagRef, new_annotation, span_in
 from reader.core.diverge.finder import find_divergences
+from reader.core.diverge.records import Divergence
+from reader.core.diverge.review import Review, ReviewStatus, review_key, rule_for
 from reader.core.export.csv_export import render_divergences_csv
 from reader.core.export.divergence_table import render_table
 from reader.core.export.formats import FORMATS, render
 from reader.core.export.pair_json import render_json
+from reader.core.export.qa_formats import REVIEW_FORMATS, render_review
 from reader.core.export.report import Document, Report, report_from_pair, report_from_workspace
 from reader.core.export.tmx import render_tmx
 from reader.core.export.tsv import render_tsv
@@ -62,9 +65,9 @@ def _relative(report: Report) -> Report:
     return replace(report, source=rel(report.source), target=rel(report.target))
 
 
-def workspace_report(folder: Path) -> Report:
+def workspace_report(folder: Path, reviewed: bool = False) -> Report:
     """The built-in pair, its gold alignment, the NOTES (fixed ids and times), and the
-    divergences found in it, as `reader export` sees them."""
+    divergences found in it, as `reader export` sees them; `reviewed`: with the REVIEWS too."""
     source, target = load_text(SOURCE), load_text(TARGET)
     pairs = json.loads(GOLD.read_text(encoding="utf-8"))
     alignment = Alignment.from_pairs(pairs, len(source), len(target))
@@ -87,8 +90,21 @@ def workspace_report(folder: Path) -> Report:
             ))
         divergences = list(find_divergences(ws.text("source"), ws.text("target"),
                                             ws.alignment()))
+        if reviewed:
+            _review(ws, divergences)
         report = report_from_workspace(ws, None, divergences, generated=GENERATED, ident=IDENT)
     return _relative(report)
+
+
+def _review(ws: Workspace, divergences: list[Divergence]) -> None:
+    """A verdict of each kind, a comment with markup in it, and an ignore rule."""
+    by_kind = {str(d.kind): n for n, d in reversed(list(enumerate(divergences)))}
+    verdicts = [("number_mismatch", ReviewStatus.CONFIRMED, "=SUM(A1) <b>check</b> ١٨٠"),
+                ("embedded_post", ReviewStatus.DISMISSED, "the post is quoted elsewhere")]
+    for kind, status, comment in verdicts:
+        d = divergences[by_kind[kind]]
+        ws.set_review(Review(review_key(d), status, comment, d.detail, GENERATED))
+    ws.add_ignore_rule(rule_for(divergences, by_kind["name_mismatch"], comment="a city"))
 
 
 def pair_report() -> Report:
@@ -104,6 +120,10 @@ def build() -> dict[str, bytes]:
         report = workspace_report(Path(tmp))
     for fmt in FORMATS:
         files[f"export{SUFFIXES[fmt]}"] = render(report, fmt)
+    with tempfile.TemporaryDirectory() as tmp:
+        reviewed = workspace_report(Path(tmp), reviewed=True)
+    for fmt in REVIEW_FORMATS:
+        files[f"review.{fmt}"] = render_review(reviewed, fmt, statuses=None)
     pair = pair_report()
     texts = {
         "align.json": render_json(pair, indent=1),

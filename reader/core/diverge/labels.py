@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.diverge.records import DivergenceKind
+from reader.core.diverge.records import DivergenceKind, Severity
 
 # The translation context of the labels; the window passes it to QCoreApplication.translate.
 LABEL_CONTEXT = "DivergenceKind"
@@ -30,3 +30,44 @@ KIND_LABELS: dict[str, str] = {
 def kind_label(kind: str) -> str:
     """The English label of a divergence kind; a kind added after this table still reads well."""
     return KIND_LABELS.get(kind) or str(kind).replace("_", " ").capitalize()
+
+
+# Severities, most serious first: the panel sorts by this order and the QA report groups by it.
+SEVERITY_ORDER: tuple[Severity, ...] = (Severity.SERIOUS, Severity.WARNING, Severity.INFO)
+
+SEVERITY_LABELS: dict[str, str] = {
+    Severity.SERIOUS: QT_TRANSLATE_NOOP("Severity", "Serious"),
+    Severity.WARNING: QT_TRANSLATE_NOOP("Severity", "Warning"),
+    Severity.INFO: QT_TRANSLATE_NOOP("Severity", "Info"),
+}
+
+# The severity each kind is reported with unless its detector weighs the evidence otherwise
+# (a left-out heading is Info, a long left-out paragraph Serious, a date whose year is there
+# Warning). A kind added later takes Warning until it is entered here.
+KIND_SEVERITY: dict[str, Severity] = {
+    DivergenceKind.OMISSION: Severity.WARNING,
+    DivergenceKind.ADDITION: Severity.WARNING,
+    DivergenceKind.EMBEDDED_POST: Severity.WARNING,
+    DivergenceKind.NUMBER_MISMATCH: Severity.SERIOUS,
+    DivergenceKind.DATE_MISMATCH: Severity.SERIOUS,
+    DivergenceKind.NAME_MISMATCH: Severity.INFO,
+    DivergenceKind.LENGTH_ANOMALY: Severity.WARNING,
+    DivergenceKind.SENTENCE_OMISSION: Severity.WARNING,
+}
+
+
+def kind_severity(kind: str) -> Severity:
+    """The usual severity of a kind (see KIND_SEVERITY)."""
+    return KIND_SEVERITY.get(kind, Severity.WARNING)
+
+
+def severity_rank(severity: str) -> int:
+    """0 for the most serious; an unknown severity sorts last."""
+    try:
+        return SEVERITY_ORDER.index(Severity(severity))
+    except ValueError:
+        return len(SEVERITY_ORDER)
+
+
+def severity_label(severity: str) -> str:
+    return SEVERITY_LABELS.get(severity) or str(severity).capitalize()

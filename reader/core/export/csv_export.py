@@ -16,7 +16,7 @@ from reader.core.export.tables import (
 )
 
 
-def _csv(header: Sequence[str], rows: Iterable[Sequence[Cell]], line_end: str) -> str:
+def csv_table(header: Sequence[str], rows: Iterable[Sequence[Cell]], line_end: str) -> str:
     out = io.StringIO()
     # With "\r\n" as its row end the writer quotes every field holding a \r or a \n; with
     # "\n" alone a lone \r would break the row, so such rows are written one at a time
@@ -38,9 +38,9 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[Cell]], line_end: str) -
 
 def render_csv(report: Report) -> str:
     """The annotations, one row each, CRLF row ends (RFC 4180); the file adds a BOM."""
-    return _csv(ANNOTATION_COLUMNS, annotation_rows(report), "\r\n")
+    return csv_table(ANNOTATION_COLUMNS, annotation_rows(report), "\r\n")
 
 
 def render_divergences_csv(report: Report) -> str:
     """The divergences, one row each, LF row ends (for tools reading standard output)."""
-    return _csv(DIVERGENCE_COLUMNS, divergence_rows(report), "\n")
+    return csv_table(DIVERGENCE_COLUMNS, divergence_rows(report), "\n")

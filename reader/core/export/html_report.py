@@ -122,8 +122,8 @@ def render_html(report: Report) -> str:
         where = report.divergence_bead(d)
         if where is not None:
             divs_by_bead.setdefault(where, []).append(
-                f'<div class="div">{html_text(report.labels.kind(d.kind))}: '
-                f"{html_text(d.detail)}</div>"
+                f'<div class="div">{html_text(report.labels.kind(d.kind))} '
+                f"({html_text(str(d.severity))}): {html_text(d.detail)}</div>"
             )
 
     src_name, tgt_name = html_text(report.source.name), html_text(report.target.name)

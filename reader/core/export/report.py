@@ -11,6 +11,7 @@ from reader.core.annotate.annotations import Annotation, TagRef, now_iso
 from reader.core.annotate.codebooks import Codebook, builtin_codebooks, codebook_index
 from reader.core.diverge.labels import kind_label
 from reader.core.diverge.records import Divergence, DivergenceKind
+from reader.core.diverge.review import IgnoreRule, bead_numbers, review_states
 from reader.core.pair import Pair
 from reader.core.store.workspace import StoredDocument, Workspace
 from reader.core.text.document import Paragraph, Text
@@ -64,6 +65,7 @@ class ReportDivergence:
 
     divergence: Divergence
     state: str = "open"
+    comment: str = ""  # the reviewer's
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,18 +147,24 @@ def report_from_workspace(
     *,
     generated: str | None = None,
     ident: str | None = None,
+    rules: Sequence[IgnoreRule] = (),
 ) -> Report:
     """A workspace's report: its pair, alignment (each bead with its state), notes, and
-    the divergences given (the workspace does not store them). Codebooks default to the
+    the divergences given (the workspace does not store them) with their reviews there and
+    the workspace's ignore rules (and `rules`, e.g. the user's own). Codebooks default to the
     built-in ones."""
     books = codebooks if codebooks is not None else codebook_index(builtin_codebooks())
     docs = {d.side: d for d in workspace.documents()}
     annotations = tuple(workspace.annotations())
+    alignment = workspace.alignment()
+    states = review_states(divergences, workspace.reviews(), [*workspace.ignore_rules(), *rules],
+                           bead_numbers(divergences, alignment.bead_of))
     return Report(
         source=_stored(docs["source"], workspace.text("source")),
         target=_stored(docs["target"], workspace.text("target")),
-        beads=_beads(workspace.alignment()),
-        divergences=tuple(ReportDivergence(d) for d in divergences),
+        beads=_beads(alignment),
+        divergences=tuple(ReportDivergence(d, str(s.status), s.comment)
+                          for d, s in zip(divergences, states, strict=True)),
         annotations=annotations,
         labels=make_labels(books.values(), divergences),
         generated=generated or now_iso(),

@@ -63,12 +63,24 @@ def _generated(report: Report) -> datetime:
         return datetime(1980, 1, 1)
 
 
+# a sheet: its title, header and rows
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[Cell]]]
+
+
 def render_xlsx(report: Report) -> bytes:
     """The workbook as bytes; its parts depend on the report alone (time: `generated`)."""
+    return workbook_bytes(report, [
+        ("annotations", ANNOTATION_COLUMNS, annotation_rows(report)),
+        ("divergences", DIVERGENCE_SHEET_COLUMNS, divergence_rows(report, with_state=True)),
+        ("beads", BEAD_COLUMNS, bead_rows(report)),
+    ])
+
+
+def workbook_bytes(report: Report, sheets: Sequence[Sheet]) -> bytes:
+    """A workbook of these sheets, titled and dated by the report, the same bytes every time."""
     book = Workbook(write_only=True)
-    _sheet(book, "annotations", ANNOTATION_COLUMNS, annotation_rows(report))
-    _sheet(book, "divergences", DIVERGENCE_SHEET_COLUMNS, divergence_rows(report, with_state=True))
-    _sheet(book, "beads", BEAD_COLUMNS, bead_rows(report))
+    for title, header, rows in sheets:
+        _sheet(book, title, header, rows)
     when = _generated(report)
     book.properties.creator = "Parallel Reader"
     book.properties.title = f"{report.source.name} ↔ {report.target.name}"

@@ -14,7 +14,9 @@ from reader.core.errors import ReaderError
 from reader.core.store.curation_schema import CURATION_TABLE, migrate_curation
 from reader.core.store.bead_states import add_bead_states
 
-SCHEMA_VERSION = 3
+from reader.core.store.review_schema import REVIEW_TABLES, add_review_tables
+
+SCHEMA_VERSION = 4
 # 'PRdr' in the SQLite header, so that another program's database is told apart from ours.
 APPLICATION_ID = 0x50526472
 # Short, so that a workspace another process is writing gives a message instead of a hang.
@@ -117,6 +119,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda conn: _run_script(conn, _SCHEMA_1),
     migrate_curation,
     add_bead_states,
+    add_review_tables,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
@@ -213,7 +216,7 @@ def check_tables(conn: sqlite3.Connection, path: Path) -> None:
     except sqlite3.Error as exc:
         raise translate_error(exc, path) from None
     missing = {"meta", "documents", "beads", "annotations", "annotation_tags",
-               CURATION_TABLE} - names
+               CURATION_TABLE, *REVIEW_TABLES} - names
     if missing or set(counts) != set(SIDES):
         raise WorkspaceCorruptError("is damaged (tables or documents are missing)", path)
 

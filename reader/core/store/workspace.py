@@ -20,6 +20,7 @@ from reader.core.annotate.annotations import (
 from reader.core.annotate.reanchor import ReanchorResult, reanchor_annotations
 from reader.core.errors import InputError
 from reader.core.store.curation_store import CurationStore
+from reader.core.store.reviews import ReviewStore
 from reader.core.store.rows import (
     bead_from_row,
     insert_annotation,
@@ -71,12 +72,13 @@ class StoredDocument:
         )
 
 
-class Workspace(CurationStore):
+class Workspace(CurationStore, ReviewStore):
     """An open workspace. Every method that changes it commits before returning.
 
     Open with `Workspace.open(path)` or make one with `Workspace.create(...)`; use it as a
     context manager or call `close()`. Methods raise WorkspaceError subclasses (ReaderError).
-    Its annotation methods come from AnnotationStore, its curation decisions from CurationStore.
+    Its annotation methods come from AnnotationStore, its curation decisions from CurationStore,
+    its review methods from ReviewStore.
     """
 
     def __init__(self, conn: sqlite3.Connection, path: Path, read_only: bool) -> None:

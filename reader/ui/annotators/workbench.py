@@ -87,10 +87,10 @@ class Workbench(QObject):
             self.tr("&Export…"), lambda: self.show_export(), "Ctrl+E",
             self.tr("Write the annotations, divergences or alignment to a file"))
         self.import_action = self._action(
-            self.tr("&Import Annotators' Files…"), lambda: self.import_files(), "Ctrl+Shift+I",
+            self.tr("&Import Annotators' Files…"), lambda: self.import_files(), "Ctrl+Alt+A",
             self.tr("Merge other annotators' W3C Web Annotation files into this workspace"))
         self.agreement_action = self._action(
-            self.tr("A&greement…"), lambda: self.show_agreement(), "Ctrl+Shift+G",
+            self.tr("A&greement…"), lambda: self.show_agreement(), "Ctrl+Alt+G",
             self.tr("How far the annotators agree, per tag (Cohen's κ, Krippendorff's α)"))
         # shows and raises the dock (a toggle would leave it behind the tab in front)
         self.curation_action = self._action(

@@ -156,6 +156,13 @@ class Settings:
     hidden_divergence_kinds: Setting[list] = Setting(
         "divergences/hidden_kinds", list, [], "Hidden divergence kinds"
     )
+    # reviewing divergences: the user's own ignore rules (every workspace), reviewed ones shown
+    divergence_ignore_rules: Setting[list] = Setting(
+        "divergences/ignore_rules", list, [], "Divergences ignored in every workspace"
+    )
+    show_reviewed_divergences: Setting[bool] = Setting(
+        "divergences/show_reviewed", bool, False, "Show reviewed divergences"
+    )
     author_name: Setting[str] = Setting("annotation/author_name", str, "", "Author name")
     last_workspace_path: Setting[str] = Setting(
         "files/last_workspace_path", str, "", "Last workspace"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QWidget
@@ -58,6 +60,7 @@ class PairView(QWidget):
         self.leveller = Leveller(self.panes, self, self._on_levelled)
         self._current = -1
         self._hidden: set[str] = set(settings.hidden_divergence_kinds)
+        self._shown: Callable[[Divergence], bool] | None = None  # e.g. only the open ones
         self._hits: list[tuple[str, int, int, int]] = []
         self._hit = -1
         self._syncing = False
@@ -254,7 +257,17 @@ class PairView(QWidget):
     def visible_divergences(self) -> list[Divergence]:
         if self.pair is None:
             return []
-        return [d for d in self.pair.divergences if str(d.kind) not in self._hidden]
+        return [d for d in self.pair.divergences if str(d.kind) not in self._hidden
+                and (self._shown is None or self._shown(d))]
+
+    def set_divergence_filter(self, shown: Callable[[Divergence], bool] | None) -> None:
+        """Mark only the divergences `shown` accepts (of the kinds not hidden); None: all."""
+        self._shown = shown
+        if self.pair is not None:
+            self._paint_divergences()
+            self.gutter.set_colours(self._bead_colours())
+            if self.is_laid_out():  # else levelling draws the strip when it is done
+                self._set_overview()
 
     def set_hidden_kinds(self, hidden: set[str]) -> None:
         self._hidden = set(hidden)

@@ -35,6 +35,7 @@ from reader.ui.dialogs.corpus_browser import CorpusBrowser
 from reader.ui.dialogs.open_pair import choose_pair
 from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.diverge.panel import DivergencePanel
+from reader.ui.diverge.review_controller import ReviewController
 from reader.ui.reading.pair_view import PairView
 from reader.ui.reading.search_bar import SearchBar
 from reader.ui.reading.zoom import ZOOM_STEP
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationController.install(self)
         self.workbench = Workbench.install(self)  # export, annotators, agreement, curation
         self.alignment_import = AlignmentImport.install(self)
+        self.reviews = ReviewController.install(self)
         self.window_state.restore_window(self)
 
     # menus and actions

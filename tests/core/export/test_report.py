@@ -192,7 +192,7 @@ def test_html_shows_labels_and_bidi_controls(tmp_path: Path) -> None:
     report, ws = workspace_report(tmp_path)
     ws.close()
     page = render(report, "html").decode("utf-8")
-    assert '<div class="div">Name differs: ‘Tamra’ is named here only</div>' in page
+    assert '<div class="div">Name differs (info): ‘Tamra’ is named here only</div>' in page
     assert "\u202e" not in page and "[U+202E]evil" in page
 
 

@@ -79,7 +79,7 @@ def test_the_agreement_view_equals_the_core(qtbot, window) -> None:
     pane = window.pair_view.pane("source")
     pane.setFocus()
     qtbot.keyClick(pane, Qt.Key.Key_G,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     dialog = window.workbench.agreement_dialog
     assert isinstance(dialog, AgreementDialog)
     qtbot.waitUntil(lambda: dialog.model.report is not None, timeout=30_000)

@@ -80,6 +80,10 @@ def _check(fmt: str, data: bytes) -> None:
         assert "CNN" in text
     elif fmt == "tsv":
         assert len(text.splitlines()) == 3 and "CNN" in text  # one line per bead
+    elif fmt == "alignment":  # the beads only, with their states
+        assert [b["state"] for b in json.loads(text)["beads"]] == ["automatic"] * 3
+    elif fmt == "tei":  # InterText's link group: one link per bead
+        assert len(ET.fromstring(text.split("\n", 1)[-1]).findall("link")) == 3
     else:
         assert "CNN" in text and "softened" in text
 
