@@ -55,6 +55,10 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # What a terminal must not receive raw: C0 controls, DEL, C1 controls, bidi controls, and
 # lone surrogates (which cannot even be encoded).
 _NOT_TERMINAL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# What a report shows as an escape: C0 controls but tab and line ends, DEL, C1 controls (an
+# HTML parser counts them as errors, a terminal showing the Markdown obeys them), and
+# characters no text may hold (lone surrogates, U+FFFE, U+FFFF).
+_NOT_REPORT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # HTML's three and Markdown's markup characters in one table (str.translate is one C pass):
 # the same as HTML-escaping first and backslash-escaping the markup after
 _MD_ESCAPES = str.maketrans(
@@ -130,8 +134,17 @@ def terminal_text(text: str, *, keep_newlines: bool = False) -> str:
     return _NOT_TERMINAL.sub(lambda m: _escape_code(m.group()), text)
 
 
+def controls_visible(text: str) -> str:
+    """Control characters (but tab and line ends) shown as `\\x1b`-style escapes."""
+    if _NOT_REPORT.search(text) is None:  # nearly always: no new string to build
+        return text
+    return _NOT_REPORT.sub(lambda m: _escape_code(m.group()), text)
+
+
 def bidi_visible(text: str) -> str:
-    """Explicit bidi controls shown as their code point, e.g. `[U+202E]`."""
+    """Explicit bidi controls shown as their code point, e.g. `[U+202E]`, and control
+    characters as escapes (controls_visible)."""
+    text = controls_visible(text)
     if _BIDI_CONTROLS.search(text) is None:  # nearly always: no new string to build
         return text
     return _BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
@@ -154,8 +167,9 @@ def html_attr(text: str) -> str:
 
 
 def html_block(text: str) -> str:
-    """A paragraph of a text as the content of its own block (bidi controls kept)."""
-    return html.escape(text, quote=False)
+    """A paragraph of a text as the content of its own block (bidi controls kept, control
+    characters shown)."""
+    return html.escape(controls_visible(text), quote=False)
 
 
 def plain_isolate(text: str) -> str:
