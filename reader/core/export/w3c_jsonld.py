@@ -89,8 +89,22 @@ def _plain(data: Any) -> bool:
     tops = data if isinstance(data, list) else [data]
     contexts = [d.get("@context") for d in tops if isinstance(d, dict)]
     if all(c is None for c in contexts) and not _nested_context(data):
-        return True
+        # plain JSON unless it is expanded JSON-LD (full IRIs as keys, @value objects)
+        return not _expanded(data)
     return all(_ours(c) for c in contexts) and _plain_keys(data, top=True)
+
+
+def _expanded(data: Any) -> bool:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            if any(":" in key or key in ("@value", "@list", "@graph") for key in value):
+                return True
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def _nested_context(data: Any) -> bool:

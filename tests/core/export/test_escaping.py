@@ -40,9 +40,8 @@ from reader.core.text.document import Paragraph
 _SKIPPED = "[\\s\u00a0\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x1f\x7f]*"
 # live: `=` or `@` first, or a sign first and something a formula computes with after it
 _ALWAYS = re.compile(_SKIPPED + "[=@＝＠]")
-_SIGNED = re.compile(
-    _SKIPPED + "[+\\-＋－].*[()\\[\\]!|=@+\\-*/^&<>\";（）［］！｜＝＠＋－＊／＾＆＜＞＂；]", re.DOTALL
-)
+_COMPUTES = "[()\\[\\]!|=@+\\-*/^&<>\";（）［］！｜＝＠＋－＊／＾＆＜＞＂；]"
+_SIGNED = re.compile(_SKIPPED + "[+\\-＋－].*" + _COMPUTES, re.DOTALL)
 
 
 def runs_as_formula(cell: str) -> bool:
