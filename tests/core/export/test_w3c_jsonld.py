@@ -83,7 +83,7 @@ def test_the_shipped_context_is_the_recommendation_s(tmp_path: Path) -> None:
         offline_loader("https://example.org/context.jsonld")
     (tmp_path / "remote.json").write_text(
         json.dumps({"@context": "https://example.org/x.jsonld", "type": "Annotation"}), "utf-8")
-    with small_workspace(tmp_path) as ws, pytest.raises(InputError, match="remote.json: uses"):
+    with small_workspace(tmp_path) as ws, pytest.raises(InputError, match=r"remote\.json: uses"):
         import_w3c(ws, tmp_path / "remote.json")
 
 
