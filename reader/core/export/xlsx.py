@@ -75,7 +75,7 @@ def render_xlsx(report: Report) -> bytes:
     _sheet(book, "beads", BEAD_COLUMNS, bead_rows(report))
     when = _generated(report)
     book.properties.creator = "Parallel Reader"
-    book.properties.title = f"{report.source.name} ↔ {report.target.name}"
+    book.properties.title = xml_text(f"{report.source.name} ↔ {report.target.name}")
     book.properties.created = book.properties.modified = when
     raw = io.BytesIO()
     # openpyxl's own save() stamps the current time; its writer, used directly, does not
