@@ -70,9 +70,9 @@ def _report(
     divergence = Divergence(DivergenceKind.NUMBER_MISMATCH, Severity.INFO, "source", (0,),
                             detail, bead=0, values=(value,))
     labels = make_labels([], [divergence])
-    labels.tags[TagRef("book", "tag")] = value  # type: ignore[index]
+    labels = type(labels)(labels.kinds, {TagRef("book", "tag"): value})
     return Report(source, target, tuple(beads), (ReportDivergence(divergence),), tuple(notes),
-                  labels, "2026-01-01T00:00:00.000Z", "urn:uuid:00000000-0000-4000-8000-00000000ffff")
+                  labels, "2026-01-01T00:00:00.000Z", "urn:uuid:00000000-0000-4000-8000-0000ff")
 
 
 @pytest.fixture(scope="module")
