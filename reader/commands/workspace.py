@@ -40,9 +40,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run_new(args: argparse.Namespace) -> int:
     from reader.core.align.aligner import align_texts
+    from reader.core.files import check_output
     from reader.core.store.workspace import Workspace
     from reader.core.text.document import load_text
 
+    # even with --force, never a text the workspace is made from, never a folder
+    check_output(args.workspace, [args.source, args.target], workspace=True)
     source = load_text(args.source, blocks=args.blocks)
     target = load_text(args.target, blocks=args.blocks)
     alignment = align_texts(source, target)

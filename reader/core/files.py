@@ -156,10 +156,13 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
-def check_output(path: str | Path, inputs: Iterable[str | Path | None] = ()) -> Path:
+def check_output(
+    path: str | Path, inputs: Iterable[str | Path | None] = (), *, workspace: bool = False
+) -> Path:
     """`path` as a target an output may be written to, or InputError (one line, naming it):
     never a directory, never one of `inputs` (the workspace or texts the command reads,
-    however named: a symlink or hard link is the same file), never a workspace."""
+    however named: a symlink or hard link is the same file), never a workspace (unless the
+    output is itself a `workspace` replacing one, as `reader workspace new --force` does)."""
     path = Path(path)
     try:
         st = path.stat()
@@ -181,7 +184,7 @@ def check_output(path: str | Path, inputs: Iterable[str | Path | None] = ()) -> 
                 "is an input of this command; writing there would destroy it "
                 "(choose another output file)", path,
             )
-    if stat.S_ISREG(st.st_mode) and _starts_with(path, _SQLITE_MAGIC):
+    if not workspace and stat.S_ISREG(st.st_mode) and _starts_with(path, _SQLITE_MAGIC):
         raise InputError(
             "is a workspace (an SQLite database); an export never replaces one "
             "(choose another output file)", path,

@@ -83,3 +83,16 @@ def test_align_tsv_neutralises_a_formula_paragraph(tmp_path: Path) -> None:
     assert "'=cmd|' /C calc'!A0 نص عربي" in cells
     assert any(c.startswith("'") and "=1+1" in c for c in cells)
     assert "-Haq said" in cells  # a signed word is left as written
+
+
+def test_workspace_new_never_replaces_its_texts(
+    tmp_path: Path, pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    src, tgt = pair
+    before = src.read_bytes()
+    assert main(["workspace", "new", str(src), str(src), str(tgt), "--force"]) == 2
+    assert "is an input of this command" in capsys.readouterr().err
+    assert src.read_bytes() == before
+    ws = tmp_path / "w.prw"
+    assert main(["workspace", "new", str(ws), str(src), str(tgt)]) == 0
+    assert main(["workspace", "new", str(ws), str(src), str(tgt), "--force"]) == 0
