@@ -58,11 +58,13 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
+    from reader.core.export.escaping import terminal_text
     from reader.core.store.workspace import Workspace
 
     with Workspace.open(args.workspace, read_only=True) as ws:
         for doc in ws.documents():
-            print(f"{doc.side}: {doc.name} ({doc.language}, {doc.paragraphs} paragraphs, "
+            name, language = terminal_text(doc.name), terminal_text(doc.language)
+            print(f"{doc.side}: {name} ({language}, {doc.paragraphs} paragraphs, "
                   f"sha256 {doc.sha256})")
         print(f"alignment: {len(ws.alignment())} beads, {len(ws.corrected_beads())} corrected")
         annotations = ws.annotations()

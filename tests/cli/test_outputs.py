@@ -96,3 +96,12 @@ def test_workspace_new_never_replaces_its_texts(
     ws = tmp_path / "w.prw"
     assert main(["workspace", "new", str(ws), str(src), str(tgt)]) == 0
     assert main(["workspace", "new", str(ws), str(src), str(tgt), "--force"]) == 0
+
+
+def test_error_messages_show_control_characters_as_escapes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "evil\x1b[2J\u202ename.txt"
+    assert main(["align", str(missing), str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\u202e" not in err and "\\x1b[2J\\u202ename" in err
