@@ -105,3 +105,16 @@ def test_error_messages_show_control_characters_as_escapes(
     assert main(["align", str(missing), str(missing)]) == 2
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\u202e" not in err and "\\x1b[2J\\u202ename" in err
+
+
+def test_export_w3c_with_utf16_positions_says_so(
+    tmp_path: Path, pair: tuple[Path, Path]
+) -> None:
+    import json
+
+    ws = tmp_path / "w.prw"
+    assert main(["workspace", "new", str(ws), *map(str, pair)]) == 0
+    out = tmp_path / "a.jsonld"
+    assert main(["export", str(ws), "--format", "w3c", "--offsets", "utf16", "-o", str(out)]) == 0
+    doc = json.loads(out.read_text("utf-8"))
+    assert doc["positionUnit"] == "utf16" and "UTF-16 code units" in doc["offsets"]

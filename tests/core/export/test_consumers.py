@@ -126,6 +126,7 @@ def test_html_parses_strictly_and_isolates_every_user_string(ws: Workspace) -> N
     assert "\u202e" not in page and "[U+202E]gnp.txt" in page
     # the Arabic date quoted in an English comment keeps its order: it sits in an isolate
     assert "<bdi>Ann</bdi>" in page and 'class="comment" dir="auto"' in page
+    assert "“<bdi>" in page  # each quote too (“8 كانون الأول عام 2024” stays in order)
     assert '<bdi>=cmd|&#x27;' in page or "<bdi>=cmd|' /C calc'!A0</bdi>" in page
     title = tree.find(".//title").text
     assert title.startswith("\u2068") and "\u2069 ↔ \u2068" in title
