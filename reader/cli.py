@@ -104,7 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args) or 0)
     except ReaderError as exc:
-        print(f"reader: {exc}", file=sys.stderr)
+        from reader.core.export.escaping import terminal_text
+
+        # a file name or value in the message never reaches the terminal raw
+        print(f"reader: {terminal_text(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
-from reader.core.errors import InputError
+from reader.core import files
 from reader.core.pair import Pair, PairOptions, open_pair
 from reader.core.timing import stage
 
@@ -70,20 +71,27 @@ def render(pair: Pair, fmt: str) -> str:
     return render_tmx(report)
 
 
-def write_output(text: str, output: Path | None) -> None:
+def write_output(text: str, output: Path | None, inputs: Sequence[Path] = ()) -> None:
+    """Standard output, or FILE written atomically: never one of the command's inputs."""
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot be written: {exc.strerror or exc}", output) from None
+    files.write_output(output, text.encode("utf-8"), inputs)
+
+
+def inputs_of(args: argparse.Namespace) -> list[Path]:
+    """Every file the command reads, which its output must never replace."""
+    extra = [getattr(args, "thresholds", None)]
+    return [Path(args.source), Path(args.target), *(Path(g) for g in args.glossary),
+            *(Path(e) for e in extra if e)]
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.output is not None:  # refused before the work, not after it
+        files.check_output(args.output, inputs_of(args))
     pair = open_pair(
         args.source, args.target, PairOptions(glossaries=args.glossary, blocks=args.blocks)
     )
     with stage(log, f"output {args.format}"):
-        write_output(render(pair, args.format), args.output)
+        write_output(render(pair, args.format), args.output, inputs_of(args))
     return 0

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import shutil
-import sys
 from pathlib import Path
 
 from reader.core.timing import stage
@@ -40,14 +39,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="paragraphs are blank-line separated blocks (hard-wrapped text)")
     p.add_argument("--width", type=int, default=0,
                    help="table width in columns (default: the terminal's)")
+    p.add_argument("-o", "--output", metavar="FILE", type=Path,
+                   help="write to FILE (atomically) instead of standard output")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.commands.align import inputs_of, write_output
     from reader.core.diverge.thresholds import load_thresholds
     from reader.core.export.report import report_from_pair
+    from reader.core.files import check_output
     from reader.core.pair import PairOptions, open_pair
 
+    if args.output is not None:  # refused before the work, not after it
+        check_output(args.output, inputs_of(args))
     thresholds = load_thresholds(args.thresholds).with_overrides(args.overrides)
     options = PairOptions(
         glossaries=[Path(g) for g in args.glossary], blocks=args.blocks, thresholds=thresholds
@@ -57,14 +62,15 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "json":
             from reader.core.export.pair_json import render_json
 
-            sys.stdout.write(render_json(report, indent=2))
+            text = render_json(report, indent=2)
         elif args.format == "csv":
             from reader.core.export.csv_export import render_divergences_csv
 
-            sys.stdout.write(render_divergences_csv(report))
+            text = render_divergences_csv(report)
         else:
             from reader.core.export.divergence_table import render_table
 
             width = args.width or shutil.get_terminal_size((100, 24)).columns
-            sys.stdout.write(render_table(report, width=width, logical=args.logical))
+            text = render_table(report, width=width, logical=args.logical)
+        write_output(text, args.output, inputs_of(args))
     return 0

@@ -15,7 +15,7 @@ NAME = "export"
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from reader.core.export.formats import FORMATS
+    from reader.core.export.formats import FORMATS, OFFSET_UNITS
 
     p = sub.add_parser(
         NAME,
@@ -35,6 +35,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="a folder of your own codebooks, for tag labels")
     p.add_argument("--no-divergences", action="store_true",
                    help="leave divergences out of the xlsx, md, html and alignment files")
+    p.add_argument("--offsets", choices=OFFSET_UNITS, default="codepoint",
+                   help="how w3c positions count: codepoint (default) or utf16, as browser "
+                        "tools such as Hypothesis count them; the export says which")
     p.set_defaults(run=run)
 
 
@@ -42,8 +45,11 @@ def run(args: argparse.Namespace) -> int:
     from reader.core.annotate.codebooks import codebook_index, list_codebooks
     from reader.core.export.formats import WITH_DIVERGENCES, export, render
     from reader.core.export.report import report_from_workspace
+    from reader.core.files import check_output
     from reader.core.store.workspace import Workspace
 
+    if args.output != "-":  # refused before any work: never the workspace, never a folder
+        check_output(args.output, [args.workspace])
     codebooks = codebook_index(list_codebooks(args.codebooks)) if args.codebooks else None
     with Workspace.open(args.workspace, read_only=True) as ws:
         divergences: list[Divergence] = []
@@ -52,10 +58,11 @@ def run(args: argparse.Namespace) -> int:
         report = report_from_workspace(ws, codebooks, divergences)
     if args.output == "-":
         sys.stdout.flush()
-        sys.stdout.buffer.write(render(report, args.format))
+        sys.stdout.buffer.write(render(report, args.format, offsets=args.offsets))
         sys.stdout.buffer.flush()
     else:
-        export(report, args.format, Path(args.output))
+        export(report, args.format, Path(args.output), inputs=[args.workspace],
+               offsets=args.offsets)
     return 0
 
 

@@ -34,6 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reader.core.export.escaping import terminal_text
     from reader.core.export.tei_import import looks_like_tei
     from reader.core.export.w3c_import import import_w3c
     from reader.core.store.workspace import Workspace
@@ -42,12 +43,21 @@ def run(args: argparse.Namespace) -> int:
         return run_alignment(args)
     with Workspace.open(args.workspace) as ws:
         report = import_w3c(ws, args.file)
-    for reason in report.skipped:
-        print(f"reader: {args.file}: skipped {reason}", file=sys.stderr)
+    name = terminal_text(str(args.file))
+    verbose = args.verbose + getattr(args, "sub_verbose", 0)
+    if report.skipped:
+        # one line for all of them; which and why with -v (each line names index and id)
+        if verbose:
+            for reason in report.skipped:
+                print(f"reader: {name}: skipped {reason}", file=sys.stderr)
+        first = report.skipped[0]
+        more = "" if verbose else " (reader -v import … lists them all)"
+        print(f"reader: {name}: {len(report.skipped)} annotation(s) skipped, the first: "
+              f"{first}{more}", file=sys.stderr)
     imported = len(report.added) + len(report.updated) + len(report.unchanged) + len(report.kept)
     if report.skipped and not imported:
         raise InputError("no annotation could be imported (see above)", args.file)
-    print(f"{args.file}: {report.summary()}")
+    print(f"{name}: {report.summary()}")
     return 0
 
 

@@ -43,9 +43,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run_new(args: argparse.Namespace) -> int:
     from reader.core.align.aligner import align_texts
+    from reader.core.files import check_output
     from reader.core.store.workspace import Workspace
     from reader.core.text.document import load_text
 
+    # even with --force, never a text the workspace is made from, never a folder
+    check_output(args.workspace, [args.source, args.target], workspace=True)
     source = load_text(args.source, blocks=args.blocks)
     target = load_text(args.target, blocks=args.blocks)
     if args.alignment is not None:
@@ -65,11 +68,13 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def run_info(args: argparse.Namespace) -> int:
+    from reader.core.export.escaping import terminal_text
     from reader.core.store.workspace import Workspace
 
     with Workspace.open(args.workspace, read_only=True) as ws:
         for doc in ws.documents():
-            print(f"{doc.side}: {doc.name} ({doc.language}, {doc.paragraphs} paragraphs, "
+            name, language = terminal_text(doc.name), terminal_text(doc.language)
+            print(f"{doc.side}: {name} ({language}, {doc.paragraphs} paragraphs, "
                   f"sha256 {doc.sha256})")
         alignment = ws.alignment()
         states = Counter(b.state for b in alignment)

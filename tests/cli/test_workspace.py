@@ -84,7 +84,9 @@ def test_export_every_format_and_import_round_trip(
     assert "النظام العراقي" in (tmp_path / "a.html").read_text("utf-8")
     book = openpyxl.load_workbook(tmp_path / "a.xlsx")
     assert book.sheetnames == ["annotations", "divergences", "beads"]
-    assert book["annotations"]["N2"].value == "'" + a.comment  # same rule as the CSV
+    # a string cell, never a formula: the text exactly as written, no guard apostrophe
+    assert book["annotations"]["N2"].value == a.comment
+    assert book["annotations"]["N2"].data_type == "s"
     assert book["divergences"].max_row > 1  # found for the report, as for md and html
     gold_beads = json.loads(GOLD.read_text(encoding="utf-8"))
     assert len((tmp_path / "a.tsv").read_text("utf-8").splitlines()) == len(gold_beads)
@@ -178,7 +180,9 @@ def test_exports_of_the_alignment_follow_an_edit(
     assert tsv[0].split("\t")[1] == " ".join(" ".join(merged).split())
     tmx = ET.parse(out["tmx"]).getroot()
     segs = [tu.findall("tuv/seg") for tu in tmx.iter("tu")]
-    assert segs[0][1].text == "\n".join(merged)
+    # the paragraphs of a merged bead in one <seg>, a <ph> between them, no raw newline
+    assert "".join(segs[0][1].itertext()) == " ".join(merged)
+    assert len(segs[0][1].findall("ph")) == len(merged) - 1
     assert len(segs) == sum(1 for s, t in beads if s and t)
     assert capsys.readouterr().err == ""
 

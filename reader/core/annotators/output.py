@@ -5,12 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from collections.abc import Callable
 
 from reader.core.annotate.agreement import Agreement, TagAgreement
 from reader.core.annotate.annotations import TagRef
-from reader.core.export.escaping import bidi_visible, spreadsheet_cells
+from reader.core.export.escaping import neutralise_row, terminal_text
 
 OUTPUT_FORMATS = ("table", "json", "csv")
 Labeller = Callable[[TagRef], str]
@@ -46,25 +45,16 @@ def render_csv(report: Agreement, label: Labeller) -> str:
               *(f"units:{n}" for n in report.annotators), "observed", "kappa", "alpha"]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(spreadsheet_cells(header))
+    writer.writerow(header)
+    free = [True, True] + [False] * (len(header) - 2)  # the tag's id and label are the user's
     for row in report.rows:
-        writer.writerow(spreadsheet_cells([
+        writer.writerow(neutralise_row([
             "" if row.tag is None else str(row.tag),
             "all tags" if row.tag is None else label(row.tag),
             *row.annotations, *row.units, _number(row.observed), _number(row.kappa),
             _number(row.alpha),
-        ]))
+        ], free))
     return out.getvalue()
-
-
-def terminal_text(text: str) -> str:
-    """A name or label safe to print: control characters as `\\x1b`-style escapes, bidi
-    controls shown as their code points."""
-    return "".join(
-        ch if ch == " " or unicodedata.category(ch) not in ("Cc", "Zl", "Zp")
-        else ch.encode("unicode_escape").decode("ascii")
-        for ch in bidi_visible(text)
-    )
 
 
 def render_table(report: Agreement, label: Labeller) -> str:

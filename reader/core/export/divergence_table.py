@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from reader.core.diverge.records import Divergence
+from reader.core.export.escaping import terminal_text
 from reader.core.export.report import Report
 from reader.core.text.bidi_display import display_lines, display_width, pad
 
@@ -21,19 +22,23 @@ def paragraph_label(d: Divergence) -> str:
 
 def render_table(report: Report, width: int = 100, logical: bool = False) -> str:
     """One row per divergence, its label in `kind`, the explanation wrapped in the last column;
-    Arabic shaped and reordered for the terminal unless `logical`."""
+    Arabic shaped and reordered for the terminal unless `logical`. Every text from a file
+    goes through terminal_text: no control character or escape sequence reaches the
+    terminal raw."""
     source, target = report.source, report.target
+    src_name, tgt_name = terminal_text(source.name), terminal_text(target.name)
     out = [
-        f"{source.name} ({source.language}, {len(source)} paragraphs) -> "
-        f"{target.name} ({target.language}, {len(target)} paragraphs): "
+        f"{src_name} ({terminal_text(source.language)}, {len(source)} paragraphs) -> "
+        f"{tgt_name} ({terminal_text(target.language)}, {len(target)} paragraphs): "
         f"{len(report.divergences)} divergences\n"
     ]
     if not report.divergences:
         return "".join(out)
     headers = ("#", "kind", "severity", "where", "detail")
     rows = [
-        (str(n), report.labels.kind(r.divergence.kind), str(r.divergence.severity),
-         paragraph_label(r.divergence), r.divergence.detail)
+        (str(n), terminal_text(report.labels.kind(r.divergence.kind)),
+         str(r.divergence.severity), paragraph_label(r.divergence),
+         terminal_text(r.divergence.detail))
         for n, r in enumerate(report.divergences, 1)
     ]
     widths = [max(display_width(r[k]) for r in [headers, *rows]) for k in range(4)]

@@ -6,7 +6,13 @@ from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from reader.core.annotate.annotations import Annotation, SpanRef, Status
-from reader.core.export.escaping import html_attr, html_block, html_text
+from reader.core.export.escaping import (
+    html_attr,
+    html_block,
+    html_text,
+    html_user,
+    plain_isolate,
+)
 from reader.core.export.report import Document, Report
 from reader.core.text.language import paragraph_is_rtl
 
@@ -78,18 +84,20 @@ def _note(a: Annotation, number: int, report: Report) -> str:
     item = [f'<li value="{number}">']
     if a.status is Status.ORPHAN:
         item.append('<span class="div">[orphan: not found in the current text]</span> ')
-    item.append(f"“{html_text(a.quote)}”")
+    # every field in its own isolate: an Arabic quote with numbers keeps its order here
+    item.append(f"“{html_user(a.quote)}”")
     if a.link is not None:
-        item.append(f" ↔ “{html_text(a.link.quote)}”")
+        item.append(f" ↔ “{html_user(a.link.quote)}”")
     if tags:
-        item.append(f' <span class="tags">{html_text(tags)}</span>')
+        item.append(f' <span class="tags">{html_user(tags)}</span>')
     if a.severity:
-        item.append(f" ({html_text(a.severity)})")
+        item.append(f" ({html_user(a.severity)})")
     if a.comment:
-        item.append("<br>" + html_text(a.comment).replace("\n", "<br>"))
+        comment = "<br>".join(html_text(line) for line in a.comment.splitlines())
+        item.append(f'<br><span class="comment" dir="auto">{comment}</span>')
     item.append(
-        f'<br><span class="meta">{html_text(a.author or "anonymous")}, {html_text(a.modified)}'
-        "</span></li>"
+        f'<br><span class="meta">{html_user(a.author or "anonymous")}, '
+        f"{html_user(a.modified)}</span></li>"
     )
     return "".join(item)
 
@@ -122,11 +130,15 @@ def render_html(report: Report) -> str:
         where = report.divergence_bead(d)
         if where is not None:
             divs_by_bead.setdefault(where, []).append(
-                f'<div class="div">{html_text(report.labels.kind(d.kind))} '
-                f"({html_text(str(d.severity))}): {html_text(d.detail)}</div>"
+                f'<div class="div">{html_user(report.labels.kind(d.kind))} '
+                f"({html_text(str(d.severity))}): {html_user(d.detail)}</div>"
             )
 
-    src_name, tgt_name = html_text(report.source.name), html_text(report.target.name)
+    src_name, tgt_name = html_user(report.source.name), html_user(report.target.name)
+    # a <title> holds no markup: each name in a first-strong isolate instead of a <bdi>
+    title = html_block(
+        f"{plain_isolate(report.source.name)} ↔ {plain_isolate(report.target.name)}"
+    )
     rows = []
     for k, bead in enumerate(report.beads):
         classes = []
@@ -155,7 +167,7 @@ def render_html(report: Report) -> str:
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{src_name} ↔ {tgt_name}</title>
+<title>{title}</title>
 <style>{_CSS}</style>
 </head>
 <body>

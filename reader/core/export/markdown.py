@@ -5,16 +5,22 @@ from __future__ import annotations
 from collections import Counter
 
 from reader.core.annotate.annotations import Annotation, Status
-from reader.core.export.escaping import md_escape
+from reader.core.export.escaping import md_cell, md_escape
 from reader.core.export.report import Report
 
 
 def _tags(a: Annotation, report: Report) -> str:
-    return ", ".join(md_escape(report.labels.tag(t)) for t in a.tags)
+    return ", ".join(md_cell(report.labels.tag(t)) for t in a.tags)
 
 
 def _quote_block(text: str) -> str:
     return "\n".join("> " + line if line else ">" for line in md_escape(text).split("\n"))
+
+
+def _item(label: str, value: str) -> str:
+    """A list item whose value may span lines: continuation lines indented into the item,
+    blank lines kept inside it."""
+    return f"- {label}{md_escape(value, indent='  ')}"
 
 
 def render_markdown(report: Report) -> str:
@@ -22,14 +28,14 @@ def render_markdown(report: Report) -> str:
     annotations = report.annotations
     source, target = report.source, report.target
     lines = [
-        f"# Annotations: {md_escape(source.name)} ↔ {md_escape(target.name)}",
+        f"# Annotations: {md_cell(source.name)} ↔ {md_cell(target.name)}",
         "",
         "| Side | File | Language | Paragraphs | SHA-256 |",
         "|---|---|---|---|---|",
     ]
     for d in (source, target):
         lines.append(
-            f"| {d.side} | {md_escape(d.name)} | {md_escape(d.language)} | {len(d)} "
+            f"| {d.side} | {md_cell(d.name)} | {md_cell(d.language)} | {len(d)} "
             f"| `{d.sha256}` |"
         )
     lines += ["", f"{len(annotations)} annotations."]
@@ -42,20 +48,20 @@ def render_markdown(report: Report) -> str:
     if counts:
         lines += ["", "## Tags", "", "| Tag | Codebook | Count |", "|---|---|---|"]
         for tag, n in sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0]))):
-            label = md_escape(report.labels.tag(tag))
-            lines.append(f"| {label} | {md_escape(tag.codebook)} | {n} |")
+            label = md_cell(report.labels.tag(tag))
+            lines.append(f"| {label} | {md_cell(tag.codebook)} | {n} |")
     authors = Counter(a.author or "(anonymous)" for a in annotations)
     if authors:
         lines += ["", "## Annotators", ""]
-        lines += [f"- {md_escape(name)}: {n}" for name, n in sorted(authors.items())]
+        lines += [f"- {md_cell(name)}: {n}" for name, n in sorted(authors.items())]
     if report.divergences:
         lines += ["", "## Divergences", ""]
         for r in report.divergences:
             div = r.divergence
             paras = ", ".join(str(p + 1) for p in div.paragraphs)
             lines.append(
-                f"- **{md_escape(report.labels.kind(div.kind))}** ({div.severity}), "
-                f"{div.side} ¶{paras}: {md_escape(div.detail)}"
+                f"- **{md_cell(report.labels.kind(div.kind))}** ({div.severity}), "
+                f"{div.side} ¶{paras}: {md_escape(div.detail, indent='  ')}"
             )
     lines += ["", "## Notes"]
     for a in annotations:
@@ -75,9 +81,9 @@ def render_markdown(report: Report) -> str:
         if a.tags:
             lines.append(f"- Tags: {_tags(a, report)}")
         if a.severity:
-            lines.append(f"- Severity: {md_escape(a.severity)}")
+            lines.append(_item("Severity: ", a.severity))
         if a.comment:
-            lines.append(f"- Comment: {md_escape(a.comment)}")
-        lines.append(f"- By {md_escape(a.author or '(anonymous)')}, {md_escape(a.modified)}")
+            lines.append(_item("Comment: ", a.comment))
+        lines.append(f"- By {md_cell(a.author or '(anonymous)')}, {md_cell(a.modified)}")
     lines.append("")
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from reader.core.diverge.review import ReviewStatus
 from reader.core.errors import InputError
 from reader.core.export.qa_report import (
     QA_COLUMNS,
+    QA_FREE,
     findings,
     qa_rows,
     render_qa_markdown,
@@ -40,7 +41,8 @@ def render_review(
     if fmt == "csv":
         from reader.core.export.csv_export import csv_table
 
-        return ("\ufeff" + csv_table(QA_COLUMNS, qa_rows(report, found), "\r\n")).encode("utf-8")
+        table = csv_table(QA_COLUMNS, qa_rows(report, found), QA_FREE, "\r\n")
+        return ("\ufeff" + table).encode("utf-8")
     if fmt == "xlsx":
         from reader.core.export.xlsx import workbook_bytes
 

@@ -8,13 +8,17 @@ from dataclasses import dataclass
 from reader.core.diverge.labels import SEVERITY_ORDER, severity_label, severity_rank
 from reader.core.diverge.records import Divergence
 from reader.core.diverge.review import STATUS_ORDER, ReviewStatus
-from reader.core.export.escaping import md_escape, spreadsheet_cells
+from reader.core.export.escaping import md_escape
 from reader.core.export.report import Report, ReportDivergence
+from reader.core.export.tables import Row
 
 QA_COLUMNS = (
     "number", "severity", "kind", "label", "status", "side", "bead", "source_paragraphs",
     "target_paragraphs", "values", "detail", "comment", "source_text", "target_text",
 )
+# the cells a person or a document wrote: the ones a spreadsheet must not evaluate
+QA_FREE = [c in ("label", "values", "detail", "comment", "source_text", "target_text")
+           for c in QA_COLUMNS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,16 +75,17 @@ def side_text(report: Report, finding: Finding, side: str) -> str:
     return "\n\n".join(doc.paragraphs[i].text for i in finding.paragraphs(side))
 
 
-def qa_rows(report: Report, found: Sequence[Finding]) -> Iterator[list[str | int | float]]:
+def qa_rows(report: Report, found: Sequence[Finding]) -> Iterator[Row]:
+    """The findings as table rows; the writer neutralises the QA_FREE cells for its format."""
     for f in found:
         d = f.divergence
-        yield spreadsheet_cells([
+        yield [
             f.number, str(d.severity), str(d.kind), report.labels.kind(d.kind), f.item.state,
             d.side, "" if f.bead is None else f.bead,
             " ".join(str(i) for i in f.source), " ".join(str(i) for i in f.target),
             " | ".join(d.values), d.detail, f.item.comment,
             side_text(report, f, "source"), side_text(report, f, "target"),
-        ])
+        ]
 
 
 def summary(found: Sequence[Finding]) -> list[tuple[str, int]]:
@@ -126,8 +131,9 @@ def _md_text(report: Report, f: Finding, side: str) -> list[str]:
     lines: list[str] = []
     for i in f.paragraphs(side):
         text = report.document(side).paragraphs[i].text
-        parts = [f"**{md_escape(piece)}**" if marked else md_escape(piece)
-                 for piece, marked in marked_pieces(d, side, i, text)]
+        parts = [f"**{md_escape(piece, mid_line=k > 0)}**" if marked
+                 else md_escape(piece, mid_line=k > 0)
+                 for k, (piece, marked) in enumerate(marked_pieces(d, side, i, text))]
         if lines:
             lines.append(">")
         lines += ["> " + line if line else ">" for line in "".join(parts).split("\n")]

@@ -17,7 +17,7 @@ from reader.core.export.tables import (
     ANNOTATION_COLUMNS,
     BEAD_COLUMNS,
     DIVERGENCE_SHEET_COLUMNS,
-    Cell,
+    Row,
     annotation_rows,
     bead_rows,
     divergence_rows,
@@ -40,16 +40,20 @@ def _text_cell(value: str) -> str:
 
 
 def _sheet(
-    book: Workbook, title: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]
+    book: Workbook, title: str, header: Sequence[str], rows: Iterable[Row]
 ) -> None:
     sheet = book.create_sheet(title)
     sheet.append(list(header))
     for row in rows:
         cells = []
         for value in row:
+            if value is None:
+                value = ""
             cell = WriteOnlyCell(sheet, _text_cell(value) if isinstance(value, str) else value)
             if isinstance(value, str):
-                cell.data_type = "s"  # text, never a formula, whatever it starts with
+                # a string cell, never a formula, whatever it starts with: so no guard
+                # apostrophe is needed, and the text is exactly the reader's
+                cell.data_type = "s"
             cells.append(cell)
         sheet.append(cells)
 
@@ -64,7 +68,7 @@ def _generated(report: Report) -> datetime:
 
 
 # a sheet: its title, header and rows
-Sheet = tuple[str, Sequence[str], Iterable[Sequence[Cell]]]
+Sheet = tuple[str, Sequence[str], Iterable[Row]]
 
 
 def render_xlsx(report: Report) -> bytes:
@@ -83,7 +87,7 @@ def workbook_bytes(report: Report, sheets: Sequence[Sheet]) -> bytes:
         _sheet(book, title, header, rows)
     when = _generated(report)
     book.properties.creator = "Parallel Reader"
-    book.properties.title = f"{report.source.name} ↔ {report.target.name}"
+    book.properties.title = xml_text(f"{report.source.name} ↔ {report.target.name}")
     book.properties.created = book.properties.modified = when
     raw = io.BytesIO()
     # openpyxl's own save() stamps the current time; its writer, used directly, does not

@@ -11,9 +11,8 @@ from urllib.parse import quote as url_quote
 
 from reader.core.annotate.annotations import SIDES
 from reader.core.errors import ReaderError
-from reader.core.store.curation_schema import CURATION_TABLE, migrate_curation
 from reader.core.store.bead_states import add_bead_states
-
+from reader.core.store.curation_schema import CURATION_TABLE, migrate_curation
 from reader.core.store.review_schema import REVIEW_TABLES, add_review_tables
 
 SCHEMA_VERSION = 4

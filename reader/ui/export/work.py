@@ -9,13 +9,12 @@ from pathlib import Path
 from reader.core.annotate.codebooks import Codebook
 from reader.core.diverge.records import Divergence
 from reader.core.errors import InputError
-from reader.core.export.formats import FORMATS, export
+from reader.core.export.formats import FORMATS, SUFFIXES, export
 from reader.core.export.report import report_from_workspace
+from reader.core.files import check_output
 from reader.core.store.workspace import Workspace
 
 PARTS = ("annotations", "divergences", "alignment")
-# a format's file suffix is its name, but for these
-_SUFFIXES = {"w3c": ".jsonld", "xliff": ".xlf"}
 # files SQLite keeps beside a workspace while it is open
 _COMPANIONS = ("", "-wal", "-shm", "-journal")
 
@@ -30,7 +29,7 @@ class ExportChoice:
 
 
 def suffix_for(fmt: str) -> str:
-    return _SUFFIXES.get(fmt, f".{fmt}")
+    return SUFFIXES.get(fmt, f".{fmt}")
 
 
 def with_suffix(path: Path, fmt: str) -> Path:
@@ -41,21 +40,11 @@ def with_suffix(path: Path, fmt: str) -> Path:
     return path if path.suffix.lower() == suffix_for(fmt) else Path(f"{path}{suffix_for(fmt)}")
 
 
-def check_target(path: Path, protected: Iterable[Path | None]) -> None:
-    """Refuse a target that is a folder, the open workspace (or a file SQLite keeps beside it)
-    or one of the pair's texts: writing there would destroy what the user is working on."""
-    if path.is_dir():
-        raise InputError("is a folder; choose a file name to export to", path)
-    target = path.resolve()
-    for item in protected:
-        if item is None:
-            continue
-        for suffix in _COMPANIONS:
-            if target == Path(f"{item.resolve()}{suffix}"):
-                raise InputError(
-                    "is a file this window has open (the workspace or a text of the pair); "
-                    "choose another file", path,
-                )
+def protected_files(protected: Iterable[Path | None]) -> list[Path]:
+    """The files an export must never replace: each one given (the open workspace, the pair's
+    texts) and the files SQLite keeps beside it while it is open."""
+    return [Path(f"{item}{suffix}") for item in protected if item is not None
+            for suffix in _COMPANIONS]
 
 
 def run_export(
@@ -70,7 +59,8 @@ def run_export(
     """Build the workspace's report with the parts chosen and write it atomically."""
     if choice.fmt not in FORMATS:
         raise InputError(f"unknown export format {choice.fmt!r}")
-    check_target(choice.path, [workspace.path, *protected])
+    inputs = protected_files([workspace.path, *protected])
+    check_output(choice.path, inputs)  # before the report is built: refusing is instant
     progress(0.05)
     wanted = choice.parts
     report = report_from_workspace(
@@ -82,6 +72,6 @@ def run_export(
         annotations=report.annotations if "annotations" in wanted else (),
         beads=report.beads if "alignment" in wanted else (),
     )
-    path = export(report, choice.fmt, choice.path)
+    path = export(report, choice.fmt, choice.path, inputs=inputs)
     progress(1.0)
     return path

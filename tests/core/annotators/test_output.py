@@ -32,7 +32,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised() -> None:
 
 
 def test_terminal_text_shows_controls_and_bidi_overrides() -> None:
-    assert terminal_text("a\x1b[2Jb\nc") == "a\\x1b[2Jb\\nc"
+    assert terminal_text("a\x1b[2Jb\nc") == "a\\x1b[2Jb\\x0ac"
     table = render_table(REPORT, lambda t: "\x07bell")
-    assert "\x07" not in table and "\u202e" not in table and "[U+202E]" in table
+    assert "\x07" not in table and "\u202e" not in table and "\\u202e" in table
     assert "n/a" in table and "0.500" in table

@@ -38,12 +38,14 @@ from reader.core.text.document import Paragraph
 # What a spreadsheet may skip before it looks for a formula, written out independently of
 # the module: white space, NBSP, ZWSP, word joiner, BOM, bidi marks, C0 controls.
 _SKIPPED = "[\\s\u00a0\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069\x00-\x1f\x7f]*"
-_FORMULA = re.compile(_SKIPPED + "[=+\\-@＝＋－＠]")
-_NUMBER = re.compile(_SKIPPED + "-?[0-9]+(?:[.,][0-9]+)*" + _SKIPPED)
+# live: `=` or `@` first, or a sign first and something a formula computes with after it
+_ALWAYS = re.compile(_SKIPPED + "[=@＝＠]")
+_COMPUTES = "[()\\[\\]!|=@+\\-*/^&<>\";（）［］！｜＝＠＋－＊／＾＆＜＞＂；]"
+_SIGNED = re.compile(_SKIPPED + "[+\\-＋－].*" + _COMPUTES, re.DOTALL)
 
 
 def runs_as_formula(cell: str) -> bool:
-    return bool(_FORMULA.match(cell)) and not _NUMBER.fullmatch(cell)
+    return bool(_ALWAYS.match(cell) or _SIGNED.match(cell))
 
 
 def restore(cell: str) -> str:
@@ -64,15 +66,20 @@ CELL_TEXT = st.one_of(TRICKY, st.text(max_size=12))
     ("value", "expected"),
     [
         ("=1+2", "'=1+2"),
-        ("+3", "'+3"),  # a spreadsheet would show 3
-        ("-Haq", "'-Haq"),  # =-Haq, a formula (#NAME?), not a name
+        ("+3", "+3"),  # a signed number: nothing to run
+        ("-Haq", "-Haq"),  # a signed word runs nothing: the reader's text stays as it is
+        ("-Haq +1", "'-Haq +1"),  # an expression
+        ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),  # DDE
         ("-2+3", "'-2+3"),
+        ("@handle", "'@handle"),  # @ starts a function in Lotus and Excel alike
         ("@SUM(A1)", "'@SUM(A1)"),
         ("  =1", "'  =1"),
         ("\u00a0\u200b\ufeff\t\r\n=1", "'\u00a0\u200b\ufeff\t\r\n=1"),
         ("＝1", "'＝1"),
-        ("－Haq", "'－Haq"),
-        ("-٣", "'-٣"),  # Arabic-Indic digits are no number to a spreadsheet
+        ("－Haq", "－Haq"),
+        ("－1＋1", "'－1＋1"),  # full-width forms fold to ASCII in East Asian input
+        ("\u200b-SUM(A1)", "'\u200b-SUM(A1)"),
+        ("\n+HYPERLINK(x)", "'\n+HYPERLINK(x)"),
         ("-3", "-3"),
         ("-0.5", "-0.5"),
         ("-1,234.5", "-1,234.5"),
@@ -82,7 +89,8 @@ CELL_TEXT = st.one_of(TRICKY, st.text(max_size=12))
         ("", ""),
         ("'abc", "'abc"),
         ("'=1", "''=1"),  # one more apostrophe, so that the change can be undone
-        ("''-x", "'''-x"),
+        ("''-x+1", "'''-x+1"),
+        ("''-x", "''-x"),
     ],
 )
 def test_the_rule(value: str, expected: str) -> None:
@@ -142,11 +150,12 @@ def test_no_tabular_cell_of_any_format_runs_as_a_formula(
     divergences = _csv_cells(render_divergences_csv(report))
     tsv = render_tsv(report).rstrip("\n").split("\t")
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))
-    sheets = [
-        str(c.value) for sheet in book.worksheets for row in sheet.iter_rows() for c in row
-        if isinstance(c.value, str)
-    ]
-    for cell in (*annotations, *divergences, *tsv, *sheets):
+    # XLSX: every text is a string cell, which no spreadsheet evaluates
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for c in row:
+                assert c.data_type != "f", c.value
+    for cell in (*annotations, *divergences, *tsv):
         assert not runs_as_formula(cell), cell
     # and each field comes back once the apostrophe is dropped
     assert restore(annotations[24 + 13]) == comment
@@ -154,7 +163,7 @@ def test_no_tabular_cell_of_any_format_runs_as_a_formula(
     assert restore(divergences[9 + 6]) == value
     assert restore(divergences[9 + 8]) == detail
     assert restore(tsv[0]) == " ".join(quote.split())
-    in_sheet = xml_text(neutralise(comment)).replace("\r\n", "\n").replace("\r", "\n")
+    in_sheet = xml_text(comment).replace("\r\n", "\n").replace("\r", "\n")
     assert book["annotations"]["N2"].value in (in_sheet, None)  # line ends LF, as in XML
 
 
@@ -162,9 +171,10 @@ def test_xlsx_cells_are_text_even_when_they_look_like_formulas() -> None:
     report = _report("=1+1", "-3", "q", "d", "@x")
     book = openpyxl.load_workbook(io.BytesIO(render_xlsx(report)))
     sheet = book["annotations"]
-    assert sheet["N2"].value == "'=1+1" and sheet["N2"].data_type == "s"
+    # every text cell is a string cell: no formula, and no guard apostrophe either
+    assert sheet["N2"].value == "=1+1" and sheet["N2"].data_type == "s"
     assert sheet["P2"].value == "-3" and sheet["P2"].data_type == "s"  # a number, kept as text
-    assert sheet["D2"].value == 0 and sheet["D2"].data_type == "n"
+    assert sheet["D2"].value == 1 and sheet["D2"].data_type == "n"  # paragraph 1
 
 
 @pytest.mark.parametrize("escape", [html_text, html_attr, md_escape])

@@ -132,7 +132,8 @@ def test_diverge_table_and_csv_say_the_label(tmp_path: Path) -> None:
     assert "Paragraph left out" in table and "Name differs" in table and "omission" not in table
     lines = render_divergences_csv(report).splitlines()
     assert lines[0] == "kind,label,severity,side,bead,paragraphs,values,spans,detail"
-    assert lines[1].startswith("omission,Paragraph left out,serious,source,2,2,")
+    # bead and paragraph numbers count from 1, as the table and the window show them
+    assert lines[1].startswith("omission,Paragraph left out,serious,source,3,3,")
     assert render_table(pair_report(tmp_path, [])).endswith(": 0 divergences\n")
 
 
@@ -142,9 +143,10 @@ def test_tsv_is_one_bead_a_line_and_neutralised(tmp_path: Path) -> None:
     alignment = Alignment([Bead((0,), (0,)), Bead((1,), (1,))], 2, 2)
     report = report_from_pair(Pair(risky, plain, alignment, []))
     lines = render_tsv(report).split("\n")
-    assert lines[0].split("\t")[0] == "'-Haq said this"
+    # a bare signed word runs nothing in a spreadsheet: it stays as written
+    assert lines[0].split("\t")[0] == "-Haq said this"
     assert lines[1].split("\t") == ["'=1+1", "-3"]
-    assert lines[0].split("\t")[1] == "'-3 is a number"
+    assert lines[0].split("\t")[1] == "-3 is a number"
     assert lines[2] == "" and len(lines) == 3
 
 
@@ -156,7 +158,7 @@ def test_xlsx_has_a_sheet_per_table(tmp_path: Path) -> None:
     header = [c.value for c in next(book["annotations"].iter_rows(max_row=1))]
     assert header == list(ANNOTATION_COLUMNS)
     rows = list(book["annotations"].iter_rows(min_row=2, values_only=True))
-    assert rows[0][ANNOTATION_COLUMNS.index("author")] == "'-Haq"
+    assert rows[0][ANNOTATION_COLUMNS.index("author")] == "-Haq"  # no guard in XLSX
     assert rows[0][ANNOTATION_COLUMNS.index("tag_labels")] == "Softening"
     divs = list(book["divergences"].iter_rows(values_only=True))
     assert list(divs[0]) == list(DIVERGENCE_SHEET_COLUMNS)
@@ -192,7 +194,8 @@ def test_html_shows_labels_and_bidi_controls(tmp_path: Path) -> None:
     report, ws = workspace_report(tmp_path)
     ws.close()
     page = render(report, "html").decode("utf-8")
-    assert '<div class="div">Name differs (info): ‘Tamra’ is named here only</div>' in page
+    assert ('<div class="div"><bdi>Name differs</bdi> (info): '
+            "<bdi>‘Tamra’ is named here only</bdi></div>") in page
     assert "\u202e" not in page and "[U+202E]evil" in page
 
 

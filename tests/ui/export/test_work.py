@@ -8,7 +8,7 @@ import pytest
 
 from reader.core.errors import InputError
 from reader.core.export.formats import FORMATS
-from reader.ui.export.work import ExportChoice, check_target, run_export, suffix_for, with_suffix
+from reader.ui.export.work import ExportChoice, run_export, suffix_for, with_suffix
 from tests.core.workspace_helpers import small_workspace
 
 
@@ -23,13 +23,14 @@ def test_suffixes_follow_the_format_and_keep_other_names() -> None:
 def test_the_workspace_its_companions_the_texts_and_folders_are_refused(tmp_path) -> None:
     with small_workspace(tmp_path) as ws:
         text = tmp_path / "pair.ar.txt"
-        for bad in (ws.path, Path(f"{ws.path}-wal"), tmp_path / "." / "pair.ar.txt"):
-            with pytest.raises(InputError, match="this window has open"):
-                check_target(bad, [ws.path, text])
-        with pytest.raises(InputError, match="is a folder"):
-            check_target(tmp_path, [ws.path])
-        with pytest.raises(InputError, match="this window has open"):
-            run_export(ws, ExportChoice("csv", ws.path))
+        text.write_text("نص", encoding="utf-8")
+        wal = Path(f"{ws.path}-wal")
+        assert wal.exists()  # the workspace is open in WAL mode
+        for bad in (ws.path, wal, tmp_path / "." / "pair.ar.txt"):
+            with pytest.raises(InputError, match="an input of this command"):
+                run_export(ws, ExportChoice("csv", bad), protected=[text])
+        with pytest.raises(InputError, match="is a directory"):
+            run_export(ws, ExportChoice("csv", tmp_path))
         assert ws.annotations() == [] and ws.path.read_bytes()[:6] == b"SQLite"
         seen: list[float] = []
         out = run_export(ws, ExportChoice("md", tmp_path / "r.md"), progress=seen.append)
