@@ -7,6 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
+from reader.commands.pair_verdict import add_original, warn_if_unrelated
 from reader.core.errors import InputError
 from reader.core.pair import Pair, PairOptions, open_pair
 from reader.core.timing import stage
@@ -50,6 +51,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="paragraphs are blank-line separated blocks (hard-wrapped text)",
     )
+    add_original(p)
     p.set_defaults(run=run)
 
 
@@ -82,8 +84,10 @@ def write_output(text: str, output: Path | None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     pair = open_pair(
-        args.source, args.target, PairOptions(glossaries=args.glossary, blocks=args.blocks)
+        args.source, args.target,
+        PairOptions(glossaries=args.glossary, blocks=args.blocks, original=args.original),
     )
+    warn_if_unrelated(pair)
     with stage(log, f"output {args.format}"):
         write_output(render(pair, args.format), args.output)
     return 0

@@ -8,6 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from reader.commands.pair_verdict import add_original, warn_if_unrelated
 from reader.core.timing import stage
 
 NAME = "diverge"
@@ -40,6 +41,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="paragraphs are blank-line separated blocks (hard-wrapped text)")
     p.add_argument("--width", type=int, default=0,
                    help="table width in columns (default: the terminal's)")
+    add_original(p)
     p.set_defaults(run=run)
 
 
@@ -50,9 +52,12 @@ def run(args: argparse.Namespace) -> int:
 
     thresholds = load_thresholds(args.thresholds).with_overrides(args.overrides)
     options = PairOptions(
-        glossaries=[Path(g) for g in args.glossary], blocks=args.blocks, thresholds=thresholds
+        glossaries=[Path(g) for g in args.glossary], blocks=args.blocks, thresholds=thresholds,
+        original=args.original,
     )
-    report = report_from_pair(open_pair(args.source, args.target, options))
+    pair = open_pair(args.source, args.target, options)
+    warn_if_unrelated(pair)
+    report = report_from_pair(pair)
     with stage(log, f"output {args.format}"):
         if args.format == "json":
             from reader.core.export.pair_json import render_json
