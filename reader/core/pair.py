@@ -54,13 +54,14 @@ def align_pair(
     from reader.core.align.aligner import align_texts
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import find_divergences
-    from reader.core.diverge.verdict import judge
+    from reader.core.diverge.verdict import discounted, judge
 
     options = options or PairOptions()
     alignment = align_texts(
         source, target, glossaries=options.glossaries, progress=progress, cancelled=cancelled
     )
     verdict = judge(source, target, alignment, options.original)
+    alignment = discounted(alignment, verdict)
     # the aligner's anchors are cached per text, so detection parses nothing again
     with stage(log, "divergences"):
         divergences = find_divergences(

@@ -1,4 +1,4 @@
-"""Bench cases that are not translations: a case's Arabic against another talk's or book's English."""
+"""Bench cases that are not translations: a case's Arabic against another talk's or book's."""
 
 # The Arabic side is the bench case's own src.txt (posts and all); the English is real English
 # of the same kind that translates something else: for a TED case, the talks of tst2016 that

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, get_args
 
 import numpy as np
@@ -134,8 +134,23 @@ def judge(
     without evidence (read from a file, edited by hand) is taken for a translation."""
     evidence = alignment.evidence
     score = 1.0 if evidence is None else translation_score(evidence)
+    is_translation = score >= THRESHOLD
     if original is not None:
         found, basis = original, "said by the user"
-    else:
+    elif is_translation:
         found, basis = detect_original(source, target, alignment)
-    return PairVerdict(score >= THRESHOLD, score, found, basis)
+    else:
+        found, basis = None, ""  # two unrelated texts: neither translates the other
+    return PairVerdict(is_translation, score, found, basis)
+
+
+def discounted(alignment: Alignment, verdict: PairVerdict) -> Alignment:
+    """The alignment as a reader should see it: a bead's confidence is the programme's
+    posterior *given* that the texts translate each other, so where they do not, each is
+    multiplied by the translation score (an unrelated pair shows 0.18, not 1.00). A paragraph
+    left without counterpart keeps its own: in such a pair that is the likely truth."""
+    if verdict.is_translation:
+        return alignment
+    score = verdict.translation_score
+    beads = [b if b.is_null else replace(b, confidence=b.confidence * score) for b in alignment]
+    return Alignment(beads, alignment.n_src, alignment.n_tgt, evidence=alignment.evidence)
