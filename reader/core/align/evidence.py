@@ -47,7 +47,8 @@ class PairEvidence:
 def _runs(beads: Sequence[Bead], side: int, size: int, shift: int = 0) -> sp.csr_matrix:
     """One row per bead summing its run of one side's paragraphs, moved by `shift`; a row
     whose moved run leaves the text is empty."""
-    rows, cols = [], []
+    rows: list[int] = []
+    cols: list[int] = []
     for k, bead in enumerate(beads):
         run = bead.src if side == 0 else bead.tgt
         lo, hi = run[0] + shift, run[-1] + shift

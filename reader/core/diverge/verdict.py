@@ -112,8 +112,8 @@ def detect_original(
     source: Text, target: Text, alignment: Alignment
 ) -> tuple[Original | None, str]:
     """The side that looks like the original, and why; (None, "") when nothing tells."""
-    posts = {s: _posts_left_out(t, alignment, s)
-             for s, t in (("source", source), ("target", target))}
+    posts = {"source": _posts_left_out(source, alignment, "source"),
+             "target": _posts_left_out(target, alignment, "target")}
     if posts["source"] and not posts["target"]:
         return "source", "embedded posts the target leaves out"
     if posts["target"] and not posts["source"]:
@@ -135,6 +135,7 @@ def judge(
     evidence = alignment.evidence
     score = 1.0 if evidence is None else translation_score(evidence)
     is_translation = score >= THRESHOLD
+    found: Original | None
     if original is not None:
         found, basis = original, "said by the user"
     elif is_translation:
