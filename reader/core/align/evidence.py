@@ -22,12 +22,11 @@ SHIFTS = (-7, -6, -5, -4, -3, 3, 4, 5, 6, 7)
 
 @dataclass(frozen=True, slots=True)
 class PairEvidence:
-    """Per matched bead (in order of the alignment's non-null beads): its cosine, the best and
-    median cosine of the same source run against shifted target runs, and both lengths."""
+    """Per matched bead (in order of the alignment's non-null beads): its cosine, the best
+    cosine of the same source run against shifted target runs, and both lengths."""
 
     cosine: tuple[float, ...]
     control_best: tuple[float, ...]
-    control_median: tuple[float, ...]
     src_len: tuple[float, ...]
     tgt_len: tuple[float, ...]
     src_paragraphs: int
@@ -39,7 +38,7 @@ class PairEvidence:
         """The same evidence with source and target exchanged (the cosines are symmetric
         enough for a verdict: the controls stay those of the side that was shifted)."""
         return PairEvidence(
-            self.cosine, self.control_best, self.control_median, self.tgt_len, self.src_len,
+            self.cosine, self.control_best, self.tgt_len, self.src_len,
             self.tgt_paragraphs, self.src_paragraphs, self.matched_tgt, self.matched_src,
         )
 
@@ -60,11 +59,8 @@ def _runs(beads: Sequence[Bead], side: int, size: int, shift: int = 0) -> sp.csr
     return sp.csr_matrix((data, (rows, cols)), shape=(len(beads), size))
 
 
-def _cosines(a: sp.csr_matrix, b: sp.csr_matrix) -> np.ndarray:
-    dots = np.asarray(a.multiply(b).sum(axis=1)).ravel()
-    na = np.asarray(a.multiply(a).sum(axis=1)).ravel()
-    nb = np.asarray(b.multiply(b).sum(axis=1)).ravel()
-    return np.where((na > 0) & (nb > 0), dots / np.sqrt(np.maximum(na * nb, 1e-12)), np.nan)
+def _square_norms(a: sp.csr_matrix) -> np.ndarray:
+    return np.asarray(a.multiply(a).sum(axis=1)).ravel()
 
 
 def measure(
@@ -78,21 +74,25 @@ def measure(
     n, m = src_vec.shape[0], tgt_vec.shape[0]
     matched = [b for b in beads if b.src and b.tgt]
     if not matched:
-        return PairEvidence((), (), (), (), (), n, m, 0, 0)
-    vs = _runs(matched, 0, n) @ src_vec
-    cos = _cosines(vs, _runs(matched, 1, m) @ tgt_vec)
-    controls = np.stack([_cosines(vs, _runs(matched, 1, m, d) @ tgt_vec) for d in SHIFTS])
+        return PairEvidence((), (), (), (), n, m, 0, 0)
+    src_runs, tgt_runs = _runs(matched, 0, n), _runs(matched, 1, m)
+    vs = src_runs @ src_vec
+    ns = _square_norms(vs)
+
+    def cosines(runs: sp.csr_matrix) -> np.ndarray:
+        vt = runs @ tgt_vec
+        nt = _square_norms(vt)
+        dots = np.asarray(vs.multiply(vt).sum(axis=1)).ravel()
+        return np.where((ns > 0) & (nt > 0), dots / np.sqrt(np.maximum(ns * nt, 1e-12)), np.nan)
+
+    cos = cosines(tgt_runs)
+    controls = np.stack([cosines(_runs(matched, 1, m, d)) for d in SHIFTS])
     # a run moved past either end has no control there; one with none at all compares with 0
     ok = ~np.isnan(controls)
-    filled = np.where(ok, controls, -np.inf)
-    best = np.where(ok.any(axis=0), filled.max(axis=0), 0.0)
-    median = np.array([
-        float(np.median(c[k])) if k.any() else 0.0 for c, k in zip(controls.T, ok.T, strict=True)
-    ])
-    ls = np.array([float(src_len[list(b.src)].sum()) for b in matched])
-    lt = np.array([float(tgt_len[list(b.tgt)].sum()) for b in matched])
+    best = np.where(ok.any(axis=0), np.where(ok, controls, -np.inf).max(axis=0), 0.0)
     return PairEvidence(
-        tuple(np.nan_to_num(cos, nan=0.0).tolist()), tuple(best.tolist()), tuple(median.tolist()),
-        tuple(ls.tolist()), tuple(lt.tolist()), n, m,
-        sum(len(b.src) for b in matched), sum(len(b.tgt) for b in matched),
+        tuple(np.nan_to_num(cos, nan=0.0).tolist()), tuple(best.tolist()),
+        tuple((src_runs @ src_len.astype(np.float64)).tolist()),
+        tuple((tgt_runs @ tgt_len.astype(np.float64)).tolist()),
+        n, m, sum(len(b.src) for b in matched), sum(len(b.tgt) for b in matched),
     )

@@ -85,7 +85,7 @@ def test_untranslated_arabic_left_in_the_english_makes_the_arabic_the_original()
 
 def _evidence(cosine: list[float], best: list[float], matched: int, total: int) -> PairEvidence:
     k = len(cosine)
-    return PairEvidence(tuple(cosine), tuple(best), tuple(best), (10.0,) * k, (12.0,) * k,
+    return PairEvidence(tuple(cosine), tuple(best), (10.0,) * k, (12.0,) * k,
                         total, total, matched, matched)
 
 
@@ -107,7 +107,7 @@ def test_score_stays_between_0_and_1(rows: list[tuple[float, float, float, float
                                      extra: int) -> None:
     k = len(rows)
     cos, best, ls, lt = (tuple(r[c] for r in rows) for c in range(4))
-    ev = PairEvidence(cos, best, best, ls, lt, k + extra, k, k, k)
+    ev = PairEvidence(cos, best, ls, lt, k + extra, k, k, k)
     assert 0.0 <= translation_score(ev) <= 1.0
 
 
