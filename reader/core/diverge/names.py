@@ -28,6 +28,13 @@ _LATIN_NAME = re.compile(r"[A-Z][\w’'-]{2,}")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 # a name mention this close to another (a space, a hyphen) is read as one phrase with it
 _ADJACENT = 2
+# categories of organisations known by a proper name (the IRGC, the Quds Force, Hezbollah): a
+# nationality beside one is part of its name; beside generic "forces" or another country it
+# is a name of its own (القوات الأميركية, عراقي وأفغاني)
+_NAMED_BODIES = frozenset(
+    {"force", "militia", "militant", "party", "body", "media", "organisation", "organization",
+     "movement", "institution", "agency", "group"}
+)
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]{3,}")
 
 
@@ -56,7 +63,11 @@ def find_names(ctx: Context) -> list[Divergence]:
                 if p.kind not in COMPARED:
                     continue
                 mentions = side.anchors[i].terms
-                named_there = [m for m in mentions if m.term_id in there]
+                named_there = [
+                    m for m in mentions
+                    if m.term_id in there and m.term_id in terms
+                    and terms[m.term_id].category.lower() in _NAMED_BODIES
+                ]
                 for mention in mentions:
                     term = terms.get(mention.term_id)
                     if (
@@ -155,8 +166,8 @@ def _named_anyway(
 
 
 def _qualifies(mention: TermMention, category: str, named_there: Sequence[TermMention]) -> bool:
-    """Whether a country mention is the nationality adjective of a name right beside it that
-    the other side names: الحرس الثوري الإيراني is the IRGC, "Iranian" and all."""
+    """Whether a country mention is the nationality adjective of a named body right beside it
+    that the other side names: الحرس الثوري الإيراني is the IRGC, "Iranian" and all."""
     if category.lower() != "country":
         return False
     return any(

@@ -64,3 +64,11 @@ def test_one_bead_of_two_paragraphs() -> None:
                            ["The students studied mathematics and then went home."])
     alignment = Alignment([Bead((0, 1), (0,))], 2, 1)
     assert of(find_divergences(source, target, alignment), K.NAME_MISMATCH) == []
+
+
+def test_a_nationality_in_a_list_or_beside_generic_forces_is_a_name_of_its_own() -> None:
+    ar = ["جند الحرس الثوري مقاتلين من الشيعة العراقيين وأفغاني وباكستاني "
+          "وانسحبت القوات الأميركية."]
+    en = ["The IRGC recruited Iraqi Shia fighters, and the forces withdrew."]
+    found = _names(ar, en)
+    assert ("source", ("afghanistan",)) in found and ("source", ("united-states",)) in found
