@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from reader.commands.pair_verdict import add_original, warn_if_unrelated
 from reader.core import files
 from reader.core.pair import Pair, PairOptions, open_pair
 from reader.core.timing import stage
@@ -51,6 +52,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="paragraphs are blank-line separated blocks (hard-wrapped text)",
     )
+    add_original(p)
     p.set_defaults(run=run)
 
 
@@ -90,8 +92,10 @@ def run(args: argparse.Namespace) -> int:
     if args.output is not None:  # refused before the work, not after it
         files.check_output(args.output, inputs_of(args))
     pair = open_pair(
-        args.source, args.target, PairOptions(glossaries=args.glossary, blocks=args.blocks)
+        args.source, args.target,
+        PairOptions(glossaries=args.glossary, blocks=args.blocks, original=args.original),
     )
+    warn_if_unrelated(pair)
     with stage(log, f"output {args.format}"):
         write_output(render(pair, args.format), args.output, inputs_of(args))
     return 0

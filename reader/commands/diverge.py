@@ -7,6 +7,7 @@ import logging
 import shutil
 from pathlib import Path
 
+from reader.commands.pair_verdict import add_original, warn_if_unrelated
 from reader.core.timing import stage
 
 NAME = "diverge"
@@ -41,6 +42,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="table width in columns (default: the terminal's)")
     p.add_argument("-o", "--output", metavar="FILE", type=Path,
                    help="write to FILE (atomically) instead of standard output")
+    add_original(p)
     p.set_defaults(run=run)
 
 
@@ -55,9 +57,12 @@ def run(args: argparse.Namespace) -> int:
         check_output(args.output, inputs_of(args))
     thresholds = load_thresholds(args.thresholds).with_overrides(args.overrides)
     options = PairOptions(
-        glossaries=[Path(g) for g in args.glossary], blocks=args.blocks, thresholds=thresholds
+        glossaries=[Path(g) for g in args.glossary], blocks=args.blocks, thresholds=thresholds,
+        original=args.original,
     )
-    report = report_from_pair(open_pair(args.source, args.target, options))
+    pair = open_pair(args.source, args.target, options)
+    warn_if_unrelated(pair)
+    report = report_from_pair(pair)
     with stage(log, f"output {args.format}"):
         if args.format == "json":
             from reader.core.export.pair_json import render_json

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.align.beads import Alignment
 from reader.core.diverge.records import Divergence
@@ -12,6 +13,9 @@ from reader.core.diverge.thresholds import Thresholds
 from reader.core.progress import CancelCheck, ProgressCallback
 from reader.core.text.document import Text, load_text
 from reader.core.timing import stage
+
+if TYPE_CHECKING:
+    from reader.core.diverge.verdict import Original, PairVerdict
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +27,7 @@ class PairOptions:
     glossaries: list[Path] = field(default_factory=list)
     blocks: bool = False  # paragraphs are blank-line separated blocks (hard-wrapped text)
     thresholds: Thresholds | None = None  # of divergence detection; None: the user's or defaults
+    original: Original | None = None  # which side the user says is the original; None: detect
 
 
 @dataclass(slots=True)
@@ -33,6 +38,7 @@ class Pair:
     target: Text
     alignment: Alignment
     divergences: list[Divergence]
+    verdict: PairVerdict | None = None  # is it a translation, which side is the original
 
 
 def align_pair(
@@ -48,18 +54,21 @@ def align_pair(
     from reader.core.align.aligner import align_texts
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import find_divergences
+    from reader.core.diverge.verdict import discounted, judge
 
     options = options or PairOptions()
     alignment = align_texts(
         source, target, glossaries=options.glossaries, progress=progress, cancelled=cancelled
     )
+    verdict = judge(source, target, alignment, options.original)
+    alignment = discounted(alignment, verdict)
     # the aligner's anchors are cached per text, so detection parses nothing again
     with stage(log, "divergences"):
         divergences = find_divergences(
             source, target, alignment, options.thresholds,
-            glossary=Glossary.load(options.glossaries),
+            glossary=Glossary.load(options.glossaries), original=verdict.original or "source",
         )
-    return Pair(source, target, alignment, divergences)
+    return Pair(source, target, alignment, divergences, verdict)
 
 
 def open_pair(

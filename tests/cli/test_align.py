@@ -100,3 +100,38 @@ def test_help_describes_every_command() -> None:
     for name, sub_parser in sub.choices.items():
         assert name in help_text
         _check_parser(name, sub_parser)
+
+
+def test_json_says_whether_the_pair_is_a_translation(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align", AR, EN]) == 0
+    out = capsys.readouterr()
+    doc = json.loads(out.out)
+    assert list(doc)[:3] == ["source", "target", "pair"]
+    assert doc["pair"]["is_translation"] is True and doc["pair"]["original"] == "source"
+    assert 0.9 < doc["pair"]["translation_score"] <= 1.0
+    assert "warning" not in out.err
+
+
+@pytest.mark.parametrize("english", ["iraq-adapts-to-new-syria.en.txt",
+                                     "iraq-resistance-and-fall-of-assad.en.txt",
+                                     "iraq-spectator-axis-of-resistance.en.txt"])
+def test_unrelated_articles_warn_and_exit_0(capsys: pytest.CaptureFixture[str],
+                                            english: str) -> None:
+    assert main(["align", AR, str(CORPUS / english)]) == 0
+    out = capsys.readouterr()
+    doc = json.loads(out.out)
+    assert doc["pair"]["is_translation"] is False and doc["pair"]["original"] is None
+    [line] = out.err.splitlines()
+    assert line.startswith("reader: warning: iraq-assad-lesson.ar.txt and ")
+    assert "do not look like a translation" in line
+    assert all(b["confidence"] <= doc["pair"]["translation_score"] + 1e-3
+               for b in doc["beads"] if b["src"] and b["tgt"])
+
+
+def test_original_is_the_users_say(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["align", AR, EN, "--original", "target"]) == 0
+    assert json.loads(capsys.readouterr().out)["pair"]["original"] == "target"
+    with pytest.raises(SystemExit) as exc:
+        main(["align", AR, EN, "--original", "english"])
+    assert exc.value.code == 2
+    assert "--original" in capsys.readouterr().err

@@ -150,3 +150,32 @@ def test_user_thresholds_file_is_checked_the_same_way(
     assert code == 2
     assert err == (f"reader: {path}: threshold omission_min_chars in the file must be at least 0, "
                    "got -1\n")
+
+
+def test_original_phrases_the_length_check(capsys: pytest.CaptureFixture[str]) -> None:
+    def lengths(*extra: str) -> list[dict[str, object]]:
+        code, out, _ = run(capsys, AR, EN, "--format", "json", "--set", "length_robust_z=2",
+                           *extra)
+        assert code == 0
+        return [d for d in json.loads(out)["divergences"] if d["kind"] == "length_anomaly"]
+
+    # Arabic 29 -> English 24 restates the same points at length (tests/data/README.md)
+    [as_arabic] = lengths()
+    assert as_arabic["detail"] == (
+        "the target is 146% of the length the pair's ratio predicts (276 characters for 184): "
+        "expanded")
+    # the English taken for the original: its Arabic translation condensed it
+    [as_english] = lengths("--original", "target")
+    assert as_english["bead"] == as_arabic["bead"] and as_english["side"] == as_arabic["side"]
+    assert as_english["detail"] == (
+        "the source is 68% of the length the pair's ratio predicts (184 characters for 276): "
+        "condensed")
+
+
+def test_unrelated_pair_warns_in_every_format(capsys: pytest.CaptureFixture[str]) -> None:
+    other = str(CORPUS / "iraq-spectator-axis-of-resistance.en.txt")
+    for fmt in ("table", "json", "csv"):
+        code, _, err = run(capsys, AR, other, "--format", fmt)
+        assert code == 0 and "do not look like a translation" in err
+    code, _, err = run(capsys, AR, EN)
+    assert code == 0 and "warning" not in err

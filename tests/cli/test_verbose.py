@@ -28,6 +28,7 @@ STAGES = [
     "confidence",  # inside the last paragraph pass: it ends first
     "paragraph pass 2 of 2",
     "sentence pass",
+    "support",  # how well the beads are supported: the pair verdict reads it
     "alignment",
     "divergences",
     "output json",

@@ -35,6 +35,7 @@ from reader.core.align.band import band_centres, band_half, diagonal_half, half_
 from reader.core.align.batch import SegmentProblem, align_sides_batch, blocks_of
 from reader.core.align.beads import Alignment, Bead
 from reader.core.align.dp import path_to_beads, run_dp
+from reader.core.align.evidence import PairEvidence, measure
 from reader.core.align.model import Problem
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
 from reader.core.align.posterior import backward
@@ -64,6 +65,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+# the beads of an alignment and how well they are supported (None when a side is empty)
+_Aligned = tuple[list[Bead], PairEvidence | None]
 
 
 def _coarse_path(
@@ -103,12 +107,14 @@ def _align_sides(
     progress: ProgressCallback | None,
     cancelled: CancelCheck | None,
     level: int,
-) -> list[Bead]:
+    support: bool = False,
+) -> _Aligned:
     """Align two sides; `lexicon` None means both sides are in the same language. Stages are
-    timed at log `level`."""
+    timed at log `level`. With `support`, also measures how well the beads are supported
+    (else, or when a side is empty, None)."""
     n, m = len(src.features), len(tgt.features)
     if n == 0 or m == 0:
-        return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
+        return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)], None
     with stage(log, "vector space", level):
         space, base_translation = pair_space(src, tgt, lexicon, params)
         src_vec, tgt_vec = vectors(space, base_translation.tocsr())
@@ -141,7 +147,10 @@ def _align_sides(
             )
         if progress is not None:
             progress(0.99)
-    return beads
+    if not support:
+        return beads, None
+    with stage(log, "support", level):
+        return beads, measure(beads, src_vec, tgt_vec, src_len, tgt_len)
 
 
 def _paragraph_pass(
@@ -194,6 +203,11 @@ def _swap(beads: Sequence[Bead]) -> list[Bead]:
     return [Bead(b.tgt, b.src, b.confidence) for b in beads]
 
 
+def _swapped(aligned: _Aligned) -> _Aligned:
+    beads, evidence = aligned
+    return _swap(beads), None if evidence is None else evidence.swapped()
+
+
 @dataclass(slots=True)
 class _Input:
     """One side as the aligner takes it: paragraph texts, kinds, language, anchors if known."""
@@ -212,10 +226,13 @@ def _align_any(
     progress: ProgressCallback | None,
     cancelled: CancelCheck | None,
     level: int,
-) -> list[Bead]:
+    support: bool = False,
+) -> _Aligned:
     """Align in whichever direction the lexicon reads (Arabic to English), then put it back."""
     if source.lang != "ar" and target.lang == "ar":
-        return _swap(_align_any(target, source, glossary, params, progress, cancelled, level))
+        return _swapped(
+            _align_any(target, source, glossary, params, progress, cancelled, level, support)
+        )
     # the lexicon's stemmer reads Arabic on either side: it tells clitics from letters of words
     with stage(log, "lexicon", level):
         words = Lexicon.load()
@@ -233,7 +250,7 @@ def _align_any(
     if progress is not None:
         progress(0.2)
     lexicon = None if src_lang == tgt_lang else words
-    return _align_sides(src, tgt, lexicon, params, progress, cancelled, level)
+    return _align_sides(src, tgt, lexicon, params, progress, cancelled, level, support)
 
 
 def align_texts(
@@ -265,7 +282,7 @@ def _align_texts(
         src_anchors = text_anchors(source, glossary, cancelled)
     with stage(log, "anchors target"):
         tgt_anchors = text_anchors(target, glossary, cancelled)
-    beads = _align_any(
+    beads, evidence = _align_any(
         _Input(
             [p.text for p in source.paragraphs],
             [p.kind for p in source.paragraphs],
@@ -283,10 +300,11 @@ def _align_texts(
         progress,
         cancelled,
         logging.INFO,
+        support=True,
     )
     if progress is not None:
         progress(1.0)
-    return Alignment(beads, len(source.paragraphs), len(target.paragraphs))
+    return Alignment(beads, len(source.paragraphs), len(target.paragraphs), evidence=evidence)
 
 
 def align_segments(
@@ -307,7 +325,7 @@ def align_segments(
         None,
         None,
         logging.DEBUG,  # realigning one bead's sentences is a detail of detection
-    )
+    )[0]
 
 
 def align_segment_batch(

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from reader.core.errors import ReaderError
+
+if TYPE_CHECKING:
+    from reader.core.align.evidence import PairEvidence
 
 # automatic: as the aligner left it; edited: changed by a person; confirmed: checked by a person,
 # never moved by a re-alignment.
@@ -56,6 +59,9 @@ class Alignment:
     n_tgt: int
     _src_bead: list[int] = field(default_factory=list, repr=False)
     _tgt_bead: list[int] = field(default_factory=list, repr=False)
+    # how well the aligner's own beads are supported (reader.core.align.evidence); None for an
+    # alignment read from a file or edited by hand
+    evidence: PairEvidence | None = field(default=None, repr=False, compare=False, kw_only=True)
 
     def __post_init__(self) -> None:
         check_beads(self.beads, self.n_src, self.n_tgt)

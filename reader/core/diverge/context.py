@@ -90,13 +90,18 @@ class LengthModel:
 @dataclass
 class Context:
     """Everything a detector is given: the two sides, the alignment, the thresholds, the
-    glossary (None when the caller gave anchors and no glossary), and the length model."""
+    glossary (None when the caller gave anchors and no glossary), which side is the original
+    (messages are phrased from it), and the length model."""
 
     src: Side
     tgt: Side
     alignment: Alignment
     thresholds: Thresholds
     glossary: Glossary | None
+    original: str = SOURCE
+
+    def is_original(self, side: Side) -> bool:
+        return side.name == self.original
 
     def sides(self) -> tuple[tuple[Side, Side], tuple[Side, Side]]:
         """(side, other) both ways round, source first."""

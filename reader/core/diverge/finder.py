@@ -24,12 +24,14 @@ def find_divergences(
     *,
     glossary: Glossary | None = None,
     anchors: tuple[Sequence[Anchors], Sequence[Anchors]] | None = None,
+    original: str = SOURCE,
 ) -> list[Divergence]:
     """Every divergence of an aligned pair, in text order of the source (then the target).
 
     `anchors` may pass the per-paragraph anchors the aligner already extracted (source list,
     target list) so that nothing is parsed twice; otherwise they are extracted here, once per
-    paragraph. Raises AlignmentError when the alignment does not fit the two texts.
+    paragraph. `original` ("source" or "target") is the side the messages take for the
+    original. Raises AlignmentError when the alignment does not fit the two texts.
     """
     th = thresholds or Thresholds()
     _check(source, target, alignment)
@@ -45,6 +47,7 @@ def find_divergences(
         alignment,
         th,
         glossary,
+        original,
     )
     found: list[Divergence] = []
     for detector in DETECTORS:

@@ -28,18 +28,17 @@ def find_length_anomalies(ctx: Context) -> list[Divergence]:
             continue
         bead = ctx.alignment[b]
         share = math.exp(row.log_ratio - median)
-        if z < 0:
-            side, paragraphs = SOURCE, bead.src
-            detail = (
-                f"the target is {share:.0%} of the length the pair's ratio predicts "
-                f"({lt} characters for {ls}): condensed"
-            )
+        # the side that holds more is the longer one; "condensed" or "expanded" is said of the
+        # translation, as the original's reader sees it
+        side, paragraphs = (SOURCE, bead.src) if z < 0 else (TARGET, bead.tgt)
+        if ctx.original == TARGET:
+            share, translation, chars, of = 1 / share, "source", ls, lt
         else:
-            side, paragraphs = TARGET, bead.tgt
-            detail = (
-                f"the target is {share:.0%} of the length the pair's ratio predicts "
-                f"({lt} characters for {ls}): expanded"
-            )
+            translation, chars, of = "target", lt, ls
+        detail = (
+            f"the {translation} is {share:.0%} of the length the pair's ratio predicts "
+            f"({chars} characters for {of}): {'condensed' if share < 1 else 'expanded'}"
+        )
         spans = tuple(whole(SOURCE, src.paragraph(i)) for i in bead.src) + tuple(
             whole(TARGET, tgt.paragraph(j)) for j in bead.tgt
         )

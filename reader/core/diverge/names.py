@@ -7,6 +7,8 @@ import re
 from collections.abc import Sequence
 
 from reader.core.anchors.glossary import TermMention
+from reader.core.anchors.lexicon import Lexicon
+from reader.core.anchors.words import english_stem
 from reader.core.arabic.affixes import ARTICLE
 from reader.core.arabic.normalise import normalize
 from reader.core.arabic.transliterate import name_similarity
@@ -23,6 +25,16 @@ NAME_CATEGORIES = frozenset(
     }
 )
 _LATIN_NAME = re.compile(r"[A-Z][\w’'-]{2,}")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+# a name mention this close to another (a space, a hyphen) is read as one phrase with it
+_ADJACENT = 2
+# categories of organisations known by a proper name (the IRGC, the Quds Force, Hezbollah): a
+# nationality beside one is part of its name; beside generic "forces" or another country it
+# is a name of its own (القوات الأميركية, عراقي وأفغاني)
+_NAMED_BODIES = frozenset(
+    {"force", "militia", "militant", "party", "body", "media", "organisation", "organization",
+     "movement", "institution", "agency", "group"}
+)
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]{3,}")
 
 
@@ -50,7 +62,13 @@ def find_names(ctx: Context) -> list[Divergence]:
                 p = side.paragraph(i)
                 if p.kind not in COMPARED:
                     continue
-                for mention in side.anchors[i].terms:
+                mentions = side.anchors[i].terms
+                named_there = [
+                    m for m in mentions
+                    if m.term_id in there and m.term_id in terms
+                    and terms[m.term_id].category.lower() in _NAMED_BODIES
+                ]
+                for mention in mentions:
                     term = terms.get(mention.term_id)
                     if (
                         term is None
@@ -63,7 +81,11 @@ def find_names(ctx: Context) -> list[Divergence]:
                     variants = term.en if other.lang == "en" else term.ar
                     if counterpart is None:
                         counterpart = _Counterpart([other.paragraph(j).text for j in theirs])
-                    if _named_anyway(mention, side.lang, variants, counterpart, th):
+                    if (
+                        _named_anyway(mention, side.lang, variants, counterpart, th)
+                        or _qualifies(mention, term.category, named_there)
+                        or _ordinary_word_there(mention, side.lang, counterpart)
+                    ):
                         continue
                     reported.add(mention.term_id)
                     out.append(
@@ -105,6 +127,10 @@ class _Counterpart:
         return list(dict.fromkeys(_LATIN_NAME.findall(self.joined)))
 
     @functools.cached_property
+    def english_stems(self) -> frozenset[str]:
+        return frozenset(english_stem(w) for w in _LATIN_WORD.findall(self.joined))
+
+    @functools.cached_property
     def arabic_words(self) -> list[str]:
         """Arabic words of three letters or more, each once, in order."""
         return list(dict.fromkeys(_ARABIC_WORD.findall(self.joined)))
@@ -136,4 +162,36 @@ def _named_anyway(
                 return True
     return any(
         similarity(w, mention.surface) >= th.name_similarity for w in there.arabic_words
+    )
+
+
+def _qualifies(mention: TermMention, category: str, named_there: Sequence[TermMention]) -> bool:
+    """Whether a country mention is the nationality adjective of a named body right beside it
+    that the other side names: الحرس الثوري الإيراني is the IRGC, "Iranian" and all."""
+    if category.lower() != "country":
+        return False
+    return any(
+        0 <= mention.start - other.end <= _ADJACENT or 0 <= other.start - mention.end <= _ADJACENT
+        for other in named_there
+    )
+
+
+def _ordinary_word_there(mention: TermMention, lang: str, there: _Counterpart) -> bool:
+    """Whether the mention is a common word whose ordinary translation the other side has:
+    الرياضيات is mathematics, not Riyadh, when the English says "mathematics"."""
+    lexicon = Lexicon.load()
+    surface = mention.surface.strip()
+    if lang == "ar":
+        if " " in surface:
+            return False  # a name of several words is no common word
+        for translation in lexicon.translations(surface):
+            stems = [english_stem(w) for w in _LATIN_WORD.findall(translation)]
+            if stems and all(stem in there.english_stems for stem in stems):
+                return True
+        return False
+    words = {w.casefold() for w in _LATIN_WORD.findall(surface)}
+    if len(words) != 1 or surface.isupper():
+        return False  # several words, or an acronym ("US" is no "us"): a name
+    return any(
+        words & {t.casefold() for t in lexicon.translations(word)} for word in there.arabic_words
     )

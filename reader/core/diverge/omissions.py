@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from reader.core.diverge.context import (
     COMPARED,
-    SOURCE,
     Context,
     clip,
     content_length,
@@ -35,11 +34,12 @@ def find_null_beads(ctx: Context) -> list[Divergence]:
             severity = Severity.SERIOUS
         else:
             severity = Severity.WARNING
-        kind = DivergenceKind.OMISSION if side.name == SOURCE else DivergenceKind.ADDITION
+        # left out of the translation (an omission) or added by it, as the original tells
+        kind = DivergenceKind.OMISSION if ctx.is_original(side) else DivergenceKind.ADDITION
         what = "heading" if heading else "paragraph"
         if len(kept) > 1:
             what += "s"
-        if side.name == SOURCE:
+        if kind == DivergenceKind.OMISSION:
             detail = f"{what} ‘{clip(kept[0].text, 50)}’ is left out of {other.the_text()}"
         else:
             detail = f"{what} ‘{clip(kept[0].text, 50)}’ has no counterpart in {other.the_text()}"

@@ -24,13 +24,17 @@ def _divergence(r: ReportDivergence, report: Report) -> dict[str, object]:
 
 
 def pair_json(report: Report) -> dict[str, object]:
-    """Source, target, beads (with confidence, and state when not automatic), divergences."""
-    return {
+    """Source, target, the verdict on the pair (when known), beads (with confidence, and state
+    when not automatic), divergences."""
+    out: dict[str, object] = {
         "source": _document(report.source),
         "target": _document(report.target),
-        "beads": [b.to_json() for b in report.beads],
-        "divergences": [_divergence(r, report) for r in report.divergences],
     }
+    if report.pair is not None:
+        out["pair"] = report.pair.to_json()
+    out["beads"] = [b.to_json() for b in report.beads]
+    out["divergences"] = [_divergence(r, report) for r in report.divergences]
+    return out
 
 
 def render_json(report: Report, indent: int = 1) -> str:

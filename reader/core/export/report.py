@@ -12,6 +12,7 @@ from reader.core.annotate.codebooks import Codebook, builtin_codebooks, codebook
 from reader.core.diverge.labels import kind_label
 from reader.core.diverge.records import Divergence, DivergenceKind
 from reader.core.diverge.review import IgnoreRule, bead_numbers, review_states
+from reader.core.diverge.verdict import PairVerdict
 from reader.core.pair import Pair
 from reader.core.store.workspace import StoredDocument, Workspace
 from reader.core.text.document import Paragraph, Text
@@ -94,6 +95,7 @@ class Report:
     labels: Labels
     generated: str
     ident: str
+    pair: PairVerdict | None = None  # is it a translation, which side is the original
     _bead_of: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -185,4 +187,5 @@ def report_from_pair(
         labels=make_labels((), pair.divergences),
         generated=generated or now_iso(),
         ident=ident or f"urn:uuid:{uuid.uuid4()}",
+        pair=pair.verdict,
     )

@@ -178,7 +178,9 @@ class ReviewController(QObject):
 
     def refresh(self) -> None:
         pair = self.pair
-        if pair is None:
+        # while the window switches pairs, the workspace may change before pair_opened: the
+        # panel then lists another pair's divergences, and pair_opened will refresh again
+        if pair is None or pair is not self.window.pair:
             return
         beads = bead_numbers(pair.divergences, pair.alignment.bead_of)
         self.states = review_states(pair.divergences, self.reviews,

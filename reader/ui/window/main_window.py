@@ -41,7 +41,9 @@ from reader.ui.reading.search_bar import SearchBar
 from reader.ui.reading.zoom import ZOOM_STEP
 from reader.ui.window.drop import accept_pair_drag, take_pair_drop
 from reader.ui.window.import_alignment import AlignmentImport
+from reader.ui.window.originals import OriginalMemory
 from reader.ui.window.recent import RecentPairsMenu
+from reader.ui.window.verdict_banner import VerdictBanner
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +69,8 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.search_bar)
+        self.verdict_banner = VerdictBanner(self)
+        column.addWidget(self.verdict_banner)
         column.addWidget(self.pair_view, 1)
         self.setCentralWidget(central)
 
@@ -97,6 +101,8 @@ class MainWindow(QMainWindow):
         self.pair_view.current_bead_changed.connect(self._on_pair_view_current_bead_changed)
         self.panel.divergence_activated.connect(self.pair_view.show_divergence)
         self.panel.hidden_kinds_changed.connect(self._on_panel_hidden_kinds_changed)
+        self.originals = OriginalMemory(self.settings.qsettings)
+        self.verdict_banner.compare_as_sources.connect(self.dock.hide)
         self._build_menus()
         self.annotations = AnnotationController.install(self)
         self.workbench = Workbench.install(self)  # export, annotators, agreement, curation
@@ -269,7 +275,7 @@ class MainWindow(QMainWindow):
         """Align two files in the background; the pair shown stays until the new one is ready."""
         self._pending = (str(source), str(target))
         self.cancel_action.setEnabled(True)
-        self.align_job.start(source, target)
+        self.align_job.start(source, target, self.originals.options(source, target))
         self.progress.watch(self.align_job, self.tr("Aligning {0}…").format(Path(source).name))
 
     def open_default_pair(self) -> None:
@@ -281,9 +287,11 @@ class MainWindow(QMainWindow):
             self._on_align_job_failed(str(exc))
 
     def choose_and_open(self) -> None:
-        chosen = choose_pair(self)
+        chosen = choose_pair(self, recall=self.originals.get)
         if chosen is not None:
-            self.open_pair(*chosen)
+            source, target, original = chosen
+            self.originals.set(source, target, original)
+            self.open_pair(source, target)
 
     def browse_corpus(self) -> None:
         browser = CorpusBrowser(self)
@@ -297,6 +305,7 @@ class MainWindow(QMainWindow):
     def show_pair(self, pair: Pair) -> None:
         self.pair = pair
         self.pair_view.set_pair(pair)
+        self.verdict_banner.show_verdict(pair.verdict)
         self.panel.set_divergences(pair.divergences, pair.alignment)
         counts = self.panel.model.counts()
         summary = ", ".join(f"{n} {kind_label(k).lower()}" for k, n in sorted(counts.items()))
@@ -339,6 +348,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             apply_theme(app, self.settings)
         self.pair_view.apply_settings()
+        self.verdict_banner.apply_theme()
 
     def show_preferences(self) -> PreferencesDialog:
         dialog = PreferencesDialog(self.settings, self)

@@ -30,3 +30,14 @@ def test_emoji_url_and_boilerplate_paragraphs_are_not_omissions() -> None:
     beads = [Bead((0,), (0,)), Bead((1,), ()), Bead((2,), ()), Bead((3,), ()), Bead((4,), (1,))]
     found = find_divergences(source, target, Alignment(beads, 5, 2))
     assert not of(found, K.OMISSION)
+
+
+def test_with_the_target_the_original_a_source_only_paragraph_is_an_addition() -> None:
+    source, target = texts(AR_BODY, [EN_BODY[0], EN_BODY[2]])
+    alignment = Alignment([Bead((0,), (0,)), Bead((1,), ()), Bead((2,), (1,))], 3, 2)
+    [as_source] = [d for d in find_divergences(source, target, alignment) if d.bead == 1]
+    [as_target] = [d for d in find_divergences(source, target, alignment, original="target")
+                   if d.bead == 1]
+    assert as_source.kind is DivergenceKind.OMISSION and "left out of" in as_source.detail
+    assert as_target.kind is DivergenceKind.ADDITION and as_target.side == "source"
+    assert "has no counterpart in the English text" in as_target.detail
