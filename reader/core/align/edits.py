@@ -39,7 +39,12 @@ def apply_edit(alignment: Alignment, edit: Edit) -> Alignment:
 
 def undo_edit(alignment: Alignment, edit: Edit) -> Alignment:
     """The alignment as it was before an edit (undo)."""
-    return _swap(alignment, edit.first, edit.after, edit.before)
+    return apply_edit(alignment, inverse(edit))
+
+
+def inverse(edit: Edit) -> Edit:
+    """The edit that undoes one."""
+    return Edit(edit.label, edit.first, edit.after, edit.before)
 
 
 def _swap(

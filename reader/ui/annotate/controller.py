@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,8 @@ class AnnotationController(QObject):
         self.undo_stack = QUndoStack(self)
         self.codebook_errors: list[CodebookError] = []
         self.codebooks: list[Codebook] = list_codebooks(errors=self.codebook_errors)
+        # others' additions to a pane's context menu: hook(menu, side, position)
+        self.pane_menu_hooks: list[Callable[[QMenu, str, QPoint], None]] = []
 
         self.panel = AnnotationPanel(window)
         self.panel.set_codebooks(self.codebooks)
@@ -412,6 +415,8 @@ class AnnotationController(QObject):
             remove.triggered.connect(lambda _=False, r=record: self.delete(r))
             remove.setEnabled(writable)
         menu.addAction(self.link_action)
+        for hook in self.pane_menu_hooks:
+            hook(menu, side, pos)
         menu.exec(pane.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

@@ -156,6 +156,10 @@ class Settings:
     hidden_divergence_kinds: Setting[list] = Setting(
         "divergences/hidden_kinds", list, [], "Hidden divergence kinds"
     )
+    # Alignment ▸ Next Low-Confidence Bead goes to beads below this confidence
+    low_confidence: Setting[float] = Setting(
+        "alignment/low_confidence", float, 0.5, "Low confidence below", _clamp(0.0, 1.0)
+    )
     author_name: Setting[str] = Setting("annotation/author_name", str, "", "Author name")
     last_workspace_path: Setting[str] = Setting(
         "files/last_workspace_path", str, "", "Last workspace"

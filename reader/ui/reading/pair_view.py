@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from reader.core.align.beads import Alignment
 from reader.core.diverge.records import Divergence
 from reader.core.pair import Pair
 from reader.core.text.search import find_all
@@ -165,6 +166,17 @@ class PairView(QWidget):
         if self.pair is not None:
             self.leveller.start(self.pair.alignment)
 
+    def set_alignment(self, alignment: Alignment, current: int | None = None) -> None:
+        """The beads changed (an edit): level them again, keeping the texts and the view, and
+        make `current` (else the current bead, within bounds) the current bead again."""
+        assert self.pair is not None
+        self.pair.alignment = alignment
+        self.relayout()  # the gutter's bands and colours, and the overview once level
+        self._paint_divergences()
+        bead = self._current if current is None else current
+        self._current = -1  # the same number may now be another bead: announce it anyway
+        self.select_bead(min(max(bead, 0), len(alignment) - 1))
+
     def finish_layout(self) -> None:
         """Level what is left now (tests, screenshots, benchmarks)."""
         self.leveller.finish()
@@ -199,8 +211,9 @@ class PairView(QWidget):
             )
             for b, top in enumerate(self.padding.tops)
         ]
-        confidence = [bead.confidence for bead in self.pair.alignment.beads]
-        self.gutter.set_bands(bands, self._bead_colours(), confidence)
+        beads = self.pair.alignment.beads
+        confidence = [bead.confidence for bead in beads]
+        self.gutter.set_bands(bands, self._bead_colours(), confidence, [b.state for b in beads])
 
     def _bead_kinds(self) -> dict[int, set[str]]:
         assert self.pair is not None
@@ -223,7 +236,7 @@ class PairView(QWidget):
         return colours
 
     def _set_overview(self) -> None:
-        if self.pair is None or self.padding is None:
+        if self.pair is None or self.padding is None or not self.leveller.is_done():
             return
         marks: list[OverviewMark] = []
         tops = self.padding.tops

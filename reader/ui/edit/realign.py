@@ -1,0 +1,91 @@
+"""Re-aligning around the beads a person fixed, in the pool, with progress and cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from reader.core.align.beads import Alignment, Bead
+from reader.core.text.document import Text
+from reader.ui.app.workers import Control, Job, describe_error
+
+
+def fixed_beads(alignment: Alignment, free: range | None = None) -> list[Bead]:
+    """The beads a re-alignment must keep: every confirmed bead, and with `free` every bead
+    outside that range of positions too (re-aligning a selection)."""
+    return [
+        b for k, b in enumerate(alignment.beads)
+        if b.is_confirmed or (free is not None and k not in free)
+    ]
+
+
+def keep_fixed(result: Alignment, fixed: Sequence[Bead]) -> Alignment:
+    """The aligner's result with each fixed bead exactly as it was (state and confidence)."""
+    by_runs = {(b.src, b.tgt): b for b in fixed}
+    beads = [by_runs.get((b.src, b.tgt), b) for b in result.beads]
+    return Alignment(beads, result.n_src, result.n_tgt)
+
+
+class RealignJob(QObject):
+    """`align_texts(..., fixed=...)` in the pool; the signals of the window's ProgressPanel."""
+
+    progress = Signal(float)
+    finished = Signal(object)  # the new Alignment, fixed beads kept as they were
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._job: Job | None = None
+
+    def start(self, source: Text, target: Text, fixed: Sequence[Bead]) -> None:
+        if self._job is not None:
+            raise RuntimeError("a re-alignment is already running")
+        fixed = list(fixed)
+
+        def work(control: Control) -> Alignment:
+            # imported here: numpy and scipy are only needed once something is aligned
+            from reader.core.align.aligner import align_texts
+
+            result = align_texts(
+                source, target, fixed=fixed, progress=control.report,
+                cancelled=control.is_cancelled,
+            )
+            return keep_fixed(result, fixed)
+
+        job = Job(work, self)
+        job.progress.connect(self.progress)
+        job.done.connect(self._on_job_done)
+        job.failed.connect(self._on_job_failed)
+        job.cancelled.connect(self._on_job_cancelled)
+        self._job = job
+        job.start()
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+
+    def is_running(self) -> bool:
+        return self._job is not None
+
+    def _end(self) -> None:
+        if self._job is not None:
+            self._job.deleteLater()
+            self._job = None
+
+    @Slot(object)
+    def _on_job_done(self, result: object) -> None:
+        self._end()
+        self.finished.emit(result)
+
+    @Slot(object)
+    def _on_job_failed(self, exc: object) -> None:
+        self._end()
+        assert isinstance(exc, BaseException)
+        self.failed.emit(describe_error(exc))
+
+    @Slot()
+    def _on_job_cancelled(self) -> None:
+        self._end()
+        self.cancelled.emit()
