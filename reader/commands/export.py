@@ -20,8 +20,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         NAME,
         help="export annotations: " + ", ".join(FORMATS),
-        description="Write the annotations (and for html, tmx, tsv and xlsx the aligned pair) of "
-        "WORKSPACE to FILE. Formats: "
+        description="Write the annotations (and for html, tmx, tsv and xlsx the aligned pair; for "
+        "alignment and tei the alignment as corrected, each bead with its state) of WORKSPACE "
+        "to FILE. Formats: "
         + "; ".join(f"{k}: {v}" for k, v in FORMATS.items())
         + ". Exit status 2 on bad input.",
     )
@@ -33,7 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--codebooks", metavar="DIR", type=Path,
                    help="a folder of your own codebooks, for tag labels")
     p.add_argument("--no-divergences", action="store_true",
-                   help="leave divergences out of the xlsx, md and html reports")
+                   help="leave divergences out of the xlsx, md, html and alignment files")
     p.set_defaults(run=run)
 
 

@@ -30,6 +30,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     new.add_argument("--blocks", action="store_true",
                      help="paragraphs are blank-line separated blocks (hard-wrapped text)")
     new.add_argument("--force", action="store_true", help="replace WORKSPACE if it exists")
+    new.add_argument("--alignment", metavar="FILE", type=Path,
+                     help="take the alignment from FILE (InterText's TEI XML, as `reader export "
+                     "--format tei` writes it) instead of aligning")
     new.set_defaults(run=run_new)
     info = actions.add_parser("info", help="describe a workspace: documents, beads, annotations",
                               description="Print what a workspace holds: its two documents, "
@@ -45,7 +48,14 @@ def run_new(args: argparse.Namespace) -> int:
 
     source = load_text(args.source, blocks=args.blocks)
     target = load_text(args.target, blocks=args.blocks)
-    alignment = align_texts(source, target)
+    if args.alignment is not None:
+        from reader.core.export.tei_import import read_tei_alignment
+
+        alignment = read_tei_alignment(args.alignment, len(source), len(target),
+                                       source_language=source.language,
+                                       target_language=target.language)
+    else:
+        alignment = align_texts(source, target)
     with Workspace.create(args.workspace, source, target, alignment, overwrite=args.force) as ws:
         print(
             f"{ws.path}: {len(source)} + {len(target)} paragraphs, "
@@ -61,7 +71,10 @@ def run_info(args: argparse.Namespace) -> int:
         for doc in ws.documents():
             print(f"{doc.side}: {doc.name} ({doc.language}, {doc.paragraphs} paragraphs, "
                   f"sha256 {doc.sha256})")
-        print(f"alignment: {len(ws.alignment())} beads, {len(ws.corrected_beads())} corrected")
+        alignment = ws.alignment()
+        states = Counter(b.state for b in alignment)
+        print(f"alignment: {len(alignment)} beads, {states['edited']} edited, "
+              f"{states['confirmed']} confirmed")
         annotations = ws.annotations()
         status = Counter(str(a.status) for a in annotations)
         print(f"annotations: {len(annotations)}"

@@ -30,7 +30,7 @@ GOLD = DATA / "iraq-assad-lesson.gold.json"
 # the reference file of each `reader export` format
 SUFFIXES = {
     "csv": ".csv", "xlsx": ".xlsx", "w3c": ".jsonld", "md": ".md", "html": ".html",
-    "tmx": ".tmx", "tsv": ".tsv",
+    "tmx": ".tmx", "tsv": ".tsv", "alignment": ".alignment.json", "tei": ".tei.xml",
 }
 # what names this export: fixed, so that the files do not change from run to run
 GENERATED = "2026-01-05T12:00:00.000Z"

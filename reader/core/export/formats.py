@@ -16,9 +16,12 @@ FORMATS: dict[str, str] = {
     "html": "standalone HTML report, side by side",
     "tmx": "TMX 1.4b of the aligned pairs, notes included",
     "tsv": "the aligned pairs, one bead a line: source text TAB target text",
+    "alignment": "the alignment as `reader align --format json` prints it, each bead with its "
+    "state (the input of `reader align --fix`)",
+    "tei": "the alignment as InterText's TEI XML: the links in FILE, the two documents beside it",
 }
 # the formats that show divergences: only for these does `reader export` run the detectors
-WITH_DIVERGENCES = frozenset({"xlsx", "md", "html"})
+WITH_DIVERGENCES = frozenset({"xlsx", "md", "html", "alignment"})
 
 
 def render(report: Report, fmt: str) -> bytes:
@@ -52,11 +55,24 @@ def render(report: Report, fmt: str) -> bytes:
         from reader.core.export.tsv import render_tsv
 
         return render_tsv(report).encode("utf-8")
+    if fmt == "alignment":
+        from reader.core.export.alignment_json import render_alignment_json
+
+        return render_alignment_json(report).encode("utf-8")
+    if fmt == "tei":
+        from reader.core.export.tei import render_tei_links
+
+        return render_tei_links(report).encode("utf-8")
     raise InputError(f"unknown export format {fmt!r} (choose one of {', '.join(FORMATS)})")
 
 
 def export(report: Report, fmt: str, path: str | Path) -> Path:
-    """Write the export to `path` atomically (a crash leaves the old file or the new one)."""
+    """Write the export to `path` atomically (a crash leaves the old file or the new one);
+    `tei` writes its two documents beside it."""
     path = Path(path)
+    if fmt == "tei":  # three files: the links and the two documents they point into
+        from reader.core.export.tei import write_tei
+
+        return write_tei(report, path)[0]
     atomic_write_bytes(path, render(report, fmt))
     return path

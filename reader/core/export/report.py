@@ -134,12 +134,8 @@ def _loaded(side: str, text: Text) -> Document:
                     text.sha256, tuple(text.paragraphs))
 
 
-def _beads(alignment: Alignment, edited: Iterable[int] = ()) -> tuple[ReportBead, ...]:
-    edited = set(edited)
-    return tuple(
-        ReportBead(b.src, b.tgt, b.confidence, "edited" if k in edited else "automatic")
-        for k, b in enumerate(alignment)
-    )
+def _beads(alignment: Alignment) -> tuple[ReportBead, ...]:
+    return tuple(ReportBead(b.src, b.tgt, b.confidence, b.state) for b in alignment)
 
 
 def report_from_workspace(
@@ -150,7 +146,7 @@ def report_from_workspace(
     generated: str | None = None,
     ident: str | None = None,
 ) -> Report:
-    """A workspace's report: its pair, alignment (hand-corrected beads `edited`), notes, and
+    """A workspace's report: its pair, alignment (each bead with its state), notes, and
     the divergences given (the workspace does not store them). Codebooks default to the
     built-in ones."""
     books = codebooks if codebooks is not None else codebook_index(builtin_codebooks())
@@ -159,7 +155,7 @@ def report_from_workspace(
     return Report(
         source=_stored(docs["source"], workspace.text("source")),
         target=_stored(docs["target"], workspace.text("target")),
-        beads=_beads(workspace.alignment(), workspace.corrected_beads()),
+        beads=_beads(workspace.alignment()),
         divergences=tuple(ReportDivergence(d) for d in divergences),
         annotations=annotations,
         labels=make_labels(books.values(), divergences),

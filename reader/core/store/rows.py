@@ -48,10 +48,11 @@ def split_in_blocks(text: Text) -> bool:
     return any("\n" in p.text for p in text.paragraphs)
 
 
-def insert_beads(conn: sqlite3.Connection, beads: Sequence[Bead], corrected: set[int]) -> None:
+def insert_beads(conn: sqlite3.Connection, beads: Sequence[Bead], first: int = 0) -> None:
+    """Store beads[first:] at their positions, with their states (none stored there yet)."""
     conn.executemany(
         "INSERT INTO beads (position, src_start, src_count, tgt_start, tgt_count, confidence, "
-        "corrected) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "state) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 k,
@@ -60,11 +61,17 @@ def insert_beads(conn: sqlite3.Connection, beads: Sequence[Bead], corrected: set
                 b.tgt[0] if b.tgt else _run_start(beads, k, "tgt"),
                 len(b.tgt),
                 float(b.confidence),
-                int(k in corrected),
+                b.state,
             )
-            for k, b in enumerate(beads)
+            for k, b in enumerate(beads[first:], first)
         ],
     )
+
+
+def bead_from_row(row: tuple) -> Bead:
+    """A bead from (src_start, src_count, tgt_start, tgt_count, confidence, state)."""
+    s, sc, t, tc, confidence, state = row
+    return Bead(tuple(range(s, s + sc)), tuple(range(t, t + tc)), confidence, state)
 
 
 def _run_start(beads: Sequence[Bead], k: int, attr: str) -> int:

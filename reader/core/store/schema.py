@@ -11,8 +11,9 @@ from urllib.parse import quote as url_quote
 
 from reader.core.annotate.annotations import SIDES
 from reader.core.errors import ReaderError
+from reader.core.store.bead_states import add_bead_states
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # 'PRdr' in the SQLite header, so that another program's database is told apart from ours.
 APPLICATION_ID = 0x50526472
 # Short, so that a workspace another process is writing gives a message instead of a hang.
@@ -113,6 +114,7 @@ CREATE INDEX annotation_tags_by_tag ON annotation_tags (codebook, tag);
 # MIGRATIONS[v] takes a workspace from schema version v to v + 1; append, never edit.
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     lambda conn: _run_script(conn, _SCHEMA_1),
+    add_bead_states,
 ]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 

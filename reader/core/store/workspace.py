@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -21,6 +21,7 @@ from reader.core.annotate.reanchor import ReanchorResult, reanchor_annotations
 from reader.core.errors import InputError
 from reader.core.store.annotation_store import AnnotationStore
 from reader.core.store.rows import (
+    bead_from_row,
     insert_annotation,
     insert_beads,
     insert_document,
@@ -162,7 +163,7 @@ class Workspace(AnnotationStore):
                 )
                 for side, text in (("source", source), ("target", target)):
                     insert_document(conn, side, text)
-                insert_beads(conn, alignment.beads, set())
+                insert_beads(conn, alignment.beads)
                 conn.execute("COMMIT")
             finally:
                 conn.close()
@@ -254,45 +255,46 @@ class Workspace(AnnotationStore):
     # ---- alignment --------------------------------------------------------------------------
 
     def alignment(self) -> Alignment:
+        """The stored alignment, each bead with its state (automatic, edited, confirmed)."""
+        with self._lock:
+            return self._alignment()
+
+    def _alignment(self) -> Alignment:
         rows = self._query(
-            "SELECT src_start, src_count, tgt_start, tgt_count, confidence FROM beads "
+            "SELECT src_start, src_count, tgt_start, tgt_count, confidence, state FROM beads "
             "ORDER BY position"
         )
-        beads = [
-            Bead(tuple(range(s, s + sc)), tuple(range(t, t + tc)), c) for s, sc, t, tc, c in rows
-        ]
         counts = dict(self._query("SELECT side, paragraphs FROM documents"))
         try:
+            beads = [bead_from_row(r) for r in rows]
             return Alignment(beads, counts.get("source", 0), counts.get("target", 0))
         except AlignmentError as exc:
             raise WorkspaceCorruptError(f"holds a broken alignment: {exc}", self.path) from None
 
-    def corrected_beads(self) -> set[int]:
-        """Positions of the beads a person corrected by hand."""
-        return {r[0] for r in self._query("SELECT position FROM beads WHERE corrected")}
-
-    def set_alignment(self, alignment: Alignment, corrected: Iterable[int] = ()) -> None:
-        """Replace the whole alignment; `corrected` are positions of hand-corrected beads."""
+    def set_alignment(self, alignment: Alignment) -> None:
+        """Replace the whole alignment, each bead's state with it, in one transaction."""
         self._check_alignment(alignment)
         with self._tx() as conn:
             conn.execute("DELETE FROM beads")
-            insert_beads(conn, alignment.beads, set(corrected))
+            insert_beads(conn, alignment.beads)
 
     def replace_beads(self, first: int, stop: int, beads: Sequence[Bead]) -> Alignment:
-        """A person's correction: beads[first:stop] become `beads`, flagged as corrected.
+        """A person's correction: beads[first:stop] become `beads`, with the states they carry
+        (the caller marks them 'edited' or 'confirmed'); one transaction.
 
         The result must still cover both texts once, in order (else AlignmentError)."""
-        current = self.alignment()
-        if not 0 <= first <= stop <= len(current):
-            raise InputError(f"no beads {first}–{stop} (there are {len(current)})")
-        new = Alignment(
-            [*current.beads[:first], *beads, *current.beads[stop:]], current.n_src, current.n_tgt
-        )
-        shift = len(beads) - (stop - first)
-        corrected = {p if p < first else p + shift for p in self.corrected_beads()
-                     if p < first or p >= stop}
-        corrected.update(range(first, first + len(beads)))
-        self.set_alignment(new, corrected)
+        with self._tx() as conn:
+            current = self._alignment()
+            if not 0 <= first <= stop <= len(current):
+                raise InputError(f"no beads {first}–{stop} (there are {len(current)})")
+            new = Alignment(
+                [*current.beads[:first], *beads, *current.beads[stop:]],
+                current.n_src,
+                current.n_tgt,
+            )
+            # the beads before `first` keep their rows; only the rest move
+            conn.execute("DELETE FROM beads WHERE position >= ?", (first,))
+            insert_beads(conn, new.beads, first)
         return new
 
     def _check_alignment(self, alignment: Alignment) -> None:
@@ -347,7 +349,7 @@ class Workspace(AnnotationStore):
                 insert_annotation(conn, r)
             if alignment is not None:
                 conn.execute("DELETE FROM beads")
-                insert_beads(conn, alignment.beads, set())
+                insert_beads(conn, alignment.beads)
         with self._lock:
             self._texts.pop(side, None)
         return result

@@ -47,7 +47,7 @@ def workspace_report(tmp_path: Path) -> tuple[Report, Workspace]:
     ws = small_workspace(tmp_path)
     ws.annotate("source", 0, 0, 6, tags=[TagRef("translation-shifts", "softening")],
                 comment="\u202eevil", author="-Haq")
-    ws.replace_beads(1, 2, [Bead((1,), (1,), 1.0)])  # a hand-corrected bead
+    ws.replace_beads(1, 2, [Bead((1,), (1,), 1.0, "edited")])  # a hand-corrected bead
     return report_from_workspace(ws, None, [OMITTED, NAME]), ws
 
 

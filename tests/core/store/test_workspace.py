@@ -72,17 +72,17 @@ def test_create_refuses_to_overwrite_and_a_mismatched_alignment(tmp_path: Path) 
     assert not (tmp_path / "x.prw").exists()
 
 
-def test_corrected_beads_and_alignment_replacement(tmp_path: Path) -> None:
+def test_hand_corrected_beads_and_alignment_replacement(tmp_path: Path) -> None:
     with small_workspace(tmp_path) as ws:
         # a person merges source 2 and 3 into one bead with target 2
-        new = ws.replace_beads(2, 4, [Bead((2, 3), (2,), 1.0)])
+        new = ws.replace_beads(2, 4, [Bead((2, 3), (2,), 1.0, "edited")])
         assert ws.alignment().beads == new.beads
-        assert ws.corrected_beads() == {2}
+        assert [b.state for b in ws.alignment()] == ["automatic", "automatic", "edited"]
         with pytest.raises(AlignmentError):
             ws.replace_beads(0, 1, [Bead((0,), (), 1.0)])
         assert ws.alignment().beads == new.beads
     with Workspace.open(tmp_path / "w.prw") as ws:
-        assert ws.corrected_beads() == {2}
+        assert ws.alignment().beads == new.beads
 
 
 def test_save_as_copies_everything(tmp_path: Path) -> None:
