@@ -315,8 +315,12 @@ def _align_units(
 ) -> tuple[list[Bead], Sweeps] | None:
     """The banded programme over units around `points`, passing through `corners`; its
     path as beads, and the sweeps that tell how sure each point of it is. None when the band
-    that holds the path would exceed the cell budget."""
+    that holds the path would exceed the cell budget, or when a side has no units."""
     n, m = len(src.features), len(tgt.features)
+    if n == 0 or m == 0:
+        # every paragraph of one side stayed whole in a run left out (balanced_pieces): nothing
+        # to link, and a band over no rows or columns has no cells to score
+        return None
     src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
     tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
     pb = Problem(n, m, src_vec, tgt_vec, src_len, tgt_len, src.null_score, tgt.null_score)
