@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core.align.beads import Alignment, Bead
 from reader.core.text.document import Text
 from reader.ui.app.workers import Control, Job, describe_error
+
+if TYPE_CHECKING:
+    from reader.core.align.prepared import PreparedPair
 
 
 def fixed_beads(alignment: Alignment, free: range | None = None) -> list[Bead]:
@@ -38,25 +42,32 @@ class RealignJob(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._job: Job | None = None
+        # the pair's features and vector space, computed by the first re-alignment of a pair
+        # and kept for the next ones (the slow part that no edit changes)
+        self._prepared: tuple[Text, Text, PreparedPair] | None = None
 
     def start(self, source: Text, target: Text, fixed: Sequence[Bead]) -> None:
         if self._job is not None:
             raise RuntimeError("a re-alignment is already running")
         fixed = list(fixed)
+        kept = self._prepared
+        prepared = kept[2] if kept and kept[0] is source and kept[1] is target else None
 
-        def work(control: Control) -> Alignment:
+        def work(control: Control) -> tuple[Alignment, PreparedPair]:
             # imported here: numpy and scipy are only needed once something is aligned
-            from reader.core.align.aligner import align_texts
+            from reader.core.align.aligner import align_prepared
+            from reader.core.align.prepared import PreparedPair
 
-            result = align_texts(
-                source, target, fixed=fixed, progress=control.report,
-                cancelled=control.is_cancelled,
+            ready = prepared or PreparedPair.of_texts(
+                source, target, cancelled=control.is_cancelled)
+            result = align_prepared(
+                ready, fixed, progress=control.report, cancelled=control.is_cancelled
             )
-            return keep_fixed(result, fixed)
+            return keep_fixed(result, fixed), ready
 
         job = Job(work, self)
         job.progress.connect(self.progress)
-        job.done.connect(self._on_job_done)
+        job.done.connect(lambda out: self._on_job_done(source, target, out))
         job.failed.connect(self._on_job_failed)
         job.cancelled.connect(self._on_job_cancelled)
         self._job = job
@@ -74,9 +85,11 @@ class RealignJob(QObject):
             self._job.deleteLater()
             self._job = None
 
-    @Slot(object)
-    def _on_job_done(self, result: object) -> None:
+    def _on_job_done(self, source: Text, target: Text, out: object) -> None:
         self._end()
+        assert isinstance(out, tuple)
+        result, prepared = out
+        self._prepared = (source, target, prepared)
         self.finished.emit(result)
 
     @Slot(object)
