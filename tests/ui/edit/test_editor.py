@@ -328,3 +328,87 @@ def test_a_read_only_workspace_refuses_edits(qtbot, window) -> None:
     _press(qtbot, window, K.Key_J, CTRL)
     assert "no writable workspace" in window.statusBar().currentMessage()
     assert _alignment(window).beads == before
+
+
+# ---- re-aligning, on the built-in pair ----------------------------------------------------
+
+
+def _realign_and_wait(qtbot, window, key_modifiers) -> None:
+    editor = window.editor
+    with qtbot.waitSignal(editor.realigner.finished, timeout=60_000):
+        _press(qtbot, window, K.Key_R, key_modifiers)
+        assert window.progress.isVisible()
+        assert editor.actions.cancel_realign.isEnabled()
+
+
+def test_realign_unconfirmed_keeps_every_confirmed_bead(qtbot, main_window) -> None:
+    window = main_window
+    qtbot.waitUntil(lambda: window.annotations.workspace is not None, timeout=10_000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+    editor = window.editor
+    window.pair_view.select_bead(5)
+    editor.merge_next()
+    editor.confirm()  # the odd 2:2 bead a person made and confirmed
+    window.pair_view.select_bead(3)
+    editor.confirm()
+    window.pair_view.select_bead(12)
+    editor.merge_next()  # edited, not confirmed: the aligner may undo it
+    before = list(_alignment(window).beads)
+    confirmed = [b for b in before if b.is_confirmed]
+    depth = window.annotations.undo_stack.count()
+    _realign_and_wait(qtbot, window, CTRL | SHIFT)
+    after = _alignment(window)
+    assert all(b in after.beads for b in confirmed)
+    assert _runs(after)[12] != ((12, 13), (12, 13)) or after[12].state == "edited"
+    assert window.annotations.undo_stack.count() == depth + 1  # one undoable command
+    assert window.annotations.workspace.alignment().beads == after.beads
+    _press(qtbot, window, K.Key_Z, CTRL)
+    assert _alignment(window).beads == before
+    _settle(qtbot, window)
+
+
+def test_realign_selection_touches_only_the_selected_beads(qtbot, main_window) -> None:
+    window = main_window
+    qtbot.waitUntil(lambda: window.annotations.workspace is not None, timeout=10_000)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
+    window.pair_view.select_bead(8)
+    window.editor.merge_next()
+    window.editor.merge_next()  # a 3:3 bead at 8 the aligner would not make
+    before = list(_alignment(window).beads)
+    pane = window.pair_view.pane("target")
+    # from the English paragraph before the odd bead to the one after it
+    first, last = before[8].tgt[0] - 1, before[8].tgt[-1] + 1
+    a, z = window.pair.alignment.bead_of("target", first), window.pair.alignment.bead_of(
+        "target", last)
+    assert a < 8 < z
+    cursor = QTextCursor(pane.block(first))
+    cursor.setPosition(pane.paragraph_range(last)[1], QTextCursor.MoveMode.KeepAnchor)
+    pane.setFocus()
+    pane.setTextCursor(cursor)
+    _realign_and_wait(qtbot, window, CTRL | ALT)
+    after = list(_alignment(window).beads)
+    assert after[:a] == before[:a]
+    tail = len(before) - z - 1
+    assert after[len(after) - tail:] == before[z + 1:]
+    assert after != before
+
+
+def test_cancelling_a_realignment_leaves_the_alignment_untouched(qtbot, main_window) -> None:
+    window = main_window
+    qtbot.waitUntil(lambda: window.annotations.workspace is not None, timeout=10_000)
+    window.pair_view.select_bead(4)
+    window.editor.merge_next()
+    before = list(_alignment(window).beads)
+    depth = window.annotations.undo_stack.count()
+    editor = window.editor
+    with qtbot.waitSignal(editor.realigner.cancelled, timeout=60_000):
+        editor.actions.realign_unconfirmed.trigger()
+        editor.actions.cancel_realign.trigger()
+    assert _alignment(window).beads == before
+    assert window.annotations.workspace.alignment().beads == before
+    assert window.annotations.undo_stack.count() == depth
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert not window.progress.isVisible()
+    assert not editor.actions.cancel_realign.isEnabled()
