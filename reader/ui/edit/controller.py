@@ -52,6 +52,7 @@ class AlignmentEditor(QObject):
 
         self.status_label = QLabel(window)
         self.status_label.setAccessibleName(self.tr("Beads confirmed"))
+        self.status_label.setContentsMargins(12, 0, 4, 0)  # apart from the divergence counts
         window.statusBar().addPermanentWidget(self.status_label)
 
         from reader.ui.edit.actions import EditorActions  # builds menus that call back here

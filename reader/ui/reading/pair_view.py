@@ -428,6 +428,8 @@ class PairView(QWidget):
         if self.pair is None or not 0 <= bead < len(self.pair.alignment):
             return ""
         b = self.pair.alignment.beads[bead]
-        return self.tr("Bead {0} of {1} · {2} · confidence {3:.2f}").format(
+        text = self.tr("Bead {0} of {1} · {2} · confidence {3:.2f}").format(
             bead + 1, len(self.pair.alignment), b.type, b.confidence
         )
+        states = {"edited": self.tr("edited"), "confirmed": self.tr("confirmed")}
+        return f"{text} · {states[b.state]}" if b.state in states else text
