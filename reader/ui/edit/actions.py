@@ -68,8 +68,9 @@ class EditorActions(QObject):
             self.tr("Re-align &Selection"), lambda: e.realign_selection(), "Ctrl+Alt+R",
             self.tr("Align again the beads of the selected text (else this bead and its "
                     "neighbours)"))
-        self.cancel_realign = self._action(
-            self.tr("Cancel Re-alignmen&t"), e.cancel_realign)
+        # Escape stops whatever aligns: the window's own Cancel action stops a re-alignment too
+        self.cancel_realign = self.window.cancel_action
+        self.cancel_realign.triggered.connect(lambda _=False: e.cancel_realign())
         self.edits = [self.merge_next, self.merge_previous, self.split, self.move_first,
                       self.move_last, self.leave_out, self.pair_left_out, self.confirm,
                       self.confirm_through, self.realign_unconfirmed, self.realign_selection]
@@ -125,7 +126,7 @@ class EditorActions(QObject):
         has_pair = self.editor.pair is not None
         for action in self.edits:
             action.setEnabled(has_pair and not running)
-        self.cancel_realign.setEnabled(running)
+        self.cancel_realign.setEnabled(running or self.window.align_job.is_running())
 
     # context menus
     def _side_menu(self, parent: QMenu, side: str) -> QMenu:

@@ -403,9 +403,12 @@ def test_cancelling_a_realignment_leaves_the_alignment_untouched(qtbot, main_win
     before = list(_alignment(window).beads)
     depth = window.annotations.undo_stack.count()
     editor = window.editor
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5_000)
     with qtbot.waitSignal(editor.realigner.cancelled, timeout=60_000):
         editor.actions.realign_unconfirmed.trigger()
-        editor.actions.cancel_realign.trigger()
+        assert editor.actions.cancel_realign.isEnabled()
+        _press(qtbot, window, K.Key_Escape)  # the window's Cancel: whatever aligns stops
     assert _alignment(window).beads == before
     assert window.annotations.workspace.alignment().beads == before
     assert window.annotations.undo_stack.count() == depth
