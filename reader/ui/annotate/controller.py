@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
 
@@ -45,6 +44,8 @@ SIDES = ("source", "target")
 class AnnotationController(QObject):
     """Owns the workspace session, the undo stack and the annotation panel of one window."""
 
+    pane_menu_opening = Signal(QMenu, str, QPoint)  # others add their items to a pane's menu
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -55,8 +56,6 @@ class AnnotationController(QObject):
         self.undo_stack = QUndoStack(self)
         self.codebook_errors: list[CodebookError] = []
         self.codebooks: list[Codebook] = list_codebooks(errors=self.codebook_errors)
-        # others' additions to a pane's context menu: hook(menu, side, position)
-        self.pane_menu_hooks: list[Callable[[QMenu, str, QPoint], None]] = []
 
         self.panel = AnnotationPanel(window)
         self.panel.set_codebooks(self.codebooks)
@@ -415,8 +414,7 @@ class AnnotationController(QObject):
             remove.triggered.connect(lambda _=False, r=record: self.delete(r))
             remove.setEnabled(writable)
         menu.addAction(self.link_action)
-        for hook in self.pane_menu_hooks:
-            hook(menu, side, pos)
+        self.pane_menu_opening.emit(menu, side, pos)
         menu.exec(pane.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

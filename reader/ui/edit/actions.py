@@ -89,7 +89,7 @@ class EditorActions(QObject):
         gutter = editor.pair_view.gutter
         gutter.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         gutter.customContextMenuRequested.connect(self._on_gutter_context_menu_requested)
-        editor.window.annotations.pane_menu_hooks.append(self.extend_pane_menu)
+        editor.window.annotations.pane_menu_opening.connect(self.extend_pane_menu)
         self.update_enabled()
 
     def _action(
