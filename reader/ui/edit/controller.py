@@ -47,7 +47,7 @@ class AlignmentEditor(QObject):
         self.refresher = DivergenceRefresher(self)
         self.realigner = RealignJob(self)
         self._realigning_from: Alignment | None = None
-        self._side = "target" if self.pair_view.left_side == "target" else "source"
+        self._side = self.pair_view.left_side  # until a pane has had the focus
         self.split_dialog: SplitDialog | None = None
 
         self.status_label = QLabel(window)

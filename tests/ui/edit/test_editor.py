@@ -415,3 +415,26 @@ def test_cancelling_a_realignment_leaves_the_alignment_untouched(qtbot, main_win
     assert "cancelled" in window.statusBar().currentMessage()
     assert not window.progress.isVisible()
     assert not editor.actions.cancel_realign.isEnabled()
+
+
+def test_the_low_confidence_threshold_is_set_in_preferences(qtbot, window, settings) -> None:
+    dialog = window.show_preferences()
+    assert dialog.low_confidence_box.value() == pytest.approx(0.5)
+    dialog.low_confidence_box.setValue(0.75)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    assert settings.low_confidence == pytest.approx(0.75)
+    assert settings.qsettings.value("alignment/low_confidence") is not None
+    window.pair_view.select_bead(0)
+    _press(qtbot, window, K.Key_F5)
+    assert window.pair_view.current_bead == 2
+
+
+def test_confirming_a_confirmed_bead_only_goes_on(qtbot, window) -> None:
+    window.pair_view.select_bead(1)
+    window.editor.confirm_through()
+    depth = window.annotations.undo_stack.count()
+    window.pair_view.select_bead(0)
+    _press(qtbot, window, K.Key_Return, CTRL)
+    assert window.annotations.undo_stack.count() == depth
+    assert window.pair_view.current_bead == 2
