@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer
 
 from reader.core.align.beads import Alignment, Bead
-from reader.ui.reading.text_pane import BEAD_GAP, TextPane
+from reader.ui.reading.text_pane import BEAD_GAP, PARAGRAPH_GAP, TextPane
 
 SIDES = ("source", "target")
 # levelling works through this many beads at a time, for at most this long per event
@@ -34,8 +34,12 @@ class Padding:
 class PaddingBuilder:
     """Levels beads one at a time, so that a long pair can be levelled a chunk per event."""
 
-    def __init__(self, n_src: int, n_tgt: int, gap: float = BEAD_GAP) -> None:
+    def __init__(
+        self, n_src: int, n_tgt: int, gap: float = BEAD_GAP,
+        paragraph_gap: float = PARAGRAPH_GAP,
+    ) -> None:
         self.gap = gap
+        self.paragraph_gap = paragraph_gap
         self.padding = Padding(
             {"source": 0.0, "target": 0.0},
             {"source": [0.0] * n_src, "target": [0.0] * n_tgt},
@@ -50,12 +54,19 @@ class PaddingBuilder:
         (side, paragraph) whose space below changed, paragraph -1 for the space before all."""
         pad = self.padding
         runs = {"source": bead.src, "target": bead.tgt}
-        sums = {side: sum(heights[side]) for side in runs}
+        # paragraphs of one bead keep a paragraph's break between them
+        sums = {
+            side: sum(heights[side]) + self.paragraph_gap * max(len(run) - 1, 0)
+            for side, run in runs.items()
+        }
         height = max(sums.values()) + self.gap
         pad.tops.append(pad.total)
         changed: list[tuple[str, int]] = []
         for side, run in runs.items():
             pad.heights[side].append(sums[side])
+            for inner in run[:-1]:
+                pad.bottoms[side][inner] = self.paragraph_gap
+                changed.append((side, inner))
             # a side with no paragraph in the bead leaves the bead's height as space after its
             # previous paragraph, or before its first one
             at = run[-1] if run else self._last[side]
@@ -71,10 +82,12 @@ class PaddingBuilder:
 
 
 def bead_padding(
-    beads: list[Bead], src_heights: list[float], tgt_heights: list[float], gap: float = BEAD_GAP
+    beads: list[Bead], src_heights: list[float], tgt_heights: list[float], gap: float = BEAD_GAP,
+    paragraph_gap: float = PARAGRAPH_GAP,
 ) -> Padding:
-    """The padding that levels every bead: its height is the taller side's, plus `gap`."""
-    builder = PaddingBuilder(len(src_heights), len(tgt_heights), gap)
+    """The padding that levels every bead: its height is the taller side's (its paragraphs
+    `paragraph_gap` apart), plus `gap`."""
+    builder = PaddingBuilder(len(src_heights), len(tgt_heights), gap, paragraph_gap)
     for bead in beads:
         builder.add(
             bead,

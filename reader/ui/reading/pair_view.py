@@ -22,7 +22,9 @@ from reader.ui.diverge.model import divergence_bead
 from reader.ui.reading.levelling import Leveller, Padding
 from reader.ui.reading.link_gutter import BeadBand, LinkGutter
 from reader.ui.reading.overview_strip import OverviewMark, OverviewStrip
+from reader.ui.reading.sentence_highlight import SentenceHighlighter
 from reader.ui.reading.text_pane import Mark, TextPane
+from reader.ui.reading.zoom import zoom_both
 
 SIDES = ("source", "target")
 # where a bead the user jumps to lands: this far down the viewport
@@ -75,6 +77,8 @@ class PairView(QWidget):
                 lambda v, s=side: self._on_pane_scrolled(s, v)
             )
             pane.viewport().installEventFilter(self)
+            pane.zoom_requested.connect(self.zoom)
+        self.sentences = SentenceHighlighter(self)
         self.gutter.bead_clicked.connect(self.select_bead)
         self.overview.scroll_requested.connect(self._on_overview_scroll_requested)
         self.arrange()
@@ -159,6 +163,11 @@ class PairView(QWidget):
         if current >= 0:
             self._current = -1
             self.select_bead(current)
+
+    def zoom(self, factor: float) -> None:
+        """Zoom both texts together by `factor` (0 resets); kept in the settings."""
+        zoom_both(self.settings, factor)
+        self.apply_settings()
 
     def relayout(self) -> None:
         """Level every bead on both sides, a chunk of beads per event so that a book-length

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QMouseEvent,
     QPalette,
     QTextBlock,
     QTextBlockFormat,
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QFrame, QTextEdit, QWidget
 
@@ -24,12 +26,16 @@ from reader.core.text.document import Text
 from reader.core.text.kinds import Kind
 from reader.core.text.language import paragraph_is_rtl
 from reader.ui.app.theme import highlight_colour
+from reader.ui.reading.layer_blend import underlines
 from reader.ui.reading.utf16 import Utf16Map
+from reader.ui.reading.zoom import wheel_factor
 
 # room around the text of the whole document (both panes share it, so beads stay level)
 DOCUMENT_MARGIN = 14.0
-# room that the padding keeps between two beads
+# room that the padding keeps between two beads, and between two paragraphs of one bead (less,
+# so that beads still read as units, but a break a reader sees)
 BEAD_GAP = 12.0
+PARAGRAPH_GAP = 8.0
 POST_INDENT = 28.0
 
 
@@ -75,6 +81,8 @@ class TextPane(QTextEdit):
 
     # the user moved to a paragraph (click or keyboard)
     paragraph_activated = Signal(int)
+    # Ctrl+wheel: a zoom factor for both panes (QTextEdit would zoom this one alone)
+    zoom_requested = Signal(float)
 
     def __init__(self, side: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -283,6 +291,10 @@ class TextPane(QTextEdit):
     def set_current(self, paragraphs: tuple[int, ...], move_caret: bool = True) -> None:
         """Highlight the current paragraphs (a bead's run on this side)."""
         self._current = tuple(paragraphs)
+        if not self._current:
+            # nothing of this side is current (a bead left out here): a click on any paragraph
+            # of it, even the one clicked last, is news
+            self._last_block = -1
         colour = highlight_colour()
         marks = [Mark(i, 0, 0, colour, whole_paragraph=True) for i in self._current]
         self.set_layer("current", marks, full_width=True)
@@ -327,13 +339,37 @@ class TextPane(QTextEdit):
 
     def _refresh_selections(self) -> None:
         # later layers paint over earlier ones: other layers (annotations) go between the
-        # divergences and the search hits
-        first, last = ("current", "divergences"), ("search", "search_current")
-        others = [name for name in self._layers if name not in first + last]
+        # divergences and the search hits, underlined where they lie on a divergence
+        first, last = ("current", "sentences", "divergences"), ("search", "search_current")
+        others = [s for name in self._layers if name not in first + last
+                  for s in self._layers[name]]
         merged: list[QTextEdit.ExtraSelection] = []
-        for name in (*first, *others, *last):
+        for name in first:
+            merged.extend(self._layers.get(name, []))
+        merged += others
+        merged += underlines(self._layers.get("divergences", []), others)
+        for name in last:
             merged.extend(self._layers.get(name, []))
         self.setExtraSelections(merged)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # Qt override
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if event.angleDelta().y():
+                self.zoom_requested.emit(wheel_factor(event.angleDelta().y()))
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # Qt override
+        super().mouseReleaseEvent(event)
+        # a click where the caret already was moves nothing, so no cursorPositionChanged: the
+        # paragraph clicked is made current here unless it already is (or words were selected)
+        if (event.button() == Qt.MouseButton.LeftButton and self.text is not None
+                and not self.textCursor().hasSelection()):
+            block = self._paragraph_of_block(self.textCursor().blockNumber())
+            if block not in self._current:
+                self._last_block = block
+                self.paragraph_activated.emit(block)
 
     def _on_cursor_position_changed(self) -> None:
         if self._quiet or self.text is None:

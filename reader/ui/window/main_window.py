@@ -37,10 +37,10 @@ from reader.ui.diverge.panel import DivergencePanel
 from reader.ui.edit.controller import AlignmentEditor
 from reader.ui.reading.pair_view import PairView
 from reader.ui.reading.search_bar import SearchBar
+from reader.ui.reading.zoom import ZOOM_STEP
 from reader.ui.window.drop import accept_pair_drag, take_pair_drop
+from reader.ui.window.import_alignment import AlignmentImport
 from reader.ui.window.recent import RecentPairsMenu
-
-ZOOM_STEP = 1.1
 
 
 class MainWindow(QMainWindow):
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.annotations = AnnotationController.install(self)
         self.editor = AlignmentEditor.install(self)
+        self.alignment_import = AlignmentImport.install(self)
         self.window_state.restore_window(self)
 
     # menus and actions
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
         self.zoom_out_action = self._action(
             self.tr("Zoom &Out"), lambda: self.zoom(1 / ZOOM_STEP), QKeySequence(keys.ZoomOut)
         )
+        # Ctrl+= too: on most keyboards "+" needs Shift
+        self.zoom_in_action.setShortcuts([QKeySequence(keys.ZoomIn), QKeySequence("Ctrl+=")])
         self.zoom_reset_action = self._action(
             self.tr("&Reset Zoom"), lambda: self.zoom(0.0), "Ctrl+0"
         )
@@ -330,11 +333,8 @@ class MainWindow(QMainWindow):
         self.pair_view.arrange()
 
     def zoom(self, factor: float) -> None:
-        """Zoom the pane that has the focus, or both (factor 0 resets)."""
-        sides = [s for s in ("source", "target") if self.pair_view.pane(s).hasFocus()]
-        for side in sides or ["source", "target"]:
-            self.settings.set_zoom(side, self.settings.zoom(side) * factor if factor else 1.0)
-        self.pair_view.apply_settings()
+        """Zoom both texts together (factor 0 resets)."""
+        self.pair_view.zoom(factor)
 
     def set_theme(self, theme: str) -> None:
         self.settings.theme = theme
