@@ -94,8 +94,10 @@ def realign(
     n, m = len(pair.src.features), len(pair.tgt.features)
     check_fixed(fixed, n, m)
     gaps, cuts = gaps_between(fixed, n, m)
-    busy = [g for g in gaps if g.needs_programme]
     found: dict[Gap, list[Bead]] = {}
+    if pair.automatic is not None:
+        found = _agreeing(gaps, pair.automatic)
+    busy = [g for g in gaps if g.needs_programme and g not in found]
     if busy:
         ready = pair.vectors(level)
         bands = _bands(busy, params)
@@ -112,12 +114,14 @@ def realign(
                     progress(0.2 + 0.5 * (k + 1) / len(bands))
         if params.unit_pass:
             with stage(log, "sentence pass", level):
-                known = [Bead(b.src, b.tgt, 1.0 if b.is_confirmed else b.confidence)
-                         for b in fixed]
-                known += [x for band, found_b in zip(bands, beads, strict=True)
-                          for x in band.to_pair(found_b)]
-                translation = (ready.base_translation
-                               + learnt_matrix(ready.space, known, params)).tocsr()
+                translation = pair.translation
+                if translation is None:
+                    known = [Bead(b.src, b.tgt, 1.0 if b.is_confirmed else b.confidence)
+                             for b in fixed]
+                    known += [x for band, found_b in zip(bands, beads, strict=True)
+                              for x in band.to_pair(found_b)]
+                    translation = (ready.base_translation
+                                   + learnt_matrix(ready.space, known, params)).tocsr()
                 for k, band in enumerate(bands):
                     beads[k] = align_by_units(
                         band.side(pair.src, band.src_rows), band.side(pair.tgt, band.tgt_rows),
@@ -131,6 +135,31 @@ def realign(
         out += _gap_beads(gap, found[gap]) if gap in found else gap.left_out()
         if k < len(cuts):
             out.append(cuts[k])
+    return out
+
+
+def _agreeing(gaps: Sequence[Gap], automatic: Sequence[Bead]) -> dict[Gap, list[Bead]]:
+    """The gaps where the automatic alignment agrees with the fixed beads, and its beads
+    there: it passes both corners of the gap (so the fixed beads around it are its own
+    beads) and leaves out every paragraph of the gap's fixed null beads. The best path
+    between two points of the best path is that path: re-aligning such a gap would give its
+    beads again, at a cost."""
+    # the points the automatic path passes, and the beads between consecutive ones
+    points: dict[Point, int] = {}
+    i = j = 0
+    for k, b in enumerate(automatic):
+        points.setdefault((i, j), k)
+        i, j = i + len(b.src), j + len(b.tgt)
+    points.setdefault((i, j), len(automatic))
+    out: dict[Gap, list[Bead]] = {}
+    for gap in gaps:
+        start, end = points.get((gap.i0, gap.j0)), points.get((gap.i1, gap.j1))
+        if start is None or end is None:
+            continue
+        beads = list(automatic[start:end])
+        held = null_owners(gap.nulls)
+        if all(b.is_null for b in beads for k in _paragraphs(b) if k in held):
+            out[gap] = beads
     return out
 
 
@@ -181,6 +210,11 @@ def _need(gap: Gap, params: AlignerParams) -> int:
 def _bands(gaps: Sequence[Gap], params: AlignerParams) -> list[_Band]:
     """Gaps by the width of band they need, rounded up to a power of two; a gap too long for a
     band that wide (a whole book left free) alone, in a corridor found on blocks."""
+    rows = sum(g.i1 - g.i0 for g in gaps)
+    one = max(_need(g, params) for g in gaps)
+    if (rows + 1) * (2 * one + 1) <= params.max_cells:
+        # one band: one model of the pair, as a whole-pair alignment fits
+        return [_laid_out(list(gaps), one)]
     groups: dict[int, list[Gap]] = {}
     alone: list[Gap] = []
     for gap in gaps:
