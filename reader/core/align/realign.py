@@ -126,7 +126,8 @@ def realign(
                     beads[k] = align_by_units(
                         band.side(pair.src, band.src_rows), band.side(pair.tgt, band.tgt_rows),
                         ready.space, translation, beads[k], params, cancelled,
-                        pins=band.corners, left_out=band.left_out(),
+                        pins=band.corners + _left_out_corners(beads[k], band),
+                        left_out=band.left_out(),
                     )
         for band, band_beads in zip(bands, beads, strict=True):
             _split_by_gap(band, band.to_pair(band_beads), found)
@@ -136,6 +137,21 @@ def realign(
         if k < len(cuts):
             out.append(cuts[k])
     return out
+
+
+def _left_out_corners(beads: Sequence[Bead], band: _Band) -> list[Point]:
+    """Both corners of each fixed null bead's paragraph where the paragraph programme put it:
+    pinned, no paragraph of the other side is joined across it (the sentence pass joins a
+    paragraph to every one its sentences link to, and to those between)."""
+    src_out, tgt_out = band.left_out()
+    corners: list[Point] = []
+    i = j = 0
+    for b in beads:
+        i1, j1 = i + len(b.src), j + len(b.tgt)
+        if b.is_null and (src_out[list(b.src)].any() or tgt_out[list(b.tgt)].any()):
+            corners += [(i, j), (i1, j1)]
+        i, j = i1, j1
+    return corners
 
 
 def _agreeing(gaps: Sequence[Gap], automatic: Sequence[Bead]) -> dict[Gap, list[Bead]]:
@@ -186,14 +202,20 @@ def _paragraphs(b: Bead) -> list[tuple[str, int]]:
 
 
 def _split_by_gap(band: _Band, beads: Sequence[Bead], found: dict[Gap, list[Bead]]) -> None:
-    starts = [(g.i0, g.j0) for g in band.gaps]
-    k = 0
+    """Each bead to the gap holding its paragraphs (no bead crosses a gap's corner), in the
+    band's order. By paragraph, not by place in the band: the sentence pass may put a
+    paragraph left out on one side after one left out on the other side of a corner."""
+    src_starts = np.array([g.i0 for g in band.gaps])
+    tgt_starts = np.array([g.j0 for g in band.gaps])
     for b in beads:
-        # a bead belongs to the last gap starting at or before it (the corners are pinned)
-        while k + 1 < len(band.gaps) and (
-            (b.src and b.src[0] >= starts[k + 1][0]) or (b.tgt and b.tgt[0] >= starts[k + 1][1])
-        ):
-            k += 1
+        if b.src:
+            k = int(np.searchsorted(src_starts, b.src[0], side="right")) - 1
+            while band.gaps[k].i0 == band.gaps[k].i1:  # gaps with no source paragraph
+                k -= 1
+        else:
+            k = int(np.searchsorted(tgt_starts, b.tgt[0], side="right")) - 1
+            while band.gaps[k].j0 == band.gaps[k].j1:
+                k -= 1
         found.setdefault(band.gaps[k], []).append(b)
 
 

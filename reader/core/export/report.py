@@ -137,7 +137,7 @@ def _loaded(side: str, text: Text) -> Document:
 def _beads(alignment: Alignment, edited: Iterable[int] = ()) -> tuple[ReportBead, ...]:
     edited = set(edited)
     return tuple(
-        ReportBead(b.src, b.tgt, b.confidence, "edited" if k in edited else "automatic")
+        ReportBead(b.src, b.tgt, b.confidence, "edited" if k in edited else b.state)
         for k, b in enumerate(alignment)
     )
 
