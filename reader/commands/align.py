@@ -50,6 +50,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="paragraphs are blank-line separated blocks (hard-wrapped text)",
     )
+    p.add_argument(
+        "--fix",
+        metavar="FILE",
+        type=Path,
+        help='keep the beads of FILE and align the rest around them: every bead of a bare '
+        '{"beads": [...]}, or the beads marked "confirmed": true (or "state": "confirmed") in '
+        'the output of an earlier reader align; they come out as "state": "confirmed"',
+    )
     p.set_defaults(run=run)
 
 
@@ -81,9 +89,13 @@ def write_output(text: str, output: Path | None) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    pair = open_pair(
-        args.source, args.target, PairOptions(glossaries=args.glossary, blocks=args.blocks)
-    )
+    options = PairOptions(glossaries=args.glossary, blocks=args.blocks)
+    if args.fix is not None:
+        from reader.core.align.fix_file import read_fixed
+
+        options.fixed = read_fixed(args.fix)
+        options.fixed_path = args.fix
+    pair = open_pair(args.source, args.target, options)
     with stage(log, f"output {args.format}"):
         write_output(render(pair, args.format), args.output)
     return 0

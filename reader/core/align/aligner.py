@@ -94,6 +94,7 @@ def _align_sides(
         # 1-20: small-coupled strict F1 0.948 -> 0.959 without, omission recall 0.91 -> 0.95).
         with stage(log, "sentence pass", level):
             translation = base_translation + learnt_matrix(space, beads, params)
+            pair.translation = translation.tocsr()
             beads = align_by_units(
                 src, tgt, space, translation.tocsr(), beads, params, cancelled
             )
@@ -192,10 +193,12 @@ def _align_prepared(
 ) -> Alignment:
     if progress is not None:
         progress(0.2)
+    beads = pair.automatic
+    if beads is None:
+        beads = pair.automatic = _align_sides(pair, progress, cancelled, logging.INFO)
+        progress = None  # the re-alignment after it is a small part of the work
     if fixed:
         beads = realign(pair, pair.inward(fixed), progress, cancelled, logging.INFO)
-    else:
-        beads = _align_sides(pair, progress, cancelled, logging.INFO)
     if progress is not None:
         progress(1.0)
     return Alignment(pair.outward(beads), pair.n_source, pair.n_target)

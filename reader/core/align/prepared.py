@@ -53,8 +53,10 @@ class PreparedPair:
     paragraphs' features here, the vector space on first use (`vectors`). A window that
     re-aligns (after an edit, around confirmed beads) keeps one of these beside the open pair
     for as long as its texts, glossaries and parameters stay the same, and hands it to
-    `aligner.align_prepared` for each re-alignment; it is read only, so a worker may use it
-    while the window holds it.
+    `aligner.align_prepared` for each re-alignment. The first alignment without fixed beads
+    is kept too (`automatic`): a re-alignment keeps its beads wherever the fixed beads agree
+    with them, and re-aligns only the gaps where they do not. One re-alignment at a time per
+    pair (a worker fills the caches on first use).
     """
 
     src: Side
@@ -63,6 +65,10 @@ class PreparedPair:
     swapped: bool  # the caller's source is the aligner's target
     params: AlignerParams
     _vectors: Vectors | None = field(default=None, repr=False)
+    # the pair's alignment without fixed beads, and the translation its sentence pass used (the
+    # lexicon's, names' and word pairs learnt from it): what a re-alignment keeps and reuses
+    automatic: list[Bead] | None = field(default=None, repr=False)
+    translation: sp.csr_matrix | None = field(default=None, repr=False)
 
     @property
     def n_source(self) -> int:

@@ -94,8 +94,10 @@ def realign(
     n, m = len(pair.src.features), len(pair.tgt.features)
     check_fixed(fixed, n, m)
     gaps, cuts = gaps_between(fixed, n, m)
-    busy = [g for g in gaps if g.needs_programme]
     found: dict[Gap, list[Bead]] = {}
+    if pair.automatic is not None:
+        found = _agreeing(gaps, pair.automatic)
+    busy = [g for g in gaps if g.needs_programme and g not in found]
     if busy:
         ready = pair.vectors(level)
         bands = _bands(busy, params)
@@ -112,17 +114,20 @@ def realign(
                     progress(0.2 + 0.5 * (k + 1) / len(bands))
         if params.unit_pass:
             with stage(log, "sentence pass", level):
-                known = [Bead(b.src, b.tgt, 1.0 if b.is_confirmed else b.confidence)
-                         for b in fixed]
-                known += [x for band, found_b in zip(bands, beads, strict=True)
-                          for x in band.to_pair(found_b)]
-                translation = (ready.base_translation
-                               + learnt_matrix(ready.space, known, params)).tocsr()
+                translation = pair.translation
+                if translation is None:
+                    known = [Bead(b.src, b.tgt, 1.0 if b.is_confirmed else b.confidence)
+                             for b in fixed]
+                    known += [x for band, found_b in zip(bands, beads, strict=True)
+                              for x in band.to_pair(found_b)]
+                    translation = (ready.base_translation
+                                   + learnt_matrix(ready.space, known, params)).tocsr()
                 for k, band in enumerate(bands):
                     beads[k] = align_by_units(
                         band.side(pair.src, band.src_rows), band.side(pair.tgt, band.tgt_rows),
                         ready.space, translation, beads[k], params, cancelled,
-                        pins=band.corners, left_out=band.left_out(),
+                        pins=band.corners + _left_out_corners(beads[k], band),
+                        left_out=band.left_out(),
                     )
         for band, band_beads in zip(bands, beads, strict=True):
             _split_by_gap(band, band.to_pair(band_beads), found)
@@ -131,6 +136,46 @@ def realign(
         out += _gap_beads(gap, found[gap]) if gap in found else gap.left_out()
         if k < len(cuts):
             out.append(cuts[k])
+    return out
+
+
+def _left_out_corners(beads: Sequence[Bead], band: _Band) -> list[Point]:
+    """Both corners of each fixed null bead's paragraph where the paragraph programme put it:
+    pinned, no paragraph of the other side is joined across it (the sentence pass joins a
+    paragraph to every one its sentences link to, and to those between)."""
+    src_out, tgt_out = band.left_out()
+    corners: list[Point] = []
+    i = j = 0
+    for b in beads:
+        i1, j1 = i + len(b.src), j + len(b.tgt)
+        if b.is_null and (src_out[list(b.src)].any() or tgt_out[list(b.tgt)].any()):
+            corners += [(i, j), (i1, j1)]
+        i, j = i1, j1
+    return corners
+
+
+def _agreeing(gaps: Sequence[Gap], automatic: Sequence[Bead]) -> dict[Gap, list[Bead]]:
+    """The gaps where the automatic alignment agrees with the fixed beads, and its beads
+    there: it passes both corners of the gap (so the fixed beads around it are its own
+    beads) and leaves out every paragraph of the gap's fixed null beads. The best path
+    between two points of the best path is that path: re-aligning such a gap would give its
+    beads again, at a cost."""
+    # the points the automatic path passes, and the beads between consecutive ones
+    points: dict[Point, int] = {}
+    i = j = 0
+    for k, b in enumerate(automatic):
+        points.setdefault((i, j), k)
+        i, j = i + len(b.src), j + len(b.tgt)
+    points.setdefault((i, j), len(automatic))
+    out: dict[Gap, list[Bead]] = {}
+    for gap in gaps:
+        start, end = points.get((gap.i0, gap.j0)), points.get((gap.i1, gap.j1))
+        if start is None or end is None:
+            continue
+        beads = list(automatic[start:end])
+        held = null_owners(gap.nulls)
+        if all(b.is_null for b in beads for k in _paragraphs(b) if k in held):
+            out[gap] = beads
     return out
 
 
@@ -157,14 +202,20 @@ def _paragraphs(b: Bead) -> list[tuple[str, int]]:
 
 
 def _split_by_gap(band: _Band, beads: Sequence[Bead], found: dict[Gap, list[Bead]]) -> None:
-    starts = [(g.i0, g.j0) for g in band.gaps]
-    k = 0
+    """Each bead to the gap holding its paragraphs (no bead crosses a gap's corner), in the
+    band's order. By paragraph, not by place in the band: the sentence pass may put a
+    paragraph left out on one side after one left out on the other side of a corner."""
+    src_starts = np.array([g.i0 for g in band.gaps])
+    tgt_starts = np.array([g.j0 for g in band.gaps])
     for b in beads:
-        # a bead belongs to the last gap starting at or before it (the corners are pinned)
-        while k + 1 < len(band.gaps) and (
-            (b.src and b.src[0] >= starts[k + 1][0]) or (b.tgt and b.tgt[0] >= starts[k + 1][1])
-        ):
-            k += 1
+        if b.src:
+            k = int(np.searchsorted(src_starts, b.src[0], side="right")) - 1
+            while band.gaps[k].i0 == band.gaps[k].i1:  # gaps with no source paragraph
+                k -= 1
+        else:
+            k = int(np.searchsorted(tgt_starts, b.tgt[0], side="right")) - 1
+            while band.gaps[k].j0 == band.gaps[k].j1:
+                k -= 1
         found.setdefault(band.gaps[k], []).append(b)
 
 
@@ -181,6 +232,11 @@ def _need(gap: Gap, params: AlignerParams) -> int:
 def _bands(gaps: Sequence[Gap], params: AlignerParams) -> list[_Band]:
     """Gaps by the width of band they need, rounded up to a power of two; a gap too long for a
     band that wide (a whole book left free) alone, in a corridor found on blocks."""
+    rows = sum(g.i1 - g.i0 for g in gaps)
+    one = max(_need(g, params) for g in gaps)
+    if (rows + 1) * (2 * one + 1) <= params.max_cells:
+        # one band: one model of the pair, as a whole-pair alignment fits
+        return [_laid_out(list(gaps), one)]
     groups: dict[int, list[Gap]] = {}
     alone: list[Gap] = []
     for gap in gaps:

@@ -1,0 +1,154 @@
+"""Re-aligning around fixed beads: what fixing gold beads gains, and how fast a re-alignment is.
+
+    python -m tests.bench.bench_realign [--seeds 41-60] [--cases small,book] [--percents 1,2,5,10]
+                                        [--speed-runs 5] [--no-speed] [--no-accuracy]
+
+Accuracy: on each case and seed, the gold beads of p % of the paragraphs (both sides, chosen at
+random) are fixed and the rest re-aligned; strict F1 against the alignment without them, and
+whether every fixed bead came out unchanged. Speed, on `large`: a full alignment against
+"re-align selection" (the beads outside ±20 beads around an edit fixed) and "re-align
+unconfirmed" (half the beads confirmed), each on a prepared pair (what the window holds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+from collections.abc import Sequence
+
+from reader.core.align.aligner import align_prepared
+from reader.core.align.beads import Alignment, Bead
+from reader.core.align.prepared import PreparedPair
+from reader.core.text.document import load_text
+from tests.bench.cases import case_dir, gold, scorer
+
+GoldBeads = list[tuple[tuple[int, ...], tuple[int, ...]]]
+
+
+def seeds_of(text: str) -> list[int]:
+    out: list[int] = []
+    for part in text.split(","):
+        lo, _, hi = part.partition("-")
+        out += list(range(int(lo), int(hi or lo) + 1))
+    return out
+
+
+def gold_fixed(beads: GoldBeads, n: int, m: int, percent: float, rng: random.Random) -> list[Bead]:
+    """The gold beads holding `percent` % of the paragraphs of both sides, chosen at random."""
+    chosen = set(rng.sample(range(n + m), max(1, round(percent / 100 * (n + m)))))
+    return [Bead(s, t, 1.0, "confirmed") for s, t in beads
+            if any(i in chosen for i in s) or any(n + j in chosen for j in t)]
+
+
+def strict_f1(g: GoldBeads, alignment: Alignment) -> float:
+    sc = scorer()
+    return float(sc.score(g, [(b.src, b.tgt) for b in alignment])["strict_f1"])
+
+
+def accuracy(cases: Sequence[str], seeds: Sequence[int], percents: Sequence[float]) -> None:
+    print(f"{'case':14s} {'seed':>4s} {'base':>6s} " + " ".join(f"{p:>5g}%" for p in percents)
+          + "  fixed beads kept")
+    table: dict[tuple[str, float], list[float]] = {}
+    for case in cases:
+        for seed in seeds:
+            d = case_dir(seed, case)
+            source, target = load_text(d / "src.txt"), load_text(d / "tgt.txt")
+            g = gold(seed, case)
+            pair = PreparedPair.of_texts(source, target)
+            base = strict_f1(g, align_prepared(pair))
+            row, kept = [], True
+            for p in percents:
+                fixed = gold_fixed(g, pair.n_source, pair.n_target, p,
+                                   random.Random(f"{seed}-{case}-{p}"))
+                alignment = align_prepared(pair, fixed)
+                kept &= all(b in alignment.beads for b in fixed)
+                f1 = strict_f1(g, alignment)
+                row.append(f1)
+                table.setdefault((case, p), []).append(f1 - base)
+            print(f"{case:14s} {seed:4d} {base:6.3f} " + " ".join(f"{x:6.3f}" for x in row)
+                  + f"  {'yes' if kept else 'NO'}", flush=True)
+    print("\nstrict F1 gained over the alignment without fixed beads, over the seeds")
+    print(f"{'case':14s} {'fixed':>6s} {'median':>7s} {'min':>7s} {'lower':>6s} {'per 1 %':>8s}")
+    for case in cases:
+        for p in percents:
+            gains = table[(case, p)]
+            lower = sum(x < -1e-9 for x in gains)
+            print(f"{case:14s} {p:5g}% {statistics.median(gains):+7.4f} {min(gains):+7.4f} "
+                  f"{lower:6d} {statistics.median(gains) / p:+8.4f}")
+
+
+def _median_time(runs: int, work: callable) -> float:  # type: ignore[valid-type]
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def speed(seed: int, runs: int) -> None:
+    d = case_dir(seed, "large")
+    source, target = load_text(d / "src.txt"), load_text(d / "tgt.txt")
+    t0 = time.perf_counter()
+    pair = PreparedPair.of_texts(source, target)
+    pair.vectors()
+    prepare = time.perf_counter() - t0
+    full = align_prepared(pair)
+    beads = full.beads
+    rng = random.Random(seed)
+    print(f"large, seed {seed}: {len(source.paragraphs)} / {len(target.paragraphs)} paragraphs, "
+          f"{len(beads)} beads; medians of {runs} runs")
+    print(f"  preparing the pair (anchors, features, vector space), once: {prepare:6.2f} s")
+    t_full = _median_time(runs, lambda: align_prepared(pair))
+    print(f"  full alignment of the prepared pair:                        {t_full:6.2f} s")
+    times = []
+    for _ in range(runs):
+        k = rng.randrange(20, len(beads) - 20)
+        fixed = beads[: k - 20] + beads[k + 21 :]
+        t = time.perf_counter()
+        align_prepared(pair, fixed)
+        times.append(time.perf_counter() - t)
+    print(f"  re-align selection (41 beads around an edit):              "
+          f"{statistics.median(times):6.2f} s")
+    times = []
+    for _ in range(runs):
+        confirmed = [Bead(b.src, b.tgt, b.confidence, "confirmed") for b in beads
+                     if rng.random() < 0.5]
+        t = time.perf_counter()
+        align_prepared(pair, confirmed)
+        times.append(time.perf_counter() - t)
+    print(f"  re-align unconfirmed (half the beads confirmed, at random): "
+          f"{statistics.median(times):6.2f} s")
+    times = []
+    for _ in range(runs):
+        k = rng.randrange(len(beads) // 4, 3 * len(beads) // 4)
+        confirmed = [Bead(b.src, b.tgt, b.confidence, "confirmed") for b in beads[:k]]
+        t = time.perf_counter()
+        align_prepared(pair, confirmed)
+        times.append(time.perf_counter() - t)
+    print(f"  re-align unconfirmed (everything above a point confirmed):  "
+          f"{statistics.median(times):6.2f} s")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--seeds", default="41-60", help="e.g. 41-60 or 1,2,3 (tune on 1-20)")
+    ap.add_argument("--cases", default="small,small-coupled,book,book-coupled")
+    ap.add_argument("--percents", default="1,2,5,10")
+    ap.add_argument("--speed-seed", type=int, default=41)
+    ap.add_argument("--speed-runs", type=int, default=5)
+    ap.add_argument("--no-speed", action="store_true")
+    ap.add_argument("--no-accuracy", action="store_true")
+    args = ap.parse_args()
+    if not args.no_accuracy:
+        accuracy(args.cases.split(","), seeds_of(args.seeds),
+                 [float(p) for p in args.percents.split(",")])
+    if not args.no_speed:
+        print()
+        speed(args.speed_seed, args.speed_runs)
+
+
+if __name__ == "__main__":
+    main()
