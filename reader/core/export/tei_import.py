@@ -83,8 +83,11 @@ def paragraph_of(element_id: str) -> int | None:
 
 def _version(name: str) -> str:
     """InterText's version of a `text.version.xml` name, up to a dash ("cs-00" -> "cs")."""
-    parts = Path(name).name.split(".")
-    return parts[1].split("-")[0].lower() if len(parts) >= 3 else ""
+    stem = Path(name).name.removesuffix(".gz").removesuffix(".xml")
+    if "." not in stem:
+        return ""
+    # the text's own name may hold dots; the version is the last part
+    return stem.rsplit(".", 1)[1].split("-")[0].lower()
 
 
 def from_doc_is_target(group: ET.Element, source_language: str, target_language: str) -> bool:

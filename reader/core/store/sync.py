@@ -40,9 +40,16 @@ def _null_alignment(n_src: int, n_tgt: int) -> Alignment:
     return Alignment(beads, n_src, n_tgt)
 
 
+def _made_by_hand(workspace: Workspace) -> bool:
+    """Whether any stored bead was edited or confirmed by a person."""
+    return any(b.state != "automatic" for b in workspace.alignment())
+
+
 def sync_with_pair(workspace: Workspace, pair: Pair) -> SyncReport:
     """Re-anchor the annotations of each side whose text changed since the workspace saw it,
-    storing the new texts (and the pair's alignment); long for a book, so run off the GUI."""
+    storing the new texts and the pair's alignment, unless a person edited or confirmed
+    beads and the changed text kept its number of paragraphs (then the stored alignment
+    stays); long for a book, so run off the GUI."""
     report = SyncReport()
     texts = {"source": pair.source, "target": pair.target}
     for side in SIDES:
@@ -54,7 +61,9 @@ def sync_with_pair(workspace: Workspace, pair: Pair) -> SyncReport:
         counts = (len(text), other.paragraphs) if side == "source" else (
             other.paragraphs, len(text))
         alignment: Alignment | None = None
-        if counts == (len(pair.source), len(pair.target)):
+        if len(text) == stored.paragraphs and _made_by_hand(workspace):
+            pass  # the paragraphs kept their numbers: the beads a person made still hold
+        elif counts == (len(pair.source), len(pair.target)):
             alignment = pair.alignment
         elif len(text) != stored.paragraphs:
             # the other side changes too; its turn brings the real alignment

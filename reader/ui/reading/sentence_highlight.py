@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
 
@@ -99,6 +100,8 @@ class SentenceHighlighter(QObject):
 
     def _show(self, pair: Pair, bead: int, b: Bead, links: object) -> None:
         assert isinstance(links, list)
+        if not shiboken6.isValid(self):
+            return  # the view was closed while the links were being computed
         view = self.view
         current = view.pair is pair and view.current_bead == bead
         if not current or pair.alignment.beads[bead] != b:

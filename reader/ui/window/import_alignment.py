@@ -6,6 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
@@ -111,6 +112,8 @@ class AlignmentImport(QObject):
 
     def _on_done(self, pair: object) -> None:
         assert isinstance(pair, Pair)
+        if not shiboken6.isValid(self.window):
+            return  # the window was closed while the divergences were being found
         self.window.show_pair(pair)
         confirmed = sum(b.is_confirmed for b in pair.alignment)
         self.window.statusBar().showMessage(self.tr(
@@ -119,5 +122,7 @@ class AlignmentImport(QObject):
         self.imported.emit(pair)
 
     def _fail(self, message: str) -> None:
+        if not shiboken6.isValid(self.window):
+            return
         QMessageBox.critical(self.window, self.tr("Cannot import the alignment"), message)
         self.failed.emit(message)

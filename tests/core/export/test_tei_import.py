@@ -68,6 +68,14 @@ def test_sentence_links_become_paragraph_beads(tmp_path: Path) -> None:
     assert [(b.src, b.tgt) for b in got] == [((0, 1, 2), (0,)), ((), (1, 2)), ((3,), ())]
 
 
+def test_versions_are_read_from_document_names_with_dots(tmp_path: Path) -> None:
+    path = write(tmp_path, links("1:1;1:1", "2:1;2:1", "3:1;", "4:1;3:1",
+                                 to_doc="Obama.Speech.ar-00.xml",
+                                 from_doc="Obama.Speech.en-00.xml"))
+    got = read_tei_alignment(path, 4, 3, source_language="ar", target_language="en")
+    assert [(b.src, b.tgt) for b in got] == BEADS
+
+
 def test_long_and_prefixed_ids() -> None:
     assert paragraph_of("12:3") == 11
     assert paragraph_of("cs:Obama:0:12:3") == 11

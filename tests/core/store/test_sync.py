@@ -83,3 +83,27 @@ def test_both_sides_changed_in_length_end_with_the_pairs_alignment(tmp_path: Pat
         assert ws.alignment().beads == beads  # the null alignment in between is gone
         assert is_up_to_date(ws, pair)
 
+
+
+def test_beads_made_by_hand_survive_an_edit_that_keeps_the_paragraphs(tmp_path: Path) -> None:
+    with small_workspace(tmp_path) as ws:
+        merged = ws.replace_beads(2, 4, [Bead((2, 3), (2,), 1.0, "confirmed")])
+        note = ws.annotate("source", 3, *span_of(ws.text("source"), 3, "لا يتعظ"))
+    lines = list(SOURCE_LINES)
+    lines[0] = lines[0].replace("باقٍ", "باق")  # a typo fixed
+    machine = Alignment([Bead((0,), (0,)), Bead((1,), (1,)), Bead((2,), ()), Bead((3,), (2,))],
+                        4, 3)
+    pair = _edited(tmp_path, lines, machine)
+    with Workspace.open(tmp_path / "w.prw") as ws:
+        assert sync_with_pair(ws, pair).changed_sides == 1
+        assert ws.alignment().beads == merged.beads
+        assert ws.get_annotation(note.id).status is Status.ANCHORED
+    # with no bead made by hand, the pair's alignment is taken as before
+    (tmp_path / "w.prw").unlink()
+    with small_workspace(tmp_path) as ws:
+        ws.set_alignment(machine)
+    lines[0] = lines[0] + " زيادة."
+    pair = _edited(tmp_path, lines, Alignment([Bead((0, 1), (0, 1)), Bead((2, 3), (2,))], 4, 3))
+    with Workspace.open(tmp_path / "w.prw") as ws:
+        sync_with_pair(ws, pair)
+        assert ws.alignment().beads == pair.alignment.beads
