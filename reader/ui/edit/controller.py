@@ -255,8 +255,8 @@ class AlignmentEditor(QObject):
         self._show(pair, alignment, edit, current)
 
     def _show(self, pair: Pair, alignment: Alignment, edit: Edit, current: int) -> None:
-        pair.divergences = moved_divergences(pair.divergences, edit)
-        self.pair_view.set_alignment(alignment, current)
+        pair.divergences = moved_divergences(pair.divergences, edit, alignment)
+        self.pair_view.set_alignment(alignment, current, unchanged=edit.first)
         self.window.show_divergences()
         self.update_status()
         self.refresher.schedule(pair)

@@ -13,19 +13,22 @@ from reader.core.pair import Pair
 from reader.ui.app.workers import Control, Job, describe_error
 
 
-def moved_divergences(divergences: list[Divergence], edit: Edit) -> list[Divergence]:
-    """The divergences of the beads an edit left alone, renumbered past it; those of the
-    beads it changed are dropped until they are found again."""
+def moved_divergences(
+    divergences: list[Divergence], edit: Edit, alignment: Alignment
+) -> list[Divergence]:
+    """The divergences renumbered for the alignment an edit made, until they are found again:
+    those past the edit shift with their beads, those of the beads it changed go to the bead
+    that now holds their first paragraph."""
     stop = edit.first + len(edit.before)
     shift = len(edit.after) - len(edit.before)
     out: list[Divergence] = []
     for d in divergences:
-        if d.bead is None:
-            out.append(d)  # placed by its paragraphs, wherever they now are
-        elif d.bead < edit.first:
-            out.append(d)
+        if d.bead is None or d.bead < edit.first:
+            out.append(d)  # placed by its paragraphs, or before the edit
         elif d.bead >= stop:
             out.append(replace(d, bead=d.bead + shift))
+        elif d.paragraphs:
+            out.append(replace(d, bead=alignment.bead_of(d.side, d.paragraphs[0])))
     return out
 
 

@@ -175,13 +175,17 @@ class PairView(QWidget):
         if self.pair is not None:
             self.leveller.start(self.pair.alignment)
 
-    def set_alignment(self, alignment: Alignment, current: int | None = None) -> None:
-        """The beads changed (an edit): level them again, keeping the texts and the view, and
-        make `current` (else the current bead, within bounds) the current bead again."""
+    def set_alignment(
+        self, alignment: Alignment, current: int | None = None, unchanged: int = 0
+    ) -> None:
+        """The beads changed (an edit; the first `unchanged` beads are as they were): level them
+        again from there, keeping the texts and the view, and make `current` (else the current
+        bead, within bounds) the current bead. Divergence marks sit on paragraphs, not beads:
+        they stay until the divergences are found again (set_hidden_kinds repaints them)."""
         assert self.pair is not None
         self.pair.alignment = alignment
-        self.relayout()  # the gutter's bands and colours, and the overview once level
-        self._paint_divergences()
+        # the gutter's bands and colours follow each chunk, the overview the last one
+        self.leveller.start(alignment, unchanged)
         bead = self._current if current is None else current
         self._current = -1  # the same number may now be another bead: announce it anyway
         self.select_bead(min(max(bead, 0), len(alignment) - 1))

@@ -224,6 +224,13 @@ def test_edits_from_a_window_scrolled_half_way(qtbot, settings) -> None:
     window.pair_view.finish_layout()
     assert _runs(_alignment(window))[bead] == ((bead, bead + 1), (bead, bead + 1))
     assert abs(bar.value() - value) < 5  # the view stays where the reader was
+    # levelling resumed at the edit pads the beads as levelling them all again would
+    resumed = window.pair_view.padding
+    tops, bottoms = list(resumed.tops), {s: list(resumed.bottoms[s]) for s in ("source", "target")}
+    window.pair_view.relayout()
+    window.pair_view.finish_layout()
+    assert window.pair_view.padding.tops == pytest.approx(tops)
+    assert window.pair_view.padding.bottoms == pytest.approx(bottoms)
     _press(qtbot, window, K.Key_Z, CTRL)
     assert len(_alignment(window)) == n
 
