@@ -196,11 +196,12 @@ def _align_prepared(
     if progress is not None:
         progress(0.2)
     beads = pair.automatic
+    steps = progress
     if beads is None:
         beads = pair.automatic = _align_sides(pair, progress, cancelled, logging.INFO)
-        progress = None  # the re-alignment after it is a small part of the work
+        steps = None  # the re-alignment after it is a small part of the work
     if fixed:
-        beads = realign(pair, pair.inward(fixed), progress, cancelled, logging.INFO)
+        beads = realign(pair, pair.inward(fixed), steps, cancelled, logging.INFO)
     if progress is not None:
         progress(1.0)
     return Alignment(pair.outward(beads), pair.n_source, pair.n_target)
