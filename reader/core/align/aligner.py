@@ -33,7 +33,7 @@ from reader.core.align.batch import SegmentProblem, align_sides_batch, blocks_of
 from reader.core.align.beads import Alignment, Bead
 from reader.core.align.corridor import coarse_path
 from reader.core.align.dp import path_to_beads, run_dp
-from reader.core.align.model import Problem
+from reader.core.align.model import Model, Problem
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
 from reader.core.align.posterior import backward
 from reader.core.align.prepared import PreparedPair, SideInput, prepare, swap_beads
@@ -81,7 +81,7 @@ def _align_sides(
             raise Cancelled()
         # a pass's tables die with the call: on a long pair they are most of the memory
         with stage(log, f"paragraph pass {p + 1} of {passes}", level):
-            beads, path_points = _paragraph_pass(
+            beads, path_points, pair.paragraph_model = _paragraph_pass(
                 pb, beads, path_points, first=p == 0, last=p == passes - 1, params=params,
                 cancelled=cancelled, level=level,
             )
@@ -95,9 +95,11 @@ def _align_sides(
         with stage(log, "sentence pass", level):
             translation = base_translation + learnt_matrix(space, beads, params)
             pair.translation = translation.tocsr()
+            fitted: list[Model] = []
             beads = align_by_units(
-                src, tgt, space, translation.tocsr(), beads, params, cancelled
+                src, tgt, space, translation.tocsr(), beads, params, cancelled, fitted=fitted
             )
+            pair.unit_model = fitted[0] if fitted else None
         if progress is not None:
             progress(0.99)
     return beads
@@ -113,7 +115,7 @@ def _paragraph_pass(
     params: AlignerParams,
     cancelled: CancelCheck | None,
     level: int,
-) -> tuple[list[Bead], list[tuple[int, int]]]:
+) -> tuple[list[Bead], list[tuple[int, int]], Model]:
     """One pass of the paragraph programme: in a wide band around the diagonal first (found on
     blocks of paragraphs when the pair is too long for that), then around the previous path."""
     n, m = pb.n, pb.m
@@ -134,7 +136,7 @@ def _paragraph_pass(
         # wide enough that the previous path, runs of 0:1 beads included, lies inside
         half = band_half(path_points, n, centre, params.band_refine, max(t[1] for t in types))
     log.debug("band: %d rows, half width %d, %d bead types", n + 1, half, len(types))
-    scores = score_band(pb, centre, half, params, types, beads)
+    scores, model = score_band(pb, centre, half, params, types, beads)
     # posteriors cost a forward and a backward sweep: only the last pass's beads need them
     forward = run_dp(pb, centre, half, scores, params, cancelled, sums=last)
     path = forward.path
@@ -143,7 +145,7 @@ def _paragraph_pass(
             conf = backward(pb, centre, half, scores, params, forward).bead_posteriors()
     else:
         conf = [1.0] * len(path)
-    return path_to_beads(path, conf), [(0, 0)] + [(i, j) for _, i, j in path]
+    return path_to_beads(path, conf), [(0, 0)] + [(i, j) for _, i, j in path], model
 
 
 # ----------------------------------------------------------------------------- public API
@@ -194,11 +196,12 @@ def _align_prepared(
     if progress is not None:
         progress(0.2)
     beads = pair.automatic
+    steps = progress
     if beads is None:
         beads = pair.automatic = _align_sides(pair, progress, cancelled, logging.INFO)
-        progress = None  # the re-alignment after it is a small part of the work
+        steps = None  # the re-alignment after it is a small part of the work
     if fixed:
-        beads = realign(pair, pair.inward(fixed), progress, cancelled, logging.INFO)
+        beads = realign(pair, pair.inward(fixed), steps, cancelled, logging.INFO)
     if progress is not None:
         progress(1.0)
     return Alignment(pair.outward(beads), pair.n_source, pair.n_target)

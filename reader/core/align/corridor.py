@@ -36,7 +36,7 @@ def coarse_path(
     )
     c_half = min(max(params.band_min, abs(nb - mb) + 8, half // block + 8), max(nb, mb) + 3)
     centre = band_centres(nb, mb, None)
-    scores = score_band(coarse, centre, c_half, params, [(1, 1)])
+    scores, _ = score_band(coarse, centre, c_half, params, [(1, 1)])
     path = run_dp(coarse, centre, c_half, scores, params, cancelled).path
     points = [(0, 0)] + [(min(n, i * block), min(m, j * block)) for _, i, j in path]
     return points, block

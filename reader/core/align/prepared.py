@@ -11,7 +11,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
-from reader.core.align.model import Problem
+from reader.core.align.model import Model, Problem
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
 from reader.core.align.space import Side, Space, pair_space, side_features, vectors
 from reader.core.anchors.features import Anchors, text_anchors
@@ -69,6 +69,9 @@ class PreparedPair:
     # lexicon's, names' and word pairs learnt from it): what a re-alignment keeps and reuses
     automatic: list[Bead] | None = field(default=None, repr=False)
     translation: sp.csr_matrix | None = field(default=None, repr=False)
+    # the models its last paragraph pass and its sentence pass scored with
+    paragraph_model: Model | None = field(default=None, repr=False)
+    unit_model: Model | None = field(default=None, repr=False)
 
     @property
     def n_source(self) -> int:

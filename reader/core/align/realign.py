@@ -28,7 +28,7 @@ from reader.core.align.beads import Bead
 from reader.core.align.corridor import coarse_path
 from reader.core.align.dp import path_to_beads, pin_points, run_dp
 from reader.core.align.fixed import Gap, check_fixed, forbid, gaps_between, null_owners
-from reader.core.align.model import Problem
+from reader.core.align.model import Model, Problem
 from reader.core.align.params import MATCH_TYPES, AlignerParams
 from reader.core.align.posterior import backward
 from reader.core.align.prepared import PreparedPair
@@ -109,7 +109,7 @@ def realign(
                 if cancelled is not None and cancelled():
                     raise Cancelled()
                 beads.append(_paragraph_passes(band.problem(ready.problem), band, params,
-                                               cancelled))
+                                               cancelled, pair.paragraph_model))
                 if progress is not None:
                     progress(0.2 + 0.5 * (k + 1) / len(bands))
         if params.unit_pass:
@@ -123,12 +123,19 @@ def realign(
                     translation = (ready.base_translation
                                    + learnt_matrix(ready.space, known, params)).tocsr()
                 for k, band in enumerate(bands):
-                    beads[k] = align_by_units(
-                        band.side(pair.src, band.src_rows), band.side(pair.tgt, band.tgt_rows),
-                        ready.space, translation, beads[k], params, cancelled,
-                        pins=band.corners + _left_out_corners(beads[k], band),
-                        left_out=band.left_out(),
-                    )
+                    sides = (band.side(pair.src, band.src_rows),
+                             band.side(pair.tgt, band.tgt_rows))
+                    found_k = []
+                    # the fixed null beads' corners pinned only when the sentences need it:
+                    # where the paragraph programme put them is often not where they belong
+                    for pins in (band.corners, band.corners + _left_out_corners(beads[k], band)):
+                        found_k = align_by_units(
+                            *sides, ready.space, translation, beads[k], params, cancelled,
+                            pins=pins, left_out=band.left_out(), model=pair.unit_model,
+                        )
+                        if _keeps_out(found_k, band):
+                            break
+                    beads[k] = found_k
         for band, band_beads in zip(bands, beads, strict=True):
             _split_by_gap(band, band.to_pair(band_beads), found)
     out: list[Bead] = []
@@ -139,10 +146,17 @@ def realign(
     return out
 
 
+def _keeps_out(beads: Sequence[Bead], band: _Band) -> bool:
+    """Whether every paragraph of a fixed null bead is in a null bead: the sentence pass never
+    links their sentences, but it joins a paragraph to every one between two it links to."""
+    src_out, tgt_out = band.left_out()
+    return not any(not b.is_null and (src_out[list(b.src)].any() or tgt_out[list(b.tgt)].any())
+                   for b in beads)
+
+
 def _left_out_corners(beads: Sequence[Bead], band: _Band) -> list[Point]:
     """Both corners of each fixed null bead's paragraph where the paragraph programme put it:
-    pinned, no paragraph of the other side is joined across it (the sentence pass joins a
-    paragraph to every one its sentences link to, and to those between)."""
+    pinned, no paragraph of the other side is joined across it."""
     src_out, tgt_out = band.left_out()
     corners: list[Point] = []
     i = j = 0
@@ -264,10 +278,13 @@ def _laid_out(gaps: list[Gap], half: int) -> _Band:
 
 
 def _paragraph_passes(
-    pb: Problem, band: _Band, params: AlignerParams, cancelled: CancelCheck | None
+    pb: Problem, band: _Band, params: AlignerParams, cancelled: CancelCheck | None,
+    model: Model | None,
 ) -> list[Bead]:
     """The paragraph programme's passes over one band, its path pinned to the gaps' corners
-    and kept off the fixed null beads' paragraphs; beads with their posteriors."""
+    and kept off the fixed null beads' paragraphs; beads with their posteriors. Scored with
+    `model` when given (the whole pair's: a band of a few gaps measures chance poorly and
+    has too few beads to fit lengths to), else with one fitted to the band."""
     n, m = pb.n, pb.m
     pinned = pin_points(band.corners)
     src_out, tgt_out = band.left_out()
@@ -287,7 +304,7 @@ def _paragraph_passes(
         else:
             half = band_half(points, n, centre, params.band_refine, max(t[1] for t in MATCH_TYPES))
         types = MATCH_TYPES if not first or last or band.corridor else [(1, 1)]
-        scores = score_band(pb, centre, half, params, types, beads)
+        scores, _ = score_band(pb, centre, half, params, types, beads, model)
         forbid(scores, centre, half, m, list(pinned), src_out, tgt_out)
         forward = run_dp(pb, centre, half, scores, params, cancelled, pinned, sums=last)
         conf = [1.0] * len(forward.path)

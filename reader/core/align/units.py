@@ -25,7 +25,7 @@ from reader.core.align.band import band_centres, band_half
 from reader.core.align.beads import Bead
 from reader.core.align.dp import path_to_beads, pin_points, run_dp
 from reader.core.align.fixed import forbid
-from reader.core.align.model import Problem
+from reader.core.align.model import Model, Problem
 from reader.core.align.params import MATCH_TYPES, UNIT_TYPES, AlignerParams
 from reader.core.align.posterior import Sweeps, backward
 from reader.core.align.scores import score_band
@@ -273,10 +273,14 @@ def align_by_units(
     cancelled: CancelCheck | None,
     pins: Sequence[tuple[int, int]] = (),
     left_out: tuple[np.ndarray, np.ndarray] | None = None,
+    model: Model | None = None,
+    fitted: list[Model] | None = None,
 ) -> list[Bead]:
     """Paragraph beads from a sentence alignment in a band around `beads`. The path passes
     every paragraph corner of `pins`; the paragraphs `left_out` says (source, target: a flag
-    per paragraph) stay out of every bead (reader.core.align.realign: fixed beads)."""
+    per paragraph) stay out of every bead (reader.core.align.realign: fixed beads). Units are
+    scored with `model` if given, else one fitted to their band, which is appended to
+    `fitted` if given (a re-alignment scores with the whole pair's)."""
     src_pieces, tgt_pieces = balanced_pieces(src_side, tgt_side, beads, params.unit_band)
     src = side_units(src_side, src_pieces, params.unit_null_prior)
     tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
@@ -295,12 +299,16 @@ def align_by_units(
         points = [(j, i) for i, j in points]
         corners = [(j, i) for i, j in corners]
         out_units = out_units[::-1] if out_units is not None else None
+    if model is not None and flip:
+        model = _flipped(model)
     found = _align_units(
-        rows, cols, row_vec, col_vec, points, corners, params, cancelled, out_units
+        rows, cols, row_vec, col_vec, points, corners, params, cancelled, out_units, model
     )
     if found is None:
         return list(beads)  # no band of affordable size holds the path: keep the paragraphs'
-    unit_beads, sweeps = found
+    unit_beads, sweeps, used = found
+    if fitted is not None:
+        fitted.append(_flipped(used) if flip else used)
     if flip:
         unit_beads = [Bead(b.tgt, b.src, b.confidence) for b in unit_beads]
     # a bead is right when the sentence path passes through both its corners
@@ -325,7 +333,8 @@ def _align_units(
     params: AlignerParams,
     cancelled: CancelCheck | None,
     left_out: tuple[np.ndarray, np.ndarray] | None = None,
-) -> tuple[list[Bead], Sweeps] | None:
+    model: Model | None = None,
+) -> tuple[list[Bead], Sweeps, Model] | None:
     """The banded programme over units around `points`, passing through `corners`; its
     path as beads, and the sweeps that tell how sure each point of it is. None when the band
     that holds the path would exceed the cell budget, or when a side has no units."""
@@ -341,7 +350,7 @@ def _align_units(
     half = band_half(points, n, centre, params.unit_band, max(kt for _, kt in UNIT_TYPES))
     if (n + 1) * (2 * half + 1) > params.max_cells:
         return None
-    scores = score_band(pb, centre, half, params, UNIT_TYPES)
+    scores, model = score_band(pb, centre, half, params, UNIT_TYPES, model=model)
     pinned = pin_points(corners)
     # no bead may straddle a pinned row, nor hold a unit that must be left out
     forbid(scores, centre, half, m, list(pinned), *(left_out or (None, None)))
@@ -349,5 +358,12 @@ def _align_units(
     unit_params = replace(params, log_prior={**params.log_prior, (1, 0): 0.0, (0, 1): 0.0})
     forward = run_dp(pb, centre, half, scores, unit_params, cancelled, pinned, sums=True)
     sweeps = backward(pb, centre, half, scores, unit_params, forward, pinned)
-    return path_to_beads(forward.path, [1.0] * len(forward.path)), sweeps
+    return path_to_beads(forward.path, [1.0] * len(forward.path)), sweeps, model
+
+
+def _flipped(model: Model) -> Model:
+    """The same model with the sides swapped: the length ratio inverted, and the variance
+    scaled so that every bead's standardised length difference stays the same."""
+    return Model(1.0 / model.ratio, model.variance / model.ratio**3, model.chance,
+                 model.threshold)
 
