@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from reader.core.align import edits
-from reader.core.align.beads import Alignment
+from reader.core.align.beads import Alignment, Bead
 from reader.core.align.edits import Edit, EditError
 from reader.core.errors import ReaderError
 from reader.core.pair import Pair
@@ -119,10 +119,10 @@ class AlignmentEditor(QObject):
 
     # the edits (each returns whether it was made)
     def merge_next(self) -> bool:
-        return self._edit(lambda a, k: edits.merge_next(a, k), lambda e: e.first)
+        return self._edit(edits.merge_next, lambda e: e.first)
 
     def merge_previous(self) -> bool:
-        return self._edit(lambda a, k: edits.merge_previous(a, k), lambda e: e.first)
+        return self._edit(edits.merge_previous, lambda e: e.first)
 
     def split(self, cut: tuple[int, int] | None = None) -> bool:
         """Split the focused bead after `cut` = (source, target) paragraphs; without it, ask
@@ -182,7 +182,7 @@ class AlignmentEditor(QObject):
         return self._edit(lambda a, k: edits.leave_out(a, s, p), keep)
 
     def pair_left_out(self) -> bool:
-        return self._edit(lambda a, k: edits.pair_left_out(a, k), lambda e: e.first)
+        return self._edit(edits.pair_left_out, lambda e: e.first)
 
     def confirm(self) -> bool:
         """Confirm the focused bead and go on to the next unconfirmed one below it."""
@@ -193,14 +193,14 @@ class AlignmentEditor(QObject):
             self.pair_view.select_bead(next_unconfirmed_after(alignment, self.focused_bead))
             return False
         return self._edit(
-            lambda a, k: edits.confirm(a, k),
+            edits.confirm,
             lambda e: next_unconfirmed_after(edits.apply_edit(self._alignment(), e), e.first),
         )
 
     def confirm_through(self) -> bool:
         """Confirm every bead from the first to the focused one."""
         bead = self.focused_bead
-        return self._edit(lambda a, k: edits.confirm_through(a, k), lambda e: bead)
+        return self._edit(edits.confirm_through, lambda e: bead)
 
     def _alignment(self) -> Alignment:
         assert self.pair is not None
@@ -307,9 +307,8 @@ class AlignmentEditor(QObject):
             return False
         alignment = self._alignment()
         free = beads or self._selected_beads()
-        return self._realign(fixed_beads(alignment, free),
-                             self.tr("Re-aligning beads {0}–{1}…").format(free[0] + 1, free[-1]
-                                                                          + 1))
+        label = self.tr("Re-aligning beads {0}–{1}…").format(free[0] + 1, free[-1] + 1)
+        return self._realign(fixed_beads(alignment, free), label)
 
     def _selected_beads(self) -> range:
         alignment = self._alignment()
@@ -325,7 +324,7 @@ class AlignmentEditor(QObject):
         k = self.focused_bead
         return range(max(k - 1, 0), min(k + 2, len(alignment)))
 
-    def _realign(self, fixed: list, label: str) -> bool:
+    def _realign(self, fixed: list[Bead], label: str) -> bool:
         pair = self.pair
         assert pair is not None
         self._realigning_from = pair.alignment
