@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.align.edits import Edit, inverse
 from reader.core.errors import ReaderError
@@ -21,12 +22,14 @@ class AlignmentEditCommand(QUndoCommand):
     confidences, are in the Edit, so undo and redo give back exactly what was shown.
 
     A failed first step marks the command obsolete, so QUndoStack.push() drops it and the
-    stack never holds an edit that did not happen; `error` then says why.
+    stack never holds an edit that did not happen; `error` then says why. A later undo or redo
+    that fails (the workspace is locked) leaves the alignment as it was, so the stack is moved
+    back to match it, and the step that moves it back does nothing.
     """
 
     def __init__(
         self, edit: Edit, text: str, step: Step, failed: ErrorListener, *,
-        current_before: int, current_after: int,
+        current_before: int, current_after: int, stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(text)
         self.edit = edit
@@ -34,22 +37,30 @@ class AlignmentEditCommand(QUndoCommand):
         self.failed = failed
         self.current_before = current_before
         self.current_after = current_after
+        self.stack = stack
         self.error: str | None = None
         self._done_once = False
+        self._skip = False
 
     def redo(self) -> None:  # Qt override
-        self._run(self.edit, self.current_after)
+        self._run(self.edit, self.current_after, undoing=False)
 
     def undo(self) -> None:  # Qt override
-        self._run(inverse(self.edit), self.current_before)
+        self._run(inverse(self.edit), self.current_before, undoing=True)
 
-    def _run(self, edit: Edit, current: int) -> None:
+    def _run(self, edit: Edit, current: int, undoing: bool) -> None:
+        if self._skip:  # the stack coming back to where the alignment stayed
+            self._skip = False
+            return
         try:
             self.step(edit, current)
         except ReaderError as exc:
             self.error = str(exc)
             if not self._done_once:
                 self.setObsolete(True)
+            elif self.stack is not None:
+                self._skip = True
+                QTimer.singleShot(0, self.stack.redo if undoing else self.stack.undo)
             self.failed(self.error)
             return
         self._done_once = True

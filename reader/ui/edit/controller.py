@@ -241,6 +241,7 @@ class AlignmentEditor(QObject):
         command = AlignmentEditCommand(
             edit, text or self.tr(edit.label), self._step, self._on_command_failed,
             current_before=self.focused_bead, current_after=current_after,
+            stack=self.undo_stack,
         )
         self.undo_stack.push(command)  # runs redo(); a failed one is dropped as obsolete
         return command.error is None

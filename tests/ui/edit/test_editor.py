@@ -445,3 +445,36 @@ def test_confirming_a_confirmed_bead_only_goes_on(qtbot, window) -> None:
     _press(qtbot, window, K.Key_Return, CTRL)
     assert window.annotations.undo_stack.count() == depth
     assert window.pair_view.current_bead == 2
+
+
+def test_a_locked_workspace_refuses_an_edit_or_an_undo_and_loses_nothing(
+    qtbot, window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+    start = list(_alignment(window).beads)
+    window.pair_view.select_bead(1)
+    _press(qtbot, window, K.Key_J, CTRL)
+    merged = list(_alignment(window).beads)
+    holder = sqlite3.connect(window.annotations.workspace.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        window.pair_view.select_bead(3)
+        _press(qtbot, window, K.Key_J, CTRL)  # refused: nothing changes, nothing is stacked
+        assert len(shown) == 1 and "\n" not in shown[0].strip()
+        assert _alignment(window).beads == merged
+        assert window.annotations.undo_stack.count() == 1
+        _press(qtbot, window, K.Key_Z, CTRL)  # refused too: the stack comes back to the edit
+        qtbot.waitUntil(lambda: window.annotations.undo_stack.index() == 1, timeout=5_000)
+        assert len(shown) == 2 and _alignment(window).beads == merged
+    finally:
+        holder.rollback()
+        holder.close()
+    assert window.annotations.workspace.alignment().beads == merged
+    _press(qtbot, window, K.Key_Z, CTRL)
+    assert _alignment(window).beads == start
+    assert window.annotations.workspace.alignment().beads == start
