@@ -478,3 +478,19 @@ def test_a_locked_workspace_refuses_an_edit_or_an_undo_and_loses_nothing(
     _press(qtbot, window, K.Key_Z, CTRL)
     assert _alignment(window).beads == start
     assert window.annotations.workspace.alignment().beads == start
+
+
+def test_an_edit_after_an_undo_replaces_what_was_undone(qtbot, window) -> None:
+    start = list(_alignment(window).beads)
+    window.pair_view.select_bead(2)
+    _press(qtbot, window, K.Key_J, CTRL)
+    _press(qtbot, window, K.Key_Z, CTRL)
+    assert window.annotations.redo_action.isEnabled()
+    _click_paragraph(qtbot, window, "target", 4)  # elsewhere, then a different edit
+    _press(qtbot, window, K.Key_Up, ALT | SHIFT, side="target")
+    # English 4 went up to the Arabic paragraph left out above it
+    assert _runs(_alignment(window))[4:6] == [((4,), (4,)), ((5,), ())]
+    assert not window.annotations.redo_action.isEnabled()
+    assert window.annotations.undo_stack.count() == 1
+    _press(qtbot, window, K.Key_Z, CTRL)
+    assert _alignment(window).beads == start
