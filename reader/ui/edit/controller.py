@@ -14,6 +14,7 @@ from reader.core.align.edits import Edit, EditError
 from reader.core.errors import ReaderError
 from reader.core.pair import Pair
 from reader.core.store.workspace import Workspace
+from reader.ui.edit.actions import EditorActions
 from reader.ui.edit.commands import AlignmentEditCommand
 from reader.ui.edit.navigation import (
     find_bead,
@@ -54,8 +55,6 @@ class AlignmentEditor(QObject):
         self.status_label.setAccessibleName(self.tr("Beads confirmed"))
         self.status_label.setContentsMargins(12, 0, 4, 0)  # apart from the divergence counts
         window.statusBar().addPermanentWidget(self.status_label)
-
-        from reader.ui.edit.actions import EditorActions  # builds menus that call back here
 
         self.actions = EditorActions(self)
         window.pair_opened.connect(self._on_window_pair_opened)
