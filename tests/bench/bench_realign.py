@@ -103,6 +103,7 @@ def speed(seed: int, runs: int) -> None:
     beads = align_prepared(pair).beads
     automatic, translation = pair.automatic, pair.translation
     g = gold(seed, "large")
+    gold_set = set(g)
     rng = random.Random(seed)
 
     def fresh() -> PreparedPair:
@@ -116,6 +117,19 @@ def speed(seed: int, runs: int) -> None:
         k = rng.randrange(20, len(beads) - 20)
         return beads[: k - 20] + beads[k + 21 :]
 
+    def corrected_selection() -> list[Bead]:
+        """±20 beads around a bead the aligner got wrong, with the right bead confirmed
+        inside: the gap the window re-aligns after a correction."""
+        k = rng.choice([k for k, b in enumerate(beads[20:-20], 20)
+                        if (b.src, b.tgt) not in gold_set])
+        free_src = {i for b in beads[k - 20 : k + 21] for i in b.src}
+        free_tgt = {j for b in beads[k - 20 : k + 21] for j in b.tgt}
+        inside = [Bead(s, t, 1.0, "confirmed") for s, t in g if s and t
+                  and set(s) <= free_src and set(t) <= free_tgt]
+        at = (beads[k].src or beads[k].tgt)[0]
+        right = min(inside, key=lambda b: abs((b.src if beads[k].src else b.tgt)[0] - at))
+        return [*beads[: k - 20], right, *beads[k + 21 :]]
+
     def gold_half() -> list[Bead]:
         return gold_fixed(g, pair.n_source, pair.n_target, 50, rng)
 
@@ -125,6 +139,7 @@ def speed(seed: int, runs: int) -> None:
     print(f"  full alignment of the prepared pair:                         "
           f"{_timed(runs, lambda: (fresh(), [])):6.2f} s")
     for name, make in (("re-align selection (41 beads around an edit)", selection),
+                       ("re-align selection, a correction confirmed in it", corrected_selection),
                        ("re-align unconfirmed (gold beads of 50 % confirmed)", gold_half)):
         t_held = _timed(runs, lambda make=make: (held(), make()))  # type: ignore[misc]
         # what every gap costs: the programme over all of them, with no alignment to keep

@@ -125,7 +125,6 @@ def realign(
                 for k, band in enumerate(bands):
                     sides = (band.side(pair.src, band.src_rows),
                              band.side(pair.tgt, band.tgt_rows))
-                    found_k = []
                     # the fixed null beads' corners pinned only when the sentences need it:
                     # where the paragraph programme put them is often not where they belong
                     for pins in (band.corners, band.corners + _left_out_corners(beads[k], band)):
@@ -134,8 +133,9 @@ def realign(
                             pins=pins, left_out=band.left_out(), model=pair.unit_model,
                         )
                         if _keeps_out(found_k, band):
+                            beads[k] = found_k
                             break
-                    beads[k] = found_k
+                    # else the paragraph programme's beads, which keep them out by construction
         for band, band_beads in zip(bands, beads, strict=True):
             _split_by_gap(band, band.to_pair(band_beads), found)
     out: list[Bead] = []
