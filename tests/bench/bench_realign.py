@@ -121,11 +121,12 @@ def speed(seed: int, runs: int) -> None:
         """±20 beads around a bead the aligner got wrong, with the right bead confirmed
         inside: the gap the window re-aligns after a correction."""
         k = rng.choice([k for k, b in enumerate(beads[20:-20], 20)
-                        if (b.src, b.tgt) not in gold_set])
+                        if b.src and b.tgt and (b.src, b.tgt) not in gold_set])
         free_src = {i for b in beads[k - 20 : k + 21] for i in b.src}
         free_tgt = {j for b in beads[k - 20 : k + 21] for j in b.tgt}
+        automatic = {(b.src, b.tgt) for b in beads}
         inside = [Bead(s, t, 1.0, "confirmed") for s, t in g if s and t
-                  and set(s) <= free_src and set(t) <= free_tgt]
+                  and set(s) <= free_src and set(t) <= free_tgt and (s, t) not in automatic]
         at = (beads[k].src or beads[k].tgt)[0]
         right = min(inside, key=lambda b: abs((b.src if beads[k].src else b.tgt)[0] - at))
         return [*beads[: k - 20], right, *beads[k + 21 :]]
