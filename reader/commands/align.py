@@ -53,6 +53,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         help="paragraphs are blank-line separated blocks (hard-wrapped text)",
     )
     add_original(p)
+    p.add_argument(
+        "--fix",
+        metavar="FILE",
+        type=Path,
+        help='keep the beads of FILE and align the rest around them: every bead of a bare '
+        '{"beads": [...]}, or the beads marked "confirmed": true (or "state": "confirmed") in '
+        'the output of an earlier reader align; they come out as "state": "confirmed"',
+    )
     p.set_defaults(run=run)
 
 
@@ -91,10 +99,13 @@ def inputs_of(args: argparse.Namespace) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     if args.output is not None:  # refused before the work, not after it
         files.check_output(args.output, inputs_of(args))
-    pair = open_pair(
-        args.source, args.target,
-        PairOptions(glossaries=args.glossary, blocks=args.blocks, original=args.original),
-    )
+    options = PairOptions(glossaries=args.glossary, blocks=args.blocks, original=args.original)
+    if args.fix is not None:
+        from reader.core.align.fix_file import read_fixed
+
+        options.fixed = read_fixed(args.fix)
+        options.fixed_path = args.fix
+    pair = open_pair(args.source, args.target, options)
     warn_if_unrelated(pair)
     with stage(log, f"output {args.format}"):
         write_output(render(pair, args.format), args.output, inputs_of(args))

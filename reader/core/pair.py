@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.core.align.beads import Alignment
+from reader.core.align.beads import Alignment, Bead
 from reader.core.diverge.records import Divergence
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.progress import CancelCheck, ProgressCallback
@@ -28,6 +29,8 @@ class PairOptions:
     blocks: bool = False  # paragraphs are blank-line separated blocks (hard-wrapped text)
     thresholds: Thresholds | None = None  # of divergence detection; None: the user's or defaults
     original: Original | None = None  # which side the user says is the original; None: detect
+    fixed: Sequence[Bead] = ()  # beads to keep as they are, the rest aligned around them
+    fixed_path: Path | None = None  # the file they came from, named in errors about them
 
 
 @dataclass(slots=True)
@@ -52,13 +55,18 @@ def align_pair(
     # imported here, not above: `reader --help` and the window's first paint would otherwise
     # wait for numpy and scipy (0.4 s), which only aligning needs
     from reader.core.align.aligner import align_texts
+    from reader.core.align.fix_file import check_fixed_file
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import find_divergences
     from reader.core.diverge.verdict import discounted, judge
 
     options = options or PairOptions()
+    if options.fixed_path is not None:
+        check_fixed_file(list(options.fixed), len(source.paragraphs), len(target.paragraphs),
+                         options.fixed_path)
     alignment = align_texts(
-        source, target, glossaries=options.glossaries, progress=progress, cancelled=cancelled
+        source, target, glossaries=options.glossaries, progress=progress, cancelled=cancelled,
+        fixed=options.fixed,
     )
     verdict = judge(source, target, alignment, options.original)
     alignment = discounted(alignment, verdict)

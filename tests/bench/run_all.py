@@ -14,6 +14,8 @@ from tests.bench.cases import ROOT
 
 BENCHES: list[tuple[str, list[str]]] = [
     ("alignment accuracy, time and memory", ["tests.bench.bench_align", "--seeds", "20240601,1,2"]),
+    ("re-aligning around fixed beads (gold beads fixed; after an edit on large)",
+     ["tests.bench.bench_realign", "--seeds", "41-45"]),
     ("divergences", ["tests.bench.bench_divergences"]),
     ("is it a translation (the pair verdict)", ["tests.bench.bench_verdict", "--seeds", "1-3"]),
     ("glossary matching", ["tests.bench.bench_glossary"]),

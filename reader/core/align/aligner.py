@@ -25,30 +25,23 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-
-import numpy as np
-import scipy.sparse as sp
 
 from reader.core.align.band import band_centres, band_half, diagonal_half, half_cap
 from reader.core.align.batch import SegmentProblem, align_sides_batch, blocks_of
 from reader.core.align.beads import Alignment, Bead
+from reader.core.align.corridor import coarse_path
 from reader.core.align.dp import path_to_beads, run_dp
 from reader.core.align.evidence import PairEvidence, measure
-from reader.core.align.model import Problem
+from reader.core.align.model import Model, Problem
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
 from reader.core.align.posterior import backward
+from reader.core.align.prepared import PreparedPair, SideInput, prepare, swap_beads
+from reader.core.align.realign import realign
 from reader.core.align.scores import score_band
-from reader.core.align.space import (
-    Side,
-    learnt_matrix,
-    pair_space,
-    side_features,
-    vectors,
-)
+from reader.core.align.space import learnt_matrix, side_features
 from reader.core.align.units import align_by_units
-from reader.core.anchors.features import Anchors, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.errors import Cancelled
@@ -66,61 +59,21 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-# the beads of an alignment and how well they are supported (None when a side is empty)
-_Aligned = tuple[list[Bead], PairEvidence | None]
-
-
-def _coarse_path(
-    pb: Problem, half: int, cap: int, params: AlignerParams, cancelled: CancelCheck | None
-) -> tuple[list[tuple[int, int]], int]:
-    """The corridor of a pair too long for a wide band: align blocks of consecutive paragraphs
-    (vectors and lengths summed) with 1:1 and null beads, then scale the path back up.
-    Returns the path's points in paragraph coordinates and the block size."""
-    n, m = pb.n, pb.m
-    # blocks small enough that the fine band (two blocks either side) fits the cell budget
-    block = max(2, (cap - 8) // 2)
-    nb, mb = -(-n // block), -(-m // block)
-
-    def blocks(count: int, size: int, total: int) -> sp.csr_matrix:
-        rows = np.arange(count) // size
-        return sp.csr_matrix((np.ones(count, np.float32), (rows, np.arange(count))),
-                             shape=(total, count))
-
-    bs, bt = blocks(n, block, nb), blocks(m, block, mb)
-    coarse = Problem(
-        nb, mb, (bs @ pb.src_vec).tocsr(), (bt @ pb.tgt_vec).tocsr(),
-        bs @ pb.src_len, bt @ pb.tgt_len, np.zeros(nb, np.float32), np.zeros(mb, np.float32),
-    )
-    c_half = min(max(params.band_min, abs(nb - mb) + 8, half // block + 8), max(nb, mb) + 3)
-    centre = band_centres(nb, mb, None)
-    scores = score_band(coarse, centre, c_half, params, [(1, 1)])
-    path = run_dp(coarse, centre, c_half, scores, params, cancelled).path
-    points = [(0, 0)] + [(min(n, i * block), min(m, j * block)) for _, i, j in path]
-    return points, block
-
 
 def _align_sides(
-    src: Side,
-    tgt: Side,
-    lexicon: Lexicon | None,
-    params: AlignerParams,
+    pair: PreparedPair,
     progress: ProgressCallback | None,
     cancelled: CancelCheck | None,
     level: int,
-    support: bool = False,
-) -> _Aligned:
-    """Align two sides; `lexicon` None means both sides are in the same language. Stages are
-    timed at log `level`. With `support`, also measures how well the beads are supported
-    (else, or when a side is empty, None)."""
+) -> list[Bead]:
+    """Align the two sides of a prepared pair, in its direction. Stages are timed at log
+    `level`."""
+    src, tgt, params = pair.src, pair.tgt, pair.params
     n, m = len(src.features), len(tgt.features)
     if n == 0 or m == 0:
-        return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)], None
-    with stage(log, "vector space", level):
-        space, base_translation = pair_space(src, tgt, lexicon, params)
-        src_vec, tgt_vec = vectors(space, base_translation.tocsr())
-    src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
-    tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
-    pb = Problem(n, m, src_vec, tgt_vec, src_len, tgt_len, src.null_bonus, tgt.null_bonus)
+        return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
+    ready = pair.vectors(level)
+    space, base_translation, pb = ready.space, ready.base_translation, ready.problem
     beads: list[Bead] | None = None
     path_points: list[tuple[int, int]] | None = None
     passes = max(1, params.passes)
@@ -129,7 +82,7 @@ def _align_sides(
             raise Cancelled()
         # a pass's tables die with the call: on a long pair they are most of the memory
         with stage(log, f"paragraph pass {p + 1} of {passes}", level):
-            beads, path_points = _paragraph_pass(
+            beads, path_points, pair.paragraph_model = _paragraph_pass(
                 pb, beads, path_points, first=p == 0, last=p == passes - 1, params=params,
                 cancelled=cancelled, level=level,
             )
@@ -142,15 +95,15 @@ def _align_sides(
         # 1-20: small-coupled strict F1 0.948 -> 0.959 without, omission recall 0.91 -> 0.95).
         with stage(log, "sentence pass", level):
             translation = base_translation + learnt_matrix(space, beads, params)
+            pair.translation = translation.tocsr()
+            fitted: list[Model] = []
             beads = align_by_units(
-                src, tgt, space, translation.tocsr(), beads, params, cancelled
+                src, tgt, space, translation.tocsr(), beads, params, cancelled, fitted=fitted
             )
+            pair.unit_model = fitted[0] if fitted else None
         if progress is not None:
             progress(0.99)
-    if not support:
-        return beads, None
-    with stage(log, "support", level):
-        return beads, measure(beads, src_vec, tgt_vec, src_len, tgt_len)
+    return beads
 
 
 def _paragraph_pass(
@@ -163,7 +116,7 @@ def _paragraph_pass(
     params: AlignerParams,
     cancelled: CancelCheck | None,
     level: int,
-) -> tuple[list[Bead], list[tuple[int, int]]]:
+) -> tuple[list[Bead], list[tuple[int, int]], Model]:
     """One pass of the paragraph programme: in a wide band around the diagonal first (found on
     blocks of paragraphs when the pair is too long for that), then around the previous path."""
     n, m = pb.n, pb.m
@@ -173,7 +126,7 @@ def _paragraph_pass(
         if half > cap:
             # too long for a band that wide: find the corridor on blocks of paragraphs
             with stage(log, "coarse path", level):
-                path_points, block = _coarse_path(pb, half, cap, params, cancelled)
+                path_points, block = coarse_path(pb, half, cap, params, cancelled)
             half = max(params.band_refine, 2 * block + 8)
         half = min(half, max(n, m) + 3)
     refine = path_points is not None
@@ -184,7 +137,7 @@ def _paragraph_pass(
         # wide enough that the previous path, runs of 0:1 beads included, lies inside
         half = band_half(path_points, n, centre, params.band_refine, max(t[1] for t in types))
     log.debug("band: %d rows, half width %d, %d bead types", n + 1, half, len(types))
-    scores = score_band(pb, centre, half, params, types, beads)
+    scores, model = score_band(pb, centre, half, params, types, beads)
     # posteriors cost a forward and a backward sweep: only the last pass's beads need them
     forward = run_dp(pb, centre, half, scores, params, cancelled, sums=last)
     path = forward.path
@@ -193,64 +146,10 @@ def _paragraph_pass(
             conf = backward(pb, centre, half, scores, params, forward).bead_posteriors()
     else:
         conf = [1.0] * len(path)
-    return path_to_beads(path, conf), [(0, 0)] + [(i, j) for _, i, j in path]
+    return path_to_beads(path, conf), [(0, 0)] + [(i, j) for _, i, j in path], model
 
 
 # ----------------------------------------------------------------------------- public API
-
-
-def _swap(beads: Sequence[Bead]) -> list[Bead]:
-    return [Bead(b.tgt, b.src, b.confidence) for b in beads]
-
-
-def _swapped(aligned: _Aligned) -> _Aligned:
-    beads, evidence = aligned
-    return _swap(beads), None if evidence is None else evidence.swapped()
-
-
-@dataclass(slots=True)
-class _Input:
-    """One side as the aligner takes it: paragraph texts, kinds, language, anchors if known."""
-
-    texts: Sequence[str]
-    kinds: Sequence[Kind]
-    lang: str
-    anchors: Sequence[Anchors] | None = None
-
-
-def _align_any(
-    source: _Input,
-    target: _Input,
-    glossary: Glossary,
-    params: AlignerParams,
-    progress: ProgressCallback | None,
-    cancelled: CancelCheck | None,
-    level: int,
-    support: bool = False,
-) -> _Aligned:
-    """Align in whichever direction the lexicon reads (Arabic to English), then put it back."""
-    if source.lang != "ar" and target.lang == "ar":
-        return _swapped(
-            _align_any(target, source, glossary, params, progress, cancelled, level, support)
-        )
-    # the lexicon's stemmer reads Arabic on either side: it tells clitics from letters of words
-    with stage(log, "lexicon", level):
-        words = Lexicon.load()
-    with stage(log, f"features source ({len(source.texts)} paragraphs)", level):
-        src = side_features(
-            source.texts, source.kinds, source.lang, glossary, params, source.anchors,
-            cancelled, words.stemmer,
-        )
-    with stage(log, f"features target ({len(target.texts)} paragraphs)", level):
-        tgt = side_features(
-            target.texts, target.kinds, target.lang, glossary, params, target.anchors,
-            cancelled, words.stemmer,
-        )
-    src_lang, tgt_lang = source.lang, target.lang
-    if progress is not None:
-        progress(0.2)
-    lexicon = None if src_lang == tgt_lang else words
-    return _align_sides(src, tgt, lexicon, params, progress, cancelled, level, support)
 
 
 def align_texts(
@@ -260,51 +159,65 @@ def align_texts(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
     params: AlignerParams = DEFAULT_PARAMS,
+    fixed: Sequence[Bead] = (),
 ) -> Alignment:
-    """Align two texts paragraph by paragraph. Deterministic for the same input."""
+    """Align two texts paragraph by paragraph. Deterministic for the same input.
+
+    Every bead of `fixed` (in order, none overlapping; AlignmentError otherwise) comes out
+    exactly as given, its state and confidence included, and the rest is aligned around them
+    (reader.core.align.realign). To re-align the same pair again and again (the window, after
+    each edit), prepare it once (`PreparedPair.of_texts`) and call `align_prepared`."""
     with gc_paused(), stage(log, "alignment"):
-        return _align_texts(source, target, glossaries, progress, cancelled, params)
+        if progress is not None:
+            progress(0.0)
+        pair = PreparedPair.of_texts(source, target, glossaries, params, cancelled)
+        return _align_prepared(pair, fixed, progress, cancelled)
 
 
-def _align_texts(
-    source: Text,
-    target: Text,
-    glossaries: Sequence[Path],
+def align_prepared(
+    pair: PreparedPair,
+    fixed: Sequence[Bead] = (),
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+) -> Alignment:
+    """`align_texts` on a prepared pair: what the pair's features and vector space cost is
+    paid once, by the first call. "Re-align unconfirmed" passes the confirmed beads as `fixed`;
+    "re-align selection" passes every bead outside the selection and the confirmed ones inside
+    it: the fewer paragraphs are left free, the less work."""
+    with gc_paused(), stage(log, "alignment"):
+        return _align_prepared(pair, fixed, progress, cancelled)
+
+
+def _align_prepared(
+    pair: PreparedPair,
+    fixed: Sequence[Bead],
     progress: ProgressCallback | None,
     cancelled: CancelCheck | None,
-    params: AlignerParams,
 ) -> Alignment:
-    with stage(log, "glossary"):
-        glossary = Glossary.load(glossaries)
     if progress is not None:
-        progress(0.0)
-    with stage(log, "anchors source"):
-        src_anchors = text_anchors(source, glossary, cancelled)
-    with stage(log, "anchors target"):
-        tgt_anchors = text_anchors(target, glossary, cancelled)
-    beads, evidence = _align_any(
-        _Input(
-            [p.text for p in source.paragraphs],
-            [p.kind for p in source.paragraphs],
-            source.language,
-            src_anchors,
-        ),
-        _Input(
-            [p.text for p in target.paragraphs],
-            [p.kind for p in target.paragraphs],
-            target.language,
-            tgt_anchors,
-        ),
-        glossary,
-        params,
-        progress,
-        cancelled,
-        logging.INFO,
-        support=True,
-    )
+        progress(0.2)
+    beads = pair.automatic
+    steps = progress
+    if beads is None:
+        beads = pair.automatic = _align_sides(pair, progress, cancelled, logging.INFO)
+        steps = None  # the re-alignment after it is a small part of the work
+    if fixed:
+        beads = realign(pair, pair.inward(fixed), steps, cancelled, logging.INFO)
+    evidence = _support(pair, beads)
     if progress is not None:
         progress(1.0)
-    return Alignment(beads, len(source.paragraphs), len(target.paragraphs), evidence=evidence)
+    return Alignment(pair.outward(beads), pair.n_source, pair.n_target, evidence=evidence)
+
+
+def _support(pair: PreparedPair, beads: Sequence[Bead]) -> PairEvidence | None:
+    """How well the beads (in the aligner's direction) are supported, in the caller's
+    direction; None when a side is empty."""
+    if not pair.src.features or not pair.tgt.features:
+        return None
+    with stage(log, "support"):
+        pb = pair.vectors().problem
+        evidence = measure(beads, pb.src_vec, pb.tgt_vec, pb.src_len, pb.tgt_len)
+    return evidence.swapped() if pair.swapped else evidence
 
 
 def align_segments(
@@ -317,15 +230,15 @@ def align_segments(
 ) -> list[Bead]:
     """Align two short lists of strings (e.g. the sentences of one bead) with the same machinery."""
     glossary = glossary if glossary is not None else Glossary.load()
-    return _align_any(
-        _Input(src_segments, [Kind.BODY] * len(src_segments), src_lang),
-        _Input(tgt_segments, [Kind.BODY] * len(tgt_segments), tgt_lang),
+    pair = prepare(
+        SideInput(src_segments, [Kind.BODY] * len(src_segments), src_lang),
+        SideInput(tgt_segments, [Kind.BODY] * len(tgt_segments), tgt_lang),
         glossary,
         replace(params, passes=1, unit_pass=False),
         None,
-        None,
         logging.DEBUG,  # realigning one bead's sentences is a detail of detection
-    )[0]
+    )
+    return pair.outward(_align_sides(pair, None, None, logging.DEBUG))
 
 
 def align_segment_batch(
@@ -341,7 +254,7 @@ def align_segment_batch(
     if src_lang != "ar" and tgt_lang == "ar":
         swapped = align_segment_batch([(t, s) for s, t in problems], tgt_lang, src_lang,
                                       glossary, params)
-        return [_swap(beads) for beads in swapped]
+        return [swap_beads(beads) for beads in swapped]
     params = replace(params, passes=1, unit_pass=False)
     out: list[list[Bead]] = []
     batch = []  # problems the batch takes: no side empty, a band of one pass around the diagonal

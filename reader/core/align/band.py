@@ -30,9 +30,12 @@ def band_half(
     """Half the width of a band around `centre` that holds `path`: every row's visits fit, and
     each row's band reaches the next one's with a bead of at most `longest` target units (a
     path point far from its row's neighbours, as where one unit faces many, moves the centre
-    further than the visits alone say)."""
+    further than the visits alone say). The first and last rows are centred on the text's
+    corners, not on their visits: a run of 0:1 beads there lies to one side of the centre."""
     jump = int(np.diff(centre).max(initial=0))
-    return max(minimum, path_row_span(path, n) // 2 + 2, -(-(jump - longest) // 2))
+    ends = [abs(j - int(centre[i])) for i, j in path if i in (0, n)]
+    return max(minimum, path_row_span(path, n) // 2 + 2, -(-(jump - longest) // 2),
+               max(ends, default=0))
 
 
 def diagonal_half(n: int, m: int, params: AlignerParams) -> int:

@@ -74,17 +74,22 @@ def score_band(
     params: AlignerParams,
     types: Sequence[tuple[int, int]],
     beads: Sequence[Bead] | None = None,
-) -> dict[tuple[int, int], np.ndarray]:
-    """Bead scores over the band around `centre`: the dot products there, the chance and
-    typical cosines measured on them, and the length model fitted to `beads` (or, without
-    them, the pair's totals)."""
+    model: Model | None = None,
+) -> tuple[dict[tuple[int, int], np.ndarray], Model]:
+    """Bead scores over the band around `centre`, and the model they were scored with:
+    `model` if given (a re-alignment scores with the whole pair's), else the chance and
+    typical cosines measured on the band's dot products and the length model fitted to
+    `beads` (or, without them, the pair's totals)."""
     dot_half = half + 8
     dots = dot_band(pb.src_vec, pb.tgt_vec, centre, dot_half)
     src_self = SelfDots.of(pb.src_vec, max(ks for ks, _ in types))
     tgt_self = SelfDots.of(pb.tgt_vec, max(kt for _, kt in types))
-    cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, pb.m)
-    model = estimate_model(pb, beads, chance_cosine(cosines), match_cosine(cosines), params)
-    return bead_scores(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params, types)
+    if model is None:
+        cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, pb.m)
+        model = estimate_model(pb, beads, chance_cosine(cosines), match_cosine(cosines), params)
+    scores = bead_scores(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params,
+                         types)
+    return scores, model
 
 
 @dataclass(slots=True)

@@ -24,8 +24,9 @@ import scipy.sparse as sp
 from reader.core.align.band import band_centres, band_half
 from reader.core.align.beads import Bead
 from reader.core.align.dp import path_to_beads, pin_points, run_dp
-from reader.core.align.model import Problem
-from reader.core.align.params import MATCH_TYPES, NEG, UNIT_TYPES, AlignerParams
+from reader.core.align.fixed import forbid
+from reader.core.align.model import Model, Problem
+from reader.core.align.params import MATCH_TYPES, UNIT_TYPES, AlignerParams
 from reader.core.align.posterior import Sweeps, backward
 from reader.core.align.scores import score_band
 from reader.core.align.space import Side, Space, pieces_space, vectors
@@ -270,14 +271,26 @@ def align_by_units(
     beads: Sequence[Bead],
     params: AlignerParams,
     cancelled: CancelCheck | None,
+    pins: Sequence[tuple[int, int]] = (),
+    left_out: tuple[np.ndarray, np.ndarray] | None = None,
+    model: Model | None = None,
+    fitted: list[Model] | None = None,
 ) -> list[Bead]:
-    """Paragraph beads from a sentence alignment in a band around `beads`."""
+    """Paragraph beads from a sentence alignment in a band around `beads`. The path passes
+    every paragraph corner of `pins`; the paragraphs `left_out` says (source, target: a flag
+    per paragraph) stay out of every bead (reader.core.align.realign: fixed beads). Units are
+    scored with `model` if given, else one fitted to their band, which is appended to
+    `fitted` if given (a re-alignment scores with the whole pair's)."""
     src_pieces, tgt_pieces = balanced_pieces(src_side, tgt_side, beads, params.unit_band)
     src = side_units(src_side, src_pieces, params.unit_null_prior)
     tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
     src_vec, tgt_vec = vectors(pieces_space(space, src.features, tgt.features), translation)
     points = unit_path(beads, src, tgt)
     corners = null_corners(beads, src, tgt, params.unit_pin)
+    corners += [(int(src.first[i]), int(tgt.first[j])) for i, j in pins]
+    out_units = None
+    if left_out is not None:
+        out_units = (left_out[0][src.paragraph], left_out[1][tgt.paragraph])
     # the programme costs per row: let the side with fewer sentences give the rows
     flip = len(tgt.features) < len(src.features)
     rows, cols = (tgt, src) if flip else (src, tgt)
@@ -285,10 +298,17 @@ def align_by_units(
     if flip:
         points = [(j, i) for i, j in points]
         corners = [(j, i) for i, j in corners]
-    found = _align_units(rows, cols, row_vec, col_vec, points, corners, params, cancelled)
+        out_units = out_units[::-1] if out_units is not None else None
+    if model is not None and flip:
+        model = _flipped(model)
+    found = _align_units(
+        rows, cols, row_vec, col_vec, points, corners, params, cancelled, out_units, model
+    )
     if found is None:
         return list(beads)  # no band of affordable size holds the path: keep the paragraphs'
-    unit_beads, sweeps = found
+    unit_beads, sweeps, used = found
+    if fitted is not None:
+        fitted.append(_flipped(used) if flip else used)
     if flip:
         unit_beads = [Bead(b.tgt, b.src, b.confidence) for b in unit_beads]
     # a bead is right when the sentence path passes through both its corners
@@ -312,11 +332,17 @@ def _align_units(
     corners: list[tuple[int, int]],
     params: AlignerParams,
     cancelled: CancelCheck | None,
-) -> tuple[list[Bead], Sweeps] | None:
+    left_out: tuple[np.ndarray, np.ndarray] | None = None,
+    model: Model | None = None,
+) -> tuple[list[Bead], Sweeps, Model] | None:
     """The banded programme over units around `points`, passing through `corners`; its
     path as beads, and the sweeps that tell how sure each point of it is. None when the band
-    that holds the path would exceed the cell budget."""
+    that holds the path would exceed the cell budget, or when a side has no units."""
     n, m = len(src.features), len(tgt.features)
+    if n == 0 or m == 0:
+        # every paragraph of one side stayed whole in a run left out (balanced_pieces): nothing
+        # to link, and a band over no rows or columns has no cells to score
+        return None
     src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
     tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
     pb = Problem(n, m, src_vec, tgt_vec, src_len, tgt_len, src.null_score, tgt.null_score)
@@ -324,15 +350,20 @@ def _align_units(
     half = band_half(points, n, centre, params.unit_band, max(kt for _, kt in UNIT_TYPES))
     if (n + 1) * (2 * half + 1) > params.max_cells:
         return None
-    scores = score_band(pb, centre, half, params, UNIT_TYPES)
+    scores, model = score_band(pb, centre, half, params, UNIT_TYPES, model=model)
     pinned = pin_points(corners)
-    for row in pinned:
-        # no bead may straddle a pinned row
-        for (ks, _), table in scores.items():
-            table[row + 1 : row + ks] = NEG
+    # no bead may straddle a pinned row, nor hold a unit that must be left out
+    forbid(scores, centre, half, m, list(pinned), *(left_out or (None, None)))
     # the units' null scores carry the prior (Problem.src_null): the type's own is zero
     unit_params = replace(params, log_prior={**params.log_prior, (1, 0): 0.0, (0, 1): 0.0})
     forward = run_dp(pb, centre, half, scores, unit_params, cancelled, pinned, sums=True)
     sweeps = backward(pb, centre, half, scores, unit_params, forward, pinned)
-    return path_to_beads(forward.path, [1.0] * len(forward.path)), sweeps
+    return path_to_beads(forward.path, [1.0] * len(forward.path)), sweeps, model
+
+
+def _flipped(model: Model) -> Model:
+    """The same model with the sides swapped: the length ratio inverted, and the variance
+    scaled so that every bead's standardised length difference stays the same."""
+    return Model(1.0 / model.ratio, model.variance / model.ratio**3, model.chance,
+                 model.threshold)
 

@@ -149,9 +149,11 @@ def discounted(alignment: Alignment, verdict: PairVerdict) -> Alignment:
     """The alignment as a reader should see it: a bead's confidence is the programme's
     posterior *given* that the texts translate each other, so where they do not, each is
     multiplied by the translation score (an unrelated pair shows 0.18, not 1.00). A paragraph
-    left without counterpart keeps its own: in such a pair that is the likely truth."""
+    left without counterpart keeps its own: in such a pair that is the likely truth. A bead a
+    person made or confirmed is theirs, and kept as it is."""
     if verdict.is_translation:
         return alignment
     score = verdict.translation_score
-    beads = [b if b.is_null else replace(b, confidence=b.confidence * score) for b in alignment]
+    beads = [b if b.is_null or b.state != "automatic"
+             else replace(b, confidence=b.confidence * score) for b in alignment]
     return Alignment(beads, alignment.n_src, alignment.n_tgt, evidence=alignment.evidence)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QMenu, QMessageBox
 
@@ -43,6 +43,8 @@ SIDES = ("source", "target")
 
 class AnnotationController(QObject):
     """Owns the workspace session, the undo stack and the annotation panel of one window."""
+
+    pane_menu_opening = Signal(QMenu, str, QPoint)  # others add their items to a pane's menu
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -412,6 +414,7 @@ class AnnotationController(QObject):
             remove.triggered.connect(lambda _=False, r=record: self.delete(r))
             remove.setEnabled(writable)
         menu.addAction(self.link_action)
+        self.pane_menu_opening.emit(menu, side, pos)
         menu.exec(pane.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

@@ -163,6 +163,10 @@ class Settings:
     show_reviewed_divergences: Setting[bool] = Setting(
         "divergences/show_reviewed", bool, False, "Show reviewed divergences"
     )
+    # Alignment ▸ Next Low-Confidence Bead goes to beads below this confidence
+    low_confidence: Setting[float] = Setting(
+        "alignment/low_confidence", float, 0.5, "Low confidence below", _clamp(0.0, 1.0)
+    )
     author_name: Setting[str] = Setting("annotation/author_name", str, "", "Author name")
     last_workspace_path: Setting[str] = Setting(
         "files/last_workspace_path", str, "", "Last workspace"

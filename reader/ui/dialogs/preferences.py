@@ -68,7 +68,7 @@ class PreferencesDialog(QDialog):
             self.line_spacing_boxes[direction] = box
             self._add_row(spacing_form, direction_labels[direction], box)
 
-        other = QGroupBox(self.tr("Appearance and annotations"), self)
+        other = QGroupBox(self.tr("Appearance, annotations and alignment"), self)
         other_form = QFormLayout(other)
         self.theme_box = QComboBox(self)
         theme_names = {
@@ -82,6 +82,10 @@ class PreferencesDialog(QDialog):
         self.author_edit = QLineEdit(self)
         self.author_edit.setPlaceholderText(self.tr("Written into your annotations"))
         self._add_row(other_form, self.tr("Author &name:"), self.author_edit)
+        self.low_confidence_box = self._spin_box((0.0, 1.0), 0.05, 2, "")
+        self.low_confidence_box.setToolTip(
+            self.tr("Alignment ▸ Next Low-Confidence Bead stops at beads below this"))
+        self._add_row(other_form, self.tr("Lo&w confidence below:"), self.low_confidence_box)
 
         # mnemonics above stay clear of O, C, A and R, which some platforms give the buttons
         buttons = QDialogButtonBox.StandardButton
@@ -123,6 +127,7 @@ class PreferencesDialog(QDialog):
             box.setValue(self.settings.line_spacing(direction))
         self._show_theme(self.settings.theme)
         self.author_edit.setText(self.settings.author_name)
+        self.low_confidence_box.setValue(self.settings.low_confidence)
 
     def restore_defaults(self) -> None:
         """Fill the reading and theme fields with the declared defaults (not stored yet)."""
@@ -131,6 +136,7 @@ class PreferencesDialog(QDialog):
         for direction, box in self.line_spacing_boxes.items():
             box.setValue(getattr(Settings, f"line_spacing_{direction}").default)
         self._show_theme(Settings.theme.default)
+        self.low_confidence_box.setValue(Settings.low_confidence.default)
 
     def apply(self) -> None:
         """Store the fields in the settings and announce it."""
@@ -140,6 +146,7 @@ class PreferencesDialog(QDialog):
         self.settings.line_spacing_ltr = self.line_spacing_boxes["ltr"].value()
         self.settings.theme = str(self.theme_box.currentData())
         self.settings.author_name = self.author_edit.text().strip()
+        self.settings.low_confidence = self.low_confidence_box.value()
         self.applied.emit()
 
     def _show_theme(self, theme: str) -> None:

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 # Shift+F8, next and previous open divergence, are the window's Go menu actions).
 KEYS = {
     "confirm": "Ctrl+Shift+C", "dismiss": "Ctrl+Shift+D", "ignore": "Ctrl+Shift+I",
-    "reopen": "Ctrl+Shift+R", "comment": "Ctrl+Shift+N", "reviewed": "Ctrl+Shift+H",
+    "reopen": "Ctrl+Shift+Backspace", "comment": "Ctrl+Shift+N", "reviewed": "Ctrl+Shift+H",
     "report": "Ctrl+Shift+P", "rules": "Ctrl+Shift+G",
 }
 

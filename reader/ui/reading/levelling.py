@@ -49,6 +49,19 @@ class PaddingBuilder:
         )
         self._last = {"source": -1, "target": -1}  # each side's paragraph seen last
 
+    def resume(self, old: Padding, beads: list[Bead], k: int) -> None:
+        """Start at bead k, the beads before it padded as in `old`; bead k has paragraphs on
+        both sides, so no bead after it added space to the paragraphs before it."""
+        pad = self.padding
+        firsts = {"source": beads[k].src[0], "target": beads[k].tgt[0]}
+        for side, first in firsts.items():
+            pad.bottoms[side][:first] = old.bottoms[side][:first]
+            pad.heights[side] = old.heights[side][:k]
+            pad.lead[side] = old.lead[side]
+            self._last[side] = first - 1
+        pad.tops = old.tops[:k]
+        pad.total = old.tops[k]
+
     def add(self, bead: Bead, heights: dict[str, list[float]]) -> list[tuple[str, int]]:
         """Level the next bead, given the heights of its paragraphs on each side; return the
         (side, paragraph) whose space below changed, paragraph -1 for the space before all."""
@@ -79,6 +92,21 @@ class PaddingBuilder:
             changed.append((side, at))
         pad.total += height
         return changed
+
+
+def resume_point(
+    before: Alignment | None, old: Padding | None, alignment: Alignment, unchanged: int
+) -> int:
+    """The last bead, among the first `unchanged` already levelled, that has paragraphs on both
+    sides and is the same before and after: no bead after it added space above it."""
+    if before is None or old is None or (before.n_src, before.n_tgt) != (
+        alignment.n_src, alignment.n_tgt
+    ):
+        return 0
+    k = min(unchanged, len(old.tops) - 1, len(before) - 1, len(alignment) - 1)
+    while k > 0 and (before.beads[k] != alignment.beads[k] or alignment.beads[k].is_null):
+        k -= 1
+    return max(k, 0)
 
 
 def bead_padding(
@@ -119,13 +147,18 @@ class Leveller:
         self._next_bead = 0
         self._generation = 0
 
-    def start(self, alignment: Alignment) -> None:
-        """Level every bead again (a new pair, fonts, a resize); a layout under way is dropped."""
+    def start(self, alignment: Alignment, unchanged: int = 0) -> None:
+        """Level every bead again (a new pair, fonts, a resize); a layout under way is dropped.
+        After an edit, `unchanged` beads at the start are those levelled before: levelling
+        resumes after them, so the reader's place is level at once even in a long book."""
         self._generation += 1
+        old, before = self.padding, self._alignment
         self._alignment = alignment
         self._builder = PaddingBuilder(alignment.n_src, alignment.n_tgt)
+        self._next_bead = resume_point(before, old, alignment, unchanged)
+        if self._next_bead and old is not None:
+            self._builder.resume(old, alignment.beads, self._next_bead)
         self.padding = self._builder.padding
-        self._next_bead = 0
         self._level_chunk(self._generation)
 
     def finish(self) -> None:

@@ -48,6 +48,7 @@ class LinkGutter(QWidget):
         self._bottoms: list[float] = []
         self._colours: list[QColor] = []
         self._confidence: list[float] = []
+        self._states: list[str] = []
         self._offset = 0.0
         self._current = -1
 
@@ -55,9 +56,12 @@ class LinkGutter(QWidget):
         return QSize(GUTTER_WIDTH, 100)
 
     def set_bands(
-        self, bands: list[BeadBand], colours: list[QColor], confidence: list[float]
+        self, bands: list[BeadBand], colours: list[QColor], confidence: list[float],
+        states: list[str] | None = None,
     ) -> None:
+        """`states` are the beads' states: a confirmed bead gets a tick, an edited one a dot."""
         self._bands = bands
+        self._states = states or []
         # bands are in document order, so their bottoms only grow: bisect on them
         running = float("-inf")
         self._bottoms = []
@@ -119,7 +123,31 @@ class LinkGutter(QWidget):
             painter.setPen(pen)
             painter.setBrush(fill)
             painter.drawPath(path)
+            state = self._states[b] if b < len(self._states) else "automatic"
+            if state != "automatic":
+                self._mark_state(painter, band, width, state, text_colour)
         painter.end()
+
+    def _mark_state(
+        self, painter: QPainter, band: BeadBand, width: float, state: str, colour: QColor
+    ) -> None:
+        """A tick on a confirmed bead, a dot on an edited one, where its band is narrowest."""
+        lt, lb = band.left_top, band.left_bottom
+        rt, rb = band.right_top, band.right_bottom
+        y = (max(lt, rt) + min(lb, rb)) / 2.0 if min(lb, rb) > max(lt, rt) else (
+            (band.top + band.bottom) / 2.0)
+        y -= self._offset
+        x = width / 2.0
+        painter.setBrush(colour)
+        if state == "confirmed":
+            pen = QPen(colour, 2.0)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawPolyline([QPointF(x - 5, y), QPointF(x - 1.5, y + 3.5),
+                                  QPointF(x + 5, y - 4)])
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(QPointF(x, y), 2.5, 2.5)
 
     def _band_path(self, band: BeadBand, width: float) -> QPainterPath:
         off = self._offset

@@ -5,21 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from reader.core.align.beads import Alignment
 from reader.core.diverge.records import Divergence
 from reader.core.pair import Pair
 from reader.core.text.search import find_all
 from reader.ui.app.fonts import font_for, line_height_percent
 from reader.ui.app.settings import Settings
 from reader.ui.app.theme import (
-    confidence_colour,
     divergence_background,
     divergence_colour,
     search_hit_colour,
 )
 from reader.ui.diverge.model import divergence_bead
+from reader.ui.reading.bead_colours import bead_colours
 from reader.ui.reading.levelling import Leveller, Padding
 from reader.ui.reading.link_gutter import BeadBand, LinkGutter
 from reader.ui.reading.overview_strip import OverviewMark, OverviewStrip
@@ -30,17 +30,6 @@ from reader.ui.reading.zoom import zoom_both
 SIDES = ("source", "target")
 # where a bead the user jumps to lands: this far down the viewport
 LANDING = 0.25
-# a divergence touching a bead colours it by the first kind found in this order
-KIND_PRIORITY = (
-    "omission",
-    "addition",
-    "embedded_post",
-    "sentence_omission",
-    "number_mismatch",
-    "date_mismatch",
-    "name_mismatch",
-    "length_anomaly",
-)
 
 
 class PairView(QWidget):
@@ -177,6 +166,21 @@ class PairView(QWidget):
         if self.pair is not None:
             self.leveller.start(self.pair.alignment)
 
+    def set_alignment(
+        self, alignment: Alignment, current: int | None = None, unchanged: int = 0
+    ) -> None:
+        """The beads changed (an edit; the first `unchanged` beads are as they were): level them
+        again from there, keeping the texts and the view, and make `current` (else the current
+        bead, within bounds) the current bead. Divergence marks sit on paragraphs, not beads:
+        they stay until the divergences are found again (set_hidden_kinds repaints them)."""
+        assert self.pair is not None
+        self.pair.alignment = alignment
+        # the gutter's bands and colours follow each chunk, the overview the last one
+        self.leveller.start(alignment, unchanged)
+        bead = self._current if current is None else current
+        self._current = -1  # the same number may now be another bead: announce it anyway
+        self.select_bead(min(max(bead, 0), len(alignment) - 1))
+
     def finish_layout(self) -> None:
         """Level what is left now (tests, screenshots, benchmarks)."""
         self.leveller.finish()
@@ -211,31 +215,13 @@ class PairView(QWidget):
             )
             for b, top in enumerate(self.padding.tops)
         ]
-        confidence = [bead.confidence for bead in self.pair.alignment.beads]
-        self.gutter.set_bands(bands, self._bead_colours(), confidence)
-
-    def _bead_kinds(self) -> dict[int, set[str]]:
-        assert self.pair is not None
-        kinds: dict[int, set[str]] = {}
-        for d in self.visible_divergences():
-            kinds.setdefault(divergence_bead(d, self.pair.alignment), set()).add(str(d.kind))
-        return kinds
-
-    def _bead_colours(self) -> list[QColor]:
-        assert self.pair is not None
-        kinds = self._bead_kinds()
-        colours: list[QColor] = []
-        for b, bead in enumerate(self.pair.alignment.beads):
-            found = kinds.get(b)
-            if found:
-                kind = next((k for k in KIND_PRIORITY if k in found), sorted(found)[0])
-                colours.append(divergence_colour(kind))
-            else:
-                colours.append(confidence_colour(bead.confidence))
-        return colours
+        beads = self.pair.alignment.beads
+        confidence = [bead.confidence for bead in beads]
+        colours = bead_colours(self.pair.alignment, self.visible_divergences())
+        self.gutter.set_bands(bands, colours, confidence, [b.state for b in beads])
 
     def _set_overview(self) -> None:
-        if self.pair is None or self.padding is None:
+        if self.pair is None or self.padding is None or not self.leveller.is_done():
             return
         marks: list[OverviewMark] = []
         tops = self.padding.tops
@@ -265,7 +251,7 @@ class PairView(QWidget):
         self._shown = shown
         if self.pair is not None:
             self._paint_divergences()
-            self.gutter.set_colours(self._bead_colours())
+            self.gutter.set_colours(bead_colours(self.pair.alignment, self.visible_divergences()))
             if self.is_laid_out():  # else levelling draws the strip when it is done
                 self._set_overview()
 
@@ -273,7 +259,7 @@ class PairView(QWidget):
         self._hidden = set(hidden)
         if self.pair is not None:
             self._paint_divergences()
-            self.gutter.set_colours(self._bead_colours())
+            self.gutter.set_colours(bead_colours(self.pair.alignment, self.visible_divergences()))
             self._set_overview()
 
     def _paint_divergences(self) -> None:
@@ -437,6 +423,8 @@ class PairView(QWidget):
         if self.pair is None or not 0 <= bead < len(self.pair.alignment):
             return ""
         b = self.pair.alignment.beads[bead]
-        return self.tr("Bead {0} of {1} · {2} · confidence {3:.2f}").format(
+        text = self.tr("Bead {0} of {1} · {2} · confidence {3:.2f}").format(
             bead + 1, len(self.pair.alignment), b.type, b.confidence
         )
+        states = {"edited": self.tr("edited"), "confirmed": self.tr("confirmed")}
+        return f"{text} · {states[b.state]}" if b.state in states else text

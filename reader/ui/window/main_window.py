@@ -36,6 +36,7 @@ from reader.ui.dialogs.open_pair import choose_pair
 from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.diverge.panel import DivergencePanel
 from reader.ui.diverge.review_controller import ReviewController
+from reader.ui.edit.controller import AlignmentEditor
 from reader.ui.reading.pair_view import PairView
 from reader.ui.reading.search_bar import SearchBar
 from reader.ui.reading.zoom import ZOOM_STEP
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.annotations = AnnotationController.install(self)
         self.workbench = Workbench.install(self)  # export, annotators, agreement, curation
+        self.editor = AlignmentEditor.install(self)
         self.alignment_import = AlignmentImport.install(self)
         self.reviews = ReviewController.install(self)
         self.window_state.restore_window(self)
@@ -310,9 +312,18 @@ class MainWindow(QMainWindow):
         counts = self.panel.model.counts()
         summary = ", ".join(f"{n} {kind_label(k).lower()}" for k, n in sorted(counts.items()))
         self.counts_label.setText(self.tr("Divergences: {0}").format(summary or self.tr("none")))
+        self.show_divergences()
         self.setWindowTitle(f"{pair.source.name} ↔ {pair.target.name} — {APPLICATION}")
         self._on_pair_view_current_bead_changed(self.pair_view.current_bead)
         self.pair_opened.emit(pair)
+
+    def show_divergences(self) -> None:
+        """The list and counts of the pair's divergences (opened, or found again after an edit)."""
+        assert self.pair is not None
+        self.panel.set_divergences(self.pair.divergences, self.pair.alignment)
+        counts = self.panel.model.counts()
+        summary = ", ".join(f"{n} {kind_label(k).lower()}" for k, n in sorted(counts.items()))
+        self.counts_label.setText(self.tr("Divergences: {0}").format(summary or self.tr("none")))
 
     @Slot(object)
     def _on_align_job_finished(self, pair: object) -> None:

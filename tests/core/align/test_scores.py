@@ -20,7 +20,7 @@ def test_matching_paragraphs_score_best_on_the_diagonal() -> None:
                  np.zeros(n, np.float32))
     centre = band_centres(n, n, None)
     half = 4
-    scores = score_band(pb, centre, half, DEFAULT_PARAMS, MATCH_TYPES)
+    scores, _ = score_band(pb, centre, half, DEFAULT_PARAMS, MATCH_TYPES)
     assert set(scores) == set(MATCH_TYPES)
     one = scores[(1, 1)]
     assert np.all(one[0] == NEG)  # no bead ends before the first paragraph

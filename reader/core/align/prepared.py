@@ -1,0 +1,160 @@
+"""A pair made ready for the aligner once: both sides' features, their vector space, the lexicon."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import scipy.sparse as sp
+
+from reader.core.align.beads import Bead
+from reader.core.align.model import Model, Problem
+from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
+from reader.core.align.space import Side, Space, pair_space, side_features, vectors
+from reader.core.anchors.features import Anchors, text_anchors
+from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.lexicon import Lexicon
+from reader.core.progress import CancelCheck
+from reader.core.text.document import Text
+from reader.core.text.kinds import Kind
+from reader.core.timing import stage
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class SideInput:
+    """One side as the aligner takes it: paragraph texts, kinds, language, anchors if known."""
+
+    texts: Sequence[str]
+    kinds: Sequence[Kind]
+    lang: str
+    anchors: Sequence[Anchors] | None = None
+
+
+@dataclass(slots=True)
+class Vectors:
+    """The pair's vector space, the lexicon's and names' translation into it, and both sides'
+    weighted vectors and lengths there."""
+
+    space: Space
+    base_translation: sp.csr_matrix
+    problem: Problem
+
+
+@dataclass(slots=True)
+class PreparedPair:
+    """Both sides of a pair as the aligner reads them, in its direction (Arabic first).
+
+    What does not change between alignments of the same two texts is computed once: the
+    paragraphs' features here, the vector space on first use (`vectors`). A window that
+    re-aligns (after an edit, around confirmed beads) keeps one of these beside the open pair
+    for as long as its texts, glossaries and parameters stay the same, and hands it to
+    `aligner.align_prepared` for each re-alignment. The first alignment without fixed beads
+    is kept too (`automatic`): a re-alignment keeps its beads wherever the fixed beads agree
+    with them, and re-aligns only the gaps where they do not. One re-alignment at a time per
+    pair (a worker fills the caches on first use).
+    """
+
+    src: Side
+    tgt: Side
+    lexicon: Lexicon | None  # None: both sides in one language (a word translates as itself)
+    swapped: bool  # the caller's source is the aligner's target
+    params: AlignerParams
+    _vectors: Vectors | None = field(default=None, repr=False)
+    # the pair's alignment without fixed beads, and the translation its sentence pass used (the
+    # lexicon's, names' and word pairs learnt from it): what a re-alignment keeps and reuses
+    automatic: list[Bead] | None = field(default=None, repr=False)
+    translation: sp.csr_matrix | None = field(default=None, repr=False)
+    # the models its last paragraph pass and its sentence pass scored with
+    paragraph_model: Model | None = field(default=None, repr=False)
+    unit_model: Model | None = field(default=None, repr=False)
+
+    @property
+    def n_source(self) -> int:
+        """Paragraphs of the caller's source."""
+        return len((self.tgt if self.swapped else self.src).features)
+
+    @property
+    def n_target(self) -> int:
+        return len((self.src if self.swapped else self.tgt).features)
+
+    def vectors(self, level: int = logging.INFO) -> Vectors:
+        if self._vectors is None:
+            with stage(log, "vector space", level):
+                space, base = pair_space(self.src, self.tgt, self.lexicon, self.params)
+                src_vec, tgt_vec = vectors(space, base.tocsr())
+            src_len = np.array([max(1, f.length) for f in self.src.features], dtype=np.float32)
+            tgt_len = np.array([max(1, f.length) for f in self.tgt.features], dtype=np.float32)
+            problem = Problem(len(src_len), len(tgt_len), src_vec, tgt_vec, src_len, tgt_len,
+                              self.src.null_bonus, self.tgt.null_bonus)
+            self._vectors = Vectors(space, base, problem)
+        return self._vectors
+
+    def inward(self, beads: Sequence[Bead]) -> list[Bead]:
+        """The caller's beads in the aligner's direction."""
+        return list(beads) if not self.swapped else swap_beads(beads)
+
+    def outward(self, beads: Sequence[Bead]) -> list[Bead]:
+        """The aligner's beads in the caller's direction."""
+        return list(beads) if not self.swapped else swap_beads(beads)
+
+    @classmethod
+    def of_texts(
+        cls,
+        source: Text,
+        target: Text,
+        glossaries: Sequence[Path] = (),
+        params: AlignerParams = DEFAULT_PARAMS,
+        cancelled: CancelCheck | None = None,
+    ) -> PreparedPair:
+        """Both texts' anchors and features (the slow part of preparing a pair)."""
+        with stage(log, "glossary"):
+            glossary = Glossary.load(glossaries)
+        with stage(log, "anchors source"):
+            src_anchors = text_anchors(source, glossary, cancelled)
+        with stage(log, "anchors target"):
+            tgt_anchors = text_anchors(target, glossary, cancelled)
+        return prepare(
+            SideInput([p.text for p in source.paragraphs], [p.kind for p in source.paragraphs],
+                      source.language, src_anchors),
+            SideInput([p.text for p in target.paragraphs], [p.kind for p in target.paragraphs],
+                      target.language, tgt_anchors),
+            glossary, params, cancelled, logging.INFO,
+        )
+
+
+def swap_beads(beads: Sequence[Bead]) -> list[Bead]:
+    return [Bead(b.tgt, b.src, b.confidence, b.state) for b in beads]
+
+
+def prepare(
+    source: SideInput,
+    target: SideInput,
+    glossary: Glossary,
+    params: AlignerParams,
+    cancelled: CancelCheck | None,
+    level: int,
+) -> PreparedPair:
+    """Both sides' features, in whichever direction the lexicon reads (Arabic to English)."""
+    swapped = source.lang != "ar" and target.lang == "ar"
+    if swapped:
+        source, target = target, source
+    # the lexicon's stemmer reads Arabic on either side: it tells clitics from letters of words
+    with stage(log, "lexicon", level):
+        words = Lexicon.load()
+    with stage(log, f"features source ({len(source.texts)} paragraphs)", level):
+        src = side_features(
+            source.texts, source.kinds, source.lang, glossary, params, source.anchors,
+            cancelled, words.stemmer,
+        )
+    with stage(log, f"features target ({len(target.texts)} paragraphs)", level):
+        tgt = side_features(
+            target.texts, target.kinds, target.lang, glossary, params, target.anchors,
+            cancelled, words.stemmer,
+        )
+    lexicon = None if source.lang == target.lang else words
+    return PreparedPair(src, tgt, lexicon, swapped, params)

@@ -1,0 +1,1 @@
+"""The alignment editor: hand edits of the beads, undoable, checked and re-aligned."""

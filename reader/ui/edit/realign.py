@@ -1,0 +1,104 @@
+"""Re-aligning around the beads a person fixed, in the pool, with progress and cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from reader.core.align.beads import Alignment, Bead
+from reader.core.text.document import Text
+from reader.ui.app.workers import Control, Job, describe_error
+
+if TYPE_CHECKING:
+    from reader.core.align.prepared import PreparedPair
+
+
+def fixed_beads(alignment: Alignment, free: range | None = None) -> list[Bead]:
+    """The beads a re-alignment must keep: every confirmed bead, and with `free` every bead
+    outside that range of positions too (re-aligning a selection)."""
+    return [
+        b for k, b in enumerate(alignment.beads)
+        if b.is_confirmed or (free is not None and k not in free)
+    ]
+
+
+def keep_fixed(result: Alignment, fixed: Sequence[Bead]) -> Alignment:
+    """The aligner's result with each fixed bead exactly as it was (state and confidence)."""
+    by_runs = {(b.src, b.tgt): b for b in fixed}
+    beads = [by_runs.get((b.src, b.tgt), b) for b in result.beads]
+    return Alignment(beads, result.n_src, result.n_tgt)
+
+
+class RealignJob(QObject):
+    """`align_texts(..., fixed=...)` in the pool; the signals of the window's ProgressPanel."""
+
+    progress = Signal(float)
+    finished = Signal(object)  # the new Alignment, fixed beads kept as they were
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._job: Job | None = None
+        # the pair's features and vector space, computed by the first re-alignment of a pair
+        # and kept for the next ones (the slow part that no edit changes)
+        self._prepared: tuple[Text, Text, PreparedPair] | None = None
+
+    def start(self, source: Text, target: Text, fixed: Sequence[Bead]) -> None:
+        if self._job is not None:
+            raise RuntimeError("a re-alignment is already running")
+        fixed = list(fixed)
+        kept = self._prepared
+        prepared = kept[2] if kept and kept[0] is source and kept[1] is target else None
+
+        def work(control: Control) -> tuple[Alignment, PreparedPair]:
+            # imported here: numpy and scipy are only needed once something is aligned
+            from reader.core.align.aligner import align_prepared
+            from reader.core.align.prepared import PreparedPair
+
+            ready = prepared or PreparedPair.of_texts(
+                source, target, cancelled=control.is_cancelled)
+            result = align_prepared(
+                ready, fixed, progress=control.report, cancelled=control.is_cancelled
+            )
+            return keep_fixed(result, fixed), ready
+
+        job = Job(work, self)
+        job.progress.connect(self.progress)
+        job.done.connect(lambda out: self._on_job_done(source, target, out))
+        job.failed.connect(self._on_job_failed)
+        job.cancelled.connect(self._on_job_cancelled)
+        self._job = job
+        job.start()
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+
+    def is_running(self) -> bool:
+        return self._job is not None
+
+    def _end(self) -> None:
+        if self._job is not None:
+            self._job.deleteLater()
+            self._job = None
+
+    def _on_job_done(self, source: Text, target: Text, out: object) -> None:
+        self._end()
+        assert isinstance(out, tuple)
+        result, prepared = out
+        self._prepared = (source, target, prepared)
+        self.finished.emit(result)
+
+    @Slot(object)
+    def _on_job_failed(self, exc: object) -> None:
+        self._end()
+        assert isinstance(exc, BaseException)
+        self.failed.emit(describe_error(exc))
+
+    @Slot()
+    def _on_job_cancelled(self) -> None:
+        self._end()
+        self.cancelled.emit()
