@@ -164,7 +164,7 @@ def _random_beads(n: int, m: int, rng: random.Random) -> list[Bead]:
     return beads
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers(0, 40), st.integers(0, 60), st.booleans(), st.randoms(use_true_random=False))
 def test_any_sizes_and_fixed_beads_cover_each_paragraph_once_and_keep_the_fixed(
     n: int, m: int, long_line: bool, rng: random.Random
