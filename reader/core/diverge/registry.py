@@ -9,6 +9,7 @@ from reader.core.diverge.context import Context
 from reader.core.diverge.lengths import find_length_anomalies
 from reader.core.diverge.names import find_names
 from reader.core.diverge.omissions import find_null_beads
+from reader.core.diverge.phrases import find_phrase_omissions
 from reader.core.diverge.posts import find_embedded_posts
 from reader.core.diverge.records import Divergence, DivergenceKind
 from reader.core.diverge.sentences import find_sentence_omissions
@@ -41,4 +42,5 @@ DETECTORS: tuple[Detector, ...] = (
     Detector((K.NAME_MISMATCH,), find_names, enabled=lambda th: th.name_mismatch),
     Detector((K.LENGTH_ANOMALY,), find_length_anomalies),
     Detector((K.SENTENCE_OMISSION,), find_sentence_omissions),
+    Detector((K.PHRASE_OMISSION,), find_phrase_omissions, enabled=lambda th: th.phrase_omission),
 )

@@ -87,6 +87,23 @@ class Thresholds:
     # deviations (and by sentence_min_chars).
     sentence_length_variance: float = _bounded(6.8, 0)
 
+    # --- words left out inside a translated sentence (phrases.py) ---
+    # Report them at all: off by default, their precision is below 0.85 (docs/benchmarks.md:
+    # the lexicon is too small to tell a left-out phrase from one rendered in other words).
+    phrase_omission: bool = False
+    # A run of at least this many words (that the lexicon, the glossary or the numbers can
+    # judge) none of whose translations is on the other side of the bead.
+    phrase_min_words: int = _bounded(3, 1)
+    # The sentence must read as translated: at least this share of its judged words found
+    # on the other side ...
+    phrase_min_coverage: float = _bounded(0.4, 0, 1)
+    # ... and at least this share of those outside the run.
+    phrase_rest_coverage: float = _bounded(0.6, 0, 1)
+    # The other side must put the translations of the run's neighbours this close (words
+    # between them; to the sentence's end or start for a run that ends or starts one):
+    # where a phrase was rendered by other words, they stand there.
+    phrase_max_gap: int = _bounded(1, 0)
+
     def __post_init__(self) -> None:
         # thresholds built in code are held to the same bounds as those read from a file
         for f in fields(self):
