@@ -23,6 +23,7 @@ class PairOptions:
     glossaries: list[Path] = field(default_factory=list)
     blocks: bool = False  # paragraphs are blank-line separated blocks (hard-wrapped text)
     thresholds: Thresholds | None = None  # of divergence detection; None: the user's or defaults
+    checks: list[Path] = field(default_factory=list)  # user check files (diverge/rules.py)
 
 
 @dataclass(slots=True)
@@ -48,8 +49,10 @@ def align_pair(
     from reader.core.align.aligner import align_texts
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import find_divergences
+    from reader.core.diverge.rules import load_all
 
     options = options or PairOptions()
+    checks = load_all(options.checks)  # before aligning: a bad file fails at once
     alignment = align_texts(
         source, target, glossaries=options.glossaries, progress=progress, cancelled=cancelled
     )
@@ -57,7 +60,7 @@ def align_pair(
     with stage(log, "divergences"):
         divergences = find_divergences(
             source, target, alignment, options.thresholds,
-            glossary=Glossary.load(options.glossaries),
+            glossary=Glossary.load(options.glossaries), checks=checks,
         )
     return Pair(source, target, alignment, divergences)
 

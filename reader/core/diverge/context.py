@@ -15,6 +15,7 @@ from reader.core.align.beads import Alignment, Bead
 from reader.core.anchors.features import URL, Anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.diverge.records import Span
+from reader.core.diverge.rules import UserCheck
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.text.document import Paragraph, Text
 from reader.core.text.kinds import Kind
@@ -90,13 +91,15 @@ class LengthModel:
 @dataclass
 class Context:
     """Everything a detector is given: the two sides, the alignment, the thresholds, the
-    glossary (None when the caller gave anchors and no glossary), and the length model."""
+    glossary (None when the caller gave anchors and no glossary), the user's checks, and the
+    length model."""
 
     src: Side
     tgt: Side
     alignment: Alignment
     thresholds: Thresholds
     glossary: Glossary | None
+    checks: tuple[UserCheck, ...] = ()
 
     def sides(self) -> tuple[tuple[Side, Side], tuple[Side, Side]]:
         """(side, other) both ways round, source first."""

@@ -104,6 +104,12 @@ class Thresholds:
     # where a phrase was rendered by other words, they stand there.
     phrase_max_gap: int = _bounded(1, 0)
 
+    # --- terminology (terms.py) ---
+    # Report a term of the original rendered in several ways across the text.
+    term_inconsistent: bool = True
+    # ... when the other side renders it (in any way the glossary knows) at least this often.
+    term_min_occurrences: int = _bounded(3, 2)
+
     def __post_init__(self) -> None:
         # thresholds built in code are held to the same bounds as those read from a file
         for f in fields(self):

@@ -1,0 +1,210 @@
+"""Terminology: user glossary terms a bead does not render, and terms rendered in several ways."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.core.anchors.glossary import BUILTIN_GLOSSARY, Glossary, TermMention
+from reader.core.anchors.words import english_stem
+from reader.core.arabic.normalise import normalize
+from reader.core.diverge.context import COMPARED, Context, Side, clip
+from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
+
+# Two glossary mentions with only this between them are one phrase (النظام العراقي: regime +
+# Iraq); on the rendering side, up to two short words may stand between ("regime in Iraq").
+_JOINED = re.compile(r"\s*")
+_NEAR = re.compile(r"^\W*(?:\w{1,4}\W+){0,2}$")
+
+
+def find_missing_terms(ctx: Context) -> list[Divergence]:
+    """A term of the user's glossaries on one side of a bead whose rendering (any of the
+    term's variants in the other language) the other side of the bead lacks."""
+    glossary = ctx.glossary
+    if glossary is None:
+        return []
+    user = _user_ids(tuple(p for p in glossary.paths if p != BUILTIN_GLOSSARY))
+    if not user:
+        return []
+    out: list[Divergence] = []
+    for b, bead in enumerate(ctx.alignment):
+        if bead.is_null:
+            continue
+        for side, other in ctx.sides():
+            there = {t.term_id for j in other.of(bead) for t in other.anchors[j].terms}
+            reported: set[str] = set()
+            for i in side.of(bead):
+                if side.paragraph(i).kind not in COMPARED:
+                    continue
+                for m in side.anchors[i].terms:
+                    if m.term_id not in user or m.term_id in there or m.term_id in reported:
+                        continue
+                    reported.add(m.term_id)
+                    term = glossary.terms[m.term_id]
+                    wanted = term.ar if other.lang == "ar" else term.en
+                    out.append(
+                        Divergence(
+                            kind=DivergenceKind.TERM_MISSING,
+                            severity=Severity.WARNING,
+                            side=side.name,
+                            paragraphs=(i,),
+                            detail=(
+                                f"‘{m.surface.strip()}’: the glossary's "
+                                f"{' / '.join(f'‘{w}’' for w in wanted[:3])} is not in "
+                                f"{other.the_paragraph()}"
+                            ),
+                            bead=b,
+                            spans=(Span(side.name, i, m.start, m.end),),
+                            values=(m.term_id,),
+                        )
+                    )
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _user_ids(paths: tuple[Path, ...]) -> frozenset[str]:
+    """The ids of the terms the user's glossary files define (merged ones included)."""
+    if not paths:
+        return frozenset()
+    return frozenset(Glossary.load(paths, include_builtin=False).terms)
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrence:
+    """A source term in one bead, and how the other side of the bead renders it."""
+
+    bead: int
+    span: Span
+    surface: str
+    rendering: str  # as written on the other side ("" when not found)
+    key: str  # what renderings are compared by
+    rendered: Span | None
+
+
+def find_inconsistent_terms(ctx: Context) -> list[Divergence]:
+    """A term of the original (a phrase of adjacent glossary terms, such as النظام العراقي,
+    or a term of the user's glossaries) that the other side renders
+    in different ways across the text: one finding per term, listing each rendering with its
+    beads."""
+    if ctx.glossary is None:
+        return []
+    side, other = ctx.src, ctx.tgt
+    user = _user_ids(tuple(p for p in ctx.glossary.paths if p != BUILTIN_GLOSSARY))
+    found: dict[tuple[str, ...], list[_Occurrence]] = {}
+    for b, bead in enumerate(ctx.alignment):
+        if bead.is_null:
+            continue
+        theirs = [(j, t) for j in other.of(bead) if other.paragraph(j).kind in COMPARED
+                  for t in _phrases(other, j, user)]
+        for i in side.of(bead):
+            if side.paragraph(i).kind not in COMPARED:
+                continue
+            for ids, start, end in _phrases(side, i, user):
+                if len(ids) < 2 and ids[0] not in user:
+                    continue
+                text = side.paragraph(i).text[start:end]
+                found.setdefault(ids, []).append(
+                    _render(b, Span(side.name, i, start, end), text, ids, theirs, other)
+                )
+    out: list[Divergence] = []
+    min_count = ctx.thresholds.term_min_occurrences
+    for ids, occurrences in found.items():
+        rendered = [o for o in occurrences if o.key]
+        ways = Counter(o.key for o in rendered)
+        if len(rendered) < min_count or len(ways) < 2:
+            continue
+        out.append(_finding(ids, occurrences, ways, side, other))
+    return out
+
+
+def _phrases(side: Side, i: int, user: frozenset[str]) -> list[tuple[tuple[str, ...], int, int]]:
+    """The paragraph's glossary mentions with adjacent ones joined: (term ids, start, end)."""
+    text = side.paragraph(i).text
+    out: list[tuple[tuple[str, ...], int, int]] = []
+    mentions: Sequence[TermMention] = side.anchors[i].terms
+    for m in mentions:
+        if out and _JOINED.fullmatch(text[out[-1][2] : m.start]) and m.term_id not in user \
+                and not set(out[-1][0]) & user:
+            ids, start, _ = out[-1]
+            out[-1] = (ids + (m.term_id,), start, m.end)
+        else:
+            out.append(((m.term_id,), m.start, m.end))
+    return out
+
+
+def _render(
+    b: int, span: Span, surface: str, ids: tuple[str, ...],
+    theirs: list[tuple[int, tuple[tuple[str, ...], int, int]]], other: Side,
+) -> _Occurrence:
+    """How the other side of the bead renders a term: its phrase (mentions of the term's
+    ids, near each other) that holds the most of them."""
+    best: tuple[int, int, int, int] | None = None  # (how many ids, paragraph, start, end)
+    held: set[str] = set()
+    for j, (their_ids, start, end) in theirs:
+        shared = len(set(their_ids) & set(ids))
+        if shared and (best is None or shared > best[0]):
+            best = (shared, j, start, end)
+            held = set(their_ids)
+    # two mentions apart (Iraqi ... regime) may still render one term
+    if best is not None and best[0] < len(ids):
+        for j, (their_ids, start, end) in theirs:
+            if j == best[1] and set(their_ids) & set(ids) and (start, end) != best[2:]:
+                lo, hi = min(start, best[2]), max(end, best[3])
+                between = other.paragraph(j).text[min(end, best[3]) : max(start, best[2])]
+                if _NEAR.match(between):
+                    best = (best[0] + 1, j, lo, hi)
+                    held |= set(their_ids)
+                    break
+    if best is None:
+        return _Occurrence(b, span, surface, "", "", None)
+    _, j, start, end = best
+    rendering = other.paragraph(j).text[start:end]
+    # a phrase of several terms is rendered differently when the rendering names other
+    # concepts (Iraq for the Iraqi regime: the regime is lost), not another form of the same
+    # ones (Iraqi border, Iraq border); a single term by its words
+    key = " + ".join(sorted(held)) if len(ids) > 1 else _key(rendering, other.lang)
+    return _Occurrence(b, span, surface, rendering, key, Span(other.name, j, start, end))
+
+
+def _key(rendering: str, lang: str) -> str:
+    """A single term's rendering as compared: its words, stemmed (Iraq's = Iraq)."""
+    if lang != "en":
+        return " ".join(re.findall(r"\w+", normalize(rendering)))
+    words = re.findall(r"\w+", re.sub(r"['’]s\b", "", rendering))
+    return " ".join(english_stem(w) for w in words)
+
+
+def _finding(
+    ids: tuple[str, ...], occurrences: list[_Occurrence], ways: Counter[str], side: Side,
+    other: Side,
+) -> Divergence:
+    shown = Counter(o.surface.strip() for o in occurrences).most_common(1)[0][0]
+    parts = []
+    values = []
+    for key, n in ways.most_common():
+        mine = [o for o in occurrences if o.key == key]
+        written = Counter(o.rendering.strip() for o in mine).most_common(1)[0][0]
+        beads = sorted({o.bead for o in mine})
+        parts.append(f"‘{clip(written, 40)}’ {n}× (bead{'s' if len(beads) > 1 else ''} "
+                     f"{', '.join(map(str, beads))})")
+        values.append(f"{written} ×{n}")
+    missing = [o for o in occurrences if not o.key]
+    if missing:
+        beads = sorted({o.bead for o in missing})
+        parts.append(f"other words {len(missing)}× (bead{'s' if len(beads) > 1 else ''} "
+                     f"{', '.join(map(str, beads))})")
+    spans = [o.span for o in occurrences] + [o.rendered for o in occurrences if o.rendered]
+    return Divergence(
+        kind=DivergenceKind.TERM_INCONSISTENT,
+        severity=Severity.INFO,
+        side=side.name,
+        paragraphs=tuple(sorted({o.span.paragraph for o in occurrences})),
+        detail=f"‘{shown}’ is rendered {len(ways)} ways in {other.the_text()}: " + "; ".join(parts),
+        bead=occurrences[0].bead,
+        spans=tuple(spans),
+        values=tuple(values),
+    )
