@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -20,8 +21,10 @@ from reader.core.text.sentences import split_sentences
 # An Arabic word: a letter, then letters, marks and tatweel (the Bible is fully vowelled).
 _AR_WORD = re.compile(
     r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3][\u0621-\u063a\u0640-\u065f\u0670-\u06d3]*"
+    r"|[0-9\u0660-\u0669][0-9\u0660-\u0669,.\u066b\u066c]*"
 )
-_EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[0-9][0-9,.]*")
+_DIGIT = re.compile(r"[0-9\u0660-\u0669]")
 # Stems are compared on their first letters: "leadership" meets "leader", "governed" "govern";
 # a few unrelated words meet too, which only makes the check more cautious.
 _KEY_CHARS = 6
@@ -40,10 +43,10 @@ class Word:
 
 
 def find_phrase_omissions(ctx: Context) -> list[Divergence]:
-    """Inside a bead whose sentences are translated, runs of words none of whose translations
-    (lexicon words, word pairs learnt from the pair's beads, glossary terms, numbers) the other
-    side holds, with translated words around them: a list item, a phrase or a clause left out
-    of an otherwise translated sentence."""
+    """Inside a translated bead, runs of words of the original whose translations (lexicon
+    words, word pairs learnt from the pair's beads, glossary terms, numbers) are not where
+    they should be, between two words whose translations the translation puts side by side:
+    a list item, a phrase or a clause left out of an otherwise translated sentence."""
     lexicon = _lexicon()
     if lexicon is None:
         return []
@@ -74,112 +77,87 @@ def find_phrase_omissions(ctx: Context) -> list[Divergence]:
                 Word(w.start, w.end, w.stem, frozenset({w.stem})) for w in ws]
 
     out: list[Divergence] = []
+    # from the original (the source) only: what the translation leaves out; words the
+    # translation adds are free renderings far more often than content (the bench's
+    # English-side findings are all of that kind)
+    side, other = ctx.src, ctx.tgt
     for b, s, t in beads:
-        for side, other in ctx.sides():
-            ours, theirs = (s, t) if side is ctx.src else (t, s)
-            there = _There([(other.paragraph(j).text, judged(other, words[other.name][j]))
-                            for j in theirs], other.lang)
-            for i in ours:
-                out += _paragraph_runs(side, other, b, i, judged(side, words[side.name][i]),
-                                       there, th)
+        mine = [(i, w) for i in s for w in judged(side, words[side.name][i])]
+        there = [w for j in t for w in judged(other, words[other.name][j])]
+        for i, run in _gaps(mine, there, th):
+            out.append(_finding(side, other, b, i, run))
     return out
 
 
-class _There:
-    """The other side of a bead as the check reads it: where each key is (the place of a
-    word among its content words), and where each of those words' sentence starts and ends."""
+def _finding(side: Side, other: Side, b: int, i: int, run: Sequence[Word]) -> Divergence:
+    text = side.paragraph(i).text
+    start, end = run[0].start, run[-1].end
+    return Divergence(
+        kind=DivergenceKind.PHRASE_OMISSION,
+        severity=Severity.WARNING,
+        side=side.name,
+        paragraphs=(i,),
+        detail=f"‘{clip(text[start:end], 80)}’: not in {other.the_paragraph()}",
+        bead=b,
+        spans=(Span(side.name, i, start, end),),
+        values=tuple(text[w.start : w.end] for w in run),
+    )
 
-    def __init__(self, paragraphs: Sequence[tuple[str, Sequence[Word]]], lang: str) -> None:
-        self.at: dict[str, list[int]] = {}
-        self.first: list[int] = []  # of each place, the first place of its sentence
-        self.last: list[int] = []  # ... and the last
-        for text, words in paragraphs:
-            ends = [x.end for x in split_sentences(text, lang)]
-            k = 0
-            for n, sentence_end in enumerate(ends):
-                begin = len(self.first)
-                while k < len(words) and (words[k].start < sentence_end or n == len(ends) - 1):
-                    for key in words[k].keys:
-                        self.at.setdefault(key, []).append(len(self.first))
-                    self.first.append(begin)
-                    k += 1
-                self.last += [len(self.first) - 1] * (len(self.first) - begin)
 
-    def __contains__(self, key: str) -> bool:
-        return key in self.at
-
-    def places(self, word: Word) -> list[int]:
-        return sorted({p for key in word.keys for p in self.at.get(key, ())})
-
-    def gap(self, left: Word | None, right: Word | None) -> int | None:
-        """How many words the other side has between the translations of the words on
-        either side of a run (to the end or the start of the sentence when the run ends or
-        starts one): none or one where the run was left out, more where it was rendered
-        by other words. None when there is no such pair of places."""
-        if left is not None and right is not None:
-            gaps = [r - p - 1 for p in self.places(left) for r in self.places(right) if r > p]
-        elif left is not None:
-            gaps = [self.last[p] - p for p in self.places(left)]
-        elif right is not None:
-            gaps = [p - self.first[p] for p in self.places(right)]
+def _chain(mine: Sequence[tuple[int, Word]], there: Sequence[Word]) -> list[tuple[int, int]]:
+    """The longest chain of word pairs (place here, place there) in the same order on both
+    sides, each pair a word and one of its translations: the bead's word alignment, as far as
+    the lexicon sees it (a word that turns up in several places keeps the one in order)."""
+    at: dict[str, list[int]] = {}
+    for e, w in enumerate(there):
+        for key in w.keys:
+            at.setdefault(key, []).append(e)
+    pairs = [(a, e) for a, (_, w) in enumerate(mine)
+             for e in sorted({e for key in w.keys for e in at.get(key, ())}, reverse=True)]
+    # longest strictly increasing run of `e` over pairs sorted by `a` (e descending within an
+    # `a`, so one word takes one place): patience sorting
+    tails: list[int] = []  # smallest last `e` of a chain of each length
+    ends: list[int] = []  # ... the pair it ends with
+    back: list[int] = []
+    for n, (_, e) in enumerate(pairs):
+        k = bisect_left(tails, e)
+        if k == len(tails):
+            tails.append(e)
+            ends.append(n)
         else:
-            gaps = []
-        return min(gaps) if gaps else None
+            tails[k] = e
+            ends[k] = n
+        back.append(ends[k - 1] if k else -1)
+    chain: list[tuple[int, int]] = []
+    n = ends[-1] if ends else -1
+    while n >= 0:
+        chain.append(pairs[n])
+        n = back[n]
+    return chain[::-1]
 
 
-def _paragraph_runs(
-    side: Side, other: Side, b: int, i: int, words: list[Word], there: _There,
-    th: Thresholds,
-) -> list[Divergence]:
-    p = side.paragraph(i)
-    out: list[Divergence] = []
-    for sentence in split_sentences(p.text, side.lang):
-        inside = [w for w in words if sentence.start <= w.start < sentence.end and w.keys]
-        for run in _runs(inside, there, th):
-            start, end = run[0].start, run[-1].end
-            shown = p.text[start:end]
-            out.append(
-                Divergence(
-                    kind=DivergenceKind.PHRASE_OMISSION,
-                    severity=Severity.WARNING,
-                    side=side.name,
-                    paragraphs=(i,),
-                    detail=f"‘{clip(shown, 80)}’: not in {other.the_paragraph()}",
-                    bead=b,
-                    spans=(Span(side.name, i, start, end),),
-                    values=tuple(p.text[w.start : w.end] for w in run),
-                )
-            )
-    return out
-
-
-def _runs(words: Sequence[Word], there: _There, th: Thresholds) -> list[list[Word]]:
-    """The runs of judged words of one sentence whose keys the other side lacks, when the
-    sentence is translated around them (enough of its words found there) and the other side
-    puts the run's neighbours' translations side by side."""
-    present = [any(k in there for k in w.keys) for w in words]
-    if len(words) < th.phrase_min_words + 2 or sum(present) < 2:
+def _gaps(
+    mine: Sequence[tuple[int, Word]], there: Sequence[Word], th: Thresholds
+) -> list[tuple[int, list[Word]]]:
+    """Runs of judged words between two links of the chain where the other side has (almost)
+    nothing between the two links' translations: what stood there was left out. A run does
+    not cross paragraphs, nor count a word whose translation stands near the gap."""
+    judged = [n for n, (_, w) in enumerate(mine) if w.keys]
+    chain = _chain(mine, there)
+    if not judged or len(chain) < max(2, th.phrase_min_coverage * len(judged)):
         return []
-    if sum(present) / len(words) < th.phrase_min_coverage:
-        return []
-    out: list[list[Word]] = []
-    k = 0
-    while k < len(words):
-        if present[k]:
-            k += 1
+    out: list[tuple[int, list[Word]]] = []
+    for (a1, e1), (a2, e2) in zip(chain, chain[1:], strict=False):
+        if a2 - a1 - 1 < th.phrase_min_words or e2 - e1 - 1 > th.phrase_max_gap:
             continue
-        stop = k
-        while stop < len(words) and not present[stop]:
-            stop += 1
-        # the sentence's coverage without the run: what is left must read as translated
-        rest = len(words) - (stop - k)
-        if (stop - k >= th.phrase_min_words and rest
-                and sum(present) / rest >= th.phrase_rest_coverage):
-            gap = there.gap(words[k - 1] if k else None,
-                            words[stop] if stop < len(words) else None)
-            if gap is not None and gap <= th.phrase_max_gap:
-                out.append(list(words[k:stop]))
-        k = stop
+        near = {k for w in there[max(0, e1 - 3) : e2 + 4] for k in w.keys}
+        run: list[tuple[int, Word]] = [
+            (i, w) for i, w in mine[a1 + 1 : a2] if w.keys and not w.keys & near
+        ]
+        for i in dict.fromkeys(i for i, _ in run):
+            words = [w for j, w in run if j == i]
+            if len(words) >= th.phrase_min_words:
+                out.append((i, words))
     return out
 
 
@@ -205,7 +183,9 @@ def _paragraph_words(
     for m in pattern.finditer(text):
         start, end = m.span()
         keys = {k for s, e, k in anchors if s < end and start < e}
-        if lang == "ar":
+        if _DIGIT.match(m.group()):
+            stem = m.group()  # a number: judged by its value alone
+        elif lang == "ar":
             word = normalize(m.group())
             if len(word) < 2 or word in stopwords("ar"):
                 continue

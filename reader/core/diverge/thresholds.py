@@ -91,18 +91,15 @@ class Thresholds:
     # Report them at all: off by default, their precision is below 0.85 (docs/benchmarks.md:
     # the lexicon is too small to tell a left-out phrase from one rendered in other words).
     phrase_omission: bool = False
-    # A run of at least this many words (that the lexicon, the glossary or the numbers can
-    # judge) none of whose translations is on the other side of the bead.
+    # A run of at least this many words of the original (that the lexicon, the glossary or
+    # the numbers can judge) whose translations are not near where the run should be ...
     phrase_min_words: int = _bounded(3, 1)
-    # The sentence must read as translated: at least this share of its judged words found
-    # on the other side ...
-    phrase_min_coverage: float = _bounded(0.4, 0, 1)
-    # ... and at least this share of those outside the run.
-    phrase_rest_coverage: float = _bounded(0.6, 0, 1)
-    # The other side must put the translations of the run's neighbours this close (words
-    # between them; to the sentence's end or start for a run that ends or starts one):
-    # where a phrase was rendered by other words, they stand there.
+    # ... between two words whose translations the translation puts this close (words
+    # between them): where a phrase was rendered by other words, they stand there.
     phrase_max_gap: int = _bounded(1, 0)
+    # The bead must read as translated: at least this share of its judged words linked to
+    # translations in the same order on both sides.
+    phrase_min_coverage: float = _bounded(0.4, 0, 1)
 
     # --- terminology (terms.py) ---
     # Report a term of the original rendered in several ways across the text.
