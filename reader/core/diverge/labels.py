@@ -25,8 +25,10 @@ KIND_LABELS: dict[str, str] = {
     DivergenceKind.LENGTH_ANOMALY: QT_TRANSLATE_NOOP("DivergenceKind", "Condensed or expanded"),
     DivergenceKind.SENTENCE_OMISSION: QT_TRANSLATE_NOOP("DivergenceKind", "Sentence left out"),
     DivergenceKind.PHRASE_OMISSION: QT_TRANSLATE_NOOP("DivergenceKind", "Words left out"),
-    DivergenceKind.TERM_MISSING: QT_TRANSLATE_NOOP("DivergenceKind", "Glossary term not rendered"),
-    DivergenceKind.TERM_INCONSISTENT: QT_TRANSLATE_NOOP("DivergenceKind", "Term rendered differently"),
+    DivergenceKind.TERM_MISSING: QT_TRANSLATE_NOOP(
+        "DivergenceKind", "Glossary term not rendered"),
+    DivergenceKind.TERM_INCONSISTENT: QT_TRANSLATE_NOOP(
+        "DivergenceKind", "Term rendered differently"),
     DivergenceKind.USER_CHECK: QT_TRANSLATE_NOOP("DivergenceKind", "Check"),
 }
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -16,7 +17,6 @@ from reader.core.diverge.context import COMPARED, Context, Side, clip
 from reader.core.diverge.learnt import learn_pairs
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
 from reader.core.diverge.thresholds import Thresholds
-from reader.core.text.sentences import split_sentences
 
 # An Arabic word: a letter, then letters, marks and tatweel (the Bible is fully vowelled).
 _AR_WORD = re.compile(
@@ -147,7 +147,7 @@ def _gaps(
     if not judged or len(chain) < max(2, th.phrase_min_coverage * len(judged)):
         return []
     out: list[tuple[int, list[Word]]] = []
-    for (a1, e1), (a2, e2) in zip(chain, chain[1:], strict=False):
+    for (a1, e1), (a2, e2) in itertools.pairwise(chain):
         if a2 - a1 - 1 < th.phrase_min_words or e2 - e1 - 1 > th.phrase_max_gap:
             continue
         near = {k for w in there[max(0, e1 - 3) : e2 + 4] for k in w.keys}

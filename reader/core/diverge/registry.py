@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from reader.core.diverge.checks import find_user_checks
 from reader.core.diverge.context import Context
 from reader.core.diverge.lengths import find_length_anomalies
 from reader.core.diverge.names import find_names
 from reader.core.diverge.omissions import find_null_beads
-from reader.core.diverge.checks import find_user_checks
 from reader.core.diverge.phrases import find_phrase_omissions
 from reader.core.diverge.posts import find_embedded_posts
 from reader.core.diverge.records import Divergence, DivergenceKind

@@ -130,7 +130,7 @@ def _phrases(side: Side, i: int, user: frozenset[str]) -> list[tuple[tuple[str, 
         if out and _JOINED.fullmatch(text[out[-1][2] : m.start]) and m.term_id not in user \
                 and not set(out[-1][0]) & user:
             ids, start, _ = out[-1]
-            out[-1] = (ids + (m.term_id,), start, m.end)
+            out[-1] = ((*ids, m.term_id), start, m.end)
         else:
             out.append(((m.term_id,), m.start, m.end))
     return out

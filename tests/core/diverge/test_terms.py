@@ -79,7 +79,8 @@ def test_a_user_term_without_its_rendering_is_reported(user_glossary: Glossary) 
     assert [p for p, _ in missing] == [2, 3, 4, 5]
     assert missing[0][1] == ("‘النظام العراقي’: the glossary's ‘the Iraqi regime’ is not in "
                              "the English paragraph")
-    assert missing[3][1] == "‘المتحدث’: the glossary's ‘spokesperson’ is not in the English paragraph"
+    assert missing[3][1] == ("‘المتحدث’: the glossary's ‘spokesperson’ is not in the English "
+                             "paragraph")
 
 
 def test_the_other_way_round_and_builtin_terms_alone(user_glossary: Glossary) -> None:
