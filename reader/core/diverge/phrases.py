@@ -168,9 +168,11 @@ def _words(side: Side, i: int, lexicon: Lexicon) -> list[Word]:
 
 
 def _anchor_keys(anchors: Anchors) -> tuple[tuple[int, int, str], ...]:
-    """(start, end, key) of the paragraph's numbers and glossary terms."""
+    """(start, end, key) of the paragraph's numbers, glossary terms and dates."""
     out = [(n.start, n.end, f"n:{number_key(n.value)}") for n in anchors.numbers]
     out += [(t.start, t.end, f"g:{t.term_id}") for t in anchors.terms]
+    out += [(d.start, d.end, f"d:{d.year or 0}-{d.month or 0}-{d.day or 0}")
+            for d in anchors.dates if d.month]
     return tuple(out)
 
 

@@ -19,6 +19,7 @@ from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Sp
 # Iraq); on the rendering side, up to two short words may stand between ("regime in Iraq").
 _JOINED = re.compile(r"\s*")
 _NEAR = re.compile(r"^\W*(?:\w{1,4}\W+){0,2}$")
+_UNCLEAR = "?"
 
 
 def find_missing_terms(ctx: Context) -> list[Divergence]:
@@ -113,6 +114,7 @@ def find_inconsistent_terms(ctx: Context) -> list[Divergence]:
     out: list[Divergence] = []
     min_count = ctx.thresholds.term_min_occurrences
     for ids, occurrences in found.items():
+        occurrences = [o for o in occurrences if o.key != _UNCLEAR]
         rendered = [o for o in occurrences if o.key]
         ways = Counter(o.key for o in rendered)
         if len(rendered) < min_count or len(ways) < 2:
@@ -140,33 +142,38 @@ def _render(
     b: int, span: Span, surface: str, ids: tuple[str, ...],
     theirs: list[tuple[int, tuple[tuple[str, ...], int, int]]], other: Side,
 ) -> _Occurrence:
-    """How the other side of the bead renders a term: its phrase (mentions of the term's
-    ids, near each other) that holds the most of them."""
-    best: tuple[int, int, int, int] | None = None  # (how many ids, paragraph, start, end)
-    held: set[str] = set()
+    """How the other side of the bead renders a term: its first phrase (mentions of the
+    term's ids, with a near one joined) that holds the most of the term's ids."""
+    best: tuple[int, int, int, int, set[str]] | None = None
     for j, (their_ids, start, end) in theirs:
-        shared = len(set(their_ids) & set(ids))
-        if shared and (best is None or shared > best[0]):
-            best = (shared, j, start, end)
-            held = set(their_ids)
-    # two mentions apart (Iraqi ... regime) may still render one term
-    if best is not None and best[0] < len(ids):
-        for j, (their_ids, start, end) in theirs:
-            if j == best[1] and set(their_ids) & set(ids) and (start, end) != best[2:]:
-                lo, hi = min(start, best[2]), max(end, best[3])
-                between = other.paragraph(j).text[min(end, best[3]) : max(start, best[2])]
+        held = set(their_ids)
+        if not held & set(ids):
+            continue
+        # two mentions apart (Iraqi ... regime, Syria's new government) may render one term
+        for k, (near_ids, s2, e2) in theirs:
+            if k == j and (s2, e2) != (start, end) and set(near_ids) & set(ids) - held:
+                between = other.paragraph(j).text[min(end, e2) : max(start, s2)]
                 if _NEAR.match(between):
-                    best = (best[0] + 1, j, lo, hi)
-                    held |= set(their_ids)
+                    held |= set(near_ids)
+                    start, end = min(start, s2), max(end, e2)
                     break
+        if best is None or len(held & set(ids)) > best[0]:
+            best = (len(held & set(ids)), j, start, end, held)
     if best is None:
         return _Occurrence(b, span, surface, "", "", None)
-    _, j, start, end = best
+    _, j, start, end, held = best
     rendering = other.paragraph(j).text[start:end]
-    # a phrase of several terms is rendered differently when the rendering names other
-    # concepts (Iraq for the Iraqi regime: the regime is lost), not another form of the same
-    # ones (Iraqi border, Iraq border); a single term by its words
-    key = " + ".join(sorted(held)) if len(ids) > 1 else _key(rendering, other.lang)
+    # a phrase of several terms is rendered another way when the rendering loses one of them
+    # (Iraq for the Iraqi regime), not when it adds words or changes their form (Iraqi
+    # border, Iraq border); a single term by its words
+    # (when the bead names what the rendering lacks elsewhere, "young Iraqis ... these
+    # militias", whether it was lost cannot be told: such an occurrence is left out)
+    if len(ids) == 1:
+        key = _key(rendering, other.lang)
+    else:
+        named = {t for _, (their_ids, _, _) in theirs for t in their_ids}
+        lacking = set(ids) - held
+        key = _UNCLEAR if lacking and lacking <= named else " + ".join(sorted(held & set(ids)))
     return _Occurrence(b, span, surface, rendering, key, Span(other.name, j, start, end))
 
 
