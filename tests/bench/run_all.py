@@ -15,6 +15,8 @@ from tests.bench.cases import ROOT
 BENCHES: list[tuple[str, list[str]]] = [
     ("alignment accuracy, time and memory", ["tests.bench.bench_align", "--seeds", "20240601,1,2"]),
     ("divergences", ["tests.bench.bench_divergences"]),
+    ("divergence precision and recall per kind (seeds 41-60; a few minutes)",
+     ["tests.bench.bench_fidelity"]),
     ("glossary matching", ["tests.bench.bench_glossary"]),
     ("workspace with 10,000 annotations", ["tests.bench.bench_annotations"]),
     ("a 50 MB pair through `reader align` (a few minutes)", ["tests.bench.bench_huge"]),
