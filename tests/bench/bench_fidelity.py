@@ -132,8 +132,13 @@ def bench_case(seed: int, case: str, lexicon: Lexicon) -> CaseResult:
         out.tallies[kind].add(Tally(len(mine), len(mine & paras), len(paras), len(mine & paras)))
     posts = [set(x.paragraphs) for x in found if x.kind is K.EMBEDDED_POST]
     runs = [{a - 1, a} for a in attributions]
+    # a post is right when it holds whole tweets (the line before a tweet, when it is left
+    # out too, is sometimes read as part of it: `exact` counts the posts without such a line)
+    right = [p for p in posts if any(r <= p for r in runs)]
+    out.counts["embedded_post exact"] += sum(
+        p == set().union(*(r for r in runs if r & p)) for p in posts)
     out.tallies[K.EMBEDDED_POST].add(Tally(
-        len(posts), sum(p in runs for p in posts), len(runs), sum(r in posts for r in runs)))
+        len(posts), len(right), len(runs), sum(any(r <= p for p in right) for r in runs)))
     by_src: dict[int, list[dict[str, object]]] = defaultdict(list)
     for drop in drops:
         for i in drop["src_bead"]:

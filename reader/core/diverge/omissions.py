@@ -36,6 +36,8 @@ def find_null_beads(ctx: Context) -> list[Divergence]:
         else:
             severity = Severity.WARNING
         kind = DivergenceKind.OMISSION if side.name == SOURCE else DivergenceKind.ADDITION
+        if kind is DivergenceKind.ADDITION and not th.addition:
+            continue
         what = "heading" if heading else "paragraph"
         if len(kept) > 1:
             what += "s"

@@ -41,6 +41,10 @@ class Thresholds:
     # ... and shorter than this only `info` (a stray caption, a lone link, a line of emoji),
     # as are headings.
     omission_min_chars: int = _bounded(20, 0)
+    # Report paragraphs of the translation without counterpart ("Paragraph added") at all: off
+    # by default, their precision is below 0.85 on the bench (0.81: most are short paragraphs
+    # the aligner failed to join to their neighbour's bead; docs/benchmarks.md).
+    addition: bool = False
 
     # --- numbers and dates ---
     # A number absent from its bead's other side is forgiven when it appears in a paragraph

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reader.core.align.beads import Alignment, Bead
 from reader.core.diverge.finder import find_divergences
 from reader.core.diverge.records import DivergenceKind, Severity
+from reader.core.diverge.thresholds import Thresholds
 from tests.core.diverge.small_pairs import AR_BODY, EN_BODY, of, texts
 
 K = DivergenceKind
@@ -16,12 +17,15 @@ def test_omission_and_addition_from_null_beads() -> None:
     en = [*EN_BODY, "An English closing line that the Arabic original does not have at all."]
     source, target = texts(ar, en)
     beads = [Bead((0,), (0,)), Bead((1,), ()), Bead((2,), (1,)), Bead((3,), (2,)), Bead((), (3,))]
-    found = find_divergences(source, target, Alignment(beads, 4, 4))
+    found = find_divergences(source, target, Alignment(beads, 4, 4), Thresholds(addition=True))
     [omission] = of(found, K.OMISSION)
     assert omission.side == "source" and omission.paragraphs == (1,) and omission.bead == 1
     assert omission.severity is Severity.WARNING
     [addition] = of(found, K.ADDITION)
     assert addition.side == "target" and addition.paragraphs == (3,)
+    # additions are off by default (their precision on the bench is below 0.85)
+    by_default = find_divergences(source, target, Alignment(beads, 4, 4))
+    assert of(by_default, K.OMISSION) == [omission] and not of(by_default, K.ADDITION)
 
 
 def test_emoji_url_and_boilerplate_paragraphs_are_not_omissions() -> None:
