@@ -38,7 +38,7 @@ from tests.bench.drops import drops_case
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 K = DivergenceKind
-ALL_ON = Thresholds(phrase_omission=True, name_mismatch=True, term_inconsistent=True)
+ALL_ON = Thresholds(phrase_omission=True, addition=True, name_mismatch=True, term_inconsistent=True)
 _TWEET = re.compile(r"^— .*\(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}$")
 
 

@@ -204,7 +204,8 @@ def _finding(
         beads = sorted({o.bead for o in missing})
         parts.append(f"other words {len(missing)}× (bead{'s' if len(beads) > 1 else ''} "
                      f"{', '.join(map(str, beads))})")
-    spans = [o.span for o in occurrences] + [o.rendered for o in occurrences if o.rendered]
+    spans = list(dict.fromkeys(
+        [o.span for o in occurrences] + [o.rendered for o in occurrences if o.rendered]))
     return Divergence(
         kind=DivergenceKind.TERM_INCONSISTENT,
         severity=Severity.INFO,
