@@ -43,8 +43,11 @@ _TWEET = re.compile(r"^— .*\(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}$")
 
 
 def default_on(kind: str) -> bool:
+    """Whether `reader diverge` reports the kind without options (a threshold of the kind's
+    name switches it: addition, name_mismatch, phrase_omission, term_inconsistent)."""
     th = Thresholds()
-    return any(kind in d.kinds and d.enabled(th) for d in DETECTORS)
+    return getattr(th, kind, True) is not False and any(
+        kind in d.kinds and d.enabled(th) for d in DETECTORS)
 
 
 @dataclass

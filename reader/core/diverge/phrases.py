@@ -176,31 +176,43 @@ def _anchor_keys(anchors: Anchors) -> tuple[tuple[int, int, str], ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def _paragraph_words(
     text: str, lang: str, anchors: tuple[tuple[int, int, str], ...], lexicon: Lexicon
 ) -> list[Word]:
     out: list[Word] = []
     pattern = _AR_WORD if lang == "ar" else _EN_WORD
+    spans = sorted(anchors)
+    first = 0  # the first anchor that may still overlap a word (words come in order)
     for m in pattern.finditer(text):
         start, end = m.span()
-        keys = {k for s, e, k in anchors if s < end and start < e}
-        if _DIGIT.match(m.group()):
-            stem = m.group()  # a number: judged by its value alone
-        elif lang == "ar":
-            word = normalize(m.group())
-            if len(word) < 2 or word in stopwords("ar"):
-                continue
-            stem = "a:" + lexicon.stemmer(word)
-            keys |= _arabic_keys(word, lexicon)
-        else:
-            lw = m.group().lower()
-            if len(lw) < 2 or lw in stopwords("en"):
-                continue
-            stem = _key(lw)
-            keys |= _english_keys(lw, lexicon)
-        out.append(Word(start, end, stem, frozenset(keys)))
+        while first < len(spans) and spans[first][1] <= start:
+            first += 1
+        keys = ({k for s, e, k in spans[first:first + 8] if s < end and start < e}
+                if first < len(spans) and spans[first][0] < end else None)
+        read = _read_word(m.group(), lang, lexicon)
+        if read is None:
+            continue
+        stem, own = read
+        out.append(Word(start, end, stem, own | keys if keys else own))
     return out
+
+
+@functools.lru_cache(maxsize=200_000)
+def _read_word(token: str, lang: str, lexicon: Lexicon) -> tuple[str, frozenset[str]] | None:
+    """A word's stem and keys as written (texts repeat their words: read once each); None
+    for a stopword or a single letter."""
+    if _DIGIT.match(token):
+        return token, frozenset()  # a number: judged by its value (its anchor's key) alone
+    if lang == "ar":
+        word = normalize(token)
+        if len(word) < 2 or word in stopwords("ar"):
+            return None
+        return "a:" + lexicon.stemmer(word), _arabic_keys(word, lexicon)
+    lw = token.lower()
+    if len(lw) < 2 or lw in stopwords("en"):
+        return None
+    return _key(lw), _english_keys(lw, lexicon)
 
 
 def _key(word: str) -> str:
