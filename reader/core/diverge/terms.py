@@ -23,8 +23,10 @@ _UNCLEAR = "?"
 
 
 def find_missing_terms(ctx: Context) -> list[Divergence]:
-    """A term of the user's glossaries on one side of a bead whose rendering (any of the
-    term's variants in the other language) the other side of the bead lacks."""
+    """A term of the user's glossaries in the original (the source) whose rendering (any of
+    the term's variants in the other language) the translation's side of the bead lacks.
+    Not the other way round: a rendering the translation uses where the original words it
+    otherwise is no broken rule (a glossary says how to translate, not what to write)."""
     glossary = ctx.glossary
     if glossary is None:
         return []
@@ -35,7 +37,7 @@ def find_missing_terms(ctx: Context) -> list[Divergence]:
     for b, bead in enumerate(ctx.alignment):
         if bead.is_null:
             continue
-        for side, other in ctx.sides():
+        for side, other in ctx.sides()[:1]:
             there = {t.term_id for j in other.of(bead) for t in other.anchors[j].terms}
             reported: set[str] = set()
             for i in side.of(bead):
