@@ -159,8 +159,8 @@ def bench_case(seed: int, case: str, lexicon: Lexicon) -> CaseResult:
     lines = [p.text for p in source.paragraphs]
     attributions = [k for k, line in enumerate(lines) if _TWEET.match(line)]
     tweets = {k for a in attributions for k in (a - 1, a)}
-    for kind, paras, side in ((K.OMISSION, {s[0] for s, t in gold if s and not t} - tweets, 0),
-                              (K.ADDITION, {t[0] for s, t in gold if t and not s}, 1)):
+    for kind, paras in ((K.OMISSION, {s[0] for s, t in gold if s and not t} - tweets),
+                        (K.ADDITION, {t[0] for s, t in gold if t and not s})):
         mine = {i for x in found if x.kind is kind for i in x.paragraphs}
         out.tallies[kind].add(Tally(len(mine), len(mine & paras), len(paras), len(mine & paras)))
     posts = [set(x.paragraphs) for x in found if x.kind is K.EMBEDDED_POST]
