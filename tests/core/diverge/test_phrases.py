@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.core.diverge.finder import find_divergences
+from reader.core.diverge.phrases import Word, _chain
 from reader.core.diverge.records import DivergenceKind
 from reader.core.diverge.thresholds import Thresholds
 from tests.core.diverge.small_pairs import AR_BODY, EN_BODY, diagonal, of, texts
@@ -43,3 +49,21 @@ def test_words_rendered_by_others_are_not_reported() -> None:
                                              "across rivers,")
     src, tgt = texts(AR_LIST, en)
     assert not of(find_divergences(src, tgt, diagonal(3), ON), DivergenceKind.PHRASE_OMISSION)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sets(st.sampled_from("abcdef"), max_size=2), max_size=12),
+    st.lists(st.sets(st.sampled_from("abcdef"), max_size=2), max_size=12),
+)
+def test_the_chain_is_in_order_on_both_sides_and_links_translations(
+    here: list[set[str]], there: list[set[str]]
+) -> None:
+    mine = [(0, Word(n, n + 1, str(n), frozenset(keys))) for n, keys in enumerate(here)]
+    theirs = [Word(n, n + 1, str(n), frozenset(keys)) for n, keys in enumerate(there)]
+    chain = _chain(mine, theirs)
+    assert all(a1 < a2 and e1 < e2 for (a1, e1), (a2, e2) in itertools.pairwise(chain))
+    assert all(mine[a][1].keys & theirs[e].keys for a, e in chain)
+    # the longest: no word pair in order was left out where one could go
+    if any(mine[a][1].keys & theirs[e].keys for a in range(len(mine)) for e in range(len(theirs))):
+        assert chain
