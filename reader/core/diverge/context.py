@@ -54,6 +54,11 @@ class Side:
         """This side's paragraphs of a bead."""
         return bead.src if self.name == SOURCE else bead.tgt
 
+    @property
+    def language(self) -> str:
+        """The side as a paragraph number's prefix names it: English, Arabic (or target)."""
+        return _LANGUAGE_NAMES.get(self.lang) or self.word
+
     def the_text(self) -> str:
         """As explanations name the text: the English text (or the target, unnamed here)."""
         name = _LANGUAGE_NAMES.get(self.lang)

@@ -194,18 +194,19 @@ def _finding(
     shown = Counter(o.surface.strip() for o in occurrences).most_common(1)[0][0]
     parts = []
     values = []
+    # where each way is, as people number paragraphs (the exports' ¶, from 1): the
+    # renderings on the translation's side, the occurrences rendered in other words on the
+    # original's
     for key, n in ways.most_common():
         mine = [o for o in occurrences if o.key == key]
         written = Counter(o.rendering.strip() for o in mine).most_common(1)[0][0]
-        beads = sorted({o.bead for o in mine})
-        parts.append(f"‘{clip(written, 40)}’ {n}× (bead{'s' if len(beads) > 1 else ''} "
-                     f"{', '.join(map(str, beads))})")
+        where = sorted({o.rendered.paragraph + 1 for o in mine if o.rendered})
+        parts.append(f"‘{clip(written, 40)}’ {n}× ({other.language} ¶{_numbers(where)})")
         values.append(f"{written} ×{n}")
     missing = [o for o in occurrences if not o.key]
     if missing:
-        beads = sorted({o.bead for o in missing})
-        parts.append(f"other words {len(missing)}× (bead{'s' if len(beads) > 1 else ''} "
-                     f"{', '.join(map(str, beads))})")
+        where = sorted({o.span.paragraph + 1 for o in missing})
+        parts.append(f"other words {len(missing)}× ({side.language} ¶{_numbers(where)})")
     spans = list(dict.fromkeys(
         [o.span for o in occurrences] + [o.rendered for o in occurrences if o.rendered]))
     return Divergence(
@@ -218,3 +219,7 @@ def _finding(
         spans=tuple(spans),
         values=tuple(values),
     )
+
+
+def _numbers(numbers: list[int]) -> str:
+    return ", ".join(map(str, numbers))

@@ -38,8 +38,8 @@ def test_one_finding_lists_each_rendering_with_its_beads() -> None:
     d = found[0]
     assert d.side == "source" and d.paragraphs == (0, 1, 2, 3, 4)
     assert d.detail == (
-        "‘النظام العراقي’ is rendered 2 ways in the English text: ‘Iraq’ 3× (beads 2, 3, 4); "
-        "‘Iraqi regime’ 2× (beads 0, 1)"
+        "‘النظام العراقي’ is rendered 2 ways in the English text: ‘Iraq’ 3× (English ¶3, 4, 5); "
+        "‘Iraqi regime’ 2× (English ¶1, 2)"
     )
     assert d.values == ("Iraq ×3", "Iraqi regime ×2")
     # each occurrence on the Arabic side, each rendering on the English side
