@@ -36,6 +36,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="override one threshold, e.g. --set length_robust_z=4 (repeatable)")
     p.add_argument("--glossary", metavar="FILE", action="append", default=[],
                    help="an extra glossary TSV file (repeatable)")
+    p.add_argument("--checks", metavar="FILE", action="append", default=[],
+                   help="a file of your own checks, one a line: PATTERN<TAB>SIDE<TAB>MESSAGE "
+                        "(SIDE: source, target, both, ar or en); every match is reported "
+                        "(repeatable; docs/checks.md)")
     p.add_argument("--blocks", action="store_true",
                    help="paragraphs are blank-line separated blocks (hard-wrapped text)")
     p.add_argument("--width", type=int, default=0,
@@ -59,6 +63,7 @@ def run(args: argparse.Namespace) -> int:
     options = PairOptions(
         glossaries=[Path(g) for g in args.glossary], blocks=args.blocks, thresholds=thresholds,
         original=args.original,
+        checks=[Path(c) for c in args.checks],
     )
     pair = open_pair(args.source, args.target, options)
     warn_if_unrelated(pair)

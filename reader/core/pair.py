@@ -31,6 +31,7 @@ class PairOptions:
     original: Original | None = None  # which side the user says is the original; None: detect
     fixed: Sequence[Bead] = ()  # beads to keep as they are, the rest aligned around them
     fixed_path: Path | None = None  # the file they came from, named in errors about them
+    checks: list[Path] = field(default_factory=list)  # user check files (diverge/rules.py)
 
 
 @dataclass(slots=True)
@@ -58,9 +59,11 @@ def align_pair(
     from reader.core.align.fix_file import check_fixed_file
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import find_divergences
+    from reader.core.diverge.rules import load_all
     from reader.core.diverge.verdict import discounted, judge
 
     options = options or PairOptions()
+    checks = load_all(options.checks)  # before aligning: a bad file fails at once
     if options.fixed_path is not None:
         check_fixed_file(list(options.fixed), len(source.paragraphs), len(target.paragraphs),
                          options.fixed_path)
@@ -75,6 +78,7 @@ def align_pair(
         divergences = find_divergences(
             source, target, alignment, options.thresholds,
             glossary=Glossary.load(options.glossaries), original=verdict.original or "source",
+            checks=checks,
         )
     return Pair(source, target, alignment, divergences, verdict)
 

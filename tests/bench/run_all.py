@@ -18,6 +18,8 @@ BENCHES: list[tuple[str, list[str]]] = [
      ["tests.bench.bench_realign", "--seeds", "41-45"]),
     ("divergences", ["tests.bench.bench_divergences"]),
     ("is it a translation (the pair verdict)", ["tests.bench.bench_verdict", "--seeds", "1-3"]),
+    ("divergence precision and recall per kind (seeds 41-60; a few minutes)",
+     ["tests.bench.bench_fidelity"]),
     ("glossary matching", ["tests.bench.bench_glossary"]),
     ("workspace with 10,000 annotations", ["tests.bench.bench_annotations"]),
     ("a 50 MB pair through `reader align` (a few minutes)", ["tests.bench.bench_huge"]),

@@ -101,7 +101,7 @@ def test_unknown_threshold_is_one_line_listing_the_known_ones(
     assert err.count("\n") == 1
     assert err.startswith("reader: unknown threshold 'sentence_null_cost' in the command line; "
                           "known: omission_serious_chars, omission_min_chars, ")
-    assert err.rstrip().endswith("sentence_max_per_side, sentence_length_variance")
+    assert err.rstrip().endswith("term_inconsistent, term_min_occurrences")
 
 
 @pytest.mark.parametrize(

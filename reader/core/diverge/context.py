@@ -15,6 +15,7 @@ from reader.core.align.beads import Alignment, Bead
 from reader.core.anchors.features import URL, Anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.diverge.records import Span
+from reader.core.diverge.rules import UserCheck
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.text.document import Paragraph, Text
 from reader.core.text.kinds import Kind
@@ -52,6 +53,11 @@ class Side:
     def of(self, bead: Bead) -> tuple[int, ...]:
         """This side's paragraphs of a bead."""
         return bead.src if self.name == SOURCE else bead.tgt
+
+    @property
+    def language(self) -> str:
+        """The side as a paragraph number's prefix names it: English, Arabic (or target)."""
+        return _LANGUAGE_NAMES.get(self.lang) or self.word
 
     def the_text(self) -> str:
         """As explanations name the text: the English text (or the target, unnamed here)."""
@@ -91,7 +97,7 @@ class LengthModel:
 class Context:
     """Everything a detector is given: the two sides, the alignment, the thresholds, the
     glossary (None when the caller gave anchors and no glossary), which side is the original
-    (messages are phrased from it), and the length model."""
+    (messages are phrased from it), the user's checks, and the length model."""
 
     src: Side
     tgt: Side
@@ -99,6 +105,7 @@ class Context:
     thresholds: Thresholds
     glossary: Glossary | None
     original: str = SOURCE
+    checks: tuple[UserCheck, ...] = ()
 
     def is_original(self, side: Side) -> bool:
         return side.name == self.original

@@ -10,6 +10,7 @@ from reader.core.anchors.glossary import Glossary
 from reader.core.diverge.context import SOURCE, TARGET, Context, builtin_glossary, make_side
 from reader.core.diverge.records import Divergence, DivergenceKind
 from reader.core.diverge.registry import DETECTORS
+from reader.core.diverge.rules import UserCheck
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.text.document import Text
 
@@ -25,13 +26,15 @@ def find_divergences(
     glossary: Glossary | None = None,
     anchors: tuple[Sequence[Anchors], Sequence[Anchors]] | None = None,
     original: str = SOURCE,
+    checks: Sequence[UserCheck] = (),
 ) -> list[Divergence]:
     """Every divergence of an aligned pair, in text order of the source (then the target).
 
     `anchors` may pass the per-paragraph anchors the aligner already extracted (source list,
     target list) so that nothing is parsed twice; otherwise they are extracted here, once per
     paragraph. `original` ("source" or "target") is the side the messages take for the
-    original. Raises AlignmentError when the alignment does not fit the two texts.
+    original; `checks` are the user's regular-expression checks (`rules.load_checks`).
+    Raises AlignmentError when the alignment does not fit the two texts.
     """
     th = thresholds or Thresholds()
     _check(source, target, alignment)
@@ -48,6 +51,7 @@ def find_divergences(
         th,
         glossary,
         original,
+        tuple(checks),
     )
     found: list[Divergence] = []
     for detector in DETECTORS:

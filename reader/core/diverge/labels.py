@@ -24,6 +24,12 @@ KIND_LABELS: dict[str, str] = {
     DivergenceKind.NAME_MISMATCH: QT_TRANSLATE_NOOP("DivergenceKind", "Name differs"),
     DivergenceKind.LENGTH_ANOMALY: QT_TRANSLATE_NOOP("DivergenceKind", "Condensed or expanded"),
     DivergenceKind.SENTENCE_OMISSION: QT_TRANSLATE_NOOP("DivergenceKind", "Sentence left out"),
+    DivergenceKind.PHRASE_OMISSION: QT_TRANSLATE_NOOP("DivergenceKind", "Words left out"),
+    DivergenceKind.TERM_MISSING: QT_TRANSLATE_NOOP(
+        "DivergenceKind", "Glossary term not rendered"),
+    DivergenceKind.TERM_INCONSISTENT: QT_TRANSLATE_NOOP(
+        "DivergenceKind", "Term rendered differently"),
+    DivergenceKind.USER_CHECK: QT_TRANSLATE_NOOP("DivergenceKind", "Check"),
 }
 
 
@@ -53,6 +59,10 @@ KIND_SEVERITY: dict[str, Severity] = {
     DivergenceKind.NAME_MISMATCH: Severity.INFO,
     DivergenceKind.LENGTH_ANOMALY: Severity.WARNING,
     DivergenceKind.SENTENCE_OMISSION: Severity.WARNING,
+    DivergenceKind.PHRASE_OMISSION: Severity.WARNING,
+    DivergenceKind.TERM_MISSING: Severity.WARNING,
+    DivergenceKind.TERM_INCONSISTENT: Severity.INFO,
+    DivergenceKind.USER_CHECK: Severity.WARNING,
 }
 
 

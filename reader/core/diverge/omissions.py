@@ -36,6 +36,8 @@ def find_null_beads(ctx: Context) -> list[Divergence]:
             severity = Severity.WARNING
         # left out of the translation (an omission) or added by it, as the original tells
         kind = DivergenceKind.OMISSION if ctx.is_original(side) else DivergenceKind.ADDITION
+        if kind is DivergenceKind.ADDITION and not th.addition:
+            continue
         what = "heading" if heading else "paragraph"
         if len(kept) > 1:
             what += "s"

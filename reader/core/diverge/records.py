@@ -17,6 +17,10 @@ class DivergenceKind(StrEnum):
     NAME_MISMATCH = "name_mismatch"
     LENGTH_ANOMALY = "length_anomaly"
     SENTENCE_OMISSION = "sentence_omission"
+    PHRASE_OMISSION = "phrase_omission"
+    TERM_MISSING = "term_missing"
+    TERM_INCONSISTENT = "term_inconsistent"
+    USER_CHECK = "user_check"
 
 
 class Severity(StrEnum):

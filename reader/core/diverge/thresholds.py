@@ -41,6 +41,10 @@ class Thresholds:
     # ... and shorter than this only `info` (a stray caption, a lone link, a line of emoji),
     # as are headings.
     omission_min_chars: int = _bounded(20, 0)
+    # Report paragraphs of the translation without counterpart ("Paragraph added") at all: off
+    # by default, their precision is below 0.85 on the bench (0.81: most are short paragraphs
+    # the aligner failed to join to their neighbour's bead; docs/benchmarks.md).
+    addition: bool = False
 
     # --- numbers and dates ---
     # A number absent from its bead's other side is forgiven when it appears in a paragraph
@@ -86,6 +90,26 @@ class Thresholds:
     # re-aligned only when its length departs from the pair's ratio by more than 1.5 standard
     # deviations (and by sentence_min_chars).
     sentence_length_variance: float = _bounded(6.8, 0)
+
+    # --- words left out inside a translated sentence (phrases.py) ---
+    # Report them at all: off by default, their precision is below 0.85 (docs/benchmarks.md:
+    # the lexicon is too small to tell a left-out phrase from one rendered in other words).
+    phrase_omission: bool = False
+    # A run of at least this many words of the original (that the lexicon, the glossary or
+    # the numbers can judge) whose translations are not near where the run should be ...
+    phrase_min_words: int = _bounded(3, 1)
+    # ... between two words whose translations the translation puts this close (words
+    # between them): where a phrase was rendered by other words, they stand there.
+    phrase_max_gap: int = _bounded(1, 0)
+    # The bead must read as translated: at least this share of its judged words linked to
+    # translations in the same order on both sides.
+    phrase_min_coverage: float = _bounded(0.4, 0, 1)
+
+    # --- terminology (terms.py) ---
+    # Report a term of the original rendered in several ways across the text.
+    term_inconsistent: bool = True
+    # ... when the other side renders it (in any way the glossary knows) at least this often.
+    term_min_occurrences: int = _bounded(3, 2)
 
     def __post_init__(self) -> None:
         # thresholds built in code are held to the same bounds as those read from a file

@@ -26,6 +26,15 @@ _OKABE_ITO = {
     "grey": ("#7F7F7F", "#B0B0B0"),
 }
 
+# Four more from Paul Tol's "muted" scheme, also told apart under colour-vision deficiencies,
+# for the kinds of the fidelity review (words left out, terminology, the user's checks).
+_TOL_MUTED = {
+    "teal": ("#44AA99", "#66C2B3"),
+    "olive": ("#999933", "#BDBD55"),
+    "wine": ("#882255", "#C35A8E"),
+    "indigo": ("#332288", "#8677D9"),
+}
+
 _KIND_COLOUR: dict[str, str] = {
     DivergenceKind.OMISSION: "vermillion",
     DivergenceKind.SENTENCE_OMISSION: "orange",
@@ -35,6 +44,10 @@ _KIND_COLOUR: dict[str, str] = {
     DivergenceKind.DATE_MISMATCH: "sky_blue",
     DivergenceKind.NAME_MISMATCH: "yellow",
     DivergenceKind.LENGTH_ANOMALY: "grey",
+    DivergenceKind.PHRASE_OMISSION: "wine",
+    DivergenceKind.TERM_MISSING: "teal",
+    DivergenceKind.TERM_INCONSISTENT: "olive",
+    DivergenceKind.USER_CHECK: "indigo",
 }
 
 # Paul Tol's "light" scheme: pale, colour-blind safe, dark text stays readable on all of them
@@ -71,7 +84,7 @@ def _dark(dark: bool | None) -> bool:
 def divergence_colour(kind: str, dark: bool | None = None) -> QColor:
     """The colour of a divergence kind (opaque: for the gutter, the overview strip, the legend)."""
     name = _KIND_COLOUR.get(kind, "grey")
-    return QColor(_OKABE_ITO[name][1 if _dark(dark) else 0])
+    return QColor({**_OKABE_ITO, **_TOL_MUTED}[name][1 if _dark(dark) else 0])
 
 
 def divergence_background(kind: str, dark: bool | None = None) -> QColor:

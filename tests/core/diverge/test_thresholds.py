@@ -91,10 +91,11 @@ def test_bounds_where_zero_or_more_make_no_sense() -> None:
 
 def test_values_at_the_bounds_are_taken() -> None:
     zeros = [f"{name}=0" for name in NUMERIC
-             if name not in ("length_min_beads", "length_min_spread", "default_length_ratio")]
+             if name not in ("length_min_beads", "length_min_spread", "default_length_ratio",
+                             "phrase_min_words", "term_min_occurrences")]
     th = Thresholds().with_overrides(
         [*zeros, "length_min_beads=1", "length_min_spread=1e-9", "default_length_ratio=0.01",
-         "name_similarity=1"]
+         "name_similarity=1", "phrase_min_words=1", "term_min_occurrences=2"]
     )
     assert th.number_neighbour_beads == 0 and th.length_robust_z == 0.0
     assert th.length_min_beads == 1 and th.name_similarity == 1.0
