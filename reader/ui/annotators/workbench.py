@@ -47,6 +47,7 @@ class Workbench(QObject):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         window.tabifyDockWidget(self.annotations.dock, self.dock)
         self.dock.hide()  # shown when asked for: most readers have one annotator
+        window.dock.raise_()  # tabifying made the annotations tab current: divergences first
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)

@@ -25,6 +25,7 @@ from reader.core.align.beads import Alignment
 from reader.core.diverge.labels import SEVERITY_ORDER, severity_label
 from reader.core.diverge.records import Divergence
 from reader.core.diverge.review import ReviewState
+from reader.ui.app.flow_layout import flow_container
 from reader.ui.app.theme import legend
 from reader.ui.diverge.model import (
     BEAD_ROLE,
@@ -76,9 +77,9 @@ class DivergencePanel(QWidget):
         # where the reader is, as a bead (set by the window); None: from the selected row
         self.anchor: Callable[[], int] | None = None
         self.toggles: dict[str, QToolButton] = {}
-        legend_row = QHBoxLayout()
+        # a button per kind: wrapped in rows, so that the legend never widens the window
+        legend_box, legend_row = flow_container(self)
         legend_row.setContentsMargins(4, 2, 4, 2)
-        legend_row.setSpacing(2)
         for kind, label, colour in legend():
             button = QToolButton(self)
             button.setCheckable(True)
@@ -94,7 +95,6 @@ class DivergencePanel(QWidget):
             button.toggled.connect(self._on_toggle_toggled)
             self.toggles[kind] = button
             legend_row.addWidget(button)
-        legend_row.addStretch(1)
         review_row = self._review_row()
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
@@ -123,7 +123,7 @@ class DivergencePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addLayout(legend_row)
+        layout.addWidget(legend_box)
         layout.addLayout(review_row)
         layout.addWidget(self.table)
 
