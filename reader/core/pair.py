@@ -16,6 +16,7 @@ from reader.core.text.document import Text, load_text
 from reader.core.timing import stage
 
 if TYPE_CHECKING:
+    from reader.core.align.prepared import PreparedPair
     from reader.core.diverge.verdict import Original, PairVerdict
 
 log = logging.getLogger(__name__)
@@ -43,6 +44,9 @@ class Pair:
     alignment: Alignment
     divergences: list[Divergence]
     verdict: PairVerdict | None = None  # is it a translation, which side is the original
+    # the texts made ready for the aligner, with their automatic alignment: kept (when asked)
+    # so that the window's first re-alignment prepares and aligns nothing again
+    prepared: PreparedPair | None = None
 
 
 def align_pair(
@@ -51,11 +55,16 @@ def align_pair(
     options: PairOptions | None = None,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
+    *,
+    keep_prepared: bool = False,
 ) -> Pair:
-    """Align two loaded texts and detect divergences; progress goes from 0.0 to 1.0."""
+    """Align two loaded texts and detect divergences; progress goes from 0.0 to 1.0.
+
+    With `keep_prepared` the Pair holds the aligner's prepared pair (`Pair.prepared`, a few
+    hundred MB on a book-length pair) for re-aligning; without it that is let go at once."""
     # imported here, not above: `reader --help` and the window's first paint would otherwise
     # wait for numpy and scipy (0.4 s), which only aligning needs
-    from reader.core.align.aligner import align_texts
+    from reader.core.align.aligner import align_and_prepare
     from reader.core.align.fix_file import check_fixed_file
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import find_divergences
@@ -67,10 +76,13 @@ def align_pair(
     if options.fixed_path is not None:
         check_fixed_file(list(options.fixed), len(source.paragraphs), len(target.paragraphs),
                          options.fixed_path)
-    alignment = align_texts(
+    alignment, prepared = align_and_prepare(
         source, target, glossaries=options.glossaries, progress=progress, cancelled=cancelled,
         fixed=options.fixed,
     )
+    # let it go before detection when nobody asked for it: peak memory stays what it was
+    kept = prepared if keep_prepared else None
+    del prepared
     verdict = judge(source, target, alignment, options.original)
     alignment = discounted(alignment, verdict)
     # the aligner's anchors are cached per text, so detection parses nothing again
@@ -80,7 +92,7 @@ def align_pair(
             glossary=Glossary.load(options.glossaries), original=verdict.original or "source",
             checks=checks,
         )
-    return Pair(source, target, alignment, divergences, verdict)
+    return Pair(source, target, alignment, divergences, verdict, kept)
 
 
 def open_pair(
@@ -89,11 +101,15 @@ def open_pair(
     options: PairOptions | None = None,
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
+    *,
+    keep_prepared: bool = False,
 ) -> Pair:
-    """Load, align and compare two files. Raises InputError naming a bad file."""
+    """Load, align and compare two files (`align_pair`). Raises InputError naming a bad
+    file."""
     options = options or PairOptions()
     with stage(log, f"load source {source_path}"):
         source = load_text(source_path, blocks=options.blocks)
     with stage(log, f"load target {target_path}"):
         target = load_text(target_path, blocks=options.blocks)
-    return align_pair(source, target, options, progress, cancelled)
+    return align_pair(source, target, options, progress, cancelled,
+                      keep_prepared=keep_prepared)

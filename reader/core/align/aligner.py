@@ -52,6 +52,7 @@ from reader.core.text.kinds import Kind
 from reader.core.timing import stage
 
 __all__ = [
+    "align_and_prepare",
     "align_segment_batch",
     "align_segments",
     "align_texts",
@@ -167,11 +168,26 @@ def align_texts(
     exactly as given, its state and confidence included, and the rest is aligned around them
     (reader.core.align.realign). To re-align the same pair again and again (the window, after
     each edit), prepare it once (`PreparedPair.of_texts`) and call `align_prepared`."""
+    return align_and_prepare(source, target, glossaries, progress, cancelled, params, fixed)[0]
+
+
+def align_and_prepare(
+    source: Text,
+    target: Text,
+    glossaries: Sequence[Path] = (),
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+    params: AlignerParams = DEFAULT_PARAMS,
+    fixed: Sequence[Bead] = (),
+) -> tuple[Alignment, PreparedPair]:
+    """`align_texts`, and the prepared pair it aligned with its first alignment held: what a
+    window keeps so that its first re-alignment prepares and aligns nothing again (a command
+    that aligns once lets it go, with the memory it holds)."""
     with gc_paused(), stage(log, "alignment"):
         if progress is not None:
             progress(0.0)
         pair = PreparedPair.of_texts(source, target, glossaries, params, cancelled)
-        return _align_prepared(pair, fixed, progress, cancelled)
+        return _align_prepared(pair, fixed, progress, cancelled), pair
 
 
 def align_prepared(

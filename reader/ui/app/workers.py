@@ -227,7 +227,8 @@ class AlignJob(QObject):
 
         def work(control: Control) -> Pair:
             return open_pair(
-                src, tgt, options, progress=control.report, cancelled=control.is_cancelled
+                src, tgt, options, progress=control.report, cancelled=control.is_cancelled,
+                keep_prepared=True,  # the editor re-aligns with it (reader.ui.edit.realign)
             )
 
         job = Job(work)

@@ -328,7 +328,7 @@ class AlignmentEditor(QObject):
         pair = self.pair
         assert pair is not None
         self._realigning_from = pair.alignment
-        self.realigner.start(pair.source, pair.target, fixed)
+        self.realigner.start(pair, fixed)
         self.window.progress.watch(self.realigner, label)  # type: ignore[arg-type]
         self.actions.update_enabled()
         return True

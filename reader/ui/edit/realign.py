@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from reader.core.align.beads import Alignment, Bead
-from reader.core.text.document import Text
+from reader.core.pair import Pair
 from reader.ui.app.workers import Control, Job, describe_error
 
 if TYPE_CHECKING:
@@ -32,7 +32,13 @@ def keep_fixed(result: Alignment, fixed: Sequence[Bead]) -> Alignment:
 
 
 class RealignJob(QObject):
-    """`align_texts(..., fixed=...)` in the pool; the signals of the window's ProgressPanel."""
+    """`align_prepared(..., fixed=...)` in the pool; the signals of the window's ProgressPanel.
+
+    The pair's prepared texts (features, vector space, automatic alignment: the slow part,
+    which no edit changes) live on the Pair: the window's open job keeps them
+    (`open_pair(..., keep_prepared=True)`), so even the first re-alignment after opening
+    prepares and aligns nothing again; a pair without them has them made by its first
+    re-alignment and kept there for the next."""
 
     progress = Signal(float)
     finished = Signal(object)  # the new Alignment, fixed beads kept as they were
@@ -42,16 +48,12 @@ class RealignJob(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._job: Job | None = None
-        # the pair's features and vector space, computed by the first re-alignment of a pair
-        # and kept for the next ones (the slow part that no edit changes)
-        self._prepared: tuple[Text, Text, PreparedPair] | None = None
 
-    def start(self, source: Text, target: Text, fixed: Sequence[Bead]) -> None:
+    def start(self, pair: Pair, fixed: Sequence[Bead]) -> None:
         if self._job is not None:
             raise RuntimeError("a re-alignment is already running")
         fixed = list(fixed)
-        kept = self._prepared
-        prepared = kept[2] if kept and kept[0] is source and kept[1] is target else None
+        source, target, prepared = pair.source, pair.target, pair.prepared
 
         def work(control: Control) -> tuple[Alignment, PreparedPair]:
             # imported here: numpy and scipy are only needed once something is aligned
@@ -67,7 +69,7 @@ class RealignJob(QObject):
 
         job = Job(work, self)
         job.progress.connect(self.progress)
-        job.done.connect(lambda out: self._on_job_done(source, target, out))
+        job.done.connect(lambda out: self._on_job_done(pair, out))
         job.failed.connect(self._on_job_failed)
         job.cancelled.connect(self._on_job_cancelled)
         self._job = job
@@ -85,11 +87,10 @@ class RealignJob(QObject):
             self._job.deleteLater()
             self._job = None
 
-    def _on_job_done(self, source: Text, target: Text, out: object) -> None:
+    def _on_job_done(self, pair: Pair, out: object) -> None:
         self._end()
         assert isinstance(out, tuple)
-        result, prepared = out
-        self._prepared = (source, target, prepared)
+        result, pair.prepared = out
         self.finished.emit(result)
 
     @Slot(object)

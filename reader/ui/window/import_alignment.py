@@ -26,7 +26,7 @@ def _with_divergences(pair: Pair, alignment: Alignment) -> Pair:
     from reader.core.diverge.finder import find_divergences
 
     divergences = find_divergences(pair.source, pair.target, alignment)
-    return Pair(pair.source, pair.target, alignment, divergences)
+    return Pair(pair.source, pair.target, alignment, divergences, prepared=pair.prepared)
 
 
 class AlignmentImport(QObject):
