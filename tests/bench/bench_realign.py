@@ -2,6 +2,7 @@
 
     python -m tests.bench.bench_realign [--seeds 41-60] [--cases small,book] [--percents 1,2,5,10]
                                         [--speed-runs 5] [--no-speed] [--no-accuracy]
+    python -m tests.bench.bench_realign --first [--speed-runs 3]
 
 Accuracy: on each case and seed, the gold beads of p % of the paragraphs (both sides, chosen at
 random) are fixed and the rest re-aligned; strict F1 against the alignment without them, and
@@ -13,10 +14,12 @@ unconfirmed" (half the beads confirmed), each on a prepared pair (what the windo
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import random
 import statistics
 import time
+import tracemalloc
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -24,6 +27,7 @@ from reader.core.align.aligner import align_prepared
 from reader.core.align.beads import Alignment, Bead
 from reader.core.align.prepared import PreparedPair
 from reader.core.align.realign import realign
+from reader.core.pair import open_pair
 from reader.core.text.document import load_text
 from tests.bench.cases import case_dir, gold, scorer
 
@@ -169,6 +173,61 @@ def speed(seed: int, runs: int) -> None:
         print(f"  {name + ':':52s} {t_held:6.2f} s (every gap aligned: {t_all:.2f} s)")
 
 
+def _held_mb(seed: int) -> float:
+    """What the window holds more, once `large` is open, for keeping its PreparedPair: the
+    memory traced (numpy's arrays included) that letting it go frees."""
+    d = case_dir(seed, "large")
+    tracemalloc.start()
+    try:
+        pair = open_pair(d / "src.txt", d / "tgt.txt", keep_prepared=True)
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0]
+        pair.prepared = None
+        gc.collect()
+        return (held - tracemalloc.get_traced_memory()[0]) / 2**20
+    finally:
+        tracemalloc.stop()
+
+
+def first_realign(seed: int, runs: int) -> None:
+    """The window's first re-alignment after opening `large`: preparing the pair and aligning
+    it again (what the editor did before the open job kept its PreparedPair) against re-aligning
+    the prepared pair the open job kept (`open_pair(..., keep_prepared=True)`)."""
+    d = case_dir(seed, "large")
+    held = _held_mb(seed)
+    pair = open_pair(d / "src.txt", d / "tgt.txt", keep_prepared=True)
+    kept = pair.prepared
+    assert kept is not None
+    beads = pair.alignment.beads
+    rng = random.Random(seed)
+
+    def selection() -> list[Bead]:
+        k = rng.randrange(20, len(beads) - 20)
+        return beads[: k - 20] + beads[k + 21 :]
+
+    def unconfirmed() -> list[Bead]:
+        return [replace(b, state="confirmed") for b in sorted(rng.sample(beads, 30),
+                                                              key=beads.index)]
+
+    print(f"large, seed {seed}: first re-alignment after opening, medians of {runs} runs")
+    for name, make in (("re-align selection (41 beads around an edit)", selection),
+                       ("re-align unconfirmed (30 beads confirmed)", unconfirmed)):
+        before, after = [], []
+        for _ in range(runs):
+            fixed = make()
+            t0 = time.perf_counter()
+            fresh = PreparedPair.of_texts(pair.source, pair.target)
+            align_prepared(fresh, fixed)
+            before.append(time.perf_counter() - t0)
+            del fresh
+            t0 = time.perf_counter()
+            align_prepared(kept, fixed)
+            after.append(time.perf_counter() - t0)
+        print(f"  {name + ':':48s} preparing again {statistics.median(before):6.2f} s, "
+              f"on the kept pair {statistics.median(after):6.2f} s")
+    print(f"  memory the open pair holds for its PreparedPair: {held:.0f} MB")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--seeds", default="41-60", help="e.g. 41-60 or 1,2,3 (tune on 1-20)")
@@ -178,7 +237,12 @@ def main() -> None:
     ap.add_argument("--speed-runs", type=int, default=5)
     ap.add_argument("--no-speed", action="store_true")
     ap.add_argument("--no-accuracy", action="store_true")
+    ap.add_argument("--first", action="store_true",
+                    help="only the window's first re-alignment after opening `large`")
     args = ap.parse_args()
+    if args.first:
+        first_realign(args.speed_seed, args.speed_runs)
+        return
     if not args.no_accuracy:
         accuracy(args.cases.split(","), seeds_of(args.seeds),
                  [float(p) for p in args.percents.split(",")])
