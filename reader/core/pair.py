@@ -17,6 +17,7 @@ from reader.core.timing import stage
 
 if TYPE_CHECKING:
     from reader.core.align.prepared import PreparedPair
+    from reader.core.diverge.memo import DetectionMemo
     from reader.core.diverge.verdict import Original, PairVerdict
 
 log = logging.getLogger(__name__)
@@ -47,6 +48,8 @@ class Pair:
     # the texts made ready for the aligner, with their automatic alignment: kept (when asked)
     # so that the window's first re-alignment prepares and aligns nothing again
     prepared: PreparedPair | None = None
+    # what detection found bead by bead, for finding the divergences again after an edit
+    detection: DetectionMemo | None = None
 
 
 def align_pair(
@@ -60,14 +63,17 @@ def align_pair(
 ) -> Pair:
     """Align two loaded texts and detect divergences; progress goes from 0.0 to 1.0.
 
-    With `keep_prepared` the Pair holds the aligner's prepared pair (`Pair.prepared`, a few
-    hundred MB on a book-length pair) for re-aligning; without it that is let go at once."""
+    With `keep_prepared` the Pair holds the aligner's prepared pair (`Pair.prepared`, some
+    30 MB on the 4,000-paragraph bench case) for re-aligning, and what detection found bead
+    by bead (`Pair.detection`) for detecting again after an edit; without it both are let go
+    at once."""
     # imported here, not above: `reader --help` and the window's first paint would otherwise
     # wait for numpy and scipy (0.4 s), which only aligning needs
     from reader.core.align.aligner import align_and_prepare
     from reader.core.align.fix_file import check_fixed_file
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import find_divergences
+    from reader.core.diverge.memo import DetectionMemo
     from reader.core.diverge.rules import load_all
     from reader.core.diverge.verdict import discounted, judge
 
@@ -85,14 +91,15 @@ def align_pair(
     del prepared
     verdict = judge(source, target, alignment, options.original)
     alignment = discounted(alignment, verdict)
+    glossary = Glossary.load(options.glossaries)
+    memo = DetectionMemo(source, target, glossary) if keep_prepared else None
     # the aligner's anchors are cached per text, so detection parses nothing again
     with stage(log, "divergences"):
         divergences = find_divergences(
-            source, target, alignment, options.thresholds,
-            glossary=Glossary.load(options.glossaries), original=verdict.original or "source",
-            checks=checks,
+            source, target, alignment, options.thresholds, glossary=glossary,
+            original=verdict.original or "source", checks=checks, memo=memo,
         )
-    return Pair(source, target, alignment, divergences, verdict, kept)
+    return Pair(source, target, alignment, divergences, verdict, kept, memo)
 
 
 def open_pair(

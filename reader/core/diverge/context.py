@@ -14,6 +14,7 @@ import numpy as np
 from reader.core.align.beads import Alignment, Bead
 from reader.core.anchors.features import URL, Anchors
 from reader.core.anchors.glossary import Glossary
+from reader.core.diverge.memo import DetectionMemo
 from reader.core.diverge.records import Span
 from reader.core.diverge.rules import UserCheck
 from reader.core.diverge.thresholds import Thresholds
@@ -106,6 +107,7 @@ class Context:
     glossary: Glossary | None
     original: str = SOURCE
     checks: tuple[UserCheck, ...] = ()
+    memo: DetectionMemo | None = None  # what an earlier run on the pair found and may reuse
 
     def is_original(self, side: Side) -> bool:
         return side.name == self.original

@@ -8,6 +8,7 @@ from reader.core.align.beads import Alignment, AlignmentError, check_beads
 from reader.core.anchors.features import Anchors, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.diverge.context import SOURCE, TARGET, Context, builtin_glossary, make_side
+from reader.core.diverge.memo import DetectionMemo
 from reader.core.diverge.records import Divergence, DivergenceKind
 from reader.core.diverge.registry import DETECTORS
 from reader.core.diverge.rules import UserCheck
@@ -27,6 +28,7 @@ def find_divergences(
     anchors: tuple[Sequence[Anchors], Sequence[Anchors]] | None = None,
     original: str = SOURCE,
     checks: Sequence[UserCheck] = (),
+    memo: DetectionMemo | None = None,
 ) -> list[Divergence]:
     """Every divergence of an aligned pair, in text order of the source (then the target).
 
@@ -34,6 +36,9 @@ def find_divergences(
     target list) so that nothing is parsed twice; otherwise they are extracted here, once per
     paragraph. `original` ("source" or "target") is the side the messages take for the
     original; `checks` are the user's regular-expression checks (`rules.load_checks`).
+    `memo` (of the same texts and glossary, else it is not used) lends what an earlier run
+    on the pair found and keeps what this one finds: after an edit, only the beads it made
+    are aligned sentence by sentence again, and the result is that of a run without it.
     Raises AlignmentError when the alignment does not fit the two texts.
     """
     th = thresholds or Thresholds()
@@ -52,6 +57,7 @@ def find_divergences(
         glossary,
         original,
         tuple(checks),
+        memo if memo is not None and memo.fits(source, target, glossary) else None,
     )
     found: list[Divergence] = []
     for detector in DETECTORS:

@@ -28,12 +28,22 @@ def find_sentence_omissions(ctx: Context) -> list[Divergence]:
     aligns the bead's sentences with the same anchors, lexicon and length model."""
     src, tgt, th = ctx.src, ctx.tgt, ctx.thresholds
     candidates = _sentence_candidates(ctx, ctx.length_model.ratio)
+    memo = ctx.memo
+    runs = [(ctx.alignment[b].src, ctx.alignment[b].tgt) for b, _, _ in candidates]
+    known = [memo.get(r) if memo is not None else None for r in runs]
+    todo = [k for k, found in enumerate(known) if found is None]
     # one programme for all the beads: align_segments on each would pay the aligner's fixed
     # cost per bead, most of the time for a handful of sentences
-    aligned = align_segment_batch(
-        [([x.sentence.text for x in s], [y.sentence.text for y in t]) for _, s, t in candidates],
+    fresh = align_segment_batch(
+        [([x.sentence.text for x in candidates[k][1]], [y.sentence.text for y in candidates[k][2]])
+         for k in todo],
         src.lang, tgt.lang, ctx.glossary,
     )
+    for k, beads in zip(todo, fresh, strict=True):
+        known[k] = beads
+    aligned = [beads for beads in known if beads is not None]
+    if memo is not None:
+        memo.keep(dict(zip(runs, aligned, strict=True)))
     out: list[Divergence] = []
     for (b, s_segs, t_segs), sub_beads in zip(candidates, aligned, strict=True):
         out += _unmatched_sentences(src, tgt, b, s_segs, t_segs, sub_beads, th)

@@ -38,8 +38,11 @@ def find_again(pair: Pair, alignment: Alignment) -> list[Divergence]:
     from reader.core.diverge.finder import find_divergences
 
     # the detectors share pair-wide figures (the length ratio), so a bead's divergences can
-    # change with beads far from it: the whole pair is looked at again, off the GUI thread
-    return find_divergences(pair.source, pair.target, alignment, glossary=Glossary.load())
+    # change with beads far from it: the whole pair is looked at again, off the GUI thread;
+    # the costly part, aligning beads sentence by sentence, only for the beads edits made
+    # (the pair's memo holds the others')
+    return find_divergences(pair.source, pair.target, alignment, glossary=Glossary.load(),
+                            memo=pair.detection)
 
 
 class DivergenceRefresher(QObject):
@@ -77,6 +80,11 @@ class DivergenceRefresher(QObject):
 
     def _start(self, pair: Pair) -> None:
         alignment = pair.alignment
+        if pair.detection is None:
+            from reader.core.anchors.glossary import Glossary
+            from reader.core.diverge.memo import DetectionMemo
+
+            pair.detection = DetectionMemo(pair.source, pair.target, Glossary.load())
 
         def work(control: Control) -> list[Divergence]:
             return find_again(pair, alignment)

@@ -115,3 +115,21 @@ def test_the_command_line_keeps_nothing(tmp_path) -> None:
     source, target = corpus.default_pair()
     pair = align_pair(load_text(corpus.path_of(source)), load_text(corpus.path_of(target)))
     assert pair.prepared is None
+
+
+def test_after_an_edit_only_the_beads_it_made_are_aligned_sentence_by_sentence(
+    qtbot, main_window, caplog
+) -> None:
+    window = main_window
+    qtbot.waitUntil(lambda: window.annotations.workspace is not None, timeout=10_000)
+    assert window.pair.detection is not None and len(window.pair.detection) >= 2
+    caplog.set_level(logging.DEBUG, logger="reader.core.align")
+    caplog.clear()
+    # at the end, away from the beads aligned sentence by sentence when the pair opened
+    window.pair_view.select_bead(len(window.pair.alignment) - 2)
+    window.pair_view.pane("target").setFocus()
+    with qtbot.waitSignal(window.editor.refresher.refreshed, timeout=20_000):
+        window.editor.merge_next()
+    batched = [r.getMessage() for r in caplog.records if "segment batch" in r.getMessage()]
+    # the merged bead at most: the others' sentence alignments come from the memo
+    assert all(m.startswith("segment batch (1 problems)") for m in batched), batched
