@@ -25,8 +25,11 @@ from dataclasses import replace
 
 from reader.core.align.aligner import align_prepared
 from reader.core.align.beads import Alignment, Bead
+from reader.core.align.edits import apply_edit, merge_next
 from reader.core.align.prepared import PreparedPair
 from reader.core.align.realign import realign
+from reader.core.anchors.glossary import Glossary
+from reader.core.diverge.finder import find_divergences
 from reader.core.pair import open_pair
 from reader.core.text.document import load_text
 from tests.bench.cases import case_dir, gold, scorer
@@ -226,6 +229,23 @@ def first_realign(seed: int, runs: int) -> None:
         print(f"  {name + ':':48s} preparing again {statistics.median(before):6.2f} s, "
               f"on the kept pair {statistics.median(after):6.2f} s")
     print(f"  memory the open pair holds for its PreparedPair: {held:.0f} MB")
+    # the divergences found again after an edit (a merge at a random bead), as the window's
+    # refresher does: from scratch, and with the memo opening the pair filled
+    glossary = Glossary.load()
+    scratch, memo = [], []
+    for _ in range(runs):
+        k = rng.randrange(len(beads) - 1)
+        merged = apply_edit(pair.alignment, merge_next(pair.alignment, k))
+        t0 = time.perf_counter()
+        plain = find_divergences(pair.source, pair.target, merged, glossary=glossary)
+        scratch.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        kept_found = find_divergences(pair.source, pair.target, merged, glossary=glossary,
+                                      memo=pair.detection)
+        memo.append(time.perf_counter() - t0)
+        assert kept_found == plain
+    print(f"  divergences after a merge: from scratch {statistics.median(scratch):.2f} s, "
+          f"with the pair's memo {statistics.median(memo):.2f} s")
 
 
 def main() -> None:
