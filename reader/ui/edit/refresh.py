@@ -79,12 +79,14 @@ class DivergenceRefresher(QObject):
             self._job = None
 
     def _start(self, pair: Pair) -> None:
-        alignment = pair.alignment
-        if pair.detection is None:
-            from reader.core.anchors.glossary import Glossary
-            from reader.core.diverge.memo import DetectionMemo
+        from reader.core.anchors.glossary import Glossary
+        from reader.core.diverge.memo import DetectionMemo
 
-            pair.detection = DetectionMemo(pair.source, pair.target, Glossary.load())
+        alignment = pair.alignment
+        # one the opening made with other glossaries (or none) would never be used: start one
+        glossary = Glossary.load()
+        if pair.detection is None or not pair.detection.fits(pair.source, pair.target, glossary):
+            pair.detection = DetectionMemo(pair.source, pair.target, glossary)
 
         def work(control: Control) -> list[Divergence]:
             return find_again(pair, alignment)
