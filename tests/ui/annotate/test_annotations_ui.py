@@ -326,16 +326,15 @@ def _broken(kind: str, path: Path) -> object:
 
 @pytest.mark.parametrize("kind", ["corrupt", "newer", "locked"])
 def test_an_unusable_workspace_gives_a_message_and_is_left_alone(
-    qtbot, settings, monkeypatch: pytest.MonkeyPatch, kind: str
+    qtbot, settings, kind: str
 ) -> None:
     pair = _hand_pair()
     path = default_path_for(pair.source, pair.target)
     Workspace.create(path, pair.source, pair.target, pair.alignment).close()
     holder = _broken(kind, path)
     before = path.read_bytes()
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
     window = _window(qtbot, settings, pair)
+    shown = [box.text() for box in window.findChildren(QMessageBox) if box.isVisible()]
     assert shown and str(path) in shown[0]
     assert {"corrupt": "damaged", "newer": "newer", "locked": "in use"}[kind] in shown[0]
     assert window.annotations.workspace is None
@@ -345,19 +344,16 @@ def test_an_unusable_workspace_gives_a_message_and_is_left_alone(
     assert path.read_bytes() == before
 
 
-def test_a_read_only_workspace_is_shown_but_not_changed(
-    qtbot, settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_read_only_workspace_is_shown_but_not_changed(qtbot, settings) -> None:
     pair = _hand_pair()
     path = default_path_for(pair.source, pair.target)
     with Workspace.create(path, pair.source, pair.target, pair.alignment) as ws:
         ws.annotate("target", 1, 2, 8, tags=[LOADED], comment="old note")
     path.chmod(0o444)
     before = path.read_bytes()
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text))
     try:
         window = _window(qtbot, settings, pair)
+        warned = [box.text() for box in window.findChildren(QMessageBox) if box.isVisible()]
         assert warned and "read-only" in warned[0]
         ctl = window.annotations
         assert ctl.workspace is not None and ctl.workspace.read_only
