@@ -32,6 +32,7 @@ class Highlights(QObject):
         self._colours: dict[TagRef, QColor] = {}
         for side in SIDES:
             pair_view.pane(side).viewport().installEventFilter(self)
+        pair_view.texts_refilled.connect(self.paint)  # a zoom lays the texts in afresh
 
     def set_codebooks(self, codebooks: list[Codebook]) -> None:
         self.codebooks = codebooks

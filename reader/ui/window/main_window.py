@@ -81,8 +81,9 @@ class MainWindow(QMainWindow):
         self.dock.setObjectName("divergences")
         self.dock.setWidget(self.panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        # the texts are what people came for: the list takes a strip, not half the window
-        self.resizeDocks([self.dock], [170], Qt.Orientation.Vertical)
+        # the texts are what people came for: the list takes a strip, not half the window (its
+        # legend's two rows, the review bar and four rows of the list)
+        self.resizeDocks([self.dock], [240], Qt.Orientation.Vertical)
 
         self.bead_label = QLabel(self)
         self.bead_label.setAccessibleName(self.tr("Current bead"))

@@ -87,6 +87,26 @@ def _values(*tags: TagRef, comment: str = "", author: str = "Lina", link: bool =
     return AnnotationValues(tuple(tags), comment, None, author, link)
 
 
+def test_a_note_stays_painted_after_zooming_in_and_back(qtbot, window) -> None:
+    def painted() -> list[str]:
+        pane = window.pair_view.pane("source")
+        colour = window.annotations.highlights.colour_of(record)
+        return [s.cursor.selectedText() for s in pane.extraSelections()
+                if s.format.background().color() == colour]
+
+    _select_text(window, "source", 0, "CNN")
+    record = window.annotations.annotate(values=_values(LOADED))
+    assert record is not None and painted() == ["CNN"]
+    zoom = window.settings.zoom("source")
+    # Ctrl+= (zoom in) from the pane, then View ▸ Reset Zoom: each lays the texts in afresh
+    qtbot.keyClick(window.pair_view.pane("source"), Qt.Key.Key_Equal,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert window.settings.zoom("source") > zoom
+    assert painted() == ["CNN"]
+    window.zoom_reset_action.trigger()
+    assert painted() == ["CNN"]
+
+
 def test_annotating_a_selection_after_an_emoji_stores_code_point_offsets(window) -> None:
     ctl = window.annotations
     # "CN" of "CNN", after a flag (two code points, four UTF-16 units) and Arabic text
