@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.core.align.beads import Alignment, Bead
@@ -105,6 +105,45 @@ def test_a_note_stays_painted_after_zooming_in_and_back(qtbot, window) -> None:
     assert painted() == ["CNN"]
     window.zoom_reset_action.trigger()
     assert painted() == ["CNN"]
+
+
+def test_a_note_in_a_codebook_colour_stays_readable_in_the_dark_theme(
+    qtbot, app, settings, window
+) -> None:
+    from reader.ui.app.theme import apply_theme
+
+    settings.theme = "dark"
+    apply_theme(app, settings)
+    shift = TagRef("translation-shifts", "label_substitution")  # its own colour: a pale cyan
+    _select_text(window, "source", 0, "CNN")
+    record = window.annotations.annotate(values=_values(shift))
+    assert record is not None
+    colour = window.annotations.highlights.colour_of(record)
+    pane = window.pair_view.pane("source")
+    painted = [s.format.background().color() for s in pane.extraSelections()
+               if s.cursor.selectedText() == "CNN"]
+    assert colour in painted
+    # over the dark page, light text keeps a contrast of at least 4.5:1 (WCAG AA)
+    page = app.palette().color(app.palette().ColorRole.Base)
+    text = app.palette().color(app.palette().ColorRole.Text)
+    assert _contrast(text, _over(colour, page)) >= 4.5
+
+
+def _over(top: QColor, bottom: QColor) -> QColor:
+    a = top.alphaF()
+    return QColor.fromRgbF(*(a * t + (1 - a) * b for t, b in zip(
+        (top.redF(), top.greenF(), top.blueF()),
+        (bottom.redF(), bottom.greenF(), bottom.blueF()), strict=True)))
+
+
+def _contrast(one: QColor, two: QColor) -> float:
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return (0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
+                + 0.0722 * channel(c.blueF()))
+    high, low = sorted((luminance(one), luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def test_annotating_a_selection_after_an_emoji_stores_code_point_offsets(window) -> None:
