@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     shot = shots.start(args.theme, args.size)
     window = shot.window
-    shot.settings.export_folder = str(Path.home() / "Documents")
+    shot.settings.export_folder = "/home/lina/Documents"  # a reader's, not this machine's
     docs = Path(args.folder)
 
     def export_and_agreement() -> None:

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
 
     pair_opened = Signal(object)  # the Pair now shown
     open_failed = Signal(str)  # the message shown to the user
+    divergences_shown = Signal()  # the pair's divergences were listed again (after an edit)
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -325,6 +326,7 @@ class MainWindow(QMainWindow):
         counts = self.panel.model.counts()
         summary = ", ".join(f"{n} {kind_label(k).lower()}" for k, n in sorted(counts.items()))
         self.counts_label.setText(self.tr("Divergences: {0}").format(summary or self.tr("none")))
+        self.divergences_shown.emit()
 
     @Slot(object)
     def _on_align_job_finished(self, pair: object) -> None:
