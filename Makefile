@@ -31,8 +31,19 @@ lint: $(STAMP)
 	$(BIN)/ruff check reader tests
 	$(BIN)/mypy reader
 
+# every picture the docs show, light and dark where they show both (each in its own process:
+# one QApplication, one theme); settings and workspaces in temporary folders
+SHOT := xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python -m tests.bench
 screenshot: $(STAMP)
-	xvfb-run -a -s "-screen 0 1600x1000x24" $(BIN)/python tests/bench/screenshot.py docs/screenshot.png
+	$(SHOT).screenshot docs/screenshot.png
+	$(SHOT).screenshot_pair_view docs/pair-view-light.png --theme light
+	$(SHOT).screenshot_pair_view docs/pair-view-dark.png --theme dark
+	$(SHOT).editor_screenshot docs/editor-light.png --theme light
+	$(SHOT).editor_screenshot docs/editor-dark.png --theme dark
+	$(SHOT).review_screenshot docs/review-panel.png --theme light
+	$(SHOT).review_screenshot docs/review-panel-dark.png --theme dark
+	$(SHOT).screenshot_banner docs/banner.png
+	$(SHOT).screenshot_workbench docs
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,20 +1,18 @@
 """Screenshots of File ▸ Export…, the agreement view and the curation view (run under Xvfb).
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tests/bench/screenshot_workbench.py
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python -m tests.bench.screenshot_workbench
 
-Three annotators' notes on the built-in pair are made in a workspace under a temporary folder
-(settings and data there too), then docs/export-dialog.png, docs/agreement.png and
-docs/curation.png are saved.
+Three annotators' notes on the built-in pair are made in the pair's workspace, then
+docs/export-dialog.png, docs/agreement.png and docs/curation.png are saved.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
+import argparse
 from pathlib import Path
 
-TIMEOUT_MS = 120_000
+from tests.bench import shots
+
 PROPAGANDA = "semeval2020-propaganda"
 SHIFTS = "translation-shifts"
 # (annotator, side, paragraph, words, codebook, tag, comment)
@@ -48,72 +46,52 @@ def _annotate(workspace: object) -> None:
                            tags=(TagRef(book, tag),), comment=comment, author=author)
 
 
-def main() -> int:
-    folder = tempfile.TemporaryDirectory(prefix="reader-screenshot-")
-    os.environ["XDG_DATA_HOME"] = folder.name  # the workspace goes here, not in the user's
-    from PySide6.QtCore import Qt, QTimer
-    from PySide6.QtWidgets import QApplication, QWidget
-
-    from reader.ui.app.fonts import load_bundled_fonts
-    from reader.ui.app.settings import APPLICATION, ORGANISATION, Settings
-    from reader.ui.app.theme import apply_theme
-    from reader.ui.window.main_window import MainWindow
-
-    app = QApplication(sys.argv[:1])
-    app.setOrganizationName(ORGANISATION)
-    app.setApplicationName(APPLICATION)
-    settings = Settings.at(Path(folder.name) / "settings.ini")
-    settings.theme = "light"
-    settings.export_folder = str(Path.home() / "Documents")
-    load_bundled_fonts()
-    apply_theme(app, settings)
-    window = MainWindow(settings)
-    window.resize(1500, 920)
-    window.show()
-    docs = Path("docs")
-    status = {"code": 1}
-
-    def save(widget: QWidget, name: str) -> None:
-        out = docs / name
-        print(f"saved {out}" if widget.grab().save(str(out)) else f"could not save {out}")
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", default=str(shots.DOCS), help="where the PNGs go")
+    parser.add_argument("--size", default="1500x920", help="window size, WIDTHxHEIGHT")
+    parser.add_argument("--theme", default="light", choices=("light", "dark", "system"))
+    args = parser.parse_args(argv)
+    shot = shots.start(args.theme, args.size)
+    window = shot.window
+    shot.settings.export_folder = "/home/lina/Documents"  # a reader's, not this machine's
+    docs = Path(args.folder)
 
     def export_and_agreement() -> None:
         dialog = window.workbench.show_export()
         assert dialog is not None
         dialog.set_format("html")
-        QTimer.singleShot(500, lambda: (save(dialog, "export-dialog.png"), dialog.reject()))
+
+        def save_export() -> None:
+            shot.save(dialog, docs / "export-dialog.png")
+            dialog.reject()
+
+        shot.later(500, save_export)
         agree = window.workbench.show_agreement()
         assert agree is not None
         agree.resize(1000, 400)
-        QTimer.singleShot(2500, lambda: (save(agree, "agreement.png"), agree.close()))
-        QTimer.singleShot(3000, curation)
+        shot.later(2500, lambda: (shot.save(agree, docs / "agreement.png"), agree.close()))
+        shot.later(3000, curation)
 
     def curation() -> None:
+        from PySide6.QtCore import Qt
+
         window.workbench.curation_action.trigger()
         window.workbench.dock.raise_()
         window.resizeDocks([window.workbench.dock], [330], Qt.Orientation.Vertical)
-        view = window.workbench.curation
-        view.table.selectRow(1)
-        QTimer.singleShot(1500, finish)
+        window.workbench.curation.table.selectRow(1)
+        shot.later(shots.SETTLE_MS, lambda: shot.finish(shot.save(window, docs / "curation.png")))
 
-    def finish() -> None:
-        save(window, "curation.png")
-        status["code"] = 0
-        window.close()
-        app.quit()
-
-    def on_workspace(workspace: object) -> None:
-        if workspace is None:
+    def annotate() -> None:
+        workspace = window.annotations.workspace
+        if workspace is None:  # still being opened (or brought up to date) for the pair
+            shot.later(200, annotate)
             return
         _annotate(workspace)
         window.workbench._reload()
-        QTimer.singleShot(1000, export_and_agreement)
+        shot.later(1000, export_and_agreement)
 
-    window.annotations.session.workspace_changed.connect(on_workspace)
-    QTimer.singleShot(TIMEOUT_MS, app.quit)
-    window.open_default_pair()
-    app.exec()
-    return status["code"]
+    return shot.run(lambda pair: annotate())
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QToolTip
 from reader.core.annotate.annotations import Annotation, SpanRef, Status, TagRef
 from reader.core.annotate.codebooks import Codebook, tag_label
 from reader.ui.annotate.model import AnnotationModel
-from reader.ui.app.theme import annotation_colour
+from reader.ui.app.theme import annotation_colour, is_dark
 from reader.ui.reading.pair_view import PairView
 from reader.ui.reading.text_pane import Mark, TextPane
 from reader.ui.reading.utf16 import Utf16Map
@@ -18,6 +18,9 @@ SIDES = ("source", "target")
 LAYER = "annotations"
 # highlights are light enough to read through, and a little see-through where notes overlap
 HIGHLIGHT_ALPHA = 150
+# a codebook's own colours are pale, chosen for dark text: behind a dark theme's light text they
+# are darkened to this HSL lightness (that of the theme's own annotation colours)
+DARK_LIGHTNESS = 90
 
 
 class Highlights(QObject):
@@ -32,6 +35,7 @@ class Highlights(QObject):
         self._colours: dict[TagRef, QColor] = {}
         for side in SIDES:
             pair_view.pane(side).viewport().installEventFilter(self)
+        pair_view.texts_refilled.connect(self.paint)  # a zoom lays the texts in afresh
 
     def set_codebooks(self, codebooks: list[Codebook]) -> None:
         self.codebooks = codebooks
@@ -44,6 +48,8 @@ class Highlights(QObject):
     def colour_of(self, record: Annotation) -> QColor:
         colour = QColor(self._colours.get(record.tags[0], annotation_colour(0))) if (
             record.tags) else annotation_colour(7)
+        if is_dark() and colour.lightness() > DARK_LIGHTNESS:
+            colour = QColor.fromHsl(colour.hslHue(), colour.hslSaturation(), DARK_LIGHTNESS)
         colour.setAlpha(HIGHLIGHT_ALPHA)
         return colour
 

@@ -74,6 +74,9 @@ class ReviewController(QObject):
             lambda *_: self._update_actions())
         self.panel.set_show_reviewed(self.settings.show_reviewed_divergences)
         window.pair_opened.connect(self._on_window_pair_opened)
+        # an edit of the alignment lists new divergence records: the states and the panes' filter
+        # (which knows records by identity) must follow them
+        window.divergences_shown.connect(self.refresh)
         window.annotations.session.workspace_changed.connect(self._on_workspace_changed)
 
     @classmethod

@@ -38,6 +38,8 @@ class PairView(QWidget):
     current_bead_changed = Signal(int)
     # padding and bands are in place (after a pair is set and after every resize)
     laid_out = Signal()
+    # the texts were laid into the panes again (zoom, fonts, spacing): other layers repaint
+    texts_refilled = Signal()
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +153,7 @@ class PairView(QWidget):
         self.relayout()
         self._paint_divergences()
         self._paint_search()
+        self.texts_refilled.emit()
         if current >= 0:
             self._current = -1
             self.select_bead(current)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core.errors import ReaderError
@@ -118,9 +118,10 @@ class WorkspaceSession(QObject):
         if isinstance(exc, WorkspaceReadOnlyError):
             self._use(self._open_read_only(exc, path))
             return
-        self._error(self.tr("Cannot use the workspace"), str(exc) + "\n\n" + self.tr(
-            "Nothing was changed. Annotations are off until a workspace can be used "
-            "(File ▸ Open Workspace…)."))
+        self._tell(QMessageBox.Icon.Critical, self.tr("Cannot use the workspace"),
+                   str(exc) + "\n\n" + self.tr(
+                       "Nothing was changed. Annotations are off until a workspace can be used "
+                       "(File ▸ Open Workspace…)."))
         self._use(None)
 
     def _open_read_only(self, exc: ReaderError, path: Path) -> Workspace | None:
@@ -130,10 +131,10 @@ class WorkspaceSession(QObject):
                 workspace.close()
                 raise exc
         except ReaderError as second:
-            self._error(self.tr("Cannot use the workspace"), str(second))
+            self._tell(QMessageBox.Icon.Critical, self.tr("Cannot use the workspace"), str(second))
             return None
-        QMessageBox.warning(
-            self.window, self.tr("Workspace opened read-only"),
+        self._tell(
+            QMessageBox.Icon.Warning, self.tr("Workspace opened read-only"),
             str(exc) + "\n\n" + self.tr(
                 "Its annotations are shown, but new ones cannot be saved. Use "
                 "File ▸ Save Workspace As… to keep working in a copy."),
@@ -238,6 +239,15 @@ class WorkspaceSession(QObject):
             return None
         opener(str(paths[0]), str(paths[1]))
         return path
+
+    def _tell(self, icon: QMessageBox.Icon, title: str, message: str) -> QMessageBox:
+        """Show a message without waiting for it to be read: these come while a pair opens, from
+        inside `pair_opened`, and a blocking box would hold back that signal's other listeners
+        (the review, the editor, a script waiting for the pair) until someone closes it."""
+        box = QMessageBox(icon, title, message, QMessageBox.StandardButton.Ok, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def _error(self, title: str, message: str) -> None:
         QMessageBox.critical(self.window, title, message)

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
 
     pair_opened = Signal(object)  # the Pair now shown
     open_failed = Signal(str)  # the message shown to the user
+    divergences_shown = Signal()  # the pair's divergences were listed again (after an edit)
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,8 +82,9 @@ class MainWindow(QMainWindow):
         self.dock.setObjectName("divergences")
         self.dock.setWidget(self.panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        # the texts are what people came for: the list takes a strip, not half the window
-        self.resizeDocks([self.dock], [170], Qt.Orientation.Vertical)
+        # the texts are what people came for: the list takes a strip, not half the window (its
+        # legend's two rows, the review bar and four rows of the list)
+        self.resizeDocks([self.dock], [240], Qt.Orientation.Vertical)
 
         self.bead_label = QLabel(self)
         self.bead_label.setAccessibleName(self.tr("Current bead"))
@@ -324,6 +326,7 @@ class MainWindow(QMainWindow):
         counts = self.panel.model.counts()
         summary = ", ".join(f"{n} {kind_label(k).lower()}" for k, n in sorted(counts.items()))
         self.counts_label.setText(self.tr("Divergences: {0}").format(summary or self.tr("none")))
+        self.divergences_shown.emit()
 
     @Slot(object)
     def _on_align_job_finished(self, pair: object) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.core.align.beads import Alignment, Bead
@@ -85,6 +85,65 @@ def window(qtbot, settings):
 
 def _values(*tags: TagRef, comment: str = "", author: str = "Lina", link: bool = False):
     return AnnotationValues(tuple(tags), comment, None, author, link)
+
+
+def test_a_note_stays_painted_after_zooming_in_and_back(qtbot, window) -> None:
+    def painted() -> list[str]:
+        pane = window.pair_view.pane("source")
+        colour = window.annotations.highlights.colour_of(record)
+        return [s.cursor.selectedText() for s in pane.extraSelections()
+                if s.format.background().color() == colour]
+
+    _select_text(window, "source", 0, "CNN")
+    record = window.annotations.annotate(values=_values(LOADED))
+    assert record is not None and painted() == ["CNN"]
+    zoom = window.settings.zoom("source")
+    # Ctrl+= (zoom in) from the pane, then View ▸ Reset Zoom: each lays the texts in afresh
+    qtbot.keyClick(window.pair_view.pane("source"), Qt.Key.Key_Equal,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert window.settings.zoom("source") > zoom
+    assert painted() == ["CNN"]
+    window.zoom_reset_action.trigger()
+    assert painted() == ["CNN"]
+
+
+def test_a_note_in_a_codebook_colour_stays_readable_in_the_dark_theme(
+    qtbot, app, settings, window
+) -> None:
+    from reader.ui.app.theme import apply_theme
+
+    settings.theme = "dark"
+    apply_theme(app, settings)
+    shift = TagRef("translation-shifts", "label_substitution")  # its own colour: a pale cyan
+    _select_text(window, "source", 0, "CNN")
+    record = window.annotations.annotate(values=_values(shift))
+    assert record is not None
+    colour = window.annotations.highlights.colour_of(record)
+    pane = window.pair_view.pane("source")
+    painted = [s.format.background().color() for s in pane.extraSelections()
+               if s.cursor.selectedText() == "CNN"]
+    assert colour in painted
+    # over the dark page, light text keeps a contrast of at least 4.5:1 (WCAG AA)
+    page = app.palette().color(app.palette().ColorRole.Base)
+    text = app.palette().color(app.palette().ColorRole.Text)
+    assert _contrast(text, _over(colour, page)) >= 4.5
+
+
+def _over(top: QColor, bottom: QColor) -> QColor:
+    a = top.alphaF()
+    return QColor.fromRgbF(*(a * t + (1 - a) * b for t, b in zip(
+        (top.redF(), top.greenF(), top.blueF()),
+        (bottom.redF(), bottom.greenF(), bottom.blueF()), strict=True)))
+
+
+def _contrast(one: QColor, two: QColor) -> float:
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return (0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF())
+                + 0.0722 * channel(c.blueF()))
+    high, low = sorted((luminance(one), luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def test_annotating_a_selection_after_an_emoji_stores_code_point_offsets(window) -> None:
@@ -326,16 +385,15 @@ def _broken(kind: str, path: Path) -> object:
 
 @pytest.mark.parametrize("kind", ["corrupt", "newer", "locked"])
 def test_an_unusable_workspace_gives_a_message_and_is_left_alone(
-    qtbot, settings, monkeypatch: pytest.MonkeyPatch, kind: str
+    qtbot, settings, kind: str
 ) -> None:
     pair = _hand_pair()
     path = default_path_for(pair.source, pair.target)
     Workspace.create(path, pair.source, pair.target, pair.alignment).close()
     holder = _broken(kind, path)
     before = path.read_bytes()
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
     window = _window(qtbot, settings, pair)
+    shown = [box.text() for box in window.findChildren(QMessageBox) if box.isVisible()]
     assert shown and str(path) in shown[0]
     assert {"corrupt": "damaged", "newer": "newer", "locked": "in use"}[kind] in shown[0]
     assert window.annotations.workspace is None
@@ -345,19 +403,16 @@ def test_an_unusable_workspace_gives_a_message_and_is_left_alone(
     assert path.read_bytes() == before
 
 
-def test_a_read_only_workspace_is_shown_but_not_changed(
-    qtbot, settings, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_read_only_workspace_is_shown_but_not_changed(qtbot, settings) -> None:
     pair = _hand_pair()
     path = default_path_for(pair.source, pair.target)
     with Workspace.create(path, pair.source, pair.target, pair.alignment) as ws:
         ws.annotate("target", 1, 2, 8, tags=[LOADED], comment="old note")
     path.chmod(0o444)
     before = path.read_bytes()
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warned.append(text))
     try:
         window = _window(qtbot, settings, pair)
+        warned = [box.text() for box in window.findChildren(QMessageBox) if box.isVisible()]
         assert warned and "read-only" in warned[0]
         ctl = window.annotations
         assert ctl.workspace is not None and ctl.workspace.read_only

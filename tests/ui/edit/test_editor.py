@@ -494,3 +494,27 @@ def test_an_edit_after_an_undo_replaces_what_was_undone(qtbot, window) -> None:
     assert window.annotations.undo_stack.count() == 1
     _press(qtbot, window, K.Key_Z, CTRL)
     assert _alignment(window).beads == start
+
+
+def test_an_edit_keeps_the_open_divergences_marked(qtbot, window) -> None:
+    """The review filter knows divergence records by identity; an edit makes new ones."""
+    from reader.ui.app.theme import divergence_background
+
+    view, pair = window.pair_view, window.pair
+    assert view.visible_divergences() == pair.divergences
+    before = list(pair.divergences)  # kept alive, so that new records cannot take their ids
+    beads = len(pair.alignment)
+    view.select_bead(0)
+    _press(qtbot, window, K.Key_J, CTRL)  # merge the first two beads
+    assert len(pair.alignment) == beads - 1
+    _settle(qtbot, window)  # the divergences are found again in the pool
+    assert not {id(d) for d in pair.divergences} & {id(d) for d in before}  # new records
+    states = window.reviews.states
+    open_ones = [d for d, s in zip(pair.divergences, states, strict=True) if s.is_open]
+    assert open_ones and [id(d) for d in view.visible_divergences()] == [id(d) for d in open_ones]
+    # and painted: the Arabic paragraph left out is marked in its pane
+    omission = next(d for d in open_ones if str(d.kind) == "omission")
+    pane = view.pane(omission.side)
+    marked = {s.cursor.block().blockNumber() for s in pane.extraSelections()
+              if s.format.background().color() == divergence_background("omission")}
+    assert {pane.block(p).blockNumber() for p in omission.paragraphs} <= marked
