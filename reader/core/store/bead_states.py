@@ -11,12 +11,14 @@ _STATES_SQL = ", ".join(f"'{s}'" for s in BEAD_STATES)
 
 def add_bead_states(conn: sqlite3.Connection) -> None:
     """Add `beads.state`; the old `corrected` flag becomes 'edited' and the column goes, so that
-    nothing reads a second, stale record of who touched a bead."""
-    conn.execute(
-        "ALTER TABLE beads ADD COLUMN state TEXT NOT NULL DEFAULT 'automatic' "
-        f"CHECK (state IN ({_STATES_SQL}))"
-    )
+    nothing reads a second, stale record of who touched a bead. A workspace that already has
+    the column (written by a build whose migrations ran in another order) keeps it."""
     columns = {r[1] for r in conn.execute("PRAGMA table_info(beads)")}
+    if "state" not in columns:
+        conn.execute(
+            "ALTER TABLE beads ADD COLUMN state TEXT NOT NULL DEFAULT 'automatic' "
+            f"CHECK (state IN ({_STATES_SQL}))"
+        )
     if "corrected" in columns:
         conn.execute("UPDATE beads SET state = 'edited' WHERE corrected")
         # DROP COLUMN came with SQLite 3.35; an older library keeps the column, unread

@@ -208,3 +208,17 @@ def test_any_alignment_is_stored_as_given(
         ws.replace_beads(0, len(first), second.beads)
     with Workspace.open(folder / "w.prw", read_only=True) as ws:
         assert ws.alignment().beads == second.beads
+
+
+def test_a_workspace_that_already_has_the_state_column_migrates(tmp_path: Path) -> None:
+    """A file a build with another migration order wrote: the column is there, user_version
+    says the migration has not run; opening it must not fail with 'duplicate column'."""
+    path = tmp_path / "other-order.prw"
+    write_version_1(path, tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("ALTER TABLE beads ADD COLUMN state TEXT NOT NULL DEFAULT 'automatic'")
+    conn.execute("UPDATE beads SET state = 'confirmed' WHERE position = 0")
+    conn.commit()
+    conn.close()
+    with Workspace.open(path) as ws:
+        assert states(ws) == ["confirmed", "edited", "automatic", "automatic"]
