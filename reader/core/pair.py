@@ -17,7 +17,9 @@ from reader.core.timing import stage
 
 if TYPE_CHECKING:
     from reader.core.align.prepared import PreparedPair
+    from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.memo import DetectionMemo
+    from reader.core.diverge.rules import UserCheck
     from reader.core.diverge.verdict import Original, PairVerdict
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,17 @@ class PairOptions:
     checks: list[Path] = field(default_factory=list)  # user check files (diverge/rules.py)
 
 
+@dataclass(frozen=True, slots=True)
+class DetectionSettings:
+    """What detection was given when the pair was opened: finding the divergences again after
+    an edit must use the same, or they would change with no reason a reader could see."""
+
+    thresholds: Thresholds | None
+    glossary: Glossary
+    original: str  # the side messages are phrased from
+    checks: tuple[UserCheck, ...] = ()
+
+
 @dataclass(slots=True)
 class Pair:
     """An aligned pair and what differs between its two texts."""
@@ -50,6 +63,20 @@ class Pair:
     prepared: PreparedPair | None = None
     # what detection found bead by bead, for finding the divergences again after an edit
     detection: DetectionMemo | None = None
+    settings: DetectionSettings | None = None  # None: the defaults and the built-in glossary
+
+
+def find_again(pair: Pair, alignment: Alignment) -> list[Divergence]:
+    """The pair's divergences under another alignment (after an edit), found with what the
+    pair was opened with; the memo spares the beads that did not change."""
+    from reader.core.anchors.glossary import Glossary
+    from reader.core.diverge.finder import find_divergences
+
+    settings = pair.settings or DetectionSettings(None, Glossary.load(), "source")
+    return find_divergences(
+        pair.source, pair.target, alignment, settings.thresholds, glossary=settings.glossary,
+        original=settings.original, checks=settings.checks, memo=pair.detection,
+    )
 
 
 def align_pair(
@@ -72,7 +99,6 @@ def align_pair(
     from reader.core.align.aligner import align_and_prepare
     from reader.core.align.fix_file import check_fixed_file
     from reader.core.anchors.glossary import Glossary
-    from reader.core.diverge.finder import find_divergences
     from reader.core.diverge.memo import DetectionMemo
     from reader.core.diverge.rules import load_all
     from reader.core.diverge.verdict import discounted, judge
@@ -91,15 +117,14 @@ def align_pair(
     del prepared
     verdict = judge(source, target, alignment, options.original)
     alignment = discounted(alignment, verdict)
-    glossary = Glossary.load(options.glossaries)
-    memo = DetectionMemo(source, target, glossary) if keep_prepared else None
+    settings = DetectionSettings(options.thresholds, Glossary.load(options.glossaries),
+                                 verdict.original or "source", tuple(checks))
+    memo = DetectionMemo(source, target, settings.glossary) if keep_prepared else None
+    pair = Pair(source, target, alignment, [], verdict, kept, memo, settings)
     # the aligner's anchors are cached per text, so detection parses nothing again
     with stage(log, "divergences"):
-        divergences = find_divergences(
-            source, target, alignment, options.thresholds, glossary=glossary,
-            original=verdict.original or "source", checks=checks, memo=memo,
-        )
-    return Pair(source, target, alignment, divergences, verdict, kept, memo)
+        pair.divergences = find_again(pair, alignment)
+    return pair
 
 
 def open_pair(

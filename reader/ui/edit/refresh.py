@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from reader.core.align.beads import Alignment
 from reader.core.align.edits import Edit
 from reader.core.diverge.records import Divergence
-from reader.core.pair import Pair
+from reader.core.pair import Pair, find_again
 from reader.ui.app.workers import Control, Job, describe_error
 
 
@@ -30,19 +30,6 @@ def moved_divergences(
         elif d.paragraphs:
             out.append(replace(d, bead=alignment.bead_of(d.side, d.paragraphs[0])))
     return out
-
-
-def find_again(pair: Pair, alignment: Alignment) -> list[Divergence]:
-    """Every divergence of the pair under an alignment (what opening the pair computes)."""
-    from reader.core.anchors.glossary import Glossary
-    from reader.core.diverge.finder import find_divergences
-
-    # the detectors share pair-wide figures (the length ratio), so a bead's divergences can
-    # change with beads far from it: the whole pair is looked at again, off the GUI thread;
-    # the costly part, aligning beads sentence by sentence, only for the beads edits made
-    # (the pair's memo holds the others')
-    return find_divergences(pair.source, pair.target, alignment, glossary=Glossary.load(),
-                            memo=pair.detection)
 
 
 class DivergenceRefresher(QObject):
