@@ -1,0 +1,100 @@
+"""Any shape of input aligns: wildly unequal sides, paragraphs with no words, one huge paragraph."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.align.aligner import align_texts
+from reader.core.align.beads import Alignment
+from reader.core.text.document import Text, load_text, text_from_string
+from reader.resources import CORPUS
+
+AR_PARAS = [p.text for p in load_text(CORPUS / "iraq-assad-lesson.ar.txt").paragraphs]
+EN_PARAS = [p.text for p in load_text(CORPUS / "iraq-assad-lesson.en.txt").paragraphs]
+
+# paragraphs a real file holds that have no word for the lexicon or the length model to use
+NO_CONTENT = [
+    "...", "—", "* * *", "؟!", "،", "#", "---", "|---|---|", "🙂", "🎉🎉🎉", "👍🏽", "2024",
+    "12 / 03 / 2026", "١٢٣٤", "٪٣٠", "(1)", "[]", "»«", "\u200f", "ـــــ", "$$$", "…",
+]
+
+
+def _text(paragraphs: list[str], language: str) -> Text:
+    return text_from_string("\n".join(paragraphs) + "\n", language=language)
+
+
+def _paragraphs(rng: random.Random, count: int, real: list[str], empty_share: float) -> list[str]:
+    return [rng.choice(NO_CONTENT) if rng.random() < empty_share else rng.choice(real)
+            for _ in range(count)]
+
+
+def _check(source: Text, target: Text) -> Alignment:
+    """Aligns both ways round; each paragraph of each side is in exactly one bead, in order."""
+    for a, b in ((source, target), (target, source)):
+        alignment = align_texts(a, b)
+        assert [i for bead in alignment for i in bead.src] == list(range(len(a.paragraphs)))
+        assert [j for bead in alignment for j in bead.tgt] == list(range(len(b.paragraphs)))
+        assert all(0.0 <= bead.confidence <= 1.0 for bead in alignment)
+    return alignment
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(1, 500),
+    st.sampled_from([0.0, 0.3, 1.0]),
+    st.sampled_from([0.0, 1.0]),
+    st.randoms(use_true_random=False),
+)
+def test_one_paragraph_against_up_to_500(
+    m: int, empty_share: float, single_empty: float, rng: random.Random
+) -> None:
+    single = _paragraphs(rng, 1, AR_PARAS, single_empty)
+    many = _paragraphs(rng, m, EN_PARAS, empty_share)
+    _check(_text(single, "ar"), _text(many, "en"))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.integers(1, 80),
+    st.integers(1, 80),
+    st.sampled_from([0.0, 0.2, 0.7, 1.0]),
+    st.sampled_from([0.0, 0.2, 0.7, 1.0]),
+    st.randoms(use_true_random=False),
+)
+def test_any_sizes_with_paragraphs_of_no_content(
+    n: int, m: int, src_empty: float, tgt_empty: float, rng: random.Random
+) -> None:
+    source = _text(_paragraphs(rng, n, AR_PARAS, src_empty), "ar")
+    target = _text(_paragraphs(rng, m, EN_PARAS, tgt_empty), "en")
+    _check(source, target)
+
+
+def test_only_contentless_paragraphs_on_both_sides() -> None:
+    paragraphs = NO_CONTENT * 5
+    _check(_text(paragraphs, "ar"), _text(list(reversed(paragraphs)), "en"))
+
+
+@pytest.mark.parametrize("long_side", ["source", "target"])
+def test_one_200_kb_paragraph_against_many_short_ones(long_side: str) -> None:
+    rng = random.Random(13)
+    huge = " ".join(EN_PARAS) * 3
+    huge = (huge * (200_000 // len(huge) + 1))[:200_000]  # one line of 200 KB
+    short = _paragraphs(rng, 400, AR_PARAS, 0.2)
+    short = [p[:60] for p in short]  # short lines: headings, list items, fragments
+    source, target = _text(short, "ar"), _text([huge], "en")
+    if long_side == "source":
+        source, target = target, source
+    _check(source, target)
+
+
+def test_a_long_paragraph_among_short_ones_on_both_sides() -> None:
+    rng = random.Random(7)
+    ar = _paragraphs(rng, 120, AR_PARAS, 0.1)
+    en = _paragraphs(rng, 150, EN_PARAS, 0.1)
+    ar[60] = " ".join(AR_PARAS) * 4
+    en[3] = " ".join(EN_PARAS) * 4
+    _check(_text(ar, "ar"), _text(en, "en"))
