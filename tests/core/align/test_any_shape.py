@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import random
+import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,7 +14,9 @@ from hypothesis import strategies as st
 from reader.core.align.aligner import align_texts
 from reader.core.align.band import diagonal_half
 from reader.core.align.beads import Alignment
+from reader.core.align.corridor import coarse_path
 from reader.core.align.params import DEFAULT_PARAMS
+from reader.core.align.prepared import PreparedPair
 from reader.core.text.document import Text, load_text, text_from_string
 from reader.resources import CORPUS
 
@@ -110,3 +115,33 @@ def test_the_first_band_is_never_wider_than_the_target(n: int, m: int) -> None:
     assert half <= m + 3
     # still wide enough to hold every column the centre of a row can be away from
     assert half >= min(m + 3, abs(n - m) + 8)
+
+
+def _sentences(paragraphs: list[str]) -> list[str]:
+    return [s for p in paragraphs for s in re.split(r"(?<=[.!?؟])\s+", p) if s.strip()]
+
+
+@pytest.mark.parametrize("max_cells", [1_500, 4_000, 20_000])
+def test_sides_split_differently_align_on_blocks(max_cells: int) -> None:
+    """One side split into sentences, the other not, through the corridor on blocks (a small
+    cell budget makes this short pair take the road of a 100,000-line one)."""
+    ar = _sentences(AR_PARAS) * 3
+    en = EN_PARAS * 3
+    params = replace(DEFAULT_PARAMS, max_cells=max_cells)
+    for a, b in ((_text(ar, "ar"), _text(en, "en")), (_text(en, "en"), _text(ar, "ar"))):
+        alignment = align_texts(a, b, params=params)
+        assert [i for bead in alignment for i in bead.src] == list(range(len(a.paragraphs)))
+        assert [j for bead in alignment for j in bead.tgt] == list(range(len(b.paragraphs)))
+
+
+def test_the_corridor_of_sides_split_differently_is_the_blocks_diagonal() -> None:
+    """Blocks of equal counts on sides of 608 and 312 paragraphs made a staircase (20 1:1 and
+    18 1:0 block steps here); at 34,000 lines against 25,000 its 0:1 runs were wider than the
+    fine band and the alignment failed. Blocks of the same share of each side pair 1:1."""
+    pair = PreparedPair.of_texts(_text(_sentences(AR_PARAS) * 8, "ar"), _text(EN_PARAS * 8, "en"))
+    pb = pair.vectors().problem
+    points, _ = coarse_path(pb, diagonal_half(pb.n, pb.m, DEFAULT_PARAMS), 40,
+                            DEFAULT_PARAMS, None)
+    steps = [(i2 > i1, j2 > j1) for (i1, j1), (i2, j2) in itertools.pairwise(points)]
+    assert points[-1] == (pb.n, pb.m)
+    assert steps.count((True, True)) >= len(steps) - 2
