@@ -22,14 +22,25 @@ def read_bytes(
     a {what}", "no such file", "permission denied", "is too large", ...)."""
     path = Path(path)
     try:
-        if path.is_dir():
-            raise error(f"is a directory, not a {what}", path)
-        size = path.stat().st_size
-        if max_bytes is not None and size > max_bytes:
-            raise error(
-                f"is too large for a {what} ({_size(size)}; the limit is {_size(max_bytes)})", path
-            )
-        return path.read_bytes()
+        # Checked before opening: opening a FIFO with no writer blocks forever, and a device
+        # such as /dev/zero never ends.
+        kind = not_regular(os.stat(path).st_mode)
+        if kind:
+            raise error(f"is {kind}, not a {what}", path)
+        # O_NONBLOCK: should the path have become a FIFO since the stat, opening it still
+        # returns at once, and the fstat below refuses it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fd)
+            kind = not_regular(st.st_mode)
+            if kind:
+                raise error(f"is {kind}, not a {what}", path)
+            if max_bytes is not None and st.st_size > max_bytes:
+                raise error(
+                    f"is too large for a {what} ({_size(st.st_size)}; "
+                    f"the limit is {_size(max_bytes)})", path,
+                )
+            return fh.read()
     except FileNotFoundError:
         raise error("no such file", path) from None
     except PermissionError:
@@ -38,6 +49,22 @@ def read_bytes(
         raise error(f"is a directory, not a {what}", path) from None
     except OSError as exc:
         raise error(f"cannot be read: {exc.strerror or exc}", path) from None
+
+
+def not_regular(mode: int) -> str | None:
+    """What a file of this st_mode is when it is not a regular file ("a directory", "a named
+    pipe (FIFO)", ...), or None for a regular file: only regular files are read as input."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a special file"
 
 
 # JSON deeper than this is no data a person made; Python's parser would overflow its stack

@@ -132,6 +132,9 @@ def _paragraph_pass(
         half = min(half, max(n, m) + 3)
     refine = path_points is not None
     centre = band_centres(n, m, path_points)
+    if path_points is not None and first:
+        # the band must hold the corridor, however it turns (as realign's first pass does)
+        half = min(band_half(path_points, n, centre, half, 1), m + 3)
     # the first pass only finds the corridor: the common bead types are enough for that
     types = MATCH_TYPES if refine or (first and last) else [(1, 1)]
     if path_points is not None and not first:

@@ -11,6 +11,7 @@ from urllib.parse import quote as url_quote
 
 from reader.core.annotate.annotations import SIDES
 from reader.core.errors import ReaderError
+from reader.core.files import not_regular
 from reader.core.store.bead_states import add_bead_states
 from reader.core.store.curation_schema import CURATION_TABLE, migrate_curation
 from reader.core.store.review_schema import REVIEW_TABLES, add_review_tables
@@ -137,8 +138,9 @@ def check_file(path: Path, read_only: bool) -> None:
         raise WorkspaceNotFoundError("no such workspace file", path) from None
     except OSError as exc:
         raise WorkspaceError(f"cannot be read: {exc.strerror or exc}", path) from None
-    if path.is_dir():
-        raise WorkspaceError("is a directory, not a workspace file", path)
+    kind = not_regular(st.st_mode)  # a FIFO would block the read of the header below
+    if kind:
+        raise WorkspaceError(f"is {kind}, not a workspace file", path)
     if not os.access(path, os.R_OK):
         raise WorkspaceError("cannot be read (permission denied)", path)
     try:

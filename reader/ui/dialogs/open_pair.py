@@ -124,8 +124,12 @@ class OpenPairDialog(QDialog):
         for name, path in ((self.tr("source"), source), (self.tr("target"), target)):
             if not path:
                 return self.tr("Choose the %1 file.").replace("%1", name)
-            if not Path(path).is_file():
+            if not Path(path).exists():
                 return self.tr("The %1 file does not exist: %2").replace("%1", name).replace(
+                    "%2", path
+                )
+            if not Path(path).is_file():  # a folder, a named pipe, a device: nothing to read
+                return self.tr("The %1 is not a regular file: %2").replace("%1", name).replace(
                     "%2", path
                 )
         if Path(source).resolve() == Path(target).resolve():
