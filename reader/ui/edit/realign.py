@@ -24,13 +24,6 @@ def fixed_beads(alignment: Alignment, free: range | None = None) -> list[Bead]:
     ]
 
 
-def keep_fixed(result: Alignment, fixed: Sequence[Bead]) -> Alignment:
-    """The aligner's result with each fixed bead exactly as it was (state and confidence)."""
-    by_runs = {(b.src, b.tgt): b for b in fixed}
-    beads = [by_runs.get((b.src, b.tgt), b) for b in result.beads]
-    return Alignment(beads, result.n_src, result.n_tgt)
-
-
 class RealignJob(QObject):
     """`align_prepared(..., fixed=...)` in the pool; the signals of the window's ProgressPanel.
 
@@ -65,7 +58,7 @@ class RealignJob(QObject):
             result = align_prepared(
                 ready, fixed, progress=control.report, cancelled=control.is_cancelled
             )
-            return keep_fixed(result, fixed), ready
+            return result, ready  # the fixed beads in it exactly as given (align_texts)
 
         job = Job(work, self)
         job.progress.connect(self.progress)
