@@ -7,9 +7,9 @@ import json
 import pytest
 
 from reader.core.align.beads import Alignment
+from reader.core.annotate.codebooks import builtin_codebooks
 from reader.core.lens.families import builtin_families, find_family
 from reader.core.lens.matching import Matcher, Occurrence
-from reader.core.annotate.codebooks import builtin_codebooks
 from reader.core.lens.shifts import (
     LEFT_IMPLICIT,
     MADE_EXPLICIT,
