@@ -130,7 +130,7 @@ def test_user_families_add_replace_and_a_broken_one_is_reported(tmp_path: Path) 
     assert [f.id for f in families] == ["actors", "armed-groups", "events", "opposition", "mine"]
     assert families[0].name == "My actors"
     assert len(errors) == 1 and "broken.json" in str(errors[0])
-    with pytest.raises(FamilyError, match="broken.json"):
+    with pytest.raises(FamilyError, match=r"broken\.json"):
         load_families(tmp_path / "none", extra=[tmp_path / "broken.json"])
 
 
