@@ -11,7 +11,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
 from reader.core.lens.concord import concordance
 from reader.core.lens.counts import count_labels
