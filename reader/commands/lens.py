@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+from typing import TYPE_CHECKING
 
 import reader.commands.lens_inputs as lens_inputs
 from reader.core.timing import stage
+
+if TYPE_CHECKING:
+    from reader.core.lens.families import TermFamily
 
 NAME = "lens"
 
@@ -61,7 +65,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _shifts(args: argparse.Namespace, families: list, wanted: list) -> int:
+def _shifts(
+    args: argparse.Namespace, families: list[TermFamily], wanted: list[TermFamily]
+) -> int:
     from reader.commands.pair_verdict import warn_if_unrelated
     from reader.core.errors import InputError
     from reader.core.lens.matching import Matcher
