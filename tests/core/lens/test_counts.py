@@ -55,3 +55,13 @@ def test_duplicates_and_boilerplate_are_not_counted() -> None:
 def test_rate_of_an_empty_document_is_zero() -> None:
     assert per_thousand(3, 0) == 0.0
     assert per_thousand(3, 1500) == pytest.approx(2.0)
+
+
+def test_a_part_of_a_document_counts_only_its_paragraphs() -> None:
+    doc = document("d", "the regime spoke\nthe government said\nthe regime and Iraq")
+    part = doc.part([0, 2], "d (linked)")
+    counts = count_labels([doc, part], [ACTORS])
+    assert counts.count("d (linked)", "actors", "regime") == 2
+    assert counts.count("d (linked)", "actors", "government") == 0
+    assert counts.count("d", "actors", "government") == 1
+    assert counts.words == {"d": 10, "d (linked)": 7}
