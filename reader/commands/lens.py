@@ -25,7 +25,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Counts each label of the term families (resources/lenses: who governs, "
         "the armed groups, the events, the opposition) in each document, and per 1,000 words. "
         "FILES are text files or ids of the built-in corpus (reader corpus). With --shifts, "
-        "FILES are SRC TGT: the pair is aligned and, for each label on the source side, the "
+        "FILES are SRC TGT (files or ids): the pair is aligned and, for each label on the "
+        "source side, the "
         "label its counterpart bead uses is listed (* marks a change). Exit status 2 on bad "
         "input.",
     )
@@ -76,7 +77,9 @@ def _shifts(
     from reader.core.pair import PairOptions, open_pair
 
     if len(args.files) == 2:
-        source, target = args.files
+        from reader.core.lens.documents import resolve_path
+
+        source, target = (resolve_path(f) for f in args.files)
     elif not args.files and args.corpus:
         from reader.core.corpus.manifest import load_manifest
         from reader.resources import CORPUS

@@ -90,8 +90,8 @@ def test_shifts_of_the_built_in_pair(capsys: pytest.CaptureFixture[str]) -> None
     rows = list(csv.DictReader(io.StringIO(out)))
     assert any(r["form"] == "النظام العراقي" and r["counterpart_form"] == "Iraq"
                and r["changed"] == "yes" for r in rows)
-    code, out, _ = run(capsys, "lens", "--corpus", "--shifts", "--family", "actors",
-                       "--logical")
+    code, out, _ = run(capsys, "lens", "iraq-assad-lesson-ar", "iraq-assad-lesson-en",
+                       "--shifts", "--family", "actors", "--logical")
     assert "* regime «النظام العراقي» → state or capital named for its government «Iraq»" in out
 
 

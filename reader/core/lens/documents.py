@@ -77,6 +77,18 @@ def load_documents(
     return docs
 
 
+def resolve_path(given: str | Path, corpus: Corpus | None = None) -> Path:
+    """`given` as a path, or, when no such file exists, the file of the corpus text with that
+    id (default: the built-in corpus); the path as given otherwise (loading it then says)."""
+    path = Path(given)
+    if path.exists():
+        return path
+    corpus = corpus or load_manifest(CORPUS / "corpus.toml")
+    if any(e.id == str(given) for e in corpus.texts):
+        return corpus.path_of(str(given))
+    return path
+
+
 def _unique_id(path: Path, docs: Sequence[LensDocument]) -> str:
     taken = {d.id for d in docs}
     candidate = path.name
