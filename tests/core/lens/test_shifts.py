@@ -56,6 +56,32 @@ def test_the_built_in_pair_lists_the_known_shift(gold_pair: tuple) -> None:
     assert pairing.counterpart in pairing.candidates
 
 
+def test_every_iraqi_regime_pairs_as_a_reader_pairs_it(gold_pair: tuple) -> None:
+    """The 13 النظام العراقي of the Arabic article and what the English says for each, read
+    by hand against the gold alignment (bead: counterpart)."""
+    source, target, alignment = gold_pair
+    families = builtin_families()
+    rows = label_shifts(source, target, alignment, [find_family(families, "actors")],
+                        matcher=Matcher(families))
+    got = sorted((p.bead, p.counterpart.form if p.counterpart else None)
+                 for r in rows if r.form == "النظام العراقي" for p in r.pairings)
+    assert got == [
+        (1, "Iraq's leadership"),  # لقد ارتكب النظام العراقي خطيئته: Iraq's leadership made
+        (1, "Iraqi regime"),  # ارتكبه النظام العراقي: committed by the Iraqi regime
+        (2, "Iraq"),  # الميليشيات التي أرسلها النظام العراقي: militias backed by Iraq
+        (3, "Iraq"),  # موقف النظام العراقي: Iraq's position
+        (8, "Iraq"),  # أسباب انحياز النظام العراقي: Why Did Iraq Side
+        (19, "Baghdad"),  # ويبرّر النظام العراقي: Baghdad justified
+        (28, "Iraq"),  # ماذا جنى النظام العراقي: What Did Iraq Actually Gain?
+        (30, "Baghdad"),  # النظام العراقي يستمر في سياساته: Baghdad's continued policies
+        (35, "Iraqi government"),  # والنظام العراقي يعرف ذلك: the Iraqi government knows
+        (40, "Iraqi regime"),  # الضغط على النظام العراقي: pressure the Iraqi regime
+        (41, "Iraq"),  # خطأ كبير يرتكبه النظام العراقي: a mistake … one Iraq will pay for
+        (41, "Iraq's rulers"),  # قادة النظام العراقي: Iraq's rulers
+        (44, "Iraq's leaders"),  # إذا لم يغيّر النظام العراقي: Unless Iraq's leaders change
+    ]
+
+
 def test_the_target_side_lists_the_source_labels(gold_pair: tuple) -> None:
     source, target, alignment = gold_pair
     rows = label_shifts(source, target, alignment, [find_family(builtin_families(), "actors")],
