@@ -154,6 +154,7 @@ def test_csv_cells_a_spreadsheet_would_compute_are_neutralised(
         (["lens", "no-such-file.txt"], "no such file"),
         (["concord", "militia", EN, "--family", "actors"], "has no label 'militia'"),
         (["concord", "regime", EN, "--context", "-1"], "--context"),
+        (["concord", " ", EN], "TERM must hold a letter"),
     ],
 )
 def test_bad_input_is_one_line_and_status_2(
