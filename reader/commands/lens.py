@@ -41,6 +41,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         "built-in pair)")
     p.add_argument("--side", choices=("source", "target"), default="source",
                    help="with --shifts: whose labels are listed (default: the source's)")
+    p.add_argument("--changed", action="store_true",
+                   help="with --shifts: only the rows whose label changed (marked *)")
     lens_inputs.add_inputs(p)
     p.set_defaults(run=run)
 
@@ -95,6 +97,8 @@ def _shifts(
     with stage(log, "lens shifts"):
         rows = label_shifts(pair.source, pair.target, pair.alignment, wanted,
                             side=args.side, matcher=Matcher(families))
+        if args.changed:
+            rows = [r for r in rows if r.changed]
     if args.format == "csv":
         text = shifts_csv(rows)
     elif args.format == "json":

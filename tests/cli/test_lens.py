@@ -93,6 +93,11 @@ def test_shifts_of_the_built_in_pair(capsys: pytest.CaptureFixture[str]) -> None
     code, out, _ = run(capsys, "lens", "iraq-assad-lesson-ar", "iraq-assad-lesson-en",
                        "--shifts", "--family", "actors", "--logical")
     assert "* regime «النظام العراقي» → state or capital named for its government «Iraq»" in out
+    assert "  regime «النظام العراقي» → regime «Iraqi regime»" in out
+    code, out, _ = run(capsys, "lens", AR, EN, "--shifts", "--family", "actors", "--changed",
+                       "--logical")
+    assert "* regime «النظام العراقي» → state or capital named for its government «Iraq»" in out
+    assert all(line.startswith("* ") for line in out.splitlines()[1:] if line)
 
 
 def test_concord_of_a_label_sorted(capsys: pytest.CaptureFixture[str]) -> None:

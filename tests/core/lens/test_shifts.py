@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.align.beads import Alignment
 from reader.core.annotate.codebooks import builtin_codebooks
@@ -14,6 +16,7 @@ from reader.core.lens.shifts import (
     LEFT_IMPLICIT,
     MADE_EXPLICIT,
     SUBSTITUTION,
+    UNPAIRED_COST,
     label_shifts,
     pair_occurrences,
     shift_annotations,
@@ -155,3 +158,26 @@ def test_the_state_an_occurrence_names() -> None:
     assert states_named("Baghdad’s leaders") == {"iraq"}
     assert states_named("Assad's regime") == {"syria"}
     assert states_named("the regime") == frozenset()
+
+
+PLACES = st.lists(st.floats(0, 1), max_size=8).map(sorted)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PLACES, PLACES, st.lists(st.sampled_from("ab"), min_size=16, max_size=16))
+def test_pairing_is_one_to_one_in_order_and_near(ours: list[float], theirs: list[float],
+                                                 labels: list[str]) -> None:
+    def occ(n: int, side: str) -> Occurrence:
+        label = labels[n % len(labels)]
+        return Occurrence(side, 0, n, n + 1, "f", label, label, label)
+
+    mine = [(p, occ(n, "s")) for n, p in enumerate(ours)]
+    other = [(q, occ(n + 8, "t")) for n, q in enumerate(theirs)]
+    paired = pair_occurrences(mine, other)
+    assert len(paired) == len(mine)
+    used = [other.index(next(t for t in other if t[1] is c)) for c in paired if c is not None]
+    assert used == sorted(set(used))  # each at most once, in order
+    place = {id(o): q for q, o in other}
+    for (p, _), c in zip(mine, paired, strict=True):
+        if c is not None:  # a pair is never worse than leaving both alone
+            assert abs(p - place[id(c)]) <= 2 * UNPAIRED_COST
