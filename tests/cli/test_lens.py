@@ -212,3 +212,16 @@ def test_the_parser_builds_without_the_core(capsys: pytest.CaptureFixture[str]) 
             "print(any(m.startswith('reader.core.lens') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_empty_or_binary_text_is_one_line_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    empty, binary = tmp_path / "empty.txt", tmp_path / "binary.txt"
+    empty.write_bytes(b"")
+    binary.write_bytes(bytes(range(256)) * 8)
+    for path in (empty, binary):
+        for command in (["lens", str(path)], ["concord", "regime", EN, str(path)]):
+            code, out, err = run(capsys, *command)
+            assert code == 2 and out == "" and err.count("\n") == 1
+            assert str(path) in err
