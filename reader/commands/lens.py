@@ -1,5 +1,4 @@
-"""`reader lens FILES...`: how often each label of the term families occurs, per document;
-with --shifts, which label a translation uses where its original uses another."""
+"""`reader lens FILES...`: each label's count per document, or with --shifts a pair's shifts."""
 
 from __future__ import annotations
 
