@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import ModuleType
 
+import reader.commands.link as link
 from reader.commands import agree, align, corpus, diverge, export, importing, review, workspace
-from reader.commands import link
 
 # Each module registers its own parser (with set_defaults(run=run)); order is the help order.
 COMMANDS: list[ModuleType] = [align, diverge, corpus, workspace, importing, export, review, agree]
