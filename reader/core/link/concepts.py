@@ -158,7 +158,9 @@ def _source_concepts(
     return out
 
 
-def _side(text: Text, glossary: Glossary, lexicon: Lexicon | None) -> tuple[Side, list[Anchors]]:
+def side_of(text: Text, glossary: Glossary, lexicon: Lexicon | None
+            ) -> tuple[Side, list[Anchors]]:
+    """A text as the aligner's side (Arabic stemmed by the lexicon's stemmer) and its anchors."""
     anchors = text_anchors(text, glossary)
     paragraphs = [p.text for p in text.paragraphs]
     kinds = [p.kind for p in text.paragraphs]
@@ -199,8 +201,8 @@ def concept_space(a: Text, b: Text, glossary: Glossary, lexicon: Lexicon) -> Con
     cross = (a.language == "ar") != (b.language == "ar")
     swap = cross and b.language == "ar"  # the Arabic text is the one translated
     src_text, tgt_text = (b, a) if swap else (a, b)
-    src, src_anchors = _side(src_text, glossary, lexicon)
-    tgt, tgt_anchors = _side(tgt_text, glossary, lexicon)
+    src, src_anchors = side_of(src_text, glossary, lexicon)
+    tgt, tgt_anchors = side_of(tgt_text, glossary, lexicon)
     space, translation = _pair_space(src, tgt, lexicon if cross else None)
     src_concepts = _source_concepts(src, src_anchors, space, translation)
     tgt_concepts = _target_concepts(tgt, tgt_anchors, space)

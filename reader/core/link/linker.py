@@ -10,20 +10,28 @@ from reader.core.anchors.lexicon import Lexicon
 from reader.core.errors import InputError
 from reader.core.link.concepts import concept_space
 from reader.core.link.records import LinkParams, PassageLink
-from reader.core.link.scoring import Weights, calibrated, capped, mass, pairing, raw_evidence
+from reader.core.link.scoring import (
+    Pairing,
+    Weights,
+    calibrated,
+    capped,
+    mass,
+    pairing,
+    raw_evidence,
+)
 from reader.core.text.document import Text, load_text
 
 
-def candidate_links(
+def candidate_pairings(
     doc_a: Text,
     doc_b: Text,
     *,
     params: LinkParams | None = None,
     glossary: Glossary | None = None,
     lexicon: Lexicon | None = None,
-) -> list[PassageLink]:
-    """Every pair of paragraphs that shares any evidence, scored; no threshold, no cap
-    (what the benchmark sweeps; `link_documents` keeps the links worth showing)."""
+) -> list[tuple[int, int, Pairing]]:
+    """Every pair of paragraphs (a, b) that shares any evidence, with what it shares, weighed
+    (before calibration: what the benchmark fits the calibration on)."""
     params = params or LinkParams()
     glossary = glossary if glossary is not None else Glossary.load()
     lexicon = lexicon if lexicon is not None else Lexicon.load()
@@ -41,15 +49,30 @@ def candidate_links(
         for key in concepts:
             if key in weights.idf:
                 holders.setdefault(key, []).append(j)
-    links = []
+    found = []
     for i, concepts in enumerate(space.a):
         partners = sorted({j for key in concepts for j in holders.get(key, ())})
         for j in partners:
             p = pairing(concepts, space.b[j], weights, params, cross, mass_a[i], mass_b[j])
             if p.evidence:
-                links.append(PassageLink(i, j, round(calibrated(raw_evidence(p), params), 4),
-                                         p.evidence))
-    return links
+                found.append((i, j, p))
+    return found
+
+
+def candidate_links(
+    doc_a: Text,
+    doc_b: Text,
+    *,
+    params: LinkParams | None = None,
+    glossary: Glossary | None = None,
+    lexicon: Lexicon | None = None,
+) -> list[PassageLink]:
+    """Every pair of paragraphs that shares any evidence, scored; no threshold, no cap
+    (what the benchmark sweeps; `link_documents` keeps the links worth showing)."""
+    params = params or LinkParams()
+    return [PassageLink(i, j, round(calibrated(raw_evidence(p), params), 4), p.evidence)
+            for i, j, p in candidate_pairings(doc_a, doc_b, params=params, glossary=glossary,
+                                              lexicon=lexicon)]
 
 
 def link_documents(
