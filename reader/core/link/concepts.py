@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -133,7 +134,8 @@ def _target_concepts(side: Side, anchors: list[Anchors], space: Space) -> list[C
 
 
 def _source_concepts(
-    side: Side, anchors: list[Anchors], space: Space, translation: sp.csr_matrix
+    side: Side, anchors: list[Anchors], space: Space, translation: sp.csr_matrix,
+    ambiguity: bool,
 ) -> list[Concepts]:
     columns = list(space.tgt_vocab)
     src_index = {w: a for a, w in enumerate(space.src_vocab)}
@@ -148,11 +150,15 @@ def _source_concepts(
             if lo == hi:
                 continue
             text, s, e, capital = _word_at(side.texts[i], at, form)
+            # a word the lexicon reads many ways matches some word of any paragraph: each
+            # reading counts for less (1 / sqrt of their number)
+            readings = [c for c in translation.indices[lo:hi] if c < space.n_tgt_words]
+            spread = 1.0 / math.sqrt(max(1, len(readings))) if ambiguity else 1.0
             for col, strength in zip(translation.indices[lo:hi], translation.data[lo:hi],
                                      strict=True):
                 if col < space.n_tgt_words:
                     _add(found, "w:" + columns[col],
-                         Occurrence(text, s, e, min(1.0, float(strength)), capital))
+                         Occurrence(text, s, e, min(1.0, float(strength)) * spread, capital))
         _anchor_concepts(side, anchors, i, found)
         out.append(found)
     return out
@@ -204,7 +210,7 @@ def concept_space(a: Text, b: Text, glossary: Glossary, lexicon: Lexicon) -> Con
     src, src_anchors = side_of(src_text, glossary, lexicon)
     tgt, tgt_anchors = side_of(tgt_text, glossary, lexicon)
     space, translation = _pair_space(src, tgt, lexicon if cross else None)
-    src_concepts = _source_concepts(src, src_anchors, space, translation)
+    src_concepts = _source_concepts(src, src_anchors, space, translation, cross)
     tgt_concepts = _target_concepts(tgt, tgt_anchors, space)
     return ConceptSpace(tgt_concepts, src_concepts) if swap else ConceptSpace(src_concepts,
                                                                               tgt_concepts)

@@ -41,8 +41,9 @@ def candidate_pairings(
     space = concept_space(doc_a, doc_b, glossary, lexicon)
     weights = Weights.of(space.a, space.b)
     cross = (doc_a.language == "ar") != (doc_b.language == "ar")
-    mass_a = [mass(c, weights) for c in space.a]
-    mass_b = [mass(c, weights) for c in space.b]
+    categories = {t.id: t.category for t in glossary}
+    mass_a = [mass(c, weights, params.rarity) for c in space.a]
+    mass_b = [mass(c, weights, params.rarity) for c in space.b]
     # which paragraphs of b hold each concept: only pairs sharing one are looked at
     holders: dict[str, list[int]] = {}
     for j, concepts in enumerate(space.b):
@@ -53,7 +54,8 @@ def candidate_pairings(
     for i, concepts in enumerate(space.a):
         partners = sorted({j for key in concepts for j in holders.get(key, ())})
         for j in partners:
-            p = pairing(concepts, space.b[j], weights, params, cross, mass_a[i], mass_b[j])
+            p = pairing(concepts, space.b[j], weights, params, cross, mass_a[i], mass_b[j],
+                        categories)
             if p.evidence:
                 found.append((i, j, p))
     return found
@@ -70,9 +72,9 @@ def candidate_links(
     """Every pair of paragraphs that shares any evidence, scored; no threshold, no cap
     (what the benchmark sweeps; `link_documents` keeps the links worth showing)."""
     params = params or LinkParams()
-    return [PassageLink(i, j, round(calibrated(raw_evidence(p), params), 4), p.evidence)
-            for i, j, p in candidate_pairings(doc_a, doc_b, params=params, glossary=glossary,
-                                              lexicon=lexicon)]
+    found = candidate_pairings(doc_a, doc_b, params=params, glossary=glossary, lexicon=lexicon)
+    return [PassageLink(i, j, round(calibrated(raw_evidence(p, params.damping), params), 4),
+                        p.evidence) for i, j, p in found]
 
 
 def link_documents(

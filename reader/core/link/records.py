@@ -52,11 +52,17 @@ class LinkParams:
     )
     # score = logistic(slope * (evidence - centre)); evidence = shared weight, damped by the
     # passages' sizes (scoring.raw_evidence)
-    slope: float = 1.0
-    centre: float = 4.0
-    threshold: float = 0.5
+    # how much sharing a small part of what the paragraphs hold counts against a link: the
+    # shared weight is multiplied by (shared / sqrt(mass_a * mass_b)) ** damping
+    damping: float = 0.5
+    # evidence weighs its inverse document frequency to this power: above 1, rare evidence
+    # counts for more against common
+    rarity: float = 1.0
+    slope: float = 0.52
+    centre: float = 8.87
+    threshold: float = 0.4
     # at most this many links per paragraph, on each side (a paragraph keeps its best)
-    cap: int = 3
+    cap: int = 5
 
     def kind_weight(self, kind: str) -> float:
         return dict(self.kind_weights).get(kind, 1.0)

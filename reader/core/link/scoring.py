@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from reader.core.link.concepts import Concepts, Occurrence
@@ -18,8 +18,30 @@ _PRIOR_PARAGRAPHS = 20
 _SMALL_NUMBER = 12
 
 
-def concept_kind(key: str, a: Occurrence, b: Occurrence, cross: bool) -> str:
-    """What sort of evidence a shared concept is (records.EVIDENCE_KINDS)."""
+# Glossary categories whose terms name one person, group or place: as telling as a name. The
+# others (politics, military, economy, …) are the subject's common vocabulary.
+NAMING_CATEGORIES = frozenset({
+    "person", "city", "militia", "party", "place", "region", "province", "country", "body",
+    "media", "militant", "force",
+})
+# Words the stopword lists keep but that only join a sentence: that two passages both say
+# "however" or "regarding" says nothing about their event (the lexicon gives them to many
+# Arabic particles: أما "however", تجاه "regarding", ضمن "among").
+DISCOURSE_WORDS = frozenset({
+    "however", "despite", "regarding", "among", "amid", "might", "may", "also", "still",
+    "even", "early", "ensure", "remain", "become", "became", "began", "begin", "start", "seem",
+    "seemed", "particularly", "especially", "including", "previously", "within", "without",
+    "around", "toward", "towards", "across", "since", "already", "yet", "instead", "whether",
+    "part", "way", "time", "day", "year", "make", "made", "take", "taken", "said", "say",
+    "used", "use", "well", "many", "much", "more", "most", "other", "such", "new", "first",
+    "last", "next", "now", "today", "two", "three", "one", "several", "reference", "term",
+})
+
+
+def concept_kind(key: str, a: Occurrence, b: Occurrence, cross: bool,
+                 categories: Mapping[str, str] | None = None) -> str:
+    """What sort of evidence a shared concept is (records.EVIDENCE_KINDS); `categories` gives
+    each glossary term's category (a person's or a group's name counts as a name)."""
     prefix, _, value = key.partition(":")
     if prefix in ("d", "dm", "ym"):
         return "date"
@@ -32,7 +54,7 @@ def concept_kind(key: str, a: Occurrence, b: Occurrence, cross: bool) -> str:
             small = False
         return "word" if small else "number"
     if prefix == "g":
-        return "term"
+        return "name" if (categories or {}).get(value) in NAMING_CATEGORIES else "term"
     if prefix in ("h", "t", "u"):
         return "handle"
     capital = (a.capital or b.capital) if cross else (a.capital and b.capital)
@@ -50,7 +72,8 @@ class Weights:
         df_a = Counter(k for c in a for k in c)
         df_b = Counter(k for c in b for k in c)
         n = len(a) + len(b) + _PRIOR_PARAGRAPHS
-        return cls({k: math.log(n / (df_a[k] + df_b[k])) for k in df_a if k in df_b})
+        return cls({k: math.log(n / (df_a[k] + df_b[k])) for k in df_a
+                    if k in df_b and k[2:] not in DISCOURSE_WORDS})
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,13 +87,13 @@ class Pairing:
     mass_b: float
 
 
-def mass(concepts: Concepts, weights: Weights) -> float:
-    return sum(weights.idf.get(k, 0.0) for k in concepts)
+def mass(concepts: Concepts, weights: Weights, rarity: float = 1.0) -> float:
+    return sum(weights.idf.get(k, 0.0) ** rarity for k in concepts)
 
 
 def pairing(
     a: Concepts, b: Concepts, weights: Weights, params: LinkParams, cross: bool,
-    mass_a: float, mass_b: float,
+    mass_a: float, mass_b: float, categories: Mapping[str, str] | None = None,
 ) -> Pairing:
     found = []
     for key in a.keys() & b.keys():
@@ -78,8 +101,8 @@ def pairing(
         if idf <= 0.0:
             continue
         oa, ob = a[key], b[key]
-        kind = concept_kind(key, oa, ob, cross)
-        w = idf * params.kind_weight(kind) * min(oa.strength, ob.strength)
+        kind = concept_kind(key, oa, ob, cross, categories)
+        w = idf**params.rarity * params.kind_weight(kind) * min(oa.strength, ob.strength)
         found.append(Evidence(kind, key, oa.text, ob.text, round(w, 4), (oa.start, oa.end),
                               (ob.start, ob.end)))
     order = {k: i for i, k in enumerate(EVIDENCE_KINDS)}
@@ -106,13 +129,13 @@ def _one_reading_each(found: list[Evidence]) -> list[Evidence]:
     return kept
 
 
-def raw_evidence(p: Pairing) -> float:
+def raw_evidence(p: Pairing, damping: float = 0.5) -> float:
     """The shared weight, damped by how much the two paragraphs could have shared: a long
     paragraph shares something with everything, and sharing much of little says more."""
     if p.shared <= 0.0:
         return 0.0
     overlap = p.shared / math.sqrt(max(p.mass_a, 1e-9) * max(p.mass_b, 1e-9))
-    return p.shared * math.sqrt(overlap)
+    return p.shared * overlap**damping
 
 
 def calibrated(raw: float, params: LinkParams) -> float:
