@@ -14,13 +14,18 @@ NAME = "link"
 log = logging.getLogger(__name__)
 
 
-def _score(value: str) -> float:
+def _threshold(value: str | None) -> float | None:
+    """--threshold as a number in [0, 1]; anything else is one line and exit status 2."""
+    from reader.core.errors import ReaderError
+
+    if value is None:
+        return None
     try:
         number = float(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0.0 <= number <= 1.0:
-        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+        raise ReaderError(f"--threshold {value!r}: not a number") from None
+    if not 0.0 <= number <= 1.0:  # NaN fails this too
+        raise ReaderError(f"--threshold {value}: not between 0 and 1")
     return number
 
 
@@ -40,7 +45,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=FORMATS, default="table",
                    help="table (for people, the default), json (0-based indices, evidence and "
                         "excerpts) or tsv (paragraph numbers from 1)")
-    p.add_argument("--threshold", type=_score, default=None, metavar="X",
+    p.add_argument("--threshold", default=None, metavar="X",
                    help="the lowest score kept, between 0 and 1 (default: the calibrated one)")
     p.add_argument("--glossary", metavar="FILE", action="append", default=[],
                    help="an extra glossary TSV file (repeatable)")
@@ -63,9 +68,10 @@ def run(args: argparse.Namespace) -> int:
     from reader.core.link.records import LinkParams
 
     inputs = [Path(args.a), Path(args.b), *(Path(g) for g in args.glossary)]
+    threshold = _threshold(args.threshold)
+    threshold = LinkParams().threshold if threshold is None else threshold
     if args.output is not None:  # refused before the work, not after it
         check_output(args.output, inputs)
-    threshold = LinkParams().threshold if args.threshold is None else args.threshold
     with stage(log, "link"):
         doc_a, doc_b, links = link_files(args.a, args.b, threshold=threshold,
                                          glossaries=[Path(g) for g in args.glossary],

@@ -183,6 +183,22 @@ def translation_check(params: LinkParams) -> dict:
     return {"found": len(found), "right": right, "gold": len(gold)}
 
 
+def windows_check(params: LinkParams) -> dict:
+    """Passages as windows of two adjacent short paragraphs against single paragraphs: the
+    average precision of the ranking on each pair (no fitting involved)."""
+    print("\npassages: average precision of the ranking, paragraphs vs windows of two short "
+          "paragraphs")
+    out = {}
+    for words in (0, 25, 40, 60):
+        cases = load_cases(replace(params, window_words=words))
+        aps = [average_precision(c.raw, c.gold) for c in cases]
+        label = "paragraphs" if words == 0 else f"windows < {words} words"
+        print(f"  {label:24s} " + "  ".join(f"{c.name[:14]} {x:.3f}"
+                                          for c, x in zip(cases, aps, strict=True)))
+        out[label] = aps
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--train", default="spectator-axis-of-resistance")
@@ -192,6 +208,7 @@ def main() -> int:
     cases = load_cases(params)
     out = report(cases, args.train, params)
     out["translation"] = translation_check(params)
+    out["windows"] = windows_check(params)
     if args.json:
         args.json.write_text(json.dumps(out, indent=1) + "\n")
     slope, centre, threshold = out["fitted"]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.errors import InputError
-from reader.core.link.concepts import concept_space
+from reader.core.link.concepts import Concepts, concept_space
 from reader.core.link.records import LinkParams, PassageLink
 from reader.core.link.scoring import (
     Pairing,
@@ -40,6 +41,9 @@ def candidate_pairings(
             raise InputError("has no paragraphs", doc.path)
     space = concept_space(doc_a, doc_b, glossary, lexicon)
     weights = Weights.of(space.a, space.b)
+    if params.window_words > 0:
+        space.a = windows(space.a, doc_a, params.window_words)
+        space.b = windows(space.b, doc_b, params.window_words)
     cross = (doc_a.language == "ar") != (doc_b.language == "ar")
     categories = {t.id: t.category for t in glossary}
     mass_a = [mass(c, weights, params.rarity) for c in space.a]
@@ -59,6 +63,22 @@ def candidate_pairings(
             if p.evidence:
                 found.append((i, j, p))
     return found
+
+
+def windows(concepts: list[Concepts], doc: Text, words: int) -> list[Concepts]:
+    """Each paragraph's concepts with those of the adjacent paragraphs when both are shorter
+    than `words` words (a post cut into lines, a heading and its lead): the passage is the
+    window, the link stays on the paragraph (the neighbour's words have no place in it)."""
+    short = [len(p.text.split()) < words for p in doc.paragraphs]
+    out = []
+    for i, own in enumerate(concepts):
+        merged = dict(own)
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(concepts) and short[i] and short[k]:
+                for key, o in concepts[k].items():
+                    merged.setdefault(key, replace(o, start=0, end=0))
+        out.append(merged)
+    return out
 
 
 def candidate_links(

@@ -61,6 +61,10 @@ class LinkParams:
     slope: float = 0.52
     centre: float = 8.87
     threshold: float = 0.4
+    # above 0, two adjacent paragraphs both shorter than this many words are scored as one
+    # passage (links stay on paragraphs); 0 by default: measured no better, and it makes a
+    # link depend on the order of the paragraphs (docs/benchmarks.md)
+    window_words: int = 0
     # at most this many links per paragraph, on each side (a paragraph keeps its best)
     cap: int = 5
 
