@@ -10,6 +10,7 @@ from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.errors import InputError
 from reader.core.link.concepts import Concepts, concept_space
+from reader.core.link.prune import promising_pairs
 from reader.core.link.records import LinkParams, PassageLink
 from reader.core.link.scoring import (
     Pairing,
@@ -30,9 +31,11 @@ def candidate_pairings(
     params: LinkParams | None = None,
     glossary: Glossary | None = None,
     lexicon: Lexicon | None = None,
+    min_score: float = 0.0,
 ) -> list[tuple[int, int, Pairing]]:
     """Every pair of paragraphs (a, b) that shares any evidence, with what it shares, weighed
-    (before calibration: what the benchmark fits the calibration on)."""
+    (before calibration: what the benchmark fits the calibration on); with `min_score`, only
+    the pairs that could score that much (prune.py: the others are not weighed at all)."""
     params = params or LinkParams()
     glossary = glossary if glossary is not None else Glossary.load()
     lexicon = lexicon if lexicon is not None else Lexicon.load()
@@ -48,20 +51,24 @@ def candidate_pairings(
     categories = {t.id: t.category for t in glossary}
     mass_a = [mass(c, weights, params.rarity) for c in space.a]
     mass_b = [mass(c, weights, params.rarity) for c in space.b]
-    # which paragraphs of b hold each concept: only pairs sharing one are looked at
-    holders: dict[str, list[int]] = {}
-    for j, concepts in enumerate(space.b):
-        for key in concepts:
-            if key in weights.idf:
-                holders.setdefault(key, []).append(j)
+    if min_score > 0.0:
+        pairs = promising_pairs(space.a, space.b, weights, params, categories, mass_a, mass_b,
+                                min_score)
+    else:
+        # which paragraphs of b hold each concept: only pairs sharing one are looked at
+        holders: dict[str, list[int]] = {}
+        for j, concepts in enumerate(space.b):
+            for key in concepts:
+                if key in weights.idf:
+                    holders.setdefault(key, []).append(j)
+        pairs = [(i, j) for i, concepts in enumerate(space.a)
+                 for j in sorted({j for key in concepts for j in holders.get(key, ())})]
     found = []
-    for i, concepts in enumerate(space.a):
-        partners = sorted({j for key in concepts for j in holders.get(key, ())})
-        for j in partners:
-            p = pairing(concepts, space.b[j], weights, params, cross, mass_a[i], mass_b[j],
-                        categories)
-            if p.evidence:
-                found.append((i, j, p))
+    for i, j in pairs:
+        p = pairing(space.a[i], space.b[j], weights, params, cross, mass_a[i], mass_b[j],
+                    categories)
+        if p.evidence:
+            found.append((i, j, p))
     return found
 
 
@@ -88,11 +95,14 @@ def candidate_links(
     params: LinkParams | None = None,
     glossary: Glossary | None = None,
     lexicon: Lexicon | None = None,
+    min_score: float = 0.0,
 ) -> list[PassageLink]:
-    """Every pair of paragraphs that shares any evidence, scored; no threshold, no cap
-    (what the benchmark sweeps; `link_documents` keeps the links worth showing)."""
+    """Every pair of paragraphs that shares any evidence, scored; no cap (what the benchmark
+    sweeps; `link_documents` keeps the links worth showing); with `min_score`, those that
+    may score that much (all that do, and a few that then fall short)."""
     params = params or LinkParams()
-    found = candidate_pairings(doc_a, doc_b, params=params, glossary=glossary, lexicon=lexicon)
+    found = candidate_pairings(doc_a, doc_b, params=params, glossary=glossary, lexicon=lexicon,
+                               min_score=min_score)
     return [PassageLink(i, j, round(calibrated(raw_evidence(p, params.damping), params), 4),
                         p.evidence) for i, j, p in found]
 
@@ -115,7 +125,8 @@ def link_documents(
     threshold = params.threshold if threshold is None else threshold
     cap = params.cap if cap is None else cap
     links = [k for k in candidate_links(doc_a, doc_b, params=params, glossary=glossary,
-                                        lexicon=lexicon) if k.score >= threshold]
+                                        lexicon=lexicon, min_score=threshold)
+             if k.score >= threshold]
     links = capped(links, cap, [p.text for p in doc_a.paragraphs],
                    [p.text for p in doc_b.paragraphs])
     return sorted(links, key=lambda k: (k.a, k.b))
