@@ -20,8 +20,8 @@ GOLDS = sorted((DATA / "links").glob("*.json"))
 
 
 def test_there_is_a_gold_per_comparable_article() -> None:
-    assert len(GOLDS) == 3
-    assert {read_gold(g).a for g in GOLDS} == {"corpus/iraq-assad-lesson.ar.txt"}
+    arabic = [g for g in GOLDS if read_gold(g).a == "corpus/iraq-assad-lesson.ar.txt"]
+    assert len(arabic) == 3 and len(GOLDS) == 4
 
 
 @pytest.mark.parametrize("path", GOLDS, ids=lambda p: p.stem)
