@@ -8,7 +8,7 @@ from pathlib import Path
 
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
-from reader.core.errors import InputError
+from reader.core.errors import Cancelled, InputError
 from reader.core.link.concepts import Concepts, concept_space
 from reader.core.link.prune import promising_pairs
 from reader.core.link.records import LinkParams, PassageLink
@@ -21,6 +21,7 @@ from reader.core.link.scoring import (
     pairing,
     raw_evidence,
 )
+from reader.core.progress import CancelCheck
 from reader.core.text.document import Text, load_text
 
 
@@ -32,6 +33,7 @@ def candidate_pairings(
     glossary: Glossary | None = None,
     lexicon: Lexicon | None = None,
     min_score: float = 0.0,
+    cancelled: CancelCheck | None = None,
 ) -> list[tuple[int, int, Pairing]]:
     """Every pair of paragraphs (a, b) that shares any evidence, with what it shares, weighed
     (before calibration: what the benchmark fits the calibration on); with `min_score`, only
@@ -42,7 +44,7 @@ def candidate_pairings(
     for doc in (doc_a, doc_b):
         if not doc.paragraphs:
             raise InputError("has no paragraphs", doc.path)
-    space = concept_space(doc_a, doc_b, glossary, lexicon)
+    space = concept_space(doc_a, doc_b, glossary, lexicon, cancelled)
     weights = Weights.of(space.a, space.b)
     if params.window_words > 0:
         space.a = windows(space.a, doc_a, params.window_words)
@@ -64,7 +66,9 @@ def candidate_pairings(
         pairs = [(i, j) for i, concepts in enumerate(space.a)
                  for j in sorted({j for key in concepts for j in holders.get(key, ())})]
     found = []
-    for i, j in pairs:
+    for n, (i, j) in enumerate(pairs):
+        if cancelled is not None and n % 4096 == 0 and cancelled():
+            raise Cancelled()
         p = pairing(space.a[i], space.b[j], weights, params, cross, mass_a[i], mass_b[j],
                     categories)
         if p.evidence:
@@ -96,13 +100,14 @@ def candidate_links(
     glossary: Glossary | None = None,
     lexicon: Lexicon | None = None,
     min_score: float = 0.0,
+    cancelled: CancelCheck | None = None,
 ) -> list[PassageLink]:
     """Every pair of paragraphs that shares any evidence, scored; no cap (what the benchmark
     sweeps; `link_documents` keeps the links worth showing); with `min_score`, those that
     may score that much (all that do, and a few that then fall short)."""
     params = params or LinkParams()
     found = candidate_pairings(doc_a, doc_b, params=params, glossary=glossary, lexicon=lexicon,
-                               min_score=min_score)
+                               min_score=min_score, cancelled=cancelled)
     return [PassageLink(i, j, round(calibrated(raw_evidence(p, params.damping), params), 4),
                         p.evidence) for i, j, p in found]
 
@@ -116,16 +121,19 @@ def link_documents(
     params: LinkParams | None = None,
     glossary: Glossary | None = None,
     lexicon: Lexicon | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> list[PassageLink]:
     """The links between paragraphs of `doc_a` and `doc_b` scoring at least `threshold`
     (default `params.threshold`), each paragraph keeping at most `cap` (default `params.cap`;
     0: no cap) of its best, ordered by `a` then `b`. Many-to-many and in no particular order
-    of the texts: not an alignment."""
+    of the texts: not an alignment. `cancelled` (for a worker) is asked now and then; when it
+    says so, Cancelled is raised."""
     params = params or LinkParams()
     threshold = params.threshold if threshold is None else threshold
     cap = params.cap if cap is None else cap
     links = [k for k in candidate_links(doc_a, doc_b, params=params, glossary=glossary,
-                                        lexicon=lexicon, min_score=threshold)
+                                        lexicon=lexicon, min_score=threshold,
+                                        cancelled=cancelled)
              if k.score >= threshold]
     links = capped(links, cap, [p.text for p in doc_a.paragraphs],
                    [p.text for p in doc_b.paragraphs])
