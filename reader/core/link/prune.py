@@ -14,7 +14,7 @@ import scipy.sparse as sp
 
 from reader.core.link.concepts import Concepts
 from reader.core.link.records import LinkParams
-from reader.core.link.scoring import NAMING_CATEGORIES, Weights, calibrated, raw_evidence_of
+from reader.core.link.scoring import NAMING_CATEGORIES, Weights
 
 _ROWS = 256  # rows of the first document per dense block: bounds memory on long documents
 
@@ -66,13 +66,18 @@ def promising_pairs(
     right = _matrix(b, column).T.tocsc()
     m_a = np.asarray(mass_a, dtype=np.float64)
     m_b = np.asarray(mass_b, dtype=np.float64)
+    # the raw evidence that would give `min_score` (scoring.calibrated inverted; the scores
+    # are rounded to 4 places: keep what rounds up to it)
+    target = max(min_score - 1e-4, 1e-12)
+    if target >= 1.0:
+        return []
+    least = params.centre + np.log(target / (1.0 - target)) / params.slope
     out: list[tuple[int, int]] = []
     for start in range(0, len(a), _ROWS):
         shared = (left[start:start + _ROWS] @ right).toarray()
-        rows, cols = np.nonzero(shared > 0.0)
-        for i, j in zip(rows, cols, strict=True):
-            raw = raw_evidence_of(float(shared[i, j]), m_a[start + i], m_b[j], params.damping)
-            # the scores are rounded to 4 places: keep what rounds up to the threshold
-            if calibrated(raw, params) >= min_score - 1e-4:
-                out.append((start + int(i), int(j)))
+        sizes = np.sqrt(np.maximum(m_a[start:start + _ROWS, None], 1e-9)
+                        * np.maximum(m_b[None, :], 1e-9))
+        raw = shared * (shared / sizes) ** params.damping  # scoring.raw_evidence_of
+        rows, cols = np.nonzero((shared > 0.0) & (raw >= least))
+        out.extend((start + int(i), int(j)) for i, j in zip(rows, cols, strict=True))
     return out
