@@ -206,16 +206,46 @@ def windows_check(params: LinkParams) -> dict:
     return out
 
 
+def scale_check(names: list[str]) -> dict:
+    """Time and links on the aligner's bench cases (seed 1): a translated book (the links
+    should fall inside its gold beads), a book against an unrelated one (there should be
+    none) and, with --scale, the large case."""
+    from reader.core.link.linker import link_documents
+    from tests.bench.cases import case_dir, gold
+    from tests.bench.unrelated import unrelated_dir
+
+    print("\nbench cases (seed 1): links at the shipped threshold")
+    out = {}
+    for name in names:
+        folder = unrelated_dir(1, "book") if name == "unrelated-book" else case_dir(1, name)
+        a, b = load_text(folder / "src.txt"), load_text(folder / "tgt.txt")
+        cpu, wall = time.process_time(), time.perf_counter()
+        links = link_documents(a, b)
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        line = (f"  {name:15s} {len(a)} x {len(b)} paragraphs: {len(links)} links, "
+                f"{cpu:.2f} s CPU ({wall:.2f} s wall)")
+        if name != "unrelated-book":
+            pairs = {(i, j) for src, tgt in gold(1, name) for i in src for j in tgt}
+            right = sum((k.a, k.b) in pairs for k in links)
+            line += f", {right} inside gold beads"
+        print(line)
+        out[name] = {"links": len(links), "cpu_s": cpu, "wall_s": wall}
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--train", default="Orient XXI")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--scale", action="store_true",
+                    help="also time the large bench case (4,343 x 4,150 paragraphs)")
     args = ap.parse_args()
     params = LinkParams()
     cases = load_cases(params)
     out = report(cases, args.train, params)
     out["translation"] = translation_check(params)
     out["windows"] = windows_check(params)
+    out["scale"] = scale_check(["book", "unrelated-book"] + (["large"] if args.scale else []))
     if args.json:
         args.json.write_text(json.dumps(out, indent=1) + "\n")
     slope, centre, threshold = out["fitted"]
