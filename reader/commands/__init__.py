@@ -13,10 +13,11 @@ from reader.commands import (
     export,
     importing,
     lens,
+    link,
     review,
     workspace,
 )
 
 # Each module registers its own parser (with set_defaults(run=run)); order is the help order.
 COMMANDS: list[ModuleType] = [align, diverge, corpus, workspace, importing, export, review, agree]
-COMMANDS += [lens, concord]  # the framing lens (issue 15)
+COMMANDS += [lens, concord, link]  # the framing lens (issue 15)
