@@ -1,0 +1,1 @@
+"""The framing lens: term families, where their labels occur, counts, concordance, shifts."""

@@ -1,0 +1,81 @@
+"""Label shifts of a translation: the built-in pair's known shift, pairing, annotations."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.core.align.beads import Alignment
+from reader.core.lens.families import builtin_families, find_family
+from reader.core.lens.matching import Matcher, Occurrence
+from reader.core.lens.shifts import label_shifts, pair_occurrences
+from reader.core.text.document import load_text, text_from_string
+from reader.resources import CORPUS
+from tests.core.lens.helpers import ACTORS
+from tests.paths import DATA
+
+
+@pytest.fixture(scope="module")
+def gold_pair() -> tuple:
+    source = load_text(CORPUS / "iraq-assad-lesson.ar.txt")
+    target = load_text(CORPUS / "iraq-assad-lesson.en.txt")
+    gold = json.loads((DATA / "iraq-assad-lesson.gold.json").read_text(encoding="utf-8"))
+    return source, target, Alignment.from_pairs(gold, len(source), len(target))
+
+
+def test_the_built_in_pair_lists_the_known_shift(gold_pair: tuple) -> None:
+    source, target, alignment = gold_pair
+    families = builtin_families()
+    rows = label_shifts(source, target, alignment, [find_family(families, "actors")],
+                        matcher=Matcher(families))
+    iraqi = {(r.counterpart_label, r.counterpart_form): r for r in rows
+             if r.form == "النظام العراقي"}
+    # النظام العراقي → "Iraq" (state name), "Iraq's leadership", "Baghdad", "the Iraqi regime"
+    assert iraqi[("state-name", "Iraq")].count >= 3
+    assert iraqi[("leadership", "Iraq's leadership")].count == 1
+    assert ("state-name", "Baghdad") in iraqi
+    assert ("regime", "Iraqi regime") in iraqi
+    assert iraqi[("state-name", "Iraq")].changed
+    assert not iraqi[("regime", "Iraqi regime")].changed
+    # each row keeps its beads and occurrences: the window jumps to them
+    row = iraqi[("leadership", "Iraq's leadership")]
+    (pairing,) = row.pairings
+    assert row.beads == (pairing.bead,) == (1,)  # Arabic ¶2 ↔ English ¶2-3 in the gold
+    assert pairing.occurrence.text == "النظام العراقي" and pairing.occurrence.paragraph == 1
+    assert pairing.counterpart is not None and pairing.counterpart.text == "Iraq’s leadership"
+    assert pairing.counterpart in pairing.candidates
+
+
+def test_the_target_side_lists_the_source_labels(gold_pair: tuple) -> None:
+    source, target, alignment = gold_pair
+    rows = label_shifts(source, target, alignment, [find_family(builtin_families(), "actors")],
+                        side="target")
+    leadership = [r for r in rows if r.form == "Iraq's leadership"]
+    assert [(r.counterpart_label, r.counterpart_form) for r in leadership] == [
+        ("regime", "النظام العراقي")]
+
+
+def test_pairing_keeps_order_and_leaves_far_occurrences_alone() -> None:
+    def occ(label: str, n: int) -> Occurrence:
+        return Occurrence("d", 0, n, n + 1, "f", label, label, label)
+
+    a, b, c = occ("a", 0), occ("b", 1), occ("c", 2)
+    x, y = occ("a", 3), occ("b", 4)
+    assert pair_occurrences([(0.1, a), (0.5, b), (0.9, c)], [(0.12, x), (0.52, y)]) == [
+        x, y, None]
+    assert pair_occurrences([(0.1, a)], [(0.9, x)]) == [None]
+    assert pair_occurrences([], [(0.5, x)]) == []
+
+
+def test_none_when_the_counterpart_has_no_label() -> None:
+    source = text_from_string("قال النظام العراقي كلمته\nثم سكت", language="ar")
+    target = text_from_string("Baghdad spoke\nThen it was silent", language="en")
+    alignment = Alignment.from_pairs([[[0], [0]], [[1], [1]]], 2, 2)
+    rows = label_shifts(source, target, alignment, [ACTORS])
+    assert [(r.label, r.form, r.counterpart_label, r.counterpart_form, r.beads)
+            for r in rows] == [("regime", "النظام العراقي", "state", "Baghdad", (0,))]
+    target = text_from_string("It spoke\nThen Baghdad was silent", language="en")
+    rows = label_shifts(source, target, alignment, [ACTORS])
+    assert [(r.counterpart_label, r.changed, r.pairings[0].candidates) for r in rows] == [
+        (None, True, ())]
