@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+import html
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,13 +93,13 @@ class FamilyChart(QChartView):
             series.append(bars)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append(data.labels)
+        axis_x.append([wrapped(label) for label in data.labels])
         axis_x.setLabelsFont(font)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         axis_y = QValueAxis()
         top = max((v for row in data.values for v in row), default=0.0)
-        axis_y.setRange(0.0, _nice_top(top))
+        axis_y.setRange(0.0, max(top * 1.05, 0.5))
         axis_y.applyNiceNumbers()  # ticks on round values (0.5, 1, 2…), not 1.3 and 3.8
         axis_y.setLabelFormat("%.1f")
         axis_y.setTitleText(data.unit)
@@ -134,7 +134,7 @@ class FamilyChart(QChartView):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint(painter, size)
         painter.end()
-        if not image.save(str(target), "PNG"):
+        if not image.save(str(target), b"PNG"):
             raise InputError("cannot be written (PNG)", target)
         return target
 
@@ -163,16 +163,20 @@ class FamilyChart(QChartView):
         shown = chart.size()
         chart.resize(QSizeF(size))
         rect = QRectF(0, 0, size.width(), size.height())
-        self.scene().render(painter, rect, chart.mapRectToScene(QRectF(QPointF(0, 0), QSizeF(size))))
+        source = chart.mapRectToScene(QRectF(QPointF(0, 0), QSizeF(size)))
+        self.scene().render(painter, rect, source)
         chart.resize(shown)
 
 
-def _nice_top(value: float) -> float:
-    """An axis top a little above the tallest bar, on a round step (1, 2, 2.5, 5 × 10ⁿ)."""
-    if value <= 0:
-        return 1.0
-    step = 10 ** math.floor(math.log10(value))
-    for factor in (1.0, 2.0, 2.5, 5.0, 10.0):
-        if value * 1.05 <= factor * step:
-            return factor * step
-    return 10 * step
+def wrapped(label: str, width: int = 16) -> str:
+    """A long label on several lines (Qt Charts elides a category that does not fit its
+    share of the axis; "state or capital named for its government" would lose its point)."""
+    if len(label) <= width:
+        return label
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(html.escape(line) for line in lines)

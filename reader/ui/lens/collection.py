@@ -129,7 +129,7 @@ class CollectionModel(QAbstractListModel):
         self._write()
 
     # Qt overrides
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # Qt override
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # Qt override
         return 0 if parent.isValid() else len(self._documents)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # Qt override

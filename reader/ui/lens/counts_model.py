@@ -100,10 +100,10 @@ class CountsModel(QAbstractTableModel):
         return header, body
 
     # Qt overrides
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # Qt override
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # Qt override
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # Qt override
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008  # Qt override
         return 0 if parent.isValid() else FIXED_COLUMNS + len(self._documents)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:  # Qt override

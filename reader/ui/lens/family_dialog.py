@@ -1,4 +1,4 @@
-"""Term families: browse them; add, edit and delete your own families and labels (like codebooks)."""
+"""Term families: browse them; add, edit and delete your own families and labels."""
 
 from __future__ import annotations
 
@@ -141,7 +141,8 @@ class FamilyDialog(QDialog):
         errors: list[FamilyError] = []
         self.families = load_families(self.folder, errors=errors)
         self._say("\n".join(str(e) for e in errors), error=bool(errors))
-        current = select or (self.current().id if self.current() else None)
+        shown = self.current()
+        current = select or (shown.id if shown else None)
         self.list.blockSignals(True)
         self.list.clear()
         for family in self.families:
@@ -183,7 +184,8 @@ class FamilyDialog(QDialog):
             if column == ARABIC:
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, column, item)
-        self.table.item(row, NAME).setData(ROLE, label_id)
+            if column == NAME:
+                item.setData(ROLE, label_id)
         return row
 
     # editing
@@ -199,8 +201,9 @@ class FamilyDialog(QDialog):
         """A new row, its name cell ready to type in; returns the row."""
         row = self._append_row(name, arabic, english, note, "")
         self.table.setCurrentCell(row, NAME)
-        if not name:
-            self.table.editItem(self.table.item(row, NAME))
+        item = self.table.item(row, NAME)
+        if not name and item is not None:
+            self.table.editItem(item)
         return row
 
     def remove_label(self) -> None:
