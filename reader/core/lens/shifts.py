@@ -6,9 +6,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.align.beads import Alignment
+from reader.core.anchors.glossary import Glossary
+from reader.core.annotate.annotations import (
+    Annotation,
+    TagRef,
+    new_annotation,
+    other_side,
+    span_in,
+)
+from reader.core.arabic.normalise import fold_for_search
 from reader.core.lens.documents import LensDocument
 from reader.core.lens.families import TermFamily
-from reader.core.lens.matching import Matcher, Occurrence, find_occurrences
+from reader.core.lens.matching import Matcher, Occurrence, find_occurrences, is_arabic
 from reader.core.text.document import Text
 
 SIDES = ("source", "target")
@@ -21,6 +30,20 @@ UNPAIRED_COST = 0.25
 # only a tie-breaker, so that النظام العراقي … النظام السوري facing the Iraqi regime … Assad's
 # regime pair as written.
 OTHER_LABEL_COST = 0.02
+# Which state an occurrence names, when its words tell (النظام العراقي, Iraq's leadership,
+# Baghdad): the glossary's countries, and these capitals and rulers standing for theirs. Two
+# occurrences naming the same state pair more readily (the bonus); two naming different
+# states never do (the penalty is more than leaving both alone).
+STANDS_FOR = {
+    "baghdad": "iraq", "damascus": "syria", "tehran": "iran", "beirut": "lebanon",
+    "washington": "united-states", "moscow": "russia", "ankara": "turkey",
+    "riyadh": "saudi-arabia", "cairo": "egypt", "amman": "jordan", "doha": "qatar",
+    "abu-dhabi": "uae", "sanaa": "yemen", "kabul": "afghanistan", "london": "united-kingdom",
+    "paris": "france", "assad": "syria",
+}
+_STATE_CATEGORIES = ("country",)
+SAME_STATE_BONUS = 0.15
+OTHER_STATE_PENALTY = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,13 +84,41 @@ class ShiftRow:
         return self.counterpart_label != self.label
 
 
+def states_named(text: str, glossary: Glossary | None = None) -> frozenset[str]:
+    """The states a stretch of text names (glossary ids): النظام العراقي → {iraq},
+    Baghdad's leaders → {iraq}, Assad's regime → {syria}; empty when it names none."""
+    glossary = glossary or Glossary.load()
+    lang = "ar" if is_arabic(fold_for_search(text)[0]) else "en"
+    found = set()
+    for mention in glossary.find_terms(text, lang):
+        term = glossary.terms[mention.term_id]
+        if mention.term_id in STANDS_FOR:
+            found.add(STANDS_FOR[mention.term_id])
+        elif term.category in _STATE_CATEGORIES:
+            found.add(mention.term_id)
+    return frozenset(found)
+
+
+def _pair_cost(a: Occurrence, b: Occurrence, states: dict[str, frozenset[str]]) -> float:
+    cost = OTHER_LABEL_COST if a.label != b.label else 0.0
+    ours, theirs = states.get(a.text, frozenset()), states.get(b.text, frozenset())
+    if ours and theirs:
+        cost += -SAME_STATE_BONUS if ours & theirs else OTHER_STATE_PENALTY
+    return cost
+
+
 def pair_occurrences(
-    ours: Sequence[tuple[float, Occurrence]], theirs: Sequence[tuple[float, Occurrence]]
+    ours: Sequence[tuple[float, Occurrence]],
+    theirs: Sequence[tuple[float, Occurrence]],
+    states: dict[str, frozenset[str]] | None = None,
 ) -> list[Occurrence | None]:
     """For each of `ours` (relative place in the bead, occurrence), its counterpart among
     `theirs` or None: the order-keeping pairing of least cost, a pair costing the distance of
-    the two places (plus OTHER_LABEL_COST between labels), an occurrence left alone
-    UNPAIRED_COST. An edit distance, as small as a bead's occurrences are few."""
+    the two places (plus OTHER_LABEL_COST between labels, less SAME_STATE_BONUS when both
+    name the same state, plus OTHER_STATE_PENALTY when they name different ones: `states`
+    maps an occurrence's text to them), an occurrence left alone UNPAIRED_COST. An edit
+    distance, as small as a bead's occurrences are few."""
+    states = states or {}
     n, m = len(ours), len(theirs)
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
@@ -84,7 +135,7 @@ def pair_occurrences(
                 cost[i][j + 1], step[i][j + 1] = here + UNPAIRED_COST, 2
             if i < n and j < m:
                 (p, a), (q, b) = ours[i], theirs[j]
-                c = here + abs(p - q) + (OTHER_LABEL_COST if a.label != b.label else 0.0)
+                c = here + abs(p - q) + _pair_cost(a, b, states)
                 if c < cost[i + 1][j + 1]:
                     cost[i + 1][j + 1], step[i + 1][j + 1] = c, 3
     out: list[Occurrence | None] = [None] * n
@@ -125,7 +176,8 @@ def label_shifts(
     """For each occurrence of `families`' labels on `side`, the label its counterpart bead
     uses for it, aggregated into rows: (label, form) → (counterpart label, form) with the
     pairings behind each. Rows come by family, label and form in the families' order, then
-    by count (most first). Every paragraph counts: the pair is read whole, as aligned."""
+    by count (most first). Every paragraph counts: the pair is read whole, as aligned. The
+    occurrences' `document` is the side they are on ("source" or "target")."""
     if side not in SIDES:
         raise ValueError(f"side must be 'source' or 'target', not {side!r}")
     matcher = matcher or Matcher(families)
@@ -135,6 +187,8 @@ def label_shifts(
              for d in docs}
     other = "target" if side == "source" else "source"
     texts = {"source": source, "target": target}
+    glossary = Glossary.load()
+    states = {o.text: states_named(o.text, glossary) for name in SIDES for o in found[name]}
     per_bead: dict[str, dict[int, list[Occurrence]]] = {"source": {}, "target": {}}
     for name in SIDES:
         for o in found[name]:
@@ -151,7 +205,7 @@ def label_shifts(
             if not ours:
                 continue
             paired = pair_occurrences(_places(texts[side], ours_paras, ours),
-                                      _places(texts[other], theirs_paras, theirs))
+                                      _places(texts[other], theirs_paras, theirs), states)
             pairings.extend(ShiftPairing(b, o, c, tuple(theirs))
                             for o, c in zip(ours, paired, strict=True))
     return _rows(pairings, families)
@@ -174,3 +228,67 @@ def _rows(pairings: Sequence[ShiftPairing], families: Sequence[TermFamily]) -> l
                              r.form, -r.count, r.counterpart_label is None,
                              r.counterpart_label or "", r.counterpart_form or ""))
     return rows
+
+
+# The translation-shifts codebook's tags a shift becomes (resources/codebooks/translation-shifts):
+# another label → label substitution; no label of the family on the other side → the
+# translation leaves the referent implicit (from the source side) or spells it out (from the
+# target side). A row whose label did not change is no shift and gives no annotation.
+SHIFT_CODEBOOK = "translation-shifts"
+SUBSTITUTION = TagRef(SHIFT_CODEBOOK, "label_substitution")
+LEFT_IMPLICIT = TagRef(SHIFT_CODEBOOK, "implicitation")
+MADE_EXPLICIT = TagRef(SHIFT_CODEBOOK, "explicitation")
+
+
+def shift_comment(row: ShiftRow, families: Sequence[TermFamily] = ()) -> str:
+    """What an annotation of a row says: `Framing lens, Actors: regime «النظام العراقي» →
+    state name «Iraq»` (label names from `families` when given, ids otherwise)."""
+    family = next((f for f in families if f.id == row.family), None)
+
+    def name(label_id: str) -> str:
+        label = family.label(label_id) if family else None
+        return label.name if label else label_id
+
+    theirs = ("no label" if row.counterpart_label is None
+              else f"{name(row.counterpart_label)} «{row.counterpart_form}»")
+    return (f"Framing lens, {family.name if family else row.family}: "
+            f"{name(row.label)} «{row.form}» → {theirs}")
+
+
+def shift_annotations(
+    rows: Sequence[ShiftRow],
+    source: Text,
+    target: Text,
+    *,
+    side: str = "source",
+    families: Sequence[TermFamily] = (),
+    author: str = "",
+    existing: Sequence[Annotation] = (),
+) -> list[Annotation]:
+    """Annotations of the chosen rows' shifts (rows from `label_shifts(..., side=side)`): one
+    per occurrence of a changed row, on its span, tagged from the translation-shifts codebook
+    (SUBSTITUTION, or LEFT_IMPLICIT / MADE_EXPLICIT when the other side has no label), linked
+    to the counterpart's span when there is one, with `shift_comment` as comment. A span that
+    already carries the same tag in `existing` is skipped, so adding twice adds nothing. Pure:
+    the window adds the list in one undoable step."""
+    texts = {"source": source, "target": target}
+    other = other_side(side)
+    have = {(a.side, a.paragraph, a.start, a.end, t) for a in existing for t in a.tags}
+    out: list[Annotation] = []
+    for row in rows:
+        if not row.changed:
+            continue
+        tag = (SUBSTITUTION if row.counterpart_label is not None
+               else LEFT_IMPLICIT if side == "source" else MADE_EXPLICIT)
+        comment = shift_comment(row, families)
+        for p in row.pairings:
+            o, c = p.occurrence, p.counterpart
+            key = (side, o.paragraph, o.start, o.end, tag)
+            if key in have:
+                continue
+            have.add(key)
+            link = None if c is None else span_in(texts[other], other, c.paragraph, c.start,
+                                                  c.end)
+            out.append(new_annotation(texts[side], side, o.paragraph, o.start, o.end,
+                                      tags=(tag,), comment=comment, author=author, link=link))
+    return out

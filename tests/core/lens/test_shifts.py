@@ -7,9 +7,18 @@ import json
 import pytest
 
 from reader.core.align.beads import Alignment
+from reader.core.annotate.codebooks import builtin_codebooks
 from reader.core.lens.families import builtin_families, find_family
 from reader.core.lens.matching import Matcher, Occurrence
-from reader.core.lens.shifts import label_shifts, pair_occurrences
+from reader.core.lens.shifts import (
+    LEFT_IMPLICIT,
+    MADE_EXPLICIT,
+    SUBSTITUTION,
+    label_shifts,
+    pair_occurrences,
+    shift_annotations,
+    states_named,
+)
 from reader.core.text.document import load_text, text_from_string
 from reader.resources import CORPUS
 from tests.core.lens.helpers import ACTORS
@@ -79,3 +88,44 @@ def test_none_when_the_counterpart_has_no_label() -> None:
     rows = label_shifts(source, target, alignment, [ACTORS])
     assert [(r.counterpart_label, r.changed, r.pairings[0].candidates) for r in rows] == [
         (None, True, ())]
+
+
+def test_chosen_rows_become_translation_shift_annotations(gold_pair: tuple) -> None:
+    source, target, alignment = gold_pair
+    families = builtin_families()
+    actors = [find_family(families, "actors")]
+    rows = label_shifts(source, target, alignment, actors, matcher=Matcher(families))
+    chosen = [r for r in rows if r.form == "النظام العراقي" and r.counterpart_form in (
+        "Iraq's leadership", "Iraqi regime")]
+    notes = shift_annotations(chosen, source, target, families=families, author="lens")
+    # the unchanged row (→ Iraqi regime) is no shift: only Iraq's leadership is annotated
+    (note,) = notes
+    assert note.tags == (SUBSTITUTION,) and note.author == "lens"
+    assert (note.side, note.paragraph, note.quote) == ("source", 1, "النظام العراقي")
+    assert note.link is not None and note.link.side == "target"
+    assert (note.link.paragraph, note.link.quote) == (2, "Iraq’s leadership")
+    assert note.comment == ("Framing lens, Actors: who governs: regime «النظام العراقي» → "
+                            "leadership, leaders, rulers «Iraq's leadership»")
+    codebook = next(c for c in builtin_codebooks() if c.id == SUBSTITUTION.codebook)
+    assert codebook.tag(SUBSTITUTION.tag) and codebook.tag(LEFT_IMPLICIT.tag)
+    # adding again adds nothing
+    assert shift_annotations(chosen, source, target, existing=notes) == []
+
+
+def test_a_label_with_no_counterpart_is_left_implicit_or_made_explicit() -> None:
+    source = text_from_string("قال النظام العراقي كلمته", language="ar")
+    target = text_from_string("It spoke", language="en")
+    alignment = Alignment.from_pairs([[[0], [0]]], 1, 1)
+    rows = label_shifts(source, target, alignment, [ACTORS])
+    (note,) = shift_annotations(rows, source, target)
+    assert note.tags == (LEFT_IMPLICIT,) and note.link is None
+    rows = label_shifts(target, source, alignment, [ACTORS], side="target")
+    (note,) = shift_annotations(rows, target, source, side="target")
+    assert note.tags == (MADE_EXPLICIT,) and note.side == "target"
+
+
+def test_the_state_an_occurrence_names() -> None:
+    assert states_named("وللنظام العراقي") == {"iraq"}
+    assert states_named("Baghdad’s leaders") == {"iraq"}
+    assert states_named("Assad's regime") == {"syria"}
+    assert states_named("the regime") == frozenset()
