@@ -14,13 +14,13 @@ from PySide6.QtCharts import (
     QChartView,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMargins, QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.errors import InputError
-from reader.core.files import check_output
+from reader.core.files import check_output, write_output
 
 # one colour per document, told apart in print and by colour-blind readers (Okabe–Ito)
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -134,8 +134,13 @@ class FamilyChart(QChartView):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint(painter, size)
         painter.end()
-        if not image.save(str(target), b"PNG"):
+        # written through a buffer: PNG whatever the file's name, and atomically
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        # PySide6 takes the format as str, though its stubs say bytes
+        if not image.save(buffer, "PNG"):  # type: ignore[call-overload]
             raise InputError("cannot be written (PNG)", target)
+        write_output(target, bytes(buffer.data().data()))
         return target
 
     def save_svg(self, path: str | Path) -> Path:

@@ -235,8 +235,11 @@ class LensWindow(QMainWindow):
         if self.family_dialog is None:
             self.family_dialog = FamilyDialog(parent=self)
             self.family_dialog.families_changed.connect(self._on_family_dialog_families_changed)
-        self.family_dialog.show()
-        self.family_dialog.raise_()
+        if self.family_dialog.isVisible():
+            self.family_dialog.raise_()  # already open behind: brought forward
+            self.family_dialog.activateWindow()
+        else:
+            self.family_dialog.show()
         return self.family_dialog
 
     @Slot()
