@@ -31,10 +31,11 @@ EXPORT_SIZE = QSize(1000, 560)
 
 @dataclass(frozen=True, slots=True)
 class ChartData:
-    """What the chart shows: a family's labels, the documents, and values[document][label]."""
+    """What the chart shows: a family's labels (each with an Arabic form to show beneath it,
+    or None), the documents, and values[document][label]."""
 
     family: str
-    labels: list[str]
+    labels: list[tuple[str, str | None]]
     documents: list[str]
     values: list[list[float]]
     unit: str = "per 1,000 words"
@@ -93,7 +94,8 @@ class FamilyChart(QChartView):
             series.append(bars)
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
-        axis_x.append([wrapped(label) for label in data.labels])
+        axis_x.append([wrapped(name) + (f"<br>{html.escape(form)}" if form else "")
+                       for name, form in data.labels])
         axis_x.setLabelsFont(font)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)

@@ -137,7 +137,7 @@ class CollectionModel(QAbstractListModel):
             return None
         document = self._documents[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{document.short} — {document.title}"
+            return f"{document.short}\n{document.title}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return str(document.path)
         if role == self.PathRole:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPalette, QTextOption
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from reader.core.lens.concord import KwicLine, SortKey, sort_lines
+from reader.core.text.document import Text
 from reader.ui.app.fonts import font_for
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,6 +40,7 @@ class ConcordanceModel(QAbstractTableModel):
     LeftRankRole = Qt.ItemDataRole.UserRole + 3
     RightRankRole = Qt.ItemDataRole.UserRole + 4
     DocumentRankRole = Qt.ItemDataRole.UserRole + 5
+    SpacedRole = Qt.ItemDataRole.UserRole + 6
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,19 +49,25 @@ class ConcordanceModel(QAbstractTableModel):
         self._names: dict[str, str] = {}
         self._labels: dict[tuple[str, str], str] = {}
         self._ranks: dict[str, list[int]] = {}
+        self._spaced: list[tuple[bool, bool]] = []
 
     def set_lines(
         self, lines: Sequence[KwicLine], names: dict[str, str],
         labels: dict[tuple[str, str], str] | None = None, rtl: dict[str, bool] | None = None,
+        texts: dict[str, Text] | None = None,
     ) -> None:
         """`names`: document id → the name shown (in collection order); `rtl`: which
-        documents are right to left (else told from each line's script)."""
+        documents are right to left (else told from each line's script); `texts`: the
+        documents' texts, which say whether a space parts the match from its context."""
         self.beginResetModel()
         self._lines = list(lines)
         self._names = dict(names)
         self._labels = dict(labels or {})
         self._rtl = [rtl[ln.document] if rtl and ln.document in rtl else is_arabic(ln.match)
                      for ln in self._lines]
+        self._spaced = [_spaced(texts[ln.document].paragraphs[ln.paragraph].text, ln)
+                        if texts and ln.document in texts else (True, True)
+                        for ln in self._lines]
         position = {id(ln): n for n, ln in enumerate(self._lines)}
         order = list(names)
         self._ranks = {}
@@ -110,6 +118,8 @@ class ConcordanceModel(QAbstractTableModel):
             return line
         if role == self.RtlRole:
             return self._rtl[row]
+        if role == self.SpacedRole:
+            return self._spaced[row]
         if role == self.LeftRankRole:
             return self._ranks["left"][row]
         if role == self.RightRankRole:
@@ -125,6 +135,14 @@ class ConcordanceModel(QAbstractTableModel):
             return None
         return {DOCUMENT: self.tr("Document"), LINE: self.tr("Line"),
                 LABEL: self.tr("Label")}.get(section)
+
+
+def _spaced(paragraph: str, line: KwicLine) -> tuple[bool, bool]:
+    """Whether white space parts the match from the text before and after it ("al-Assad's
+    regime" matched on "Assad's regime" has none before)."""
+    before = line.start == 0 or paragraph[line.start - 1].isspace()
+    after = line.end >= len(paragraph) or paragraph[line.end].isspace()
+    return before, after
 
 
 class ConcordanceProxy(QSortFilterProxyModel):
@@ -187,10 +205,15 @@ class KwicDelegate(QStyledItemDelegate):
         match_width = QFontMetricsF(bold).horizontalAdvance(line.match)
         centre = rect.center().x()
         match_rect = QRectF(centre - match_width / 2, rect.top(), match_width, rect.height())
-        left_rect = QRectF(rect.left(), rect.top(), max(0.0, match_rect.left() - GAP - rect.left()),
-                           rect.height())
-        right_rect = QRectF(match_rect.right() + GAP, rect.top(),
-                            max(0.0, rect.right() - match_rect.right() - GAP), rect.height())
+        spaced = index.data(ConcordanceModel.SpacedRole) or (True, True)
+        # a space in the text shows as a gap; a word the match only ends (al-|Assad) stays joined
+        gap_left = GAP if spaced[1 if rtl else 0] else 0.0
+        gap_right = GAP if spaced[0 if rtl else 1] else 0.0
+        left_rect = QRectF(rect.left(), rect.top(),
+                           max(0.0, match_rect.left() - gap_left - rect.left()), rect.height())
+        right_rect = QRectF(match_rect.right() + gap_right, rect.top(),
+                            max(0.0, rect.right() - match_rect.right() - gap_right),
+                            rect.height())
         painter.save()
         painter.setPen(colour)
         direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
@@ -213,7 +236,9 @@ class KwicDelegate(QStyledItemDelegate):
         if not text or rect.width() <= 0:
             return
         painter.setFont(font)
-        option = QTextOption(align | Qt.AlignmentFlag.AlignVCenter)
+        # absolute: the side is where the match is, whichever way the text runs
+        flags = align | Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignAbsolute
+        option = QTextOption(flags)
         option.setTextDirection(direction)
         option.setWrapMode(QTextOption.WrapMode.NoWrap)
         painter.drawText(rect, text, option)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.lens.concord import KwicLine
 from reader.core.lens.families import TermFamily
+from reader.core.text.document import Text
 from reader.ui.lens.concordance_model import (
     DOCUMENT,
     LABEL,
@@ -141,8 +142,9 @@ class ConcordancePanel(QWidget):
         self.search()
 
     def show_lines(self, lines: Sequence[KwicLine], names: dict[str, str],
-                   labels: dict[tuple[str, str], str], rtl: dict[str, bool], what: str) -> None:
-        self.model.set_lines(lines, names, labels, rtl)
+                   labels: dict[tuple[str, str], str], rtl: dict[str, bool], what: str,
+                   texts: dict[str, Text] | None = None) -> None:
+        self.model.set_lines(lines, names, labels, rtl, texts)
         self._apply_sort()
         documents = len({ln.document for ln in lines})
         self.summary.setText(self.tr("{0}: {1} line(s) in {2} document(s)").format(

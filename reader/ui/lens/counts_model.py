@@ -38,8 +38,10 @@ class CountsModel(QAbstractTableModel):
     SortRole = Qt.ItemDataRole.UserRole + 1
     FamilyOrderRole = Qt.ItemDataRole.UserRole + 2
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, raw: bool = False) -> None:
         super().__init__(parent)
+        # raw: cells show counts, not rates (a single passage: "2" says more than "17.24")
+        self.raw = raw
         self._rows: list[CountRow] = []
         self._documents: list[str] = []
         self._titles: list[str] = []
@@ -114,12 +116,13 @@ class CountsModel(QAbstractTableModel):
             return None
         document = column - FIXED_COLUMNS
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return row.family
+            if column == 0:  # "Armed groups", its subtitle in the tooltip: room for documents
+                return row.family.split(":")[0]
             if column == 1:
                 return row.label
-            rate = row.rates[document]
-            return f"{rate:.2f}" if row.counts[document] else "–"
+            if not row.counts[document]:
+                return "–"
+            return str(row.counts[document]) if self.raw else f"{row.rates[document]:.2f}"
         if role == self.SortRole:
             order = self._family_order.get(row.family_id, 0)
             if column == 0:
@@ -135,7 +138,7 @@ class CountsModel(QAbstractTableModel):
             if column >= FIXED_COLUMNS:
                 return self.tr("{0}: {1} occurrence(s), {2:.2f} per 1,000 words").format(
                     self._titles[document], row.counts[document], row.rates[document])
-            return row.note or None
+            return row.family if column == 0 else (row.note or None)
         return None
 
     def headerData(  # Qt override

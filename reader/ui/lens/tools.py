@@ -191,6 +191,9 @@ class LensTools(QObject):
         view = self.window.pair_view
         view.select_bead(pairing.bead)
         self.window.annotations.select("source", o.paragraph, o.start, o.end)
+        c = pairing.counterpart
+        if c is not None:  # and what the translation says there, selected in its pane
+            self.window.annotations.select("target", c.paragraph, c.start, c.end)
         self._status(self.tr("{0}: occurrence {1} of {2}, bead {3}").format(
             self.panel.model.describe(row), n + 1, row.count, pairing.bead + 1))
 

@@ -76,6 +76,7 @@ class LensWindow(QMainWindow):
         self.collection_dock.setObjectName("lens-collection")
         self.collection_dock.setWidget(self.collection_view)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.collection_dock)
+        self.resizeDocks([self.collection_dock], [250], Qt.Orientation.Horizontal)
 
         self.counts = CountsModel(self)
         self.counts_proxy = CountsProxy(self)
@@ -111,7 +112,7 @@ class LensWindow(QMainWindow):
 
         self.concordance = ConcordancePanel(self)
         self.links = LinksPanel(self)
-        self.passage_counts = CountsModel(self)
+        self.passage_counts = CountsModel(self, raw=True)
         self.links.counts_table.setModel(self.passage_counts)
         self.links.counts_table.setColumnHidden(0, True)  # the label says it; room for A and B
         self.tabs = QTabWidget(self)
@@ -279,8 +280,7 @@ class LensWindow(QMainWindow):
         self.counts.set_counts(work.count_rows(result.counts), heads,
                                [d.title for d in result.sources],
                                [result.counts.words[d.id] for d in result.documents])
-        self.table.resizeColumnToContents(0)
-        self.table.resizeColumnToContents(1)
+        self.table.resizeColumnsToContents()  # the outlets' names in full
         chosen = self.family_combo.currentData()
         self.family_combo.blockSignals(True)
         self.family_combo.clear()
@@ -307,7 +307,11 @@ class LensWindow(QMainWindow):
             return
         documents = self.counts.documents()
         values = [[row.rates[d] for row in rows] for d in range(len(documents))]
-        self.chart.set_data(ChartData(rows[0].family, [r.label for r in rows], documents, values))
+        # each label with its first Arabic form beneath: the chart compares both languages
+        arabic = {(f.id, lab.id): lab.forms_ar[0] for f in self.families for lab in f.labels
+                  if lab.forms_ar}
+        labels = [(r.label, arabic.get((r.family_id, r.label_id))) for r in rows]
+        self.chart.set_data(ChartData(rows[0].family, labels, documents, values))
 
     @Slot(int)
     def _on_family_combo_current_index_changed(self, _row: int) -> None:
@@ -384,7 +388,8 @@ class LensWindow(QMainWindow):
                                                strict=True)}
         rtl = {d.id: d.text.direction == "rtl" for d in self.result.documents}
         labels = {(f.id, lab.id): lab.name for f in self.families for lab in f.labels}
-        self.concordance.show_lines(lines, names, labels, rtl, what)
+        texts = {d.id: d.text for d in self.result.documents}
+        self.concordance.show_lines(lines, names, labels, rtl, what, texts)
         self.status.setText(self.concordance.summary.text())
         self.lines_shown.emit()
 
