@@ -15,9 +15,6 @@ log = logging.getLogger(__name__)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from reader.core.lens.concord import DEFAULT_CONTEXT, SORT_KEYS
-    from reader.core.lens.output import FORMATS
-
     p = sub.add_parser(
         NAME,
         help="a concordance (key word in context) of a label, a family or a word",
@@ -34,12 +31,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="the family TERM is a label of (when several have one of that name)")
     p.add_argument("--free", action="store_true",
                    help="TERM is a word or phrase even if a label or family has that name")
-    p.add_argument("--sort", choices=SORT_KEYS, default="doc",
+    p.add_argument("--sort", choices=lens_inputs.SORT_KEYS, default="doc",
                    help="left: by the words before the match, nearest first; right: by the "
                         "words after it; doc: by document and place (the default)")
-    p.add_argument("--context", type=int, default=DEFAULT_CONTEXT, metavar="N",
-                   help=f"characters of context each side (default {DEFAULT_CONTEXT})")
-    p.add_argument("--format", choices=FORMATS, default="table",
+    p.add_argument("--context", type=int, default=lens_inputs.DEFAULT_CONTEXT, metavar="N",
+                   help=f"characters of context each side (default {lens_inputs.DEFAULT_CONTEXT})")
+    p.add_argument("--format", choices=lens_inputs.FORMATS, default="table",
                    help="table (for people, the default), csv or json (for tools)")
     p.add_argument("--width", type=int, default=0,
                    help="table width in columns (default: the terminal's)")

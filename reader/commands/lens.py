@@ -15,8 +15,6 @@ log = logging.getLogger(__name__)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    from reader.core.lens.output import FORMATS
-
     p = sub.add_parser(
         NAME,
         help="the framing lens: counts of each label per 1,000 words (or --shifts of a pair)",
@@ -31,7 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="text files, or ids of the built-in corpus")
     p.add_argument("--family", metavar="NAME", action="append", default=[],
                    help="only this family (id or name); repeatable; default: every family")
-    p.add_argument("--format", choices=FORMATS, default="table",
+    p.add_argument("--format", choices=lens_inputs.FORMATS, default="table",
                    help="table (for people, the default), csv or json (for tools)")
     p.add_argument("--shifts", action="store_true",
                    help="label shifts between SRC and TGT (or, with --corpus alone, the "

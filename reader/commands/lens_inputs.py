@@ -5,10 +5,21 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.errors import InputError
-from reader.core.lens.documents import LensDocument
-from reader.core.lens.families import TermFamily
+
+# imported when used, not here: `reader --help` would otherwise wait for numpy (0.4 s)
+if TYPE_CHECKING:
+    from reader.core.lens.documents import LensDocument
+    from reader.core.lens.families import TermFamily
+
+# the same as reader.core.lens.output.FORMATS and reader.core.lens.concord's SORT_KEYS and
+# DEFAULT_CONTEXT (tests/cli/test_lens.py checks): written here, since building the parser of
+# every command must not import the core
+FORMATS = ("table", "csv", "json")
+SORT_KEYS = ("left", "right", "doc")
+DEFAULT_CONTEXT = 60
 
 
 def add_inputs(p: argparse.ArgumentParser) -> None:

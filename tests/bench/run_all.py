@@ -24,6 +24,7 @@ BENCHES: list[tuple[str, list[str]]] = [
     ("workspace with 10,000 annotations", ["tests.bench.bench_annotations"]),
     ("a 50 MB pair through `reader align` (a few minutes)", ["tests.bench.bench_huge"]),
 ]
+BENCHES.append(("the framing lens: reader lens and reader concord", ["tests.bench.bench_lens"]))
 
 
 def main() -> int:

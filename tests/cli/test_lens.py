@@ -189,3 +189,20 @@ def test_a_broken_user_family_is_skipped_with_a_warning(
     assert code == 0 and "warning: skipped" in err and "broken.json" in err
     counts = {c["document"]: c["count"] for c in json.loads(out)["counts"] if c["label"]}
     assert counts["iraq-assad-lesson.ar.txt"] >= 10 and counts["iraq-assad-lesson.en.txt"] >= 10
+
+
+def test_the_parser_builds_without_the_core(capsys: pytest.CaptureFixture[str]) -> None:
+    import subprocess
+    import sys
+
+    from reader.commands import lens_inputs
+    from reader.core.lens import concord, output
+
+    assert lens_inputs.FORMATS == output.FORMATS
+    assert (lens_inputs.SORT_KEYS, lens_inputs.DEFAULT_CONTEXT) == (concord.SORT_KEYS,
+                                                                    concord.DEFAULT_CONTEXT)
+    # other commands' parsers may import more; the lens's import none of its core
+    code = ("import sys, reader.cli; reader.cli.build_parser(); "
+            "print(any(m.startswith('reader.core.lens') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

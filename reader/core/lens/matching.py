@@ -57,6 +57,7 @@ SUFFIXES: tuple[str, ...] = tuple(sorted(
 # written ت (حكومات, حكومته, حكومتان).
 TA_SUFFIXES: tuple[str, ...] = ("ات", *("ت" + s for s in SUFFIXES))
 _MIN_CORE = 2
+_MAX_WORDS_KEPT = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,28 +181,46 @@ class Matcher:
                     index = self._single if len(words) == 1 else self._multi
                     index.setdefault(words[0], []).append(entry)
                 order += 1
+        # what each word of a text may start: most words start nothing, and words come back
+        # often, so each is worked out once (bounded: a book has some 10^5 distinct words)
+        self._starts: dict[str, tuple[tuple[FormEntry, int], ...]] = {}
+
+    def _starting(self, word: str) -> tuple[tuple[FormEntry, int], ...]:
+        """The forms a text word may start, each with 0 when the form's article fits the
+        word's (1 when the form has none and the word has one)."""
+        hit = self._starts.get(word)
+        if hit is not None:
+            return hit
+        found: list[tuple[FormEntry, int]] = []
+        for core, definite in _first_cores(word, last=True).items():
+            found.extend((entry, int(definite != entry.definite))
+                         for entry in self._single.get(core, ())
+                         if definite or not entry.definite)
+        if self._multi:
+            for core, definite in _first_cores(word, last=False).items():
+                found.extend((entry, int(definite != entry.definite))
+                             for entry in self._multi.get(core, ())
+                             if definite or not entry.definite)
+        if len(self._starts) >= _MAX_WORDS_KEPT:
+            self._starts.clear()
+        hit = self._starts[word] = tuple(found)
+        return hit
 
     def find(self, text: str) -> list[Match]:
         """Every occurrence of a form in `text`, in reading order, none overlapping."""
         folded, index = fold_for_search(text)
-        words = [(m.start(), m.end(), fold_word(m.group())) for m in _WORD.finditer(folded)]
+        folded = folded.translate(_APOSTROPHES)  # one character for one: offsets hold
+        words = [(*m.span(), m.group()) for m in _WORD.finditer(folded)]
         # (start, end, first word, last word, form, 0 when the form's article fits the text's)
         candidates: set[tuple[int, int, int, int, FormEntry, int]] = set()
         for i, (start, end, word) in enumerate(words):
-            for core, definite in _first_cores(word, last=True).items():
-                for entry in self._single.get(core, ()):
-                    if definite or not entry.definite:
-                        candidates.add((start, end, i, i, entry, int(definite != entry.definite)))
-            if not self._multi:
-                continue
-            for core, definite in _first_cores(word, last=False).items():
-                for entry in self._multi.get(core, ()):
-                    if entry.definite and not definite:
-                        continue
-                    j = self._rest(folded, words, i, entry.words)
-                    if j is not None:
-                        fit = int(definite != entry.definite)
-                        candidates.add((start, words[j][1], i, j, entry, fit))
+            for entry, fit in self._starting(word):
+                if len(entry.words) == 1:
+                    candidates.add((start, end, i, i, entry, fit))
+                    continue
+                j = self._rest(folded, words, i, entry.words)
+                if j is not None:
+                    candidates.add((start, words[j][1], i, j, entry, fit))
         # longest first; then the earlier start; then the earlier family and label
         taken: set[int] = set()
         kept: list[tuple[int, int, FormEntry]] = []
