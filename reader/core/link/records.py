@@ -58,8 +58,8 @@ class LinkParams:
     # evidence weighs its inverse document frequency to this power: above 1, rare evidence
     # counts for more against common
     rarity: float = 1.0
-    slope: float = 0.52
-    centre: float = 8.87
+    slope: float = 0.53
+    centre: float = 8.73
     threshold: float = 0.4
     # above 0, two adjacent paragraphs both shorter than this many words are scored as one
     # passage (links stay on paragraphs); 0 by default: measured no better, and it makes a

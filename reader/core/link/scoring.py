@@ -112,21 +112,24 @@ def pairing(
 
 
 def _one_reading_each(found: list[Evidence]) -> list[Evidence]:
-    """The heaviest reading of each word only: an Arabic word the lexicon translates three
-    ways (بدا: seemed, started, began) or a date shared at the day and the month is one piece
-    of evidence, not three."""
-    used_a: set[tuple[int, int]] = set()
-    used_b: set[tuple[int, int]] = set()
+    """The heaviest reading of each stretch of text only: an Arabic word the lexicon
+    translates three ways (بدا: seemed, started, began), a date shared at the day and the
+    month, or the year inside a shared date, is one piece of evidence, not three."""
+    used_a: list[tuple[int, int]] = []
+    used_b: list[tuple[int, int]] = []
     kept = []
     for e in found:
-        if e.a_span in used_a or e.b_span in used_b:
+        if _overlaps(e.a_span, used_a) or _overlaps(e.b_span, used_b):
             continue
         kept.append(e)
-        if e.a_span != (0, 0):
-            used_a.add(e.a_span)
-        if e.b_span != (0, 0):
-            used_b.add(e.b_span)
+        used_a.append(e.a_span)
+        used_b.append(e.b_span)
     return kept
+
+
+def _overlaps(span: tuple[int, int], used: list[tuple[int, int]]) -> bool:
+    start, end = span
+    return end > start and any(start < e and s < end for s, e in used)
 
 
 def raw_evidence(p: Pairing, damping: float = 0.5) -> float:
