@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
@@ -62,6 +62,7 @@ class LensTools(QObject):
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         window.pair_opened.connect(lambda _pair: self._timer.start())
         window.divergences_shown.connect(self._timer.start)  # the alignment was edited
+        window.installEventFilter(self)  # the lens window closes with the pair window
 
     @classmethod
     def install(cls, window: MainWindow) -> LensTools:
@@ -124,6 +125,12 @@ class LensTools(QObject):
         pane.setFocus()
         self.window.activateWindow()
         return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # Qt override
+        closing = watched is self.window and event.type() == QEvent.Type.Close
+        if closing and self.lens_window is not None:
+            self.lens_window.close()
+        return False
 
     # the shifts of the open pair (in the pool)
     def show_shifts(self) -> None:

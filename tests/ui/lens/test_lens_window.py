@@ -276,3 +276,22 @@ def test_every_action_has_its_own_shortcut(lens) -> None:
 def test_no_collection_file_is_kept_when_none_was_added(lens, settings) -> None:
     assert settings.lens_files == []
     assert Path(lens.collection.documents()[0].path).name == "iraq-assad-lesson.ar.txt"
+
+
+def test_editing_a_built_in_family_saves_a_copy_that_delete_takes_back(qtbot, lens) -> None:
+    dialog = lens.edit_families()
+    events = next(i for i, f in enumerate(dialog.families) if f.id == "events")
+    dialog.list.setCurrentRow(events)
+    assert not dialog.delete_button.isEnabled()  # the shipped file is never deleted
+    row = dialog.add_label("exodus", "نزوح", "exodus", "people leaving en masse")
+    assert row == dialog.table.rowCount() - 1
+    with qtbot.waitSignal(lens.counted, timeout=TIMEOUT):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    own = dialog.current()
+    assert own is not None and own.id == "events" and not own.builtin
+    assert own.label("exodus") is not None and len(own.labels) == 9
+    assert any(r.label_id == "exodus" for r in lens.counts.rows())
+    with qtbot.waitSignal(lens.counted, timeout=TIMEOUT):
+        assert dialog.delete_family(confirm=False)
+    assert not any(r.label_id == "exodus" for r in lens.counts.rows())
+    assert next(f for f in dialog.families if f.id == "events").builtin

@@ -119,3 +119,12 @@ def test_tools_menu_opens_the_lens_and_a_line_of_the_pair_shows_in_it(qtbot, mai
 def test_no_shortcut_of_the_pair_window_is_taken_twice(main_window) -> None:
     keys = [k.toString() for a in main_window.actions() for k in a.shortcuts()]
     assert len(keys) == len(set(keys))
+
+
+def test_the_lens_window_closes_with_the_pair_window(qtbot, main_window) -> None:
+    lens = main_window.lens.show_lens()
+    qtbot.addWidget(lens)
+    qtbot.waitUntil(lambda: lens.result is not None, timeout=TIMEOUT)
+    assert lens.isVisible()
+    main_window.close()
+    assert not lens.isVisible()
