@@ -41,6 +41,7 @@ class LensTools(QObject):
         self.families: list[TermFamily] = []
         self.job: Job | None = None
         self._pairing: dict[int, int] = {}  # id of a ShiftRow → its next pairing to show
+        self.side = "source"  # the side shifts are read from: the original's
 
         self.panel = ShiftsPanel(window)
         self.dock = QDockWidget(self.tr("Label Shifts"), window)
@@ -158,20 +159,25 @@ class LensTools(QObject):
             self.job.cancel()
             self.job.done.disconnect()
 
+        # from the original's side (an English original with its Arabic version: the target)
+        verdict = pair.verdict
+        side = "target" if verdict is not None and verdict.original == "target" else "source"
+
         def work(_control: object) -> list[ShiftRow]:
-            return label_shifts(pair.source, pair.target, pair.alignment, families)
+            return label_shifts(pair.source, pair.target, pair.alignment, families, side=side)
 
         job = Job(work, self)
-        job.done.connect(lambda rows: self._on_shifts_done(pair, rows))
+        job.done.connect(lambda rows: self._on_shifts_done(pair, side, rows))
         job.failed.connect(lambda exc: self._status(describe_error(exc)))
         self.job = job
         job.start()
         return job
 
-    def _on_shifts_done(self, pair: Pair, rows: object) -> None:
+    def _on_shifts_done(self, pair: Pair, side: str, rows: object) -> None:
         assert isinstance(rows, list)
         if pair is not self.window.pair:
             return  # another pair was opened meanwhile
+        self.side = side
         self._pairing.clear()
         self.panel.set_rows(rows, self.families)
         self.shifts_shown.emit()
@@ -197,10 +203,11 @@ class LensTools(QObject):
         o = pairing.occurrence
         view = self.window.pair_view
         view.select_bead(pairing.bead)
-        self.window.annotations.select("source", o.paragraph, o.start, o.end)
+        other = "target" if self.side == "source" else "source"
+        self.window.annotations.select(self.side, o.paragraph, o.start, o.end)
         c = pairing.counterpart
         if c is not None:  # and what the translation says there, selected in its pane
-            self.window.annotations.select("target", c.paragraph, c.start, c.end)
+            self.window.annotations.select(other, c.paragraph, c.start, c.end)
         self._status(self.tr("{0}: occurrence {1} of {2}, bead {3}").format(
             self.panel.model.describe(row), n + 1, row.count, pairing.bead + 1))
 
@@ -217,7 +224,8 @@ class LensTools(QObject):
             self._status(self.tr("Select the shifts to annotate first."))
             return 0
         records = shift_annotations(
-            rows, workspace.text("source"), workspace.text("target"), families=self.families,
+            rows, workspace.text("source"), workspace.text("target"), side=self.side,
+            families=self.families,
             author=self.window.settings.author_name, existing=controller.panel.model.annotations())
         if not records:
             self._status(self.tr("These shifts are annotated already (or no label changed)."))

@@ -128,3 +128,20 @@ def test_the_lens_window_closes_with_the_pair_window(qtbot, main_window) -> None
     assert lens.isVisible()
     main_window.close()
     assert not lens.isVisible()
+
+
+def test_shifts_are_read_from_the_original_when_it_is_the_target(qtbot, main_window) -> None:
+    from reader.resources import CORPUS
+
+    with qtbot.waitSignal(main_window.pair_opened, timeout=TIMEOUT):
+        main_window.open_pair(str(CORPUS / "iraq-assad-lesson.en.txt"),
+                              str(CORPUS / "iraq-assad-lesson.ar.txt"))
+    assert main_window.pair.verdict.original == "target"
+    panel = _shifts(qtbot, main_window)
+    assert main_window.lens.side == "target"
+    row = panel.find_row("النظام العراقي", "Iraq")
+    assert row >= 0
+    shift = panel.model.row(panel.proxy.mapToSource(panel.proxy.index(row, 0)).row())
+    _click_row(qtbot, panel, row)
+    cursor = main_window.pair_view.pane("target").textCursor()
+    assert cursor.selectedText() == shift.pairings[0].occurrence.text
