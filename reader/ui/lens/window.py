@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +34,7 @@ from reader.core.link.records import PassageLink
 from reader.ui.app.settings import APPLICATION, Settings
 from reader.ui.app.workers import Control, Job, ProgressPanel, describe_error
 from reader.ui.lens import work
+from reader.ui.lens.actions import LensActions
 from reader.ui.lens.chart import ChartData, FamilyChart
 from reader.ui.lens.collection import CollectionModel
 from reader.ui.lens.concordance_panel import ConcordancePanel
@@ -124,7 +125,7 @@ class LensWindow(QMainWindow):
         self.progress = ProgressPanel(self)
         self.statusBar().addWidget(self.status, 1)
         self.statusBar().addPermanentWidget(self.progress)
-        self._build_menus()
+        self.acts = LensActions(self)  # the menus and their shortcuts
 
         self.family_combo.currentIndexChanged.connect(self._on_family_combo_current_index_changed)
         self.table.doubleClicked.connect(lambda _i: self.concord_current_label())
@@ -138,67 +139,6 @@ class LensWindow(QMainWindow):
         self.resize(1280, 860)
         self.load_families()
         self.recount()
-
-    # menus
-    def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str, tip: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        keys = QKeySequence.StandardKey
-        a = self._action
-        self.add_action = a(self.tr("&Add Files…"), lambda: self.add_files(),
-                            QKeySequence(keys.Open), self.tr("Add text files to the collection"))
-        self.remove_action = a(self.tr("&Remove from Collection"), self.remove_selected,
-                               QKeySequence(keys.Delete))
-        self.reset_action = a(self.tr("Built-in &Corpus Only"), self.reset_collection,
-                              "Ctrl+Shift+Backspace")
-        self.export_csv_action = a(self.tr("Export Counts as &CSV…"), lambda: self.export_csv(),
-                                   "Ctrl+Shift+E")
-        self.export_png_action = a(self.tr("Export Chart as &PNG…"),
-                                   lambda: self.export_chart("png"), "Ctrl+Shift+P")
-        self.export_svg_action = a(self.tr("Export Chart as &SVG…"),
-                                   lambda: self.export_chart("svg"), "Ctrl+Shift+G")
-        self.close_action = a(self.tr("&Close"), self.close, QKeySequence(keys.Close))
-        self.recount_action = a(self.tr("Count &Again"), self.recount, "F5")
-        self.families_action = a(self.tr("Edit &Families…"), lambda: self.edit_families(),
-                                 "Ctrl+Shift+F")
-        self.concord_action = a(self.tr("&Concordance of Label"), self.concord_current_label,
-                                "Ctrl+K")
-        self.sort_left_action = a(self.tr("Sort by &Left Context"),
-                                  lambda: self.concordance.sort_by("left"), "Ctrl+Alt+Left")
-        self.sort_right_action = a(self.tr("Sort by &Right Context"),
-                                   lambda: self.concordance.sort_by("right"), "Ctrl+Alt+Right")
-        self.sort_doc_action = a(self.tr("Sort by &Document"),
-                                 lambda: self.concordance.sort_by("doc"), "Ctrl+Alt+D")
-        self.link_action = a(self.tr("&Link Passages"), self.links.request_links, "Ctrl+L")
-        tabs = [a(self.tr(name), lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
-                for i, name in enumerate(("Show &Counts", "Show C&oncordance",
-                                          "Show Linked &Passages"))]
-        bar = self.menuBar()
-        menus: dict[str, list[QAction | None]] = {
-            self.tr("&File"): [self.add_action, self.remove_action, self.reset_action, None,
-                               self.export_csv_action, self.export_png_action,
-                               self.export_svg_action, None, self.close_action],
-            self.tr("&Lens"): [self.recount_action, self.families_action, None,
-                               self.concord_action, self.sort_left_action,
-                               self.sort_right_action, self.sort_doc_action, None,
-                               self.link_action],
-            self.tr("&View"): [*tabs, self.collection_dock.toggleViewAction()],
-        }
-        for title, items in menus.items():
-            menu = bar.addMenu(title)
-            for item in items:
-                if item is None:
-                    menu.addSeparator()
-                else:
-                    menu.addAction(item)
 
     # the collection
     def add_files(self, paths: list[str | Path] | None = None) -> int:
@@ -266,7 +206,7 @@ class LensWindow(QMainWindow):
     @Slot()
     def recount(self) -> Job:
         documents, families = self.collection.documents(), list(self.families)
-        self.recount_action.setEnabled(False)
+        self.acts.recount.setEnabled(False)
         return self._start(
             "count",
             lambda c: work.read_collection(documents, families, c.report, c.is_cancelled),
@@ -275,7 +215,7 @@ class LensWindow(QMainWindow):
     def _on_counted(self, result: object) -> None:
         assert isinstance(result, work.CollectionCounts)
         self.result = result
-        self.recount_action.setEnabled(True)
+        self.acts.recount.setEnabled(True)
         heads = [d.short for d in result.sources]
         self.counts.set_counts(work.count_rows(result.counts), heads,
                                [d.title for d in result.sources],
@@ -320,7 +260,7 @@ class LensWindow(QMainWindow):
     @Slot(object)
     def _on_job_failed(self, exc: object) -> None:
         assert isinstance(exc, BaseException)
-        self.recount_action.setEnabled(True)
+        self.acts.recount.setEnabled(True)
         self.status.setText(describe_error(exc))
 
     # exports

@@ -16,7 +16,7 @@ from reader.core.lens.families import TermFamily
 from reader.core.lens.matching import Matcher
 from reader.core.link.linker import link_documents
 from reader.core.link.records import PassageLink
-from reader.core.text.document import Text, text_from_string
+from reader.core.text.document import text_from_string
 from reader.ui.lens.collection import Document, load_document
 from reader.ui.lens.counts_model import CountRow
 
@@ -96,14 +96,6 @@ def find_lines(
     return concordance(documents, Matcher(families), family=family, label=label)
 
 
-@dataclass(frozen=True, slots=True)
-class PassageCounts:
-    """The lens counts of two linked passages (a one-paragraph document each)."""
-
-    counts: LensCounts
-    names: tuple[str, str]
-
-
 def link(a: LensDocument, b: LensDocument) -> list[PassageLink]:
     """Passages of two documents that report the same event (reader.core.link)."""
     return link_documents(a.text, b.text)
@@ -122,6 +114,3 @@ def passage_counts(a: LensDocument, pa: int, b: LensDocument, pb: int,
     docs = [passage_document(a, pa, "A"), passage_document(b, pb, "B")]
     return count_labels(docs, families)
 
-
-def text_of(document: LensDocument) -> Text:
-    return document.text
