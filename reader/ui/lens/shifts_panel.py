@@ -51,7 +51,7 @@ class ShiftsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ShiftRow] = []
         self._families: dict[str, TermFamily] = {}
-        self._arabic = font_for("rtl", QFont().pointSizeF() * 1.15)
+        self._arabic: QFont | None = None  # made when first shown (fonts need the app)
 
     def set_rows(self, rows: Sequence[ShiftRow], families: Sequence[TermFamily]) -> None:
         self.beginResetModel()
@@ -106,6 +106,8 @@ class ShiftsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and column in (FORM, COUNTERPART):
             text = row.form if column == FORM else (row.counterpart_form or "")
             if _is_arabic(text):
+                if self._arabic is None:
+                    self._arabic = font_for("rtl", QFont().pointSizeF() * 1.15)
                 return self._arabic
             if column == COUNTERPART and row.changed:
                 bold = QFont()
