@@ -54,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
 
     if args.output is not None:  # refused before the work, not after it
         check_output(args.output, lens_inputs.inputs_of(args))
+    if not any(c.isalnum() for c in args.term):
+        raise InputError(f"TERM must hold a letter or digit, not {args.term!r}")
     if args.context < 0:
         raise InputError(f"--context must be 0 or more, not {args.context}")
     families = lens_inputs.load_families(args)

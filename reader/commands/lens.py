@@ -1,13 +1,16 @@
-"""`reader lens FILES...`: how often each label of the term families occurs, per document;
-with --shifts, which label a translation uses where its original uses another."""
+"""`reader lens FILES...`: each label's count per document, or with --shifts a pair's shifts."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+from typing import TYPE_CHECKING
 
 import reader.commands.lens_inputs as lens_inputs
 from reader.core.timing import stage
+
+if TYPE_CHECKING:
+    from reader.core.lens.families import TermFamily
 
 NAME = "lens"
 
@@ -21,7 +24,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         description="Counts each label of the term families (resources/lenses: who governs, "
         "the armed groups, the events, the opposition) in each document, and per 1,000 words. "
         "FILES are text files or ids of the built-in corpus (reader corpus). With --shifts, "
-        "FILES are SRC TGT: the pair is aligned and, for each label on the source side, the "
+        "FILES are SRC TGT (files or ids): the pair is aligned and, for each label on the "
+        "source side, the "
         "label its counterpart bead uses is listed (* marks a change). Exit status 2 on bad "
         "input.",
     )
@@ -36,6 +40,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                         "built-in pair)")
     p.add_argument("--side", choices=("source", "target"), default="source",
                    help="with --shifts: whose labels are listed (default: the source's)")
+    p.add_argument("--changed", action="store_true",
+                   help="with --shifts: only the rows whose label changed (marked *)")
     lens_inputs.add_inputs(p)
     p.set_defaults(run=run)
 
@@ -61,7 +67,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _shifts(args: argparse.Namespace, families: list, wanted: list) -> int:
+def _shifts(
+    args: argparse.Namespace, families: list[TermFamily], wanted: list[TermFamily]
+) -> int:
     from reader.commands.pair_verdict import warn_if_unrelated
     from reader.core.errors import InputError
     from reader.core.lens.matching import Matcher
@@ -70,7 +78,9 @@ def _shifts(args: argparse.Namespace, families: list, wanted: list) -> int:
     from reader.core.pair import PairOptions, open_pair
 
     if len(args.files) == 2:
-        source, target = args.files
+        from reader.core.lens.documents import resolve_path
+
+        source, target = (resolve_path(f) for f in args.files)
     elif not args.files and args.corpus:
         from reader.core.corpus.manifest import load_manifest
         from reader.resources import CORPUS
@@ -86,6 +96,8 @@ def _shifts(args: argparse.Namespace, families: list, wanted: list) -> int:
     with stage(log, "lens shifts"):
         rows = label_shifts(pair.source, pair.target, pair.alignment, wanted,
                             side=args.side, matcher=Matcher(families))
+        if args.changed:
+            rows = [r for r in rows if r.changed]
     if args.format == "csv":
         text = shifts_csv(rows)
     elif args.format == "json":

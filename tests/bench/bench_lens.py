@@ -1,5 +1,4 @@
-"""Benchmark: the framing lens, `reader lens` and `reader concord` over the built-in corpus
-(CPU time of the whole command, medians), and the core on a corpus 50 times as long."""
+"""Benchmark: `reader lens` and `reader concord` on the corpus (CPU medians), the core on x50."""
 
 from __future__ import annotations
 

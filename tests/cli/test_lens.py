@@ -90,9 +90,14 @@ def test_shifts_of_the_built_in_pair(capsys: pytest.CaptureFixture[str]) -> None
     rows = list(csv.DictReader(io.StringIO(out)))
     assert any(r["form"] == "النظام العراقي" and r["counterpart_form"] == "Iraq"
                and r["changed"] == "yes" for r in rows)
-    code, out, _ = run(capsys, "lens", "--corpus", "--shifts", "--family", "actors",
+    code, out, _ = run(capsys, "lens", "iraq-assad-lesson-ar", "iraq-assad-lesson-en",
+                       "--shifts", "--family", "actors", "--logical")
+    assert "* regime «النظام العراقي» → state or capital named for its government «Iraq»" in out
+    assert "  regime «النظام العراقي» → regime «Iraqi regime»" in out
+    code, out, _ = run(capsys, "lens", AR, EN, "--shifts", "--family", "actors", "--changed",
                        "--logical")
     assert "* regime «النظام العراقي» → state or capital named for its government «Iraq»" in out
+    assert all(line.startswith("* ") for line in out.splitlines()[1:] if line)
 
 
 def test_concord_of_a_label_sorted(capsys: pytest.CaptureFixture[str]) -> None:
@@ -154,6 +159,7 @@ def test_csv_cells_a_spreadsheet_would_compute_are_neutralised(
         (["lens", "no-such-file.txt"], "no such file"),
         (["concord", "militia", EN, "--family", "actors"], "has no label 'militia'"),
         (["concord", "regime", EN, "--context", "-1"], "--context"),
+        (["concord", " ", EN], "TERM must hold a letter"),
     ],
 )
 def test_bad_input_is_one_line_and_status_2(
@@ -206,3 +212,16 @@ def test_the_parser_builds_without_the_core(capsys: pytest.CaptureFixture[str]) 
             "print(any(m.startswith('reader.core.lens') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_an_empty_or_binary_text_is_one_line_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    empty, binary = tmp_path / "empty.txt", tmp_path / "binary.txt"
+    empty.write_bytes(b"")
+    binary.write_bytes(bytes(range(256)) * 8)
+    for path in (empty, binary):
+        for command in (["lens", str(path)], ["concord", "regime", EN, str(path)]):
+            code, out, err = run(capsys, *command)
+            assert code == 2 and out == "" and err.count("\n") == 1
+            assert str(path) in err

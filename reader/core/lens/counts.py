@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reader.core.lens.documents import LensDocument
 from reader.core.lens.families import TermFamily
@@ -32,13 +32,15 @@ class LensCounts:
     words: dict[str, int]  # document id -> words
     occurrences: tuple[Occurrence, ...]
     rows: tuple[CountRow, ...]  # per document, per family: each label, then the family total
+    _index: dict[tuple[str, str, str | None], CountRow] = field(
+        default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._index.update(((r.document, r.family, r.label), r) for r in self.rows)
 
     def row(self, document: str, family: str, label: str | None = None) -> CountRow:
         """The row of a label (or, with None, of the family) in a document; KeyError if none."""
-        for row in self.rows:
-            if (row.document, row.family, row.label) == (document, family, label):
-                return row
-        raise KeyError((document, family, label))
+        return self._index[(document, family, label)]
 
     def count(self, document: str, family: str, label: str | None = None) -> int:
         return self.row(document, family, label).count

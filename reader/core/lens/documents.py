@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from reader.core.arabic.normalise import tokens
@@ -26,23 +26,36 @@ class LensDocument:
     title: str = ""
     role: str = ""  # original, translation, comparable (from the corpus manifest), or ""
     outlet: str = ""
+    # only these paragraphs (indices) belong to it: a part of a text (linked passages)
+    only: frozenset[int] | None = None
 
     @property
     def language(self) -> str:
         return self.text.language
 
-    def paragraphs(self) -> Iterator[Paragraph]:
-        """The paragraphs counted and searched (not duplicates nor boilerplate)."""
-        return (p for p in self.text.paragraphs if p.kind not in SKIPPED_KINDS)
+    def paragraphs(self, *, all_kinds: bool = False) -> Iterator[Paragraph]:
+        """The paragraphs counted and searched: not duplicates nor boilerplate (unless
+        `all_kinds`), and of a part only its own."""
+        return (p for p in self.text.paragraphs
+                if (all_kinds or p.kind not in SKIPPED_KINDS)
+                and (self.only is None or p.index in self.only))
+
+    def part(self, paragraphs: Collection[int], doc_id: str | None = None) -> LensDocument:
+        """The same text, reduced to some paragraphs (e.g. the passages linked to another
+        document's), as a document of its own: counts and concordances see only them."""
+        return replace(self, id=doc_id or self.id, only=frozenset(paragraphs))
 
     def words(self) -> int:
         """Words of the counted paragraphs, as the project counts them (normalise.tokens)."""
         return sum(len(tokens(p.text)) for p in self.paragraphs())
 
 
-def document_from_text(text: Text, doc_id: str | None = None, **fields: str) -> LensDocument:
+def document_from_text(
+    text: Text, doc_id: str | None = None, *, title: str = "", role: str = "", outlet: str = ""
+) -> LensDocument:
     """A document of an already loaded text (the window's open pair, a test's string)."""
-    return LensDocument(doc_id or text.name, text, **fields)
+    return LensDocument(doc_id or text.name, text, title=title or text.name, role=role,
+                        outlet=outlet)
 
 
 def load_documents(
@@ -62,6 +75,18 @@ def load_documents(
         text = load_text(path, blocks=blocks)
         docs.append(LensDocument(_unique_id(path, docs), text, title=path.stem))
     return docs
+
+
+def resolve_path(given: str | Path, corpus: Corpus | None = None) -> Path:
+    """`given` as a path, or, when no such file exists, the file of the corpus text with that
+    id (default: the built-in corpus); the path as given otherwise (loading it then says)."""
+    path = Path(given)
+    if path.exists():
+        return path
+    corpus = corpus or load_manifest(CORPUS / "corpus.toml")
+    if any(e.id == str(given) for e in corpus.texts):
+        return corpus.path_of(str(given))
+    return path
 
 
 def _unique_id(path: Path, docs: Sequence[LensDocument]) -> str:

@@ -286,16 +286,15 @@ def find_occurrences(
     families: Collection[str] | None = None,
     all_paragraphs: bool = False,
 ) -> list[Occurrence]:
-    """Every occurrence in the documents' counted paragraphs (every paragraph with
-    `all_paragraphs`), in document and reading order; `families` (ids) keeps only theirs.
+    """Every occurrence in the documents' counted paragraphs (duplicates and boilerplate too
+    with `all_paragraphs`), in document and reading order; `families` (ids) keeps only theirs.
 
     Overlaps are settled among all the matcher's families before `families` filters, so a
     span another family claims with a longer form is never counted for a shorter one.
     """
     out: list[Occurrence] = []
     for doc in documents:
-        paragraphs = doc.text.paragraphs if all_paragraphs else doc.paragraphs()
-        for para in paragraphs:
+        for para in doc.paragraphs(all_kinds=all_paragraphs):
             for m in matcher.find(para.text):
                 if families is None or m.family in families:
                     out.append(Occurrence(doc.id, para.index, m.start, m.end, m.family,

@@ -1,0 +1,1 @@
+"""Tests of reader/core/lens."""

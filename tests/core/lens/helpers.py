@@ -19,7 +19,7 @@ def document(doc_id: str, content: str, language: str | None = None) -> LensDocu
 
 ACTORS = family(
     "actors",
-    ("regime", ["النظام", "النظام العراقي"], ["regime", "Iraqi regime"]),
-    ("government", ["حكومة"], ["government"]),
+    ("regime", ["النظام", "النظام العراقي", "الأنظمة"], ["regime", "Iraqi regime"]),
+    ("government", ["حكومة", "حكومة العراق"], ["government"]),
     ("state", ["العراق", "بغداد"], ["Iraq", "Baghdad"]),
 )

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.align.beads import Alignment
 from reader.core.annotate.codebooks import builtin_codebooks
@@ -14,6 +16,7 @@ from reader.core.lens.shifts import (
     LEFT_IMPLICIT,
     MADE_EXPLICIT,
     SUBSTITUTION,
+    UNPAIRED_COST,
     label_shifts,
     pair_occurrences,
     shift_annotations,
@@ -54,6 +57,32 @@ def test_the_built_in_pair_lists_the_known_shift(gold_pair: tuple) -> None:
     assert pairing.occurrence.text == "النظام العراقي" and pairing.occurrence.paragraph == 1
     assert pairing.counterpart is not None and pairing.counterpart.text == "Iraq’s leadership"
     assert pairing.counterpart in pairing.candidates
+
+
+def test_every_iraqi_regime_pairs_as_a_reader_pairs_it(gold_pair: tuple) -> None:
+    """The 13 النظام العراقي of the Arabic article and what the English says for each, read
+    by hand against the gold alignment (bead: counterpart)."""
+    source, target, alignment = gold_pair
+    families = builtin_families()
+    rows = label_shifts(source, target, alignment, [find_family(families, "actors")],
+                        matcher=Matcher(families))
+    got = sorted((p.bead, p.counterpart.form if p.counterpart else None)
+                 for r in rows if r.form == "النظام العراقي" for p in r.pairings)
+    assert got == [
+        (1, "Iraq's leadership"),  # لقد ارتكب النظام العراقي خطيئته: Iraq's leadership made
+        (1, "Iraqi regime"),  # ارتكبه النظام العراقي: committed by the Iraqi regime
+        (2, "Iraq"),  # الميليشيات التي أرسلها النظام العراقي: militias backed by Iraq
+        (3, "Iraq"),  # موقف النظام العراقي: Iraq's position
+        (8, "Iraq"),  # أسباب انحياز النظام العراقي: Why Did Iraq Side
+        (19, "Baghdad"),  # ويبرّر النظام العراقي: Baghdad justified
+        (28, "Iraq"),  # ماذا جنى النظام العراقي: What Did Iraq Actually Gain?
+        (30, "Baghdad"),  # النظام العراقي يستمر في سياساته: Baghdad's continued policies
+        (35, "Iraqi government"),  # والنظام العراقي يعرف ذلك: the Iraqi government knows
+        (40, "Iraqi regime"),  # الضغط على النظام العراقي: pressure the Iraqi regime
+        (41, "Iraq"),  # خطأ كبير يرتكبه النظام العراقي: a mistake … one Iraq will pay for
+        (41, "Iraq's rulers"),  # قادة النظام العراقي: Iraq's rulers
+        (44, "Iraq's leaders"),  # إذا لم يغيّر النظام العراقي: Unless Iraq's leaders change
+    ]
 
 
 def test_the_target_side_lists_the_source_labels(gold_pair: tuple) -> None:
@@ -129,3 +158,26 @@ def test_the_state_an_occurrence_names() -> None:
     assert states_named("Baghdad’s leaders") == {"iraq"}
     assert states_named("Assad's regime") == {"syria"}
     assert states_named("the regime") == frozenset()
+
+
+PLACES = st.lists(st.floats(0, 1), max_size=8).map(sorted)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PLACES, PLACES, st.lists(st.sampled_from("ab"), min_size=16, max_size=16))
+def test_pairing_is_one_to_one_in_order_and_near(ours: list[float], theirs: list[float],
+                                                 labels: list[str]) -> None:
+    def occ(n: int, side: str) -> Occurrence:
+        label = labels[n % len(labels)]
+        return Occurrence(side, 0, n, n + 1, "f", label, label, label)
+
+    mine = [(p, occ(n, "s")) for n, p in enumerate(ours)]
+    other = [(q, occ(n + 8, "t")) for n, q in enumerate(theirs)]
+    paired = pair_occurrences(mine, other)
+    assert len(paired) == len(mine)
+    used = [other.index(next(t for t in other if t[1] is c)) for c in paired if c is not None]
+    assert used == sorted(set(used))  # each at most once, in order
+    place = {id(o): q for q, o in other}
+    for (p, _), c in zip(mine, paired, strict=True):
+        if c is not None:  # a pair is never worse than leaving both alone
+            assert abs(p - place[id(c)]) <= 2 * UNPAIRED_COST
