@@ -50,8 +50,13 @@ class Case:
     cpu: float
 
 
+OUTLETS = {"iraq-adapts-to-new-syria": "Wilson", "iraq-resistance-and-fall-of-assad": "blog",
+           "iraq-spectator-axis-of-resistance": "Orient XXI", "iraq-assad-lesson": "Noon Post"}
+
+
 def short(path: str) -> str:
-    return Path(path).name.split(".")[0].replace("iraq-", "")
+    stem = Path(path).name.split(".")[0]
+    return OUTLETS.get(stem, stem)
 
 
 def load_cases(params: LinkParams) -> list[Case]:
@@ -64,7 +69,9 @@ def load_cases(params: LinkParams) -> list[Case]:
         found = candidate_pairings(a, b, params=params, glossary=glossary, lexicon=lexicon)
         cpu = time.process_time() - start
         raw = [(i, j, raw_evidence(p, params.damping)) for i, j, p in found]
-        cases.append(Case(short(gold.b), gold, a, b, raw,
+        name = short(gold.b) if a.language == "ar" else f"{short(gold.a)}~{short(gold.b)}"
+        # the Arabic article against each English one is named after the English outlet
+        cases.append(Case(name, gold, a, b, raw,
                           cosine_links(a, b, glossary, lexicon), cpu))
     return cases
 
@@ -124,15 +131,15 @@ def report(cases: list[Case], train: str, params: LinkParams) -> dict:
           f", cap {params.cap}")
     out: dict = {"train": train, "fitted": [trained.slope, trained.centre, threshold],
                  "pairs": {}}
-    print(f"\n{'pair':30s} {'method':9s} {HEAD}    AP")
+    print(f"\n{'pair':22s} {'method':9s} {HEAD}    AP")
     for c in cases:
         ours = score_links(links_at(c, params, params.threshold), c.gold)
         base = score_links(((i, j) for i, j, s in c.baseline if s >= base_t), c.gold)
         ap_ours = average_precision(c.raw, c.gold)
         ap_base = average_precision(c.baseline, c.gold)
         tag = " (train)" if c.name == train else ""
-        print(f"{c.name + tag:30s} {'links':9s} {row(ours)}  {ap_ours:.3f}")
-        print(f"{'':30s} {'cosine':9s} {row(base)}  {ap_base:.3f}")
+        print(f"{c.name + tag:22s} {'links':9s} {row(ours)}  {ap_ours:.3f}")
+        print(f"{'':22s} {'cosine':9s} {row(base)}  {ap_base:.3f}")
         out["pairs"][c.name] = {
             "links": figures(ours) | {"ap": ap_ours},
             "cosine": figures(base) | {"ap": ap_base},
@@ -141,13 +148,13 @@ def report(cases: list[Case], train: str, params: LinkParams) -> dict:
     print("\nsweep (links, shipped curve and cap): threshold  prec/rec per pair")
     for t in SWEEP:
         cells = [score_links(links_at(c, params, t), c.gold) for c in cases]
-        print(f"  {t:4.2f}  " + "   ".join(f"{c.name[:14]:14s} {s.precision:4.2f}/{s.recall:4.2f}"
+        print(f"  {t:4.2f}  " + "   ".join(f"{c.name:13s} {s.precision:4.2f}/{s.recall:4.2f}"
                                          f" ({s.found})" for c, s in zip(cases, cells,
                                                                           strict=True)))
     print("sweep (cosine): threshold  prec/rec per pair")
     for t in BASELINE_SWEEP:
         cells = [score_links(((i, j) for i, j, s in c.baseline if s >= t), c.gold) for c in cases]
-        print(f"  {t:4.2f}  " + "   ".join(f"{c.name[:14]:14s} {s.precision:4.2f}/{s.recall:4.2f}"
+        print(f"  {t:4.2f}  " + "   ".join(f"{c.name:13s} {s.precision:4.2f}/{s.recall:4.2f}"
                                          f" ({s.found})" for c, s in zip(cases, cells,
                                                                           strict=True)))
     print("\nrotation: fitted on one pair, F1 on the others (links / cosine)")
@@ -158,8 +165,8 @@ def report(cases: list[Case], train: str, params: LinkParams) -> dict:
         f_ours = [score_links(links_at(o, p, t), o.gold).f1 for o in others]
         f_base = [score_links(((i, j) for i, j, s in o.baseline if s >= bt), o.gold).f1
                   for o in others]
-        print(f"  fit on {c.name:28s} slope {p.slope:5.2f} centre {p.centre:5.2f} t {t:4.2f}: "
-              + ", ".join(f"{o.name[:14]} {x:.2f}/{y:.2f}"
+        print(f"  fit on {c.name:13s} slope {p.slope:5.2f} centre {p.centre:5.2f} t {t:4.2f}: "
+              + ", ".join(f"{o.name} {x:.2f}/{y:.2f}"
                           for o, x, y in zip(others, f_ours, f_base, strict=True)))
     print(f"\nCPU per pair (candidates, scored): "
           f"{statistics.median(c.cpu for c in cases) * 1000:.0f} ms median")
@@ -193,22 +200,52 @@ def windows_check(params: LinkParams) -> dict:
         cases = load_cases(replace(params, window_words=words))
         aps = [average_precision(c.raw, c.gold) for c in cases]
         label = "paragraphs" if words == 0 else f"windows < {words} words"
-        print(f"  {label:24s} " + "  ".join(f"{c.name[:14]} {x:.3f}"
+        print(f"  {label:24s} " + "  ".join(f"{c.name} {x:.3f}"
                                           for c, x in zip(cases, aps, strict=True)))
         out[label] = aps
     return out
 
 
+def scale_check(names: list[str]) -> dict:
+    """Time and links on the aligner's bench cases (seed 1): a translated book (the links
+    should fall inside its gold beads), a book against an unrelated one (there should be
+    none) and, with --scale, the large case."""
+    from reader.core.link.linker import link_documents
+    from tests.bench.cases import case_dir, gold
+    from tests.bench.unrelated import unrelated_dir
+
+    print("\nbench cases (seed 1): links at the shipped threshold")
+    out = {}
+    for name in names:
+        folder = unrelated_dir(1, "book") if name == "unrelated-book" else case_dir(1, name)
+        a, b = load_text(folder / "src.txt"), load_text(folder / "tgt.txt")
+        cpu, wall = time.process_time(), time.perf_counter()
+        links = link_documents(a, b)
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        line = (f"  {name:15s} {len(a)} x {len(b)} paragraphs: {len(links)} links, "
+                f"{cpu:.2f} s CPU ({wall:.2f} s wall)")
+        if name != "unrelated-book":
+            pairs = {(i, j) for src, tgt in gold(1, name) for i in src for j in tgt}
+            right = sum((k.a, k.b) in pairs for k in links)
+            line += f", {right} inside gold beads"
+        print(line)
+        out[name] = {"links": len(links), "cpu_s": cpu, "wall_s": wall}
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--train", default="spectator-axis-of-resistance")
+    ap.add_argument("--train", default="Orient XXI")
     ap.add_argument("--json", type=Path)
+    ap.add_argument("--scale", action="store_true",
+                    help="also time the large bench case (4,343 x 4,150 paragraphs)")
     args = ap.parse_args()
     params = LinkParams()
     cases = load_cases(params)
     out = report(cases, args.train, params)
     out["translation"] = translation_check(params)
     out["windows"] = windows_check(params)
+    out["scale"] = scale_check(["book", "unrelated-book"] + (["large"] if args.scale else []))
     if args.json:
         args.json.write_text(json.dumps(out, indent=1) + "\n")
     slope, centre, threshold = out["fitted"]

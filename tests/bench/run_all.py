@@ -21,6 +21,7 @@ BENCHES: list[tuple[str, list[str]]] = [
     ("divergence precision and recall per kind (seeds 41-60; a few minutes)",
      ["tests.bench.bench_fidelity"]),
     ("glossary matching", ["tests.bench.bench_glossary"]),
+    ("passages about the same event (links against tests/data/links)", ["tests.bench.bench_links"]),
     ("workspace with 10,000 annotations", ["tests.bench.bench_annotations"]),
     ("a 50 MB pair through `reader align` (a few minutes)", ["tests.bench.bench_huge"]),
 ]

@@ -30,6 +30,7 @@ from reader.core.anchors.features import Anchors, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.words import english_stem
+from reader.core.progress import CancelCheck
 from reader.core.text.document import Text
 
 # a word as written from where it starts, marks and tatweel included
@@ -164,15 +165,15 @@ def _source_concepts(
     return out
 
 
-def side_of(text: Text, glossary: Glossary, lexicon: Lexicon | None
-            ) -> tuple[Side, list[Anchors]]:
+def side_of(text: Text, glossary: Glossary, lexicon: Lexicon | None,
+            cancelled: CancelCheck | None = None) -> tuple[Side, list[Anchors]]:
     """A text as the aligner's side (Arabic stemmed by the lexicon's stemmer) and its anchors."""
-    anchors = text_anchors(text, glossary)
+    anchors = text_anchors(text, glossary, cancelled)
     paragraphs = [p.text for p in text.paragraphs]
     kinds = [p.kind for p in text.paragraphs]
     stemmer = lexicon.stemmer if lexicon is not None and text.language == "ar" else None
     side = side_features(paragraphs, kinds, text.language, glossary, AlignerParams(), anchors,
-                         stemmer=stemmer)
+                         cancelled, stemmer)
     return side, anchors
 
 
@@ -201,14 +202,15 @@ def _lexicon_english(lexicon: Lexicon) -> frozenset[str]:
                      for translation in found for part in translation.split())
 
 
-def concept_space(a: Text, b: Text, glossary: Glossary, lexicon: Lexicon) -> ConceptSpace:
+def concept_space(a: Text, b: Text, glossary: Glossary, lexicon: Lexicon,
+                  cancelled: CancelCheck | None = None) -> ConceptSpace:
     """Both texts' paragraphs as concepts: an Arabic text's words through the lexicon (and
     names by sound) into the English text's stems; two texts in one language by their stems."""
     cross = (a.language == "ar") != (b.language == "ar")
     swap = cross and b.language == "ar"  # the Arabic text is the one translated
     src_text, tgt_text = (b, a) if swap else (a, b)
-    src, src_anchors = side_of(src_text, glossary, lexicon)
-    tgt, tgt_anchors = side_of(tgt_text, glossary, lexicon)
+    src, src_anchors = side_of(src_text, glossary, lexicon, cancelled)
+    tgt, tgt_anchors = side_of(tgt_text, glossary, lexicon, cancelled)
     space, translation = _pair_space(src, tgt, lexicon if cross else None)
     src_concepts = _source_concepts(src, src_anchors, space, translation, cross)
     tgt_concepts = _target_concepts(tgt, tgt_anchors, space)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
-from reader.core.errors import InputError
+from reader.core.errors import Cancelled, InputError
 from reader.core.link.concepts import Concepts, concept_space
+from reader.core.link.prune import promising_pairs
 from reader.core.link.records import LinkParams, PassageLink
 from reader.core.link.scoring import (
     Pairing,
@@ -20,6 +21,7 @@ from reader.core.link.scoring import (
     pairing,
     raw_evidence,
 )
+from reader.core.progress import CancelCheck
 from reader.core.text.document import Text, load_text
 
 
@@ -30,16 +32,19 @@ def candidate_pairings(
     params: LinkParams | None = None,
     glossary: Glossary | None = None,
     lexicon: Lexicon | None = None,
+    min_score: float = 0.0,
+    cancelled: CancelCheck | None = None,
 ) -> list[tuple[int, int, Pairing]]:
     """Every pair of paragraphs (a, b) that shares any evidence, with what it shares, weighed
-    (before calibration: what the benchmark fits the calibration on)."""
+    (before calibration: what the benchmark fits the calibration on); with `min_score`, only
+    the pairs that could score that much (prune.py: the others are not weighed at all)."""
     params = params or LinkParams()
     glossary = glossary if glossary is not None else Glossary.load()
     lexicon = lexicon if lexicon is not None else Lexicon.load()
     for doc in (doc_a, doc_b):
         if not doc.paragraphs:
             raise InputError("has no paragraphs", doc.path)
-    space = concept_space(doc_a, doc_b, glossary, lexicon)
+    space = concept_space(doc_a, doc_b, glossary, lexicon, cancelled)
     weights = Weights.of(space.a, space.b)
     if params.window_words > 0:
         space.a = windows(space.a, doc_a, params.window_words)
@@ -48,20 +53,26 @@ def candidate_pairings(
     categories = {t.id: t.category for t in glossary}
     mass_a = [mass(c, weights, params.rarity) for c in space.a]
     mass_b = [mass(c, weights, params.rarity) for c in space.b]
-    # which paragraphs of b hold each concept: only pairs sharing one are looked at
-    holders: dict[str, list[int]] = {}
-    for j, concepts in enumerate(space.b):
-        for key in concepts:
-            if key in weights.idf:
-                holders.setdefault(key, []).append(j)
+    if min_score > 0.0:
+        pairs = promising_pairs(space.a, space.b, weights, params, categories, mass_a, mass_b,
+                                min_score)
+    else:
+        # which paragraphs of b hold each concept: only pairs sharing one are looked at
+        holders: dict[str, list[int]] = {}
+        for j, concepts in enumerate(space.b):
+            for key in concepts:
+                if key in weights.idf:
+                    holders.setdefault(key, []).append(j)
+        pairs = [(i, j) for i, concepts in enumerate(space.a)
+                 for j in sorted({j for key in concepts for j in holders.get(key, ())})]
     found = []
-    for i, concepts in enumerate(space.a):
-        partners = sorted({j for key in concepts for j in holders.get(key, ())})
-        for j in partners:
-            p = pairing(concepts, space.b[j], weights, params, cross, mass_a[i], mass_b[j],
-                        categories)
-            if p.evidence:
-                found.append((i, j, p))
+    for n, (i, j) in enumerate(pairs):
+        if cancelled is not None and n % 4096 == 0 and cancelled():
+            raise Cancelled()
+        p = pairing(space.a[i], space.b[j], weights, params, cross, mass_a[i], mass_b[j],
+                    categories)
+        if p.evidence:
+            found.append((i, j, p))
     return found
 
 
@@ -88,11 +99,15 @@ def candidate_links(
     params: LinkParams | None = None,
     glossary: Glossary | None = None,
     lexicon: Lexicon | None = None,
+    min_score: float = 0.0,
+    cancelled: CancelCheck | None = None,
 ) -> list[PassageLink]:
-    """Every pair of paragraphs that shares any evidence, scored; no threshold, no cap
-    (what the benchmark sweeps; `link_documents` keeps the links worth showing)."""
+    """Every pair of paragraphs that shares any evidence, scored; no cap (what the benchmark
+    sweeps; `link_documents` keeps the links worth showing); with `min_score`, those that
+    may score that much (all that do, and a few that then fall short)."""
     params = params or LinkParams()
-    found = candidate_pairings(doc_a, doc_b, params=params, glossary=glossary, lexicon=lexicon)
+    found = candidate_pairings(doc_a, doc_b, params=params, glossary=glossary, lexicon=lexicon,
+                               min_score=min_score, cancelled=cancelled)
     return [PassageLink(i, j, round(calibrated(raw_evidence(p, params.damping), params), 4),
                         p.evidence) for i, j, p in found]
 
@@ -106,16 +121,20 @@ def link_documents(
     params: LinkParams | None = None,
     glossary: Glossary | None = None,
     lexicon: Lexicon | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> list[PassageLink]:
     """The links between paragraphs of `doc_a` and `doc_b` scoring at least `threshold`
     (default `params.threshold`), each paragraph keeping at most `cap` (default `params.cap`;
     0: no cap) of its best, ordered by `a` then `b`. Many-to-many and in no particular order
-    of the texts: not an alignment."""
+    of the texts: not an alignment. `cancelled` (for a worker) is asked now and then; when it
+    says so, Cancelled is raised."""
     params = params or LinkParams()
     threshold = params.threshold if threshold is None else threshold
     cap = params.cap if cap is None else cap
     links = [k for k in candidate_links(doc_a, doc_b, params=params, glossary=glossary,
-                                        lexicon=lexicon) if k.score >= threshold]
+                                        lexicon=lexicon, min_score=threshold,
+                                        cancelled=cancelled)
+             if k.score >= threshold]
     links = capped(links, cap, [p.text for p in doc_a.paragraphs],
                    [p.text for p in doc_b.paragraphs])
     return sorted(links, key=lambda k: (k.a, k.b))

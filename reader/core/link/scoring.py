@@ -135,10 +135,15 @@ def _overlaps(span: tuple[int, int], used: list[tuple[int, int]]) -> bool:
 def raw_evidence(p: Pairing, damping: float = 0.5) -> float:
     """The shared weight, damped by how much the two paragraphs could have shared: a long
     paragraph shares something with everything, and sharing much of little says more."""
-    if p.shared <= 0.0:
+    return raw_evidence_of(p.shared, p.mass_a, p.mass_b, damping)
+
+
+def raw_evidence_of(shared: float, mass_a: float, mass_b: float, damping: float) -> float:
+    """raw_evidence from its parts (it grows with `shared`, which prune.py relies on)."""
+    if shared <= 0.0:
         return 0.0
-    overlap = p.shared / math.sqrt(max(p.mass_a, 1e-9) * max(p.mass_b, 1e-9))
-    return p.shared * overlap**damping
+    overlap = shared / math.sqrt(max(mass_a, 1e-9) * max(mass_b, 1e-9))
+    return shared * overlap**damping
 
 
 def calibrated(raw: float, params: LinkParams) -> float:

@@ -121,3 +121,10 @@ def test_shuffling_a_document_permutes_the_links(order: list[int], chosen: set[i
     moved = {(k.a, b_rows[order[k.b]]): k.score
              for k in link_documents(a, shuffled, threshold=0.0)}
     assert plain == moved
+
+
+def test_cancelling_stops_the_work() -> None:
+    from reader.core.errors import Cancelled
+
+    with pytest.raises(Cancelled):
+        link_documents(doc(ENGLISH, "en"), doc(ARABIC, "ar"), cancelled=lambda: True)
