@@ -128,3 +128,21 @@ def test_cancelling_stops_the_work() -> None:
 
     with pytest.raises(Cancelled):
         link_documents(doc(ENGLISH, "en"), doc(ARABIC, "ar"), cancelled=lambda: True)
+
+
+ARABIC_POOL = [*ARABIC,
+               "قال المالكي عام 2012 إن سقوط دمشق يعني سقوط بغداد.",
+               "دفع الحشد الشعبي رواتب 6 آلاف مقاتل في سوريا."]
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.permutations(range(len(ARABIC_POOL))))
+def test_shuffling_the_arabic_permutes_the_links(order: list[int]) -> None:
+    english = doc([*ENGLISH, "Maliki said in 2012 that the fall of Damascus meant the fall of "
+                   "Baghdad.", "The PMF paid 6,000 fighters in Syria."], "en")
+    plain = {(k.a, ARABIC_POOL[k.b]): k.score
+             for k in link_documents(english, doc(ARABIC_POOL, "ar"), threshold=0.0)}
+    shuffled = doc([ARABIC_POOL[i] for i in order], "ar")
+    moved = {(k.a, ARABIC_POOL[order[k.b]]): k.score
+             for k in link_documents(english, shuffled, threshold=0.0)}
+    assert plain == moved and len(plain) >= 4
