@@ -44,6 +44,7 @@ screenshot: $(STAMP)
 	$(SHOT).review_screenshot docs/review-panel-dark.png --theme dark
 	$(SHOT).screenshot_banner docs/banner.png
 	$(SHOT).screenshot_workbench docs
+	$(SHOT).screenshot_lens docs
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -178,6 +178,9 @@ class Settings:
         "export/parts", list, ["annotations", "divergences", "alignment"], "What to export"
     )
     export_folder: Setting[str] = Setting("export/folder", str, "", "Export folder")
+    # Tools ▸ Framing Lens: files the user added to the collection, built-in texts taken out
+    lens_files: Setting[list] = Setting("lens/files", list, [], "Files added to the lens")
+    lens_removed: Setting[list] = Setting("lens/removed", list, [], "Built-in texts left out")
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self.qsettings = qsettings if qsettings is not None else default_qsettings()

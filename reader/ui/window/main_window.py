@@ -37,6 +37,7 @@ from reader.ui.dialogs.preferences import PreferencesDialog
 from reader.ui.diverge.panel import DivergencePanel
 from reader.ui.diverge.review_controller import ReviewController
 from reader.ui.edit.controller import AlignmentEditor
+from reader.ui.lens.tools import LensTools
 from reader.ui.reading.pair_view import PairView
 from reader.ui.reading.search_bar import SearchBar
 from reader.ui.reading.zoom import ZOOM_STEP
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.editor = AlignmentEditor.install(self)
         self.alignment_import = AlignmentImport.install(self)
         self.reviews = ReviewController.install(self)
+        self.lens = LensTools.install(self)  # Tools ▸ Framing Lens…, the Label Shifts dock
         self.window_state.restore_window(self)
 
     # menus and actions

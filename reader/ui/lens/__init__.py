@@ -1,0 +1,1 @@
+"""The framing lens: label counts and chart, concordance, linked passages, label shifts."""
