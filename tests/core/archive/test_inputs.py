@@ -126,7 +126,7 @@ def test_a_bad_manifest_is_one_line_naming_it(
 
 
 def test_missing_and_empty_inputs(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="nothing.csv: no such file"):
+    with pytest.raises(InputError, match=r"nothing\.csv: no such file"):
         discover(tmp_path / "nothing.csv")
     with pytest.raises(InputError, match="nothing: no such file or folder"):
         discover(tmp_path / "nothing")
