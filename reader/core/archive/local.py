@@ -16,7 +16,7 @@ from pathlib import Path
 from reader.core.archive import stamps
 from reader.core.archive.engine import OnOutcome
 from reader.core.archive.inputs import PairJob
-from reader.core.archive.job import PairOutcome, one_line, run_pair
+from reader.core.archive.job import PairOutcome, one_line, run_pair, warm_up
 from reader.core.errors import InputError
 
 # Pairs handed to the pool ahead of the free workers: enough to keep them busy, few enough
@@ -164,12 +164,10 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
 def _worker_start(parent: int) -> None:
     """In each worker: Ctrl+C is the parent's to handle (it stops the workers itself), a
     worker whose parent was killed exits instead of aligning on for nobody, and the
-    aligner is imported now so that the first pair's time is its own."""
+    aligner is made ready now so that the first pair's time is its own."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # already, when started by _fill
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    import reader.core.align.aligner
-    import reader.core.diverge.finder
-    import reader.core.export.pair_json  # noqa: F401
+    warm_up()
 
 
 def _watch_parent(parent: int) -> None:
