@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGTERM, _interrupt)  # a job killed politely stops cleanly
     try:
         engine(found.jobs, outdir, workers=args.workers, resume=args.resume,
-               on_outcome=finished)
+               on_outcome=finished, scheduler=args.scheduler)
     except KeyboardInterrupt:
         stopped = True
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl+C must not cut this short
