@@ -44,10 +44,6 @@ class PairOutcome:
         return sum(self.divergences_by_kind.values())
 
 
-def output_path(outdir: str | Path, job_id: str) -> Path:
-    return Path(outdir) / f"{job_id}.json"
-
-
 def run_pair(job: PairJob, outdir: str | Path, *, resume: bool = False) -> PairOutcome:
     """Align `job`'s pair, write `OUTDIR/<id>.json` atomically (byte for byte what
     `reader align SRC TGT --format json` prints for the same paths and options) and its
@@ -59,14 +55,14 @@ def run_pair(job: PairJob, outdir: str | Path, *, resume: bool = False) -> PairO
         digests = (_sha256(job.source), _sha256(job.target))
         glossaries = tuple(_sha256(g) for g in job.glossaries)
         if resume:
-            kept = stamps.current(job, outdir, digests, glossaries)
+            kept = _kept(job, outdir, digests, glossaries)
             if kept is not None:
-                return replace(outcome_from_json(kept), status="skipped")
+                return kept
         pair = open_pair(job.source, job.target, pair_options(job))
         from reader.core.export.pair_json import pair_json_text
 
         data = pair_json_text(pair).encode("utf-8")
-        target = output_path(outdir, job.id)
+        target = stamps.output_path(outdir, job.id)
         files.write_output(target, data, [job.source, job.target, *job.glossaries])
         outcome = _done(job, pair, digests, time.perf_counter() - start)
         stamps.record(job, outdir, digests, glossaries, hashlib.sha256(data).hexdigest(),
@@ -92,6 +88,20 @@ def warm_up() -> None:
     from reader.core.text.document import text_from_string
 
     align_pair(text_from_string(_WARM_SOURCE), text_from_string(_WARM_TARGET))
+
+
+def _kept(
+    job: PairJob, outdir: Path, digests: tuple[str, str], glossaries: tuple[str, ...]
+) -> PairOutcome | None:
+    """The pair's recorded outcome, as skipped, when its output is current; a record that
+    cannot be read is no record (the pair is aligned again)."""
+    recorded = stamps.current(job, outdir, digests, glossaries)
+    if recorded is None:
+        return None
+    try:
+        return replace(outcome_from_json(recorded), status="skipped")
+    except (KeyError, IndexError, TypeError, ValueError, AttributeError):
+        return None
 
 
 def pair_options(job: PairJob) -> PairOptions:
