@@ -98,6 +98,8 @@ def breakdown(jobs: list[PairJob], scratch: Path, repeat: int) -> dict[str, dict
 
     start = [_child_cpu("pass") for _ in range(repeat)]
     imported = [_child_cpu(IMPORTS) for _ in range(repeat)]
+    warmed = [_child_cpu(f"{IMPORTS}; reader.core.archive.job.warm_up()")
+              for _ in range(repeat)]
     steps: dict[str, list[tuple[float, float]]] = {
         "hash inputs": [], "load texts": [], "align and detect": [], "render JSON": [],
         "write JSON and record": []}
@@ -125,6 +127,11 @@ def breakdown(jobs: list[PairJob], scratch: Path, repeat: int) -> dict[str, dict
         "imports (per worker, beyond the start)": {
             "cpu": statistics.median(c for c, _ in imported) - _medians(start)["cpu"],
             "wall": statistics.median(w for _, w in imported) - _medians(start)["wall"]},
+        "warm-up (per worker, beyond the imports)": {
+            "cpu": statistics.median(c for c, _ in warmed)
+            - statistics.median(c for c, _ in imported),
+            "wall": statistics.median(w for _, w in warmed)
+            - statistics.median(w for _, w in imported)},
     }
     result.update({name: _medians(v) for name, v in steps.items()})
     return result
