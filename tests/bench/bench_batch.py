@@ -29,7 +29,6 @@ from typing import Any
 
 from reader.core.archive.inputs import PairJob, discover_jobs
 from reader.core.archive.local import run_jobs
-from tests.core.archive.archive_helpers import make_archive
 
 CASE = "large-coupled"  # Genesis to 2 Kings, coupled paragraphs: enough beads for 60 articles
 IMPORTS = ("import reader.core.archive.job, reader.core.align.aligner, "
@@ -143,6 +142,10 @@ def _medians(pairs: list[tuple[float, float]]) -> dict[str, float]:
 
 
 def measure(pairs: int, beads: int, repeat: int, counts: list[int]) -> dict[str, Any]:
+    # imported here: the workers import this module as their main one, and should not pay
+    # for pytest (which the helper imports) as `reader batch`'s workers do not
+    from tests.core.archive.archive_helpers import make_archive
+
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as folder:
         scratch = Path(folder)
         make_archive(scratch / "archive", pairs, beads=beads, case=CASE)
