@@ -7,6 +7,7 @@ from types import ModuleType
 from reader.commands import (
     agree,
     align,
+    batch,
     concord,
     corpus,
     diverge,
@@ -19,5 +20,7 @@ from reader.commands import (
 )
 
 # Each module registers its own parser (with set_defaults(run=run)); order is the help order.
-COMMANDS: list[ModuleType] = [align, diverge, corpus, workspace, importing, export, review, agree]
-COMMANDS += [lens, concord, link]  # the framing lens (issue 15)
+COMMANDS: list[ModuleType] = [
+    align, batch, diverge, corpus, workspace, importing, export, review, agree,
+    lens, concord, link,  # the framing lens (issue 15)
+]

@@ -24,6 +24,8 @@ BENCHES: list[tuple[str, list[str]]] = [
     ("passages about the same event (links against tests/data/links)", ["tests.bench.bench_links"]),
     ("workspace with 10,000 annotations", ["tests.bench.bench_annotations"]),
     ("a 50 MB pair through `reader align` (a few minutes)", ["tests.bench.bench_huge"]),
+    ("`reader batch`: pairs per minute on 1 and 2 workers, a pair's cost (a few minutes)",
+     ["tests.bench.bench_batch"]),
 ]
 BENCHES.append(("the framing lens: reader lens and reader concord", ["tests.bench.bench_lens"]))
 
