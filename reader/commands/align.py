@@ -65,13 +65,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def render(pair: Pair, fmt: str) -> str:
+    if fmt == "json":
+        from reader.core.export.pair_json import pair_json_text
+
+        return pair_json_text(pair)
     from reader.core.export.report import report_from_pair
 
     report = report_from_pair(pair)
-    if fmt == "json":
-        from reader.core.export.pair_json import render_json
-
-        return render_json(report, indent=1)
     if fmt == "tsv":
         from reader.core.export.tsv import render_tsv
 

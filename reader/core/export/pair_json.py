@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from reader.core.export.report import Document, Report, ReportDivergence
+from reader.core.export.report import Document, Report, ReportDivergence, report_from_pair
+from reader.core.pair import Pair
 
 
 def _document(d: Document) -> dict[str, object]:
@@ -39,3 +40,9 @@ def pair_json(report: Report) -> dict[str, object]:
 
 def render_json(report: Report, indent: int = 1) -> str:
     return json.dumps(pair_json(report), ensure_ascii=False, indent=indent) + "\n"
+
+
+def pair_json_text(pair: Pair) -> str:
+    """What `reader align --format json` prints for an aligned pair; `reader batch` writes
+    the same text, so a pair's JSON never depends on which command made it."""
+    return render_json(report_from_pair(pair), indent=1)

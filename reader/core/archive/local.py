@@ -1,0 +1,163 @@
+"""The local engine: a process pool over the pairs, one worker per core by default."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import threading
+from collections import deque
+from collections.abc import Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from reader.core.archive import stamps
+from reader.core.archive.engine import OnOutcome
+from reader.core.archive.inputs import PairJob
+from reader.core.archive.job import PairOutcome, one_line, run_pair
+from reader.core.errors import InputError
+
+# Pairs handed to the pool ahead of the free workers: enough to keep them busy, few enough
+# that a million-pair archive is not a million futures, and that Ctrl+C has little to cancel.
+_AHEAD = 2
+_CRASHED = ("the worker process died while aligning this pair (killed, or out of memory); "
+            "the other pairs went on")
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run_jobs(
+    jobs: Sequence[PairJob], outdir: Path, *, workers: int | None = None,
+    resume: bool = False, on_outcome: OnOutcome | None = None, scheduler: str | None = None,
+) -> list[PairOutcome]:
+    """The engine (engine.Engine) on this machine's cores. A worker that dies (killed, out
+    of memory) fails no innocent pair: the pairs it was running are aligned again one at a
+    time, and only the one that kills its worker alone is failed."""
+    if scheduler is not None:
+        raise InputError("the local engine has no scheduler; --scheduler is for --engine dask")
+    outdir = Path(outdir)
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot be made a folder: {exc.strerror or exc}", outdir) from None
+    stamps.sweep_temporary(outdir)  # from a run killed before
+    outcomes: list[PairOutcome] = []
+
+    def finish(outcome: PairOutcome) -> None:
+        outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+
+    queue = deque(jobs)
+    count = max(1, min(workers or default_workers(), len(queue)))
+    while queue:
+        suspects = _run_pool(queue, outdir, count, resume, finish)
+        for job in suspects:  # one at a time, so that the crash is pinned on its pair
+            if _run_pool(deque([job]), outdir, 1, resume, finish):
+                finish(PairOutcome(job.id, "failed", _CRASHED, source=job.source,
+                                   target=job.target))
+    return outcomes
+
+
+def _run_pool(
+    queue: deque[PairJob], outdir: Path, workers: int, resume: bool,
+    finish: OnOutcome,
+) -> list[PairJob]:
+    """Run the queue's jobs in one pool until it is empty, or until a worker dies: then the
+    jobs it had in hand are returned (the rest stay in the queue)."""
+    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_start,
+                               initargs=(os.getpid(),))
+    running: dict[Future[PairOutcome], PairJob] = {}
+    stopped = False
+    try:
+        while queue or running:
+            while queue and len(running) < workers * _AHEAD:
+                job = queue.popleft()
+                try:
+                    running[pool.submit(run_pair, job, outdir, resume=resume)] = job
+                except BrokenProcessPool:
+                    queue.appendleft(job)
+                    return _settle(running, finish)
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                if isinstance(future.exception(), BrokenProcessPool):
+                    return _settle(running, finish)
+                finish(_outcome(future, running.pop(future)))
+        return []
+    except BaseException:  # Ctrl+C: stop now, pairs in hand included
+        stopped = True
+        _terminate(pool)
+        raise
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if stopped:  # the workers are gone: nothing can write any more
+            stamps.sweep_temporary(outdir)
+
+
+def _settle(running: dict[Future[PairOutcome], PairJob], finish: OnOutcome) -> list[PairJob]:
+    """After a worker died: the pairs that finished count, the others are suspects."""
+    wait(running)
+    suspects = []
+    for future, job in running.items():
+        if isinstance(future.exception(), BrokenProcessPool):
+            suspects.append(job)
+        else:
+            finish(_outcome(future, job))
+    running.clear()
+    return suspects
+
+
+def _outcome(future: Future[PairOutcome], job: PairJob) -> PairOutcome:
+    error = future.exception()
+    if error is None:
+        return future.result()
+    # run_pair never raises for a bad pair; this is the pool failing to hand it over
+    return PairOutcome(job.id, "failed", one_line(error), source=job.source, target=job.target)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # forkserver: workers start from a clean single-threaded process, not a copy of this one
+    # (its progress bar's thread, its locks); spawn where there is no forkserver
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
+    if callable(terminate):
+        terminate()
+        return
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        process.terminate()
+
+
+def _worker_start(parent: int) -> None:
+    """In each worker: Ctrl+C is the parent's to handle (it stops the workers itself), a
+    worker whose parent was killed exits instead of aligning on for nobody, and the
+    aligner is imported now so that the first pair's time is its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    import reader.core.align.aligner
+    import reader.core.diverge.finder
+    import reader.core.export.pair_json  # noqa: F401
+
+
+def _watch_parent(parent: int) -> None:
+    # the worker's own parent is the fork server, which exits when the batch's process dies;
+    # a killed batch process may linger as a zombie, so both are watched
+    server = os.getppid()
+    while True:
+        threading.Event().wait(0.5)
+        if os.getppid() != server:
+            os._exit(1)
+        try:
+            os.kill(parent, 0)
+        except (ProcessLookupError, PermissionError):  # gone, or its pid reused by another
+            os._exit(1)
