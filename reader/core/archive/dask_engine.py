@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import logging
-import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+# imported here, not in the functions: engine.load_engine turns its absence into the one-line
+# "pip install 'parallel-reader[dask]'" error before any work is done
+import distributed
+from distributed import Client
+
+from reader.core.archive import stamps
+from reader.core.archive.engine import OnOutcome
 from reader.core.archive.inputs import PairJob
-from reader.core.archive.job import PairOutcome, run_pair
-from reader.core.errors import ReaderError
-
-if TYPE_CHECKING:
-    from distributed import Client
+from reader.core.archive.job import PairOutcome, one_line, run_pair
+from reader.core.archive.local import default_workers
+from reader.core.archive.reading import is_url
+from reader.core.errors import InputError, ReaderError
 
 log = logging.getLogger(__name__)
-
-INSTALL_HINT = "pip install 'parallel-reader[dask]'"
 # A task whose code raised is run again this many times (run_pair records a bad pair as failed
 # and does not raise, so this is for the unexpected: a MemoryError, a worker's full disk).
 # A worker that dies is another matter: the scheduler moves its tasks to other workers, and
@@ -32,12 +35,6 @@ TASK_RETRIES = 1
 PENDING_PER_WORKER = 8
 CONNECT_TIMEOUT = "20s"
 
-OutcomeCallback = Callable[[PairOutcome], None]
-
-
-class DaskUnavailable(ReaderError):
-    """`--engine dask` where dask.distributed is not installed."""
-
 
 @dataclass(frozen=True, slots=True)
 class ClusterInfo:
@@ -47,22 +44,11 @@ class ClusterInfo:
     workers: int
 
 
-def _distributed() -> Any:
-    try:
-        import distributed
-    except ImportError:
-        raise DaskUnavailable(
-            f"the Dask engine needs dask.distributed, which is not installed: {INSTALL_HINT}"
-        ) from None
-    return distributed
-
-
 @contextmanager
 def connect(scheduler: str | None = None, workers: int | None = None) -> Iterator[Client]:
     """A client of the cluster at `scheduler` (tcp://host:port), or of a LocalCluster of
     `workers` processes (one thread each: the aligner is pure Python and numpy, a process per
     core is what uses the cores) started here and closed on the way out, Ctrl+C included."""
-    distributed = _distributed()
     if scheduler:
         try:
             client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
@@ -73,7 +59,7 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
         finally:
             client.close()
         return
-    n = workers or os.cpu_count() or 1
+    n = workers or default_workers()
     # no dashboard: a batch on one machine needs no web server, and none is left listening
     cluster = distributed.LocalCluster(
         n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
@@ -89,10 +75,22 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
         cluster.close()
 
 
+class WarmUp(distributed.WorkerPlugin):
+    """Imports the aligner on each worker as it joins (now, and any started later), as the
+    local engine's workers do: a pair's time is then its own, not the imports'."""
+
+    name = "reader-warm-up"
+
+    def setup(self, worker: Any) -> None:
+        import reader.core.align.aligner
+        import reader.core.diverge.finder
+        import reader.core.export.pair_json  # noqa: F401
+
+
 def cluster_info(client: Client) -> ClusterInfo:
     """The scheduler's address and its number of workers now."""
     info = client.scheduler_info()
-    return ClusterInfo(str(client.scheduler.address), len(info.get("workers", {})))
+    return ClusterInfo(str(info.get("address", "")), len(info.get("workers", {})))
 
 
 def run_jobs(
@@ -100,66 +98,84 @@ def run_jobs(
     outdir: Path,
     *,
     workers: int | None = None,
+    resume: bool = False,
+    on_outcome: OnOutcome | None = None,
     scheduler: str | None = None,
-    on_outcome: OutcomeCallback | None = None,
     max_pending: int | None = None,
     client: Client | None = None,
 ) -> list[PairOutcome]:
-    """Run every job on a Dask cluster (a given client's, the one at `scheduler`, or a new
-    LocalCluster of `workers` processes); outcomes come back as the pairs finish, each passed
-    to `on_outcome`, and are returned in the jobs' order. At most `max_pending` futures are
-    in flight at once (default: PENDING_PER_WORKER per worker), so that a million pairs never
-    sit in the client or the scheduler at once."""
+    """The engine (engine.Engine) on a Dask cluster: a given client's, the one at
+    `scheduler`, or a LocalCluster of `workers` processes started and closed here. Each pair
+    is one task running `job.run_pair` on a worker, which reads the inputs and writes OUTDIR
+    itself (OUTDIR must be the same folder for the workers as here: a shared file system).
+    Outcomes are passed to `on_outcome` as the pairs finish and returned in that order. At
+    most `max_pending` tasks are in flight (default PENDING_PER_WORKER per worker): the next
+    pair is submitted as one finishes, so that neither this client nor the scheduler ever
+    holds a whole large archive's futures."""
+    outdir = Path(outdir)
+    if is_url(str(outdir)):
+        raise InputError(f"{outdir}: OUTDIR must be a folder (on a cluster, a shared file "
+                         "system); URLs are read as inputs only")
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"cannot be made a folder: {exc.strerror or exc}", outdir) from None
+    stamps.sweep_temporary(outdir)  # from a run killed before
+    # the workers write it: a relative OUTDIR would be relative to each worker's folder
+    outdir = outdir.absolute()
     if client is not None:
-        return _run(client, jobs, outdir, on_outcome, max_pending)
+        return _run(client, jobs, outdir, resume, on_outcome, max_pending)
     with connect(scheduler, workers) as own:
-        return _run(own, jobs, outdir, on_outcome, max_pending)
+        return _run(own, jobs, outdir, resume, on_outcome, max_pending)
 
 
 def _run(
     client: Client,
     jobs: Iterable[PairJob],
     outdir: Path,
-    on_outcome: OutcomeCallback | None,
+    resume: bool,
+    on_outcome: OnOutcome | None,
     max_pending: int | None,
 ) -> list[PairOutcome]:
-    distributed = _distributed()
+    client.register_plugin(WarmUp(), name=WarmUp.name)
     if max_pending is None:
         max_pending = PENDING_PER_WORKER * max(1, cluster_info(client).workers)
     max_pending = max(1, max_pending)
-    outcomes: list[tuple[int, PairOutcome]] = []
-    numbered = enumerate(jobs)
-    index_of: dict[str, tuple[int, PairJob]] = {}
+    outcomes: list[PairOutcome] = []
+    queue = iter(jobs)
+    job_of: dict[Any, PairJob] = {}
 
-    def submit(i: int, job: PairJob) -> Any:
-        # pure=False: the same pair submitted twice (a resumed run on a shared scheduler) is
+    def submit(job: PairJob) -> Any:
+        # pure=False: the same pair submitted again (a resumed run on a shared scheduler) is
         # run again, never served from a result some other client left there
-        future = client.submit(run_pair, job, outdir, pure=False, retries=TASK_RETRIES)
-        index_of[future.key] = (i, job)
+        future = client.submit(run_pair, job, outdir, resume=resume, pure=False,
+                               retries=TASK_RETRIES)
+        job_of[future.key] = job
         return future
 
-    pending = distributed.as_completed([submit(i, job) for i, job in islice(numbered, max_pending)])
+    pending = distributed.as_completed([submit(job) for job in islice(queue, max_pending)])
     try:
         for future in pending:
-            i, job = index_of.pop(future.key)
+            job = job_of.pop(future.key)
             outcome = _outcome_of(future, job)
-            # let go of the result at once: the scheduler and the workers forget it
+            # let go of it at once: the scheduler and the workers forget the task
             future.release()
             del future
-            outcomes.append((i, outcome))
-            nxt = next(numbered, None)
+            nxt = next(queue, None)
             if nxt is not None:
-                pending.add(submit(*nxt))
+                pending.add(submit(nxt))
+            outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
-    except BaseException:  # Ctrl+C (KeyboardInterrupt) or a callback's error: stop the rest
-        left = list(pending.futures) if hasattr(pending, "futures") else []
-        if left:
-            client.cancel(left, force=True)
+    except BaseException:  # Ctrl+C (KeyboardInterrupt), or the callback's own error
+        left = list(pending.futures)
         pending.clear()
+        if left:
+            # a task already running finishes its pair on its worker (its output is written
+            # atomically, whole or not at all); the queued ones never start
+            client.cancel(left, force=True)
         raise
-    outcomes.sort(key=lambda pair: pair[0])
-    return [outcome for _, outcome in outcomes]
+    return outcomes
 
 
 def _outcome_of(future: Any, job: PairJob) -> PairOutcome:
@@ -168,12 +184,5 @@ def _outcome_of(future: Any, job: PairJob) -> PairOutcome:
     try:
         outcome: PairOutcome = future.result()
     except Exception as exc:
-        name = type(exc).__name__
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-        return failed_outcome(job, f"{name}: {first}" if first else name)
+        return PairOutcome(job.id, "failed", one_line(exc), source=job.source, target=job.target)
     return outcome
-
-
-def failed_outcome(job: PairJob, error: str) -> PairOutcome:
-    """A failed pair's outcome when run_pair never returned one."""
-    return PairOutcome(job.id, "failed", error)

@@ -2,30 +2,28 @@
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from reader.core.archive.inputs import is_url
 from reader.core.errors import InputError
 from reader.core.files import read_bytes
 from reader.core.text.decoding import decode_bytes
 from reader.core.text.document import MAX_FILE_BYTES, Text, text_from_string
 
-# scheme://... ; two letters at least, so that a Windows drive (C:\, C:/) stays a path
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]+://")
-
-
-def is_url(location: str | Path) -> bool:
-    """Whether `location` names a URL for fsspec rather than a plain path."""
-    return isinstance(location, str) and _URL.match(location) is not None
+if TYPE_CHECKING:
+    from reader.core.pair import Pair
 
 
 def shown(location: str | Path) -> str:
     """How a location appears in outputs and errors: a path as `reader align` prints it
     (`str(Path(...))`), a URL exactly as given (a Path would fold its `//`)."""
-    return location if is_url(location) else str(Path(location))
+    text = str(location)
+    return text if is_url(text) else str(Path(text))
 
 
-def _fsspec():  # type: ignore[no-untyped-def]
+def _fsspec() -> Any:
     try:
         import fsspec
     except ImportError:
@@ -40,7 +38,7 @@ def read_input(location: str | Path, *, what: str = "text file",
     """A whole input's bytes, from a path (read here, as `reader align` reads it) or from a
     URL through fsspec (read wherever this runs: on a Dask worker, the worker's view of it).
     Raises InputError naming the location and the problem."""
-    if not is_url(location):
+    if not is_url(str(location)):
         return read_bytes(location, what=what, max_bytes=max_bytes)
     url = str(location)
     fsspec = _fsspec()
@@ -91,3 +89,17 @@ def text_from_bytes(data: bytes, location: str | Path, *, blocks: bool = False) 
 
 def _error(where: str, problem: str) -> InputError:
     return _url_error(where, problem) if is_url(where) else InputError(problem, where)
+
+
+def pair_json_at(pair: Pair, source: str, target: str) -> str:
+    """What `reader align --format json` prints for the pair (`pair_json_text`), with a side
+    read from a URL named by its URL as given (a Path would print `s3:/bucket/...`)."""
+    from reader.core.export.pair_json import pair_json_text, render_json
+    from reader.core.export.report import report_from_pair
+
+    if not (is_url(source) or is_url(target)):
+        return pair_json_text(pair)
+    report = report_from_pair(pair)
+    report = replace(report, source=replace(report.source, path=shown(source)),
+                     target=replace(report.target, path=shown(target)))
+    return render_json(report, indent=1)

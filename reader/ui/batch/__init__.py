@@ -1,1 +1,1 @@
-"""File ▸ Open Batch Results…: the summary of a `reader batch` run, whose pairs open in the window."""
+"""File ▸ Open Batch Results…: a `reader batch` summary, whose pairs open in the window."""

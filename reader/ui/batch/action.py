@@ -56,7 +56,10 @@ class BatchResults(QObject):
                 actions = menu.actions()
                 recent = window.recent_menu.menuAction()
                 after = actions.index(recent) + 1 if recent in actions else len(actions)
-                menu.insertAction(actions[after] if after < len(actions) else None, self.action)
+                if after < len(actions):
+                    menu.insertAction(actions[after], self.action)
+                else:
+                    menu.addAction(self.action)
         return self
 
     def choose_and_show(self, chosen: str | Path | None = None) -> None:
