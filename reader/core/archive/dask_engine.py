@@ -161,12 +161,13 @@ def _run(
             # let go of it at once: the scheduler and the workers forget the task
             future.release()
             del future
-            nxt = next(queue, None)
-            if nxt is not None:
-                pending.add(submit(nxt))
             outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
+            # the next pair only now: in flight there are never more than max_pending
+            nxt = next(queue, None)
+            if nxt is not None:
+                pending.add(submit(nxt))
     except BaseException:  # Ctrl+C (KeyboardInterrupt), or the callback's own error
         left = list(pending.futures)
         pending.clear()
