@@ -83,8 +83,9 @@ class BatchResults(QObject):
             self.dialog = BatchResultsDialog(self.window)
             self.dialog.pair_chosen.connect(self.window.open_pair)
         self.dialog.set_results(outcomes, summary.parent)
+        if self.dialog.isVisible():  # already open, perhaps behind the window: to the front
+            self.dialog.raise_()
         self.dialog.show()
-        self.dialog.raise_()
         self.dialog.activateWindow()
         self.shown.emit(self.dialog)
 
