@@ -81,8 +81,16 @@ class BatchResultsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         # activated: a double click, or Enter on the current row
         self.table.activated.connect(self._on_table_activated)
+        # the current pair's files, and a failed pair's error, in full below the table: the
+        # Error column sits past the divergence kinds, often out of sight
+        self.detail = QLabel(self)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAccessibleName(self.tr("The pair"))
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Show:"), self))
@@ -94,6 +102,7 @@ class BatchResultsDialog(QDialog):
         column.addWidget(self.heading)
         column.addLayout(filters)
         column.addWidget(self.table, 1)
+        column.addWidget(self.detail)
         self.resize(1100, 560)
 
     def set_results(self, outcomes: Sequence[PairOutcome], outdir: Path) -> None:
@@ -125,6 +134,17 @@ class BatchResultsDialog(QDialog):
     def _on_table_activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.open_row(index.row())
+
+    def _on_table_current_changed(self, current: QModelIndex, _: QModelIndex) -> None:
+        if not current.isValid():
+            self.detail.clear()
+            return
+        outcome = self.proxy.outcome(current.row())
+        lines = [f"{outcome.id}: {outcome.source}  ↔  {outcome.target}"]
+        if outcome.error:
+            lines.append(self.tr("Failed: {0}").format(outcome.error))
+        self.detail.setText("\n".join(lines))
+        self.detail.setStyleSheet("color: #C0392B" if outcome.status == "failed" else "")
 
     def _on_status_filter_changed(self, _: int) -> None:
         self.proxy.set_status(self.status_filter.currentData())
