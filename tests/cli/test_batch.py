@@ -94,7 +94,8 @@ def test_ctrl_c_stops_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert not _processes_of_session(proc.pid)  # no worker left behind
     assert not _temporary_files(out)
     rows = read_summary(out / "summary.csv")
-    assert 2 <= len(rows) < len(ids)
+    # a pair finished by its worker but not yet heard of may be missing: --resume skips it
+    assert 1 <= len(rows) < len(ids)
     assert {o.status for o in rows} == {"done"}
     assert all((out / f"{o.id}.json").exists() for o in rows)
     # and --resume finishes the rest (the same paths: a pair's JSON holds them)

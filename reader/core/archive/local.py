@@ -94,6 +94,9 @@ def _run_pool(
     except BaseException:  # Ctrl+C: stop now, pairs in hand included
         stopped = True
         _terminate(pool)
+        for future, job in running.items():  # finished while we were told to stop: they count
+            if future.done() and not future.cancelled() and future.exception() is None:
+                finish(_outcome(future, job))
         raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

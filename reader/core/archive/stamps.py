@@ -61,10 +61,16 @@ def current(
 
 def forget(outdir: Path, job_id: str) -> None:
     """A pair that failed: its earlier output no longer answers its inputs, so neither the
-    record nor the output stays to be mistaken for it."""
-    for path in (stamp_path(outdir, job_id), outdir / f"{job_id}.json"):
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
+    record nor the output stays to be mistaken for it. Only an output the record vouches for
+    (its SHA-256) is removed: a file of that name that is not ours, an input, stays."""
+    stamp = stamp_path(outdir, job_id)
+    output = outdir / f"{job_id}.json"
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        ours = json.loads(stamp.read_bytes()).get("output_sha256")
+        if ours and hashlib.sha256(output.read_bytes()).hexdigest() == ours:
+            output.unlink()
+    with contextlib.suppress(OSError):
+        stamp.unlink(missing_ok=True)
 
 
 def sweep_temporary(outdir: Path) -> int:

@@ -1,4 +1,4 @@
-"""An archive of small pairs for the batch tests and benchmark: bench-generator pieces and the corpus."""
+"""An archive of small pairs for the batch tests and benchmark: bench pieces and the corpus."""
 
 from __future__ import annotations
 
