@@ -23,12 +23,12 @@ def shown(location: str | Path) -> str:
     return text if is_url(text) else str(Path(text))
 
 
-def _fsspec() -> Any:
+def _fsspec(url: str) -> Any:
     try:
         import fsspec
     except ImportError:
-        raise InputError(
-            "is a URL, and reading URLs needs fsspec: pip install 'parallel-reader[dask]'"
+        raise _url_error(
+            url, "is a URL, and reading URLs needs fsspec: pip install 'parallel-reader[dask]'"
         ) from None
     return fsspec
 
@@ -41,7 +41,7 @@ def read_input(location: str | Path, *, what: str = "text file",
     if not is_url(str(location)):
         return read_bytes(location, what=what, max_bytes=max_bytes)
     url = str(location)
-    fsspec = _fsspec()
+    fsspec = _fsspec(url)
     try:
         with fsspec.open(url, "rb") as fh:
             size = getattr(fh, "size", None)
