@@ -12,7 +12,6 @@ these into the projection for a 1,000,000-pair archive.
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import pickle
 import shutil
@@ -34,8 +33,7 @@ from tests.core.archive.archive_helpers import make_archive
 
 
 def _cluster(workers: int) -> distributed.LocalCluster:
-    return distributed.LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                    dashboard_address=None, silence_logs=logging.ERROR)
+    return dask_engine.local_cluster(workers)
 
 
 def _overhead(wall: float, workers: int, outcomes: list[PairOutcome]) -> float:

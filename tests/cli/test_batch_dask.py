@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
-import logging
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -66,13 +68,14 @@ def test_an_unreachable_scheduler_is_one_line(
 def test_the_command_on_a_running_cluster_resumes_and_writes_the_summary(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    distributed = pytest.importorskip("distributed")
+    pytest.importorskip("distributed")
     ids = make_archive(tmp_path / "a", 5)
     (tmp_path / "a" / "broken.ar.txt").write_bytes(b"\x00\x00\x00")
     (tmp_path / "a" / "broken.en.txt").write_text("A line.\n")
     out = tmp_path / "out"
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+    from reader.core.archive.dask_engine import local_cluster
+
+    with local_cluster(2) as cluster:
         argv = ["batch", str(tmp_path / "a"), "-o", str(out), "--engine", "dask",
                 "--scheduler", cluster.scheduler_address]
         assert main(argv) == 1  # one pair failed
@@ -85,3 +88,33 @@ def test_the_command_on_a_running_cluster_resumes_and_writes_the_summary(
     assert [r["id"] for r in rows] == sorted([*ids, "broken"])
     assert {r["id"]: r["status"] for r in rows}["broken"] == "failed"
     assert (out / "summary.html").exists()
+
+
+@pytest.mark.slow
+def test_ctrl_c_stops_the_local_cluster_cleanly_and_resume_finishes(tmp_path: Path) -> None:
+    psutil = pytest.importorskip("psutil")  # a dependency of distributed
+    make_archive(tmp_path / "a", 8)
+    out = tmp_path / "out"
+    argv = [sys.executable, "-m", "reader.cli", "batch", str(tmp_path / "a"), "-o", str(out),
+            "--engine", "dask", "--workers", "2"]
+    # its own session: Ctrl+C goes to the whole process group, as a terminal sends it
+    run = subprocess.Popen(argv, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           text=True, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not (out.is_dir() and any(p.suffix == ".json" for p in out.iterdir())):
+        assert run.poll() is None and time.monotonic() < deadline
+        time.sleep(0.1)
+    children = psutil.Process(run.pid).children(recursive=True)
+    assert children  # the cluster's worker processes
+    os.killpg(run.pid, signal.SIGINT)
+    _, err = run.communicate(timeout=120)
+    assert run.returncode == 130
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    assert "run again with --resume" in err
+    psutil.wait_procs(children, timeout=10)
+    assert not [c for c in children if c.is_running() and c.status() != psutil.STATUS_ZOMBIE]
+    again = subprocess.run([*argv, "--resume"], cwd=ROOT, capture_output=True, text=True,
+                           timeout=300)
+    assert again.returncode == 0, again.stderr
+    assert " 0 failed" in again.stderr and "skipped" in again.stderr
+    assert len(list(out.glob("*.json"))) == 8

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import signal
+import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -44,11 +46,40 @@ class ClusterInfo:
     workers: int
 
 
+def local_cluster(workers: int) -> distributed.LocalCluster:
+    """A LocalCluster of `workers` processes of one thread each (the aligner is Python and
+    numpy: a process per core is what uses the cores)."""
+    with _ctrl_c_for_this_process_only():
+        return distributed.LocalCluster(
+            # the scheduler's web server on a free port of this machine only: two batches at
+            # once do not fight over 8787, and nothing is reachable from outside
+            n_workers=workers, threads_per_worker=1, processes=True,
+            dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
+        )
+
+
+@contextmanager
+def _ctrl_c_for_this_process_only() -> Iterator[None]:
+    """Ctrl+C reaches the terminal's whole process group: each worker would print a
+    traceback while this process stops them anyway. SIGINT is ignored while the cluster
+    starts its workers, which keep ignoring it (an ignored signal stays ignored across exec,
+    and Python leaves it so); this process takes it back at once. A Ctrl+C in those seconds
+    is lost: the next one stops the batch. (A worker started later, in place of one that
+    died, does print its traceback.)"""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
 @contextmanager
 def connect(scheduler: str | None = None, workers: int | None = None) -> Iterator[Client]:
-    """A client of the cluster at `scheduler` (tcp://host:port), or of a LocalCluster of
-    `workers` processes (one thread each: the aligner is pure Python and numpy, a process per
-    core is what uses the cores) started here and closed on the way out, Ctrl+C included."""
+    """A client of the cluster at `scheduler` (tcp://host:port), or of a `local_cluster` of
+    `workers` processes started here and closed on the way out, Ctrl+C included."""
     if scheduler:
         try:
             client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)
@@ -59,12 +90,7 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
         finally:
             client.close()
         return
-    n = workers or default_workers()
-    # no dashboard: a batch on one machine needs no web server, and none is left listening
-    cluster = distributed.LocalCluster(
-        n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    cluster = local_cluster(workers or default_workers())
     try:
         client = distributed.Client(cluster)
         try:

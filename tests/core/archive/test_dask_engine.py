@@ -4,7 +4,6 @@ and the local engine, bad pairs, resume, file:// inputs, bounded submission, a k
 from __future__ import annotations
 
 import json
-import logging
 import os
 import signal
 import time
@@ -28,10 +27,7 @@ pytestmark = pytest.mark.slow
 def client() -> Iterator[distributed.Client]:
     """One LocalCluster for the module (its start costs seconds): two worker processes of
     one thread each, as `reader batch --engine dask --workers 2` starts."""
-    cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )
+    cluster = dask_engine.local_cluster(2)
     with distributed.Client(cluster) as c:
         yield c
     cluster.close()
