@@ -23,6 +23,8 @@ BENCHES: list[tuple[str, list[str]]] = [
     ("glossary matching", ["tests.bench.bench_glossary"]),
     ("workspace with 10,000 annotations", ["tests.bench.bench_annotations"]),
     ("a 50 MB pair through `reader align` (a few minutes)", ["tests.bench.bench_huge"]),
+    ("`reader batch`: pairs per minute on 1 and 2 workers, a pair's cost (a few minutes)",
+     ["tests.bench.bench_batch"]),
     ("reader batch: the Dask engine against the local pool, per-task costs",
      ["tests.bench.bench_batch_dask"]),
 ]

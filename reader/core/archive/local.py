@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
 import threading
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from reader.core.archive import stamps
 from reader.core.archive.engine import OnOutcome
 from reader.core.archive.inputs import PairJob
-from reader.core.archive.job import PairOutcome, one_line, run_pair
+from reader.core.archive.job import PairOutcome, one_line, run_pair, warm_up
 from reader.core.errors import InputError
 
 # Pairs handed to the pool ahead of the free workers: enough to keep them busy, few enough
@@ -58,39 +59,35 @@ def run_jobs(
     queue = deque(jobs)
     count = max(1, min(workers or default_workers(), len(queue)))
     while queue:
-        suspects = _run_pool(queue, outdir, count, resume, finish)
-        for job in suspects:  # one at a time, so that the crash is pinned on its pair
-            if _run_pool(deque([job]), outdir, 1, resume, finish):
+        suspects = deque(_run_pool(queue, outdir, count, resume, finish))
+        while suspects:  # one worker, one pair in hand: a crash is pinned on its pair
+            for job in _run_pool(suspects, outdir, 1, resume, finish, ahead=1):
                 finish(PairOutcome(job.id, "failed", _CRASHED, source=job.source,
                                    target=job.target))
     return outcomes
 
 
 def _run_pool(
-    queue: deque[PairJob], outdir: Path, workers: int, resume: bool,
-    finish: OnOutcome,
+    queue: deque[PairJob], outdir: Path, workers: int, resume: bool, finish: OnOutcome,
+    ahead: int = _AHEAD,
 ) -> list[PairJob]:
     """Run the queue's jobs in one pool until it is empty, or until a worker dies: then the
     jobs it had in hand are returned (the rest stay in the queue)."""
-    pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_start,
-                               initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_worker_start, initargs=(os.getpid(),))
     running: dict[Future[PairOutcome], PairJob] = {}
     stopped = False
     try:
-        while queue or running:
-            while queue and len(running) < workers * _AHEAD:
-                job = queue.popleft()
-                try:
-                    running[pool.submit(run_pair, job, outdir, resume=resume)] = job
-                except BrokenProcessPool:
-                    queue.appendleft(job)
-                    return _settle(running, finish)
+        with _sigint_ignored():  # the first submissions start the workers: see there
+            broken = _fill(pool, queue, running, workers * ahead, outdir, resume)
+        while running and not broken:
             done, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in done:
                 if isinstance(future.exception(), BrokenProcessPool):
                     return _settle(running, finish)
                 finish(_outcome(future, running.pop(future)))
-        return []
+            broken = _fill(pool, queue, running, workers * ahead, outdir, resume)
+        return _settle(running, finish) if broken else []
     except BaseException:  # Ctrl+C: stop now, pairs in hand included
         stopped = True
         _terminate(pool)
@@ -102,6 +99,36 @@ def _run_pool(
         pool.shutdown(wait=True, cancel_futures=True)
         if stopped:  # the workers are gone: nothing can write any more
             stamps.sweep_temporary(outdir)
+
+
+def _fill(
+    pool: ProcessPoolExecutor, queue: deque[PairJob], running: dict[Future[PairOutcome], PairJob],
+    limit: int, outdir: Path, resume: bool,
+) -> bool:
+    """Hand the pool jobs until it has `limit` in hand; True when it turns out broken."""
+    while queue and len(running) < limit:
+        job = queue.popleft()
+        try:
+            running[pool.submit(run_pair, job, outdir, resume=resume)] = job
+        except BrokenProcessPool:
+            queue.appendleft(job)
+            return True
+    return False
+
+
+@contextlib.contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    """Ctrl+C ignored while the workers start: a process inherits an ignored SIGINT, so a
+    worker never sees the terminal's Ctrl+C (which goes to the whole job), not even before
+    its initializer runs; the batch's own process handles it, stopping them."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _settle(running: dict[Future[PairOutcome], PairJob], finish: OnOutcome) -> list[PairJob]:
@@ -125,13 +152,6 @@ def _outcome(future: Future[PairOutcome], job: PairJob) -> PairOutcome:
     return PairOutcome(job.id, "failed", one_line(error), source=job.source, target=job.target)
 
 
-def _context() -> multiprocessing.context.BaseContext:
-    # forkserver: workers start from a clean single-threaded process, not a copy of this one
-    # (its progress bar's thread, its locks); spawn where there is no forkserver
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
 def _terminate(pool: ProcessPoolExecutor) -> None:
     terminate = getattr(pool, "terminate_workers", None)  # Python 3.14
     if callable(terminate):
@@ -144,23 +164,14 @@ def _terminate(pool: ProcessPoolExecutor) -> None:
 def _worker_start(parent: int) -> None:
     """In each worker: Ctrl+C is the parent's to handle (it stops the workers itself), a
     worker whose parent was killed exits instead of aligning on for nobody, and the
-    aligner is imported now so that the first pair's time is its own."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    aligner is made ready now so that the first pair's time is its own."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # already, when started by _fill
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    import reader.core.align.aligner
-    import reader.core.diverge.finder
-    import reader.core.export.pair_json  # noqa: F401
+    warm_up()
 
 
 def _watch_parent(parent: int) -> None:
-    # the worker's own parent is the fork server, which exits when the batch's process dies;
-    # a killed batch process may linger as a zombie, so both are watched
-    server = os.getppid()
     while True:
         threading.Event().wait(0.5)
-        if os.getppid() != server:
-            os._exit(1)
-        try:
-            os.kill(parent, 0)
-        except (ProcessLookupError, PermissionError):  # gone, or its pid reused by another
+        if os.getppid() != parent:  # the batch's process died: this one was handed over
             os._exit(1)

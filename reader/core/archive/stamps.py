@@ -21,6 +21,11 @@ _FORMAT = 1
 _TEMPORARY = re.compile(r"\..+\.(?:json|csv|html)\.[A-Za-z0-9_]+\.tmp")
 
 
+def output_path(outdir: str | Path, job_id: str) -> Path:
+    """Where a pair's JSON goes."""
+    return Path(outdir) / f"{job_id}.json"
+
+
 def stamp_path(outdir: Path, job_id: str) -> Path:
     return outdir / STAMP_DIR / f"{job_id}.json"
 
@@ -50,7 +55,7 @@ def current(
             return None
         if any(data.get(k) != v for k, v in _made_from(job, inputs, glossaries).items()):
             return None
-        output = (outdir / f"{job.id}.json").read_bytes()
+        output = output_path(outdir, job.id).read_bytes()
         if hashlib.sha256(output).hexdigest() != data.get("output_sha256"):
             return None
         outcome = data["outcome"]
@@ -64,7 +69,7 @@ def forget(outdir: Path, job_id: str) -> None:
     record nor the output stays to be mistaken for it. Only an output the record vouches for
     (its SHA-256) is removed: a file of that name that is not ours, an input, stays."""
     stamp = stamp_path(outdir, job_id)
-    output = outdir / f"{job_id}.json"
+    output = output_path(outdir, job_id)
     with contextlib.suppress(OSError, ValueError, AttributeError):
         ours = json.loads(stamp.read_bytes()).get("output_sha256")
         if ours and hashlib.sha256(output.read_bytes()).hexdigest() == ours:

@@ -4,17 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from reader.core import files
-from reader.core.archive.inputs import PairJob
+from reader.core.archive.inputs import PairJob, is_url
 from reader.core.archive.job import STATUSES, PairOutcome, Status
+from reader.core.archive.stamps import STAMP_DIR
 from reader.core.diverge.records import DivergenceKind
 from reader.core.errors import InputError
 from reader.core.export.escaping import is_armed, neutralise
 
 CSV_NAME = "summary.csv"
+RUN_NAME = ".run.json"  # in STAMP_DIR (an id never starts with a dot): where the batch ran
 HTML_NAME = "summary.html"
 HEAD = ["id", "source", "target", "status", "error", "source_paragraphs", "target_paragraphs",
         "beads", "divergences"]
@@ -31,11 +35,14 @@ def kinds_of(outcomes: Sequence[PairOutcome]) -> list[str]:
 
 
 def write_summary(outdir: str | Path, outcomes: Sequence[PairOutcome]) -> tuple[Path, Path]:
-    """Both files, each written atomically; returns their paths."""
+    """Both files, each written atomically; returns their paths. The working folder is
+    recorded beside them: the paths in the table are as given, relative to it."""
     from reader.core.archive.summary_html import render_summary_html
 
     outdir = Path(outdir)
     csv_path, html_path = outdir / CSV_NAME, outdir / HTML_NAME
+    run = {"working_folder": os.getcwd()}
+    files.atomic_write_bytes(outdir / STAMP_DIR / RUN_NAME, json.dumps(run).encode("utf-8"))
     # a BOM, as the project's other CSV files: spreadsheets then read the Arabic as UTF-8
     files.atomic_write_bytes(csv_path, render_csv(outcomes).encode("utf-8-sig"))
     files.atomic_write_bytes(html_path, render_summary_html(outcomes).encode("utf-8"))
@@ -85,6 +92,25 @@ def read_summary(path: str | Path) -> list[PairOutcome]:
         except (ValueError, KeyError):
             raise InputError(f"line {line}: is not a row of a batch summary", path) from None
     return out
+
+
+def pair_paths(outcome: PairOutcome, summary: str | Path) -> tuple[str, str]:
+    """The pair's source and target as the window opens them: a relative path is taken from
+    the folder the batch ran in (recorded beside the summary), or else from the summary's
+    parent folder; absolute paths and URLs as they are."""
+    summary = Path(summary)
+    outdir = summary if summary.is_dir() else summary.parent
+    try:
+        base = Path(json.loads((outdir / STAMP_DIR / RUN_NAME).read_bytes())["working_folder"])
+    except (OSError, ValueError, KeyError, TypeError):
+        base = outdir.parent
+
+    def placed(location: str) -> str:
+        if is_url(location) or Path(location).is_absolute():
+            return location
+        return str(base / location)
+
+    return placed(outcome.source), placed(outcome.target)
 
 
 def _outcome(cells: dict[str, str], kinds: list[str]) -> PairOutcome:

@@ -20,24 +20,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.core.archive.inputs import is_url
 from reader.core.archive.job import STATUSES, PairOutcome
+from reader.core.archive.summary import pair_paths
 from reader.ui.batch.model import VERDICTS, BatchFilterProxy, BatchResultsModel
 
 
 def pair_files(outcome: PairOutcome, outdir: Path) -> tuple[Path, Path] | str:
     """The pair's two files as this computer finds them, or why they cannot be opened. A
-    relative path is relative to where the batch ran: tried from here, then from OUTDIR's
-    folder and OUTDIR (a batch run beside its archive, then moved with it)."""
+    relative path is taken from the folder the batch ran in (`pair_paths`), or else, for a
+    batch moved with its archive, from OUTDIR's folder or OUTDIR."""
     found: list[Path] = []
-    for location in (outcome.source, outcome.target):
-        if "://" in location:
-            return f"{location}: is a URL; the window opens files on this computer"
-        path = Path(location)
-        candidates = [path] if path.is_absolute() else [path, outdir.parent / path,
-                                                         outdir / path]
+    for given, placed in zip((outcome.source, outcome.target), pair_paths(outcome, outdir),
+                             strict=True):
+        if is_url(given):
+            return f"{given}: is a URL; the window opens files on this computer"
+        candidates = [Path(placed)]
+        if not Path(given).is_absolute():
+            candidates += [outdir.parent / given, outdir / given]
         hit = next((c for c in candidates if c.is_file()), None)
         if hit is None:
-            return f"{location}: no such file"
+            return f"{placed}: no such file"
         found.append(hit)
     return found[0], found[1]
 

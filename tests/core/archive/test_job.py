@@ -133,3 +133,12 @@ def test_temporary_files_of_killed_writers_are_swept(tmp_path: Path) -> None:
         path.write_text("x")
     assert sweep_temporary(tmp_path) == 3
     assert [p.exists() for p in left + kept] == [False] * 3 + [True] * 3
+
+
+def test_a_damaged_record_means_aligning_again(pair: PairJob) -> None:
+    assert run_pair(pair, "out").status == "done"
+    record = json.loads(stamp_path(Path("out"), "a").read_text())
+    record["outcome"]["paragraphs"] = "many"
+    stamp_path(Path("out"), "a").write_text(json.dumps(record))
+    assert run_pair(pair, "out", resume=True).status == "done"
+    assert run_pair(pair, "out", resume=True).status == "skipped"

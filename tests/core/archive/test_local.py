@@ -78,8 +78,8 @@ def test_a_corrupt_pair_is_reported_and_the_others_complete(tmp_path: Path) -> N
 
 
 def test_a_worker_that_dies_fails_only_its_own_pair(tmp_path: Path) -> None:
-    """A pair that kills its worker (here: the test kills the worker aligning it) is failed
-    once it kills a worker of its own; the pairs that shared the pool are aligned again."""
+    """A pair that kills its worker is failed once it kills a worker of its own; the pairs
+    that shared the pool are aligned again. Here the test kills a worker."""
     make_archive(tmp_path / "a", 6)
     jobs = discover_jobs(tmp_path / "a")
     killed: list[int] = []
@@ -97,19 +97,19 @@ def test_a_worker_that_dies_fails_only_its_own_pair(tmp_path: Path) -> None:
 
 
 def _a_worker() -> int:
-    """A worker of this process's pool: a grandchild (the pool forks its workers from a
-    server process), found in /proc."""
-    parents: dict[int, int] = {}
+    """A worker of this process's pool (not its resource tracker), found in /proc."""
+    me = os.getpid()
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
                 stat = (entry / "stat").read_text()
+                command = (entry / "cmdline").read_bytes()
             except OSError:
                 continue
-            parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
-    me = os.getpid()
-    children = {p for p, pp in parents.items() if pp == me}
-    return min(p for p, pp in parents.items() if pp in children)
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            if parent == me and b"spawn_main" in command:
+                return int(entry.name)
+    raise AssertionError("no worker")
 
 
 def test_run_pair_is_picklable_and_imports_in_a_fresh_process(tmp_path: Path) -> None:

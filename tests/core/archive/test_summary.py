@@ -18,6 +18,7 @@ from reader.core.archive.summary import (
     CSV_NAME,
     HTML_NAME,
     in_job_order,
+    pair_paths,
     read_summary,
     render_csv,
     write_summary,
@@ -113,3 +114,20 @@ def test_outcomes_in_job_order() -> None:
     jobs = [PairJob(i, "s", "t") for i in ("c", "a", "b")]
     got = in_job_order([PairOutcome(i, "done") for i in ("a", "b", "c")], jobs)
     assert [o.id for o in got] == ["c", "a", "b"]
+
+
+def test_pair_paths_are_found_from_anywhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "work").mkdir()
+    monkeypatch.chdir(tmp_path / "work")
+    relative = PairOutcome("r", "done", source="archive/r.ar.txt", target="archive/r.en.txt")
+    absolute = PairOutcome("a", "done", source="/data/a.ar.txt", target="s3://bucket/a.en.txt")
+    write_summary("out", [relative, absolute])
+    monkeypatch.chdir(tmp_path)  # the window runs elsewhere
+    summary = tmp_path / "work" / "out" / CSV_NAME
+    assert pair_paths(relative, summary) == (str(tmp_path / "work/archive/r.ar.txt"),
+                                             str(tmp_path / "work/archive/r.en.txt"))
+    assert pair_paths(absolute, summary) == ("/data/a.ar.txt", "s3://bucket/a.en.txt")
+    (tmp_path / "work" / "out" / ".reader-batch" / ".run.json").unlink()
+    assert pair_paths(relative, summary.parent)[0] == str(tmp_path / "work/archive/r.ar.txt")
