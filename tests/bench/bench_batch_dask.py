@@ -53,7 +53,23 @@ def startup(runs: int, workers: int) -> list[float]:
     return times
 
 
+def pool_startup(runs: int, workers: int, scratch: Path) -> list[float]:
+    """The local engine's fixed cost: its pool started, the aligner imported in each worker,
+    on pairs that fail at once (no such file)."""
+    times = []
+    for n in range(runs):
+        gone = [PairJob(f"gone-{i}", f"/nowhere/{i}.ar.txt", f"/nowhere/{i}.en.txt")
+                for i in range(workers)]
+        start = time.perf_counter()
+        local.run_jobs(gone, scratch / f"pool-{n}", workers=workers)
+        times.append(time.perf_counter() - start)
+    return times
+
+
 ENGINES = ("local", "dask+start", "dask")
+
+
+outcomes_of: dict[str, list[PairOutcome]] = {}
 
 
 def engines(jobs: list[PairJob], runs: int, workers: int, scratch: Path) -> dict[str, list]:
@@ -80,6 +96,7 @@ def engines(jobs: list[PairJob], runs: int, workers: int, scratch: Path) -> dict
                 wall = time.perf_counter() - start
                 assert {o.status for o in outcomes} == {"done"}, outcomes
                 out[name].append(wall)
+                outcomes_of[name] = outcomes
                 out[f"{name}_over"].append(_overhead(wall, workers, outcomes))
         for job in jobs:  # the same bytes, whichever engine
             a = (scratch / "local-0" / f"{job.id}.json").read_bytes()
@@ -99,20 +116,28 @@ def per_task(jobs: list[PairJob], workers: int, scratch: Path, held: int) -> dic
     with distributed.Client(cluster) as client:
         client.wait_for_workers(workers)
         rss = lambda: psutil.Process().memory_info().rss  # noqa: E731
-        sched0, client0 = client.run_on_scheduler(rss), rss()
+        # a LocalCluster's scheduler lives in this process, beside the client: one figure
+        before = rss()
         # pairs that fail at once (no such file): the task's bookkeeping, not the aligning
         gone = [PairJob(f"gone-{i:06d}", f"/nowhere/{i}.ar.txt", f"/nowhere/{i}.en.txt")
                 for i in range(held)]
         futures = [client.submit(dask_engine.run_pair, job, scratch / "gone", pure=False)
                    for job in gone]
         distributed.wait(futures)
-        figures["scheduler_bytes_per_task"] = (client.run_on_scheduler(rss) - sched0) / held
-        figures["client_bytes_per_future"] = (rss() - client0) / held
+        figures["scheduler_and_client_bytes_per_held_task"] = (rss() - before) / held
         del futures
         n = 5000
+        # the LocalCluster's scheduler runs in this process: its CPU and the client's are
+        # this process's, the workers' are its children's
+        me = psutil.Process()
+        kids = me.children(recursive=True)
+        cpu = lambda p: sum(p.cpu_times()[:2])  # noqa: E731
+        mine, theirs = cpu(me), sum(cpu(k) for k in kids)
         start = time.perf_counter()
         distributed.wait(client.map(_noop, range(n), pure=False))
         figures["trivial_tasks_per_s"] = n / (time.perf_counter() - start)
+        figures["scheduler_client_cpu_us_per_task"] = (cpu(me) - mine) / n * 1e6
+        figures["worker_cpu_us_per_task"] = (sum(cpu(k) for k in kids) - theirs) / n * 1e6
     cluster.close()
     figures["job_pickle_bytes"] = statistics.mean(len(pickle.dumps(j)) for j in jobs)
     return figures
@@ -147,6 +172,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"LocalCluster start ({args.workers} workers, processes): "
               f"median {statistics.median(starts):.2f} s wall "
               f"(runs: {', '.join(f'{s:.2f}' for s in starts)})", flush=True)
+        pools = pool_startup(args.runs, args.workers, scratch)
+        print(f"local pool start ({args.workers} workers, the aligner imported): median "
+              f"{statistics.median(pools):.2f} s wall "
+              f"(runs: {', '.join(f'{s:.2f}' for s in pools)})", flush=True)
         res = engines(jobs, args.runs, args.workers, scratch)
         for name in ENGINES:
             walls = res[name]
@@ -155,6 +184,13 @@ def main(argv: list[str] | None = None) -> int:
                   f"{statistics.median(walls):.2f} s wall ({rate:.0f} pairs/min), overhead "
                   f"{statistics.median(res[name + '_over']) * 1000:.0f} ms per pair "
                   f"(runs: {', '.join(f'{w:.2f}' for w in walls)})", flush=True)
+        fixed = {"local": statistics.median(pools), "dask+start": statistics.median(starts),
+                 "dask": 0.0}
+        for name in ENGINES:  # the same, the fixed start-up taken out
+            steady = _overhead(statistics.median(res[name]) - fixed[name], args.workers,
+                               outcomes_of[name])
+            print(f"{name:10} engine without its start-up: overhead {steady * 1000:.0f} ms "
+                  "per pair", flush=True)
         for name in ENGINES[1:]:
             extra = (statistics.median(res[name]) - statistics.median(res["local"])) / len(jobs)
             print(f"{name} minus local: {extra * 1000:+.0f} ms wall per pair", flush=True)
