@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import signal
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
@@ -32,18 +32,13 @@ log = logging.getLogger(__name__)
 # gives a task up (KilledWorker) only after `distributed.scheduler.allowed-failures` deaths
 # while running it (3 by default).
 TASK_RETRIES = 1
-# Futures in flight per worker: enough that no worker waits for the client between two pairs,
-# few enough that the client and scheduler hold a bounded number whatever the archive's size.
+# Futures in flight per worker thread: enough that no worker waits for the client between two
+# pairs, few enough that the client and scheduler hold a bounded number whatever the
+# archive's size. The count of threads is asked again every REFRESH_SECONDS: a cluster that
+# grows (SLURM jobs starting one by one) gets more pairs in flight as it grows.
 PENDING_PER_WORKER = 8
+REFRESH_SECONDS = 5.0
 CONNECT_TIMEOUT = "20s"
-
-
-@dataclass(frozen=True, slots=True)
-class ClusterInfo:
-    """What the run went to: the scheduler's address and how many workers it had."""
-
-    address: str
-    workers: int
 
 
 def local_cluster(workers: int) -> distributed.LocalCluster:
@@ -113,10 +108,25 @@ class WarmUp(distributed.WorkerPlugin):
         import reader.core.export.pair_json  # noqa: F401
 
 
-def cluster_info(client: Client) -> ClusterInfo:
-    """The scheduler's address and its number of workers now."""
-    info = client.scheduler_info()
-    return ClusterInfo(str(info.get("address", "")), len(info.get("workers", {})))
+class _Bound:
+    """How many tasks may be in flight: `fixed`, or PENDING_PER_WORKER per worker thread
+    the cluster has now (asked at most every REFRESH_SECONDS: each asking is a round trip
+    to the scheduler)."""
+
+    def __init__(self, client: Client, fixed: int | None) -> None:
+        self.client, self.fixed = client, fixed
+        self._value, self._asked = 0, -REFRESH_SECONDS
+
+    def __call__(self) -> int:
+        if self.fixed is not None:
+            return max(1, self.fixed)
+        now = time.monotonic()
+        if now - self._asked >= REFRESH_SECONDS:
+            self._asked = now
+            threads = sum(self.client.nthreads().values())
+            # no worker yet (a cluster still starting): a few tasks wait for the first one
+            self._value = PENDING_PER_WORKER * max(1, threads)
+        return self._value
 
 
 def run_jobs(
@@ -135,13 +145,13 @@ def run_jobs(
     is one task running `job.run_pair` on a worker, which reads the inputs and writes OUTDIR
     itself (OUTDIR must be the same folder for the workers as here: a shared file system).
     Outcomes are passed to `on_outcome` as the pairs finish and returned in that order. At
-    most `max_pending` tasks are in flight (default PENDING_PER_WORKER per worker): the next
-    pair is submitted as one finishes, so that neither this client nor the scheduler ever
-    holds a whole large archive's futures."""
-    outdir = Path(outdir)
-    if is_url(str(outdir)):
+    most `max_pending` tasks are in flight (default PENDING_PER_WORKER per worker thread):
+    the next pair is submitted as one finishes, so that neither this client nor the
+    scheduler ever holds a whole large archive's futures."""
+    if is_url(str(outdir)):  # before Path() folds "s3://b" into "s3:/b"
         raise InputError(f"{outdir}: OUTDIR must be a folder (on a cluster, a shared file "
                          "system); URLs are read as inputs only")
+    outdir = Path(outdir)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -164,9 +174,7 @@ def _run(
     max_pending: int | None,
 ) -> list[PairOutcome]:
     client.register_plugin(WarmUp(), name=WarmUp.name)
-    if max_pending is None:
-        max_pending = PENDING_PER_WORKER * max(1, cluster_info(client).workers)
-    max_pending = max(1, max_pending)
+    bound = _Bound(client, max_pending)
     outcomes: list[PairOutcome] = []
     queue = iter(jobs)
     job_of: dict[Any, PairJob] = {}
@@ -179,7 +187,7 @@ def _run(
         job_of[future.key] = job
         return future
 
-    pending = distributed.as_completed([submit(job) for job in islice(queue, max_pending)])
+    pending = distributed.as_completed([submit(job) for job in islice(queue, bound())])
     try:
         for future in pending:
             job = job_of.pop(future.key)
@@ -190,9 +198,8 @@ def _run(
             outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
-            # the next pair only now: in flight there are never more than max_pending
-            nxt = next(queue, None)
-            if nxt is not None:
+            # the next pairs only now: in flight there are never more than the bound
+            while len(job_of) < bound() and (nxt := next(queue, None)) is not None:
                 pending.add(submit(nxt))
     except BaseException:  # Ctrl+C (KeyboardInterrupt), or the callback's own error
         left = list(pending.futures)

@@ -166,6 +166,8 @@ def test_the_client_never_holds_more_futures_than_its_bound(
     assert {o.status for o in outcomes} == {"done"}
     assert max(held) <= 3
     assert none_held(client)
+    # by default: PENDING_PER_WORKER per worker thread the cluster has
+    assert dask_engine._Bound(client, None)() == dask_engine.PENDING_PER_WORKER * 2
 
 
 def test_a_killed_worker_loses_no_pair(
