@@ -10,15 +10,16 @@ from pathlib import Path
 import reader
 from reader.resources import CORPUS, PROJECT_ROOT, RESOURCES
 
+
 def test_a_source_tree_reads_its_own_folders() -> None:
     assert RESOURCES == PROJECT_ROOT / "resources" and CORPUS == PROJECT_ROOT / "corpus"
     assert (RESOURCES / "glossary").is_dir()
 
 
 def test_an_installed_package_reads_the_copy_it_carries(tmp_path: Path) -> None:
-    # what setup.py's build puts in the wheel (checked by hand: `pip wheel .` lists
-    # reader/_shipped/resources/... and reader/_shipped/corpus/...): reader/ with the data in reader/_shipped/, and
-    # no resources/ beside it (a Dask worker's site-packages)
+    # what setup.py's build puts in the wheel (`pip wheel .` lists reader/_shipped/...):
+    # reader/ with the data in reader/_shipped/, and no resources/ beside it, as in a Dask
+    # worker's site-packages
     site = tmp_path / "site"
     shutil.copytree(Path(reader.__file__).parent, site / "reader",
                     ignore=shutil.ignore_patterns("__pycache__", "_shipped"))
