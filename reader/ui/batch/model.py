@@ -95,36 +95,39 @@ class BatchResultsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _numeric(self, column: int) -> bool:
+    def _tail(self, column: int) -> int:
+        """The place of a column among TAIL (0 Translation … 3 Error), or -1."""
         tail = column - len(HEAD) - len(self._kinds)
-        return column in (PARAGRAPHS, BEADS, DIVERGENCES) or len(HEAD) <= column < len(HEAD) + len(
-            self._kinds) or tail in (1, 2)
+        return tail if 0 <= tail < len(TAIL) else -1
+
+    def _numeric(self, column: int) -> bool:
+        return column in (PARAGRAPHS, BEADS, DIVERGENCES) or self._tail(column) in (1, 2) or (
+            len(HEAD) <= column < len(HEAD) + len(self._kinds))
 
     def _display(self, o: PairOutcome, column: int) -> str | None:
-        failed = o.status == "failed"
+        tail = self._tail(column)
         if column == STATUS:
             return self.tr(o.status)
         if column == ID:
             return o.id
-        if failed and column != self.columnCount() - 1:
-            return "" if column != len(HEAD) + len(self._kinds) + 2 else f"{o.seconds:.2f}"
+        if tail == 2:
+            return f"{o.seconds:.2f}"
+        if tail == 3:
+            return o.error or ""
+        if o.status == "failed":  # a failed pair has no figures: blank, not zeros
+            return ""
         if column == PARAGRAPHS:
             return f"{o.paragraphs[0]} / {o.paragraphs[1]}"
         if column == BEADS:
             return str(o.beads)
         if column == DIVERGENCES:
             return str(o.divergences)
-        if column < len(HEAD) + len(self._kinds):
-            return str(o.divergences_by_kind.get(self._kinds[column - len(HEAD)], 0))
-        tail = column - len(HEAD) - len(self._kinds)
         if tail == 0:
             return {"translation": self.tr("yes"), "not a translation": self.tr("no")}.get(
                 verdict_of(o), "—")
         if tail == 1:
             return "—" if o.translation_score is None else f"{o.translation_score:.3f}"
-        if tail == 2:
-            return f"{o.seconds:.2f}"
-        return o.error or ""
+        return str(o.divergences_by_kind.get(self._kinds[column - len(HEAD)], 0))
 
     def _sort_key(self, o: PairOutcome, column: int, row: int) -> tuple[Any, ...]:
         """Each column sorts by what it means (numbers as numbers); ties keep the summary's
@@ -144,7 +147,7 @@ class BatchResultsModel(QAbstractTableModel):
         elif column < len(HEAD) + len(self._kinds):
             figure = o.divergences_by_kind.get(self._kinds[column - len(HEAD)], 0)
         else:
-            tail = column - len(HEAD) - len(self._kinds)
+            tail = self._tail(column)
             if tail == 3:
                 return ((o.error or "").casefold(), row)
             if tail == 2:
