@@ -29,7 +29,6 @@ from typing import Any
 
 from reader.core.archive.inputs import PairJob, discover_jobs
 from reader.core.archive.local import run_jobs
-from tests.core.archive.archive_helpers import make_archive
 
 CASE = "large-coupled"  # Genesis to 2 Kings, coupled paragraphs: enough beads for 60 articles
 IMPORTS = ("import reader.core.archive.job, reader.core.align.aligner, "
@@ -98,6 +97,8 @@ def breakdown(jobs: list[PairJob], scratch: Path, repeat: int) -> dict[str, dict
 
     start = [_child_cpu("pass") for _ in range(repeat)]
     imported = [_child_cpu(IMPORTS) for _ in range(repeat)]
+    warmed = [_child_cpu(f"{IMPORTS}; reader.core.archive.job.warm_up()")
+              for _ in range(repeat)]
     steps: dict[str, list[tuple[float, float]]] = {
         "hash inputs": [], "load texts": [], "align and detect": [], "render JSON": [],
         "write JSON and record": []}
@@ -125,6 +126,11 @@ def breakdown(jobs: list[PairJob], scratch: Path, repeat: int) -> dict[str, dict
         "imports (per worker, beyond the start)": {
             "cpu": statistics.median(c for c, _ in imported) - _medians(start)["cpu"],
             "wall": statistics.median(w for _, w in imported) - _medians(start)["wall"]},
+        "warm-up (per worker, beyond the imports)": {
+            "cpu": statistics.median(c for c, _ in warmed)
+            - statistics.median(c for c, _ in imported),
+            "wall": statistics.median(w for _, w in warmed)
+            - statistics.median(w for _, w in imported)},
     }
     result.update({name: _medians(v) for name, v in steps.items()})
     return result
@@ -136,6 +142,10 @@ def _medians(pairs: list[tuple[float, float]]) -> dict[str, float]:
 
 
 def measure(pairs: int, beads: int, repeat: int, counts: list[int]) -> dict[str, Any]:
+    # imported here: the workers import this module as their main one, and should not pay
+    # for pytest (which the helper imports) as `reader batch`'s workers do not
+    from tests.core.archive.archive_helpers import make_archive
+
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as folder:
         scratch = Path(folder)
         make_archive(scratch / "archive", pairs, beads=beads, case=CASE)

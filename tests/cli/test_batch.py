@@ -81,16 +81,23 @@ def test_a_killed_run_resumed_aligns_only_the_rest(tmp_path: Path) -> None:
     assert f"{len(ids) - len(finished)} done, {len(finished)} skipped, 0 failed" in err
 
 
-def test_ctrl_c_stops_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
+def test_ctrl_c_stops_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     ids = make_archive(tmp_path / "archive", 16)
     out = tmp_path / "out"
     proc = _batch(tmp_path, "archive", "-o", "out", "--workers", "2")
     _wait_for_outputs(out, 2, proc)
-    os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends its foreground job
+    if how == "ctrl-c":
+        os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends its foreground job
+    else:
+        proc.terminate()  # what a job scheduler sends the batch's process alone
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130, err
     assert "Traceback" not in err
     assert "stopped" in err and "--resume" in err
+    deadline = time.monotonic() + 10  # the resource tracker takes a moment to see it end
+    while _processes_of_session(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert not _processes_of_session(proc.pid)  # no worker left behind
     assert not _temporary_files(out)
     rows = read_summary(out / "summary.csv")

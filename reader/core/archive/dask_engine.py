@@ -20,7 +20,7 @@ from distributed import Client
 from reader.core.archive import stamps
 from reader.core.archive.engine import OnOutcome
 from reader.core.archive.inputs import PairJob
-from reader.core.archive.job import PairOutcome, one_line, run_pair
+from reader.core.archive.job import PairOutcome, one_line, run_pair, warm_up
 from reader.core.archive.local import default_workers
 from reader.core.archive.reading import is_url
 from reader.core.errors import InputError, ReaderError
@@ -97,15 +97,16 @@ def connect(scheduler: str | None = None, workers: int | None = None) -> Iterato
 
 
 class WarmUp(distributed.WorkerPlugin):
-    """Imports the aligner on each worker as it joins (now, and any started later), as the
-    local engine's workers do: a pair's time is then its own, not the imports'."""
+    """`job.warm_up` on each worker as it joins (now, and any started later), as the local
+    engine's workers do: a pair's time is then its own, not the imports' and tables'."""
 
     name = "reader-warm-up"
 
     def setup(self, worker: Any) -> None:
-        import reader.core.align.aligner
-        import reader.core.diverge.finder
-        import reader.core.export.pair_json  # noqa: F401
+        try:
+            warm_up()
+        except Exception:  # each pair then reports the problem itself
+            log.debug("warm-up failed on %s", worker.address, exc_info=True)
 
 
 class _Bound:

@@ -167,7 +167,9 @@ def _worker_start(parent: int) -> None:
     aligner is made ready now so that the first pair's time is its own."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # already, when started by _fill
     threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-    warm_up()
+    # a warm-up that fails must not break the pool: each pair then reports the real problem
+    with contextlib.suppress(Exception):
+        warm_up()
 
 
 def _watch_parent(parent: int) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.archive.inputs import PairJob, discover, discover_jobs, id_from_path
 from reader.core.errors import InputError
@@ -141,3 +144,38 @@ def test_missing_and_empty_inputs(tmp_path: Path) -> None:
 )
 def test_an_id_from_a_path(path: str, ident: str) -> None:
     assert id_from_path(path) == ident
+
+
+names = st.text(st.sampled_from("ab-_ مقال1٢"), min_size=1, max_size=6).filter(
+    lambda n: n.strip() == n and not n.startswith("."))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(names, st.tuples(st.sampled_from(["flat", "folders"]), st.booleans(),
+                                        st.booleans()), max_size=6))
+def test_a_folder_gives_every_complete_pair_and_reports_the_rest(
+    files: dict[str, tuple[str, bool, bool]]
+) -> None:
+    """Whatever the names and layouts: each name with both sides is a pair, each lone side is
+    reported, nothing else; ids are the names."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        expected, lonely = [], []
+        for name, (layout, ar, en) in files.items():
+            sides = [(lang, root / (f"{name}.{lang}.txt" if layout == "flat"
+                                     else f"{lang}/{name}.txt")) for lang, has in
+                     (("ar", ar), ("en", en)) if has]
+            for _, path in sides:
+                _touch(root, str(path.relative_to(root)))
+            if len(sides) == 2:
+                expected.append(name)
+            else:
+                lonely += [str(path) for _, path in sides]
+        if not expected:
+            with pytest.raises(InputError, match="holds no pair"):
+                discover(root)
+            return
+        found = discover(root)
+        assert [j.id for j in found.jobs] == sorted(expected)
+        assert all(Path(j.source).exists() and Path(j.target).exists() for j in found.jobs)
+        assert sorted(found.unmatched) == sorted(lonely)

@@ -66,13 +66,14 @@ def test_a_corrupt_pair_is_reported_and_the_others_complete(tmp_path: Path) -> N
             PairJob("gone", str(tmp_path / "none.ar.txt"), str(tmp_path / "none.en.txt"))]
     outcomes = {o.id: o for o in run_jobs(jobs, tmp_path / "out", workers=2)}
     failed = {i: o.error for i, o in outcomes.items() if o.status == "failed"}
-    assert set(failed) == {"binary", "empty", "gone"} | (
-        {"latin1"} if outcomes["latin1"].status == "failed" else set())
+    assert set(failed) == {"binary", "empty", "gone", "latin1"}
+    assert "binary.ar.txt: looks like a binary file" in (failed["binary"] or "")
+    assert "latin1.ar.txt: undecodable bytes at line 2" in (failed["latin1"] or "")
     assert "empty.en.txt: is empty" in (failed["empty"] or "")
     assert "none.ar.txt: no such file" in (failed["gone"] or "")
     assert all("\n" not in (e or "") for e in failed.values())
     done = [i for i, o in outcomes.items() if o.status == "done"]
-    assert len(done) >= 4
+    assert len(done) == 4
     assert all((tmp_path / "out" / f"{i}.json").exists() for i in done)
     assert not any((tmp_path / "out" / f"{i}.json").exists() for i in failed)
 
