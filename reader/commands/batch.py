@@ -25,6 +25,16 @@ def _positive(value: str) -> int:
     return n
 
 
+def _outdir(value: str) -> Path:
+    from reader.core.archive.inputs import is_url
+
+    if is_url(value):  # a Path would fold it into a local folder named "s3:"
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: OUTDIR must be a folder (on a cluster, on a shared file system); "
+            "URLs are for inputs only")
+    return Path(value)
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         NAME,
@@ -39,7 +49,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "130 when stopped (Ctrl+C; --resume goes on from there).",
     )
     p.add_argument("input", metavar="INPUT", type=Path, help="a folder of pairs, or a manifest")
-    p.add_argument("-o", "--output", metavar="OUTDIR", type=Path, required=True,
+    p.add_argument("-o", "--output", metavar="OUTDIR", type=_outdir, required=True,
                    help="the folder the outputs go to (made when missing)")
     p.add_argument("--workers", metavar="N", type=_positive, default=None,
                    help="pairs aligned at once (default: one per core; for dask, the "

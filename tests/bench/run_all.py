@@ -26,6 +26,8 @@ BENCHES: list[tuple[str, list[str]]] = [
     ("a 50 MB pair through `reader align` (a few minutes)", ["tests.bench.bench_huge"]),
     ("`reader batch`: pairs per minute on 1 and 2 workers, a pair's cost (a few minutes)",
      ["tests.bench.bench_batch"]),
+    ("reader batch: the Dask engine against the local pool, per-task costs",
+     ["tests.bench.bench_batch_dask"]),
 ]
 BENCHES.append(("the framing lens: reader lens and reader concord", ["tests.bench.bench_lens"]))
 

@@ -12,8 +12,9 @@ from typing import Any, Literal, cast
 from reader.core import files
 from reader.core.archive import stamps
 from reader.core.archive.inputs import PairJob, is_url
+from reader.core.archive.reading import pair_json_at, read_input, text_from_bytes
 from reader.core.errors import InputError, ReaderError
-from reader.core.pair import Pair, PairOptions, open_pair
+from reader.core.pair import Pair, PairOptions, align_pair
 from reader.core.text.document import MAX_FILE_BYTES
 
 Status = Literal["done", "failed", "skipped"]
@@ -52,16 +53,18 @@ def run_pair(job: PairJob, outdir: str | Path, *, resume: bool = False) -> PairO
     start = time.perf_counter()
     outdir = Path(outdir)
     try:
-        digests = (_sha256(job.source), _sha256(job.target))
+        # each input read once, wherever it is (a path, or a URL read here, on the worker)
+        texts = (read_input(job.source), read_input(job.target))
+        digests = (hashlib.sha256(texts[0]).hexdigest(), hashlib.sha256(texts[1]).hexdigest())
         glossaries = tuple(_sha256(g) for g in job.glossaries)
         if resume:
             kept = _kept(job, outdir, digests, glossaries)
             if kept is not None:
                 return kept
-        pair = open_pair(job.source, job.target, pair_options(job))
-        from reader.core.export.pair_json import pair_json_text
-
-        data = pair_json_text(pair).encode("utf-8")
+        options = pair_options(job)
+        pair = align_pair(text_from_bytes(texts[0], job.source, blocks=options.blocks),
+                          text_from_bytes(texts[1], job.target, blocks=options.blocks), options)
+        data = pair_json_at(pair, job.source, job.target).encode("utf-8")
         target = stamps.output_path(outdir, job.id)
         files.write_output(target, data, [job.source, job.target, *job.glossaries])
         outcome = _done(job, pair, digests, time.perf_counter() - start)
@@ -123,9 +126,10 @@ def one_line(exc: BaseException) -> str:
 
 
 def _sha256(location: str) -> str:
+    """A glossary's digest: glossaries are read from files, by the aligner as by `reader
+    align`."""
     if is_url(location):
-        raise InputError("is a URL; the local engine reads files (use --engine dask)",
-                         location)
+        raise InputError(f"{location}: is a URL; a glossary is read from a file")
     return hashlib.sha256(
         files.read_bytes(location, what="text file", max_bytes=MAX_FILE_BYTES)
     ).hexdigest()

@@ -31,6 +31,7 @@ from reader.ui.annotators.workbench import Workbench
 from reader.ui.app.settings import APPLICATION, THEMES, Settings, WindowState
 from reader.ui.app.theme import apply_theme, kind_label
 from reader.ui.app.workers import AlignJob, ProgressPanel
+from reader.ui.batch.action import BatchResults
 from reader.ui.dialogs.corpus_browser import CorpusBrowser
 from reader.ui.dialogs.open_pair import choose_pair
 from reader.ui.dialogs.preferences import PreferencesDialog
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self.workbench = Workbench.install(self)  # export, annotators, agreement, curation
         self.editor = AlignmentEditor.install(self)
         self.alignment_import = AlignmentImport.install(self)
+        self.batch_results = BatchResults.install(self)  # File ▸ Open Batch Results…
         self.reviews = ReviewController.install(self)
         self.lens = LensTools.install(self)  # Tools ▸ Framing Lens…, the Label Shifts dock
         self.window_state.restore_window(self)

@@ -102,7 +102,9 @@ def test_a_failed_pair_leaves_no_stale_output(pair: PairJob) -> None:
     ("job", "error"),
     [
         (PairJob("m", "missing.txt", "a.en.txt"), "missing.txt: no such file"),
-        (PairJob("u", "https://x.org/a.txt", "a.en.txt"), "is a URL"),
+        # a URL is read through fsspec (reading.read_input); one that is not there says so
+        (PairJob("u", "file:///nowhere/a.txt", "a.en.txt"), "file:///nowhere/a.txt: no such file"),
+        (PairJob("v", "memory://none/a.txt", "a.en.txt"), "memory://none/a.txt: no such file"),
         (PairJob("g", "a.ar.txt", "a.en.txt", {"glossary": "none.tsv"}), "none.tsv"),
         (PairJob("d", ".", "a.en.txt"), "is a directory"),
     ],
