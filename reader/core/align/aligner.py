@@ -99,7 +99,8 @@ def _align_sides(
             pair.translation = translation.tocsr()
             fitted: list[Model] = []
             beads = align_by_units(
-                src, tgt, space, translation.tocsr(), beads, params, cancelled, fitted=fitted
+                src, tgt, space, translation.tocsr(), beads, params, cancelled, fitted=fitted,
+                structure=pb.structure,
             )
             pair.unit_model = fitted[0] if fitted else None
         if progress is not None:

@@ -22,6 +22,7 @@ from reader.core.align.model import (
     match_cosine,
 )
 from reader.core.align.params import MATCH_TYPES, NEG, AlignerParams
+from reader.core.align.structure import add_structure
 
 
 def _gather(
@@ -89,6 +90,8 @@ def score_band(
         model = estimate_model(pb, beads, chance_cosine(cosines), match_cosine(cosines), params)
     scores = bead_scores(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params,
                          types)
+    if pb.structure is not None:
+        add_structure(scores, pb.structure, centre, half, pb.m)
     return scores, model
 
 
