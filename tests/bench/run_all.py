@@ -14,6 +14,7 @@ from tests.bench.cases import ROOT
 
 BENCHES: list[tuple[str, list[str]]] = [
     ("alignment accuracy, time and memory", ["tests.bench.bench_align", "--seeds", "20240601,1,2"]),
+    ("alignment of real documents (tests/data/real)", ["tests.bench.bench_real"]),
     ("re-aligning around fixed beads (gold beads fixed; after an edit on large)",
      ["tests.bench.bench_realign", "--seeds", "41-45"]),
     ("divergences", ["tests.bench.bench_divergences"]),

@@ -41,6 +41,7 @@ from reader.core.align.prepared import PreparedPair, SideInput, prepare, swap_be
 from reader.core.align.realign import realign
 from reader.core.align.scores import score_band
 from reader.core.align.space import learnt_matrix, side_features
+from reader.core.align.unexplained import leave_out_unexplained
 from reader.core.align.units import align_by_units
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
@@ -105,7 +106,7 @@ def _align_sides(
             pair.unit_model = fitted[0] if fitted else None
         if progress is not None:
             progress(0.99)
-    return beads
+    return leave_out_unexplained(beads, pb, pair.paragraph_model)
 
 
 def _paragraph_pass(

@@ -90,8 +90,7 @@ def score_band(
         model = estimate_model(pb, beads, chance_cosine(cosines), match_cosine(cosines), params)
     scores = bead_scores(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params,
                          types)
-    if pb.structure is not None:
-        add_structure(scores, pb.structure, centre, half, pb.m)
+    add_structure(scores, pb, centre, half, model, params)
     return scores, model
 
 

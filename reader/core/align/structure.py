@@ -8,31 +8,40 @@
 # both numbered with the same number, both short lines) gains a bonus in proportion to how many
 # of their content words find a counterpart on the other side (lexicon translations compared
 # by their first letters, so that "acceptance" answers "accepting"), and nothing when none do:
-# two list items that merely sit at the same place are no evidence (a stale translation).
+# two list items that merely sit at the same place are no evidence (a stale translation). The
+# bonus is measured like the bead score's lexical term, so that it weighs the same in the
+# paragraph and the sentence programmes: when half the words answer each other it cancels
+# what a cosine of zero costs the pair, when all do it is worth as much again.
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
 
 from reader.core.anchors.features import Features
 from reader.core.anchors.lexicon import Lexicon
-from reader.core.anchors.words import english_stem
+from reader.core.anchors.words import english_stem, stopwords
+
+if TYPE_CHECKING:
+    from reader.core.align.model import Model, Problem
+    from reader.core.align.params import AlignerParams
 
 NONE, HEADING, BULLET, NUMBERED, SHORT = 0, 1, 2, 3, 4
 _HEADING = re.compile(r"#{1,6}\s")
 _BULLET = re.compile(r"[*+\-•]\s")
 _NUMBERED = re.compile(r"([0-9٠-٩]{1,4})[.)]\s")
 _NUMBER = re.compile(r"[0-9٠-٩]{1,4}")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]+")  # names, code and markup kept in Latin script
 SHORT_WORDS = 12  # a plain line of at most this many words reads as a short block of its own
 PREFIX = 5  # letters of an English stem that make its key: inflections and derivations meet
-# what a same-shape 1:1 bead whose every content word has a counterpart gains: more than the
-# two null beads it competes with cost in either programme
-BONUS = 6.0
+# what a same-shape 1:1 bead whose every content word has a counterpart gains, in units of
+# what its lexical term loses when its cosine is zero
+BONUS = 2.0
 _CELLS = 200_000  # cells scored at once: bounds the temporaries on long structured texts
 
 
@@ -118,12 +127,18 @@ def _shapes(
         keys: set[str] = {f"#{k}" for k in feats.keys}
         if lexicon is None:
             keys.update(_key(w) for w in feats.words)
+            latin = 0
         else:
             forms = feats.forms or feats.words
             for stem, form in zip(feats.words, forms, strict=False):
                 found = lexicon.translations(form) or lexicon.translations(stem)
                 keys.update(_key(english_stem(t)) for t in found for t in t.split())
-        words[i] = len(feats.words) + len(feats.keys)
+            # what the Arabic text keeps in Latin script (names, code, tags) meets its match
+            # as written
+            written = {english_stem(w.lower()) for w in _LATIN.findall(texts[i])} - _EN_STOP
+            keys.update(_key(w) for w in written)
+            latin = len(written)
+        words[i] = len(feats.words) + len(feats.keys) + latin
         for k in keys:
             rows.append(i)
             cols.append(vocab.setdefault(k, len(vocab)))
@@ -132,6 +147,9 @@ def _shapes(
     )
     return Shapes(np.array([s for s, _ in shapes], dtype=np.int8),
                   np.array([n for _, n in shapes], dtype=np.int64), keys_matrix, words)
+
+
+_EN_STOP = stopwords("en")
 
 
 def _key(word: str) -> str:
@@ -164,23 +182,26 @@ def agreement(structure: PairStructure, a: np.ndarray, b: np.ndarray) -> np.ndar
 
 
 def add_structure(
-    scores: dict[tuple[int, int], np.ndarray], structure: PairStructure, centre: np.ndarray,
-    half: int, m: int,
+    scores: dict[tuple[int, int], np.ndarray], pb: Problem, centre: np.ndarray, half: int,
+    model: Model, params: AlignerParams,
 ) -> None:
     """Add the structure bonus to the 1:1 bead scores of a band (in place; cells where no
     bead can end stay as they are)."""
     one = scores.get((1, 1))
-    if one is None:
+    if one is None or pb.structure is None:
         return
-    n = one.shape[0] - 1
+    n, m = pb.n, pb.m
     i = np.arange(n + 1)[:, None]
     j = centre[: n + 1, None] + np.arange(one.shape[1])[None, :] - half
     ok = (i >= 1) & (j >= 1) & (j <= m)
     a = np.clip(i - 1, 0, max(0, n - 1))
     b = np.clip(j - 1, 0, max(0, m - 1))
     a = np.broadcast_to(a, b.shape)
-    bonus = agreement(structure, a, b)
-    one += np.where(ok, BONUS * bonus, 0.0).astype(np.float32)
+    share = agreement(pb.structure, a, b)
+    # the pair's weight in the lexical term (each side's length in its mean), as scored
+    weight = 0.5 * (pb.src_len[a] / pb.src_len.mean() + pb.tgt_len[b] / pb.tgt_len.mean())
+    lost = params.lexical_weight * weight * model.threshold / max(1e-3, 1.0 - model.chance)
+    one += np.where(ok, BONUS * share * lost, 0.0).astype(np.float32)
 
 
 def unit_structure(
