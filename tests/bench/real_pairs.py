@@ -38,7 +38,8 @@ def score(gold: list[BeadPair], pred: list[BeadPair]) -> dict[str, float | None]
     """Strict and lax F1 and omission recall and precision, as ../shared/bench-data/score.py
     counts them (the bench checks both agree), for tests that run without that folder."""
     strict_p, lax_p = _matches(gold, pred)
-    strict_r, lax_r = _matches([b for b in pred if b[0] and b[1]], [b for b in gold if b[0] and b[1]])
+    pred_nn = [b for b in pred if b[0] and b[1]]
+    strict_r, lax_r = _matches(pred_nn, [b for b in gold if b[0] and b[1]])
     gold_null = {b for b in gold if bool(b[0]) != bool(b[1])}
     pred_null = {b for b in pred if bool(b[0]) != bool(b[1])}
     return {

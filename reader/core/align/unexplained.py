@@ -6,15 +6,17 @@
 # paragraphs that have nothing to do with each other, and the omission and the addition go
 # unreported. So, after the programme, a 1:1 bead whose two paragraphs share no more than
 # chance does (their cosine at most the pair's chance cosine) and whose shapes do not agree
-# (reader.core.align.structure) is split into a 1:0 and a 0:1 bead when it is part of a run
-# of such paragraphs (beside a null bead or another such bead) or when its paragraphs each
-# match better nearby. A pair alone between two matched beads keeps its place (two headings the
-# lexicon cannot read, between the same two sections on each side: their position is
-# evidence), and so do two headings or titles just before a matched section. Beads of several
-# paragraphs a side are left as they are: their short lines ("(Laughter)", a name) often share
-# nothing with the rest and yet belong (bench cases, seeds 1-20). The paragraphs let go get a
-# confidence of LEFT_OUT_CONFIDENCE, or 1 when each also matches better elsewhere: a reader
-# should check them, not take them as sure.
+# (reader.core.align.structure) is split into a 1:0 and a 0:1 bead when its paragraphs each
+# match clearly better nearby, or when it is part of a run of such paragraphs that leaves
+# paragraphs out on both sides and its lengths do not agree as a translation's do (within one
+# standard deviation: two short lines the lexicon cannot read, 9 and 9 characters, are a pair).
+# A pair alone between two matched beads keeps its place (two headings the lexicon cannot read,
+# between the same two sections on each side: their position is evidence), and so do two
+# headings or titles just before a matched section. Beads of several paragraphs a side are
+# left as they are: their short lines ("(Laughter)", a name) often share nothing with the rest
+# and yet belong (bench cases, seeds 1-20). The paragraphs let go get a confidence of
+# LEFT_OUT_CONFIDENCE, or 1 when each also matches better elsewhere: a reader should check
+# them, not take them as sure.
 
 from __future__ import annotations
 
@@ -29,6 +31,10 @@ from reader.core.align.structure import HEADING, SHORT, PairStructure, agreement
 
 NEAR = 7  # paragraphs either side where a better match is looked for
 LEFT_OUT_CONFIDENCE = 0.6
+# a match nearby counts as better when its cosine is this many times the pair's threshold of
+# an explained paragraph (bench, seeds 1-20: true pairs the lexicon cannot read find spurious
+# matches nearby at 1.1-1.45 times it)
+CLEARLY = 1.5
 TITLE_WORDS = 4  # a short line of at most this many words may be a title
 
 
@@ -46,23 +52,33 @@ def leave_out_unexplained(beads: Sequence[Bead], pb: Problem, model: Model | Non
         loose &= agreement(pb.structure, a, b) == 0
     if not loose.any():
         return list(beads)
-    near = np.maximum(cos, model.threshold)
+    near = np.maximum(cos, CLEARLY * model.threshold)
     elsewhere = loose & (_best_near(pb.src_vec, pb.tgt_vec, a, b) > near)
     elsewhere &= _best_near(pb.tgt_vec, pb.src_vec, b, a) > near
     unexplained = {k for k, x in zip(ones, loose, strict=True) if x}
     best = {k: bool(x) for k, x in zip(ones, elsewhere, strict=True)}
+    agree = {k: bool(x) for k, x in zip(ones, _lengths_agree(pb, model, a, b), strict=True)}
     # a heading (or a title) on each side, just before a section that matches, heads it
     titles = _titles(pb.structure, a, b)
     unexplained -= {k for k, x in zip(ones, titles, strict=True)
                     if x and not best[k] and _heads_a_match(beads, k + 1, unexplained)}
     out: list[Bead] = []
     for k, bead in enumerate(beads):
-        if k in unexplained and (best[k] or _in_run(beads, k, unexplained)):
+        if k in unexplained and (best[k] or (not agree[k] and _in_run(beads, k, unexplained))):
             conf = LEFT_OUT_CONFIDENCE + (1.0 - LEFT_OUT_CONFIDENCE) * float(best[k])
             out += [Bead(bead.src, (), conf), Bead((), bead.tgt, conf)]
         else:
             out.append(bead)
     return out
+
+
+def _lengths_agree(pb: Problem, model: Model, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Whether each pair's lengths agree within one standard deviation of the pair's length
+    model (Gale and Church's measure, as the bead score reads it): short lines that translate
+    each other without a word the lexicon knows still have the lengths of a translation."""
+    ls, lt = pb.src_len[a].astype(float), pb.tgt_len[b].astype(float)
+    mean = (ls + lt / model.ratio) / 2.0
+    return np.abs(lt - ls * model.ratio) <= np.sqrt(model.variance * np.maximum(mean, 1.0))
 
 
 def _titles(structure: PairStructure | None, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -79,9 +95,19 @@ def _heads_a_match(beads: Sequence[Bead], k: int, unexplained: set[int]) -> bool
 
 
 def _in_run(beads: Sequence[Bead], k: int, unexplained: set[int]) -> bool:
-    """Whether the bead before or after bead k is a null bead or another unexplained one."""
-    return any(0 <= q < len(beads) and (beads[q].is_null or q in unexplained)
-               for q in (k - 1, k + 1))
+    """Whether bead k lies in a stretch of null and unexplained beads that leaves paragraphs
+    out on both sides: a section dropped on one side and another added on the other. (One
+    side's omission beside a pair the lexicon cannot read is no such run: bench cases.)"""
+    def loose(q: int) -> bool:
+        return 0 <= q < len(beads) and (beads[q].is_null or q in unexplained)
+
+    lo, hi = k, k
+    while loose(lo - 1):
+        lo -= 1
+    while loose(hi + 1):
+        hi += 1
+    stretch = beads[lo : hi + 1]
+    return any(b.src and not b.tgt for b in stretch) and any(b.tgt and not b.src for b in stretch)
 
 
 def _norms(vec: sp.csr_matrix) -> np.ndarray:

@@ -28,7 +28,7 @@ def _front_matter(lines: list[str]) -> list[str]:
     for k in range(1, len(lines)):
         if lines[k].strip() == fence:
             kept = [ln for ln in lines[1:k] if ln.startswith("title:")]
-            return kept + [""] + lines[k + 1 :]
+            return [*kept, "", *lines[k + 1 :]]
     return lines
 
 
