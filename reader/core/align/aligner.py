@@ -106,7 +106,7 @@ def _align_sides(
             pair.unit_model = fitted[0] if fitted else None
         if progress is not None:
             progress(0.99)
-    return leave_out_unexplained(beads, pb, pair.paragraph_model)
+    return leave_out_unexplained(beads, pb, pair.paragraph_model) if pair.document else beads
 
 
 def _paragraph_pass(
@@ -259,6 +259,7 @@ def align_segments(
         None,
         logging.DEBUG,  # realigning one bead's sentences is a detail of detection
     )
+    pair.document = False  # sentences, as the batch aligns them (align_segment_batch)
     return pair.outward(_align_sides(pair, None, None, logging.DEBUG))
 
 

@@ -73,6 +73,9 @@ class PreparedPair:
     # the models its last paragraph pass and its sentence pass scored with
     paragraph_model: Model | None = field(default=None, repr=False)
     unit_model: Model | None = field(default=None, repr=False)
+    # the sides are documents, whose structure (headings, list items) is read as evidence and
+    # whose leftovers are left out (align.structure, align.unexplained); not a bead's sentences
+    document: bool = True
 
     @property
     def n_source(self) -> int:
@@ -91,7 +94,8 @@ class PreparedPair:
             src_len = np.array([max(1, f.length) for f in self.src.features], dtype=np.float32)
             tgt_len = np.array([max(1, f.length) for f in self.tgt.features], dtype=np.float32)
             problem = Problem(len(src_len), len(tgt_len), src_vec, tgt_vec, src_len, tgt_len,
-                              self.src.null_bonus, self.tgt.null_bonus, self.structure())
+                              self.src.null_bonus, self.tgt.null_bonus,
+                              self.structure() if self.document else None)
             self._vectors = Vectors(space, base, problem)
         return self._vectors
 
