@@ -38,6 +38,7 @@ _NUMBERED = re.compile(r"([0-9٠-٩]{1,4})[.)]\s")
 _NUMBER = re.compile(r"[0-9٠-٩]{1,4}")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]+")  # names, code and markup kept in Latin script
 SHORT_WORDS = 12  # a plain line of at most this many words reads as a short block of its own
+TITLE_WORDS = 4  # content words of a short line that reads as a title
 PREFIX = 5  # letters of an English stem that make its key: inflections and derivations meet
 # what a same-shape 1:1 bead whose every content word has a counterpart gains, in units of
 # what its lexical term loses when its cosine is zero
@@ -171,6 +172,9 @@ def agreement(structure: PairStructure, a: np.ndarray, b: np.ndarray) -> np.ndar
     same = (s.shape[a] == t.shape[b]) & (s.shape[a] != NONE)
     na, nb = s.number[a], t.number[b]
     same &= (na < 0) | (nb < 0) | (na == nb)
+    # a plain short line is a block of its own only when it is title-short: sentences of up to
+    # a dozen words are the bench's ordinary lines, where the bonus moved beads both ways
+    same &= (s.shape[a] != SHORT) | ((s.words[a] <= TITLE_WORDS) & (t.words[b] <= TITLE_WORDS))
     cells = np.flatnonzero(same)
     for c0 in range(0, cells.size, _CELLS):
         chunk = cells[c0 : c0 + _CELLS]

@@ -27,7 +27,7 @@ import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
 from reader.core.align.model import Model, Problem
-from reader.core.align.structure import HEADING, SHORT, PairStructure, agreement
+from reader.core.align.structure import HEADING, SHORT, TITLE_WORDS, PairStructure, agreement
 
 NEAR = 7  # paragraphs either side where a better match is looked for
 LEFT_OUT_CONFIDENCE = 0.6
@@ -35,7 +35,6 @@ LEFT_OUT_CONFIDENCE = 0.6
 # an explained paragraph (bench, seeds 1-20: true pairs the lexicon cannot read find spurious
 # matches nearby at 1.1-1.45 times it)
 CLEARLY = 1.5
-TITLE_WORDS = 4  # a short line of at most this many words may be a title
 
 
 def leave_out_unexplained(beads: Sequence[Bead], pb: Problem, model: Model | None) -> list[Bead]:

@@ -110,3 +110,10 @@ def test_a_heading_and_a_list_written_by_hand() -> None:
     source, target = text_from_string(ar), text_from_string(en)
     beads = align_texts(source, target).as_pairs()
     assert [[2], [2]] in beads and [[3], [3]] in beads
+
+
+def test_plain_short_lines_agree_only_as_titles() -> None:
+    structure = _structure(["الديباجة", "أعد تحميل موقعك الآن في المتصفح لتراه في أدوات المطور."],
+                           ["Preamble", "Reload your website in the browser now to view it."])
+    share = agreement(structure, np.array([1]), np.array([1]))
+    assert share[0] == 0.0  # a sentence of ten words is an ordinary line, not a title
