@@ -4,11 +4,12 @@
 # by its length, its match counts for little, and in the sentence pass two null beads beat it.
 # What a reader sees instead is structure: a heading faces a heading, the third numbered item
 # faces the third, and the few words of one have their dictionary counterparts in the other.
-# So a 1:1 bead between two paragraphs of the same shape (both headings, both bulleted items,
-# both numbered with the same number, both short lines) gains a bonus in proportion to how many
-# of their content words find a counterpart on the other side (lexicon translations compared
-# by their first letters, so that "acceptance" answers "accepting"), and nothing when none do:
-# two list items that merely sit at the same place are no evidence (a stale translation). The
+# So a 1:1 bead between two paragraphs of the same shape (both headings of one level, both
+# bulleted items, both numbered with the same number, both title-short lines) gains a bonus in
+# proportion to how many of their content words find a counterpart on the other side (lexicon
+# translations compared by their first letters, so that "acceptance" answers "accepting"), and
+# nothing when none do: two list items that merely sit at the same place are no evidence (a
+# stale translation); two headings of one level are some (HEADING_SHARE). The
 # bonus is measured like the bead score's lexical term, so that it weighs the same in the
 # paragraph and the sentence programmes: when half the words answer each other it cancels
 # what a cosine of zero costs the pair, when all do it is worth as much again.
@@ -38,6 +39,7 @@ _NUMBERED = re.compile(r"([0-9٠-٩]{1,4})[.)]\s")
 _NUMBER = re.compile(r"[0-9٠-٩]{1,4}")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]+")  # names, code and markup kept in Latin script
 SHORT_WORDS = 12  # a plain line of at most this many words reads as a short block of its own
+HEADING_SHARE = 0.25  # what two headings of one level agree by at least
 TITLE_WORDS = 4  # content words of a short line that reads as a title
 PREFIX = 5  # letters of an English stem that make its key: inflections and derivations meet
 # what a same-shape 1:1 bead whose every content word has a counterpart gains, in units of
@@ -56,6 +58,7 @@ class Shapes:
     number: np.ndarray  # int64
     keys: sp.csr_matrix  # rows x key space, 1 where the paragraph has a word with that key
     words: np.ndarray  # float32: content words and anchors of the paragraph (0: no key rows)
+    level: np.ndarray  # int8: a heading's level (the number of #), 0 for the rest
 
     def take(self, rows: np.ndarray, whole: np.ndarray | None = None) -> Shapes:
         """The shapes of `rows`; rows where `whole` is False (a sentence of a longer
@@ -63,7 +66,8 @@ class Shapes:
         shape = self.shape[rows]
         if whole is not None:
             shape = np.where(whole, shape, NONE).astype(np.int8)
-        return Shapes(shape, self.number[rows], self.keys[rows], self.words[rows])
+        return Shapes(shape, self.number[rows], self.keys[rows], self.words[rows],
+                      self.level[rows])
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +150,11 @@ def _shapes(
     keys_matrix = sp.csr_matrix(
         (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), max(1, len(vocab)))
     )
+    levels = [len(t.lstrip()) - len(t.lstrip().lstrip("#")) if s == HEADING else 0
+              for t, (s, _) in zip(texts, shapes, strict=True)]
     return Shapes(np.array([s for s, _ in shapes], dtype=np.int8),
-                  np.array([n for _, n in shapes], dtype=np.int64), keys_matrix, words)
+                  np.array([n for _, n in shapes], dtype=np.int64), keys_matrix, words,
+                  np.array(levels, dtype=np.int8))
 
 
 _EN_STOP = stopwords("en")
@@ -160,16 +167,17 @@ def _key(word: str) -> str:
 def _widen(shapes: Shapes, width: int) -> Shapes:
     k = shapes.keys
     keys = sp.csr_matrix((k.data, k.indices, k.indptr), shape=(k.shape[0], max(1, width)))
-    return Shapes(shapes.shape, shapes.number, keys, shapes.words)
+    return Shapes(shapes.shape, shapes.number, keys, shapes.words, shapes.level)
 
 
 def agreement(structure: PairStructure, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """For source paragraphs a and target paragraphs b (arrays of one shape): the share of
     their content words that have a counterpart across, where both have the same shape (and
-    the same number, where both have one), else 0."""
+    the same number, where both have one; the same level, for headings), else 0; two headings
+    of one level at least HEADING_SHARE."""
     s, t = structure.src, structure.tgt
     out = np.zeros(a.shape, dtype=np.float32)
-    same = (s.shape[a] == t.shape[b]) & (s.shape[a] != NONE)
+    same = (s.shape[a] == t.shape[b]) & (s.shape[a] != NONE) & (s.level[a] == t.level[b])
     na, nb = s.number[a], t.number[b]
     same &= (na < 0) | (nb < 0) | (na == nb)
     # a plain short line is a block of its own only when it is title-short: sentences of up to
@@ -181,7 +189,10 @@ def agreement(structure: PairStructure, a: np.ndarray, b: np.ndarray) -> np.ndar
         ia, ib = a.ravel()[chunk], b.ravel()[chunk]
         shared = np.asarray(s.keys[ia].multiply(t.keys[ib]).sum(axis=1)).ravel()
         most = np.maximum(np.maximum(s.words[ia], t.words[ib]), 1.0)
-        out.ravel()[chunk] = np.minimum(1.0, shared / most)
+        share = np.minimum(1.0, shared / most)
+        # two headings of one level are evidence of their own, whatever the lexicon reads
+        share[s.shape[ia] == HEADING] = np.maximum(share[s.shape[ia] == HEADING], HEADING_SHARE)
+        out.ravel()[chunk] = share
     return out
 
 

@@ -117,3 +117,11 @@ def test_plain_short_lines_agree_only_as_titles() -> None:
                            ["Preamble", "Reload your website in the browser now to view it."])
     share = agreement(structure, np.array([1]), np.array([1]))
     assert share[0] == 0.0  # a sentence of ten words is an ordinary line, not a title
+
+
+def test_headings_agree_by_their_level() -> None:
+    # "Attribution" is not in the lexicon: two level-2 headings still agree a little, a level-2
+    # heading and a level-3 one not at all (the stale covenant: "## الإسناد" is no "### 4.")
+    structure = _structure(["## الإسناد"], ["## Attribution", "### 4. Permanent Ban"])
+    share = agreement(structure, np.array([0, 0]), np.array([0, 1]))
+    assert share[0] > 0 and share[1] == 0
