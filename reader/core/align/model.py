@@ -14,6 +14,7 @@ from scipy.special import log_ndtr
 
 from reader.core.align.beads import Bead
 from reader.core.align.params import AlignerParams
+from reader.core.align.structure import PairStructure
 
 
 @dataclass(slots=True)
@@ -28,6 +29,7 @@ class Problem:
     tgt_len: np.ndarray
     src_null: np.ndarray  # score of leaving each source paragraph out
     tgt_null: np.ndarray
+    structure: PairStructure | None = None  # headings and list items (align.structure)
 
 
 @dataclass(slots=True)

@@ -23,6 +23,7 @@ from reader.core.align.model import (
     model_columns,
 )
 from reader.core.align.params import MATCH_TYPES, NEG, AlignerParams
+from reader.core.align.structure import add_structure
 
 
 def _gather(
@@ -94,6 +95,7 @@ def score_band(
         model = estimate_model(pb, beads, chance_cosine(cosines), match_cosine(cosines), params)
     scores = bead_scores(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params,
                          types)
+    add_structure(scores, pb, centre, half, model, params)
     return scores, model
 
 
