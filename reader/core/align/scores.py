@@ -68,7 +68,7 @@ def bead_scores(
     return scores
 
 
-_BLOCK_CELLS = 1_000_000
+_BLOCK_CELLS = 250_000
 
 
 def score_band(
