@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from reader.core.align.beads import Alignment, Bead
 from reader.core.diverge.records import Divergence
 from reader.core.diverge.thresholds import Thresholds
+from reader.core.gc_pause import gc_paused
 from reader.core.progress import CancelCheck, ProgressCallback
 from reader.core.text.document import Text, load_text
 from reader.core.timing import stage
@@ -115,14 +116,17 @@ def align_pair(
     # let it go before detection when nobody asked for it: peak memory stays what it was
     kept = prepared if keep_prepared else None
     del prepared
-    verdict = judge(source, target, alignment, options.original)
+    with gc_paused():  # as while aligning and detecting (below)
+        verdict = judge(source, target, alignment, options.original)
     alignment = discounted(alignment, verdict)
     settings = DetectionSettings(options.thresholds, Glossary.load(options.glossaries),
                                  verdict.original or "source", tuple(checks))
     memo = DetectionMemo(source, target, settings.glossary) if keep_prepared else None
     pair = Pair(source, target, alignment, [], verdict, kept, memo, settings)
-    # the aligner's anchors are cached per text, so detection parses nothing again
-    with stage(log, "divergences"):
+    # the aligner's anchors are cached per text, so detection parses nothing again; the
+    # cyclic collector waits, as it does while aligning: detection builds many small objects
+    # beside the hundreds of thousands the pair holds, and each collection walked them all
+    with gc_paused(), stage(log, "divergences"):
         pair.divergences = find_again(pair, alignment)
     return pair
 
@@ -139,9 +143,9 @@ def open_pair(
     """Load, align and compare two files (`align_pair`). Raises InputError naming a bad
     file."""
     options = options or PairOptions()
-    with stage(log, f"load source {source_path}"):
+    with gc_paused(), stage(log, f"load source {source_path}"):
         source = load_text(source_path, blocks=options.blocks)
-    with stage(log, f"load target {target_path}"):
+    with gc_paused(), stage(log, f"load target {target_path}"):
         target = load_text(target_path, blocks=options.blocks)
     return align_pair(source, target, options, progress, cancelled,
                       keep_prepared=keep_prepared)

@@ -41,6 +41,7 @@ from reader.core.align.prepared import PreparedPair, SideInput, prepare, swap_be
 from reader.core.align.realign import realign
 from reader.core.align.scores import score_band
 from reader.core.align.space import learnt_matrix, side_features
+from reader.core.align.unexplained import leave_out_unexplained
 from reader.core.align.units import align_by_units
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
@@ -99,12 +100,13 @@ def _align_sides(
             pair.translation = translation.tocsr()
             fitted: list[Model] = []
             beads = align_by_units(
-                src, tgt, space, translation.tocsr(), beads, params, cancelled, fitted=fitted
+                src, tgt, space, translation.tocsr(), beads, params, cancelled, fitted=fitted,
+                structure=pb.structure,
             )
             pair.unit_model = fitted[0] if fitted else None
         if progress is not None:
             progress(0.99)
-    return beads
+    return leave_out_unexplained(beads, pb, pair.paragraph_model) if pair.document else beads
 
 
 def _paragraph_pass(
@@ -257,6 +259,7 @@ def align_segments(
         None,
         logging.DEBUG,  # realigning one bead's sentences is a detail of detection
     )
+    pair.document = False  # sentences, as the batch aligns them (align_segment_batch)
     return pair.outward(_align_sides(pair, None, None, logging.DEBUG))
 
 

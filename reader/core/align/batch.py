@@ -7,7 +7,7 @@
 #
 # - their sentences get their features in one pass; each problem's vectors are those of its own
 #   space (`space.pair_space`: its vocabulary, idf over its own sentences, lexicon and
-#   names), set side by side so that two problems' vectors share no column;
+#   names), set side by side (`block_space`) so that two problems' vectors share no column;
 # - each problem keeps its length model (the ratio of its totals) and the chance and typical
 #   cosines of its own band; the scorer reads them per row (`model.RowModels`);
 # - the problems follow one another along the diagonal of one band, each centred on its own
@@ -30,6 +30,7 @@ import scipy.sparse as sp
 
 from reader.core.align.band import band_centres, diagonal_half, dot_band
 from reader.core.align.beads import Bead
+from reader.core.align.block_space import block_vectors
 from reader.core.align.dp import Pins, path_to_beads, pin_points, run_dp
 from reader.core.align.model import (
     Model,
@@ -43,7 +44,7 @@ from reader.core.align.model import (
 )
 from reader.core.align.params import MATCH_TYPES, NEG, AlignerParams
 from reader.core.align.scores import bead_scores
-from reader.core.align.space import Side, pair_space, side_slice, vectors
+from reader.core.align.space import Side
 from reader.core.anchors.lexicon import Lexicon
 
 SegmentProblem = tuple[Sequence[str], Sequence[str]]  # source segments, target segments
@@ -149,26 +150,6 @@ def _band_groups(blocks: Sequence[Block], params: AlignerParams) -> dict[int, li
             half = max(4, 1 << (b.m - 1).bit_length())  # the power of two at or above m
         groups.setdefault(half, []).append(k)
     return dict(sorted(groups.items()))
-
-
-# ---------------------------------------------------------------------------------------------
-# each problem's own space, side by side
-
-
-def block_vectors(
-    src: Side, tgt: Side, blocks: Sequence[Block], lexicon: Lexicon | None, params: AlignerParams
-) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    """Each problem's vectors in the space `align_segments` makes for it alone (vocabulary,
-    idf over its own segments, lexicon and names), side by side: two problems share no column,
-    so a dot product across them is zero."""
-    src_parts, tgt_parts = [], []
-    for b in blocks:
-        one_src, one_tgt = side_slice(src, b.i0, b.i1), side_slice(tgt, b.j0, b.j1)
-        src_vec, tgt_vec = vectors(*pair_space(one_src, one_tgt, lexicon, params))
-        src_parts.append(src_vec)
-        tgt_parts.append(tgt_vec)
-    return (sp.block_diag(src_parts, format="csr", dtype=np.float32),
-            sp.block_diag(tgt_parts, format="csr", dtype=np.float32))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -24,9 +24,20 @@ class Grid:
     def of(cls, centre: np.ndarray, half: int, m: int, null_t: np.ndarray) -> Grid:
         j = centre[:, None] + np.arange(2 * half + 1)[None, :] - half
         inside = (j >= 0) & (j <= m)
-        step = np.where(inside & (j >= 1), null_t[np.clip(j - 1, 0, max(m - 1, 0))], 0.0)
-        step[:, 0] = 0.0
-        return cls(j, inside, np.cumsum(step, axis=1, dtype=np.float64))
+        cum = np.empty(j.shape, dtype=np.float64)
+        # a block of rows at a time: on a wide first band the whole band's temporaries were
+        # the peak of a 4,000-paragraph pair's memory (five arrays as large as the band)
+        for r0 in range(0, len(j), _GRID_ROWS):
+            rows = slice(r0, r0 + _GRID_ROWS)
+            jb = j[rows]
+            step = np.where(inside[rows] & (jb >= 1), null_t[np.clip(jb - 1, 0, max(m - 1, 0))],
+                            0.0)
+            step[:, 0] = 0.0
+            np.cumsum(step, axis=1, dtype=np.float64, out=cum[rows])
+        return cls(j, inside, cum)
+
+
+_GRID_ROWS = 512
 
 
 _MAX_PAD = 8  # NEG cells either side of a padded row: most shifts are a few cells

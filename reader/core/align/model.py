@@ -14,6 +14,7 @@ from scipy.special import log_ndtr
 
 from reader.core.align.beads import Bead
 from reader.core.align.params import AlignerParams
+from reader.core.align.structure import PairStructure
 
 
 @dataclass(slots=True)
@@ -28,6 +29,7 @@ class Problem:
     tgt_len: np.ndarray
     src_null: np.ndarray  # score of leaving each source paragraph out
     tgt_null: np.ndarray
+    structure: PairStructure | None = None  # headings and list items (align.structure)
 
 
 @dataclass(slots=True)
@@ -200,16 +202,28 @@ def estimate_model(
 
 def band_cosines(
     dots: np.ndarray, dot_half: int, src_self: SelfDots, tgt_self: SelfDots,
-    centre: np.ndarray, m: int,
+    centre: np.ndarray, m: int, columns: np.ndarray | None = None,
 ) -> np.ndarray:
-    """Cosines of single paragraph pairs over the dot band; NaN where the band leaves the text."""
+    """Cosines of single paragraph pairs over the dot band (or its `columns` only); NaN where
+    the band leaves the text."""
     n = dots.shape[0]
-    b = centre[:n, None] + np.arange(dots.shape[1])[None, :] - dot_half
+    cols = np.arange(dots.shape[1]) if columns is None else columns
+    b = centre[:n, None] + cols[None, :] - dot_half
     ok = (b >= 0) & (b < m)
     norms = np.sqrt(
         np.maximum(src_self.run[1][:n, None] * tgt_self.run[1][np.clip(b, 0, m - 1)], 1e-12)
     )
-    return np.where(ok, dots / norms, np.nan)
+    return np.where(ok, (dots if columns is None else dots[:, columns]) / norms, np.nan)
+
+
+def model_columns(width: int) -> np.ndarray:
+    """The columns of a band `width` wide that `chance_cosine` and `match_cosine` read, in an
+    order that leaves both reading the same cells of the narrowed band (edges first and last,
+    the middle seven between): the model's cosines cost 11 columns, not the band's width."""
+    mid = width // 2
+    if width < 11 or mid - 3 < 2:
+        return np.arange(width)
+    return np.r_[0, 1, mid - 3 : mid + 4, width - 2, width - 1]
 
 
 def chance_cosine(cosines: np.ndarray) -> float:

@@ -14,6 +14,7 @@ from reader.core.align.beads import Bead
 from reader.core.align.model import Model, Problem
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
 from reader.core.align.space import Side, Space, pair_space, side_features, vectors
+from reader.core.align.structure import PairStructure, pair_structure
 from reader.core.anchors.features import Anchors, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
@@ -72,6 +73,9 @@ class PreparedPair:
     # the models its last paragraph pass and its sentence pass scored with
     paragraph_model: Model | None = field(default=None, repr=False)
     unit_model: Model | None = field(default=None, repr=False)
+    # the sides are documents, whose structure (headings, list items) is read as evidence and
+    # whose leftovers are left out (align.structure, align.unexplained); not a bead's sentences
+    document: bool = True
 
     @property
     def n_source(self) -> int:
@@ -90,9 +94,15 @@ class PreparedPair:
             src_len = np.array([max(1, f.length) for f in self.src.features], dtype=np.float32)
             tgt_len = np.array([max(1, f.length) for f in self.tgt.features], dtype=np.float32)
             problem = Problem(len(src_len), len(tgt_len), src_vec, tgt_vec, src_len, tgt_len,
-                              self.src.null_bonus, self.tgt.null_bonus)
+                              self.src.null_bonus, self.tgt.null_bonus,
+                              self.structure() if self.document else None)
             self._vectors = Vectors(space, base, problem)
         return self._vectors
+
+    def structure(self) -> PairStructure:
+        """Both sides' headings, list items and short lines (reader.core.align.structure)."""
+        return pair_structure(self.src.texts, self.src.features, self.tgt.texts,
+                              self.tgt.features, self.lexicon)
 
     def inward(self, beads: Sequence[Bead]) -> list[Bead]:
         """The caller's beads in the aligner's direction."""

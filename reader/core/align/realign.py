@@ -61,7 +61,8 @@ class _Band:
     def problem(self, whole: Problem) -> Problem:
         s, t = self.src_rows, self.tgt_rows
         return Problem(len(s), len(t), whole.src_vec[s], whole.tgt_vec[t], whole.src_len[s],
-                       whole.tgt_len[t], whole.src_null[s], whole.tgt_null[t])
+                       whole.tgt_len[t], whole.src_null[s], whole.tgt_null[t],
+                       whole.structure.take(s, t) if whole.structure is not None else None)
 
     def side(self, side: Side, rows: np.ndarray) -> Side:
         pick = rows.tolist()
@@ -131,6 +132,7 @@ def realign(
                         found_k = align_by_units(
                             *sides, ready.space, translation, beads[k], params, cancelled,
                             pins=pins, left_out=band.left_out(), model=pair.unit_model,
+                            structure=band.problem(ready.problem).structure,
                         )
                         if _keeps_out(found_k, band):
                             beads[k] = found_k

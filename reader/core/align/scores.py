@@ -20,8 +20,10 @@ from reader.core.align.model import (
     estimate_model,
     length_logprob,
     match_cosine,
+    model_columns,
 )
 from reader.core.align.params import MATCH_TYPES, NEG, AlignerParams
+from reader.core.align.structure import add_structure
 
 
 def _gather(
@@ -30,7 +32,9 @@ def _gather(
     """dots between source paragraphs a (rows) and target paragraphs b, 0 outside the band."""
     q = b - centre[a] + dot_half
     ok = (q >= 0) & (q < dots.shape[1])
-    return np.where(ok, dots[a, np.clip(q, 0, dots.shape[1] - 1)], 0.0).astype(np.float32)
+    # np.minimum/np.maximum: np.clip costs more per call than the work on these arrays
+    return np.where(ok, dots[a, np.minimum(np.maximum(q, 0), dots.shape[1] - 1)],
+                    0.0).astype(np.float32)
 
 
 def bead_scores(
@@ -64,7 +68,7 @@ def bead_scores(
     return scores
 
 
-_BLOCK_CELLS = 1_000_000
+_BLOCK_CELLS = 250_000
 
 
 def score_band(
@@ -85,10 +89,13 @@ def score_band(
     src_self = SelfDots.of(pb.src_vec, max(ks for ks, _ in types))
     tgt_self = SelfDots.of(pb.tgt_vec, max(kt for _, kt in types))
     if model is None:
-        cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, pb.m)
+        # the model reads a few columns of the band's cosines: only those are computed
+        cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, pb.m,
+                               model_columns(dots.shape[1]))
         model = estimate_model(pb, beads, chance_cosine(cosines), match_cosine(cosines), params)
     scores = bead_scores(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params,
                          types)
+    add_structure(scores, pb, centre, half, model, params)
     return scores, model
 
 
@@ -132,11 +139,11 @@ class _ScoreContext:
         i_idx = np.arange(r0, r1)[:, None]
         j = centre[r0:r1, None] + np.arange(width)[None, :] - half  # target prefix position
         valid = (i_idx >= ks) & (j >= kt) & (j <= m)
-        jc = np.clip(j, min(kt, m), m)
+        jc = np.minimum(np.maximum(j, min(kt, m)), m)
         ic = np.minimum(np.maximum(i_idx, ks), n)
         # indices are clipped into the texts; cells where they would fall outside are invalid
-        a_idx = [np.clip(ic - ks + ka, 0, n - 1) for ka in range(ks)]  # (n+1, 1) each
-        b_idx = [np.clip(jc - kt + kb, 0, m - 1) for kb in range(kt)]  # (n+1, width) each
+        a_idx = [np.minimum(np.maximum(ic - ks + ka, 0), n - 1) for ka in range(ks)]
+        b_idx = [np.minimum(np.maximum(jc - kt + kb, 0), m - 1) for kb in range(kt)]
         pair_dots = [
             [_gather(dots, a_idx[ka], b_idx[kb], centre, dot_half) for kb in range(kt)]
             for ka in range(ks)
@@ -156,7 +163,7 @@ class _ScoreContext:
         for kb in range(kt):
             dot_b = sum(pair_dots[ka][kb] for ka in range(ks))
             cos_b = dot_b / np.sqrt(np.maximum(tgt_self.run[1][b_idx[kb]] * norm_s, 1e-12))
-            tl = pb.tgt_len[np.clip(b_idx[kb], 0, m - 1)]
+            tl = pb.tgt_len[b_idx[kb]]  # already inside [0, m - 1]
             evidence += 0.5 * tl / unit_t * (cos_b - threshold)
         evidence /= terms.scale
         score = (

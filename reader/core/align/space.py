@@ -108,7 +108,24 @@ class Space:
     n_tgt_words: int
 
 
-def build_space(src: Side, tgt: Side) -> Space:
+@dataclass(slots=True)
+class Vocabulary:
+    """Both sides' columns before any matrix: the source words' and the target's (words, then
+    anchor keys), and each paragraph's columns in the order its features list them."""
+
+    src_vocab: list[str]
+    tgt_vocab: dict[str, int]
+    n_tgt_words: int
+    src_word_rows: list[list[int]]
+    src_key_rows: list[list[int]]
+    tgt_rows: list[list[int]]
+
+    @property
+    def n_columns(self) -> int:
+        return len(self.tgt_vocab)
+
+
+def vocabulary(src: Side, tgt: Side) -> Vocabulary:
     tv = _Vocab()
     for f in tgt.features:
         for w in f.words:
@@ -119,24 +136,34 @@ def build_space(src: Side, tgt: Side) -> Space:
             tv.id(k)
     sv = _Vocab()
     src_word_rows = [[sv.id(w) for w in f.words] for f in src.features]
-    D = len(tv)
     tgt_rows = [
         [tv.index[w] for w in f.words] + [tv.index[k] for k in f.keys] for f in tgt.features
     ]
-    tgt_m = _presence(tgt_rows, D)
-    src_keys = _presence([[tv.index[k] for k in f.keys] for f in src.features], D)
+    src_key_rows = [[tv.index[k] for k in f.keys] for f in src.features]
+    return Vocabulary(list(sv.index), tv.index, n_words, src_word_rows, src_key_rows, tgt_rows)
+
+
+def idf_weights(df: np.ndarray, n_docs: int) -> np.ndarray:
+    """Each column's idf weight from its document frequency (float32) over `n_docs` rows."""
+    return (np.log((n_docs + 1) / (df + 1)) + 1.0).astype(np.float32)
+
+
+def build_space(src: Side, tgt: Side) -> Space:
+    vocab = vocabulary(src, tgt)
+    D = vocab.n_columns
+    tgt_m = _presence(vocab.tgt_rows, D)
+    src_keys = _presence(vocab.src_key_rows, D)
     # idf over both sides' presence (keys) and the target (words)
     df = np.asarray(tgt_m.sum(axis=0)).ravel() + np.asarray(src_keys.sum(axis=0)).ravel()
     n_docs = tgt_m.shape[0] + src_keys.shape[0]
-    weights = (np.log((n_docs + 1) / (df + 1)) + 1.0).astype(np.float32)
     return Space(
-        src_words=_presence(src_word_rows, len(sv)),
+        src_words=_presence(vocab.src_word_rows, len(vocab.src_vocab)),
         src_keys=src_keys,
         tgt=tgt_m,
-        weights=weights,
-        src_vocab=list(sv.index),
-        tgt_vocab=tv.index,
-        n_tgt_words=n_words,
+        weights=idf_weights(df, n_docs),
+        src_vocab=vocab.src_vocab,
+        tgt_vocab=vocab.tgt_vocab,
+        n_tgt_words=vocab.n_tgt_words,
     )
 
 
@@ -177,7 +204,9 @@ def _forms_by_stem(side: Side) -> dict[str, set[str]]:
     return forms
 
 
-def stem_translations(space: Space, src: Side, lexicon: Lexicon) -> list[tuple[str, ...]]:
+def stem_translations(
+    space: Space | Vocabulary, src: Side, lexicon: Lexicon
+) -> list[tuple[str, ...]]:
     """The lexicon's translations of each source stem (by vocabulary index): the stem's own
     entry and those of every form it is written in, merged (`Lexicon.translations` reads a
     whole word, clitics and all: بالطبع "of course" whatever its stem, مدينتها "city" where
@@ -194,7 +223,7 @@ def stem_translations(space: Space, src: Side, lexicon: Lexicon) -> list[tuple[s
     return out
 
 
-def read_as_written(space: Space, src: Side, lexicon: Lexicon) -> set[str]:
+def read_as_written(space: Space | Vocabulary, src: Side, lexicon: Lexicon) -> set[str]:
     """The source stems the lexicon holds as written: the stem is an entry (or is one with its
     ta marbuta, حكوم of حكومة), or one of the forms it is written in is. The others' readings,
     if any, are guesses of the clitics (سلمان read as سلم "hand over" + ان)."""
@@ -207,7 +236,17 @@ def read_as_written(space: Space, src: Side, lexicon: Lexicon) -> set[str]:
 
 def lexicon_matrix(space: Space, translations: Sequence[tuple[str, ...]]) -> sp.csr_matrix:
     """Source stems to the target stems their lexicon translations give."""
-    rows, cols = [], []
+    rows, cols = lexicon_pairs(space, translations)
+    data = np.ones(len(rows), dtype=np.float32)
+    return sp.csr_matrix((data, (rows, cols)), shape=(len(space.src_vocab), space.weights.shape[0]))
+
+
+def lexicon_pairs(
+    space: Space | Vocabulary, translations: Sequence[tuple[str, ...]]
+) -> tuple[list[int], list[int]]:
+    """`lexicon_matrix`'s entries (all 1): source stem rows, target stem columns."""
+    rows: list[int] = []
+    cols: list[int] = []
     for a, found in enumerate(translations):
         targets = set()
         for translation in found:
@@ -217,8 +256,7 @@ def lexicon_matrix(space: Space, translations: Sequence[tuple[str, ...]]) -> sp.
                     targets.add(e)
         rows.extend([a] * len(targets))
         cols.extend(sorted(targets))
-    data = np.ones(len(rows), dtype=np.float32)
-    return sp.csr_matrix((data, (rows, cols)), shape=(len(space.src_vocab), space.weights.shape[0]))
+    return rows, cols
 
 
 def name_matrix(
@@ -234,6 +272,23 @@ def name_matrix(
     `known`: the source stems to leave out (by default those with a translation; the aligner
     leaves out only those the lexicon holds as written, `read_as_written`, so that a name read
     as a word with clitics, سلمان as سلم "hand over", still finds Salman)."""
+    rows, cols, data = name_pairs(space, src, tgt, translations, threshold, known)
+    return sp.csr_matrix(
+        (np.array(data, dtype=np.float32), (rows, cols)),
+        shape=(len(space.src_vocab), space.weights.shape[0]),
+    )
+
+
+def name_pairs(
+    space: Space | Vocabulary,
+    src: Side,
+    tgt: Side,
+    translations: Sequence[tuple[str, ...]],
+    threshold: float,
+    known: Collection[str] | None = None,
+) -> tuple[list[int], list[int], list[float]]:
+    """`name_matrix`'s entries: source stem rows, target stem columns, scores (a pair may come
+    twice: the matrix adds them)."""
     from rapidfuzz import fuzz, process
 
     from reader.core.arabic.transliterate import skeleton
@@ -243,7 +298,7 @@ def name_matrix(
     ar_names = sorted({w for f in src.features for w in f.names if w not in known})
     en_names = sorted({n for f in tgt.features for n in f.names})
     if not ar_names or not en_names:
-        return sp.csr_matrix((len(space.src_vocab), space.weights.shape[0]), dtype=np.float32)
+        return [], [], []
     ar_sk = [skeleton(w, "ar") for w in ar_names]
     en_sk = [skeleton(w, "en") for w in en_names]
 
@@ -272,7 +327,9 @@ def name_matrix(
         for e_i in en_members[d_e]
     )
     src_index = {w: i for i, w in enumerate(space.src_vocab)}
-    rows, cols, data = [], [], []
+    rows: list[int] = []
+    cols: list[int] = []
+    data: list[float] = []
     for a_i, e_i, score in matches:
         a_sk, e_sk = ar_sk[a_i], en_sk[e_i]
         if min(len(a_sk), len(e_sk)) < 3 and a_sk != e_sk:
@@ -283,10 +340,7 @@ def name_matrix(
         rows.append(src_index[ar_names[a_i]])
         cols.append(e)
         data.append(float(score) / 100.0)
-    return sp.csr_matrix(
-        (np.array(data, dtype=np.float32), (rows, cols)),
-        shape=(len(space.src_vocab), space.weights.shape[0]),
-    )
+    return rows, cols, data
 
 
 def learnt_matrix(space: Space, beads: Sequence[Bead], params: AlignerParams) -> sp.csr_matrix:
@@ -340,16 +394,22 @@ def learnt_matrix(space: Space, beads: Sequence[Bead], params: AlignerParams) ->
 
 def identity_matrix(space: Space) -> sp.csr_matrix:
     """Two texts in one language: a word translates as itself."""
+    rows, cols = identity_pairs(space)
+    return sp.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+        shape=(len(space.src_vocab), space.weights.shape[0]),
+    )
+
+
+def identity_pairs(space: Space | Vocabulary) -> tuple[list[int], list[int]]:
+    """`identity_matrix`'s entries (all 1)."""
     rows, cols = [], []
     for a, word in enumerate(space.src_vocab):
         e = space.tgt_vocab.get(word)
         if e is not None and e < space.n_tgt_words:
             rows.append(a)
             cols.append(e)
-    return sp.csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, cols)),
-        shape=(len(space.src_vocab), space.weights.shape[0]),
-    )
+    return rows, cols
 
 
 def pair_space(

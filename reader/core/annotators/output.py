@@ -6,10 +6,14 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from reader.core.annotate.agreement import Agreement, TagAgreement
 from reader.core.annotate.annotations import TagRef
 from reader.core.export.escaping import neutralise_row, terminal_text
+
+if TYPE_CHECKING:
+    # only named in annotations: `reader --help` lists the formats without numpy
+    from reader.core.annotate.agreement import Agreement, TagAgreement
 
 OUTPUT_FORMATS = ("table", "json", "csv")
 Labeller = Callable[[TagRef], str]

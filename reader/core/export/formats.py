@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.errors import InputError
-from reader.core.export.report import Report
 from reader.core.files import check_output, write_output
+
+if TYPE_CHECKING:
+    # only named in annotations: `reader --help` lists the formats without the report's
+    # imports (the workspace, the verdict, numpy and scipy)
+    from reader.core.export.report import Report
 
 FORMATS: dict[str, str] = {
     "csv": "CSV table of annotations (UTF-8 with BOM)",

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from reader.core.diverge.review import ReviewStatus
 from reader.core.errors import InputError
-from reader.core.export.qa_report import (
-    QA_COLUMNS,
-    QA_FREE,
-    findings,
-    qa_rows,
-    render_qa_markdown,
-    status_words,
-)
-from reader.core.export.report import Report
+
+if TYPE_CHECKING:
+    from reader.core.export.report import Report
 
 REVIEW_FORMATS: dict[str, str] = {
     "html": "standalone HTML report, findings by severity with both texts",
@@ -29,6 +24,17 @@ def render_review(
 ) -> bytes:
     """The QA report of `report` in `fmt` (a key of REVIEW_FORMATS), listing the findings
     whose status is among `statuses` (None: all of them)."""
+    # imported here: `reader --help` lists REVIEW_FORMATS without the report's imports
+    # (the workspace, the verdict, numpy and scipy)
+    from reader.core.export.qa_report import (
+        QA_COLUMNS,
+        QA_FREE,
+        findings,
+        qa_rows,
+        render_qa_markdown,
+        status_words,
+    )
+
     chosen = None if statuses is None else frozenset(str(s) for s in statuses)
     found = findings(report, chosen)
     listed = status_words(chosen)

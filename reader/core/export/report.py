@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from reader.core.align.beads import Alignment
 from reader.core.annotate.annotations import Annotation, TagRef, now_iso
@@ -14,9 +15,12 @@ from reader.core.diverge.records import Divergence, DivergenceKind
 from reader.core.diverge.review import IgnoreRule, bead_numbers, review_states
 from reader.core.diverge.verdict import PairVerdict
 from reader.core.pair import Pair
-from reader.core.store.workspace import StoredDocument, Workspace
 from reader.core.text.document import Paragraph, Text
 from reader.core.text.language import RTL_LANGUAGES
+
+if TYPE_CHECKING:
+    # only named in annotations: `reader align` renders its report without the workspace
+    from reader.core.store.workspace import StoredDocument, Workspace
 
 
 @dataclass(frozen=True, slots=True)

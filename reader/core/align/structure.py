@@ -1,0 +1,235 @@
+"""Text structure as alignment evidence: headings, list items and short lines facing each other."""
+
+# A heading or a one-line list item has too few words for the cosine of the bead score: weighted
+# by its length, its match counts for little, and in the sentence pass two null beads beat it.
+# What a reader sees instead is structure: a heading faces a heading, the third numbered item
+# faces the third, and the few words of one have their dictionary counterparts in the other.
+# So a 1:1 bead between two paragraphs of the same shape (both headings of one level, both
+# bulleted items, both numbered with the same number, both title-short lines) gains a bonus in
+# proportion to how many of their content words find a counterpart on the other side (lexicon
+# translations compared by their first letters, so that "acceptance" answers "accepting"), and
+# nothing when none do: two list items that merely sit at the same place are no evidence (a
+# stale translation); two headings of one level are some (HEADING_SHARE). The
+# bonus is measured like the bead score's lexical term, so that it weighs the same in the
+# paragraph and the sentence programmes: when half the words answer each other it cancels
+# what a cosine of zero costs the pair, when all do it is worth as much again.
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import scipy.sparse as sp
+
+from reader.core.anchors.features import Features
+from reader.core.anchors.lexicon import Lexicon
+from reader.core.anchors.words import english_stem, stopwords
+
+if TYPE_CHECKING:
+    from reader.core.align.model import Model, Problem
+    from reader.core.align.params import AlignerParams
+
+NONE, HEADING, BULLET, NUMBERED, SHORT = 0, 1, 2, 3, 4
+_HEADING = re.compile(r"#{1,6}\s")
+_BULLET = re.compile(r"[*+\-•]\s")
+_NUMBERED = re.compile(r"([0-9٠-٩]{1,4})[.)]\s")
+_NUMBER = re.compile(r"[0-9٠-٩]{1,4}")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]+")  # names, code and markup kept in Latin script
+SHORT_WORDS = 12  # a plain line of at most this many words reads as a short block of its own
+HEADING_SHARE = 0.25  # what two headings of one level agree by at least
+TITLE_WORDS = 4  # content words of a short line that reads as a title
+PREFIX = 5  # letters of an English stem that make its key: inflections and derivations meet
+# what a same-shape 1:1 bead whose every content word has a counterpart gains, in units of
+# what its lexical term loses when its cosine is zero
+BONUS = 2.0
+_CELLS = 200_000  # cells scored at once: bounds the temporaries on long structured texts
+
+
+@dataclass(frozen=True, slots=True)
+class Shapes:
+    """One side's paragraphs (or sentence units) as structure: a shape, an item or heading
+    number (-1: none), and the keys of its content words (lexicon translations on the
+    Arabic side, word stems on the other) with how many words they stand for."""
+
+    shape: np.ndarray  # int8
+    number: np.ndarray  # int64
+    keys: sp.csr_matrix  # rows x key space, 1 where the paragraph has a word with that key
+    words: np.ndarray  # float32: content words and anchors of the paragraph (0: no key rows)
+    level: np.ndarray  # int8: a heading's level (the number of #), 0 for the rest
+
+    def take(self, rows: np.ndarray, whole: np.ndarray | None = None) -> Shapes:
+        """The shapes of `rows`; rows where `whole` is False (a sentence of a longer
+        paragraph) have none."""
+        shape = self.shape[rows]
+        if whole is not None:
+            shape = np.where(whole, shape, NONE).astype(np.int8)
+        return Shapes(shape, self.number[rows], self.keys[rows], self.words[rows],
+                      self.level[rows])
+
+
+@dataclass(frozen=True, slots=True)
+class PairStructure:
+    """Both sides' shapes, in the programme's direction (rows are the source)."""
+
+    src: Shapes
+    tgt: Shapes
+
+    def take(self, src_rows: np.ndarray, tgt_rows: np.ndarray) -> PairStructure:
+        return PairStructure(self.src.take(src_rows), self.tgt.take(tgt_rows))
+
+    def flipped(self) -> PairStructure:
+        return PairStructure(self.tgt, self.src)
+
+
+def shape_of(text: str) -> tuple[int, int]:
+    """A paragraph's shape and its number (-1: none), read from its markdown-like markers."""
+    s = text.lstrip()
+    numbered = _NUMBERED.match(s)
+    if numbered:
+        return NUMBERED, int(numbered.group(1))
+    if _HEADING.match(s):
+        return HEADING, _first_number(s)
+    if _BULLET.match(s):
+        return BULLET, -1
+    if len(s.split()) <= SHORT_WORDS:
+        return SHORT, _first_number(s)
+    return NONE, -1
+
+
+def _first_number(text: str) -> int:
+    found = _NUMBER.search(text)
+    return int(found.group()) if found else -1
+
+
+def pair_structure(
+    src_texts: Sequence[str], src_features: Sequence[Features],
+    tgt_texts: Sequence[str], tgt_features: Sequence[Features],
+    lexicon: Lexicon | None,
+) -> PairStructure:
+    """Both sides' shapes. `lexicon` reads the source's words into the target's (None: both
+    sides in one language, a word is its own key)."""
+    vocab: dict[str, int] = {}
+    src = _shapes(src_texts, src_features, vocab, lexicon)
+    tgt = _shapes(tgt_texts, tgt_features, vocab, None)
+    width = len(vocab)
+    return PairStructure(_widen(src, width), _widen(tgt, width))
+
+
+def _shapes(
+    texts: Sequence[str], features: Sequence[Features], vocab: dict[str, int],
+    lexicon: Lexicon | None,
+) -> Shapes:
+    shapes = [shape_of(t) for t in texts]
+    rows: list[int] = []
+    cols: list[int] = []
+    words = np.zeros(len(texts), dtype=np.float32)
+    for i, ((shape, _), feats) in enumerate(zip(shapes, features, strict=True)):
+        if shape == NONE:
+            continue  # only paragraphs with a shape are ever compared
+        keys: set[str] = {f"#{k}" for k in feats.keys}
+        if lexicon is None:
+            keys.update(_key(w) for w in feats.words)
+            latin = 0
+        else:
+            forms = feats.forms or feats.words
+            for stem, form in zip(feats.words, forms, strict=False):
+                found = lexicon.translations(form) or lexicon.translations(stem)
+                keys.update(_key(english_stem(t)) for t in found for t in t.split())
+            # what the Arabic text keeps in Latin script (names, code, tags) meets its match
+            # as written
+            written = {english_stem(w.lower()) for w in _LATIN.findall(texts[i])} - _EN_STOP
+            keys.update(_key(w) for w in written)
+            latin = len(written)
+        words[i] = len(feats.words) + len(feats.keys) + latin
+        for k in keys:
+            rows.append(i)
+            cols.append(vocab.setdefault(k, len(vocab)))
+    keys_matrix = sp.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), max(1, len(vocab)))
+    )
+    levels = [len(t.lstrip()) - len(t.lstrip().lstrip("#")) if s == HEADING else 0
+              for t, (s, _) in zip(texts, shapes, strict=True)]
+    return Shapes(np.array([s for s, _ in shapes], dtype=np.int8),
+                  np.array([n for _, n in shapes], dtype=np.int64), keys_matrix, words,
+                  np.array(levels, dtype=np.int8))
+
+
+_EN_STOP = stopwords("en")
+
+
+def _key(word: str) -> str:
+    return word.lower()[:PREFIX]
+
+
+def _widen(shapes: Shapes, width: int) -> Shapes:
+    k = shapes.keys
+    keys = sp.csr_matrix((k.data, k.indices, k.indptr), shape=(k.shape[0], max(1, width)))
+    return Shapes(shapes.shape, shapes.number, keys, shapes.words, shapes.level)
+
+
+def agreement(structure: PairStructure, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For source paragraphs a and target paragraphs b (arrays of one shape): the share of
+    their content words that have a counterpart across, where both have the same shape (and
+    the same number, where both have one; the same level, for headings), else 0; two headings
+    of one level at least HEADING_SHARE."""
+    s, t = structure.src, structure.tgt
+    out = np.zeros(a.shape, dtype=np.float32)
+    same = (s.shape[a] == t.shape[b]) & (s.shape[a] != NONE) & (s.level[a] == t.level[b])
+    na, nb = s.number[a], t.number[b]
+    same &= (na < 0) | (nb < 0) | (na == nb)
+    # a plain short line is a block of its own only when it is title-short: sentences of up to
+    # a dozen words are the bench's ordinary lines, where the bonus moved beads both ways
+    same &= (s.shape[a] != SHORT) | ((s.words[a] <= TITLE_WORDS) & (t.words[b] <= TITLE_WORDS))
+    cells = np.flatnonzero(same)
+    for c0 in range(0, cells.size, _CELLS):
+        chunk = cells[c0 : c0 + _CELLS]
+        ia, ib = a.ravel()[chunk], b.ravel()[chunk]
+        shared = np.asarray(s.keys[ia].multiply(t.keys[ib]).sum(axis=1)).ravel()
+        most = np.maximum(np.maximum(s.words[ia], t.words[ib]), 1.0)
+        share = np.minimum(1.0, shared / most)
+        # two headings of one level are evidence of their own, whatever the lexicon reads
+        share[s.shape[ia] == HEADING] = np.maximum(share[s.shape[ia] == HEADING], HEADING_SHARE)
+        out.ravel()[chunk] = share
+    return out
+
+
+def add_structure(
+    scores: dict[tuple[int, int], np.ndarray], pb: Problem, centre: np.ndarray, half: int,
+    model: Model, params: AlignerParams,
+) -> None:
+    """Add the structure bonus to the 1:1 bead scores of a band (in place; cells where no
+    bead can end stay as they are)."""
+    one = scores.get((1, 1))
+    if one is None or pb.structure is None:
+        return
+    n, m = pb.n, pb.m
+    i = np.arange(n + 1)[:, None]
+    j = centre[: n + 1, None] + np.arange(one.shape[1])[None, :] - half
+    ok = (i >= 1) & (j >= 1) & (j <= m)
+    a = np.clip(i - 1, 0, max(0, n - 1))
+    b = np.clip(j - 1, 0, max(0, m - 1))
+    a = np.broadcast_to(a, b.shape)
+    share = agreement(pb.structure, a, b)
+    # the pair's weight in the lexical term (each side's length in its mean), as scored
+    weight = 0.5 * (pb.src_len[a] / pb.src_len.mean() + pb.tgt_len[b] / pb.tgt_len.mean())
+    lost = params.lexical_weight * weight * model.threshold / max(1e-3, 1.0 - model.chance)
+    one += np.where(ok, BONUS * share * lost, 0.0).astype(np.float32)
+
+
+def unit_structure(
+    structure: PairStructure, src_paragraph: np.ndarray, src_first: np.ndarray,
+    tgt_paragraph: np.ndarray, tgt_first: np.ndarray,
+) -> PairStructure:
+    """The shapes of sentence units (each unit's paragraph, and its first unit per paragraph:
+    reader.core.align.units.Units): a unit that is its whole paragraph has the paragraph's
+    shape, a sentence of a longer one has none."""
+
+    def side(shapes: Shapes, paragraph: np.ndarray, first: np.ndarray) -> Shapes:
+        whole = (np.diff(first) == 1)[paragraph]
+        return shapes.take(paragraph, whole)
+
+    return PairStructure(side(structure.src, src_paragraph, src_first),
+                         side(structure.tgt, tgt_paragraph, tgt_first))

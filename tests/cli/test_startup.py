@@ -1,0 +1,47 @@
+"""What the command line imports before it does any work: `reader --help` needs no numpy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+# imported only by the work that needs them: help, and the parser every command builds,
+# must not wait for them (numpy and scipy alone cost 0.3-0.4 s of a start)
+HEAVY = ("numpy", "scipy", "rapidfuzz", "openpyxl", "pyld", "reader.core.store.workspace",
+         "reader.core.export.report", "reader.core.align.aligner")
+
+
+def loaded_after(code: str) -> set[str]:
+    """The heavy modules loaded once `code` ran in a fresh interpreter."""
+    probe = code + "\nimport sys\nprint(' '.join(m for m in sys.modules))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True, timeout=60)
+    names = set(done.stdout.split())
+    return {h for h in HEAVY if h in names}
+
+
+def test_building_the_parser_imports_nothing_heavy() -> None:
+    assert loaded_after("from reader.cli import build_parser\nbuild_parser()") == set()
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["align", "--help"], ["export", "--help"],
+                                  ["review", "--help"], ["agree", "--help"]])
+def test_help_imports_nothing_heavy(argv: list[str]) -> None:
+    code = ("import contextlib, io, sys\nfrom reader.cli import main\n"
+            f"with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+            f"    main({argv!r})")
+    assert loaded_after(code) == set()
+
+
+def test_align_imports_no_workspace_nor_spreadsheet() -> None:
+    # the align JSON renders the one Report, which never needs the workspace to be built
+    from reader.resources import CORPUS
+
+    code = ("import contextlib, io\nfrom reader.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main(['align', {str(CORPUS / 'iraq-assad-lesson.ar.txt')!r}, "
+            f"{str(CORPUS / 'iraq-assad-lesson.en.txt')!r}, '--format', 'json'])")
+    assert loaded_after(code) == {"numpy", "scipy", "rapidfuzz", "reader.core.export.report",
+                                  "reader.core.align.aligner"}
