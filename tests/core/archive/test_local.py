@@ -125,3 +125,25 @@ def test_run_pair_is_picklable_and_imports_in_a_fresh_process(tmp_path: Path) ->
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path)], input=pickle.dumps(run_pair),
                          capture_output=True, check=True)
     assert out.stdout.decode().strip() == "failed"
+
+
+def _child_threads() -> str:
+    """What a process started now sees (workers are started inside the engine's context)."""
+    return subprocess.run(
+        [sys.executable, "-c", "import os; print(os.environ.get('OPENBLAS_NUM_THREADS'))"],
+        capture_output=True, text=True, check=True).stdout.strip()
+
+
+def test_workers_get_one_numerical_thread_each_and_the_environment_comes_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reader.core.archive.local import _one_thread_per_worker
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    with _one_thread_per_worker():
+        assert _child_threads() == "1"
+    assert "OPENBLAS_NUM_THREADS" not in os.environ
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "4")  # the user's choice stands
+    with _one_thread_per_worker():
+        assert _child_threads() == "4"
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "4"
