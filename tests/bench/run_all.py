@@ -16,6 +16,8 @@ BENCHES: list[tuple[str, list[str]]] = [
     ("alignment accuracy on held-out seeds beside Gale-Church (tuned on 1-20; reported on 41-60 "
      "and 61-100, large on 41-43 and 61-63; ~15 minutes)", ["tests.bench.bench_accuracy"]),
     ("alignment of real documents (tests/data/real)", ["tests.bench.bench_real"]),
+    ("`reader align` end to end on large: speed and memory by stage, beside Gale-Church",
+     ["tests.bench.bench_speed", "--seeds", "1", "--runs", "3"]),
     ("re-aligning around fixed beads (gold beads fixed; after an edit on large)",
      ["tests.bench.bench_realign", "--seeds", "41-45"]),
     ("divergences", ["tests.bench.bench_divergences"]),
@@ -24,6 +26,9 @@ BENCHES: list[tuple[str, list[str]]] = [
      ["tests.bench.bench_fidelity"]),
     ("glossary matching", ["tests.bench.bench_glossary"]),
     ("passages about the same event (links against tests/data/links)", ["tests.bench.bench_links"]),
+    ("the framing lens: reader lens and reader concord", ["tests.bench.bench_lens"]),
+    ("the framing lens window's work (counts, concordance, links, shifts)",
+     ["tests.bench.bench_lens_window"]),
     ("workspace with 10,000 annotations", ["tests.bench.bench_annotations"]),
     ("a 50 MB pair through `reader align` (a few minutes)", ["tests.bench.bench_huge"]),
     ("`reader batch`: pairs per minute on 1 and 2 workers, a pair's cost (a few minutes)",
@@ -31,7 +36,6 @@ BENCHES: list[tuple[str, list[str]]] = [
     ("reader batch: the Dask engine against the local pool, per-task costs",
      ["tests.bench.bench_batch_dask"]),
 ]
-BENCHES.append(("the framing lens: reader lens and reader concord", ["tests.bench.bench_lens"]))
 
 
 def main() -> int:
