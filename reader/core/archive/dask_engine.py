@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import signal
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -21,7 +19,7 @@ from reader.core.archive import stamps
 from reader.core.archive.engine import OnOutcome
 from reader.core.archive.inputs import PairJob
 from reader.core.archive.job import PairOutcome, one_line, run_pair, warm_up
-from reader.core.archive.local import default_workers
+from reader.core.archive.local import default_workers, sigint_ignored
 from reader.core.archive.reading import is_url
 from reader.core.errors import InputError, ReaderError
 
@@ -44,31 +42,15 @@ CONNECT_TIMEOUT = "20s"
 def local_cluster(workers: int) -> distributed.LocalCluster:
     """A LocalCluster of `workers` processes of one thread each (the aligner is Python and
     numpy: a process per core is what uses the cores)."""
-    with _ctrl_c_for_this_process_only():
+    # the cluster's workers keep ignoring the terminal's Ctrl+C (an ignored signal stays
+    # ignored across exec); a Ctrl+C in those seconds is lost, the next one stops the batch
+    with sigint_ignored():
         return distributed.LocalCluster(
             # the scheduler's web server on a free port of this machine only: two batches at
             # once do not fight over 8787, and nothing is reachable from outside
             n_workers=workers, threads_per_worker=1, processes=True,
             dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,
         )
-
-
-@contextmanager
-def _ctrl_c_for_this_process_only() -> Iterator[None]:
-    """Ctrl+C reaches the terminal's whole process group: each worker would print a
-    traceback while this process stops them anyway. SIGINT is ignored while the cluster
-    starts its workers, which keep ignoring it (an ignored signal stays ignored across exec,
-    and Python leaves it so); this process takes it back at once. A Ctrl+C in those seconds
-    is lost: the next one stops the batch. (A worker started later, in place of one that
-    died, does print its traceback.)"""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, before)
 
 
 @contextmanager

@@ -99,7 +99,7 @@ def _run_pool(
     running: dict[Future[PairOutcome], PairJob] = {}
     stopped = False
     try:
-        with _sigint_ignored():  # the first submissions start the workers: see there
+        with sigint_ignored():  # the first submissions start the workers: see there
             broken = _fill(pool, queue, running, workers * ahead, outdir, resume)
         while running and not broken:
             done, _ = wait(running, return_when=FIRST_COMPLETED)
@@ -138,10 +138,10 @@ def _fill(
 
 
 @contextlib.contextmanager
-def _sigint_ignored() -> Iterator[None]:
-    """Ctrl+C ignored while the workers start: a process inherits an ignored SIGINT, so a
-    worker never sees the terminal's Ctrl+C (which goes to the whole job), not even before
-    its initializer runs; the batch's own process handles it, stopping them."""
+def sigint_ignored() -> Iterator[None]:
+    """Ctrl+C ignored while the workers start (both engines): a process inherits an ignored
+    SIGINT, so a worker never sees the terminal's Ctrl+C (which goes to the whole job), not
+    even before its initializer runs; the batch's own process handles it, stopping them."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
