@@ -137,7 +137,7 @@ def test_exit_status_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[s
     [
         (["missing-folder", "-o", "out"], "missing-folder: no such file or folder"),
         (["archive", "-o", "out", "--scheduler", "tcp://x:8786"], "--scheduler is for"),
-        (["archive", "-o", "archive/ted-001.ar.txt"], "is not a folder"),
+        (["archive", "-o", "archive/coc-2.1-001.ar.txt"], "is not a folder"),
         (["empty", "-o", "out"], "holds no pair"),
     ],
 )

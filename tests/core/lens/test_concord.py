@@ -72,10 +72,13 @@ WORD = st.one_of(
     st.sampled_from(["Iraqis", "regimen", "الرياضيات", "حكومي", "عراقي", "نظامي", "الحكومي"]),
 ).filter(_inert)
 FILLER = st.lists(WORD, max_size=8)
+# at least one word before each planted form: two forms side by side may be one longer form
+# (بحكومة + العراق is حكومة العراق), which the longest match rightly takes as one
+LEAD = st.lists(WORD, min_size=1, max_size=8)
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(FILLER, st.sampled_from(FORMS)), min_size=1, max_size=6), FILLER)
+@given(st.lists(st.tuples(LEAD, st.sampled_from(FORMS)), min_size=1, max_size=6), FILLER)
 def test_the_concordance_finds_every_planted_form_exactly(
     chunks: list[tuple[list[str], tuple[str, str]]], tail: list[str]
 ) -> None:
