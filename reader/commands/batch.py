@@ -114,7 +114,8 @@ def run(args: argparse.Namespace) -> int:
               "(run again with --resume to finish them)", file=sys.stderr)
         return 130
     if failed:
-        print(f"reader: {failed} pairs failed (their errors are in the summary)", file=sys.stderr)
+        pairs = "1 pair" if failed == 1 else f"{failed} pairs"
+        print(f"reader: {pairs} failed (their errors are in the summary)", file=sys.stderr)
         return 1
     return 0
 

@@ -125,7 +125,7 @@ def test_exit_status_and_summary(tmp_path: Path, capsys: pytest.CaptureFixture[s
                  "--resume", "--workers", "1"]) == 1
     err = capsys.readouterr().err
     assert "lonely.en.txt has no counterpart" in err
-    assert "broken: failed:" in err and "1 pairs failed" in err
+    assert "broken: failed:" in err and "1 pair failed" in err
     with (tmp_path / "out" / "summary.csv").open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert [r["status"] for r in rows] == ["failed", "skipped", "skipped", "skipped"]

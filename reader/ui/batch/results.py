@@ -116,10 +116,19 @@ class BatchResultsDialog(QDialog):
         self.heading.setText(self.tr("{0}: {1} pairs ({2})").format(
             str(self.outdir), len(outcomes), parts or self.tr("none")))
         self.table.resizeColumnsToContents()
+        self._verdict_beside_the_id()
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(0, 0))
         self.table.horizontalHeader().setSectionResizeMode(
             self.model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
+
+    def _verdict_beside_the_id(self) -> None:
+        """The verdict and its score shown right after the id (the model keeps them last): a
+        pair that is not a translation is what a reader looks for first, and its divergence
+        counts mean nothing; the per-kind columns run off to the right."""
+        header = self.table.horizontalHeader()
+        for place, name in enumerate(("Translation", "Score"), start=2):
+            header.moveSection(header.visualIndex(self.model.column_of(name)), place)
 
     def open_row(self, row: int) -> bool:
         """Ask for the pair shown at `row` (of the filtered, sorted table); False, with a

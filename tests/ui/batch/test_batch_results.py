@@ -93,6 +93,11 @@ def test_the_table_shows_every_pair_and_the_error_of_a_failed_one(
     assert dialog.detail.text().endswith(f"Failed: {error}")
     corpus = row_of(dialog, CORPUS_ID)
     assert dialog.proxy.index(corpus, model.column_of("Translation")).data() == "yes"
+    # on screen the verdict and its score come right after the id, before the kinds' columns
+    header = dialog.table.horizontalHeader()
+    shown = sorted(range(model.columnCount()), key=header.visualIndex)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in shown[:5]] == [
+        "Status", "Id", "Translation", "Score", "Paragraphs"]
     beads = dialog.proxy.index(corpus, model.column_of("Beads")).data()
     assert int(beads) > 20
 
