@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         configure_logging(sum(_verbosity(a) for a in argv[:lead]))
         return _open_window(rest)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _parse_files_anywhere(parser, argv)
     configure_logging(args.verbose + getattr(args, "sub_verbose", 0))
     try:
         return int(args.run(args) or 0)
@@ -113,6 +113,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+
+
+def _parse_files_anywhere(parser: argparse.ArgumentParser, argv: Sequence[str]
+                          ) -> argparse.Namespace:
+    """Parse argv; a command's FILES list may also come after its options (`reader concord
+    TERM --family X a.txt b.txt`): argparse gives a `nargs="*"` list its share before the
+    options, empty, and calls later file names unrecognised."""
+    args, extra = parser.parse_known_args(argv)
+    files = getattr(args, "files", None)
+    if extra and isinstance(files, list) and not any(e.startswith("-") for e in extra):
+        args.files = [*files, *extra]
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return args
 
 
 def _verbosity(flag: str) -> int:

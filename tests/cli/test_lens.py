@@ -225,3 +225,17 @@ def test_an_empty_or_binary_text_is_one_line_naming_it(
             code, out, err = run(capsys, *command)
             assert code == 2 and out == "" and err.count("\n") == 1
             assert str(path) in err
+
+
+def test_files_may_follow_the_options(capsys: pytest.CaptureFixture[str]) -> None:
+    """`reader concord TERM --family X FILES`: argparse alone called the files unrecognised."""
+    after = run(capsys, "concord", "regime", AR, EN, "--family", "actors", "--format", "csv")
+    before = run(capsys, "concord", "regime", "--family", "actors", "--format", "csv", AR, EN)
+    split = run(capsys, "concord", "regime", AR, "--family", "actors", "--format", "csv", EN)
+    assert after[0] == 0 and after[1].count("\n") > 3
+    assert before == after == split
+    counts = run(capsys, "lens", "--format", "json", AR, EN)
+    assert counts[0] == 0 and counts == run(capsys, "lens", AR, "--format", "json", EN)
+    with pytest.raises(SystemExit) as stop:  # argparse's own exit, as before
+        main(["concord", "regime", AR, "--bogus"])
+    assert stop.value.code == 2 and "unrecognized arguments: --bogus" in capsys.readouterr().err
