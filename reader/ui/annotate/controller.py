@@ -32,6 +32,7 @@ from reader.ui.annotate.dialog import AnnotationDialog, AnnotationValues
 from reader.ui.annotate.highlights import Highlights
 from reader.ui.annotate.menus import place_in_menus
 from reader.ui.annotate.panel import AnnotationPanel
+from reader.ui.app.actions import window_action
 from reader.ui.reading.utf16 import Utf16Map
 from reader.ui.store.workspace_session import WorkspaceSession
 
@@ -94,14 +95,7 @@ class AnnotationController(QObject):
     def _action(
         self, text: str, slot: object, shortcut: str | None = None, tip: str = ""
     ) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.window.addAction(action)
-        return action
+        return window_action(self.window, text, slot, shortcut or None, tip)  # type: ignore[arg-type]
 
     def _build_actions(self) -> None:
         self.annotate_action = self._action(

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMenu, QMessageBox
 
 from reader.core.annotate.annotations import Annotation, TagRef
@@ -20,6 +20,7 @@ from reader.core.text.document import Text
 from reader.ui.annotators.agreement_view import AgreementDialog
 from reader.ui.annotators.curation_commands import DecisionCommand
 from reader.ui.annotators.curation_view import CurationPanel
+from reader.ui.app.actions import window_action
 from reader.ui.app.workers import Control, Job, describe_error
 from reader.ui.export.dialog import ExportDialog
 
@@ -76,12 +77,7 @@ class Workbench(QObject):
 
     # actions
     def _action(self, text: str, slot: object, shortcut: str, tip: str = "") -> QAction:
-        action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.window.addAction(action)
-        return action
+        return window_action(self.window, text, slot, shortcut, tip)  # type: ignore[arg-type]
 
     def _build_actions(self) -> None:
         self.export_action = self._action(

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
+from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QFileDialog, QMenu
 
 from reader.core.diverge.labels import kind_label
@@ -28,6 +28,7 @@ from reader.core.errors import ReaderError
 from reader.core.export.qa_formats import REVIEW_FORMATS
 from reader.core.pair import Pair
 from reader.core.store.workspace import Workspace
+from reader.ui.app.actions import window_action
 from reader.ui.app.workers import describe_error
 from reader.ui.diverge.commands import CallCommand
 from reader.ui.diverge.ignore_dialog import GLOBAL, IgnoreDialog
@@ -86,13 +87,8 @@ class ReviewController(QObject):
 
     # actions and the Review menu
     def _action(self, text: str, slot: Callable[[], object], key: str, tip: str) -> QAction:
-        action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(key))
-        action.setStatusTip(tip)
-        action.setToolTip(f"{tip} ({key})")
-        action.triggered.connect(lambda _=False: slot())
-        self.window.addAction(action)
-        return action
+        return window_action(self.window, text, lambda _=False: slot(), key, tip,
+                             tooltip=f"{tip} ({key})")
 
     def _build_actions(self) -> None:
         tr = self.tr

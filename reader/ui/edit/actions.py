@@ -6,8 +6,10 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
+
+from reader.ui.app.actions import window_action
 
 if TYPE_CHECKING:
     from reader.ui.edit.controller import AlignmentEditor
@@ -95,15 +97,8 @@ class EditorActions(QObject):
     def _action(
         self, text: str, slot: Callable[[], object], shortcut: str | None = None, tip: str = ""
     ) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _=False: slot())
-        self.window.addAction(action)  # shortcuts work anywhere in the window, F1 lists them
-        return action
+        return window_action(self.window, text, lambda _=False: slot(), shortcut or None,
+                             tip, tooltip=tip)
 
     @staticmethod
     def _add(menu: QMenu, item: QAction | None) -> None:

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
+from reader.ui.app.actions import window_action
+
 if TYPE_CHECKING:
     from reader.ui.lens.window import LensWindow
 
@@ -66,9 +68,4 @@ class LensActions(QObject):
     def _action(
         self, text: str, slot: object, shortcut: QKeySequence | str, tip: str = ""
     ) -> QAction:
-        action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.window.addAction(action)
-        return action
+        return window_action(self.window, text, slot, shortcut, tip)  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from reader.core.annotate.annotations import Annotation
@@ -14,6 +14,7 @@ from reader.core.lens.families import FamilyError, TermFamily, load_families
 from reader.core.lens.shifts import ShiftRow, label_shifts, shift_annotations
 from reader.core.pair import Pair
 from reader.ui.annotate.commands import AddAnnotationCommand
+from reader.ui.app.actions import window_action
 from reader.ui.app.workers import Job, describe_error
 from reader.ui.lens.shifts_panel import ShiftsPanel
 from reader.ui.lens.window import LensWindow
@@ -70,12 +71,7 @@ class LensTools(QObject):
         return cls(window)
 
     def _action(self, text: str, slot: object, shortcut: str, tip: str) -> QAction:
-        action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.window.addAction(action)
-        return action
+        return window_action(self.window, text, slot, shortcut, tip)  # type: ignore[arg-type]
 
     def _build_actions(self) -> None:
         self.lens_action = self._action(

@@ -28,6 +28,7 @@ from reader.core.errors import ReaderError
 from reader.core.pair import Pair
 from reader.ui.annotate.controller import AnnotationController
 from reader.ui.annotators.workbench import Workbench
+from reader.ui.app.actions import window_action
 from reader.ui.app.settings import APPLICATION, THEMES, Settings, WindowState
 from reader.ui.app.theme import apply_theme, kind_label
 from reader.ui.app.workers import AlignJob, ProgressPanel
@@ -122,14 +123,7 @@ class MainWindow(QMainWindow):
     def _action(
         self, text: str, slot: object, shortcut: QKeySequence | str | None = None, tip: str = ""
     ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
+        return window_action(self, text, slot, shortcut, tip)  # type: ignore[arg-type]
 
     def _build_menus(self) -> None:
         keys = QKeySequence.StandardKey
