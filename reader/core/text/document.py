@@ -54,7 +54,10 @@ class Text:
 
 
 def _is_blank(line: str) -> bool:
-    return all(c.isspace() or unicodedata.category(c) == "Cf" for c in line)
+    # str.strip() drops exactly the characters str.isspace() accepts: what is left must be
+    # all format characters (usually nothing is left, or its first character is a letter)
+    rest = line.strip()
+    return not rest or all(c.isspace() or unicodedata.category(c) == "Cf" for c in rest)
 
 
 def _strip_span(content: str, start: int, end: int) -> tuple[int, int]:
@@ -66,27 +69,46 @@ def _strip_span(content: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _line_span(line: str, line_start: int) -> tuple[int, int] | None:
+    """The span `_strip_span` gives a line, or None when the line is blank."""
+    rest = line.strip()
+    if not rest:
+        return None
+    if unicodedata.category(rest[0]) != "Cf" and unicodedata.category(rest[-1]) != "Cf":
+        # the common case: white space alone around the text, which str.strip() measures
+        lead = len(line) - len(line.lstrip())
+        return line_start + lead, line_start + lead + len(rest)
+    if _is_blank(rest):
+        return None
+    start, end = _strip_span(line, 0, len(line))
+    return line_start + start, line_start + end
+
+
 def split_paragraphs(content: str, *, blocks: bool = False) -> list[tuple[int, int]]:
     """Paragraph spans: each non-blank line, or with `blocks` each blank-line separated block."""
     spans: list[tuple[int, int]] = []
     pos = 0
+    if not blocks:
+        for line in content.split("\n"):
+            span = _line_span(line, pos)
+            pos += len(line) + 1
+            if span is not None:
+                spans.append(span)
+        return spans
     block_start: int | None = None
     block_end = 0
     for line in content.split("\n"):
         line_start, line_end = pos, pos + len(line)
         pos = line_end + 1
         if _is_blank(line):
-            if blocks and block_start is not None:
+            if block_start is not None:
                 spans.append(_strip_span(content, block_start, block_end))
                 block_start = None
             continue
-        if blocks:
-            if block_start is None:
-                block_start = line_start
-            block_end = line_end
-        else:
-            spans.append(_strip_span(content, line_start, line_end))
-    if blocks and block_start is not None:
+        if block_start is None:
+            block_start = line_start
+        block_end = line_end
+    if block_start is not None:
         spans.append(_strip_span(content, block_start, block_end))
     return spans
 

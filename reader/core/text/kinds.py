@@ -51,13 +51,27 @@ def find_duplicates(paragraph_texts: list[str], min_chars: int = 40) -> set[int]
     Scrapes repeat a lead as a teaser ("… the Islamic Resistance who’d gone there ...") or a
     first sentence as a pull quote; the shorter or later copy is the duplicate.
     """
-    folded = [_fold_for_duplicates(t.strip().rstrip(".…").strip()) for t in paragraph_texts]
+    # A paragraph's bucket is the start of its fold, and the fold of a prefix is a prefix of
+    # the fold (stripping white space, dots and "…" at the ends changes no run of word
+    # characters): folding a short prefix finds the buckets, and only paragraphs that share
+    # one are folded whole. Folding every paragraph whole was most of the cost of loading.
     buckets: dict[str, list[int]] = {}
-    for i, f in enumerate(folded):
-        if len(f) >= min_chars:
-            buckets.setdefault(f[:min_chars], []).append(i)
+    for i, text in enumerate(paragraph_texts):
+        key = _fold_for_duplicates(text[:_PREFIX])
+        if len(key) < min_chars:
+            if len(text) <= _PREFIX:
+                continue
+            key = _fold_for_duplicates(text)
+            if len(key) < min_chars:
+                continue
+        buckets.setdefault(key[:min_chars], []).append(i)
     duplicates: set[int] = set()
+    folded: dict[int, str] = {}
     for members in buckets.values():
+        if len(members) < 2:
+            continue
+        for i in members:
+            folded[i] = _fold_for_duplicates(paragraph_texts[i])
         for i in members:
             for j in members:
                 if i == j or not folded[j].startswith(folded[i]):
@@ -65,6 +79,11 @@ def find_duplicates(paragraph_texts: list[str], min_chars: int = 40) -> set[int]
                 if len(folded[i]) < len(folded[j]) or (folded[i] == folded[j] and i > j):
                     duplicates.add(i)
     return duplicates
+
+
+# Characters folded for a paragraph's bucket: 40 folded ones need about 50 (Arabic marks and
+# punctuation fold away), and the few paragraphs short of 40 are folded whole.
+_PREFIX = 60
 
 
 def classify(paragraph_texts: list[str]) -> tuple[list[Kind], list[int | None]]:

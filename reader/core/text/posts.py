@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from reader.core.text.months import AR_MONTHS, EN_ABBREVIATIONS, EN_MONTHS, written_pattern
 
@@ -22,36 +23,41 @@ _DATE = (
     r"|\d{1,2}\s+" + _MONTHS + r",?\s+\d{4}"
     r"|" + _DIGIT + r"{1,2}\s+" + _AR_MONTHS + r"،?\s+" + _DIGIT + r"{4})"
 )
+_PLATFORM_NAMES_AR = (
+    "فيسبوك", "فيس بوك", "انستغرام", "إنستغرام", "انستقرام", "إنستقرام", "تلغرام", "تيليغرام",
+    "تليجرام", "يوتيوب", "تيك توك",
+)
 _PLATFORM = (
-    r"(?P<platform>facebook|instagram|telegram|youtube|tiktok|threads|فيسبوك|فيس بوك|"
-    r"انستغرام|إنستغرام|انستقرام|إنستقرام|تلغرام|تيليغرام|تليجرام|يوتيوب|تيك توك)"
+    r"(?P<platform>facebook|instagram|telegram|youtube|tiktok|threads|"
+    + "|".join(_PLATFORM_NAMES_AR) + ")"
 )
 _HANDLE = r"\(@(?P<handle>[\w.]{1,30})\)"
+# The four attribution patterns that hold a date take tens of milliseconds to compile, and
+# nearly every text has no line they could match: they are compiled when a line passes
+# `_MAYBE_ATTRIBUTION` (see `_attribution_patterns`).
 # "— Name (@handle) May 8, 2024" as pasted from an X/Twitter embed
-_X_ATTRIBUTION = re.compile(
+_X_ATTRIBUTION = (
     r"^\s*[—–-]{1,2}\s*(?P<name>.*?)\s*\(@(?P<handle>\w{1,30})\)\s*"
     r"(?P<date>" + _DATE + r")\s*$"
 )
 # Other platforms' attribution lines: "— Name on Facebook", "Posted by Name on Instagram",
 # "— Name (@handle) on Telegram", "Name (@handle) via YouTube · May 8, 2024". Without a
 # leading dash or "posted/shared by", a handle is required: "He wrote on Facebook" is prose.
-_PLATFORM_ATTRIBUTION = re.compile(
+_PLATFORM_ATTRIBUTION = (
     r"^\s*(?:(?P<lead>[—–-]{1,2}\s*|posted by\s+|a post shared by\s+|shared by\s+"
     r"|نشر(?:ه|ها)?\s+))?"
     r"(?P<name>[^()\n]{1,80}?)\s*(?:" + _HANDLE + r")?\s*"
     r"(?:on|via|على|عبر)\s+" + _PLATFORM + r"\b"
-    r"\s*(?:[,·•|—–-]\s*|on\s+|في\s+)?(?P<date>" + _DATE + r")?(?:\s+at\s+[\w:. ]{1,20})?\s*$",
-    re.IGNORECASE,
+    r"\s*(?:[,·•|—–-]\s*|on\s+|في\s+)?(?P<date>" + _DATE + r")?(?:\s+at\s+[\w:. ]{1,20})?\s*$"
 )
 # Facebook's embed fallback: "Posted by Name on Thursday, May 8, 2024"
-_FACEBOOK_ATTRIBUTION = re.compile(
-    r"^\s*posted by\s+(?P<name>.{1,80}?)\s+on\s+(?P<date>" + _DATE + r")\s*$", re.IGNORECASE
+_FACEBOOK_ATTRIBUTION = (
+    r"^\s*posted by\s+(?P<name>.{1,80}?)\s+on\s+(?P<date>" + _DATE + r")\s*$"
 )
 # Instagram's: "A post shared by Name (@handle)" with an optional "on May 8, 2024 at 3:15pm PDT"
-_INSTAGRAM_ATTRIBUTION = re.compile(
+_INSTAGRAM_ATTRIBUTION = (
     r"^\s*a post shared by\s+(?P<name>[^()\n]{0,80}?)\s*(?:" + _HANDLE + r")?"
-    r"(?:\s+on\s+(?P<date>" + _DATE + r")(?:\s+at\s+[\w:. ]{1,20})?)?\s*$",
-    re.IGNORECASE,
+    r"(?:\s+on\s+(?P<date>" + _DATE + r")(?:\s+at\s+[\w:. ]{1,20})?)?\s*$"
 )
 # A page title pasted with a video: "Title - YouTube"
 _YOUTUBE_TITLE = re.compile(r"^\s*(?P<name>\S.{0,150}?)\s+[—–-]\s+YouTube\s*$", re.IGNORECASE)
@@ -73,6 +79,24 @@ MEDIA_LINK = re.compile(
     r"telegram\.me|(?:www\.|m\.)?youtube\.com|youtu\.be)"
     r"/\S+",
     re.IGNORECASE,
+)
+# What every attribution pattern above needs somewhere in the line (each alternative is a piece
+# of one of them, as it stands there): a line without any of these is no attribution, and one
+# search of it costs less than trying the patterns in turn.
+# (The look-ahead names the characters a match can start with: the engine then skips to them.)
+_MAYBE_ATTRIBUTION = re.compile(
+    r"(?=[(paovعytfi])(?:\(@|posted by|a post shared by"
+    r"|(?:on|via|على|عبر)\s+" + _PLATFORM + r"\b|youtube"
+    r"|t\.me/|telegram\.me/|youtu\.be/|facebook\.com/|fb\.watch/|instagram\.com/|instagr\.am/)",
+    re.IGNORECASE,
+)
+# Pieces of text every alternative of `_MAYBE_ATTRIBUTION` that can match ASCII holds: in an
+# ASCII line, lower-cased, `in` finds them faster than that search, which (English letters
+# being common) stops at nearly every position. Outside ASCII, IGNORECASE also matches ı and İ
+# with i, ſ with s and the Kelvin sign with k, so such lines take the search.
+_NEEDLES = (
+    "(@", "posted by", "a post shared by", "t.me/", "youtu.be/", "fb.watch/", "instagr.am/",
+    "facebook", "instagram", "telegram", "youtube", "tiktok", "threads",
 )
 _SENTENCE_END = re.compile(r"[.?؟]\W*$")
 
@@ -111,18 +135,19 @@ def parse_attribution(line: str) -> tuple[str, str, str | None, str | None] | No
     A line that is only a post's link (t.me/…, youtu.be/…) counts too; `find_posts` skips it
     when a proper attribution line follows.
     """
-    if len(line) > MAX_POST_LINE:
+    if len(line) > MAX_POST_LINE or not _may_be_attribution(line):
         return None
-    m = _X_ATTRIBUTION.match(line)
+    x_attribution, facebook, instagram, platform_attribution = _attribution_patterns()
+    m = x_attribution.match(line)
     if m:
         return "x", m["name"].strip(), m["handle"], m["date"]
-    m = _FACEBOOK_ATTRIBUTION.match(line)
+    m = facebook.match(line)
     if m and not re.search(r"\bon\s+" + _PLATFORM, line, re.IGNORECASE):
         return "facebook", m["name"].strip(), None, m["date"]
-    m = _INSTAGRAM_ATTRIBUTION.match(line)
+    m = instagram.match(line)
     if m and (m["name"] or m["handle"]):
         return "instagram", m["name"].strip(), m["handle"], m["date"]
-    m = _PLATFORM_ATTRIBUTION.match(line)
+    m = platform_attribution.match(line)
     if m and (m["lead"] or m["handle"]):
         platform = m["platform"].lower()
         return _PLATFORM_NAMES.get(platform, platform), m["name"].strip(), m["handle"], m["date"]
@@ -130,6 +155,26 @@ def parse_attribution(line: str) -> tuple[str, str, str | None, str | None] | No
     if m:
         return "youtube", m["name"].strip(), None, None
     return _parse_link_only(line)
+
+
+def _may_be_attribution(line: str) -> bool:
+    """Whether one of the attribution patterns could match `line` (cheap checks first)."""
+    if line.isascii():
+        lowered = line.lower()
+        if not any(needle in lowered for needle in _NEEDLES):
+            return False
+    return _MAYBE_ATTRIBUTION.search(line) is not None
+
+
+@cache
+def _attribution_patterns() -> tuple[re.Pattern[str], ...]:
+    """The X, Facebook, Instagram and other platforms' attribution patterns, compiled."""
+    return (
+        re.compile(_X_ATTRIBUTION),
+        re.compile(_FACEBOOK_ATTRIBUTION, re.IGNORECASE),
+        re.compile(_INSTAGRAM_ATTRIBUTION, re.IGNORECASE),
+        re.compile(_PLATFORM_ATTRIBUTION, re.IGNORECASE),
+    )
 
 
 def _parse_link_only(line: str) -> tuple[str, str, str | None, str | None] | None:
