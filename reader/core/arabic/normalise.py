@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import sys
 import unicodedata
 from functools import lru_cache
 
@@ -62,7 +64,7 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int] | None]:
     if _PRESENTATION.search(text):
         return normalize(text), None
     norm, keep = _map_codes(text, _NORMALIZE_CODES)
-    return norm, np.flatnonzero(keep).tolist()
+    return norm, _kept_offsets(text, keep)
 
 
 # --- digits -----------------------------------------------------------------------------------
@@ -86,30 +88,56 @@ _FOLD_TABLE.update({ord(TATWEEL): None})
 for _c in range(0x0610, 0x0700):
     if DIACRITICS.match(chr(_c)):
         _FOLD_TABLE[_c] = None
-# Whether a BMP character survives the fold (U+FFFF stands for every astral character),
-# and what each becomes in normalize and in the fold (which also lowercases).
-_KEPT = np.ones(0x10000, dtype=bool)
+# Whether a character survives the fold, and what each becomes in normalize and in the fold
+# (which also lowercases the BMP). The tables span every code point (4 MB each), so that a
+# text's code points index them directly: for a paragraph, numpy's fixed cost per call is most
+# of the work, and setting astral characters apart took two more calls.
+_KEPT = np.ones(sys.maxunicode + 1, dtype=bool)
 _KEPT[[c for c, v in _FOLD_TABLE.items() if v is None]] = False
-_NORMALIZE_CODES = np.arange(0x10000, dtype=np.uint32)
+_NORMALIZE_CODES = np.arange(sys.maxunicode + 1, dtype=np.uint32)
 for _c, _v in _LETTER_MAP.items():
     _NORMALIZE_CODES[_c] = ord(str(_v))
 _FOLD_CODES = _NORMALIZE_CODES.copy()
-# each character lowered alone (a whole string lowers a final sigma by its context); one
-# comprehension, then only the characters that change: half the import time of a loop
-_LOWERED = [chr(_c).lower() for _c in range(0x10000)]
-_CHANGED = [_c for _c, _low in enumerate(_LOWERED)
-            if len(_low) == 1 and _low != chr(_c) and _c not in _LETTER_MAP]
-_FOLD_CODES[_CHANGED] = [ord(_LOWERED[_c]) for _c in _CHANGED]
-del _LOWERED, _CHANGED
 
 
-def _map_codes(text: str, table: np.ndarray) -> tuple[str, np.ndarray]:
-    """`text` with BMP code points mapped through `table` and dropped ones removed; the mask."""
+def _lowered_bmp() -> np.ndarray:
+    """Each BMP code point lowered alone (kept when it lowers to more than one character),
+    with the letters of `_LETTER_MAP` as `_FOLD_CODES` has them.
+
+    The BMP is lowered as one string, but for the two characters whose lowering is not one
+    character of their own (U+0130 lowers to two; a final sigma depends on its neighbours):
+    a comprehension of 65,536 calls took most of this module's import time.
+    """
+    codes = _FOLD_CODES[:0x10000].copy()
+    pieces = (0, 0x130, 0x131, 0x3A3, 0x3A4, 0x10000)
+    lowered: list[str] = []
+    for start, end in itertools.pairwise(pieces):
+        piece = "".join(map(chr, range(start, end)))
+        low = piece.lower()
+        if len(low) != len(piece):  # another expanding character: one at a time
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in piece)
+        lowered.append(low)
+    low_codes = np.frombuffer("".join(lowered).encode("utf-32-le", "surrogatepass"), np.uint32)
+    changed = low_codes != np.arange(0x10000, dtype=np.uint32)
+    changed[list(_LETTER_MAP)] = False
+    codes[changed] = low_codes[changed]
+    return codes
+_FOLD_CODES[:0x10000] = _lowered_bmp()
+
+
+def _map_codes(text: str, table: np.ndarray) -> tuple[str, np.ndarray | None]:
+    """`text` with code points mapped through `table` and dropped ones removed; the mask of
+    kept characters, or None when none was dropped (most texts carry no diacritics)."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    bmp = np.minimum(codes, np.uint32(0xFFFF))
-    keep = _KEPT[bmp]
-    mapped = np.where(codes > 0xFFFF, codes, table[bmp])[keep].astype(np.uint32)
+    if _DROPPED.search(text) is None:
+        return table[codes].tobytes().decode("utf-32-le", "surrogatepass"), None
+    keep = _KEPT[codes]
+    mapped = table[codes[keep]]
     return mapped.tobytes().decode("utf-32-le", "surrogatepass"), keep
+
+
+def _kept_offsets(text: str, keep: np.ndarray | None) -> list[int]:
+    return list(range(len(text))) if keep is None else np.flatnonzero(keep).tolist()
 
 # Characters whose fold may change the length (compatibility forms, the dotted capital I):
 # they take the slow path, one character at a time.
@@ -174,9 +202,7 @@ def _fold_for_search(text: str) -> tuple[str, list[int]]:
     if _EXPANDING.search(text) is None:
         # Fast path: every character folds to itself, another single character, or nothing.
         folded, keep = _map_codes(text, _FOLD_CODES)
-        if len(folded) == len(text):
-            return folded, list(range(len(text)))
-        return folded, np.flatnonzero(keep).tolist()
+        return folded, _kept_offsets(text, keep)
     parts: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(text):
