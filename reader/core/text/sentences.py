@@ -44,13 +44,13 @@ def _is_abbreviation(paragraph: str, dot: int) -> bool:
     """Whether the '.' at `dot` closes an abbreviation or an initial rather than a sentence."""
     # the word before the dot: a window is enough (abbreviations are short), and searching
     # from the paragraph's start would make long paragraphs quadratic
-    words = paragraph[max(0, dot - 40) : dot + 1].split()
+    words = paragraph[max(0, dot - 40) : dot + 1].rsplit(None, 1)
     if not words:
         return False
     token = words[-1]
     # strip opening punctuation before the word: ("Dr.  -> Dr.
     token = token.lstrip("\"'“‘«([{")
-    if _DOTTED.search(token):
+    if token.count(".") >= 2 and _DOTTED.search(token):  # (a dotted form has two dots)
         return True
     word = token[:-1]
     if not word:
@@ -66,16 +66,6 @@ def _next_visible(paragraph: str, pos: int) -> str:
     return paragraph[pos] if pos < len(paragraph) else ""
 
 
-def _make(paragraph: str, start: int, end: int) -> Sentence | None:
-    while start < end and paragraph[start].isspace():
-        start += 1
-    while end > start and paragraph[end - 1].isspace():
-        end -= 1
-    if start >= end:
-        return None
-    return Sentence(start, end, paragraph[start:end])
-
-
 def split_sentences(paragraph: str, lang: str = "en") -> list[Sentence]:
     """Split a paragraph into sentences; offsets are code points of `paragraph`.
 
@@ -83,21 +73,45 @@ def split_sentences(paragraph: str, lang: str = "en") -> list[Sentence]:
     quotes. A dot does not end one after an abbreviation ("Dr.", "U.S.", "e.g."), an initial,
     or inside a number ("2.5": no white space follows). In English a terminator followed by
     a lower-case word ("Really?" he asked) does not end the sentence either; Arabic has no
-    case, so there every terminator before white space does.
+    case, so there every terminator before white space does. (The last few paragraphs'
+    sentences are kept: the aligner's sentence pass and divergence detection split the same
+    paragraphs in turn. Each call returns a list of its own.)
     """
+    key = (paragraph, lang)
+    sentences = _recent.get(key)
+    if sentences is None:
+        if len(_recent) >= _RECENT_SIZE:
+            _recent.clear()
+        sentences = _recent[key] = _split(paragraph, lang)
+    return list(sentences)
+
+
+_recent: dict[tuple[str, str], list[Sentence]] = {}
+_RECENT_SIZE = 50_000
+
+
+def _split(paragraph: str, lang: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
+    cased = lang != "ar"
     for m in _BOUNDARY.finditer(paragraph):
-        run = m.group(0).rstrip(_CLOSERS)
-        if run == "." and _is_abbreviation(paragraph, m.start()):
+        end = m.end()
+        # (a group for the run of terminators would cost the pattern its fast scan)
+        if m.group().rstrip(_CLOSERS) == "." and _is_abbreviation(paragraph, m.start()):
             continue
-        if lang != "ar" and _next_visible(paragraph, m.end()).islower():
+        if cased and _next_visible(paragraph, end).islower():
             continue
-        sentence = _make(paragraph, start, m.end())
-        if sentence is not None:
-            sentences.append(sentence)
-        start = m.end()
-    last = _make(paragraph, start, len(paragraph))
-    if last is not None:
-        sentences.append(last)
+        _append(sentences, paragraph, start, end)
+        start = end
+    _append(sentences, paragraph, start, len(paragraph))
     return sentences
+
+
+def _append(sentences: list[Sentence], paragraph: str, start: int, end: int) -> None:
+    """Add `paragraph[start:end]` without its white space at both ends, unless nothing is left
+    (str.strip drops exactly the characters str.isspace accepts)."""
+    piece = paragraph[start:end]
+    text = piece.strip()
+    if text:
+        first = start + len(piece) - len(piece.lstrip())
+        sentences.append(Sentence(first, first + len(text), text))
