@@ -77,17 +77,23 @@ def split_sentences(paragraph: str, lang: str = "en") -> list[Sentence]:
     sentences are kept: the aligner's sentence pass and divergence detection split the same
     paragraphs in turn. Each call returns a list of its own.)
     """
+    global _recent_chars
     key = (paragraph, lang)
     sentences = _recent.get(key)
     if sentences is None:
-        if len(_recent) >= _RECENT_SIZE:
+        if _recent_chars + len(paragraph) > _RECENT_CHARS:
             _recent.clear()
+            _recent_chars = 0
         sentences = _recent[key] = _split(paragraph, lang)
+        _recent_chars += len(paragraph)
     return list(sentences)
 
 
+# Paragraphs' sentences kept, up to this many characters of paragraphs (a large pair of texts
+# fits; the sentences' texts are copies, so a 100 MB file must not be kept whole).
+_RECENT_CHARS = 8_000_000
 _recent: dict[tuple[str, str], list[Sentence]] = {}
-_RECENT_SIZE = 50_000
+_recent_chars = 0
 
 
 def _split(paragraph: str, lang: str) -> list[Sentence]:
