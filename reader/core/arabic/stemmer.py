@@ -47,6 +47,9 @@ _SUFFIXES_ENDING_IN = {
     last: tuple(s for s in STEM_SUFFIXES if s.endswith(last))
     for last in {s[-1] for s in STEM_SUFFIXES}
 }
+_SUFFIX_SET = frozenset(STEM_SUFFIXES)
+# The proclitic forms of the article by their letters: a word starts with at most one of them.
+_ARTICLE_FORM_SET = frozenset(ARTICLE_FORMS)
 _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 # The sound plurals: a known word's plural goes to its stem even when the plural is listed.
 _PLURALS = frozenset(PLURALS)
@@ -79,8 +82,10 @@ def strip_clitics(word: str) -> str:
 
 def _strip_suffix(w: str) -> tuple[str, str]:
     """`w` without the suffix `strip_clitics` removes (ت of a ta marbuta too), and the suffix."""
-    for suffix in _SUFFIXES_ENDING_IN.get(w[-1], ()):
-        if w.endswith(suffix):
+    # the word's last three, two and one letters, where they are suffixes: longest first, as
+    # `_SUFFIXES_ENDING_IN` orders them (two suffixes of one length cannot both end a word)
+    for suffix in (w[-3:], w[-2:], w[-1:]):
+        if suffix in _SUFFIX_SET:
             stem = w[: -len(suffix)]
             if len(stem) >= (4 if suffix in STEM_LONG_SUFFIXES else 3):
                 if suffix in STEM_PRONOUNS and stem.endswith("ت") and len(stem) >= 4:
@@ -94,12 +99,13 @@ def _strip_prefixes(w: str) -> list[str]:
     conjunction or preposition before the article leaves the article first (والبيت, البيت,
     بيت), and لل leaves ال (للبيت, البيت, بيت)."""
     out = [w]
-    for prefix in ARTICLE_FORMS:
-        if w.startswith(prefix) and len(w) - len(prefix) >= 2 and w not in _KEEP_SUFFIX:
-            if prefix != "ال":
-                out.append("ال" + w[len(prefix) :])
-            out.append(w[len(prefix) :])
-            return out
+    # the one article form `w` may start with (their first letters differ)
+    prefix = w[:3] if w[:3] in _ARTICLE_FORM_SET else w[:2]
+    if prefix in _ARTICLE_FORM_SET and len(w) - len(prefix) >= 2 and w not in _KEEP_SUFFIX:
+        if prefix != "ال":
+            out.append("ال" + w[len(prefix) :])
+        out.append(w[len(prefix) :])
+        return out
     if w[0] in CONJUNCTIONS and len(w) >= 4 and w not in _KEEP_PREFIX:
         w = w[1:]
         out.append(w)
@@ -155,7 +161,11 @@ class Stemmer:
         chain = _strip_prefixes(w)
         # the least stripped reading that is known, else the most stripped (as strip_clitics)
         rest = chain[-1]
-        core = next((c for c in chain[:-1] if self._keeps_proclitic(c, rest)), rest)
+        core = rest
+        for reading in chain[:-1]:
+            if self._keeps_proclitic(reading, rest):
+                core = reading
+                break
         if core in _KEEP_SUFFIX:
             return core
         stem, suffix = _strip_suffix(core)

@@ -1,0 +1,164 @@
+"""The stemmer's fast paths give exactly what the original code gave (kept here)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.anchors.lexicon import Lexicon
+from reader.core.arabic import stemmer as new
+from reader.core.arabic.affixes import (
+    ARTICLE_FORMS,
+    CONJUNCTIONS,
+    PREPOSITIONS,
+    STEM_ARTICLE_AFTER_CONJUNCTION,
+    STEM_LONG_SUFFIXES,
+    STEM_NISBA,
+    STEM_PRONOUNS,
+)
+from reader.core.arabic.normalise import normalize
+from reader.core.arabic.stemmer import Stemmer, strip_clitics
+from tests.core.arabic.mixed_text import sample_lines
+
+# --- the original implementation --------------------------------------------------------------
+
+_KEEP_PREFIX = new._KEEP_PREFIX
+_KEEP_SUFFIX = new._KEEP_SUFFIX
+_SUFFIXES_ENDING_IN = new._SUFFIXES_ENDING_IN
+_ARABIC_WORD = re.compile("[\u0621-\u064a]+")
+
+
+def old_strip_clitics(word: str) -> str:
+    w = normalize(word)
+    if not _ARABIC_WORD.fullmatch(w) or w in _KEEP_SUFFIX:
+        return w
+    w = _old_strip_prefixes(w)[-1]
+    if w in _KEEP_SUFFIX:
+        return w
+    return _old_strip_suffix(w)[0]
+
+
+def _old_strip_suffix(w: str) -> tuple[str, str]:
+    for suffix in _SUFFIXES_ENDING_IN.get(w[-1], ()):
+        if w.endswith(suffix):
+            stem = w[: -len(suffix)]
+            if len(stem) >= (4 if suffix in STEM_LONG_SUFFIXES else 3):
+                if suffix in STEM_PRONOUNS and stem.endswith("ت") and len(stem) >= 4:
+                    return stem[:-1], "ت" + suffix
+                return stem, suffix
+    return w, ""
+
+
+def _old_strip_prefixes(w: str) -> list[str]:
+    out = [w]
+    for prefix in ARTICLE_FORMS:
+        if w.startswith(prefix) and len(w) - len(prefix) >= 2 and w not in _KEEP_SUFFIX:
+            if prefix != "ال":
+                out.append("ال" + w[len(prefix) :])
+            out.append(w[len(prefix) :])
+            return out
+    if w[0] in CONJUNCTIONS and len(w) >= 4 and w not in _KEEP_PREFIX:
+        w = w[1:]
+        out.append(w)
+        for prefix in STEM_ARTICLE_AFTER_CONJUNCTION:
+            if w.startswith(prefix) and len(w) - len(prefix) >= 2:
+                if prefix == "لل":
+                    out.append("ال" + w[2:])
+                out.append(w[len(prefix) :])
+                return out
+    if w[0] in PREPOSITIONS and len(w) >= 4 and w not in _KEEP_PREFIX:
+        w = w[1:]
+        out.append(w)
+        if w.startswith("ال") and len(w) >= 4:
+            out.append(w[2:])
+    return out
+
+
+class OldStemmer:
+    def __init__(self, known: Iterable[str] = ()) -> None:
+        self._known = frozenset(known)
+
+    def __call__(self, word: str) -> str:
+        return self._stem(word) if self._known else old_strip_clitics(word)
+
+    def _stem(self, word: str) -> str:
+        w = normalize(word)
+        if not _ARABIC_WORD.fullmatch(w) or w in _KEEP_SUFFIX:
+            return w
+        chain = _old_strip_prefixes(w)
+        rest = chain[-1]
+        core = next((c for c in chain[:-1] if self._keeps_proclitic(c, rest)), rest)
+        if core in _KEEP_SUFFIX:
+            return core
+        stem, suffix = _old_strip_suffix(core)
+        known = self._known
+        if suffix in STEM_NISBA and (stem + "ي" in known or core in known):
+            return stem + "ي"
+        if not suffix or suffix == "ه" or suffix[0] == "ت" or core not in known:
+            return stem
+        if suffix in new._PLURALS and (stem in known or stem + "ه" in known):
+            return stem
+        return core
+
+    def _keeps_proclitic(self, word: str, rest: str) -> bool:
+        if not word.startswith(ARTICLE_FORMS):
+            return self._is_known(word)
+        return word in self._known or (self._is_known(word) and not self._is_known(rest))
+
+    def _is_known(self, word: str) -> bool:
+        known = self._known
+        if word in known:
+            return True
+        stem, suffix = _old_strip_suffix(word)
+        if not suffix:
+            return False
+        if stem in known:
+            return True
+        if suffix[0] == "ت" or suffix == "ات":
+            return stem + "ه" in known
+        return suffix in STEM_NISBA and stem + "ي" in known
+
+
+# --- the comparisons --------------------------------------------------------------------------
+
+_KNOWN = Lexicon.load(()).entries
+_WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+_REAL_WORDS = sorted({w for line in sample_lines() for w in _WORD.findall(normalize(line))})
+
+
+def _same(word: str, known_stemmer: Stemmer, old_known: OldStemmer) -> None:
+    assert strip_clitics(word) == old_strip_clitics(word)
+    assert Stemmer()(word) == old_strip_clitics(word)
+    assert known_stemmer(word) == old_known(word)
+
+
+def test_as_before_on_the_real_words_and_the_lexicon() -> None:
+    stemmer, old = Stemmer(_KNOWN), OldStemmer(_KNOWN)
+    words = _REAL_WORDS + sorted(_KNOWN)
+    for word in words:
+        _same(word, stemmer, old)
+        assert new._strip_prefixes(word) == _old_strip_prefixes(word)
+        assert new._strip_suffix(word) == _old_strip_suffix(word)
+    assert len(words) > 1000
+
+
+# Words built of clitics, a lexicon word or a few letters, and suffixes
+_letters = st.text("ابتثجحخدذرسشصضطظعغفقكلمنهويءةى", min_size=1, max_size=4)
+_word = st.tuples(
+    st.sampled_from(["", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل",
+                     "وب", "فل"]),
+    st.one_of(_letters, st.sampled_from(sorted(_KNOWN)[::7])),
+    st.sampled_from(["", "ه", "ها", "هم", "هما", "كما", "نا", "ي", "ات", "ون", "ين", "ان", "يه",
+                     "يين", "يون", "يات", "ته", "تها", "ك", "ني"]),
+).map("".join)
+
+
+@settings(max_examples=1000)
+@given(_word)
+def test_as_before(word: str) -> None:
+    _same(word, Stemmer(_KNOWN), OldStemmer(_KNOWN))
+    assert new._strip_prefixes(word) == _old_strip_prefixes(word)
+    assert new._strip_suffix(word) == _old_strip_suffix(word)
