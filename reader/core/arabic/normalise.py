@@ -46,7 +46,21 @@ def normalize(text: str) -> str:
     """Fold Arabic for matching: presentation forms, diacritics, tatweel, alef/hamza, digits."""
     if _NORMALIZED_AWAY.search(text) is None:
         return text
-    return _normalize(text)
+    if len(text) > _WORD_LENGTH:
+        return _normalize(text)
+    # a word: the same ones come back (a vocalised text writes each with its marks, and the
+    # lexicon and the features look each up), so the last words' forms are kept
+    form = _recent_words.get(text)
+    if form is None:
+        if len(_recent_words) >= _RECENT_WORDS:
+            _recent_words.clear()
+        form = _recent_words[text] = _normalize(text)
+    return form
+
+
+_WORD_LENGTH = 40
+_RECENT_WORDS = 100_000
+_recent_words: dict[str, str] = {}
 
 
 def _normalize(text: str) -> str:
