@@ -106,7 +106,7 @@ def test_as_before_on_the_real_lines() -> None:
         _same(line)
 
 
-@settings(max_examples=500)
+@settings(max_examples=300)
 @given(mixed_text)
 def test_as_before(text: str) -> None:
     _same(text)

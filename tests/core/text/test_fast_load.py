@@ -122,7 +122,7 @@ def test_split_paragraphs_as_before_on_the_real_texts() -> None:
             assert split_paragraphs(text, blocks=blocks) == old
 
 
-@settings(max_examples=300)
+@settings(max_examples=120)
 @given(st.lists(mixed_text, max_size=8).map("\n".join), st.booleans())
 def test_split_paragraphs_as_before(content: str, blocks: bool) -> None:
     assert split_paragraphs(content, blocks=blocks) == old_split_paragraphs(content, blocks=blocks)
@@ -146,7 +146,7 @@ _lead = st.sampled_from(["", " ", "\u200f", "..", "«", "— "])
 _long_text = st.lists(mixed_text, min_size=1, max_size=4).map(" ".join)
 
 
-@settings(max_examples=300)
+@settings(max_examples=120)
 @given(st.lists(_long_text, min_size=1, max_size=6), st.lists(st.tuples(
     st.integers(0, 5), _lead, st.integers(0, 200), st.sampled_from(["", ".", "…", " ..."])
 ), max_size=6), st.integers(1, 60))
@@ -177,7 +177,7 @@ _attribution_piece = st.sampled_from([
 _exotic = st.sampled_from(["\u0130", "\u0131", "\u017f", "\u212a", "K", "S", "I", "\u00e9"])
 
 
-@settings(max_examples=400)
+@settings(max_examples=200)
 @given(st.lists(st.one_of(mixed_text, _attribution_piece, _exotic), max_size=6).map("".join))
 def test_attributions_as_before(line: str) -> None:
     assert parse_attribution(line) == old_parse_attribution(line)

@@ -85,7 +85,7 @@ _piece = st.one_of(
 )
 
 
-@settings(max_examples=500)
+@settings(max_examples=250)
 @given(st.lists(_piece, max_size=12).map("".join), st.sampled_from(["ar", "en", "fr"]))
 def test_as_before(paragraph: str, lang: str) -> None:
     assert split_sentences(paragraph, lang) == old_split_sentences(paragraph, lang)
