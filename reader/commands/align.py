@@ -61,7 +61,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         '{"beads": [...]}, or the beads marked "confirmed": true (or "state": "confirmed") in '
         'the output of an earlier reader align; they come out as "state": "confirmed"',
     )
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, fast_exit=True)  # nothing to close after its output (cli.main)
 
 
 def render(pair: Pair, fmt: str) -> str:

@@ -47,7 +47,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="FILE", type=Path,
                    help="write to FILE (atomically) instead of standard output")
     add_original(p)
-    p.set_defaults(run=run)
+    p.set_defaults(run=run, fast_exit=True)  # nothing to close after its output (cli.main)
 
 
 def run(args: argparse.Namespace) -> int:
