@@ -6,8 +6,9 @@
 Each run is its own process: wall time, CPU time (user + system, what a loaded machine still
 measures fairly) and peak memory (max RSS) of the child, and the stage times `-v` prints: wall,
 and CPU where the command prints it (`name: W ms, CPU C ms`), as `wall/CPU`. Medians over the
-runs; "other" is what no stage holds (start, imports, the verdict, exit). `--reader` times another tree's command (a baseline); the peer, Gale and
-Church's length-only aligner (tests/bench/gale_church.py), is timed the same way, once per case.
+runs; "other" is what no stage holds (start, imports, the verdict, exit). `--reader` times
+another tree's command (a baseline); the peer, Gale and Church's length-only aligner
+(tests/bench/gale_church.py), is timed the same way, once per case.
 """
 
 from __future__ import annotations
