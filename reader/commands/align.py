@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -61,7 +62,25 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         '{"beads": [...]}, or the beads marked "confirmed": true (or "state": "confirmed") in '
         'the output of an earlier reader align; they come out as "state": "confirmed"',
     )
+    add_one_process(p)
     p.set_defaults(run=run, fast_exit=True)  # nothing to close after its output (cli.main)
+
+
+def add_one_process(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--one-process", action="store_true",
+        help="prepare both texts in this process (by default, on a machine with more than one "
+        "core, a long target is read in a second process while this one reads the source; "
+        f"{ONE_PROCESS_ENV}=1 says the same)",
+    )
+
+
+ONE_PROCESS_ENV = "READER_ONE_PROCESS"
+
+
+def second_process(args: argparse.Namespace) -> bool:
+    """Whether the target may be prepared in a second process (the core decides if it pays)."""
+    return not args.one_process and os.environ.get(ONE_PROCESS_ENV, "") in ("", "0")
 
 
 def render(pair: Pair, fmt: str) -> str:
@@ -99,7 +118,8 @@ def inputs_of(args: argparse.Namespace) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     if args.output is not None:  # refused before the work, not after it
         files.check_output(args.output, inputs_of(args))
-    options = PairOptions(glossaries=args.glossary, blocks=args.blocks, original=args.original)
+    options = PairOptions(glossaries=args.glossary, blocks=args.blocks, original=args.original,
+                          second_process=second_process(args))
     if args.fix is not None:
         from reader.core.align.fix_file import read_fixed
 
