@@ -71,6 +71,10 @@ def prepare_in_two(
     target's side in a forked process. Raises the InputError loading either file raises."""
     with stage(log, "glossary"):
         glossary = Glossary.load(glossaries)
+        # both languages' matchers built before the fork (a search of nothing builds one):
+        # detection, here, searches the target's language too, and would build its own again
+        for language in ("ar", "en"):
+            glossary.find_terms("", language)
     with stage(log, "lexicon"):
         words = Lexicon.load()
         stemmer = words.stemmer  # made before the fork: both processes use it
