@@ -43,12 +43,20 @@ _LOGGER = "reader"  # whose records the child sends back, to be logged here in o
 def second_process_pays(source: str | Path, target: str | Path) -> bool:
     """Whether preparing the target in a second process is worth it here: Linux (fork is
     safe there with numpy loaded), more than one core, both files large enough."""
-    if not sys.platform.startswith("linux") or (os.cpu_count() or 1) < 2:
+    if not sys.platform.startswith("linux") or _cores() < 2:
         return False
     try:
         return min(os.stat(source).st_size, os.stat(target).st_size) >= MIN_BYTES
     except OSError:
         return False  # loading it here says what is wrong with it
+
+
+def _cores() -> int:
+    """The cores this process may run on (its affinity, not the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 @dataclass(slots=True)
