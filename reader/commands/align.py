@@ -69,18 +69,22 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def add_one_process(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--one-process", action="store_true",
-        help="prepare both texts in this process (by default, on a machine with more than one "
-        "core, a long target is read in a second process while this one reads the source; "
-        f"{ONE_PROCESS_ENV}=1 says the same)",
+        help="prepare both texts in this process (by default, when a core is idle, a long "
+        f"target is read in a second process while this one reads the source; {PROCESSES_ENV}"
+        f"=1 says the same, {PROCESSES_ENV}=2 uses the second process even on a busy machine)",
     )
 
 
-ONE_PROCESS_ENV = "READER_ONE_PROCESS"
+PROCESSES_ENV = "READER_PROCESSES"
 
 
-def second_process(args: argparse.Namespace) -> bool:
-    """Whether the target may be prepared in a second process (the core decides if it pays)."""
-    return not args.one_process and os.environ.get(ONE_PROCESS_ENV, "") in ("", "0")
+def second_process(args: argparse.Namespace) -> str:
+    """"no", "auto" or "yes": may the target be prepared in a second process (the core decides
+    whether it pays)."""
+    chosen = os.environ.get(PROCESSES_ENV, "").strip()
+    if args.one_process or chosen == "1":
+        return "no"
+    return "yes" if chosen == "2" else "auto"
 
 
 def render(pair: Pair, fmt: str) -> str:

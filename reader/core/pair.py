@@ -37,10 +37,10 @@ class PairOptions:
     fixed: Sequence[Bead] = ()  # beads to keep as they are, the rest aligned around them
     fixed_path: Path | None = None  # the file they came from, named in errors about them
     checks: list[Path] = field(default_factory=list)  # user check files (diverge/rules.py)
-    # prepare the target in a second process when that pays (reader.core.align.side_process):
-    # for the command line alone, never a batch worker (one process per core already) nor
-    # the window's thread pool
-    second_process: bool = False
+    # prepare the target in a second process (reader.core.align.side_process): "no"; "auto"
+    # when it pays and a core is idle; "yes" when it pays even on a busy machine. For the
+    # command line alone, never a batch worker (one process per core already) nor the window
+    second_process: str = "no"
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +149,11 @@ def open_pair(
     """Load, align and compare two files (`align_pair`). Raises InputError naming a bad
     file."""
     options = options or PairOptions()
-    if options.second_process:
+    if options.second_process in ("auto", "yes"):
         from reader.core.align.side_process import prepare_in_two, second_process_pays
 
-        if second_process_pays(source_path, target_path):
+        if second_process_pays(source_path, target_path,
+                               idle_core=options.second_process == "auto"):
             with gc_paused(), stage(log, "both sides in two processes"):
                 source, target, prepared = prepare_in_two(
                     source_path, target_path, options.blocks, options.glossaries

@@ -39,11 +39,12 @@ def long_pair(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
 @pytest.mark.parametrize("command", [["align", "--format", "json"], ["diverge", "--format", "csv"]])
 def test_one_process_or_two_print_the_same(long_pair: tuple[str, str], command: list[str]) -> None:
     name, *rest = command
-    two = _reader("-v", name, *long_pair, *rest)
+    two = _reader("-v", name, *long_pair, *rest, env={"READER_PROCESSES": "2"})
     one = _reader("-v", name, *long_pair, *rest, "--one-process")
-    by_env = _reader(name, *long_pair, *rest, env={"READER_ONE_PROCESS": "1"})
-    assert two.returncode == one.returncode == by_env.returncode == 0, two.stderr
-    assert two.stdout == one.stdout == by_env.stdout
+    by_env = _reader(name, *long_pair, *rest, env={"READER_PROCESSES": "1"})
+    auto = _reader(name, *long_pair, *rest)  # a second process if a core is idle now
+    assert two.returncode == one.returncode == by_env.returncode == auto.returncode == 0
+    assert two.stdout == one.stdout == by_env.stdout == auto.stdout
     assert two.stdout.strip()
     assert ("target from the second process" in two.stderr) == TWO_CORES
     assert "second process" not in one.stderr
@@ -54,7 +55,7 @@ def test_a_bad_target_is_the_same_one_line_error(long_pair: tuple[str, str],
                                                  tmp_path: Path) -> None:
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\x00" * 70_000)
-    two = _reader("align", long_pair[0], str(bad))
+    two = _reader("align", long_pair[0], str(bad), env={"READER_PROCESSES": "2"})
     one = _reader("align", long_pair[0], str(bad), "--one-process")
     assert two.returncode == one.returncode == 2
     assert two.stderr == one.stderr and len(two.stderr.splitlines()) == 1

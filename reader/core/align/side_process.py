@@ -40,10 +40,16 @@ MIN_BYTES = 64 * 1024
 _LOGGER = "reader"  # whose records the child sends back, to be logged here in order
 
 
-def second_process_pays(source: str | Path, target: str | Path) -> bool:
+def second_process_pays(source: str | Path, target: str | Path, *, idle_core: bool = True
+                        ) -> bool:
     """Whether preparing the target in a second process is worth it here: Linux (fork is
-    safe there with numpy loaded), more than one core, both files large enough."""
-    if not sys.platform.startswith("linux") or _cores() < 2:
+    safe there with numpy loaded), more than one core, both files large enough, and (with
+    `idle_core`) a core to spare: on a machine already busy the second process gains no wall
+    time and adds the cost of moving the side (load 3-20 on the project's 2-core machine)."""
+    cores = _cores()
+    if not sys.platform.startswith("linux") or cores < 2:
+        return False
+    if idle_core and os.getloadavg()[0] > cores - 0.5:  # this process takes one core
         return False
     try:
         return min(os.stat(source).st_size, os.stat(target).st_size) >= MIN_BYTES

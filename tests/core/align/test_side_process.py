@@ -90,10 +90,10 @@ def test_a_second_process_pays_only_for_long_texts(tmp_path: Path) -> None:
     long_ar.write_text(AR.read_text(encoding="utf-8") * 4, encoding="utf-8")
     long_en.write_text(EN.read_text(encoding="utf-8") * 7, encoding="utf-8")
     assert min(long_ar.stat().st_size, long_en.stat().st_size) >= MIN_BYTES
-    assert second_process_pays(long_ar, long_en) == (
+    assert second_process_pays(long_ar, long_en, idle_core=False) == (
         sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1)
-    assert not second_process_pays(long_ar, tmp_path / "missing.txt")
+    assert not second_process_pays(long_ar, tmp_path / "missing.txt", idle_core=False)
 
 
 def test_options_without_a_second_process_by_default() -> None:
-    assert PairOptions().second_process is False  # batch workers and the window
+    assert PairOptions().second_process == "no"  # batch workers and the window
