@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -61,7 +62,29 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         '{"beads": [...]}, or the beads marked "confirmed": true (or "state": "confirmed") in '
         'the output of an earlier reader align; they come out as "state": "confirmed"',
     )
-    p.set_defaults(run=run)
+    add_one_process(p)
+    p.set_defaults(run=run, fast_exit=True)  # nothing to close after its output (cli.main)
+
+
+def add_one_process(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--one-process", action="store_true",
+        help="prepare both texts in this process (by default, when a core is idle, a long "
+        f"target is read in a second process while this one reads the source; {PROCESSES_ENV}"
+        f"=1 says the same, {PROCESSES_ENV}=2 uses the second process even on a busy machine)",
+    )
+
+
+PROCESSES_ENV = "READER_PROCESSES"
+
+
+def second_process(args: argparse.Namespace) -> str:
+    """"no", "auto" or "yes": may the target be prepared in a second process (the core decides
+    whether it pays)."""
+    chosen = os.environ.get(PROCESSES_ENV, "").strip()
+    if args.one_process or chosen == "1":
+        return "no"
+    return "yes" if chosen == "2" else "auto"
 
 
 def render(pair: Pair, fmt: str) -> str:
@@ -99,7 +122,8 @@ def inputs_of(args: argparse.Namespace) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     if args.output is not None:  # refused before the work, not after it
         files.check_output(args.output, inputs_of(args))
-    options = PairOptions(glossaries=args.glossary, blocks=args.blocks, original=args.original)
+    options = PairOptions(glossaries=args.glossary, blocks=args.blocks, original=args.original,
+                          second_process=second_process(args))
     if args.fix is not None:
         from reader.core.align.fix_file import read_fixed
 

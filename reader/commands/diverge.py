@@ -7,6 +7,7 @@ import logging
 import shutil
 from pathlib import Path
 
+from reader.commands.align import add_one_process
 from reader.commands.pair_verdict import add_original, warn_if_unrelated
 from reader.core.timing import stage
 
@@ -47,11 +48,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="FILE", type=Path,
                    help="write to FILE (atomically) instead of standard output")
     add_original(p)
-    p.set_defaults(run=run)
+    add_one_process(p)
+    p.set_defaults(run=run, fast_exit=True)  # nothing to close after its output (cli.main)
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.commands.align import inputs_of, write_output
+    from reader.commands.align import inputs_of, second_process, write_output
     from reader.core.diverge.thresholds import load_thresholds
     from reader.core.export.report import report_from_pair
     from reader.core.files import check_output
@@ -63,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     options = PairOptions(
         glossaries=[Path(g) for g in args.glossary], blocks=args.blocks, thresholds=thresholds,
         original=args.original,
-        checks=[Path(c) for c in args.checks],
+        checks=[Path(c) for c in args.checks], second_process=second_process(args),
     )
     pair = open_pair(args.source, args.target, options)
     warn_if_unrelated(pair)

@@ -37,6 +37,10 @@ class PairOptions:
     fixed: Sequence[Bead] = ()  # beads to keep as they are, the rest aligned around them
     fixed_path: Path | None = None  # the file they came from, named in errors about them
     checks: list[Path] = field(default_factory=list)  # user check files (diverge/rules.py)
+    # prepare the target in a second process (reader.core.align.side_process): "no"; "auto"
+    # when it pays and a core is idle; "yes" when it pays even on a busy machine. For the
+    # command line alone, never a batch worker (one process per core already) nor the window
+    second_process: str = "no"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,13 +92,15 @@ def align_pair(
     cancelled: CancelCheck | None = None,
     *,
     keep_prepared: bool = False,
+    prepared: PreparedPair | None = None,
 ) -> Pair:
     """Align two loaded texts and detect divergences; progress goes from 0.0 to 1.0.
 
     With `keep_prepared` the Pair holds the aligner's prepared pair (`Pair.prepared`, some
     30 MB on the 4,000-paragraph bench case) for re-aligning, and what detection found bead
     by bead (`Pair.detection`) for detecting again after an edit; without it both are let go
-    at once."""
+    at once. `prepared` is the two texts already made ready for the aligner (with the
+    built-in glossary and the `glossaries` of `options`)."""
     # imported here, not above: `reader --help` and the window's first paint would otherwise
     # wait for numpy and scipy (0.4 s), which only aligning needs
     from reader.core.align.aligner import align_and_prepare
@@ -111,7 +117,7 @@ def align_pair(
                          options.fixed_path)
     alignment, prepared = align_and_prepare(
         source, target, glossaries=options.glossaries, progress=progress, cancelled=cancelled,
-        fixed=options.fixed,
+        fixed=options.fixed, prepared=prepared,
     )
     # let it go before detection when nobody asked for it: peak memory stays what it was
     kept = prepared if keep_prepared else None
@@ -143,6 +149,17 @@ def open_pair(
     """Load, align and compare two files (`align_pair`). Raises InputError naming a bad
     file."""
     options = options or PairOptions()
+    if options.second_process in ("auto", "yes"):
+        from reader.core.align.side_process import prepare_in_two, second_process_pays
+
+        if second_process_pays(source_path, target_path,
+                               idle_core=options.second_process == "auto"):
+            with gc_paused(), stage(log, "both sides in two processes"):
+                source, target, prepared = prepare_in_two(
+                    source_path, target_path, options.blocks, options.glossaries
+                )
+            return align_pair(source, target, options, progress, cancelled,
+                              keep_prepared=keep_prepared, prepared=prepared)
     with gc_paused(), stage(log, f"load source {source_path}"):
         source = load_text(source_path, blocks=options.blocks)
     with gc_paused(), stage(log, f"load target {target_path}"):

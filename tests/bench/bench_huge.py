@@ -2,8 +2,9 @@
 
     python -m tests.bench.bench_huge [--copies 19] [--seed 1]
 
-Prints the size of both sides, the wall time and peak memory of `reader align --format json`
-(alignment and divergences), and strict / lax F1 against the repeated gold.
+Prints the size of both sides, the wall time, CPU time (user + system, the second process that
+prepares the target included) and peak memory of `reader align --format json` (alignment and
+divergences), and strict / lax F1 against the repeated gold.
 """
 
 from __future__ import annotations
@@ -68,14 +69,17 @@ def main() -> None:
         print(f"source {mb[0]:.1f} MB, target {mb[1]:.1f} MB, {args.copies} copies of "
               f"large-coupled seed {args.seed}", flush=True)
         t0 = time.perf_counter()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         subprocess.run([reader, "align", str(src), str(tgt), "--format", "json",
                         "-o", str(out / "pred.json")], check=True)
         seconds = time.perf_counter() - t0
-        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+        peak = after.ru_maxrss / 1024
         result = json.loads((out / "pred.json").read_text(encoding="utf-8"))
         pred = [(tuple(b["src"]), tuple(b["tgt"])) for b in result["beads"]]
         sc = scorer().score([(tuple(s), tuple(t)) for s, t in gold], pred)
-        print(f"reader align: {seconds:.1f} s, peak {peak:.0f} MB; paragraphs "
+        print(f"reader align: {seconds:.1f} s, CPU {cpu:.1f} s, peak {peak:.0f} MB; paragraphs "
               f"{result['source']['paragraphs']} + {result['target']['paragraphs']}; "
               f"strict F1 {sc['strict_f1']:.3f}, lax F1 {sc['lax_f1']:.3f}")
 

@@ -45,3 +45,20 @@ def test_align_imports_no_workspace_nor_spreadsheet() -> None:
             f"{str(CORPUS / 'iraq-assad-lesson.en.txt')!r}, '--format', 'json'])")
     assert loaded_after(code) == {"numpy", "scipy", "rapidfuzz", "reader.core.export.report",
                                   "reader.core.align.aligner"}
+
+
+def test_the_console_script_gives_the_collector_back_to_other_commands(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # console() pauses it while the modules load; only align and diverge end with os._exit
+    import gc
+
+    from reader.cli import console
+
+    monkeypatch.setattr(sys, "argv", ["reader", "corpus"])
+    try:
+        assert console() == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()
+    assert capsys.readouterr().out

@@ -47,7 +47,8 @@ def test_v_times_every_stage_on_stderr_and_leaves_stdout_alone() -> None:
         verbose = _reader(*args)
         assert verbose.stdout == plain.stdout
         lines = verbose.stderr.splitlines()
-        timed = [re.fullmatch(r"reader: (.+): \d+\.\d ms", line) for line in lines]
+        timed = [re.fullmatch(r"reader: (.+): \d+\.\d ms, CPU \d+\.\d ms", line)
+                 for line in lines]
         assert all(timed), verbose.stderr
         assert [m.group(1) for m in timed if m] == STAGES
 

@@ -18,7 +18,8 @@ def test_a_stage_logs_its_name_and_time(caplog: pytest.LogCaptureFixture) -> Non
         pass
     assert len(caplog.records) == 1
     assert caplog.records[0].levelno == logging.INFO
-    assert re.fullmatch(r"anchors source: \d+\.\d ms", caplog.records[0].getMessage())
+    assert re.fullmatch(r"anchors source: \d+\.\d ms, CPU \d+\.\d ms",
+                        caplog.records[0].getMessage())
 
 
 def test_a_stage_below_the_level_logs_nothing(caplog: pytest.LogCaptureFixture) -> None:

@@ -184,14 +184,17 @@ def align_and_prepare(
     cancelled: CancelCheck | None = None,
     params: AlignerParams = DEFAULT_PARAMS,
     fixed: Sequence[Bead] = (),
+    prepared: PreparedPair | None = None,
 ) -> tuple[Alignment, PreparedPair]:
     """`align_texts`, and the prepared pair it aligned with its first alignment held: what a
     window keeps so that its first re-alignment prepares and aligns nothing again (a command
-    that aligns once lets it go, with the memory it holds)."""
+    that aligns once lets it go, with the memory it holds). `prepared`: the texts already
+    made ready (reader.core.align.side_process), with `glossaries` and `params`."""
     with gc_paused(), stage(log, "alignment"):
         if progress is not None:
             progress(0.0)
-        pair = PreparedPair.of_texts(source, target, glossaries, params, cancelled)
+        pair = (prepared if prepared is not None
+                else PreparedPair.of_texts(source, target, glossaries, params, cancelled))
         return _align_prepared(pair, fixed, progress, cancelled), pair
 
 

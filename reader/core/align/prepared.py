@@ -137,6 +137,18 @@ class PreparedPair:
         )
 
 
+    @classmethod
+    def of_sides(cls, source: Side, target: Side, words: Lexicon,
+                 params: AlignerParams = DEFAULT_PARAMS) -> PreparedPair:
+        """The pair of two sides made ready apart (reader.core.align.side_process), each as
+        `prepare` makes it (with `words`' stemmer): in whichever direction the lexicon reads."""
+        swapped = source.lang != "ar" and target.lang == "ar"
+        if swapped:
+            source, target = target, source
+        lexicon = None if source.lang == target.lang else words
+        return cls(source, target, lexicon, swapped, params)
+
+
 def swap_beads(beads: Sequence[Bead]) -> list[Bead]:
     return [Bead(b.tgt, b.src, b.confidence, b.state) for b in beads]
 

@@ -150,11 +150,16 @@ def text_anchors(
         if cancelled is not None and p.index % 256 == 0 and cancelled():
             raise Cancelled()
         found.append(find_anchors(p.text, text.language, glossary))
+    keep_anchors(text, glossary, found)
+    return found
+
+
+def keep_anchors(text: Text, glossary: Glossary | None, found: list[Anchors]) -> None:
+    """Keep a text's anchors as `text_anchors` does, e.g. found in a second process."""
     if text.sha256:
-        _ANCHOR_CACHE[key] = found
+        _ANCHOR_CACHE[(text.sha256, text.language, id(glossary))] = found
         while len(_ANCHOR_CACHE) > _ANCHOR_CACHE_SIZE:
             _ANCHOR_CACHE.popitem(last=False)
-    return found
 
 
 @dataclass(slots=True)

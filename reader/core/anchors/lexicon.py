@@ -7,15 +7,37 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from reader.core.anchors.tsv import PAIR_COLUMNS, ar_key, path_key, read_rows, variants
+from reader.core.anchors import lexicon_cache
+from reader.core.anchors.tsv import (
+    MAX_FILE_BYTES,
+    PAIR_COLUMNS,
+    ar_key,
+    path_key,
+    read_rows,
+    variants,
+)
 from reader.core.arabic.affixes import ARTICLE, LEXICON_ENDINGS, LEXICON_PROCLITICS, PRONOUNS
 from reader.core.arabic.stemmer import Stemmer, strip_clitics
+from reader.core.files import read_bytes
 from reader.resources import resource_path
 
 BUILTIN_LEXICON = resource_path("lexicon", "ar-en.tsv")
 
 
 def _read_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
+    """A lexicon file's entries: parsed once per content (and parsing code), then read back
+    from the user's cache (reader.core.anchors.lexicon_cache)."""
+    # the same checks and errors as the parse's own read (reader.core.anchors.tsv._decode)
+    raw = read_bytes(path, what="TSV word list", max_bytes=MAX_FILE_BYTES)
+    kept = lexicon_cache.cache_path(raw, (__file__,))
+    entries = lexicon_cache.load(kept)
+    if entries is None:
+        entries = _parse_lexicon(path)
+        lexicon_cache.store(kept, entries)
+    return entries
+
+
+def _parse_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
     entries: dict[str, tuple[str, ...]] = {}
     for row in read_rows(path, {2: PAIR_COLUMNS}):
         en = variants(row, "en", path)
@@ -146,6 +168,10 @@ def _load_lexicon(key: tuple[Any, ...], paths: tuple[Path, ...], include_builtin
     files = ((BUILTIN_LEXICON,) if include_builtin else ()) + paths
     merged: dict[str, tuple[str, ...]] = {}
     for path in files:
-        for ar, en in _read_lexicon(path).items():
+        entries = _read_lexicon(path)
+        if not merged:  # the first file's variants are already without repeats
+            merged = entries
+            continue
+        for ar, en in entries.items():
             merged[ar] = tuple(dict.fromkeys(merged.get(ar, ()) + en))
     return Lexicon(merged, files)

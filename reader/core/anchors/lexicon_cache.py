@@ -1,0 +1,83 @@
+"""A parsed lexicon kept in the user's cache folder, keyed by its bytes and the parsing code."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import marshal
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.core.anchors import tsv
+from reader.core.arabic import normalise
+from reader.core.errors import InputError
+from reader.core.files import atomic_write_bytes
+
+# Parsing the 10,000-line built-in TSV (normalising every variant, checking its script) costs
+# ~140 ms of every run; reading it back with marshal ~8 ms. The key holds the file's bytes and
+# the source of every module whose code decides the parse (a changed normalisation must never
+# read an old table), and Python's version (marshal's format follows it).
+_MAGIC = b"reader-lexicon-1\n"
+_ENV_DIR = "READER_CACHE_DIR"  # another folder, or "" for no cache at all
+Entries = dict[str, tuple[str, ...]]
+
+
+def cache_dir() -> Path | None:
+    """Where parsed lexicons are kept: $READER_CACHE_DIR if set ("": nowhere), else the
+    user's cache folder."""
+    chosen = os.environ.get(_ENV_DIR)
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("parallel-reader", appauthor=False)) / "lexicon"
+
+
+def _code_digest(sources: Sequence[str | None]) -> bytes | None:
+    """A digest of the parsing code's source, or None when a module's source cannot be read
+    (then nothing is cached: a stale table would go unnoticed)."""
+    digest = hashlib.sha256(f"{sys.version_info[0]}.{sys.version_info[1]}".encode())
+    for source in (*sources, tsv.__file__, normalise.__file__, __file__):
+        try:
+            digest.update(Path(source or "").read_bytes())
+        except OSError:
+            return None
+    return digest.digest()
+
+
+def cache_path(raw: bytes, sources: Sequence[str | None]) -> Path | None:
+    """The cache file of a lexicon file with these bytes parsed by the code of `sources`
+    (with the TSV reader's and the normalisation's), or None when there is no cache."""
+    folder = cache_dir()
+    code = _code_digest(sources) if folder is not None else None
+    if folder is None or code is None:
+        return None
+    return folder / f"{hashlib.sha256(code + raw).hexdigest()[:32]}.marshal"
+
+
+def load(path: Path | None) -> Entries | None:
+    """The entries kept at `path`, or None when there are none (or they cannot be read)."""
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(_MAGIC):
+        return None
+    try:
+        entries = marshal.loads(data[len(_MAGIC):])
+    except (EOFError, ValueError, TypeError):
+        return None  # cut short or damaged: parsed again, and written again
+    return entries if isinstance(entries, dict) else None
+
+
+def store(path: Path | None, entries: Entries) -> None:
+    """Keep `entries` at `path`, atomically; a folder that cannot be written is no error."""
+    if path is None:
+        return
+    # a read-only home or a full disk: the next run parses the file again
+    with contextlib.suppress(InputError):
+        atomic_write_bytes(path, _MAGIC + marshal.dumps(entries))

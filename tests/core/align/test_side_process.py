@@ -1,0 +1,99 @@
+"""The target prepared in a second process: the same pair, texts and result as in one process."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from reader.core.align.prepared import PreparedPair
+from reader.core.align.side_process import MIN_BYTES, prepare_in_two, second_process_pays
+from reader.core.anchors.features import text_anchors
+from reader.core.anchors.glossary import Glossary
+from reader.core.errors import InputError
+from reader.core.pair import PairOptions, align_pair, open_pair
+from reader.core.text.document import load_text
+from reader.resources import CORPUS
+
+AR = CORPUS / "iraq-assad-lesson.ar.txt"
+EN = CORPUS / "iraq-assad-lesson.en.txt"
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+
+
+def _same_sides(a: PreparedPair, b: PreparedPair) -> None:
+    assert (a.swapped, a.lexicon is None) == (b.swapped, b.lexicon is None)
+    for x, y in ((a.src, b.src), (a.tgt, b.tgt)):
+        assert x.features == y.features
+        assert np.array_equal(x.null_bonus, y.null_bonus)
+        assert list(x.texts) == list(y.texts)
+        assert (x.lang, list(x.kinds)) == (y.lang, list(y.kinds))
+
+
+@pytest.mark.parametrize("order", [(AR, EN), (EN, AR)])
+def test_two_processes_prepare_what_one_prepares(order: tuple[Path, Path]) -> None:
+    src_path, tgt_path = order
+    source, target, prepared = prepare_in_two(src_path, tgt_path)
+    alone = PreparedPair.of_texts(load_text(src_path), load_text(tgt_path))
+    _same_sides(prepared, alone)
+    assert source == load_text(src_path) and target == load_text(tgt_path)
+    # the target's anchors came back with it: detection finds them without parsing again
+    assert text_anchors(target, Glossary.load()) is text_anchors(target, Glossary.load())
+
+
+def test_the_pair_is_the_one_of_one_process() -> None:
+    source, target, prepared = prepare_in_two(AR, EN)
+    two = align_pair(source, target, prepared=prepared)
+    one = open_pair(AR, EN)
+    assert two.alignment.beads == one.alignment.beads
+    assert two.divergences == one.divergences
+    assert two.verdict == one.verdict
+
+
+def test_the_childs_stages_are_logged_here(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="reader")
+    prepare_in_two(AR, EN)
+    stages = [r.getMessage().split(":")[0] for r in caplog.records]
+    assert stages[:2] == ["glossary", "lexicon"]
+    # the child's records are logged once it is done: after the source's, always in that order
+    assert stages.index("anchors source") < stages.index("anchors target")
+    assert stages.index("features source (46 paragraphs)") < stages.index("load target " + str(EN))
+    assert "target from the second process" in stages
+
+
+def test_a_bad_target_fails_as_in_one_process(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    with pytest.raises(InputError) as one:
+        open_pair(AR, bad)
+    with pytest.raises(InputError) as two:
+        prepare_in_two(AR, bad)
+    assert str(two.value) == str(one.value)
+    with pytest.raises(InputError, match="no such file"):
+        prepare_in_two(AR, tmp_path / "missing.txt")
+
+
+def test_a_bad_source_fails_and_leaves_no_child(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        prepare_in_two(tmp_path / "missing.txt", EN)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # the child was reaped
+
+
+def test_a_second_process_pays_only_for_long_texts(tmp_path: Path) -> None:
+    assert not second_process_pays(AR, EN)  # an article: ~30 ms of preparing
+    long_ar, long_en = tmp_path / "ar.txt", tmp_path / "en.txt"
+    long_ar.write_text(AR.read_text(encoding="utf-8") * 4, encoding="utf-8")
+    long_en.write_text(EN.read_text(encoding="utf-8") * 7, encoding="utf-8")
+    assert min(long_ar.stat().st_size, long_en.stat().st_size) >= MIN_BYTES
+    assert second_process_pays(long_ar, long_en, idle_core=False) == (
+        sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1)
+    assert not second_process_pays(long_ar, tmp_path / "missing.txt", idle_core=False)
+
+
+def test_options_without_a_second_process_by_default() -> None:
+    assert PairOptions().second_process == "no"  # batch workers and the window
