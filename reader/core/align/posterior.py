@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reader.core.align.dp import Forward, Pins
+from reader.core.align.dp import Forward, Pins, block_rows
 from reader.core.align.grid import Grid, Moves, inside_bounds, outside_to_neg
 from reader.core.align.model import Problem
 from reader.core.align.params import BEAD_TYPES, NEG, AlignerParams
@@ -73,8 +73,9 @@ def _scores_from_start(
     cols = np.arange(width)
     for r, t in enumerate(types):
         ends = np.minimum(np.arange(n + 1) + t[0], n)[:, None]
-        at = np.clip(cols[None, :] + shift[:, r, None], 0, width - 1)
-        out[:, r, :] = scores[t][ends, at]
+        at = np.minimum(np.maximum(cols[None, :] + shift[:, r, None], 0), width - 1)
+        # flat indices: numpy's two-array indexing costs twice as much
+        out[:, r, :] = scores[t].ravel().take(ends * width + at)
     return out
 
 
@@ -102,42 +103,70 @@ def backward(
     moves = Moves.of(centre, half, types, 1, forward=False)
     table = moves.table(n, 1)
     flat = table.reshape(-1)
-    band = slice(moves.pad, moves.pad + width)
+    band = table[:, 0, moves.pad : moves.pad + width]
+    band_reversed = band[:, ::-1]
     cols = np.arange(width)
-    S = _scores_from_start(scores, match, moves.shift[:, :-1], n, width)
+    S = np.empty((n + 1, len(types), width), dtype=np.result_type(null_s.dtype, np.float32))
+    S[:, :-1] = _scores_from_start(scores, match, moves.shift[:, :-1], n, width)
+    S[:n, -1] = null_s[:n, None]
+    S[n, -1] = 0.0  # row n takes no candidates
     first_in, first_out = inside_bounds(centre, half, m)
     # each row's running 0:1 sums read from the right
     rev_cum = (grid.cum[:, -1:] - grid.cum)[:, ::-1]
     pinned = pinned or {}
     transit: dict[int, np.ndarray] = {}
+    plain = [i < n and lo == 0 and hi == width and i not in pinned and i not in moves.slow
+             for i, (lo, hi) in enumerate(zip(first_in, first_out, strict=True))]
+    take, add, subtract = flat.take, np.add, np.subtract
+    sum_of, sum_so_far = np.logaddexp.reduce, np.logaddexp.accumulate
+    base = np.empty(width)
+    base_reversed = base[::-1]
+    step = np.empty(width)
+    sums = np.empty(width)
+    rows = block_rows(len(types) * width)
     # backwards, the 0:1 step from (i, j) to (i, j+1) scores null_t[j]: the row's running sum
     # read from the right
-    for i in range(n, -1, -1):
-        if i == n:
-            base = np.where(grid.j[n] == m, 0.0, neg)
-        else:
-            cands = flat.take(moves.offset[i][:, None] + cols[None, :])
-            for r in moves.slow.get(i, ()):
-                shift = int(moves.shift[i, r])
-                lo, hi = max(0, -shift), min(width, width - shift)
-                start = moves.pad + lo + shift
-                cands[r, lo:hi] = table[i + types[r][0], 0, start : start + hi - lo]
-            cands[:-1] += S[i]
-            if i + 1 <= n:
-                cands[-1] += null_s[i]
-            base = np.logaddexp.reduce(cands, axis=0)
-        pin = pinned.get(i)
-        if pin is not None:
-            base = np.where(grid.j[i] >= pin[1], base, neg)
-        # B[o] = logaddexp(base[o], step[o+1] + B[o+1]), step[o+1] = cum[o+1] - cum[o]
-        rev = rev_cum[i]
-        row = (rev + np.logaddexp.accumulate(base[::-1] - rev))[::-1].copy()
-        outside_to_neg(row, first_in[i], first_out[i])
-        if pin is not None:
-            transit[i] = row.copy()
-            row = np.where(grid.j[i] <= pin[0], row, neg)
-        table[i, 0, band] = row
-    B = table[: n + 1, 0, band]
+    for r1 in range(n + 1, 0, -rows):
+        r0 = max(0, r1 - rows)
+        cands = np.empty((r1 - r0, len(types), width))
+        index = moves.offset[r0:r1, :, None] + cols[None, None, :]
+        # float64 once per block: adding float32 to float64 row by row casts in small buffers
+        block_scores = S[r0:r1].astype(np.float64)
+        for q in range(r1 - r0 - 1, -1, -1):
+            i = r0 + q
+            rev = rev_cum[i]
+            if plain[i]:
+                c = cands[q]
+                take(index[q], out=c, mode="clip")
+                add(c, block_scores[q], out=c)
+                sum_of(c, axis=0, out=base)
+                # B[o] = logaddexp(base[o], step[o+1] + B[o+1]), step[o+1] = cum[o+1] - cum[o]
+                subtract(base_reversed, rev, out=step)
+                sum_so_far(step, out=sums)
+                add(rev, sums, out=band_reversed[i])
+                continue
+            if i == n:
+                row_base = np.where(grid.row(n) == m, 0.0, neg)
+            else:
+                c = cands[q]
+                take(index[q], out=c, mode="clip")
+                for r in moves.slow.get(i, ()):
+                    shift = int(moves.shift[i, r])
+                    lo, hi = max(0, -shift), min(width, width - shift)
+                    start = moves.pad + lo + shift
+                    c[r, lo:hi] = table[i + types[r][0], 0, start : start + hi - lo]
+                add(c, block_scores[q], out=c)
+                row_base = sum_of(c, axis=0)
+            pin = pinned.get(i)
+            if pin is not None:
+                row_base = np.where(grid.row(i) >= pin[1], row_base, neg)
+            row = (rev + sum_so_far(row_base[::-1] - rev))[::-1].copy()
+            outside_to_neg(row, first_in[i], first_out[i])
+            if pin is not None:
+                transit[i] = row.copy()
+                row = np.where(grid.row(i) <= pin[0], row, neg)
+            band[i] = row
+    B = band[: n + 1]
     z = F[n, int(m - centre[n] + half)]
     if not math.isclose(z, B[0, int(half - centre[0])], rel_tol=1e-6, abs_tol=1e-3):
         raise AssertionError("forward and backward totals differ")  # a bug, never bad input
