@@ -71,18 +71,27 @@ def dot_band(src: sp.csr_matrix, tgt: sp.csr_matrix, centre: np.ndarray, half: i
     n, m = src.shape[0], tgt.shape[0]
     width = 2 * half + 1
     out = np.zeros((n, width), dtype=np.float32)
-    chunk = 256
+    chunk = _DOT_ROWS
     for a0 in range(0, n, chunk):
         a1 = min(n, a0 + chunk)
         lo = max(0, int(centre[a0]) - half)
         hi = min(m, int(centre[a1 - 1]) + half + 1)
         if hi <= lo:
             continue
+        # each dot adds its terms in the source row's order, whatever the target slice
         block = (src[a0:a1] @ tgt[lo:hi].T).toarray()
-        for a in range(a0, a1):
-            start = int(centre[a]) - half
-            q0 = max(0, lo - start)
-            q1 = min(width, hi - start)
-            if q1 > q0:
-                out[a, q0:q1] = block[a - a0, start + q0 - lo : start + q1 - lo]
+        # row a's band starts at column centre[a] - half of the text: a window of the block,
+        # padded with zeros where the band leaves it
+        start = centre[a0:a1] - half - lo
+        left = max(0, -int(start.min()))
+        right = max(0, int(start.max()) + width - (hi - lo))
+        if left or right:
+            block = np.pad(block, ((0, 0), (left, right)))
+        windows = np.lib.stride_tricks.sliding_window_view(block, width, axis=1)
+        out[a0:a1] = windows[np.arange(a1 - a0), start + left]
     return out
+
+
+# source rows whose dots one sparse product gives: fewer rows waste fewer products outside
+# the band, more cost more calls
+_DOT_ROWS = 128
