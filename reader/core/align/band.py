@@ -13,13 +13,27 @@ from reader.core.align.params import AlignerParams
 # fixed width around an expected path, so time and memory grow linearly with the pair.
 
 
+def _points(path: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """The path's rows and target positions as two arrays."""
+    points = np.array(path, dtype=np.int64).reshape(-1, 2)
+    return points[:, 0], points[:, 1]
+
+
+def _row_extent(path: Sequence[tuple[int, int]], n: int, lowest: int) -> tuple[np.ndarray,
+                                                                                 np.ndarray]:
+    """Per row, the least and the greatest target position the path visits there (`lowest`
+    and -1 where it visits none)."""
+    rows, cols = _points(path)
+    lo = np.full(n + 1, lowest, dtype=np.int64)
+    hi = np.full(n + 1, -1, dtype=np.int64)
+    np.minimum.at(lo, rows, cols)
+    np.maximum.at(hi, rows, cols)
+    return lo, hi
+
+
 def path_row_span(path: Sequence[tuple[int, int]], n: int) -> int:
     """The widest range of target positions that a path visits within one source row."""
-    lo = np.full(n + 1, np.iinfo(np.int64).max, dtype=np.int64)
-    hi = np.full(n + 1, -1, dtype=np.int64)
-    for i, j in path:
-        lo[i] = min(lo[i], j)
-        hi[i] = max(hi[i], j)
+    lo, hi = _row_extent(path, n, np.iinfo(np.int64).max)
     seen = hi >= 0
     return int((hi[seen] - lo[seen]).max()) if seen.any() else 0
 
@@ -33,9 +47,10 @@ def band_half(
     further than the visits alone say). The first and last rows are centred on the text's
     corners, not on their visits: a run of 0:1 beads there lies to one side of the centre."""
     jump = int(np.diff(centre).max(initial=0))
-    ends = [abs(j - int(centre[i])) for i, j in path if i in (0, n)]
-    return max(minimum, path_row_span(path, n) // 2 + 2, -(-(jump - longest) // 2),
-               max(ends, default=0))
+    rows, cols = _points(path)
+    at_ends = (rows == 0) | (rows == n)
+    ends = int(np.abs(cols[at_ends] - centre[rows[at_ends]]).max(initial=0))
+    return max(minimum, path_row_span(path, n) // 2 + 2, -(-(jump - longest) // 2), ends)
 
 
 def diagonal_half(n: int, m: int, params: AlignerParams) -> int:
@@ -54,11 +69,7 @@ def half_cap(n: int, params: AlignerParams) -> int:
 def band_centres(n: int, m: int, path: Sequence[tuple[int, int]] | None) -> np.ndarray:
     if path is None:
         return np.round(np.arange(n + 1) * (m / max(n, 1))).astype(np.int64)
-    lo = np.full(n + 1, m, dtype=np.int64)
-    hi = np.full(n + 1, -1, dtype=np.int64)
-    for i, j in path:
-        lo[i] = min(lo[i], j)
-        hi[i] = max(hi[i], j)
+    lo, hi = _row_extent(path, n, m)
     # rows inside a 2:1 or 3:1 bead are not on the path: they take the row before them
     centre = np.where(hi >= 0, (lo + hi) // 2, -1)
     centre[0] = 0

@@ -31,31 +31,56 @@ class Sweeps:
 
     def bead_posteriors(self) -> list[float]:
         """The posterior probability of each bead on the best path."""
-        centre, half, F, B = self.centre, self.half, self.F, self.B
-        out = []
-        for (ks, kt), row, col in self.forward.path:
-            o_end = int(col - centre[row] + half)
-            o_start = int(col - kt - centre[row - ks] + half)
-            if ks == 0:
-                # a 0:1 bead moves along a row: inside a pinned row, on the way to its point
-                f_row = self.forward.transit.get(row, F[row])
-                b_row = self.transit.get(row, B[row])
-                bead_score = self.null_t[col - 1]
-            else:
-                f_row, b_row = F[row - ks], B[row]
-                bead_score = (self.null_s[row - 1] if kt == 0
-                              else self.scores[(ks, kt)][row, o_end])
-            out.append(_probability(f_row[o_start] + bead_score + b_row[o_end] - self.z))
-        return out
+        path = self.forward.path
+        if not path:
+            return []
+        centre, half = self.centre, self.half
+        steps = np.array([(ks, kt, row, col) for (ks, kt), row, col in path], dtype=np.int64)
+        ks, kt, row, col = steps.T
+        o_end = col - centre[row] + half
+        o_start = col - kt - centre[row - ks] + half
+        # a 0:1 bead moves along a row: inside a pinned row, on the way to its point
+        f = self._cells(self.F, self.forward.transit, row - ks, o_start, ks == 0)
+        b = self._cells(self.B, self.transit, row, o_end, ks == 0)
+        bead_score = np.empty(len(path), dtype=np.float64)
+        zero_one, one_zero = ks == 0, (kt == 0) & (ks > 0)
+        bead_score[zero_one] = self.null_t[col[zero_one] - 1]
+        bead_score[one_zero] = self.null_s[row[one_zero] - 1]
+        for t, table in self.scores.items():
+            at = (ks == t[0]) & (kt == t[1])
+            bead_score[at] = table[row[at], o_end[at]]
+        # the sums in the order a bead at a time added them, each exponential by math.exp
+        return [_probability(x) for x in ((f + bead_score + b) - self.z).tolist()]
 
     def visit(self, i: int, j: int) -> float:
         """The probability that the path passes through the point (i, j)."""
-        o = int(j - self.centre[i] + self.half)
-        if not 0 <= o < self.F.shape[1]:
-            return 0.0
-        f = self.forward.transit.get(i, self.F[i])[o]
-        b = self.transit.get(i, self.B[i])[o]
-        return _probability(f + b - self.z)
+        return self.visits([(i, j)])[0]
+
+    def visits(self, points: Sequence[tuple[int, int]] | np.ndarray) -> list[float]:
+        """`visit` of each point (a sequence of (i, j), or an array of them, (points, 2))."""
+        if len(points) == 0:
+            return []
+        i, j = np.array(points, dtype=np.int64).reshape(-1, 2).T
+        o = j - self.centre[i] + self.half
+        inside = (o >= 0) & (o < self.F.shape[1])
+        o = np.where(inside, o, 0)
+        every = np.ones(len(i), dtype=bool)
+        f = self._cells(self.F, self.forward.transit, i, o, every)
+        b = self._cells(self.B, self.transit, i, o, every)
+        logp = ((f + b) - self.z).tolist()
+        return [_probability(x) if ok else 0.0
+                for x, ok in zip(logp, inside.tolist(), strict=True)]
+
+    @staticmethod
+    def _cells(table: np.ndarray, transit: dict[int, np.ndarray], rows: np.ndarray,
+               cols: np.ndarray, in_transit: np.ndarray) -> np.ndarray:
+        """table[rows, cols], reading a pinned row's transit row where `in_transit`."""
+        out = table[rows, cols].astype(np.float64)
+        for r, values in transit.items():
+            at = (rows == r) & in_transit
+            if at.any():
+                out[at] = values[cols[at]]
+        return out
 
 
 def _probability(logp: float) -> float:

@@ -166,3 +166,41 @@ def backward(
     if not math.isclose(z, B[0, int(half - centre[0])], rel_tol=1e-6, abs_tol=1e-3):
         raise AssertionError("forward and backward totals differ")
     return B, transit, float(z)
+
+
+def bead_posteriors(
+    pb: Problem, centre: np.ndarray, half: int, scores: dict[tuple[int, int], np.ndarray],
+    params: AlignerParams, forward: Forward, B: np.ndarray, transit: dict[int, np.ndarray],
+    z: float,
+) -> list[float]:
+    assert forward.F is not None
+    null_s = params.log_prior[(1, 0)] + pb.src_null
+    null_t = params.log_prior[(0, 1)] + pb.tgt_null
+    out = []
+    for (ks, kt), row, col in forward.path:
+        o_end = int(col - centre[row] + half)
+        o_start = int(col - kt - centre[row - ks] + half)
+        if ks == 0:
+            f_row = forward.transit.get(row, forward.F[row])
+            b_row = transit.get(row, B[row])
+            bead_score = null_t[col - 1]
+        else:
+            f_row, b_row = forward.F[row - ks], B[row]
+            bead_score = null_s[row - 1] if kt == 0 else scores[(ks, kt)][row, o_end]
+        out.append(_probability(f_row[o_start] + bead_score + b_row[o_end] - z))
+    return out
+
+
+def visit(centre: np.ndarray, half: int, forward: Forward, B: np.ndarray,
+          transit: dict[int, np.ndarray], z: float, i: int, j: int) -> float:
+    assert forward.F is not None
+    o = int(j - centre[i] + half)
+    if not 0 <= o < forward.F.shape[1]:
+        return 0.0
+    f = forward.transit.get(i, forward.F[i])[o]
+    b = transit.get(i, B[i])[o]
+    return _probability(f + b - z)
+
+
+def _probability(logp: float) -> float:
+    return float(min(1.0, math.exp(min(0.0, logp))))

@@ -95,6 +95,12 @@ def _check(pb: Problem, centre: np.ndarray, half: int, scores: dict[tuple[int, i
     assert sweeps.transit.keys() == transit.keys()
     assert all(_same(sweeps.transit[i], transit[i]) for i in transit)
     assert sweeps.z == z or (np.isnan(z) and np.isnan(sweeps.z))
+    # the posteriors, and the visits of the path's points and of points off it
+    assert sweeps.bead_posteriors() == reference.bead_posteriors(
+        pb, centre, half, scores, params, want, B, transit, z)
+    points = [(i, j) for _, i, j in want.path] + [(pb.n, 0), (0, pb.m), (pb.n // 2, pb.m)]
+    assert sweeps.visits(points) == [
+        reference.visit(centre, half, want, B, transit, z, i, j) for i, j in points]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
