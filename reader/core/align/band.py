@@ -13,13 +13,27 @@ from reader.core.align.params import AlignerParams
 # fixed width around an expected path, so time and memory grow linearly with the pair.
 
 
+def _points(path: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    """The path's rows and target positions as two arrays."""
+    points = np.array(path, dtype=np.int64).reshape(-1, 2)
+    return points[:, 0], points[:, 1]
+
+
+def _row_extent(path: Sequence[tuple[int, int]], n: int, lowest: int) -> tuple[np.ndarray,
+                                                                                 np.ndarray]:
+    """Per row, the least and the greatest target position the path visits there (`lowest`
+    and -1 where it visits none)."""
+    rows, cols = _points(path)
+    lo = np.full(n + 1, lowest, dtype=np.int64)
+    hi = np.full(n + 1, -1, dtype=np.int64)
+    np.minimum.at(lo, rows, cols)
+    np.maximum.at(hi, rows, cols)
+    return lo, hi
+
+
 def path_row_span(path: Sequence[tuple[int, int]], n: int) -> int:
     """The widest range of target positions that a path visits within one source row."""
-    lo = np.full(n + 1, np.iinfo(np.int64).max, dtype=np.int64)
-    hi = np.full(n + 1, -1, dtype=np.int64)
-    for i, j in path:
-        lo[i] = min(lo[i], j)
-        hi[i] = max(hi[i], j)
+    lo, hi = _row_extent(path, n, np.iinfo(np.int64).max)
     seen = hi >= 0
     return int((hi[seen] - lo[seen]).max()) if seen.any() else 0
 
@@ -33,9 +47,10 @@ def band_half(
     further than the visits alone say). The first and last rows are centred on the text's
     corners, not on their visits: a run of 0:1 beads there lies to one side of the centre."""
     jump = int(np.diff(centre).max(initial=0))
-    ends = [abs(j - int(centre[i])) for i, j in path if i in (0, n)]
-    return max(minimum, path_row_span(path, n) // 2 + 2, -(-(jump - longest) // 2),
-               max(ends, default=0))
+    rows, cols = _points(path)
+    at_ends = (rows == 0) | (rows == n)
+    ends = int(np.abs(cols[at_ends] - centre[rows[at_ends]]).max(initial=0))
+    return max(minimum, path_row_span(path, n) // 2 + 2, -(-(jump - longest) // 2), ends)
 
 
 def diagonal_half(n: int, m: int, params: AlignerParams) -> int:
@@ -54,11 +69,7 @@ def half_cap(n: int, params: AlignerParams) -> int:
 def band_centres(n: int, m: int, path: Sequence[tuple[int, int]] | None) -> np.ndarray:
     if path is None:
         return np.round(np.arange(n + 1) * (m / max(n, 1))).astype(np.int64)
-    lo = np.full(n + 1, m, dtype=np.int64)
-    hi = np.full(n + 1, -1, dtype=np.int64)
-    for i, j in path:
-        lo[i] = min(lo[i], j)
-        hi[i] = max(hi[i], j)
+    lo, hi = _row_extent(path, n, m)
     # rows inside a 2:1 or 3:1 bead are not on the path: they take the row before them
     centre = np.where(hi >= 0, (lo + hi) // 2, -1)
     centre[0] = 0
@@ -71,18 +82,27 @@ def dot_band(src: sp.csr_matrix, tgt: sp.csr_matrix, centre: np.ndarray, half: i
     n, m = src.shape[0], tgt.shape[0]
     width = 2 * half + 1
     out = np.zeros((n, width), dtype=np.float32)
-    chunk = 256
+    chunk = _DOT_ROWS
     for a0 in range(0, n, chunk):
         a1 = min(n, a0 + chunk)
         lo = max(0, int(centre[a0]) - half)
         hi = min(m, int(centre[a1 - 1]) + half + 1)
         if hi <= lo:
             continue
+        # each dot adds its terms in the source row's order, whatever the target slice
         block = (src[a0:a1] @ tgt[lo:hi].T).toarray()
-        for a in range(a0, a1):
-            start = int(centre[a]) - half
-            q0 = max(0, lo - start)
-            q1 = min(width, hi - start)
-            if q1 > q0:
-                out[a, q0:q1] = block[a - a0, start + q0 - lo : start + q1 - lo]
+        # row a's band starts at column centre[a] - half of the text: a window of the block,
+        # padded with zeros where the band leaves it
+        start = centre[a0:a1] - half - lo
+        left = max(0, -int(start.min()))
+        right = max(0, int(start.max()) + width - (hi - lo))
+        if left or right:
+            block = np.pad(block, ((0, 0), (left, right)))
+        windows = np.lib.stride_tricks.sliding_window_view(block, width, axis=1)
+        out[a0:a1] = windows[np.arange(a1 - a0), start + left]
     return out
+
+
+# source rows whose dots one sparse product gives: fewer rows waste fewer products outside
+# the band, more cost more calls
+_DOT_ROWS = 128

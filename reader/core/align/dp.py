@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from reader.core.align.beads import Bead
-from reader.core.align.grid import Grid, Moves, inside_bounds, outside_to_neg
+from reader.core.align.grid import Grid, Moves, inside_bounds
 from reader.core.align.model import Problem
 from reader.core.align.params import BEAD_TYPES, NEG, AlignerParams
 from reader.core.errors import Cancelled, ReaderError
@@ -38,11 +38,46 @@ class Forward:
     transit: dict[int, np.ndarray] = field(default_factory=dict)
 
 
-def _stacked_scores(
-    scores: dict[tuple[int, int], np.ndarray], types: Sequence[tuple[int, int]]
+def row_scores(
+    scores: dict[tuple[int, int], np.ndarray], types: Sequence[tuple[int, int]],
+    null: np.ndarray, null_at: int, n: int, width: int,
 ) -> np.ndarray:
-    """The match types' score tables as one array, (rows, types, width)."""
-    return np.stack([scores[t] for t in types], axis=1)
+    """The match types' score tables and a null type's score as one array, (rows, types + 1,
+    width): row i's null score is null[i + null_at] (a row it does not reach scores 0). Float32
+    unless a null score is not a float32 value: each cell adds exactly what it added alone."""
+    dtype = np.float32 if np.array_equal(null.astype(np.float32), null) else np.float64
+    out = np.zeros((n + 1, len(types) + 1, width), dtype=dtype)
+    for r, t in enumerate(types):
+        out[:, r] = scores[t]
+    rows = np.arange(n + 1) + null_at
+    ok = (rows >= 0) & (rows < len(null))
+    out[ok, len(types)] = null[rows[ok]][:, None]
+    return out
+
+
+# Candidate cells gathered per block of rows: the sweep's buffers stay in the cache, and what
+# is done once per block (index arithmetic, back pointers) costs little per row.
+_BLOCK_VALUES = 1 << 16
+
+
+def block_rows(values_per_row: int) -> int:
+    """Rows per block: a power of two up to 512, so that blocks start at every 512th row."""
+    rows = 1
+    while rows < 512 and 2 * rows * values_per_row <= _BLOCK_VALUES:
+        rows *= 2
+    return rows
+
+
+def first_max(values: np.ndarray) -> np.ndarray:
+    """values.argmax(axis=1) for (rows, types, width): numpy's argmax over a middle axis
+    costs per cell, comparing with the maximum costs per type."""
+    top = np.maximum.reduce(values, axis=1)
+    if np.isnan(top).any():
+        return values.argmax(axis=1)  # a NaN wins where it stands first, as argmax has it
+    out = np.full(top.shape, values.shape[1] - 1, dtype=np.int8)
+    for r in range(values.shape[1] - 2, -1, -1):
+        out[values[:, r] == top] = r
+    return out
 
 
 def run_dp(
@@ -71,57 +106,96 @@ def run_dp(
     # float64: on a book the running totals reach millions, beyond float32's resolution
     V = moves.table(n, k)  # [.., 0]: best, [.., 1]: log-sum
     flat = V.reshape(-1)
-    band = slice(moves.pad, moves.pad + width)
-    gather = (np.arange(k)[:, None] * moves.stride + np.arange(width)[None, :])[None]
-    S = _stacked_scores(scores, match)
-    # the best candidate of each cell (a row of `types`) and whether a 0:1 bead beat it
-    came_by = np.zeros((n + 1, width), dtype=np.int8)
-    moved = np.zeros((n + 1, width), dtype=bool)
+    band = V[:, :, moves.pad : moves.pad + width]
+    lanes = np.arange(k)[:, None] * moves.stride + np.arange(width)[None, :]
     null_s = (params.log_prior[(1, 0)] + pb.src_null).astype(np.float64)
+    S = row_scores(scores, match, null_s, -1, n, width)
+    # whether a 0:1 bead beat a cell's best candidate, and the bead type of the path's step
+    moved = np.zeros((n + 1, width), dtype=bool)
+    back = np.empty((n + 1, width), dtype=np.int8)
     grid = Grid.of(centre, half, m, params.log_prior[(0, 1)] + pb.tgt_null)
+    cum = grid.cum
     first_in, first_out = inside_bounds(centre, half, m)
     transit: dict[int, np.ndarray] = {}
     pinned = pinned or {}
-    for i in range(n + 1):
-        if cancelled is not None and i % 512 == 0 and cancelled():
+    slow = moves.slow
+    base = np.empty((k, width))
+    # rows with nothing of their own (no pin, no cell outside the text, no far move) take the
+    # short way through the loop: numpy's cost here is per call
+    plain = [i > 0 and lo == 0 and hi == width and i not in pinned and i not in slow
+             for i, (lo, hi) in enumerate(zip(first_in, first_out, strict=True))]
+    take, add, subtract = flat.take, np.add, np.subtract
+    best_of, best_so_far = np.maximum.reduce, np.maximum.accumulate
+    sum_of, sum_so_far = np.logaddexp.reduce, np.logaddexp.accumulate
+    rows = block_rows(k * len(types) * width)
+    for r0 in range(0, n + 1, rows):
+        if cancelled is not None and r0 % 512 == 0 and cancelled():
             raise Cancelled()
-        if i == 0:
-            cands = np.full((1, k, width), NEG)
-            cands[0][:, grid.j[0] == 0] = 0.0
-        else:
-            cands = flat.take(moves.offset[i][:, None, None] + gather)
-            for r in moves.slow.get(i, ()):
-                shift = int(moves.shift[i, r])
-                lo, hi = max(0, -shift), min(width, width - shift)
-                start = moves.pad + lo + shift
-                cands[r, :, lo:hi] = V[i - types[r][0], :, start : start + hi - lo]
-            cands[:-1] += S[i][:, None, :]
-            cands[-1] += null_s[i - 1]
-        cum, pin = grid.cum[i], pinned.get(i)
-        best = cands[:, 0].argmax(axis=0)
-        base = cands[:, 0].max(axis=0)
-        if pin is not None:
-            base = np.where(grid.j[i] <= pin[0], base, NEG)
-        # 0:1 beads inside the row: D[o] = max(base[o], D[o-1] + step[o])
-        own = base - cum
-        best_so_far = np.maximum.accumulate(own)
-        row = cum + best_so_far
+        r1 = min(n + 1, r0 + rows)
+        # every candidate of the block's rows, kept for the back pointers: (rows, k, types, width)
+        cands = np.empty((r1 - r0, k, len(types), width))
+        index = moves.offset[r0:r1, None, :, None] + lanes[None, :, None, :]
+        # float64 once per block: adding float32 to float64 row by row casts in small buffers
+        block_scores = S[r0:r1].astype(np.float64)
+        own = np.empty((r1 - r0, k, width))  # the best candidate less the row's 0:1 sums
+        acc = np.empty((r1 - r0, k, width))  # ... and its running maximum (log-sum)
+        best_c, best_own, best_acc = cands[:, 0], own[:, 0], acc[:, 0]
+        sum_c, sum_own, sum_acc = (cands[:, 1], own[:, 1], acc[:, 1]) if sums else (
+            cands, own, acc)
+        for q in range(r1 - r0):
+            i = r0 + q
+            c = cands[q]
+            if plain[i]:
+                take(index[q], out=c, mode="clip")
+                add(c, block_scores[q], out=c)
+                row_cum = cum[i]
+                # 0:1 beads inside the row: D[o] = max(base[o], D[o-1] + step[o])
+                if sums:
+                    best_of(best_c[q], axis=0, out=base[0])
+                    sum_of(sum_c[q], axis=0, out=base[1])
+                    subtract(base, row_cum, out=own[q])
+                    best_so_far(best_own[q], out=best_acc[q])
+                    sum_so_far(sum_own[q], out=sum_acc[q])
+                else:
+                    best_of(c, axis=1, out=base)
+                    subtract(base, row_cum, out=own[q])
+                    best_so_far(own[q], axis=1, out=acc[q])
+                add(row_cum, acc[q], out=band[i])
+                continue
+            if i == 0:
+                c.fill(NEG)
+                c[:, 0, grid.row(0) == 0] = 0.0
+            else:
+                take(index[q], out=c, mode="clip")
+                for r in slow.get(i, ()):
+                    shift = int(moves.shift[i, r])
+                    lo, hi = max(0, -shift), min(width, width - shift)
+                    start = moves.pad + lo + shift
+                    c[:, r, lo:hi] = V[i - types[r][0], :, start : start + hi - lo]
+                add(c, block_scores[q], out=c)
+            best_of(c[0], axis=0, out=base[0])
+            if sums:
+                sum_of(c[1], axis=0, out=base[1])
+            pin = pinned.get(i)
+            row_cum = cum[i]
+            ow, a = own[q], acc[q]
+            subtract(base if pin is None else np.where(grid.row(i) <= pin[0], base, NEG),
+                     row_cum, out=ow)
+            best_so_far(ow[0], out=a[0])
+            if sums:
+                sum_so_far(ow[1], out=a[1])
+            row = row_cum + a
+            row[:, : first_in[i]] = NEG  # cells outside the target text cannot be on a path
+            row[:, first_out[i] :] = NEG
+            if pin is not None:
+                if sums:
+                    transit[i] = row[1].copy()
+                row = np.where(grid.row(i) >= pin[1], row, NEG)
+            band[i] = row
         # exact: the running maximum came from a cell to the left only if it beats this one
-        np.greater(best_so_far, own, out=moved[i])
-        came_by[i] = best
-        outside_to_neg(row, first_in[i], first_out[i])
-        V[i, 0, band] = row if pin is None else np.where(grid.j[i] >= pin[1], row, NEG)
-        if sums:
-            base = np.logaddexp.reduce(cands[:, 1], axis=0)
-            if pin is not None:
-                base = np.where(grid.j[i] <= pin[0], base, NEG)
-            row = cum + np.logaddexp.accumulate(base - cum)
-            outside_to_neg(row, first_in[i], first_out[i])
-            if pin is not None:
-                transit[i] = row
-                row = np.where(grid.j[i] >= pin[1], row, NEG)
-            V[i, 1, band] = row
-    back = np.where(moved, _ZERO_ONE, type_of_row[came_by])
+        np.greater(best_acc, best_own, out=moved[r0:r1])
+        best = type_of_row[first_max(best_c)]
+        back[r0:r1] = np.where(moved[r0:r1], _ZERO_ONE, best)
     back[0] = np.where(moved[0], _ZERO_ONE, -1)  # the start: nothing came before it
     # trace back from (n, m)
     o = int(m - centre[n] + half)
@@ -143,7 +217,7 @@ def run_dp(
         o = int(jj - kt - centre[i - ks] + half)
         i -= ks
     path.reverse()
-    return Forward(path, V[: n + 1, 1, band] if sums else None, transit)
+    return Forward(path, band[: n + 1, 1] if sums else None, transit)
 
 
 def path_to_beads(path: Sequence[Step], conf: Sequence[float]) -> list[Bead]:

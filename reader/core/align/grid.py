@@ -16,25 +16,45 @@ class Grid:
     running sum of 0:1 bead scores along the row (outside the text the step is 0: those cells
     are NEG already, and a NEG step would swamp the running sum's precision)."""
 
-    j: np.ndarray
-    inside: np.ndarray
+    centre: np.ndarray
+    half: int
+    m: int
     cum: np.ndarray
 
     @classmethod
     def of(cls, centre: np.ndarray, half: int, m: int, null_t: np.ndarray) -> Grid:
-        j = centre[:, None] + np.arange(2 * half + 1)[None, :] - half
-        inside = (j >= 0) & (j <= m)
-        cum = np.empty(j.shape, dtype=np.float64)
+        width = 2 * half + 1
+        # the step into target position j, laid out from the band's leftmost position: each
+        # row's steps are a window of it (one gather, where per-cell indices cost five passes)
+        left = int(centre.min(initial=0)) - half
+        span = int(centre.max(initial=0)) + half + 1 - left
+        steps = np.zeros(span, dtype=np.result_type(null_t.dtype, np.float32))
+        lo, hi = max(1, left), min(m, left + span - 1)
+        if hi >= lo:
+            steps[lo - left : hi - left + 1] = null_t[lo - 1 : hi]
+        windows = np.lib.stride_tricks.sliding_window_view(steps, width)
+        cum = np.empty((len(centre), width), dtype=np.float64)
         # a block of rows at a time: on a wide first band the whole band's temporaries were
-        # the peak of a 4,000-paragraph pair's memory (five arrays as large as the band)
-        for r0 in range(0, len(j), _GRID_ROWS):
-            rows = slice(r0, r0 + _GRID_ROWS)
-            jb = j[rows]
-            step = np.where(inside[rows] & (jb >= 1), null_t[np.clip(jb - 1, 0, max(m - 1, 0))],
-                            0.0)
+        # the peak of a 4,000-paragraph pair's memory
+        for r0 in range(0, len(centre), _GRID_ROWS):
+            step = windows[centre[r0 : r0 + _GRID_ROWS] - half - left]
             step[:, 0] = 0.0
-            np.cumsum(step, axis=1, dtype=np.float64, out=cum[rows])
-        return cls(j, inside, cum)
+            np.cumsum(step, axis=1, dtype=np.float64, out=cum[r0 : r0 + _GRID_ROWS])
+        return cls(centre, half, m, cum)
+
+    def row(self, i: int) -> np.ndarray:
+        """The target position of each cell of row i."""
+        return self.centre[i] + np.arange(2 * self.half + 1) - self.half
+
+    @property
+    def j(self) -> np.ndarray:
+        """The target position of every cell, (rows, width)."""
+        return self.centre[:, None] + np.arange(2 * self.half + 1)[None, :] - self.half
+
+    @property
+    def inside(self) -> np.ndarray:
+        j = self.j
+        return (j >= 0) & (j <= self.m)
 
 
 _GRID_ROWS = 512

@@ -150,6 +150,7 @@ class _LengthTable:
     outliers: float
     scale: float
     values: np.ndarray
+    following: np.ndarray  # values[1:]: values[k + 1] without adding 1 to every k
 
     STEP = 1.0 / 256
     END = 64.0
@@ -158,15 +159,16 @@ class _LengthTable:
     @lru_cache(maxsize=8)
     def of(cls, outliers: float, scale: float) -> _LengthTable:
         grid = np.arange(0.0, cls.END + 2 * cls.STEP, cls.STEP)
-        return cls(outliers, scale, _length_term(grid, outliers, scale))
+        values = _length_term(grid, outliers, scale)
+        return cls(outliers, scale, values, values[1:])
 
     def at(self, delta: np.ndarray) -> np.ndarray:
         x = np.minimum(delta * np.float32(1 / self.STEP), np.float32(self.END / self.STEP))
         k = x.astype(np.int32)
         frac = x - k
-        out = (self.values[k] * (1 - frac) + self.values[k + 1] * frac).astype(np.float32)
-        far = delta > self.END
-        if far.any():
+        out = (self.values[k] * (1 - frac) + self.following[k] * frac).astype(np.float32)
+        if delta.size and delta.max() > self.END:
+            far = delta > self.END
             out[far] = _length_term(delta[far].astype(np.float64), self.outliers, self.scale)
         return out
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reader.core.align.dp import Forward, Pins
+from reader.core.align.dp import Forward, Pins, block_rows
 from reader.core.align.grid import Grid, Moves, inside_bounds, outside_to_neg
 from reader.core.align.model import Problem
 from reader.core.align.params import BEAD_TYPES, NEG, AlignerParams
@@ -31,31 +31,56 @@ class Sweeps:
 
     def bead_posteriors(self) -> list[float]:
         """The posterior probability of each bead on the best path."""
-        centre, half, F, B = self.centre, self.half, self.F, self.B
-        out = []
-        for (ks, kt), row, col in self.forward.path:
-            o_end = int(col - centre[row] + half)
-            o_start = int(col - kt - centre[row - ks] + half)
-            if ks == 0:
-                # a 0:1 bead moves along a row: inside a pinned row, on the way to its point
-                f_row = self.forward.transit.get(row, F[row])
-                b_row = self.transit.get(row, B[row])
-                bead_score = self.null_t[col - 1]
-            else:
-                f_row, b_row = F[row - ks], B[row]
-                bead_score = (self.null_s[row - 1] if kt == 0
-                              else self.scores[(ks, kt)][row, o_end])
-            out.append(_probability(f_row[o_start] + bead_score + b_row[o_end] - self.z))
-        return out
+        path = self.forward.path
+        if not path:
+            return []
+        centre, half = self.centre, self.half
+        steps = np.array([(ks, kt, row, col) for (ks, kt), row, col in path], dtype=np.int64)
+        ks, kt, row, col = steps.T
+        o_end = col - centre[row] + half
+        o_start = col - kt - centre[row - ks] + half
+        # a 0:1 bead moves along a row: inside a pinned row, on the way to its point
+        f = self._cells(self.F, self.forward.transit, row - ks, o_start, ks == 0)
+        b = self._cells(self.B, self.transit, row, o_end, ks == 0)
+        bead_score = np.empty(len(path), dtype=np.float64)
+        zero_one, one_zero = ks == 0, (kt == 0) & (ks > 0)
+        bead_score[zero_one] = self.null_t[col[zero_one] - 1]
+        bead_score[one_zero] = self.null_s[row[one_zero] - 1]
+        for t, table in self.scores.items():
+            at = (ks == t[0]) & (kt == t[1])
+            bead_score[at] = table[row[at], o_end[at]]
+        # the sums in the order a bead at a time added them, each exponential by math.exp
+        return [_probability(x) for x in ((f + bead_score + b) - self.z).tolist()]
 
     def visit(self, i: int, j: int) -> float:
         """The probability that the path passes through the point (i, j)."""
-        o = int(j - self.centre[i] + self.half)
-        if not 0 <= o < self.F.shape[1]:
-            return 0.0
-        f = self.forward.transit.get(i, self.F[i])[o]
-        b = self.transit.get(i, self.B[i])[o]
-        return _probability(f + b - self.z)
+        return self.visits([(i, j)])[0]
+
+    def visits(self, points: Sequence[tuple[int, int]] | np.ndarray) -> list[float]:
+        """`visit` of each point (a sequence of (i, j), or an array of them, (points, 2))."""
+        if len(points) == 0:
+            return []
+        i, j = np.array(points, dtype=np.int64).reshape(-1, 2).T
+        o = j - self.centre[i] + self.half
+        inside = (o >= 0) & (o < self.F.shape[1])
+        o = np.where(inside, o, 0)
+        every = np.ones(len(i), dtype=bool)
+        f = self._cells(self.F, self.forward.transit, i, o, every)
+        b = self._cells(self.B, self.transit, i, o, every)
+        logp = ((f + b) - self.z).tolist()
+        return [_probability(x) if ok else 0.0
+                for x, ok in zip(logp, inside.tolist(), strict=True)]
+
+    @staticmethod
+    def _cells(table: np.ndarray, transit: dict[int, np.ndarray], rows: np.ndarray,
+               cols: np.ndarray, in_transit: np.ndarray) -> np.ndarray:
+        """table[rows, cols], reading a pinned row's transit row where `in_transit`."""
+        out = table[rows, cols].astype(np.float64)
+        for r, values in transit.items():
+            at = (rows == r) & in_transit
+            if at.any():
+                out[at] = values[cols[at]]
+        return out
 
 
 def _probability(logp: float) -> float:
@@ -73,8 +98,9 @@ def _scores_from_start(
     cols = np.arange(width)
     for r, t in enumerate(types):
         ends = np.minimum(np.arange(n + 1) + t[0], n)[:, None]
-        at = np.clip(cols[None, :] + shift[:, r, None], 0, width - 1)
-        out[:, r, :] = scores[t][ends, at]
+        at = np.minimum(np.maximum(cols[None, :] + shift[:, r, None], 0), width - 1)
+        # flat indices: numpy's two-array indexing costs twice as much
+        out[:, r, :] = scores[t].ravel().take(ends * width + at)
     return out
 
 
@@ -102,42 +128,70 @@ def backward(
     moves = Moves.of(centre, half, types, 1, forward=False)
     table = moves.table(n, 1)
     flat = table.reshape(-1)
-    band = slice(moves.pad, moves.pad + width)
+    band = table[:, 0, moves.pad : moves.pad + width]
+    band_reversed = band[:, ::-1]
     cols = np.arange(width)
-    S = _scores_from_start(scores, match, moves.shift[:, :-1], n, width)
+    S = np.empty((n + 1, len(types), width), dtype=np.result_type(null_s.dtype, np.float32))
+    S[:, :-1] = _scores_from_start(scores, match, moves.shift[:, :-1], n, width)
+    S[:n, -1] = null_s[:n, None]
+    S[n, -1] = 0.0  # row n takes no candidates
     first_in, first_out = inside_bounds(centre, half, m)
     # each row's running 0:1 sums read from the right
     rev_cum = (grid.cum[:, -1:] - grid.cum)[:, ::-1]
     pinned = pinned or {}
     transit: dict[int, np.ndarray] = {}
+    plain = [i < n and lo == 0 and hi == width and i not in pinned and i not in moves.slow
+             for i, (lo, hi) in enumerate(zip(first_in, first_out, strict=True))]
+    take, add, subtract = flat.take, np.add, np.subtract
+    sum_of, sum_so_far = np.logaddexp.reduce, np.logaddexp.accumulate
+    base = np.empty(width)
+    base_reversed = base[::-1]
+    step = np.empty(width)
+    sums = np.empty(width)
+    rows = block_rows(len(types) * width)
     # backwards, the 0:1 step from (i, j) to (i, j+1) scores null_t[j]: the row's running sum
     # read from the right
-    for i in range(n, -1, -1):
-        if i == n:
-            base = np.where(grid.j[n] == m, 0.0, neg)
-        else:
-            cands = flat.take(moves.offset[i][:, None] + cols[None, :])
-            for r in moves.slow.get(i, ()):
-                shift = int(moves.shift[i, r])
-                lo, hi = max(0, -shift), min(width, width - shift)
-                start = moves.pad + lo + shift
-                cands[r, lo:hi] = table[i + types[r][0], 0, start : start + hi - lo]
-            cands[:-1] += S[i]
-            if i + 1 <= n:
-                cands[-1] += null_s[i]
-            base = np.logaddexp.reduce(cands, axis=0)
-        pin = pinned.get(i)
-        if pin is not None:
-            base = np.where(grid.j[i] >= pin[1], base, neg)
-        # B[o] = logaddexp(base[o], step[o+1] + B[o+1]), step[o+1] = cum[o+1] - cum[o]
-        rev = rev_cum[i]
-        row = (rev + np.logaddexp.accumulate(base[::-1] - rev))[::-1].copy()
-        outside_to_neg(row, first_in[i], first_out[i])
-        if pin is not None:
-            transit[i] = row.copy()
-            row = np.where(grid.j[i] <= pin[0], row, neg)
-        table[i, 0, band] = row
-    B = table[: n + 1, 0, band]
+    for r1 in range(n + 1, 0, -rows):
+        r0 = max(0, r1 - rows)
+        cands = np.empty((r1 - r0, len(types), width))
+        index = moves.offset[r0:r1, :, None] + cols[None, None, :]
+        # float64 once per block: adding float32 to float64 row by row casts in small buffers
+        block_scores = S[r0:r1].astype(np.float64)
+        for q in range(r1 - r0 - 1, -1, -1):
+            i = r0 + q
+            rev = rev_cum[i]
+            if plain[i]:
+                c = cands[q]
+                take(index[q], out=c, mode="clip")
+                add(c, block_scores[q], out=c)
+                sum_of(c, axis=0, out=base)
+                # B[o] = logaddexp(base[o], step[o+1] + B[o+1]), step[o+1] = cum[o+1] - cum[o]
+                subtract(base_reversed, rev, out=step)
+                sum_so_far(step, out=sums)
+                add(rev, sums, out=band_reversed[i])
+                continue
+            if i == n:
+                row_base = np.where(grid.row(n) == m, 0.0, neg)
+            else:
+                c = cands[q]
+                take(index[q], out=c, mode="clip")
+                for r in moves.slow.get(i, ()):
+                    shift = int(moves.shift[i, r])
+                    lo, hi = max(0, -shift), min(width, width - shift)
+                    start = moves.pad + lo + shift
+                    c[r, lo:hi] = table[i + types[r][0], 0, start : start + hi - lo]
+                add(c, block_scores[q], out=c)
+                row_base = sum_of(c, axis=0)
+            pin = pinned.get(i)
+            if pin is not None:
+                row_base = np.where(grid.row(i) >= pin[1], row_base, neg)
+            row = (rev + sum_so_far(row_base[::-1] - rev))[::-1].copy()
+            outside_to_neg(row, first_in[i], first_out[i])
+            if pin is not None:
+                transit[i] = row.copy()
+                row = np.where(grid.row(i) <= pin[0], row, neg)
+            band[i] = row
+    B = band[: n + 1]
     z = F[n, int(m - centre[n] + half)]
     if not math.isclose(z, B[0, int(half - centre[0])], rel_tol=1e-6, abs_tol=1e-3):
         raise AssertionError("forward and backward totals differ")  # a bug, never bad input

@@ -26,17 +26,6 @@ from reader.core.align.params import MATCH_TYPES, NEG, AlignerParams
 from reader.core.align.structure import add_structure
 
 
-def _gather(
-    dots: np.ndarray, a: np.ndarray, b: np.ndarray, centre: np.ndarray, dot_half: int
-) -> np.ndarray:
-    """dots between source paragraphs a (rows) and target paragraphs b, 0 outside the band."""
-    q = b - centre[a] + dot_half
-    ok = (q >= 0) & (q < dots.shape[1])
-    # np.minimum/np.maximum: np.clip costs more per call than the work on these arrays
-    return np.where(ok, dots[a, np.minimum(np.maximum(q, 0), dots.shape[1] - 1)],
-                    0.0).astype(np.float32)
-
-
 def bead_scores(
     pb: Problem,
     centre: np.ndarray,
@@ -63,12 +52,13 @@ def bead_scores(
     ctx = _ScoreContext(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params)
     for r0 in range(0, n + 1, block):
         r1 = min(n + 1, r0 + block)
-        for t in types:
-            scores[t][r0:r1] = ctx.rows(t, r0, r1)
+        ctx.block(types, r0, r1, {t: table[r0:r1] for t, table in scores.items()})
     return scores
 
 
-_BLOCK_CELLS = 250_000
+# cells of a block of rows: every bead type of the block is scored from the same shared terms,
+# which stay in the cache at this size
+_BLOCK_CELLS = 16_384
 
 
 def score_band(
@@ -112,6 +102,7 @@ class _ScoreContext:
     params: AlignerParams
     ls_cum: np.ndarray = field(init=False)
     lt_cum: np.ndarray = field(init=False)
+    padded: _Windows | None = None
 
     def __post_init__(self) -> None:
         self.ls_cum = np.r_[0, np.cumsum(self.pb.src_len)]
@@ -126,52 +117,119 @@ class _ScoreContext:
         return _Terms(model.threshold, max(1e-3, 1.0 - model.chance), float(pb.src_len.mean()),
                       float(pb.tgt_len.mean()), model)
 
-    def rows(self, bead_type: tuple[int, int], r0: int, r1: int) -> np.ndarray:
-        """Scores of one bead type for band rows r0..r1-1."""
+    def block(
+        self, types: Sequence[tuple[int, int]], r0: int, r1: int, out: dict[tuple[int, int],
+                                                                             np.ndarray],
+    ) -> None:
+        """Scores of each bead type for band rows r0..r1-1, into `out`.
+
+        Each type's score is the sum of terms that types share: paragraph a = i-1-da of the
+        source against the bead's kt target paragraphs, b = j-1-db of the target against its
+        ks source paragraphs. Each term is computed once and added, in the order and with the
+        operations of the type's own formula, so every valid cell scores as it would alone;
+        the others (indices clipped into the texts) become NEG."""
         pb, centre, half, params = self.pb, self.centre, self.half, self.params
-        src_self, tgt_self, dots, dot_half = self.src_self, self.tgt_self, self.dots, self.dot_half
-        ls_cum, lt_cum = self.ls_cum, self.lt_cum
-        ks, kt = bead_type
+        src_self, tgt_self = self.src_self, self.tgt_self
         n, m = pb.n, pb.m
         width = 2 * half + 1
-        terms = self._terms(r0, r1)
-        unit_s, unit_t, threshold = terms.unit_s, terms.unit_t, terms.threshold
-        i_idx = np.arange(r0, r1)[:, None]
+        t = self._terms(r0, r1)
+        i = np.arange(r0, r1)[:, None]
         j = centre[r0:r1, None] + np.arange(width)[None, :] - half  # target prefix position
-        valid = (i_idx >= ks) & (j >= kt) & (j <= m)
-        jc = np.minimum(np.maximum(j, min(kt, m)), m)
-        ic = np.minimum(np.maximum(i_idx, ks), n)
-        # indices are clipped into the texts; cells where they would fall outside are invalid
-        a_idx = [np.minimum(np.maximum(ic - ks + ka, 0), n - 1) for ka in range(ks)]
-        b_idx = [np.minimum(np.maximum(jc - kt + kb, 0), m - 1) for kb in range(kt)]
-        pair_dots = [
-            [_gather(dots, a_idx[ka], b_idx[kb], centre, dot_half) for kb in range(kt)]
-            for ka in range(ks)
-        ]
-        norm_s = src_self.run[ks][np.maximum(ic - ks, 0)]
-        norm_t = tgt_self.run[kt][np.maximum(jc - kt, 0)]
-        ls = (ls_cum[ic] - ls_cum[np.maximum(ic - ks, 0)]).astype(np.float32)
-        lt = (lt_cum[jc] - lt_cum[np.maximum(jc - kt, 0)]).astype(np.float32)
+        jc = np.minimum(np.maximum(j, 0), m)
+        # the block's cells past either end of the target, if any, are found cell by cell
+        lowest, highest = int(centre[r0:r1].min()) - half, int(centre[r0:r1].max()) + half
+        longest_s = max(ks for ks, _ in types)
+        longest_t = max(kt for _, kt in types)
+        a = [np.minimum(np.maximum(i - 1 - da, 0), max(n - 1, 0)) for da in range(longest_s)]
+        b = [np.minimum(np.maximum(j - 1 - db, 0), max(m - 1, 0)) for db in range(longest_t)]
+        pair: dict[tuple[int, int], np.ndarray] = {}
+
+        def dots(da: int, db: int) -> np.ndarray:
+            if (da, db) not in pair:
+                pair[da, db] = self._pair_dots(r0, r1, da, db)
+            return pair[da, db]
+
         # each paragraph of the bead, weighted by its length, is scored by how well the other
         # side of the bead explains it: unrelated text merged into a bead costs, left out it
         # costs nothing (the null bead's prior decides)
-        evidence = np.zeros(j.shape, dtype=np.float32)
-        for ka in range(ks):
-            dot_a = sum(pair_dots[ka])
-            cos_a = dot_a / np.sqrt(np.maximum(src_self.run[1][a_idx[ka]] * norm_t, 1e-12))
-            evidence += 0.5 * pb.src_len[a_idx[ka]] / unit_s * (cos_a - threshold)
-        for kb in range(kt):
-            dot_b = sum(pair_dots[ka][kb] for ka in range(ks))
-            cos_b = dot_b / np.sqrt(np.maximum(tgt_self.run[1][b_idx[kb]] * norm_s, 1e-12))
-            tl = pb.tgt_len[b_idx[kb]]  # already inside [0, m - 1]
-            evidence += 0.5 * tl / unit_t * (cos_b - threshold)
-        evidence /= terms.scale
-        score = (
-            params.log_prior[(ks, kt)]
-            + params.lexical_weight * evidence
-            + params.length_weight * length_logprob(ls, lt, terms.lengths, params)
-        )
-        return np.where(valid, score, NEG).astype(np.float32)
+        src_terms: dict[tuple[int, int], np.ndarray] = {}
+        tgt_terms: dict[tuple[int, int], np.ndarray] = {}
+        norm_t = {kt: tgt_self.run[kt][np.maximum(jc - kt, 0)] for kt in {kt for _, kt in types}}
+        norm_s = {ks: src_self.run[ks][np.maximum(i - ks, 0)] for ks in {ks for ks, _ in types}}
+        tgt_weight = {}
+        for ks, kt in types:
+            for da in range(ks):
+                if (da, kt) not in src_terms:
+                    dot_a = sum([dots(da, db) for db in range(kt - 1, -1, -1)])
+                    cos_a = dot_a / np.sqrt(np.maximum(src_self.run[1][a[da]] * norm_t[kt],
+                                                       1e-12))
+                    src_terms[da, kt] = 0.5 * pb.src_len[a[da]] / t.unit_s * (
+                        cos_a - t.threshold)
+            for db in range(kt):
+                if (db, ks) not in tgt_terms:
+                    dot_b = sum([dots(da, db) for da in range(ks - 1, -1, -1)])
+                    cos_b = dot_b / np.sqrt(np.maximum(tgt_self.run[1][b[db]] * norm_s[ks],
+                                                       1e-12))
+                    if db not in tgt_weight:
+                        tgt_weight[db] = 0.5 * pb.tgt_len[b[db]] / t.unit_t
+                    tgt_terms[db, ks] = tgt_weight[db] * (cos_b - t.threshold)
+        lengths_t = {kt: (self.lt_cum[jc] - self.lt_cum[np.maximum(jc - kt, 0)]).astype(
+            np.float32) for kt in norm_t}
+        for ks, kt in types:
+            evidence = np.zeros(j.shape, dtype=np.float32)
+            for da in range(ks - 1, -1, -1):
+                evidence += src_terms[da, kt]
+            for db in range(kt - 1, -1, -1):
+                evidence += tgt_terms[db, ks]
+            evidence /= t.scale
+            ls = (self.ls_cum[i] - self.ls_cum[np.maximum(i - ks, 0)]).astype(np.float32)
+            score = (
+                params.log_prior[(ks, kt)]
+                + params.lexical_weight * evidence
+                + params.length_weight * length_logprob(ls, lengths_t[kt], t.lengths, params)
+            )
+            table = out[(ks, kt)]
+            table[...] = score
+            if lowest < kt or highest > m:
+                table[(j < kt) | (j > m)] = NEG
+            table[: max(0, ks - r0)] = NEG  # no bead of ks rows ends before row ks
+
+    def _pair_dots(self, r0: int, r1: int, da: int, db: int) -> np.ndarray:
+        """dots between source paragraph a = i-1-da and target b = j-1-db over rows r0..r1-1
+        (0 outside the dot band). Row i reads a window of the dot band's row a, so each row is
+        one slice; cells whose a or b leaves the text read anything finite."""
+        dots, centre, half, dot_half = self.dots, self.centre, self.half, self.dot_half
+        width = 2 * half + 1
+        if dots.shape[0] == 0:
+            return np.zeros((r1 - r0, width), dtype=np.float32)
+        i = np.arange(r0, r1)
+        a = np.minimum(np.maximum(i - 1 - da, 0), dots.shape[0] - 1)
+        # b - centre[a] + dot_half for the cell o = 0; beyond the dot band a dot is 0: rows
+        # wholly outside it read the zero padding
+        start = centre[r0:r1] - half - 1 - db - centre[a] + dot_half
+        start = np.minimum(np.maximum(start, -width), dots.shape[1])
+        windows = self._windows(int(max(0, -start.min())),
+                                int(max(0, start.max() + width - dots.shape[1])))
+        return windows.windows[a, start + windows.left]
+
+    def _windows(self, left: int, right: int) -> _Windows:
+        if self.padded is None or self.padded.left < left or self.padded.right < right:
+            dots = self.dots
+            if left or right:
+                dots = np.zeros((dots.shape[0], dots.shape[1] + left + right), dtype=dots.dtype)
+                dots[:, left : left + self.dots.shape[1]] = self.dots
+            windows = np.lib.stride_tricks.sliding_window_view(dots, 2 * self.half + 1, axis=1)
+            self.padded = _Windows(left, right, windows)
+        return self.padded
+
+
+@dataclass(frozen=True, slots=True)
+class _Windows:
+    """The dot band padded with zeros, seen as each row's windows a band row wide."""
+
+    left: int
+    right: int
+    windows: np.ndarray
 
 
 @dataclass(frozen=True, slots=True)

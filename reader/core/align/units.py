@@ -222,10 +222,8 @@ def paragraph_beads(unit_beads: Sequence[Bead], src: Units, tgt: Units) -> list[
     (Confidence is left at 1: the caller knows how sure the path is.)"""
     n, m = len(src.first) - 1, len(tgt.first) - 1
     # each unit bead as its first and last paragraph on each side (-1: none)
-    first_s = np.array([src.paragraph[b.src[0]] if b.src else -1 for b in unit_beads])
-    last_s = np.array([src.paragraph[b.src[-1]] if b.src else -1 for b in unit_beads])
-    first_t = np.array([tgt.paragraph[b.tgt[0]] if b.tgt else -1 for b in unit_beads])
-    last_t = np.array([tgt.paragraph[b.tgt[-1]] if b.tgt else -1 for b in unit_beads])
+    first_s, last_s = _end_paragraphs([b.src for b in unit_beads], src.paragraph)
+    first_t, last_t = _end_paragraphs([b.tgt for b in unit_beads], tgt.paragraph)
     # the furthest paragraph on the other side each paragraph is linked to (-1: none); a
     # unit bead spans at most a few paragraphs, so its first and last cover it
     src_reach = np.full(n, -1, dtype=np.int64)
@@ -242,16 +240,18 @@ def paragraph_beads(unit_beads: Sequence[Bead], src: Units, tgt: Units) -> list[
     # come in the path's order, so that each bead's corners are points the path passes
     src_taken = np.cumsum([len(b.src) for b in unit_beads])
     tgt_taken = np.cumsum([len(b.tgt) for b in unit_beads])
+    # the walk reads single cells: Python lists cost less per read than arrays
+    src_at = np.searchsorted(src_taken, src.first[:n], side="right").tolist()
+    tgt_at = np.searchsorted(tgt_taken, tgt.first[:m], side="right").tolist()
+    s_reach, t_reach = src_reach.tolist(), tgt_reach.tolist()
     beads: list[Bead] = []
     i = j = 0
     while i < n or j < m:
-        src_out = i < n and src_reach[i] < 0
-        tgt_out = j < m and tgt_reach[j] < 0
+        src_out = i < n and s_reach[i] < 0
+        tgt_out = j < m and t_reach[j] < 0
         if src_out and tgt_out:
             # the unit bead that takes each paragraph's first unit
-            at_s = np.searchsorted(src_taken, src.first[i], side="right")
-            at_t = np.searchsorted(tgt_taken, tgt.first[j], side="right")
-            src_out = bool(at_s <= at_t)
+            src_out = src_at[i] <= tgt_at[j]
             tgt_out = not src_out
         if src_out:
             beads.append(Bead((i,), ()))
@@ -264,14 +264,25 @@ def paragraph_beads(unit_beads: Sequence[Bead], src: Units, tgt: Units) -> list[
             # none of its paragraphs is linked beyond the other side's end
             i1, j1 = i + 1, j + 1
             while True:
-                reach_t = int(src_reach[i:i1].max()) + 1
-                reach_s = int(tgt_reach[j:j1].max()) + 1
+                reach_t = max(s_reach[i:i1]) + 1
+                reach_s = max(t_reach[j:j1]) + 1
                 if reach_t <= j1 and reach_s <= i1:
                     break
                 i1, j1 = max(i1, reach_s), max(j1, reach_t)
             beads.append(Bead(tuple(range(i, i1)), tuple(range(j, j1))))
             i, j = i1, j1
     return beads
+
+
+def _end_paragraphs(sides: Sequence[tuple[int, ...]], paragraph: np.ndarray) -> tuple[
+        np.ndarray, np.ndarray]:
+    """The paragraphs of the first and last unit of each bead's side (-1: the side is empty)."""
+    first = np.array([units[0] if units else -1 for units in sides], dtype=np.int64)
+    last = np.array([units[-1] if units else -1 for units in sides], dtype=np.int64)
+    if not len(paragraph):
+        return first, last
+    return (np.where(first >= 0, paragraph[np.maximum(first, 0)], -1),
+            np.where(last >= 0, paragraph[np.maximum(last, 0)], -1))
 
 
 def align_by_units(
@@ -332,15 +343,12 @@ def align_by_units(
     if flip:
         unit_beads = [Bead(b.tgt, b.src, b.confidence) for b in unit_beads]
     # a bead is right when the sentence path passes through both its corners
-    out = []
-    i = j = 0
-    for b in paragraph_beads(unit_beads, src, tgt):
-        i1, j1 = i + len(b.src), j + len(b.tgt)
-        ends = [(int(src.first[a]), int(tgt.first[c])) for a, c in ((i, j), (i1, j1))]
-        sure = min(sweeps.visit(*((c, a) if flip else (a, c))) for a, c in ends)
-        out.append(Bead(b.src, b.tgt, sure))
-        i, j = i1, j1
-    return out
+    para_beads = paragraph_beads(unit_beads, src, tgt)
+    corners_s = np.cumsum([0] + [len(b.src) for b in para_beads])
+    corners_t = np.cumsum([0] + [len(b.tgt) for b in para_beads])
+    ends = np.stack([src.first[corners_s], tgt.first[corners_t]], axis=1)
+    sure = sweeps.visits(ends[:, ::-1] if flip else ends)
+    return [Bead(b.src, b.tgt, min(sure[k], sure[k + 1])) for k, b in enumerate(para_beads)]
 
 
 def _align_units(

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.align.band import (
     band_centres,
@@ -56,3 +60,25 @@ def test_dot_band_holds_the_products_inside_the_texts() -> None:
             b = int(centre[a]) - half + q
             expected = full[a, b] if 0 <= b < 9 else 0.0
             assert np.isclose(dots[a, q], expected, rtol=1e-5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 25), st.integers(0, 25), st.data())
+def test_the_band_of_a_path_is_what_a_point_by_point_walk_gives(n: int, m: int,
+                                                                data: st.DataObject) -> None:
+    path = data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, m)), max_size=40))
+    lo = [m] * (n + 1)
+    hi = [-1] * (n + 1)
+    for i, j in path:
+        lo[i], hi[i] = min(lo[i], j), max(hi[i], j)
+    centre = [(a + b) // 2 if b >= 0 else -1 for a, b in zip(lo, hi, strict=True)]
+    centre[0], centre[n] = 0, m
+    centre = np.maximum.accumulate(centre).tolist()
+    assert band_centres(n, m, path).tolist() == centre
+    spans = [b - a for a, b in zip(lo, hi, strict=True) if b >= 0]
+    assert path_row_span(path, n) == max(spans, default=0)
+    jump = max((b - a for a, b in itertools.pairwise(centre)), default=0)
+    ends = max((abs(j - centre[i]) for i, j in path if i in (0, n)), default=0)
+    for minimum, longest in ((0, 1), (6, 3)):
+        assert band_half(path, n, np.array(centre), minimum, longest) == max(
+            minimum, max(spans, default=0) // 2 + 2, -(-(jump - longest) // 2), ends)
