@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from reader.core.anchors.dates import find_dates, may_hold_date
 from reader.core.anchors.features import HANDLE, HASHTAG, Anchors, find_anchors
-from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.glossary import Glossary, TermMention
 from reader.core.anchors.numbers import NumberMention, find_numbers
+from reader.core.anchors.term_edges import may_cross
 from reader.core.text.sentences import Sentence
 
 # Where an Arabic sentence may start a word that folds to عشر: read alone, "عشر" there is ten,
@@ -35,8 +36,9 @@ def sentence_anchors(
 
     Numbers are the paragraph's that lie inside the sentence, unless one crosses its edge or the
     sentence may begin with "ten" after an ordinal; dates are read again only if the paragraph
-    may hold one; terms, handles and hashtags are read again from the sentence (a term the
-    glossary matched and dropped is not among the paragraph's anchors, yet it hides others).
+    may hold one; terms are the paragraph's, unless one crosses the sentence's edge or a term
+    of the glossary might (then a match the glossary drops, which is not among the paragraph's
+    anchors, might hide others); handles and hashtags are read again from the sentence.
     A paragraph with a link is read again sentence by sentence: a link hides the numbers in it,
     and a number spanning one is dropped from the paragraph's anchors, not from a sentence's.
     """
@@ -49,7 +51,7 @@ def sentence_anchors(
         out.append(Anchors(
             numbers=_numbers(anchors.numbers, s, lang, first=k == 0),
             dates=find_dates(text, lang) if dates else [],
-            terms=glossary.find_terms(text, lang) if glossary is not None else [],
+            terms=_terms(paragraph, anchors.terms, sentences, k, lang, glossary),
             handles=[m.group(1) for m in HANDLE.finditer(text)] if "@" in text else [],
             hashtags=(
                 [m.group(1) for m in HASHTAG.finditer(text) if not m.group(1).isdigit()]
@@ -75,3 +77,30 @@ def _numbers(
     if lang == "ar" and not first and _MAY_BE_TEN.search(s.text):
         return find_numbers(s.text, lang)
     return [replace(n, start=n.start - s.start, end=n.end - s.start) for n in inside]
+
+
+def _terms(
+    paragraph: str,
+    terms: list[TermMention],
+    sentences: Sequence[Sentence],
+    k: int,
+    lang: str,
+    glossary: Glossary | None,
+) -> list[TermMention]:
+    """The paragraph's terms inside sentence `k`, moved to its offsets (read again from the
+    sentence where that might differ)."""
+    if glossary is None:
+        return []
+    s = sentences[k]
+    if (k > 0 and may_cross(glossary, paragraph, sentences[k - 1].end, lang)) or (
+        k + 1 < len(sentences) and may_cross(glossary, paragraph, s.end, lang)
+    ):
+        return glossary.find_terms(s.text, lang)
+    inside = []
+    for t in terms:
+        if t.end <= s.start or t.start >= s.end:
+            continue
+        if t.start < s.start or t.end > s.end:
+            return glossary.find_terms(s.text, lang)
+        inside.append(t)
+    return [replace(t, start=t.start - s.start, end=t.end - s.start) for t in inside]

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from reader.core.anchors.features import Anchors, find_anchors, known_anchors, text_anchors
 from reader.core.anchors.glossary import _EN_FOLD, _EN_FOLDED, Glossary, TermMention
 from reader.core.anchors.parts import sentence_anchors
+from reader.core.anchors.term_edges import crossing_tails, may_cross
 from reader.core.text.document import load_text
 from reader.core.text.sentences import split_sentences
 from reader.resources import CORPUS
@@ -154,3 +155,32 @@ def test_english_first_words_cover_endings_and_apostrophes() -> None:
     assert matcher is not None and matcher.firsts is not None
     assert {"iraq", "iraqs", "iraqes", "al", "el", "us", "u"} <= matcher.firsts
     assert re.fullmatch(r"[a-z0-9_]+", "".join(sorted(matcher.firsts)))
+
+
+def test_a_dropped_term_across_a_sentence_end_hides_none_of_the_next_sentence(
+    tmp_path: Path,
+) -> None:
+    # "Yahoo! Inc" is matched across the end of "I use Yahoo!" and dropped (category ignore):
+    # in the paragraph it hides "Inc", which the second sentence alone holds
+    path = tmp_path / "g.tsv"
+    path.write_text(
+        "id\tar\ten\tcategory\nyahoo-inc\tياهو\tYahoo! Inc\tignore\ninc\tشركة\tInc\tterm\n",
+        encoding="utf-8",
+    )
+    glossary = Glossary.load([path], include_builtin=False)
+    text = "I use Yahoo! Inc was sold. Then Yahoo! Inc."
+    sentences = split_sentences(text, "en")
+    assert [s.text for s in sentences] == ["I use Yahoo!", "Inc was sold.", "Then Yahoo!", "Inc."]
+    anchors = find_anchors(text, "en", glossary)
+    assert anchors.terms == []
+    found = sentence_anchors(text, anchors, sentences, "en", glossary)
+    assert found == [find_anchors(s.text, "en", glossary) for s in sentences]
+    assert [t.term_id for t in found[1].terms] == ["inc"]
+
+
+def test_sentence_ends_a_term_may_run_across() -> None:
+    assert crossing_tails(GLOSSARY, "en") == ("'", "j.", "w.")  # Donald J. Trump, George W. Bush
+    assert crossing_tails(GLOSSARY, "ar") == ()
+    assert may_cross(GLOSSARY, "By Donald J. Trump", 12, "en")
+    assert not may_cross(GLOSSARY, "He came. Then", 8, "en")
+    assert may_cross(GLOSSARY, "He came ſj. Then", 11, "en")  # letters beyond ASCII: maybe
