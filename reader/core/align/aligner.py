@@ -43,6 +43,7 @@ from reader.core.align.scores import score_band
 from reader.core.align.space import learnt_matrix, side_features
 from reader.core.align.unexplained import leave_out_unexplained
 from reader.core.align.units import align_by_units
+from reader.core.anchors.features import Anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.errors import Cancelled
@@ -272,13 +273,16 @@ def align_segment_batch(
     tgt_lang: str,
     glossary: Glossary | None = None,
     params: AlignerParams = DEFAULT_PARAMS,
+    anchors: Sequence[tuple[Sequence[Anchors], Sequence[Anchors]]] | None = None,
 ) -> list[list[Bead]]:
     """`align_segments` on each (source segments, target segments) pair, in one programme
-    (reader.core.align.batch): the same beads, with their confidence left at 1.0."""
+    (reader.core.align.batch): the same beads, with their confidence left at 1.0. `anchors`
+    may give each segment's (`find_anchors` of it with `glossary`), found cheaper elsewhere."""
     glossary = glossary if glossary is not None else Glossary.load()
     if src_lang != "ar" and tgt_lang == "ar":
         swapped = align_segment_batch([(t, s) for s, t in problems], tgt_lang, src_lang,
-                                      glossary, params)
+                                      glossary, params,
+                                      None if anchors is None else [(t, s) for s, t in anchors])
         return [swap_beads(beads) for beads in swapped]
     params = replace(params, passes=1, unit_pass=False)
     out: list[list[Bead]] = []
@@ -297,10 +301,13 @@ def align_segment_batch(
     texts = [problems[k] for k in batch]
     src_texts = [x for s, _ in texts for x in s]
     tgt_texts = [y for _, t in texts for y in t]
+    given = None if anchors is None else [anchors[k] for k in batch]
     words = Lexicon.load()
     src = side_features(src_texts, [Kind.BODY] * len(src_texts), src_lang, glossary, params,
+                        None if given is None else [a for s, _ in given for a in s],
                         stemmer=words.stemmer)
     tgt = side_features(tgt_texts, [Kind.BODY] * len(tgt_texts), tgt_lang, glossary, params,
+                        None if given is None else [a for _, t in given for a in t],
                         stemmer=words.stemmer)
     lexicon = None if src_lang == tgt_lang else words
     with stage(log, f"segment batch ({len(batch)} problems)", logging.DEBUG):

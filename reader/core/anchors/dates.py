@@ -126,6 +126,14 @@ def _may_hold_iso_date(text: str) -> bool:
     return "-" in text and _ISO_HINT.search(text) is not None
 
 
+def may_hold_date(text: str, lang: str) -> bool:
+    """Whether `find_dates` may find anything in `text` (the tests it starts with). A part of
+    a text cut at white space holds a date only if the whole text may hold one."""
+    if _EN_HINT.search(text) is not None or _may_hold_iso_date(text):
+        return True
+    return lang == "ar" and _may_hold_arabic_date(fold_for_search(text)[0])
+
+
 def find_dates(text: str, lang: str) -> list[DateMention]:
     """Dates mentioned in `text` ("ar" or "en"), in order; ISO `2024-12-08` in either.
 

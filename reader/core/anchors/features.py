@@ -162,6 +162,12 @@ def keep_anchors(text: Text, glossary: Glossary | None, found: list[Anchors]) ->
             _ANCHOR_CACHE.popitem(last=False)
 
 
+def known_anchors(text: Text, glossary: Glossary | None) -> list[Anchors] | None:
+    """The anchors `text_anchors` keeps for the text and glossary, if it keeps them."""
+    cached = _ANCHOR_CACHE.get((text.sha256, text.language, id(glossary))) if text.sha256 else None
+    return cached if cached is not None and len(cached) == len(text) else None
+
+
 @dataclass(slots=True)
 class Features:
     """A paragraph reduced to what the aligner compares."""

@@ -151,6 +151,9 @@ class _Matcher:
     ids: dict[str, str]  # canonical form of the matched core -> term id
     ignored: frozenset[str]  # ids of category "ignore": matched so they block others, not reported
     key: Callable[[str], str]
+    # every word a match can start with, lower case (and al, el), when each match starts a
+    # word; None when some term starts otherwise (then the pattern searches every position)
+    firsts: frozenset[str] | None = None
 
 
 def _arabic_matcher(terms: Iterable[Term]) -> _Matcher | None:
@@ -225,7 +228,49 @@ def _english_matcher(terms: Iterable[Term]) -> _Matcher | None:
         alts.append(_trie_regex(exact.values()))
     core = "|".join(alts)
     regex = rf"(?<!\w){_EN_PREFIX}(?P<core>{core}){_EN_SUFFIX}(?!\w)"
-    return _Matcher(re.compile(regex), ids, _ignored(terms), _core_key_en)
+    firsts = _first_words([*folded.values(), *(_english_atoms(t.lower()) for t in exact)])
+    return _Matcher(re.compile(regex), ids, _ignored(terms), _core_key_en, firsts)
+
+
+def _is_word(c: str) -> bool:
+    """Whether the regex \\w matches `c`."""
+    return c.isalnum() or c == "_"
+
+
+def _first_words(sequences: Iterable[list[str]]) -> frozenset[str] | None:
+    """The words (runs of \\w) an English match may start with, from its terms' atoms: up to
+    the first separator, with an optional apostrophe there or not, and with the plural and
+    possessive endings when the term ends there. None when a term may start with no word."""
+    out = {"al", "el"}  # the optional article before a name
+    for atoms in sequences:
+        runs = [""]
+        done = []
+        for atom in atoms:
+            if atom == "'?":  # the apostrophe ends the word, or is left out and the word goes on
+                done += runs
+            elif len(atom) == 1 and _is_word(atom):  # re.escape leaves \\w characters alone
+                runs = [r + atom for r in runs]
+                continue
+            else:  # a separator or a sign: the word ends before it
+                done += runs
+                runs = []
+                break
+        for r in runs:  # the whole term is one word: its endings may follow
+            done += [r, r + "s", r + "es"]
+        if "" in done or any(map(_may_fold_to_ascii, "".join(done))):
+            return None
+        # a word with other letters matches only a text with such letters, which is searched
+        # everywhere
+        out.update(d.lower() for d in done if d.isascii())
+    return frozenset(out)
+
+
+def _may_fold_to_ascii(c: str) -> bool:
+    """Whether a letter beyond ASCII may match an ASCII one when case is ignored (ſ matches s,
+    the Kelvin sign k, ı i)."""
+    return not c.isascii() and any(
+        any(map(str.isascii, x)) for x in (c.lower(), c.upper(), c.casefold())
+    )
 
 
 def _core_key_ar(core: str) -> str:
@@ -287,7 +332,7 @@ class Glossary:
             haystack = text.translate(_EN_FOLD) if _EN_FOLDED.search(text) else text
         mentions: list[TermMention] = []
         ids, key, ignored = matcher.ids, matcher.key, matcher.ignored
-        for m in matcher.pattern.finditer(haystack):
+        for m in _matches(matcher, haystack):
             groups = m.groupdict()
             core = groups["core"] or groups.get("bare") or ""
             term_id = ids.get(key(core))
@@ -304,6 +349,48 @@ class Glossary:
             build = _arabic_matcher if language == "ar" else _english_matcher
             self._matchers[language] = build(self._terms.values())
         return self._matchers[language]
+
+
+_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
+_WORD = re.compile(r"\w+")
+
+
+def _matches(matcher: _Matcher, haystack: str) -> Iterable[re.Match[str]]:
+    """`matcher.pattern.finditer(haystack)`, tried only where a word a term may start with
+    starts when that is known (most words start no term, and the pattern tries every place).
+
+    Words are compared in lower case, which is what the pattern's case folding does on ASCII
+    letters; a text with other letters is searched everywhere.
+    """
+    firsts = matcher.firsts
+    lowered = haystack.lower()
+    if (firsts is None or len(lowered) != len(haystack)
+            or _NON_ASCII_WORD.search(haystack) is not None):
+        return matcher.pattern.finditer(haystack)
+    hits = firsts.intersection(_WORD.findall(lowered))
+    if not hits:
+        return []
+    starts = []
+    for word in hits:
+        at = lowered.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word(lowered[at - 1])) and (
+                end == len(lowered) or not _is_word(lowered[end])
+            ):
+                starts.append(at)
+            at = lowered.find(word, at + 1)
+    starts.sort()
+    found = []
+    pos = 0
+    for at in starts:
+        if at < pos:
+            continue
+        m = matcher.pattern.match(haystack, at)
+        if m is not None:
+            found.append(m)
+            pos = m.end()
+    return found
 
 
 @functools.lru_cache(maxsize=16)

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 
 from reader.core.align.aligner import align_segment_batch
 from reader.core.align.beads import Bead
+from reader.core.anchors.features import Anchors, find_anchors, known_anchors
+from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.parts import sentence_anchors
 from reader.core.diverge.context import COMPARED, Context, Side, clip, content_length, may_link
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
 from reader.core.diverge.thresholds import Thresholds
@@ -21,6 +24,7 @@ class Segment:
     paragraph: int
     sentence: Sentence
     length: int
+    index: int = 0  # the sentence's place among its paragraph's
 
 
 def find_sentence_omissions(ctx: Context) -> list[Divergence]:
@@ -34,10 +38,15 @@ def find_sentence_omissions(ctx: Context) -> list[Divergence]:
     todo = [k for k, found in enumerate(known) if found is None]
     # one programme for all the beads: align_segments on each would pay the aligner's fixed
     # cost per bead, most of the time for a handful of sentences
+    glossary = ctx.glossary if ctx.glossary is not None else Glossary.load()
+    src_anchors = _SentenceAnchors(src, glossary)
+    tgt_anchors = _SentenceAnchors(tgt, glossary)
     fresh = align_segment_batch(
         [([x.sentence.text for x in candidates[k][1]], [y.sentence.text for y in candidates[k][2]])
          for k in todo],
-        src.lang, tgt.lang, ctx.glossary,
+        src.lang, tgt.lang, glossary,
+        anchors=[(src_anchors.of(candidates[k][1]), tgt_anchors.of(candidates[k][2]))
+                 for k in todo],
     )
     for k, beads in zip(todo, fresh, strict=True):
         known[k] = beads
@@ -50,6 +59,37 @@ def find_sentence_omissions(ctx: Context) -> list[Divergence]:
     return out
 
 
+class _SentenceAnchors:
+    """The anchors of a side's sentences (`find_anchors` of each sentence with `glossary`),
+    most of them taken from their paragraph's (anchors.parts)."""
+
+    def __init__(self, side: Side, glossary: Glossary) -> None:
+        self.side = side
+        self.glossary = glossary
+        # the side's anchors are those of its paragraphs with this glossary only when they are
+        # the ones the aligner kept for the text (a caller may pass others)
+        kept = known_anchors(side.text, glossary)
+        self.trusted = kept is not None and len(kept) == len(side.anchors) and all(
+            a is b for a, b in zip(kept, side.anchors, strict=True)
+        )
+        self.found: dict[int, list[Anchors]] = {}
+
+    def of(self, segs: Sequence[Segment]) -> list[Anchors]:
+        out = []
+        for seg in segs:
+            i = seg.paragraph
+            if i not in self.found:
+                self.found[i] = self._paragraph(i)
+            out.append(self.found[i][seg.index])
+        return out
+
+    def _paragraph(self, i: int) -> list[Anchors]:
+        text, lang = self.side.paragraph(i).text, self.side.lang
+        anchors = (self.side.anchors[i] if self.trusted
+                   else find_anchors(text, lang, self.glossary))
+        return sentence_anchors(text, anchors, split_sentences(text, lang), lang, self.glossary)
+
+
 def segments(side: Side, members: Sequence[int]) -> list[Segment]:
     """The sentences of the members whose kind is compared, in order."""
     out: list[Segment] = []
@@ -57,8 +97,8 @@ def segments(side: Side, members: Sequence[int]) -> list[Segment]:
         p = side.paragraph(i)
         if p.kind not in COMPARED:
             continue
-        for s in split_sentences(p.text, side.lang):
-            out.append(Segment(i, s, content_length(s.text)))
+        for k, s in enumerate(split_sentences(p.text, side.lang)):
+            out.append(Segment(i, s, content_length(s.text), k))
     return out
 
 
