@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from reader.core.anchors.glossary import Term, TermMention
 from reader.core.anchors.lexicon import Lexicon
@@ -133,7 +133,7 @@ class _Reading:
     """One side as the name check reads it, paragraph by paragraph, each read once however
     many beads look at it: its names, the terms it holds, and its words."""
 
-    def __init__(self, side: Side, terms: dict[str, Term], th: Thresholds) -> None:
+    def __init__(self, side: Side, terms: Mapping[str, Term], th: Thresholds) -> None:
         self.side = side
         self.terms = terms
         self.ids = [{t.term_id for t in a.terms} for a in side.anchors]
