@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -17,6 +16,7 @@ from reader.core.anchors.glossary import Glossary
 from reader.core.diverge.memo import DetectionMemo
 from reader.core.diverge.records import Span
 from reader.core.diverge.rules import UserCheck
+from reader.core.diverge.scan import holding
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.text.document import Paragraph, Text
 from reader.core.text.kinds import Kind
@@ -131,12 +131,22 @@ class Context:
         if len(sample) < th.length_min_beads:
             # too few beads to learn from (and they may be the very ones that diverge)
             return LengthModel(th.default_length_ratio, rows)
-        return LengthModel(math.exp(statistics.median(sample)), rows)
+        return LengthModel(math.exp(median(sample)), rows)
 
 
 def length_sample(rows: Sequence[BeadLength], th: Thresholds) -> list[float]:
     """The log ratios of the beads long enough to be judged on length."""
     return [r.log_ratio for r in rows if max(r.src_chars, r.tgt_chars) >= th.length_min_chars]
+
+
+def median(values: Iterable[float]) -> float:
+    """The median, as `statistics.median` gives it (the mean of the middle two of an even
+    count), without importing that module (and `fractions` and `decimal` with it) for it."""
+    data = sorted(values)
+    n = len(data)
+    if not n:
+        raise ValueError("no median of no values")
+    return data[n // 2] if n % 2 else (data[n // 2 - 1] + data[n // 2]) / 2
 
 
 def compared_length(side: Side, members: Sequence[int]) -> int:
@@ -164,26 +174,37 @@ def content_length(text: str) -> int:
 
 
 def _lengths(text: Text) -> list[int]:
-    """`content_length` of every paragraph, counted for all of them at once."""
-    return alnum_counts(
-        [URL.sub(" ", p.text) if may_link(p.text) else p.text for p in text.paragraphs]
-    )
+    """`content_length` of every paragraph, counted for all of them at once (then again,
+    one by one, for the few that may hold a link)."""
+    texts = [p.text for p in text.paragraphs]
+    counts = alnum_counts(texts)
+    for k in holding(texts, _LINK_MARKS):
+        counts[k] = content_length(texts[k])
+    return counts
 
 
 def alnum_counts(texts: Sequence[str], chunk: int = 1 << 20) -> list[int]:
     """`sum(map(str.isalnum, t))` for each of `texts`: the characters of about `chunk` of them
     at a time looked up in a table (in a third of the time of asking each character)."""
     out: list[int] = []
+    table = _bmp_alnum()
     for part in _chunks(texts, chunk):
-        codes = np.frombuffer("".join(part).encode("utf-32-le", "surrogatepass"), np.uint32)
-        alnum = _bmp_alnum()[np.minimum(codes, 0xFFFF)]
-        beyond = np.flatnonzero(codes > 0xFFFF)  # emoji, rarer scripts: asked one by one
-        if beyond.size:
+        joined = "".join(part)
+        data = joined.encode("utf-16-le", "surrogatepass")
+        if len(data) == 2 * len(joined):  # one unit a character: nothing beyond the BMP
+            alnum = table[np.frombuffer(data, np.uint16)]
+        else:
+            codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), np.uint32)
+            alnum = table[np.minimum(codes, 0xFFFF)]
+            beyond = np.flatnonzero(codes > 0xFFFF)  # emoji, rarer scripts: asked one by one
             alnum[beyond] = [chr(c).isalnum() for c in codes[beyond].tolist()]
-        running = np.concatenate(([0], np.cumsum(alnum, dtype=np.int64)))
-        sizes = np.array([len(t) for t in part], dtype=np.int64)
-        ends = np.cumsum(sizes)
-        out += (running[ends] - running[ends - sizes]).tolist()
+        sizes = np.fromiter(map(len, part), np.int64, len(part))
+        counts = np.zeros(len(part), dtype=np.int64)
+        filled = np.flatnonzero(sizes)  # reduceat reads an empty text as its next character
+        if filled.size:
+            starts = (np.cumsum(sizes) - sizes)[filled]
+            counts[filled] = np.add.reduceat(alnum.view(np.uint8), starts, dtype=np.int64)
+        out += counts.tolist()
     return out
 
 
@@ -201,13 +222,26 @@ def _chunks(texts: Sequence[str], size: int) -> Iterable[Sequence[str]]:
 
 @functools.cache
 def _bmp_alnum() -> np.ndarray:
-    """`str.isalnum` of every code point of the Basic Multilingual Plane."""
-    return np.array([chr(c).isalnum() for c in range(0x10000)], dtype=bool)
+    """`str.isalnum` of every code point of the Basic Multilingual Plane: asked of blocks of
+    64 (all letters, as in most of the plane's CJK and Hangul, or none, as CONTENT_CHAR tells),
+    and of each character of the other blocks (a third of the time of asking every one)."""
+    table = np.zeros(0x10000, dtype=bool)
+    plane = np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    for start in range(0, 0x10000, 64):
+        block = plane[start : start + 64]
+        if block.isalnum():
+            table[start : start + 64] = True
+        elif CONTENT_CHAR.search(block) is not None:  # [^\W_]: what str.isalnum says
+            table[start : start + 64] = [c.isalnum() for c in block]
+    return table
 
 
 def may_link(text: str) -> bool:
     """Whether `text` may hold a link (else it has none, nor has any part of it)."""
     return "http" in text or "www." in text or "pic." in text
+
+
+_LINK_MARKS = ("http", "www.", "pic.")  # what may_link looks for
 
 
 def whole(side: str, p: Paragraph) -> Span:

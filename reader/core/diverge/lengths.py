@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import math
-import statistics
 
-from reader.core.diverge.context import SOURCE, TARGET, Context, length_sample, whole
+from reader.core.diverge.context import SOURCE, TARGET, Context, length_sample, median, whole
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity
 
 
@@ -15,19 +14,19 @@ def find_length_anomalies(ctx: Context) -> list[Divergence]:
     sample = length_sample(rows, th)
     if len(sample) < th.length_min_beads:
         return []
-    median = statistics.median(sample)
-    mad = statistics.median(abs(x - median) for x in sample)
+    middle = median(sample)
+    mad = median(abs(x - middle) for x in sample)
     spread = max(1.4826 * mad, th.length_min_spread)
     out: list[Divergence] = []
     for row in rows:
         b, ls, lt = row.bead, row.src_chars, row.tgt_chars
         if max(ls, lt) < th.length_min_chars:
             continue
-        z = (row.log_ratio - median) / spread
+        z = (row.log_ratio - middle) / spread
         if abs(z) <= th.length_robust_z:
             continue
         bead = ctx.alignment[b]
-        share = math.exp(row.log_ratio - median)
+        share = math.exp(row.log_ratio - middle)
         # the side that holds more is the longer one; "condensed" or "expanded" is said of the
         # translation, as the original's reader sees it
         side, paragraphs = (SOURCE, bead.src) if z < 0 else (TARGET, bead.tgt)

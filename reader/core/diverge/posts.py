@@ -6,7 +6,7 @@ from reader.core.align.beads import Alignment
 from reader.core.diverge.context import Context, Side, whole
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity
 from reader.core.text.kinds import Kind
-from reader.core.text.posts import Post, find_posts, parse_attribution
+from reader.core.text.posts import parse_attribution
 
 
 def find_embedded_posts(ctx: Context) -> list[Divergence]:
@@ -17,22 +17,18 @@ def find_embedded_posts(ctx: Context) -> list[Divergence]:
     return out
 
 
-def _post_records(side: Side) -> dict[int, tuple[list[int], Post | None]]:
-    """Post number -> (its paragraphs, its parsed Post) for one text."""
+def _post_records(side: Side) -> dict[int, list[int]]:
+    """Post number -> its paragraphs, for one text."""
     groups: dict[int, list[int]] = {}
     for p in side.text.paragraphs:
         if p.kind is Kind.EMBEDDED_POST:
             groups.setdefault(p.post if p.post is not None else -1 - p.index, []).append(p.index)
-    if not groups:
-        return {}
-    posts = find_posts([p.text for p in side.text.paragraphs])
-    by_members = {post.paragraphs: post for post in posts}
-    return {k: (members, by_members.get(tuple(members))) for k, members in groups.items()}
+    return groups
 
 
 def _embedded_posts(side: Side, other: Side, alignment: Alignment) -> list[Divergence]:
     out: list[Divergence] = []
-    for members, post in _post_records(side).values():
+    for members in _post_records(side).values():
         # A post the translation carries has beads joining its lines (and only them) to
         # paragraphs on the other side, for most of its lines; a lone line matched
         # by chance (the aligner is told posts are cheap to leave out, not that they must
@@ -47,7 +43,7 @@ def _embedded_posts(side: Side, other: Side, alignment: Alignment) -> list[Diver
                 carried += len(mine)
         if 2 * carried > len(members):
             continue
-        platform, name, handle, date = _post_identity(side, members, post)
+        platform, name, handle, date = _post_identity(side, members)
         who = f"@{handle}" if handle else (name or "an unnamed account")
         where = "" if platform in ("x", "") else f" on {platform.capitalize()}"
         when = f", {date}" if date else ""
@@ -67,10 +63,9 @@ def _embedded_posts(side: Side, other: Side, alignment: Alignment) -> list[Diver
     return out
 
 
-def _post_identity(
-    side: Side, members: list[int], post: Post | None
-) -> tuple[str, str, str | None, str | None]:
-    if post is not None:
-        return post.platform, post.name, post.handle, post.date
+def _post_identity(side: Side, members: list[int]) -> tuple[str, str, str | None, str | None]:
+    """Who posted and when, read from the post's last line. `text.posts.find_posts` (which
+    made the post when the text was read) takes a post's identity from that very line, so
+    this is what running it again over the whole text would give, at the cost of one line."""
     parsed = parse_attribution(side.paragraph(members[-1]).text)
     return parsed if parsed is not None else ("", "", None, None)

@@ -9,15 +9,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.align.beads import Bead
 from reader.core.anchors.glossary import BUILTIN_GLOSSARY, Glossary, TermMention
 from reader.core.anchors.words import english_stem
 from reader.core.arabic.normalise import normalize
 from reader.core.diverge.context import COMPARED, Context, Side, clip
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
 
-# Two glossary mentions with only this between them are one phrase (النظام العراقي: regime +
-# Iraq); on the rendering side, up to two short words may stand between ("regime in Iraq").
-_JOINED = re.compile(r"\s*")
+# Two glossary mentions with only white space between them are one phrase (النظام العراقي:
+# regime + Iraq); on the rendering side, up to two short words may stand between ("regime in
+# Iraq").
 _NEAR = re.compile(r"^\W*(?:\w{1,4}\W+){0,2}$")
 _UNCLEAR = "?"
 
@@ -101,18 +102,22 @@ def find_inconsistent_terms(ctx: Context) -> list[Divergence]:
     for b, bead in enumerate(ctx.alignment):
         if bead.is_null:
             continue
-        theirs = [(j, t) for j in other.of(bead) if other.paragraph(j).kind in COMPARED
-                  for t in _phrases(other, j, user)]
-        for i in side.of(bead):
-            if side.paragraph(i).kind not in COMPARED:
-                continue
-            for ids, start, end in _phrases(side, i, user):
-                if len(ids) < 2 and ids[0] not in user:
-                    continue
-                text = side.paragraph(i).text[start:end]
-                found.setdefault(ids, []).append(
-                    _render(b, Span(side.name, i, start, end), text, ids, theirs, other)
-                )
+        # a phrase of several terms needs several mentions (most paragraphs have one or none)
+        wanted = [
+            (i, ids, start, end)
+            for i in side.of(bead)
+            if (user or len(side.anchors[i].terms) > 1) and side.paragraph(i).kind in COMPARED
+            for ids, start, end in _phrases(side, i, user)
+            if len(ids) >= 2 or ids[0] in user
+        ]
+        if not wanted:
+            continue  # most beads: the other side is not read
+        theirs = _Theirs(other, bead, user)
+        for i, ids, start, end in wanted:
+            text = side.paragraph(i).text[start:end]
+            found.setdefault(ids, []).append(
+                _render(b, Span(side.name, i, start, end), text, ids, theirs)
+            )
     out: list[Divergence] = []
     min_count = ctx.thresholds.term_min_occurrences
     for ids, occurrences in found.items():
@@ -127,12 +132,15 @@ def find_inconsistent_terms(ctx: Context) -> list[Divergence]:
 
 def _phrases(side: Side, i: int, user: frozenset[str]) -> list[tuple[tuple[str, ...], int, int]]:
     """The paragraph's glossary mentions with adjacent ones joined: (term ids, start, end)."""
+    mentions: Sequence[TermMention] = side.anchors[i].terms
+    if len(mentions) < 2:
+        return [((m.term_id,), m.start, m.end) for m in mentions]
     text = side.paragraph(i).text
     out: list[tuple[tuple[str, ...], int, int]] = []
-    mentions: Sequence[TermMention] = side.anchors[i].terms
     for m in mentions:
-        if out and _JOINED.fullmatch(text[out[-1][2] : m.start]) and m.term_id not in user \
-                and not set(out[-1][0]) & user:
+        # only white space between (str.isspace is what a pattern's \s matches)
+        if out and (out[-1][2] >= m.start or text[out[-1][2] : m.start].isspace()) \
+                and m.term_id not in user and not set(out[-1][0]) & user:
             ids, start, _ = out[-1]
             out[-1] = ((*ids, m.term_id), start, m.end)
         else:
@@ -140,27 +148,49 @@ def _phrases(side: Side, i: int, user: frozenset[str]) -> list[tuple[tuple[str, 
     return out
 
 
-def _render(
-    b: int, span: Span, surface: str, ids: tuple[str, ...],
-    theirs: list[tuple[int, tuple[tuple[str, ...], int, int]]], other: Side,
-) -> _Occurrence:
+@dataclass(slots=True)
+class _Theirs:
+    """The other side of a bead as renderings are looked for in it: its phrases in order
+    (paragraph, term ids, start, end), and each paragraph's (term ids, start, end)."""
+
+    other: Side
+    phrases: list[tuple[int, frozenset[str], int, int]]
+    within: dict[int, list[tuple[frozenset[str], int, int]]]
+    named: frozenset[str]  # every term id the phrases hold
+
+    def __init__(self, other: Side, bead: Bead, user: frozenset[str]) -> None:
+        self.other = other
+        self.phrases, self.within = [], {}
+        for j in other.of(bead):
+            if other.paragraph(j).kind in COMPARED:
+                for ids, start, end in _phrases(other, j, user):
+                    self.phrases.append((j, frozenset(ids), start, end))
+                    self.within.setdefault(j, []).append((frozenset(ids), start, end))
+        self.named = frozenset().union(*[ids for _, ids, _, _ in self.phrases])
+
+
+def _render(b: int, span: Span, surface: str, ids: tuple[str, ...], theirs: _Theirs
+            ) -> _Occurrence:
     """How the other side of the bead renders a term: its first phrase (mentions of the
     term's ids, with a near one joined) that holds the most of the term's ids."""
+    other = theirs.other
     best: tuple[int, int, int, int, set[str]] | None = None
-    for j, (their_ids, start, end) in theirs:
-        held = set(their_ids)
-        if not held & set(ids):
+    want = set(ids)
+    for j, their_ids, start, end in theirs.phrases:
+        if their_ids.isdisjoint(want):
             continue
+        held = set(their_ids)
         # two mentions apart (Iraqi ... regime, Syria's new government) may render one term
-        for k, (near_ids, s2, e2) in theirs:
-            if k == j and (s2, e2) != (start, end) and set(near_ids) & set(ids) - held:
+        missing = want - held
+        for near_ids, s2, e2 in theirs.within[j] if missing else ():
+            if (s2, e2) != (start, end) and not missing.isdisjoint(near_ids):
                 between = other.paragraph(j).text[min(end, e2) : max(start, s2)]
                 if _NEAR.match(between):
-                    held |= set(near_ids)
+                    held |= near_ids
                     start, end = min(start, s2), max(end, e2)
                     break
-        if best is None or len(held & set(ids)) > best[0]:
-            best = (len(held & set(ids)), j, start, end, held)
+        if best is None or len(held & want) > best[0]:
+            best = (len(held & want), j, start, end, held)
     if best is None:
         return _Occurrence(b, span, surface, "", "", None)
     _, j, start, end, held = best
@@ -173,9 +203,8 @@ def _render(
     if len(ids) == 1:
         key = _key(rendering, other.lang)
     else:
-        named = {t for _, (their_ids, _, _) in theirs for t in their_ids}
-        lacking = set(ids) - held
-        key = _UNCLEAR if lacking and lacking <= named else " + ".join(sorted(held & set(ids)))
+        lacking = want - held
+        key = _UNCLEAR if lacking and lacking <= theirs.named else " + ".join(sorted(held & want))
     return _Occurrence(b, span, surface, rendering, key, Span(other.name, j, start, end))
 
 

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from reader.core.anchors.dates import DateMention
 from reader.core.anchors.features import Anchors, number_key
 from reader.core.anchors.numbers import NumberMention, numbers_equal
-from reader.core.diverge.context import COMPARED, CONTENT_CHAR, SOURCE, TARGET, Context, Side
+from reader.core.diverge.context import COMPARED, CONTENT_CHAR, Context, Side
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.text.document import Paragraph
 
+_DIGITS = re.compile(r"[\d٠-٩.,٫٬]")
 _NEXT_WORD = re.compile(r"\s*[^\s.,;:!?،؛؟…\"“”«»()]+")
 
 
@@ -21,42 +22,45 @@ _NEXT_WORD = re.compile(r"\s*[^\s.,;:!?،؛؟…\"“”«»()]+")
 class _Values:
     """What one paragraph can match on the other side: numbers (with years of dates) and dates."""
 
-    numbers: list[NumberMention]  # reportable numbers, outside full dates
+    numbers: list[tuple[NumberMention, str]]  # reportable numbers outside full dates, keyed
     dates: list[DateMention]  # dates with at least a month
     pool: list[float]  # every value a number elsewhere may match: numbers, years, date parts
     keys: set[str]
 
 
 def find_numbers_and_dates(ctx: Context) -> list[Divergence]:
-    src, tgt, alignment, th = ctx.src, ctx.tgt, ctx.alignment, ctx.thresholds
-    values = {
-        SOURCE: [_values(a) for a in src.anchors],
-        TARGET: [_values(a) for a in tgt.anchors],
-    }
+    alignment, th = ctx.alignment, ctx.thresholds
+    values = {side.name: [_values(a, th) for a in side.anchors] for side in (ctx.src, ctx.tgt)}
+    # the paragraphs with a number or a date to report (most have none): only their beads
+    # look across
+    asks = {side.name: [v is not _NONE and (bool(v.numbers) or bool(v.dates))
+                        and p.kind in COMPARED
+                        for v, p in zip(values[side.name], side.text.paragraphs, strict=True)]
+            for side in (ctx.src, ctx.tgt)}
     out: list[Divergence] = []
     reach = th.number_neighbour_beads  # never negative: Thresholds refuses it
     for b, bead in enumerate(alignment):
         if bead.is_null:
             continue
         for side, other in ctx.sides():
-            here = [values[other.name][j] for j in other.of(bead)]
+            mine = [i for i in side.of(bead) if asks[side.name][i]]
+            if not mine:
+                continue
+            theirs = values[other.name]
+            here = [theirs[j] for j in other.of(bead)]
             near = [
-                values[other.name][j]
+                theirs[j]
                 for k in range(max(0, b - reach), min(len(alignment), b + reach + 1))
                 if k != b
                 for j in other.of(alignment[k])
             ]
             seen: set[str] = set()
-            for i in side.of(bead):
+            for i in mine:
                 p = side.paragraph(i)
-                if p.kind not in COMPARED:
-                    continue
                 v = values[side.name][i]
-                for n in v.numbers:
-                    if _minor(n, th):
-                        continue
-                    key = number_key(n.value)
-                    if key in seen or _has_value(n.value, here) or _has_value(n.value, near):
+                for n, key in v.numbers:
+                    if key in seen or _has_value(n.value, key, here) \
+                            or _has_value(n.value, key, near):
                         continue
                     seen.add(key)
                     out.append(_number_record(side, other, b, p, n))
@@ -71,22 +75,37 @@ def find_numbers_and_dates(ctx: Context) -> list[Divergence]:
     return out
 
 
-def _values(anchors: Anchors) -> _Values:
+def _values(anchors: Anchors, th: Thresholds) -> _Values:
+    if not anchors.numbers and not anchors.dates:
+        return _NONE
     dates = [d for d in anchors.dates if d.month]
     spans = [(d.start, d.end) for d in dates]
-    numbers = [n for n in anchors.numbers if all(n.end <= s or n.start >= e for s, e in spans)]
+    numbers = [(n, number_key(n.value)) for n in anchors.numbers
+               if all(n.end <= s or n.start >= e for s, e in spans) and not _minor(n, th)]
     pool = [n.value for n in anchors.numbers]
     pool += [float(d.year) for d in anchors.dates if d.year]
     keys = {number_key(v) for v in pool}
     return _Values(numbers, dates, pool, keys)
 
 
-def _has_value(value: float, pools: Iterable[_Values]) -> bool:
-    key = number_key(value)
+# what a paragraph without numbers or dates holds (most paragraphs): one record for all
+_NONE = _Values([], [], [], set())
+
+
+def _has_value(value: float, key: str, pools: Iterable[_Values]) -> bool:
+    """Whether a pool holds the value (`key`: its number_key) or one `numbers_equal` to it."""
     for pool in pools:
-        if key in pool.keys or any(numbers_equal(value, v) for v in pool.pool):
+        if key in pool.keys or any(_near(value, v) and numbers_equal(value, v)
+                                   for v in pool.pool):
             return True
     return False
+
+
+def _near(a: float, b: float) -> bool:
+    """False only where `numbers_equal(a, b)` is: values neither equal nor within 5 % of the
+    larger (with a margin for rounding), the test that rejects most pairs, done inline."""
+    gap = abs(a - b)
+    return gap <= 1e-12 or gap <= 0.06 * max(abs(a), abs(b))
 
 
 def _date_compatible(a: DateMention, b: DateMention) -> bool:
@@ -106,7 +125,7 @@ def _number_shown(n: NumberMention, text: str) -> tuple[str, str]:
     """The number as reported, and its context: the surface plus the word after a bare number."""
     shown = number_key(n.value) if n.surface.strip().isdigit() else n.surface.strip()
     context_end = n.end
-    if not CONTENT_CHAR.search(re.sub(r"[\d٠-٩.,٫٬]", "", n.surface)):
+    if not CONTENT_CHAR.search(_DIGITS.sub("", n.surface)):
         m = _NEXT_WORD.match(text, n.end)
         if m:
             context_end = m.end()

@@ -18,6 +18,7 @@ import numpy as np
 
 from reader.core.align.beads import Alignment
 from reader.core.align.evidence import PairEvidence
+from reader.core.diverge.scan import holding
 from reader.core.text.document import Text
 from reader.core.text.kinds import Kind
 
@@ -37,9 +38,15 @@ _COVERAGE = 0.4
 _RESIDUE_MIN = 0.005
 _RESIDUE_CLEAN = 0.0005
 _RESIDUE_MIN_LETTERS = 20
-_LATIN = re.compile(r"[A-Za-z]")
-_ARABIC = re.compile(r"[\u0621-\u064a\u0671-\u06d3]")
+# the letters counted: [A-Za-z] and [\u0621-\u064a\u0671-\u06d3], by code point (UTF-16 units:
+# a character beyond the Basic Multilingual Plane is two surrogates, neither a letter)
+_LATIN, _ARABIC = 1, 2
+_SCRIPT = np.zeros(0x10000, dtype=np.uint8)
+_SCRIPT[ord("A") : ord("Z") + 1] = _SCRIPT[ord("a") : ord("z") + 1] = _LATIN
+_SCRIPT[0x0621:0x064B] = _SCRIPT[0x0671:0x06D4] = _ARABIC
 _NOT_PROSE = re.compile(r"\S*(?:https?://|www\.|pic\.)\S*|[@#]\w+")
+# what a `_NOT_PROSE` match holds, one at least (none holds a space)
+_NOT_PROSE_MARKS = ("http", "www.", "pic.", "@", "#")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,12 +107,21 @@ def _posts_left_out(text: Text, alignment: Alignment, side: Original) -> int:
 
 def _residue(text: Text) -> float:
     """Share of a text's prose letters written in the script of the other language."""
-    prose = " ".join(
-        _NOT_PROSE.sub(" ", p.text) for p in text.paragraphs if p.kind in (Kind.BODY, Kind.HEADING)
-    )
-    latin, arabic = len(_LATIN.findall(prose)), len(_ARABIC.findall(prose))
+    texts = [p.text for p in text.paragraphs if p.kind in (Kind.BODY, Kind.HEADING)]
+    # links, handles and hashtags are not prose: the few paragraphs that may hold one (the
+    # pattern is slow to try at every place of a long text) are cleared of them
+    for k in holding(texts, _NOT_PROSE_MARKS):
+        texts[k] = _NOT_PROSE.sub(" ", texts[k])
+    counts = np.zeros(3, dtype=np.int64)
+    for start in range(0, len(texts), _CHUNK):  # a bounded copy at a time
+        units = " ".join(texts[start : start + _CHUNK]).encode("utf-16-le", "surrogatepass")
+        counts += np.bincount(_SCRIPT[np.frombuffer(units, np.uint16)], minlength=3)
+    latin, arabic = int(counts[_LATIN]), int(counts[_ARABIC])
     foreign = latin if text.language == "ar" else arabic
     return foreign / max(1, latin + arabic) if foreign >= _RESIDUE_MIN_LETTERS else 0.0
+
+
+_CHUNK = 2048  # paragraphs
 
 
 def detect_original(
