@@ -17,10 +17,18 @@ from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.words import english_stem
 
 
-def stem_forms(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-    """Each stem's written forms (distinct, sorted) from (stem, form) pairs."""
+def stem_forms(stems: list[str], written: list[str]) -> dict[str, list[str]]:
+    """Each stem's written forms (distinct, sorted), from each word's stem and form."""
+    # a side's words are stemmed by one stemmer, so each form has one stem: its distinct forms
+    # are the distinct pairs, once checked against every word (else the pairs are counted)
+    stem_of = dict(zip(written, stems, strict=True))
+    pairs: Iterable[tuple[str, str]] = (
+        ((s, f) for f, s in stem_of.items())
+        if list(map(stem_of.__getitem__, written)) == stems
+        else set(zip(stems, written, strict=True))
+    )
     forms: dict[str, list[str]] = {}
-    for stem, form in set(pairs):
+    for stem, form in pairs:
         forms.setdefault(stem, []).append(form)
     for found in forms.values():
         if len(found) > 1:

@@ -166,8 +166,8 @@ def stem_pairs(src: Side) -> dict[str, list[str]]:
     for f in src.features:
         if len(f.words) != len(f.forms):
             raise ValueError(f"features with {len(f.words)} words and {len(f.forms)} forms")
-    words = chain.from_iterable(f.words for f in src.features)
-    return stem_forms(zip(words, chain.from_iterable(f.forms for f in src.features), strict=True))
+    return stem_forms(list(chain.from_iterable(f.words for f in src.features)),
+                      list(chain.from_iterable(f.forms for f in src.features)))
 
 
 def stem_translations(
@@ -199,7 +199,7 @@ def _read_as_written(
     src_vocab: Sequence[str], forms: dict[str, list[str]], readings: Readings
 ) -> set[str]:
     entries = readings.entries
-    written = {stem for stem, found in forms.items() if any(f in entries for f in found)}
+    written = {stem for stem, found in forms.items() for f in found if f in entries}
     return written | {word for word in src_vocab if readings.known_as_written(word)}
 
 

@@ -1,0 +1,401 @@
+"""The aligner's space, structure and support as first written: references for the fast paths."""
+
+# Kept as they were before the vector space, the structure bonus and the support measure were
+# rebuilt from flat arrays (issue 13): the properties in test_fast_paths.py check that the fast
+# code gives the same matrices, entry for entry and bit for bit.
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import scipy.sparse as sp
+
+from reader.core.align.beads import Bead
+from reader.core.align.params import AlignerParams
+from reader.core.align.space import Side, Space, idf_weights
+from reader.core.align.structure import (
+    _BULLET,
+    _CELLS,
+    _HEADING,
+    _NUMBERED,
+    BONUS,
+    BULLET,
+    HEADING,
+    HEADING_SHARE,
+    NONE,
+    NUMBERED,
+    SHORT,
+    SHORT_WORDS,
+    TITLE_WORDS,
+    PairStructure,
+    _first_number,
+)
+from reader.core.anchors.features import Features
+from reader.core.anchors.lexicon import Lexicon
+from reader.core.anchors.words import english_stem
+
+if TYPE_CHECKING:
+    from reader.core.align.model import Model, Problem
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    src_vocab: list[str]
+    tgt_vocab: dict[str, int]
+    n_tgt_words: int
+    src_word_rows: list[list[int]]
+    src_key_rows: list[list[int]]
+    tgt_rows: list[list[int]]
+
+    @property
+    def n_columns(self) -> int:
+        return len(self.tgt_vocab)
+
+
+class _Vocab:
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def id(self, token: str) -> int:
+        i = self.index.get(token)
+        if i is None:
+            i = self.index[token] = len(self.index)
+        return i
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+def _presence(rows: Sequence[Iterable[int]], n_cols: int) -> sp.csr_matrix:
+    indptr = [0]
+    indices: list[int] = []
+    for r in rows:
+        cols = sorted(set(r))
+        indices.extend(cols)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    return sp.csr_matrix(
+        (data, np.array(indices, dtype=np.int64), np.array(indptr)), shape=(len(rows), n_cols)
+    )
+
+
+
+def vocabulary(src: Side, tgt: Side) -> Vocabulary:
+    tv = _Vocab()
+    for f in tgt.features:
+        for w in f.words:
+            tv.id(w)
+    n_words = len(tv)
+    for f in tgt.features + src.features:
+        for k in f.keys:
+            tv.id(k)
+    sv = _Vocab()
+    src_word_rows = [[sv.id(w) for w in f.words] for f in src.features]
+    tgt_rows = [
+        [tv.index[w] for w in f.words] + [tv.index[k] for k in f.keys] for f in tgt.features
+    ]
+    src_key_rows = [[tv.index[k] for k in f.keys] for f in src.features]
+    return Vocabulary(list(sv.index), tv.index, n_words, src_word_rows, src_key_rows, tgt_rows)
+
+
+
+def build_space(src: Side, tgt: Side) -> Space:
+    vocab = vocabulary(src, tgt)
+    D = vocab.n_columns
+    tgt_m = _presence(vocab.tgt_rows, D)
+    src_keys = _presence(vocab.src_key_rows, D)
+    # idf over both sides' presence (keys) and the target (words)
+    df = np.asarray(tgt_m.sum(axis=0)).ravel() + np.asarray(src_keys.sum(axis=0)).ravel()
+    n_docs = tgt_m.shape[0] + src_keys.shape[0]
+    return Space(
+        src_words=_presence(vocab.src_word_rows, len(vocab.src_vocab)),
+        src_keys=src_keys,
+        tgt=tgt_m,
+        weights=idf_weights(df, n_docs),
+        src_vocab=vocab.src_vocab,
+        tgt_vocab=vocab.tgt_vocab,
+        n_tgt_words=vocab.n_tgt_words,
+    )
+
+
+
+def pieces_space(space: Space, src: Sequence[Features], tgt: Sequence[Features]) -> Space:
+    """Pieces of the same two texts (their sentences) in `space`'s columns, with its weights:
+    every word and key of a piece is one of its paragraph's."""
+    D = space.weights.shape[0]
+    src_index = {w: a for a, w in enumerate(space.src_vocab)}
+    tgt_index = space.tgt_vocab
+
+    def keys(f: Features) -> list[int]:
+        return [tgt_index[k] for k in f.keys if k in tgt_index]
+
+    return Space(
+        src_words=_presence([[src_index[w] for w in f.words if w in src_index] for f in src],
+                            len(space.src_vocab)),
+        src_keys=_presence([keys(f) for f in src], D),
+        tgt=_presence(
+            [[tgt_index[w] for w in f.words if w in tgt_index] + keys(f) for f in tgt], D
+        ),
+        weights=space.weights,
+        src_vocab=space.src_vocab,
+        tgt_vocab=space.tgt_vocab,
+        n_tgt_words=space.n_tgt_words,
+    )
+
+
+
+def _forms_by_stem(side: Side) -> dict[str, set[str]]:
+    """Every written form under which each stem occurs in a side."""
+    # the distinct (stem, form) pairs first: a text repeats its words, and a set takes them
+    # without a Python step per word
+    pairs: set[tuple[str, str]] = set()
+    for f in side.features:
+        pairs.update(zip(f.words, f.forms, strict=True))
+    forms: dict[str, set[str]] = {}
+    for stem, form in pairs:
+        forms.setdefault(stem, set()).add(form)
+    return forms
+
+
+def stem_translations(
+    space: Space | Vocabulary, src: Side, lexicon: Lexicon
+) -> list[tuple[str, ...]]:
+    """The lexicon's translations of each source stem (by vocabulary index): the stem's own
+    entry and those of every form it is written in, merged (`Lexicon.translations` reads a
+    whole word, clitics and all: بالطبع "of course" whatever its stem, مدينتها "city" where
+    the stem مدين is no entry); only when none of them has one, the stem read with its
+    clitics stripped (a stem such as شرك, of شركة, is not شر "evil" + ك)."""
+    entries = lexicon.entries
+    forms = _forms_by_stem(src)
+    out = []
+    for word in space.src_vocab:
+        found = entries.get(word, ()) + tuple(
+            t for form in sorted(forms.get(word, ())) for t in lexicon.translations(form)
+        )
+        out.append(tuple(dict.fromkeys(found)) or lexicon.translations(word))
+    return out
+
+
+def read_as_written(space: Space | Vocabulary, src: Side, lexicon: Lexicon) -> set[str]:
+    """The source stems the lexicon holds as written: the stem is an entry (or is one with its
+    ta marbuta, حكوم of حكومة), or one of the forms it is written in is. The others' readings,
+    if any, are guesses of the clitics (سلمان read as سلم "hand over" + ان)."""
+    entries = lexicon.entries
+    written = {word for f in src.features for word, form in zip(f.words, f.forms, strict=True)
+               if form in entries}
+    return written | {word for word in space.src_vocab
+                      if word in entries or word + "ه" in entries}
+
+
+
+def lexicon_pairs(
+    space: Space | Vocabulary, translations: Sequence[tuple[str, ...]]
+) -> tuple[list[int], list[int]]:
+    """`lexicon_matrix`'s entries (all 1): source stem rows, target stem columns."""
+    rows: list[int] = []
+    cols: list[int] = []
+    for a, found in enumerate(translations):
+        targets = set()
+        for translation in found:
+            for part in translation.split():
+                e = space.tgt_vocab.get(english_stem(part))
+                if e is not None and e < space.n_tgt_words:
+                    targets.add(e)
+        rows.extend([a] * len(targets))
+        cols.extend(sorted(targets))
+    return rows, cols
+
+
+
+def name_pairs(
+    space: Space | Vocabulary,
+    src: Side,
+    tgt: Side,
+    translations: Sequence[tuple[str, ...]],
+    threshold: float,
+    known: Collection[str] | None = None,
+) -> tuple[list[int], list[int], list[float]]:
+    """`name_matrix`'s entries: source stem rows, target stem columns, scores (a pair may come
+    twice: the matrix adds them)."""
+    from rapidfuzz import fuzz, process
+
+    from reader.core.arabic.transliterate import skeleton
+
+    if known is None:
+        known = {w for w, found in zip(space.src_vocab, translations, strict=True) if found}
+    ar_names = sorted({w for f in src.features for w in f.names if w not in known})
+    en_names = sorted({n for f in tgt.features for n in f.names})
+    if not ar_names or not en_names:
+        return [], [], []
+    ar_sk = [skeleton(w, "ar") for w in ar_names]
+    en_sk = [skeleton(w, "en") for w in en_names]
+
+    def by_skeleton(skeletons: list[str]) -> tuple[list[str], list[list[int]]]:
+        """The distinct skeletons, and for each the indices of the names that have it."""
+        distinct = sorted(set(skeletons))
+        at = {sk: k for k, sk in enumerate(distinct)}
+        members: list[list[int]] = [[] for _ in distinct]
+        for i, sk in enumerate(skeletons):
+            members[at[sk]].append(i)
+        return distinct, members
+
+    # names share skeletons (many words, few consonant patterns): score each distinct pair of
+    # skeletons once, then give every pair of names the score of their skeletons, in the
+    # order of the names
+    ar_distinct, ar_members = by_skeleton(ar_sk)
+    en_distinct, en_members = by_skeleton(en_sk)
+    scores = process.cdist(
+        ar_distinct, en_distinct, scorer=fuzz.ratio, score_cutoff=threshold * 100,
+        dtype=np.uint8, workers=1,
+    )
+    matches = sorted(
+        (a_i, e_i, int(scores[d_a, d_e]))
+        for d_a, d_e in zip(*np.nonzero(scores), strict=True)
+        for a_i in ar_members[d_a]
+        for e_i in en_members[d_e]
+    )
+    src_index = {w: i for i, w in enumerate(space.src_vocab)}
+    rows: list[int] = []
+    cols: list[int] = []
+    data: list[float] = []
+    for a_i, e_i, score in matches:
+        a_sk, e_sk = ar_sk[a_i], en_sk[e_i]
+        if min(len(a_sk), len(e_sk)) < 3 and a_sk != e_sk:
+            continue  # two-consonant skeletons collide by chance unless identical
+        e = space.tgt_vocab.get(english_stem(en_names[e_i]))
+        if e is None:
+            continue
+        rows.append(src_index[ar_names[a_i]])
+        cols.append(e)
+        data.append(float(score) / 100.0)
+    return rows, cols, data
+
+
+
+def pair_space(
+    src: Side, tgt: Side, lexicon: Lexicon | None, params: AlignerParams
+) -> tuple[Space, sp.csr_matrix]:
+    """Both sides' space and the translation from the source's words into it: the lexicon's
+    and names' (`lexicon` None: both sides in one language, a word translates as itself)."""
+    space = build_space(src, tgt)
+    if lexicon is None:
+        rows, cols = identity_pairs(space)
+        identity = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
+                                 shape=(len(space.src_vocab), space.weights.shape[0]))
+        return space, identity.tocsr()
+    translations = stem_translations(space, src, lexicon)
+    names = name_matrix(
+        space, src, tgt, translations, params.name_threshold, read_as_written(space, src, lexicon)
+    )
+    return space, (lexicon_matrix(space, translations) + names).tocsr()
+
+
+
+def shape_of(text: str) -> tuple[int, int]:
+    """A paragraph's shape and its number (-1: none), read from its markdown-like markers."""
+    s = text.lstrip()
+    numbered = _NUMBERED.match(s)
+    if numbered:
+        return NUMBERED, int(numbered.group(1))
+    if _HEADING.match(s):
+        return HEADING, _first_number(s)
+    if _BULLET.match(s):
+        return BULLET, -1
+    if len(s.split()) <= SHORT_WORDS:
+        return SHORT, _first_number(s)
+    return NONE, -1
+
+
+def agreement(structure: PairStructure, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For source paragraphs a and target paragraphs b (arrays of one shape): the share of
+    their content words that have a counterpart across, where both have the same shape (and
+    the same number, where both have one; the same level, for headings), else 0; two headings
+    of one level at least HEADING_SHARE."""
+    s, t = structure.src, structure.tgt
+    out = np.zeros(a.shape, dtype=np.float32)
+    same = (s.shape[a] == t.shape[b]) & (s.shape[a] != NONE) & (s.level[a] == t.level[b])
+    na, nb = s.number[a], t.number[b]
+    same &= (na < 0) | (nb < 0) | (na == nb)
+    # a plain short line is a block of its own only when it is title-short: sentences of up to
+    # a dozen words are the bench's ordinary lines, where the bonus moved beads both ways
+    same &= (s.shape[a] != SHORT) | ((s.words[a] <= TITLE_WORDS) & (t.words[b] <= TITLE_WORDS))
+    cells = np.flatnonzero(same)
+    for c0 in range(0, cells.size, _CELLS):
+        chunk = cells[c0 : c0 + _CELLS]
+        ia, ib = a.ravel()[chunk], b.ravel()[chunk]
+        shared = np.asarray(s.keys[ia].multiply(t.keys[ib]).sum(axis=1)).ravel()
+        most = np.maximum(np.maximum(s.words[ia], t.words[ib]), 1.0)
+        share = np.minimum(1.0, shared / most)
+        # two headings of one level are evidence of their own, whatever the lexicon reads
+        share[s.shape[ia] == HEADING] = np.maximum(share[s.shape[ia] == HEADING], HEADING_SHARE)
+        out.ravel()[chunk] = share
+    return out
+
+
+def add_structure(
+    scores: dict[tuple[int, int], np.ndarray], pb: Problem, centre: np.ndarray, half: int,
+    model: Model, params: AlignerParams,
+) -> None:
+    """Add the structure bonus to the 1:1 bead scores of a band (in place; cells where no
+    bead can end stay as they are)."""
+    one = scores.get((1, 1))
+    if one is None or pb.structure is None:
+        return
+    n, m = pb.n, pb.m
+    i = np.arange(n + 1)[:, None]
+    j = centre[: n + 1, None] + np.arange(one.shape[1])[None, :] - half
+    ok = (i >= 1) & (j >= 1) & (j <= m)
+    a = np.clip(i - 1, 0, max(0, n - 1))
+    b = np.clip(j - 1, 0, max(0, m - 1))
+    a = np.broadcast_to(a, b.shape)
+    share = agreement(pb.structure, a, b)
+    # the pair's weight in the lexical term (each side's length in its mean), as scored
+    weight = 0.5 * (pb.src_len[a] / pb.src_len.mean() + pb.tgt_len[b] / pb.tgt_len.mean())
+    lost = params.lexical_weight * weight * model.threshold / max(1e-3, 1.0 - model.chance)
+    one += np.where(ok, BONUS * share * lost, 0.0).astype(np.float32)
+
+
+def _runs(beads: Sequence[Bead], side: int, size: int, shift: int = 0) -> sp.csr_matrix:
+    """One row per bead summing its run of one side's paragraphs, moved by `shift`; a row
+    whose moved run leaves the text is empty."""
+    rows: list[int] = []
+    cols: list[int] = []
+    for k, bead in enumerate(beads):
+        run = bead.src if side == 0 else bead.tgt
+        lo, hi = run[0] + shift, run[-1] + shift
+        if lo < 0 or hi >= size:
+            continue
+        rows.extend([k] * len(run))
+        cols.extend(range(lo, hi + 1))
+    data = np.ones(len(rows), dtype=np.float32)
+    return sp.csr_matrix((data, (rows, cols)), shape=(len(beads), size))
+
+
+
+
+def lexicon_matrix(space: Space, translations: Sequence[tuple[str, ...]]) -> sp.csr_matrix:
+    rows, cols = lexicon_pairs(space, translations)
+    data = np.ones(len(rows), dtype=np.float32)
+    return sp.csr_matrix((data, (rows, cols)), shape=(len(space.src_vocab), space.weights.shape[0]))
+
+
+def name_matrix(
+    space: Space, src: Side, tgt: Side, translations: Sequence[tuple[str, ...]],
+    threshold: float, known: Collection[str] | None = None,
+) -> sp.csr_matrix:
+    rows, cols, data = name_pairs(space, src, tgt, translations, threshold, known)
+    return sp.csr_matrix((np.array(data, dtype=np.float32), (rows, cols)),
+                         shape=(len(space.src_vocab), space.weights.shape[0]))
+
+
+def identity_pairs(space: Space | Vocabulary) -> tuple[list[int], list[int]]:
+    rows, cols = [], []
+    for a, word in enumerate(space.src_vocab):
+        e = space.tgt_vocab.get(word)
+        if e is not None and e < space.n_tgt_words:
+            rows.append(a)
+            cols.append(e)
+    return rows, cols
