@@ -302,11 +302,13 @@ def learnt_matrix(space: Space, beads: Sequence[Bead], params: AlignerParams) ->
     co = (xa.T @ xe).tocoo()
     ca = np.asarray(xa.sum(axis=0)).ravel()
     ce = np.asarray(xe.sum(axis=0)).ravel()
-    c = co.data
-    dice = 2 * c / (ca[co.row] + ce[co.col])
-    expected = ca[co.row] * ce[co.col] / n_b
-    keep = (c >= params.learn_min_count) & (dice >= params.learn_min_dice) & (c >= 2 * expected)
-    rows, cols, vals = co.row[keep], co.col[keep], dice[keep].astype(np.float32)
+    # most pairs meet once: the count alone rules them out, before any ratio is worked out
+    often = np.flatnonzero(co.data >= params.learn_min_count)
+    c, row, col = co.data[often], co.row[often], co.col[often]
+    dice = 2 * c / (ca[row] + ce[col])
+    expected = ca[row] * ce[col] / n_b
+    keep = (dice >= params.learn_min_dice) & (c >= 2 * expected)
+    rows, cols, vals = row[keep], col[keep], dice[keep].astype(np.float32)
     # keep each source word's best few translations
     order = np.lexsort((-vals, rows))
     rows, cols, vals = rows[order], cols[order], vals[order]

@@ -399,3 +399,52 @@ def identity_pairs(space: Space | Vocabulary) -> tuple[list[int], list[int]]:
             rows.append(a)
             cols.append(e)
     return rows, cols
+
+
+def learnt_matrix(space: Space, beads: Sequence[Bead], params: AlignerParams) -> sp.csr_matrix:
+    """Word pairs that keep turning up together in aligned beads (Dice over co-occurrence)."""
+    match = [b for b in beads if b.src and b.tgt and b.confidence >= 0.5]
+    shape = (len(space.src_vocab), space.weights.shape[0])
+    if len(match) < 8:
+        return sp.csr_matrix(shape, dtype=np.float32)
+    n_b = len(match)
+    bs = sp.csr_matrix(
+        (
+            np.ones(sum(len(b.src) for b in match), dtype=np.float32),
+            (
+                np.repeat(np.arange(n_b), [len(b.src) for b in match]),
+                np.concatenate([b.src for b in match]),
+            ),
+        ),
+        shape=(n_b, space.src_words.shape[0]),
+    )
+    bt = sp.csr_matrix(
+        (
+            np.ones(sum(len(b.tgt) for b in match), dtype=np.float32),
+            (
+                np.repeat(np.arange(n_b), [len(b.tgt) for b in match]),
+                np.concatenate([b.tgt for b in match]),
+            ),
+        ),
+        shape=(n_b, space.tgt.shape[0]),
+    )
+    xa = (bs @ space.src_words).minimum(1).tocsc()
+    xe = (bt @ space.tgt[:, : space.n_tgt_words]).minimum(1).tocsc()
+    co = (xa.T @ xe).tocoo()
+    ca = np.asarray(xa.sum(axis=0)).ravel()
+    ce = np.asarray(xe.sum(axis=0)).ravel()
+    c = co.data
+    dice = 2 * c / (ca[co.row] + ce[co.col])
+    expected = ca[co.row] * ce[co.col] / n_b
+    keep = (c >= params.learn_min_count) & (dice >= params.learn_min_dice) & (c >= 2 * expected)
+    rows, cols, vals = co.row[keep], co.col[keep], dice[keep].astype(np.float32)
+    # keep each source word's best few translations
+    order = np.lexsort((-vals, rows))
+    rows, cols, vals = rows[order], cols[order], vals[order]
+    rank = np.zeros(len(rows), dtype=np.int64)
+    if len(rows):
+        starts = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
+        run_start = np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+        rank = np.arange(len(rows)) - run_start
+    top = rank < params.learn_top
+    return sp.csr_matrix((np.minimum(1.0, vals[top] * 2), (rows[top], cols[top])), shape=shape)

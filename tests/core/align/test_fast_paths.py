@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -83,9 +85,20 @@ def check_pair(src: Side, tgt: Side, lexicon: Lexicon | None) -> None:
                     ref.name_matrix(want, src, tgt, found, threshold))
 
 
+def _corpus() -> tuple[list[str], list[str]]:
+    ar = (CORPUS / "iraq-assad-lesson.ar.txt").read_text("utf-8").splitlines()
+    en = (CORPUS / "iraq-assad-lesson.en.txt").read_text("utf-8").splitlines()
+    return [x for x in ar if x], [x for x in en if x]
+
+
+@functools.cache
+def _corpus_space() -> space.Space:
+    ar, en = _corpus()
+    return space.pair_space(_side(ar, "ar"), _side(en, "en"), Lexicon.load(), DEFAULT_PARAMS)[0]
+
+
 def test_the_corpus_pair_space_is_the_reference() -> None:
-    ar = [x for x in (CORPUS / "iraq-assad-lesson.ar.txt").read_text("utf-8").splitlines() if x]
-    en = [x for x in (CORPUS / "iraq-assad-lesson.en.txt").read_text("utf-8").splitlines() if x]
+    ar, en = _corpus()
     check_pair(_side(ar, "ar"), _side(en, "en"), Lexicon.load())
     check_pair(_side(en, "en"), _side(en[::-1], "en"), None)
 
@@ -100,6 +113,23 @@ def test_a_pair_space_is_the_reference(src: list[str], tgt: list[str]) -> None:
 @given(_paragraphs(_EN), _paragraphs(_EN))
 def test_a_one_language_space_is_the_reference(src: list[str], tgt: list[str]) -> None:
     check_pair(_side(src, "en"), _side(tgt, "en"), None)
+
+
+@_SLOW
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2), st.floats(0, 1)), max_size=40),
+       st.sampled_from([1, 2]))
+def test_learnt_word_pairs_are_the_reference(
+    sizes: list[tuple[int, int, float]], min_count: int
+) -> None:
+    got = _corpus_space()
+    n, m = got.src_words.shape[0], got.tgt.shape[0]
+    beads, i, j = [], 0, 0
+    for s, t, confidence in sizes:
+        if i + s <= n and j + t <= m:
+            beads.append(Bead(tuple(range(i, i + s)), tuple(range(j, j + t)), confidence))
+            i, j = i + s, j + t
+    params = replace(DEFAULT_PARAMS, learn_min_count=min_count)
+    assert_same(space.learnt_matrix(got, beads, params), ref.learnt_matrix(got, beads, params))
 
 
 def test_features_without_their_forms_are_refused() -> None:
