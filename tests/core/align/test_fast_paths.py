@@ -24,11 +24,13 @@ from reader.core.align.presence import distinct
 from reader.core.align.sound_alike import _scored
 from reader.core.align.space import Side, side_features
 from reader.core.align.structure import PairStructure, Shapes, add_structure, agreement, shape_of
+from reader.core.align.unexplained import _best_near, _cosines
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.text.kinds import Kind
 from reader.resources import CORPUS
 from tests.core.align import reference_space as ref
+from tests.core.align import reference_structure as ref_structure
 
 _SLOW = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -197,7 +199,7 @@ _LINE = st.lists(st.sampled_from(["#", "# ", "## ", "####### ", "1. ", "12) ", "
 
 @given(_LINE)
 def test_shapes_are_read_as_the_reference(text: str) -> None:
-    assert shape_of(text) == ref.shape_of(text)
+    assert shape_of(text) == ref_structure.shape_of(text)
 
 
 @st.composite
@@ -225,7 +227,7 @@ def test_the_structure_bonus_is_the_reference(
     a = np.array(data.draw(st.lists(st.integers(0, n - 1), max_size=30)), dtype=np.int64)
     b = np.array(data.draw(st.lists(st.integers(0, m - 1), min_size=len(a), max_size=len(a))),
                  dtype=np.int64)
-    assert np.array_equal(agreement(structure, a, b), ref.agreement(structure, a, b))
+    assert np.array_equal(agreement(structure, a, b), ref_structure.agreement(structure, a, b))
     centre = np.array(sorted(data.draw(st.lists(st.integers(0, m), min_size=n + 1,
                                                 max_size=n + 1))))
     lengths = np.arange(1, n + m + 1, dtype=np.float32) * 7 % 23 + 1
@@ -235,7 +237,7 @@ def test_the_structure_bonus_is_the_reference(
     one = np.linspace(-2, 2, (n + 1) * (2 * half + 1), dtype=np.float32).reshape(n + 1, -1)
     got, want = {(1, 1): one.copy()}, {(1, 1): one.copy()}
     add_structure(got, pb, centre, half, model, DEFAULT_PARAMS)
-    ref.add_structure(want, pb, centre, half, model, DEFAULT_PARAMS)
+    ref_structure.add_structure(want, pb, centre, half, model, DEFAULT_PARAMS)
     assert np.array_equal(got[(1, 1)].view(np.uint32), want[(1, 1)].view(np.uint32))
 
 
@@ -250,4 +252,21 @@ def test_bead_runs_are_the_reference(sizes: list[tuple[int, int]], shift: int) -
     if matched:
         for side, size in ((0, i), (1, j)):
             assert_same(_runs(_Spans.of(matched, side), size, shift),
-                        ref._runs(matched, side, size, shift))
+                        ref_structure._runs(matched, side, size, shift))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 12), st.integers(0, 2**32 - 1), st.booleans())
+def test_best_matches_nearby_are_the_reference(n: int, m: int, seed: int, reorder: bool) -> None:
+    rng = np.random.default_rng(seed)
+
+    def vectors(rows: int) -> sp.csr_matrix:
+        dense = rng.random((rows, 9), dtype=np.float32) * (rng.random((rows, 9)) < 0.4)
+        vec = sp.csr_matrix(dense)
+        # as the aligner's vectors are: a product's rows, their columns in no particular order
+        return (vec @ sp.diags(rng.random(9, dtype=np.float32))).tocsr() if reorder else vec
+    src, tgt = vectors(n), vectors(m)
+    a, b = rng.integers(0, n, 7), rng.integers(0, m, 7)
+    for x, y, p, q in ((src, tgt, a, b), (tgt, src, b, a)):
+        assert np.array_equal(_best_near(x, y, p, q), ref_structure.best_near(x, y, p, q))
+        assert np.array_equal(_cosines(x, y, p, q), ref_structure.cosines(x, y, p, q))
