@@ -15,15 +15,6 @@ import numpy as np
 import scipy.sparse as sp
 
 
-def first_seen(*streams: Sequence[Sequence[str]]) -> dict[str, int]:
-    """Each distinct token of the rows of `streams`, in turn, numbered in the order it first
-    occurs (a token of a later stream already seen keeps its number)."""
-    order: dict[str, None] = {}
-    for rows in streams:
-        order.update(dict.fromkeys(chain.from_iterable(rows)))
-    return {token: i for i, token in enumerate(order)}
-
-
 def row_lengths(rows: Sequence[Sequence[object]]) -> np.ndarray:
     return np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
 
