@@ -43,20 +43,31 @@ class PairEvidence:
         )
 
 
-def _runs(beads: Sequence[Bead], side: int, size: int, shift: int = 0) -> sp.csr_matrix:
+@dataclass(frozen=True, slots=True)
+class _Spans:
+    """Each bead's run of one side's paragraphs: first and last paragraph."""
+
+    lo: np.ndarray
+    hi: np.ndarray
+
+    @classmethod
+    def of(cls, beads: Sequence[Bead], side: int) -> _Spans:
+        runs = [bead.src if side == 0 else bead.tgt for bead in beads]
+        return cls(np.array([r[0] for r in runs], dtype=np.int64),
+                   np.array([r[-1] for r in runs], dtype=np.int64))
+
+
+def _runs(spans: _Spans, size: int, shift: int = 0) -> sp.csr_matrix:
     """One row per bead summing its run of one side's paragraphs, moved by `shift`; a row
     whose moved run leaves the text is empty."""
-    rows: list[int] = []
-    cols: list[int] = []
-    for k, bead in enumerate(beads):
-        run = bead.src if side == 0 else bead.tgt
-        lo, hi = run[0] + shift, run[-1] + shift
-        if lo < 0 or hi >= size:
-            continue
-        rows.extend([k] * len(run))
-        cols.extend(range(lo, hi + 1))
+    lo, hi = spans.lo + shift, spans.hi + shift
+    inside = np.flatnonzero((lo >= 0) & (hi < size))
+    lengths = hi[inside] - lo[inside] + 1
+    rows = np.repeat(inside, lengths)
+    cols = np.arange(len(rows), dtype=np.int64) + np.repeat(lo[inside] - (np.cumsum(lengths)
+                                                                         - lengths), lengths)
     data = np.ones(len(rows), dtype=np.float32)
-    return sp.csr_matrix((data, (rows, cols)), shape=(len(beads), size))
+    return sp.csr_matrix((data, (rows, cols)), shape=(len(spans.lo), size))
 
 
 def _square_norms(a: sp.csr_matrix) -> np.ndarray:
@@ -75,7 +86,8 @@ def measure(
     matched = [b for b in beads if b.src and b.tgt]
     if not matched:
         return PairEvidence((), (), (), (), n, m, 0, 0)
-    src_runs, tgt_runs = _runs(matched, 0, n), _runs(matched, 1, m)
+    src_spans, tgt_spans = _Spans.of(matched, 0), _Spans.of(matched, 1)
+    src_runs, tgt_runs = _runs(src_spans, n), _runs(tgt_spans, m)
     vs = src_runs @ src_vec
     ns = _square_norms(vs)
 
@@ -86,7 +98,7 @@ def measure(
         return np.where((ns > 0) & (nt > 0), dots / np.sqrt(np.maximum(ns * nt, 1e-12)), np.nan)
 
     cos = cosines(tgt_runs)
-    controls = np.stack([cosines(_runs(matched, 1, m, d)) for d in SHIFTS])
+    controls = np.stack([cosines(_runs(tgt_spans, m, d)) for d in SHIFTS])
     # a run moved past either end has no control there; one with none at all compares with 0
     ok = ~np.isnan(controls)
     best = np.where(ok.any(axis=0), np.where(ok, controls, -np.inf).max(axis=0), 0.0)

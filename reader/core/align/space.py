@@ -5,14 +5,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
 from reader.core.align.params import AlignerParams
+from reader.core.align.presence import distinct, presence, row_lengths, token_ids
+from reader.core.align.readings import Readings, stem_forms, target_stems
+from reader.core.align.sound_alike import sound_alike
 from reader.core.anchors.features import Anchors, Features, paragraph_features
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
@@ -68,33 +72,6 @@ def side_slice(side: Side, start: int, end: int) -> Side:
                 side.lang, side.kinds[start:end])
 
 
-class _Vocab:
-    def __init__(self) -> None:
-        self.index: dict[str, int] = {}
-
-    def id(self, token: str) -> int:
-        i = self.index.get(token)
-        if i is None:
-            i = self.index[token] = len(self.index)
-        return i
-
-    def __len__(self) -> int:
-        return len(self.index)
-
-
-def _presence(rows: Sequence[Iterable[int]], n_cols: int) -> sp.csr_matrix:
-    indptr = [0]
-    indices: list[int] = []
-    for r in rows:
-        cols = sorted(set(r))
-        indices.extend(cols)
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float32)
-    return sp.csr_matrix(
-        (data, np.array(indices, dtype=np.int64), np.array(indptr)), shape=(len(rows), n_cols)
-    )
-
-
 @dataclass(slots=True)
 class Space:
     """Both sides as vectors in one space: target words and anchor keys."""
@@ -111,14 +88,11 @@ class Space:
 @dataclass(slots=True)
 class Vocabulary:
     """Both sides' columns before any matrix: the source words' and the target's (words, then
-    anchor keys), and each paragraph's columns in the order its features list them."""
+    anchor keys, each numbered where it first occurs)."""
 
     src_vocab: list[str]
     tgt_vocab: dict[str, int]
     n_tgt_words: int
-    src_word_rows: list[list[int]]
-    src_key_rows: list[list[int]]
-    tgt_rows: list[list[int]]
 
     @property
     def n_columns(self) -> int:
@@ -126,21 +100,12 @@ class Vocabulary:
 
 
 def vocabulary(src: Side, tgt: Side) -> Vocabulary:
-    tv = _Vocab()
-    for f in tgt.features:
-        for w in f.words:
-            tv.id(w)
-    n_words = len(tv)
-    for f in tgt.features + src.features:
-        for k in f.keys:
-            tv.id(k)
-    sv = _Vocab()
-    src_word_rows = [[sv.id(w) for w in f.words] for f in src.features]
-    tgt_rows = [
-        [tv.index[w] for w in f.words] + [tv.index[k] for k in f.keys] for f in tgt.features
-    ]
-    src_key_rows = [[tv.index[k] for k in f.keys] for f in src.features]
-    return Vocabulary(list(sv.index), tv.index, n_words, src_word_rows, src_key_rows, tgt_rows)
+    order = dict.fromkeys(chain.from_iterable(f.words for f in tgt.features))
+    n_words = len(order)
+    for f in chain(tgt.features, src.features):
+        order.update(dict.fromkeys(f.keys))
+    src_vocab = list(dict.fromkeys(chain.from_iterable(f.words for f in src.features)))
+    return Vocabulary(src_vocab, {t: i for i, t in enumerate(order)}, n_words)
 
 
 def idf_weights(df: np.ndarray, n_docs: int) -> np.ndarray:
@@ -148,19 +113,41 @@ def idf_weights(df: np.ndarray, n_docs: int) -> np.ndarray:
     return (np.log((n_docs + 1) / (df + 1)) + 1.0).astype(np.float32)
 
 
+def _columns(
+    features: Sequence[Features], index: dict[str, int], words: bool = True, keys: bool = True
+) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each paragraph's word and key columns in `index` (flat, with per-paragraph counts; -1
+    for a token `index` lacks)."""
+    parts = []
+    for wanted, rows in ((words, [f.words for f in features]), (keys, [f.keys for f in features])):
+        if wanted:
+            parts.append((token_ids(rows, index), row_lengths(rows)))
+    return parts
+
+
 def build_space(src: Side, tgt: Side) -> Space:
     vocab = vocabulary(src, tgt)
+    return _space(vocab, src.features, tgt.features, None)
+
+
+def _space(
+    vocab: Vocabulary, src: Sequence[Features], tgt: Sequence[Features],
+    weights: np.ndarray | None,
+) -> Space:
+    """Both sides' presence in `vocab`'s columns, idf weighted over them (or by `weights`)."""
     D = vocab.n_columns
-    tgt_m = _presence(vocab.tgt_rows, D)
-    src_keys = _presence(vocab.src_key_rows, D)
-    # idf over both sides' presence (keys) and the target (words)
-    df = np.asarray(tgt_m.sum(axis=0)).ravel() + np.asarray(src_keys.sum(axis=0)).ravel()
-    n_docs = tgt_m.shape[0] + src_keys.shape[0]
+    tgt_m = presence(_columns(tgt, vocab.tgt_vocab), len(tgt), D)
+    src_keys = presence(_columns(src, vocab.tgt_vocab, words=False), len(src), D)
+    if weights is None:
+        # idf over both sides' presence (keys) and the target (words)
+        df = np.asarray(tgt_m.sum(axis=0)).ravel() + np.asarray(src_keys.sum(axis=0)).ravel()
+        weights = idf_weights(df, tgt_m.shape[0] + src_keys.shape[0])
+    src_index = {w: a for a, w in enumerate(vocab.src_vocab)}
     return Space(
-        src_words=_presence(vocab.src_word_rows, len(vocab.src_vocab)),
+        src_words=presence(_columns(src, src_index, keys=False), len(src), len(src_index)),
         src_keys=src_keys,
         tgt=tgt_m,
-        weights=idf_weights(df, n_docs),
+        weights=weights,
         src_vocab=vocab.src_vocab,
         tgt_vocab=vocab.tgt_vocab,
         n_tgt_words=vocab.n_tgt_words,
@@ -170,38 +157,17 @@ def build_space(src: Side, tgt: Side) -> Space:
 def pieces_space(space: Space, src: Sequence[Features], tgt: Sequence[Features]) -> Space:
     """Pieces of the same two texts (their sentences) in `space`'s columns, with its weights:
     every word and key of a piece is one of its paragraph's."""
-    D = space.weights.shape[0]
-    src_index = {w: a for a, w in enumerate(space.src_vocab)}
-    tgt_index = space.tgt_vocab
-
-    def keys(f: Features) -> list[int]:
-        return [tgt_index[k] for k in f.keys if k in tgt_index]
-
-    return Space(
-        src_words=_presence([[src_index[w] for w in f.words if w in src_index] for f in src],
-                            len(space.src_vocab)),
-        src_keys=_presence([keys(f) for f in src], D),
-        tgt=_presence(
-            [[tgt_index[w] for w in f.words if w in tgt_index] + keys(f) for f in tgt], D
-        ),
-        weights=space.weights,
-        src_vocab=space.src_vocab,
-        tgt_vocab=space.tgt_vocab,
-        n_tgt_words=space.n_tgt_words,
-    )
+    vocab = Vocabulary(space.src_vocab, space.tgt_vocab, space.n_tgt_words)
+    return _space(vocab, src, tgt, space.weights)
 
 
-def _forms_by_stem(side: Side) -> dict[str, set[str]]:
-    """Every written form under which each stem occurs in a side."""
-    # the distinct (stem, form) pairs first: a text repeats its words, and a set takes them
-    # without a Python step per word
-    pairs: set[tuple[str, str]] = set()
-    for f in side.features:
-        pairs.update(zip(f.words, f.forms, strict=True))
-    forms: dict[str, set[str]] = {}
-    for stem, form in pairs:
-        forms.setdefault(stem, set()).add(form)
-    return forms
+def stem_pairs(src: Side) -> dict[str, list[str]]:
+    """The distinct (stem, written form) pairs of a side, as each stem's forms."""
+    for f in src.features:
+        if len(f.words) != len(f.forms):
+            raise ValueError(f"features with {len(f.words)} words and {len(f.forms)} forms")
+    return stem_forms(list(chain.from_iterable(f.words for f in src.features)),
+                      list(chain.from_iterable(f.forms for f in src.features)))
 
 
 def stem_translations(
@@ -212,26 +178,29 @@ def stem_translations(
     whole word, clitics and all: بالطبع "of course" whatever its stem, مدينتها "city" where
     the stem مدين is no entry); only when none of them has one, the stem read with its
     clitics stripped (a stem such as شرك, of شركة, is not شر "evil" + ك)."""
-    entries = lexicon.entries
-    forms = _forms_by_stem(src)
-    out = []
-    for word in space.src_vocab:
-        found = entries.get(word, ()) + tuple(
-            t for form in sorted(forms.get(word, ())) for t in lexicon.translations(form)
-        )
-        out.append(tuple(dict.fromkeys(found)) or lexicon.translations(word))
-    return out
+    return _stem_translations(space.src_vocab, stem_pairs(src), Readings.of(lexicon))
+
+
+def _stem_translations(
+    src_vocab: Sequence[str], forms: dict[str, list[str]], readings: Readings
+) -> list[tuple[str, ...]]:
+    stem = readings.stem
+    return [stem(word, forms.get(word, ())) for word in src_vocab]
 
 
 def read_as_written(space: Space | Vocabulary, src: Side, lexicon: Lexicon) -> set[str]:
     """The source stems the lexicon holds as written: the stem is an entry (or is one with its
     ta marbuta, حكوم of حكومة), or one of the forms it is written in is. The others' readings,
     if any, are guesses of the clitics (سلمان read as سلم "hand over" + ان)."""
-    entries = lexicon.entries
-    written = {word for f in src.features for word, form in zip(f.words, f.forms, strict=True)
-               if form in entries}
-    return written | {word for word in space.src_vocab
-                      if word in entries or word + "ه" in entries}
+    return _read_as_written(space.src_vocab, stem_pairs(src), Readings.of(lexicon))
+
+
+def _read_as_written(
+    src_vocab: Sequence[str], forms: dict[str, list[str]], readings: Readings
+) -> set[str]:
+    entries = readings.entries
+    written = {stem for stem, found in forms.items() for f in found if f in entries}
+    return written | {word for word in src_vocab if readings.known_as_written(word)}
 
 
 def lexicon_matrix(space: Space, translations: Sequence[tuple[str, ...]]) -> sp.csr_matrix:
@@ -243,20 +212,16 @@ def lexicon_matrix(space: Space, translations: Sequence[tuple[str, ...]]) -> sp.
 
 def lexicon_pairs(
     space: Space | Vocabulary, translations: Sequence[tuple[str, ...]]
-) -> tuple[list[int], list[int]]:
-    """`lexicon_matrix`'s entries (all 1): source stem rows, target stem columns."""
-    rows: list[int] = []
-    cols: list[int] = []
-    for a, found in enumerate(translations):
-        targets = set()
-        for translation in found:
-            for part in translation.split():
-                e = space.tgt_vocab.get(english_stem(part))
-                if e is not None and e < space.n_tgt_words:
-                    targets.add(e)
-        rows.extend([a] * len(targets))
-        cols.extend(sorted(targets))
-    return rows, cols
+) -> tuple[np.ndarray, np.ndarray]:
+    """`lexicon_matrix`'s entries (all 1): source stem rows, target stem columns (each row's
+    columns distinct and ascending)."""
+    stems = list(map(target_stems, translations))
+    cols = token_ids(stems, space.tgt_vocab)
+    rows = np.repeat(np.arange(len(stems), dtype=np.int64), row_lengths(stems))
+    keep = (cols >= 0) & (cols < space.n_tgt_words)
+    width = max(1, space.n_tgt_words)
+    cells = distinct(rows[keep] * width + cols[keep])
+    return cells // width, cells % width
 
 
 def name_matrix(
@@ -274,8 +239,7 @@ def name_matrix(
     as a word with clitics, سلمان as سلم "hand over", still finds Salman)."""
     rows, cols, data = name_pairs(space, src, tgt, translations, threshold, known)
     return sp.csr_matrix(
-        (np.array(data, dtype=np.float32), (rows, cols)),
-        shape=(len(space.src_vocab), space.weights.shape[0]),
+        (data, (rows, cols)), shape=(len(space.src_vocab), space.weights.shape[0]),
     )
 
 
@@ -286,61 +250,24 @@ def name_pairs(
     translations: Sequence[tuple[str, ...]],
     threshold: float,
     known: Collection[str] | None = None,
-) -> tuple[list[int], list[int], list[float]]:
-    """`name_matrix`'s entries: source stem rows, target stem columns, scores (a pair may come
-    twice: the matrix adds them)."""
-    from rapidfuzz import fuzz, process
-
-    from reader.core.arabic.transliterate import skeleton
-
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`name_matrix`'s entries: source stem rows, target stem columns, scores (float32; a pair
+    may come twice: the matrix adds them), in order of the Arabic and then the English name."""
     if known is None:
         known = {w for w, found in zip(space.src_vocab, translations, strict=True) if found}
-    ar_names = sorted({w for f in src.features for w in f.names if w not in known})
-    en_names = sorted({n for f in tgt.features for n in f.names})
-    if not ar_names or not en_names:
-        return [], [], []
-    ar_sk = [skeleton(w, "ar") for w in ar_names]
-    en_sk = [skeleton(w, "en") for w in en_names]
-
-    def by_skeleton(skeletons: list[str]) -> tuple[list[str], list[list[int]]]:
-        """The distinct skeletons, and for each the indices of the names that have it."""
-        distinct = sorted(set(skeletons))
-        at = {sk: k for k, sk in enumerate(distinct)}
-        members: list[list[int]] = [[] for _ in distinct]
-        for i, sk in enumerate(skeletons):
-            members[at[sk]].append(i)
-        return distinct, members
-
-    # names share skeletons (many words, few consonant patterns): score each distinct pair of
-    # skeletons once, then give every pair of names the score of their skeletons, in the
-    # order of the names
-    ar_distinct, ar_members = by_skeleton(ar_sk)
-    en_distinct, en_members = by_skeleton(en_sk)
-    scores = process.cdist(
-        ar_distinct, en_distinct, scorer=fuzz.ratio, score_cutoff=threshold * 100,
-        dtype=np.uint8, workers=1,
-    )
-    matches = sorted(
-        (a_i, e_i, int(scores[d_a, d_e]))
-        for d_a, d_e in zip(*np.nonzero(scores), strict=True)
-        for a_i in ar_members[d_a]
-        for e_i in en_members[d_e]
-    )
+    ar_names = sorted(set(chain.from_iterable(f.names for f in src.features)).difference(known))
+    en_names = sorted(set(chain.from_iterable(f.names for f in tgt.features)))
+    a_i, e_i, score = sound_alike(ar_names, en_names, threshold)
+    tgt_vocab = space.tgt_vocab
+    en_cols = np.fromiter((tgt_vocab.get(english_stem(n), -1) for n in en_names),
+                          dtype=np.int64, count=len(en_names))
     src_index = {w: i for i, w in enumerate(space.src_vocab)}
-    rows: list[int] = []
-    cols: list[int] = []
-    data: list[float] = []
-    for a_i, e_i, score in matches:
-        a_sk, e_sk = ar_sk[a_i], en_sk[e_i]
-        if min(len(a_sk), len(e_sk)) < 3 and a_sk != e_sk:
-            continue  # two-consonant skeletons collide by chance unless identical
-        e = space.tgt_vocab.get(english_stem(en_names[e_i]))
-        if e is None:
-            continue
-        rows.append(src_index[ar_names[a_i]])
-        cols.append(e)
-        data.append(float(score) / 100.0)
-    return rows, cols, data
+    ar_rows = np.fromiter(map(src_index.__getitem__, ar_names), dtype=np.int64,
+                          count=len(ar_names))
+    cols = en_cols[e_i]
+    keep = cols >= 0
+    data = (score[keep].astype(np.float64) / 100.0).astype(np.float32)
+    return ar_rows[a_i[keep]], cols[keep], data
 
 
 def learnt_matrix(space: Space, beads: Sequence[Bead], params: AlignerParams) -> sp.csr_matrix:
@@ -375,11 +302,13 @@ def learnt_matrix(space: Space, beads: Sequence[Bead], params: AlignerParams) ->
     co = (xa.T @ xe).tocoo()
     ca = np.asarray(xa.sum(axis=0)).ravel()
     ce = np.asarray(xe.sum(axis=0)).ravel()
-    c = co.data
-    dice = 2 * c / (ca[co.row] + ce[co.col])
-    expected = ca[co.row] * ce[co.col] / n_b
-    keep = (c >= params.learn_min_count) & (dice >= params.learn_min_dice) & (c >= 2 * expected)
-    rows, cols, vals = co.row[keep], co.col[keep], dice[keep].astype(np.float32)
+    # most pairs meet once: the count alone rules them out, before any ratio is worked out
+    often = np.flatnonzero(co.data >= params.learn_min_count)
+    c, row, col = co.data[often], co.row[often], co.col[often]
+    dice = 2 * c / (ca[row] + ce[col])
+    expected = ca[row] * ce[col] / n_b
+    keep = (dice >= params.learn_min_dice) & (c >= 2 * expected)
+    rows, cols, vals = row[keep], col[keep], dice[keep].astype(np.float32)
     # keep each source word's best few translations
     order = np.lexsort((-vals, rows))
     rows, cols, vals = rows[order], cols[order], vals[order]
@@ -401,15 +330,11 @@ def identity_matrix(space: Space) -> sp.csr_matrix:
     )
 
 
-def identity_pairs(space: Space | Vocabulary) -> tuple[list[int], list[int]]:
+def identity_pairs(space: Space | Vocabulary) -> tuple[np.ndarray, np.ndarray]:
     """`identity_matrix`'s entries (all 1)."""
-    rows, cols = [], []
-    for a, word in enumerate(space.src_vocab):
-        e = space.tgt_vocab.get(word)
-        if e is not None and e < space.n_tgt_words:
-            rows.append(a)
-            cols.append(e)
-    return rows, cols
+    cols = token_ids([space.src_vocab], space.tgt_vocab)
+    rows = np.flatnonzero((cols >= 0) & (cols < space.n_tgt_words))
+    return rows, cols[rows]
 
 
 def pair_space(
@@ -420,10 +345,11 @@ def pair_space(
     space = build_space(src, tgt)
     if lexicon is None:
         return space, identity_matrix(space).tocsr()
-    translations = stem_translations(space, src, lexicon)
-    names = name_matrix(
-        space, src, tgt, translations, params.name_threshold, read_as_written(space, src, lexicon)
-    )
+    # each stem's forms and each word's lexicon reading once, for both uses
+    forms, readings = stem_pairs(src), Readings.of(lexicon)
+    translations = _stem_translations(space.src_vocab, forms, readings)
+    names = name_matrix(space, src, tgt, translations, params.name_threshold,
+                        _read_as_written(space.src_vocab, forms, readings))
     return space, (lexicon_matrix(space, translations) + names).tocsr()
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import scipy.sparse as sp
 
+from reader.core.align.readings import Readings, target_stems
 from reader.core.anchors.features import Features
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.words import english_stem, stopwords
@@ -37,6 +38,8 @@ _HEADING = re.compile(r"#{1,6}\s")
 _BULLET = re.compile(r"[*+\-•]\s")
 _NUMBERED = re.compile(r"([0-9٠-٩]{1,4})[.)]\s")
 _NUMBER = re.compile(r"[0-9٠-٩]{1,4}")
+# the three markers in one pattern, in the order they are tried (at most one can match)
+_MARKER = re.compile(f"{_NUMBERED.pattern}|({_HEADING.pattern})|{_BULLET.pattern}")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9]+")  # names, code and markup kept in Latin script
 SHORT_WORDS = 12  # a plain line of at most this many words reads as a short block of its own
 HEADING_SHARE = 0.25  # what two headings of one level agree by at least
@@ -87,14 +90,13 @@ class PairStructure:
 def shape_of(text: str) -> tuple[int, int]:
     """A paragraph's shape and its number (-1: none), read from its markdown-like markers."""
     s = text.lstrip()
-    numbered = _NUMBERED.match(s)
-    if numbered:
-        return NUMBERED, int(numbered.group(1))
-    if _HEADING.match(s):
-        return HEADING, _first_number(s)
-    if _BULLET.match(s):
-        return BULLET, -1
-    if len(s.split()) <= SHORT_WORDS:
+    marker = _MARKER.match(s)
+    if marker:
+        number, heading = marker.group(1, 2)
+        if number is not None:
+            return NUMBERED, int(number)
+        return (HEADING, _first_number(s)) if heading is not None else (BULLET, -1)
+    if len(s.split(maxsplit=SHORT_WORDS)) <= SHORT_WORDS:  # no need to split a long one whole
         return SHORT, _first_number(s)
     return NONE, -1
 
@@ -122,6 +124,7 @@ def _shapes(
     texts: Sequence[str], features: Sequence[Features], vocab: dict[str, int],
     lexicon: Lexicon | None,
 ) -> Shapes:
+    readings = None if lexicon is None else Readings.of(lexicon)
     shapes = [shape_of(t) for t in texts]
     rows: list[int] = []
     cols: list[int] = []
@@ -130,14 +133,14 @@ def _shapes(
         if shape == NONE:
             continue  # only paragraphs with a shape are ever compared
         keys: set[str] = {f"#{k}" for k in feats.keys}
-        if lexicon is None:
+        if readings is None:
             keys.update(_key(w) for w in feats.words)
             latin = 0
         else:
             forms = feats.forms or feats.words
             for stem, form in zip(feats.words, forms, strict=False):
-                found = lexicon.translations(form) or lexicon.translations(stem)
-                keys.update(_key(english_stem(t)) for t in found for t in t.split())
+                found = readings.form(form) or readings.form(stem)
+                keys.update(map(_key, target_stems(found)))
             # what the Arabic text keeps in Latin script (names, code, tags) meets its match
             # as written
             written = {english_stem(w.lower()) for w in _LATIN.findall(texts[i])} - _EN_STOP
@@ -177,23 +180,43 @@ def agreement(structure: PairStructure, a: np.ndarray, b: np.ndarray) -> np.ndar
     of one level at least HEADING_SHARE."""
     s, t = structure.src, structure.tgt
     out = np.zeros(a.shape, dtype=np.float32)
-    same = (s.shape[a] == t.shape[b]) & (s.shape[a] != NONE) & (s.level[a] == t.level[b])
-    na, nb = s.number[a], t.number[b]
+    # only paragraphs that may agree with some other are looked at (on a long pair of prose,
+    # a few hundred short lines): the rest of the cells stay 0
+    a_flat, b_flat = a.ravel(), b.ravel()
+    cells = np.flatnonzero(_may_agree(s)[a_flat] & _may_agree(t)[b_flat])
+    ia, ib = a_flat[cells], b_flat[cells]
+    same = (s.shape[ia] == t.shape[ib]) & (s.level[ia] == t.level[ib])
+    na, nb = s.number[ia], t.number[ib]
     same &= (na < 0) | (nb < 0) | (na == nb)
     # a plain short line is a block of its own only when it is title-short: sentences of up to
     # a dozen words are the bench's ordinary lines, where the bonus moved beads both ways
-    same &= (s.shape[a] != SHORT) | ((s.words[a] <= TITLE_WORDS) & (t.words[b] <= TITLE_WORDS))
-    cells = np.flatnonzero(same)
+    # (`_may_agree` has left out the others)
+    cells = cells[same]
     for c0 in range(0, cells.size, _CELLS):
         chunk = cells[c0 : c0 + _CELLS]
-        ia, ib = a.ravel()[chunk], b.ravel()[chunk]
-        shared = np.asarray(s.keys[ia].multiply(t.keys[ib]).sum(axis=1)).ravel()
+        ia, ib = a_flat[chunk], b_flat[chunk]
+        shared = _shared(s.keys, t.keys, ia, ib)
         most = np.maximum(np.maximum(s.words[ia], t.words[ib]), 1.0)
         share = np.minimum(1.0, shared / most)
         # two headings of one level are evidence of their own, whatever the lexicon reads
         share[s.shape[ia] == HEADING] = np.maximum(share[s.shape[ia] == HEADING], HEADING_SHARE)
         out.ravel()[chunk] = share
     return out
+
+
+def _may_agree(shapes: Shapes) -> np.ndarray:
+    """Whether each paragraph has a shape that may agree with another's: any but a plain
+    line longer than a title."""
+    return (shapes.shape != NONE) & ((shapes.shape != SHORT) | (shapes.words <= TITLE_WORDS))
+
+
+def _shared(src: sp.csr_matrix, tgt: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """How many keys paragraphs a[k] and b[k] share (float32): the product of the distinct
+    rows involved, read at the pairs (sums of ones: exact in any order)."""
+    rows, at_a = np.unique(a, return_inverse=True)
+    cols, at_b = np.unique(b, return_inverse=True)
+    product = (src[rows] @ tgt[cols].T).tocsr()
+    return np.asarray(product[at_a, at_b], dtype=np.float32).ravel()
 
 
 def add_structure(
@@ -206,17 +229,23 @@ def add_structure(
     if one is None or pb.structure is None:
         return
     n, m = pb.n, pb.m
-    i = np.arange(n + 1)[:, None]
-    j = centre[: n + 1, None] + np.arange(one.shape[1])[None, :] - half
-    ok = (i >= 1) & (j >= 1) & (j <= m)
-    a = np.clip(i - 1, 0, max(0, n - 1))
-    b = np.clip(j - 1, 0, max(0, m - 1))
-    a = np.broadcast_to(a, b.shape)
+    # the band's cells where a 1:1 bead can end, of rows whose paragraph may agree with any
+    i = np.flatnonzero(_may_agree(pb.structure.src)[:n]) + 1
+    j = centre[i, None] + np.arange(one.shape[1])[None, :] - half
+    ok = (j >= 1) & (j <= m)
+    rows, cols = np.nonzero(ok)
+    a, b = i[rows] - 1, j[rows, cols] - 1
     share = agreement(pb.structure, a, b)
-    # the pair's weight in the lexical term (each side's length in its mean), as scored
-    weight = 0.5 * (pb.src_len[a] / pb.src_len.mean() + pb.tgt_len[b] / pb.tgt_len.mean())
-    lost = params.lexical_weight * weight * model.threshold / max(1e-3, 1.0 - model.chance)
-    one += np.where(ok, BONUS * share * lost, 0.0).astype(np.float32)
+    bonus = np.zeros(one.shape, dtype=np.float32)
+    if share.any():
+        cell = share > 0
+        a, b, share = a[cell], b[cell], share[cell]
+        # the pair's weight in the lexical term (each side's length in its mean), as scored
+        weight = 0.5 * (pb.src_len[a] / pb.src_len.mean() + pb.tgt_len[b] / pb.tgt_len.mean())
+        lost = params.lexical_weight * weight * model.threshold / max(1e-3, 1.0 - model.chance)
+        bonus[i[rows[cell]], cols[cell]] = (BONUS * share * lost).astype(np.float32)
+    # added everywhere, zeros included, as when every cell was scored
+    one += bonus
 
 
 def unit_structure(

@@ -114,8 +114,14 @@ def _norms(vec: sp.csr_matrix) -> np.ndarray:
 
 
 def _cosines(src: sp.csr_matrix, tgt: sp.csr_matrix, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    dots = np.asarray(src[a].multiply(tgt[b]).sum(axis=1)).ravel()
-    norms = _norms(src[a]) * _norms(tgt[b])
+    picked = src[a]
+    return _cosines_of(picked, _norms(picked), tgt[b])
+
+
+def _cosines_of(x: sp.csr_matrix, x_norms: np.ndarray, y: sp.csr_matrix) -> np.ndarray:
+    """Each row of x against the same row of y, x's norms given."""
+    dots = np.asarray(x.multiply(y).sum(axis=1)).ravel()
+    norms = x_norms * _norms(y)
     return np.where(norms > 0, dots / np.maximum(norms, 1e-12), 0.0)
 
 
@@ -126,9 +132,15 @@ def _best_near(
     b[k], b[k] itself excepted."""
     best = np.zeros(len(a))
     m = cols.shape[0]
+    # the row paragraphs and their norms once, for every shift that keeps them all (the same
+    # rows, so the same sums)
+    picked = rows[a]
+    picked_norms = _norms(picked)
     for d in range(-NEAR, NEAR + 1):
         q = b + d
         ok = (d != 0) & (q >= 0) & (q < m)
-        if ok.any():
+        if ok.all():
+            best = np.maximum(best, _cosines_of(picked, picked_norms, cols[q]))
+        elif ok.any():
             best[ok] = np.maximum(best[ok], _cosines(rows, cols, a[ok], q[ok]))
     return best

@@ -1,0 +1,108 @@
+"""Arabic and English names that sound alike: their consonant skeletons scored, pairs as arrays."""
+
+# Names share skeletons (many words, few consonant patterns): each distinct pair of skeletons is
+# scored once, and only pairs whose lengths leave the score a chance to reach the threshold (the
+# ratio of two strings is at most 1 - |a - b| / (a + b) of their lengths): on a long pair that is
+# a third of the product of the two lists. The scores are then given to every pair of names with
+# those skeletons, in the order of the names, with numpy rather than a Python step per pair.
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from reader.core.arabic.transliterate import skeleton
+
+# two-consonant skeletons collide by chance unless identical
+_SHORT = 3
+# pairs of skeletons scored in one call without sorting them by length first (a problem of the
+# divergence batch: a few dozen names a side)
+_FEW = 10_000
+
+
+def sound_alike(
+    ar_names: Sequence[str], en_names: Sequence[str], threshold: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each pair of an Arabic and an English name whose skeletons score at least `threshold`
+    (rapidfuzz's ratio, in [0, 1]), skeletons of fewer than 3 classes only when identical: the
+    indices into each list and the score in percent (uint8), in order of the two indices."""
+    if not ar_names or not en_names:
+        return _empty()
+    ar_distinct, ar_code = _distinct([skeleton(w, "ar") for w in ar_names])
+    en_distinct, en_code = _distinct([skeleton(w, "en") for w in en_names])
+    d_a, d_e, score = _scored(ar_distinct, en_distinct, threshold * 100)
+    # the short-skeleton rule, on pairs of distinct skeletons
+    ar_len = np.array([len(s) for s in ar_distinct], dtype=np.int64)
+    en_len = np.array([len(s) for s in en_distinct], dtype=np.int64)
+    at = {s: k for k, s in enumerate(ar_distinct)}
+    en_as_ar = np.array([at.get(s, -1) for s in en_distinct], dtype=np.int64)
+    short = np.minimum(ar_len[d_a], en_len[d_e]) < _SHORT
+    keep = ~short | (en_as_ar[d_e] == d_a)
+    d_a, d_e, score = d_a[keep], d_e[keep], score[keep]
+    # every name with skeleton d_a against every name with skeleton d_e
+    a_order, a_start, a_count = _members(ar_code, len(ar_distinct))
+    e_order, e_start, e_count = _members(en_code, len(en_distinct))
+    per_pair = a_count[d_a] * e_count[d_e]
+    pair = np.repeat(np.arange(len(d_a)), per_pair)
+    k = np.arange(len(pair)) - np.repeat(np.cumsum(per_pair) - per_pair, per_pair)
+    width = e_count[d_e][pair]
+    a_i = a_order[a_start[d_a][pair] + k // width]
+    e_i = e_order[e_start[d_e][pair] + k % width]
+    order = np.lexsort((e_i, a_i))
+    return a_i[order], e_i[order], score[pair][order]
+
+
+def _empty() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint8)
+
+
+def _distinct(skeletons: list[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct skeletons (sorted) and each name's index among them."""
+    distinct = sorted(set(skeletons))
+    at = {s: k for k, s in enumerate(distinct)}
+    return distinct, np.fromiter(map(at.__getitem__, skeletons), dtype=np.int64,
+                                 count=len(skeletons))
+
+
+def _members(code: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The names grouped by skeleton, in their order within each group: the grouping, where
+    each skeleton's group starts in it, and its size."""
+    order = np.argsort(code, kind="stable")
+    count = np.bincount(code, minlength=n)
+    return order, np.cumsum(count) - count, count
+
+
+def _scored(
+    ar: list[str], en: list[str], cutoff: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs of skeletons that score at least `cutoff` (rows of `ar`, columns of `en`,
+    scores), each length of `ar` against only the lengths of `en` that may reach it."""
+    if len(ar) * len(en) <= _FEW:
+        s = process.cdist(ar, en, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8,
+                          workers=1)
+        r, c = np.nonzero(s)
+        return r.astype(np.int64), c.astype(np.int64), s[r, c]
+    ar_len = np.array([len(s) for s in ar], dtype=np.int64)
+    en_len = np.array([len(s) for s in en], dtype=np.int64)
+    rows, cols, scores = [], [], []
+    for length in np.unique(ar_len).tolist():
+        total = length + en_len
+        gap = np.abs(length - en_len)
+        # the best score these lengths allow, a point of slack for rounding: a pair let in
+        # needlessly scores below the cutoff and is dropped as before
+        best = 100.0 * (1.0 - gap / np.maximum(total, 1))
+        fit = np.flatnonzero((total == 0) | (best >= cutoff - 1.0))
+        if not fit.size:
+            continue
+        here = np.flatnonzero(ar_len == length)
+        s = process.cdist([ar[i] for i in here.tolist()], [en[j] for j in fit.tolist()],
+                          scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8, workers=1)
+        r, c = np.nonzero(s)
+        rows.append(here[r])
+        cols.append(fit[c])
+        scores.append(s[r, c])
+    if not rows:
+        return _empty()
+    return np.concatenate(rows), np.concatenate(cols), np.concatenate(scores)
