@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from reader.core.anchors.arabic_patterns import verb_candidates
+from reader.core.anchors.english_forms import by_key, inflections, stem_key
 from reader.core.anchors.tsv import PAIR_COLUMNS, ar_key, path_key, read_rows, variants
 from reader.core.arabic.affixes import ARTICLE, LEXICON_ENDINGS, LEXICON_PROCLITICS, PRONOUNS
 from reader.core.arabic.stemmer import Stemmer, strip_clitics
@@ -118,27 +120,52 @@ class Lexicon:
         return Stemmer(self._entries)
 
     def translations(self, ar_token: str) -> tuple[str, ...]:
-        """English translations of an Arabic word: as written, else with its clitics stripped."""
+        """English translations of an Arabic word: as written, else with its clitics stripped;
+        each followed by the other English words of its stem (`derived`)."""
         key = ar_key(ar_token)
-        found = self._entries.get(key)
-        if found is not None:
-            return found
         cached = self._stem_cache.get(key)
         if cached is None:
             entries = self._entries
-            cached = next((entries[c] for c in _stem_candidates(key) if c in entries), ())
-            self._stem_cache[key] = cached
+            found = entries.get(key)
+            if found is None:
+                found = next((entries[c] for c in _stem_candidates(key) if c in entries), ())
+            cached = self._stem_cache[key] = self.derived(found)
         return cached
+
+    def derived(self, found: tuple[str, ...]) -> tuple[str, ...]:
+        """`found` and, after it, the English words of the same stem (reader.core.anchors.
+        english_forms) that the lexicon writes anywhere, and the regular verb forms of a verb's: the
+        entries list a verbal noun's English (قبول acceptance) and a verb's (قبل accept,
+        accepted), not every form a translation may use for either (accepting)."""
+        more: dict[str, None] = {}
+        for variant in found:
+            if " " in variant:
+                continue
+            group = self._english_stems.get(stem_key(variant), (variant,))
+            more.update(dict.fromkeys(group))
+            if any(w.endswith(("ed", "ing")) for w in group):  # a verb's: accept, accepted
+                for word in group:
+                    more.update(dict.fromkeys(inflections(word)))
+        return tuple(dict.fromkeys(found + tuple(more)))
+
+    @functools.cached_property
+    def _english_stems(self) -> dict[str, tuple[str, ...]]:
+        return by_key(w for found in self._entries.values() for v in found for w in v.split())
 
 
 def _stem_candidates(key: str) -> Iterator[str]:
     """The stems `Lexicon.translations` tries for a word it does not hold, in turn: the clitic
     candidates, then the shared light stemmer's (it strips a proclitic before an ending:
     بيتهم -> يتهم), last the word with the article, for the names and nouns listed with it
-    (المكسيك); the word itself is none of them (nor, so, in the lexicon)."""
+    (المكسيك), then the verbs it may be derived from; the word itself is none of them (nor, so,
+    in the lexicon)."""
     yield from _iter_clitic_candidates(key)
-    yield strip_clitics(key)
+    stem = strip_clitics(key)
+    yield stem
     yield ARTICLE + key
+    # last, a verbal noun or participle read as the verb it comes from (قائلا "saying": قال)
+    for word in dict.fromkeys((key, stem, *_tails(key), *_tails(stem))):
+        yield from verb_candidates(word)
 
 
 @functools.lru_cache(maxsize=16)
