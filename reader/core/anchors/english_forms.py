@@ -8,7 +8,7 @@ from collections.abc import Iterable
 # with the other words of its stem (accept, accepts, accepted, accepting, acceptance).
 _ENDINGS = (
     "ations", "ation", "ments", "ment", "ances", "ance", "ences", "ence", "ings", "ing",
-    "ions", "ion", "ers", "er", "ors", "or", "ed", "es", "s",
+    "ions", "ion", "ed", "es", "s",
 )
 # a key keeps at least this many letters: shorter ones join unrelated words (sing, singer and
 # "s" + "ing"; nation is not n + ation)
