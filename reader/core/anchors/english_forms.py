@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 # Derivational and inflectional endings, longest first: what is left is the key a word shares
@@ -16,6 +17,7 @@ _MIN_KEY = 4
 _VOWELS = frozenset("aeiou")
 
 
+@functools.lru_cache(maxsize=65_536)
 def stem_key(word: str) -> str:
     """The key of an English word (lower case, letters only): the word less its longest
     ending that leaves `_MIN_KEY` letters, less a final e, a doubled last consonant single

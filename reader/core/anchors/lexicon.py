@@ -137,20 +137,27 @@ class Lexicon:
         english_forms) that the lexicon writes anywhere, and the regular verb forms of a verb's: the
         entries list a verbal noun's English (قبول acceptance) and a verb's (قبل accept,
         accepted), not every form a translation may use for either (accepting)."""
-        more: dict[str, None] = {}
-        for variant in found:
-            if " " in variant:
-                continue
-            group = self._english_stems.get(stem_key(variant), (variant,))
-            more.update(dict.fromkeys(group))
-            if any(w.endswith(("ed", "ing")) for w in group):  # a verb's: accept, accepted
-                for word in group:
-                    more.update(dict.fromkeys(inflections(word)))
-        return tuple(dict.fromkeys(found + tuple(more)))
+        cached = self._derived_cache.get(found)
+        if cached is None:
+            stems = self._english_stems
+            more = [w for v in found if " " not in v for w in stems.get(stem_key(v), ())]
+            cached = self._derived_cache[found] = tuple(dict.fromkeys(found + tuple(more)))
+        return cached
+
+    @functools.cached_property
+    def _derived_cache(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        return {}  # many words share one entry's readings (the forms of a verb)
 
     @functools.cached_property
     def _english_stems(self) -> dict[str, tuple[str, ...]]:
-        return by_key(w for found in self._entries.values() for v in found for w in v.split())
+        """The English words of the lexicon by their key, with the regular forms of a verb's
+        (a group that has a form in -ed or -ing is a verb's: accept, accepted)."""
+        groups = by_key(w for found in self._entries.values() for v in found for w in v.split())
+        return {
+            key: group + tuple(f for w in group for f in inflections(w))
+            if any(w.endswith(("ed", "ing")) for w in group) else group
+            for key, group in groups.items()
+        }
 
 
 def _stem_candidates(key: str) -> Iterator[str]:
