@@ -133,10 +133,10 @@ class Lexicon:
         return cached
 
     def derived(self, found: tuple[str, ...]) -> tuple[str, ...]:
-        """`found` and, after it, the English words of the same stem (reader.core.anchors.
-        english_forms) that the lexicon writes anywhere, and the regular verb forms of a verb's: the
-        entries list a verbal noun's English (قبول acceptance) and a verb's (قبل accept,
-        accepted), not every form a translation may use for either (accepting)."""
+        """`found` and, after it, the English words of a verb's family that shares a stem with one
+        of them (reader.core.anchors.english_forms), as the lexicon writes them anywhere, and the
+        verb's regular forms: the entries list a verbal noun's English (قبول acceptance) and a
+        verb's (قبل accept, accepted), not every form a translation may use (accepting)."""
         cached = self._derived_cache.get(found)
         if cached is None:
             stems = self._english_stems
@@ -150,13 +150,16 @@ class Lexicon:
 
     @functools.cached_property
     def _english_stems(self) -> dict[str, tuple[str, ...]]:
-        """The English words of the lexicon by their key, with the regular forms of a verb's
-        (a group that has a form in -ed or -ing is a verb's: accept, accepted)."""
+        """The English words of the lexicon by their key, a verb's family only (a group with a
+        form in -ed or -ing: accept, accepted, acceptance), with the verb's regular forms. A
+        noun's group (city, cities) adds nothing the aligner's English stem does not, and
+        widening every reading moved the balance of leaving a paragraph out (tests/core/align/
+        test_units.py: an untranslated paragraph joined its neighbour's bead)."""
         groups = by_key(w for found in self._entries.values() for v in found for w in v.split())
         return {
             key: group + tuple(f for w in group for f in inflections(w))
-            if any(w.endswith(("ed", "ing")) for w in group) else group
             for key, group in groups.items()
+            if any(w.endswith(("ed", "ing")) for w in group)
         }
 
 
