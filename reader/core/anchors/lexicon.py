@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.anchors import lexicon_cache
+from reader.core.anchors.arabic_patterns import verb_candidates
+from reader.core.anchors.english_forms import by_key, inflections, stem_key
 from reader.core.anchors.tsv import (
     MAX_FILE_BYTES,
     PAIR_COLUMNS,
@@ -140,27 +142,62 @@ class Lexicon:
         return Stemmer(self._entries)
 
     def translations(self, ar_token: str) -> tuple[str, ...]:
-        """English translations of an Arabic word: as written, else with its clitics stripped."""
+        """English translations of an Arabic word: as written, else with its clitics stripped;
+        each followed by the other English words of its stem (`derived`)."""
         key = ar_key(ar_token)
-        found = self._entries.get(key)
-        if found is not None:
-            return found
         cached = self._stem_cache.get(key)
         if cached is None:
             entries = self._entries
-            cached = next((entries[c] for c in _stem_candidates(key) if c in entries), ())
-            self._stem_cache[key] = cached
+            found = entries.get(key)
+            if found is None:
+                found = next((entries[c] for c in _stem_candidates(key) if c in entries), ())
+            cached = self._stem_cache[key] = self.derived(found)
         return cached
+
+    def derived(self, found: tuple[str, ...]) -> tuple[str, ...]:
+        """`found` and, after it, the English words of a verb's family that shares a stem with one
+        of them (reader.core.anchors.english_forms), as the lexicon writes them anywhere, and the
+        verb's regular forms: the entries list a verbal noun's English (قبول acceptance) and a
+        verb's (قبل accept, accepted), not every form a translation may use (accepting)."""
+        cached = self._derived_cache.get(found)
+        if cached is None:
+            stems = self._english_stems
+            more = [w for v in found if " " not in v for w in stems.get(stem_key(v), ())]
+            cached = self._derived_cache[found] = tuple(dict.fromkeys(found + tuple(more)))
+        return cached
+
+    @functools.cached_property
+    def _derived_cache(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        return {}  # many words share one entry's readings (the forms of a verb)
+
+    @functools.cached_property
+    def _english_stems(self) -> dict[str, tuple[str, ...]]:
+        """The English words of the lexicon by their key, a verb's family only (a group with a
+        form in -ed or -ing: accept, accepted, acceptance), with the verb's regular forms. A
+        noun's group (city, cities) adds nothing the aligner's English stem does not, and
+        widening every reading moved the balance of leaving a paragraph out (tests/core/align/
+        test_units.py: an untranslated paragraph joined its neighbour's bead)."""
+        groups = by_key(w for found in self._entries.values() for v in found for w in v.split())
+        return {
+            key: group + tuple(f for w in group for f in inflections(w))
+            for key, group in groups.items()
+            if any(w.endswith(("ed", "ing")) for w in group)
+        }
 
 
 def _stem_candidates(key: str) -> Iterator[str]:
     """The stems `Lexicon.translations` tries for a word it does not hold, in turn: the clitic
     candidates, then the shared light stemmer's (it strips a proclitic before an ending:
     بيتهم -> يتهم), last the word with the article, for the names and nouns listed with it
-    (المكسيك); the word itself is none of them (nor, so, in the lexicon)."""
+    (المكسيك), then the verbs it may be derived from; the word itself is none of them (nor, so,
+    in the lexicon)."""
     yield from _iter_clitic_candidates(key)
-    yield strip_clitics(key)
+    stem = strip_clitics(key)
+    yield stem
     yield ARTICLE + key
+    # last, a verbal noun or participle read as the verb it comes from (قائلا "saying": قال)
+    for word in dict.fromkeys((key, stem, *_tails(key), *_tails(stem))):
+        yield from verb_candidates(word)
 
 
 @functools.lru_cache(maxsize=16)
