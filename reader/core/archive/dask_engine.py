@@ -53,10 +53,26 @@ def local_cluster(workers: int) -> distributed.LocalCluster:
         )
 
 
+class SyncCancelNoise(logging.Filter):
+    """Drops the traceback distributed logs when Ctrl+C comes before its `sync` has made the
+    future it would cancel (distributed/utils.py, `cancel`: "cannot access free variable
+    'future'"); the batch handles the Ctrl+C itself, and says what it stopped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return not (isinstance(error, NameError) and "'future'" in str(error)
+                    and record.getMessage().startswith("Exception in callback"))
+
+
+_CANCEL_NOISE = SyncCancelNoise()
+
+
 @contextmanager
 def connect(scheduler: str | None = None, workers: int | None = None) -> Iterator[Client]:
     """A client of the cluster at `scheduler` (tcp://host:port), or of a `local_cluster` of
     `workers` processes started here and closed on the way out, Ctrl+C included."""
+    # tornado logs exceptions of the event loop's callbacks under this name
+    logging.getLogger("tornado.application").addFilter(_CANCEL_NOISE)
     if scheduler:
         try:
             client = distributed.Client(scheduler, timeout=CONNECT_TIMEOUT)

@@ -4,6 +4,7 @@ and the local engine, bad pairs, resume, file:// inputs, bounded submission, a k
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import time
@@ -189,3 +190,42 @@ def test_a_killed_worker_loses_no_pair(
     assert sorted(o.id for o in outcomes) == sorted(j.id for j in jobs)
     assert {o.status for o in outcomes} == {"done"}
     client.wait_for_workers(2, timeout=60)
+
+
+def _free_variable_error() -> NameError:
+    """The NameError distributed's `sync.cancel` raises when Ctrl+C comes first: a closure
+    reading its enclosing function's variable before that is assigned."""
+
+    def outer() -> NameError:
+        def cancel() -> None:
+            if future is not None:
+                pass
+
+        try:
+            cancel()
+        except NameError as exc:
+            return exc
+        future = None
+        raise AssertionError("cancel() did not fail")
+
+    return outer()
+
+
+def _record(message: str, error: BaseException | None) -> logging.LogRecord:
+    exc_info = (type(error), error, error.__traceback__) if error is not None else None
+    return logging.LogRecord("tornado.application", logging.ERROR, __file__, 1, message, (),
+                             exc_info)
+
+
+def test_the_sync_cancel_traceback_after_ctrl_c_is_dropped_and_nothing_else() -> None:
+    from reader.core.archive.dask_engine import SyncCancelNoise
+
+    noise = SyncCancelNoise()
+    error = _free_variable_error()
+    assert "'future'" in str(error)
+    assert not noise.filter(_record("Exception in callback functools.partial(...)", error))
+    # any other failure of a callback, or this error elsewhere, is still shown
+    assert noise.filter(_record("Exception in callback functools.partial(...)",
+                                ValueError("bad")))
+    assert noise.filter(_record("Worker failed", error))
+    assert noise.filter(_record("Exception in callback x", None))
