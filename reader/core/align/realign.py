@@ -34,6 +34,7 @@ from reader.core.align.posterior import backward
 from reader.core.align.prepared import PreparedPair
 from reader.core.align.scores import score_band
 from reader.core.align.space import Side, learnt_matrix
+from reader.core.align.unexplained import leave_out_unexplained
 from reader.core.align.units import align_by_units
 from reader.core.errors import Cancelled
 from reader.core.progress import CancelCheck, ProgressCallback
@@ -141,10 +142,37 @@ def realign(
         for band, band_beads in zip(bands, beads, strict=True):
             _split_by_gap(band, band.to_pair(band_beads), found)
     out: list[Bead] = []
+    fresh: list[bool] = []  # which beads the programme made just now
     for k, gap in enumerate(gaps):
-        out += _gap_beads(gap, found[gap]) if gap in found else gap.left_out()
+        made = _gap_beads(gap, found[gap]) if gap in found else gap.left_out()
+        out += made
+        fresh += [gap in busy] * len(made)
         if k < len(cuts):
             out.append(cuts[k])
+            fresh.append(False)
+    if busy and pair.document:
+        out = _leave_out_fresh(out, fresh, pair)
+    return out
+
+
+def _leave_out_fresh(beads: list[Bead], fresh: Sequence[bool], pair: PreparedPair) -> list[Bead]:
+    """`beads` with the unexplained 1:1 beads among those just made left out on both sides,
+    as the first alignment's are (reader.core.align.unexplained): re-aligning a stale
+    translation must not pair its leftovers again. Fixed beads, and the first alignment's beads
+    kept where it agreed, stay as they are: the first were a person's, the second had their
+    turn."""
+    split = leave_out_unexplained(beads, pair.vectors().problem, pair.paragraph_model)
+    if len(split) == len(beads):
+        return beads
+    out: list[Bead] = []
+    k = 0
+    for bead, made in zip(beads, fresh, strict=True):
+        if split[k] == bead:
+            out.append(bead)
+            k += 1
+        else:  # split into its 1:0 and 0:1
+            out += split[k:k + 2] if made else [bead]
+            k += 2
     return out
 
 
