@@ -89,10 +89,7 @@ class Readings:
 _READINGS: WeakKeyDictionary[Lexicon, Readings] = WeakKeyDictionary()
 _MAX_WORDS = 400_000  # forms and stems remembered: a long pair reads some 50,000
 
-_english_stem = lru_cache(maxsize=65_536)(english_stem)
-
-
 @lru_cache(maxsize=65_536)
 def target_stems(found: tuple[str, ...]) -> tuple[str, ...]:
     """The distinct target stems of the words of `found` (a stem's translations), in order."""
-    return tuple(dict.fromkeys(_english_stem(part) for t in found for part in t.split()))
+    return tuple(dict.fromkeys(english_stem(part) for t in found for part in t.split()))
