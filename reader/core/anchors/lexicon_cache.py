@@ -20,6 +20,7 @@ from reader.core.files import atomic_write_bytes
 # the source of every module whose code decides the parse (a changed normalisation must never
 # read an old table), and Python's version (marshal's format follows it).
 _MAGIC = b"reader-lexicon-1\n"
+KEPT = 8  # tables kept: the built-in lexicon and a few user files, of this version
 _ENV_DIR = "READER_CACHE_DIR"  # another folder, or "" for no cache at all
 Entries = dict[str, tuple[str, ...]]
 
@@ -81,3 +82,14 @@ def store(path: Path | None, entries: Entries) -> None:
     # a read-only home or a full disk: the next run parses the file again
     with contextlib.suppress(InputError):
         atomic_write_bytes(path, _MAGIC + marshal.dumps(entries))
+    _prune(path.parent)
+
+
+def _prune(folder: Path) -> None:
+    """Only the KEPT most recently written tables stay: each new version of the program, or of
+    a user's lexicon, writes a table of its own, and the old ones would pile up (0.5 MB each)."""
+    with contextlib.suppress(OSError):
+        tables = sorted(folder.glob("*.marshal"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in tables[KEPT:]:
+            with contextlib.suppress(OSError):
+                old.unlink()

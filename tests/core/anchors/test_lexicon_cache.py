@@ -107,3 +107,15 @@ def test_other_parsing_code_reads_another_file(cache: Path, tmp_path: Path) -> N
     assert lexicon_cache.cache_path(raw, (str(other_code),)) not in (None, mine)
     # a source that cannot be read: nothing is cached rather than a table that may be stale
     assert lexicon_cache.cache_path(raw, (str(tmp_path / "gone.py"),)) is None
+
+
+def test_old_tables_do_not_pile_up(cache: Path, tmp_path: Path) -> None:
+    # a user lexicon edited again and again: each version writes its own table
+    for k in range(lexicon_cache.KEPT + 4):
+        path = _user_lexicon(tmp_path, USER_LEXICON.replace("pen", f"pen{k}"))
+        assert _read_lexicon(path)["قلم"] == (f"pen{k}",)
+    kept = _kept(cache)
+    assert len(kept) == lexicon_cache.KEPT
+    # the newest are the ones kept: the last version is read back, not parsed again
+    newest = max(kept, key=lambda p: p.stat().st_mtime)
+    assert lexicon_cache.load(newest) == _parse_lexicon(path)
