@@ -8,6 +8,19 @@ RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he", "ps", "ku"})
 
 _ARABIC_LETTERS = re.compile(r"[\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f]")
 _LATIN_LETTERS = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# What is written in Latin letters whatever the language of the prose around it: fenced code
+# (shell transcripts), inline code, HTML tags with their attributes, markdown link and image
+# targets, and bare addresses. A translated web page keeps all of it in English: OONI's Arabic
+# report (tests/data/real/ooni-egypt) has 5,121 Latin letters to 3,166 Arabic before it goes.
+_MARKUP = re.compile(
+    r"^```[^`\n]*\n.*?^```"  # a fenced block over lines
+    r"|```[^\n]*?```|```[^\n]*"  # one made a paragraph of one line, closed there or not
+    r"|`[^`\n]*`"
+    r"|<[^<>\n]*>"
+    r"|\]\([^()\n]*\)"
+    r"|(?:https?://|www\.)\S+",
+    re.DOTALL | re.MULTILINE,
+)
 
 
 def is_arabic_letter(ch: str) -> bool:
@@ -23,8 +36,9 @@ def is_arabic_letter(ch: str) -> bool:
 
 
 def detect_language(text: str) -> str:
-    """'ar' when Arabic-script letters outnumber Latin ones, else 'en' (the pair's two sides)."""
-    sample = text[:200_000]
+    """'ar' when Arabic-script letters outnumber Latin ones in the prose (code, markup and
+    addresses left out), else 'en' (the pair's two sides)."""
+    sample = _MARKUP.sub(" ", text[:200_000])
     arabic = len(_ARABIC_LETTERS.findall(sample))
     latin = len(_LATIN_LETTERS.findall(sample))
     return "ar" if arabic > latin else "en"
