@@ -10,6 +10,10 @@
 #   that is a heading (a heading is one line); a fenced
 #   code block is one paragraph, its lines joined with one space.
 # Markdown markers (`#`, `*`, `1.`, `>`) are kept: they are structure a reader sees.
+# - `--markup-lines` (markdown only): a line holding nothing but HTML tags (`<p dir="rtl">`,
+#   `</p>`) or a thematic break (`-----`) is markup with no text a reader sees, and ends the
+#   paragraph like a blank line (the OONI report's Arabic wraps every paragraph in `<p dir=...>`
+#   lines, its English has rules around a note); tags inside a line of text are kept.
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ import sys
 from pathlib import Path
 
 _STARTS = re.compile(r"^(#{1,6}\s|[*+-]\s|\d+[.)]\s|>|<|!\[|\[[^\]]+\]:\s)")
+_MARKUP = re.compile(r"^\s*((<[^<>]*>\s*)+|([-*_])(\s*\3){2,}\s*)$")
 
 
 def _front_matter(lines: list[str]) -> list[str]:
@@ -39,7 +44,7 @@ def plain(text: str) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip()]
 
 
-def markdown(text: str) -> list[str]:
+def markdown(text: str, markup_lines: bool = False) -> list[str]:
     out: list[str] = []
     open_paragraph = False
     code: list[str] | None = None
@@ -55,7 +60,7 @@ def markdown(text: str) -> list[str]:
             code = [line.strip()]
             open_paragraph = False
             continue
-        if not line.strip():
+        if not line.strip() or (markup_lines and _MARKUP.match(line)):
             open_paragraph = False
             continue
         if open_paragraph and not _STARTS.match(line.strip()):
@@ -73,9 +78,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("source", type=Path)
     ap.add_argument("--plain", action="store_true")
+    ap.add_argument("--markup-lines", action="store_true")
     args = ap.parse_args()
     text = args.source.read_text(encoding="utf-8")
-    lines = plain(text) if args.plain else markdown(text)
+    lines = plain(text) if args.plain else markdown(text, args.markup_lines)
     sys.stdout.write("".join(f"{ln}\n" for ln in lines))
 
 
