@@ -14,6 +14,11 @@
 #   `</p>`) or a thematic break (`-----`) is markup with no text a reader sees, and ends the
 #   paragraph like a blank line (the OONI report's Arabic wraps every paragraph in `<p dir=...>`
 #   lines, its English has rules around a note); tags inside a line of text are kept.
+# - `--ftl PREFIX`: a Fluent file (mozilla.org's translations): each message whose id starts
+#   with PREFIX is a paragraph, its value as written (an indented continuation line joined with
+#   one space, `{ -brand-name-mozilla }` term references kept); comments, blank lines and the
+#   other messages (the page's buttons and links) are dropped. The messages of a page's text
+#   come in the page's order in these files.
 
 from __future__ import annotations
 
@@ -42,6 +47,21 @@ def plain(text: str) -> list[str]:
     if "---" in (ln.strip() for ln in lines):
         lines = lines[[ln.strip() for ln in lines].index("---") + 1 :]
     return [ln.strip() for ln in lines if ln.strip()]
+
+
+def ftl(text: str, prefix: str) -> list[str]:
+    out: list[str] = []
+    keep = False
+    for raw in text.splitlines():
+        if raw[:1] in (" ", "\t") and raw.strip() and keep:
+            out[-1] = f"{out[-1]} {raw.strip()}"
+            continue
+        keep = False
+        ident, eq, value = raw.partition("=")
+        if eq and not raw.startswith("#") and ident.strip().startswith(prefix):
+            out.append(value.strip())
+            keep = True
+    return [ln for ln in out if ln]
 
 
 def markdown(text: str, markup_lines: bool = False) -> list[str]:
@@ -79,9 +99,13 @@ def main() -> None:
     ap.add_argument("source", type=Path)
     ap.add_argument("--plain", action="store_true")
     ap.add_argument("--markup-lines", action="store_true")
+    ap.add_argument("--ftl", metavar="PREFIX")
     args = ap.parse_args()
     text = args.source.read_text(encoding="utf-8")
-    lines = plain(text) if args.plain else markdown(text, args.markup_lines)
+    if args.ftl:
+        lines = ftl(text, args.ftl)
+    else:
+        lines = plain(text) if args.plain else markdown(text, args.markup_lines)
     sys.stdout.write("".join(f"{ln}\n" for ln in lines))
 
 
