@@ -90,3 +90,9 @@ def test_line_files_are_remade_from_their_sources(name: str) -> None:
 def test_every_line_file_says_where_it_comes_from() -> None:
     used = {p.source.name for p in real_pairs()} | {p.target.name for p in real_pairs()}
     assert used == set(MADE_FROM)
+
+
+@pytest.mark.xfail(strict=True, reason="detect_language counts letters over the whole file: the "
+                   "report's URLs and curl transcripts outnumber its Arabic (docs/benchmarks.md)")
+def test_an_arabic_report_full_of_links_is_read_as_arabic() -> None:
+    assert load_text(REAL / "ooni-egypt.ar.txt").language == "ar"
