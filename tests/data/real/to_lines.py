@@ -10,6 +10,15 @@
 #   that is a heading (a heading is one line); a fenced
 #   code block is one paragraph, its lines joined with one space.
 # Markdown markers (`#`, `*`, `1.`, `>`) are kept: they are structure a reader sees.
+# - `--markup-lines` (markdown only): a line holding nothing but HTML tags (`<p dir="rtl">`,
+#   `</p>`) or a thematic break (`-----`) is markup with no text a reader sees, and ends the
+#   paragraph like a blank line (the OONI report's Arabic wraps every paragraph in `<p dir=...>`
+#   lines, its English has rules around a note); tags inside a line of text are kept.
+# - `--ftl PREFIX`: a Fluent file (mozilla.org's translations): each message whose id starts
+#   with PREFIX is a paragraph, its value as written (an indented continuation line joined with
+#   one space, `{ -brand-name-mozilla }` term references kept); comments, blank lines and the
+#   other messages (the page's buttons and links) are dropped. The messages of a page's text
+#   come in the page's order in these files.
 
 from __future__ import annotations
 
@@ -19,6 +28,7 @@ import sys
 from pathlib import Path
 
 _STARTS = re.compile(r"^(#{1,6}\s|[*+-]\s|\d+[.)]\s|>|<|!\[|\[[^\]]+\]:\s)")
+_MARKUP = re.compile(r"^\s*((<[^<>]*>\s*)+|([-*_])(\s*\3){2,}\s*)$")
 
 
 def _front_matter(lines: list[str]) -> list[str]:
@@ -39,7 +49,22 @@ def plain(text: str) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip()]
 
 
-def markdown(text: str) -> list[str]:
+def ftl(text: str, prefix: str) -> list[str]:
+    out: list[str] = []
+    keep = False
+    for raw in text.splitlines():
+        if raw[:1] in (" ", "\t") and raw.strip() and keep:
+            out[-1] = f"{out[-1]} {raw.strip()}"
+            continue
+        keep = False
+        ident, eq, value = raw.partition("=")
+        if eq and not raw.startswith("#") and ident.strip().startswith(prefix):
+            out.append(value.strip())
+            keep = True
+    return [ln for ln in out if ln]
+
+
+def markdown(text: str, markup_lines: bool = False) -> list[str]:
     out: list[str] = []
     open_paragraph = False
     code: list[str] | None = None
@@ -55,7 +80,7 @@ def markdown(text: str) -> list[str]:
             code = [line.strip()]
             open_paragraph = False
             continue
-        if not line.strip():
+        if not line.strip() or (markup_lines and _MARKUP.match(line)):
             open_paragraph = False
             continue
         if open_paragraph and not _STARTS.match(line.strip()):
@@ -73,9 +98,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("source", type=Path)
     ap.add_argument("--plain", action="store_true")
+    ap.add_argument("--markup-lines", action="store_true")
+    ap.add_argument("--ftl", metavar="PREFIX")
     args = ap.parse_args()
     text = args.source.read_text(encoding="utf-8")
-    lines = plain(text) if args.plain else markdown(text)
+    if args.ftl:
+        lines = ftl(text, args.ftl)
+    else:
+        lines = plain(text) if args.plain else markdown(text, args.markup_lines)
     sys.stdout.write("".join(f"{ln}\n" for ln in lines))
 
 
