@@ -66,6 +66,16 @@ def cache_path(raw: bytes, sources: Sequence[str | None]) -> Path | None:
     return folder / f"{hashlib.sha256(code + raw).hexdigest()[:32]}.marshal"
 
 
+def keyed_path(kind: str, key: bytes, sources: Sequence[str | None]) -> Path | None:
+    """The cache file of a table of `kind` made from `key` by the code of `sources`, or None
+    when there is no cache."""
+    place = folder(kind)
+    code = _code_digest(sources) if place is not None else None
+    if place is None or code is None:
+        return None
+    return place / f"{hashlib.sha256(code + key).hexdigest()[:32]}.marshal"
+
+
 def load(path: Path | None) -> Entries | None:
     """The entries kept at `path`, or None when there are none (or they cannot be read)."""
     return load_table(path)
