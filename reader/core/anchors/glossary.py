@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.core.anchors.glossary_cache import cached_matcher
+from reader.core.anchors.glossary_cache import cached_matcher, cached_terms
 from reader.core.anchors.tsv import PAIR_COLUMNS, ar_key, path_key, read_rows, variants
 from reader.core.arabic.affixes import (
     ARTICLE,
@@ -404,7 +404,7 @@ def _load_glossary(
     files = ((BUILTIN_GLOSSARY,) if include_builtin else ()) + paths
     merged: dict[str, Term] = {}
     for path in files:
-        for term in _read_glossary(path):
+        for term in cached_terms(path, _read_glossary, Term):  # parsed once per file
             old = merged.get(term.id)
             if old is not None:
                 term = Term(

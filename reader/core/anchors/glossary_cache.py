@@ -1,17 +1,23 @@
-"""A glossary's matchers kept in the user's cache, with their regexes' compiled code."""
+"""A glossary's terms and matchers kept in the user's cache, the matchers' regexes compiled."""
 
 from __future__ import annotations
 
 import _sre
 import contextlib
+import dataclasses
 import hashlib
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from reader.core.anchors import lexicon_cache
+from reader.core.anchors.tsv import MAX_FILE_BYTES
+from reader.core.files import read_bytes
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 # Building a matcher (its trie-shaped pattern, then `re`'s parse and compile of 20,000
 # characters, both pure Python) costs 60-90 ms per language at every start; its parts read
@@ -45,6 +51,7 @@ class Matcher(Protocol):
 
 
 M = TypeVar("M", bound=Matcher)
+D = TypeVar("D", bound="DataclassInstance")
 Rebuild = Callable[[re.Pattern[str], dict[str, str], frozenset[str], "frozenset[str] | None"], M]
 
 
@@ -53,7 +60,7 @@ def cached_matcher(language: str, terms: Sequence[object], build: Callable[[], M
     """The matcher `build` makes for `terms` (whose repr shows all they hold) in `language`:
     read back from the cache when it holds one (made again by `rebuild` from its parts), else
     built and kept."""
-    path = _path(language, terms)
+    path = _path(language, repr(list(terms)).encode("utf-8", "surrogatepass"))
     kept = lexicon_cache.load_table(path)
     if kept is not None:
         with contextlib.suppress(Exception):  # damaged or not ours: built again, kept again
@@ -66,19 +73,39 @@ def cached_matcher(language: str, terms: Sequence[object], build: Callable[[], M
     return matcher
 
 
-def _path(language: str, terms: Iterable[object]) -> Path | None:
+def cached_terms(path: Path, read: Callable[[Path], list[D]], make: type[D]) -> list[D]:
+    """The terms (dataclasses `make`) `read` finds in the glossary file at `path`, read back
+    from the cache when it holds those of a file with these bytes, else read and kept; a file
+    `read` refuses raises as it always did."""
+    try:
+        raw = read_bytes(path, what="TSV word list", max_bytes=MAX_FILE_BYTES)
+    except Exception:  # what `read` says of it (it reads the file again), word for word
+        return read(path)
+    where = _path("terms", raw)
+    kept = lexicon_cache.load_table(where)
+    if kept is not None:
+        with contextlib.suppress(Exception):  # damaged or not ours: read again, kept again
+            return [make(*fields) for fields in kept["terms"]]
+    terms = read(path)
+    names = [f.name for f in dataclasses.fields(make)]
+    lexicon_cache.store(where, {"terms": [tuple(getattr(t, n) for n in names) for t in terms]})
+    return terms
+
+
+def _path(what: str, data: bytes) -> Path | None:
+    """The cache file of `what` (a language's matcher, a file's terms) made from `data`."""
     folder = lexicon_cache.folder(_KIND)
     if folder is None:
         return None
     digest = hashlib.sha256(repr((_FORMAT, sys.version, _sre.MAGIC, sys.maxunicode,
-                                  language)).encode())
+                                  what)).encode())
     for name in _MODULES:
         source = getattr(sys.modules.get(name), "__file__", None)
         try:
             digest.update(Path(source or "").read_bytes())
         except OSError:
             return None  # code that cannot be read: a stale matcher would go unnoticed
-    digest.update(repr(list(terms)).encode("utf-8", "surrogatepass"))
+    digest.update(data)
     return folder / f"{digest.hexdigest()[:32]}.marshal"
 
 

@@ -87,3 +87,20 @@ def test_a_kept_table_spares_scipy_special(tmp_path: Path) -> None:
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            check=True).stdout.split() for _ in range(2)]
     assert runs[1] == ["False"]  # the first may have computed and kept it
+
+
+def test_lengths_beyond_the_table_are_computed(cache: Path) -> None:
+    table = model._LengthTable.of(OUTLIERS, SCALE)
+    far = np.array([70.0, 1e4], dtype=np.float32)
+    assert table.at(far).tobytes() == model._length_term(
+        far.astype(np.float64), OUTLIERS, SCALE).tobytes()
+
+
+def test_diverge_runs_in_a_fresh_interpreter(tmp_path: Path) -> None:
+    src = tmp_path / "a.ar.txt"
+    tgt = tmp_path / "a.en.txt"
+    src.write_text("مرحبا بالعالم\n\nسطر ثان\n", encoding="utf-8")
+    tgt.write_text("Hello world\n\nSecond line\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "reader.cli", "diverge", str(src), str(tgt),
+                           "--format", "json"], capture_output=True, text=True, check=True)
+    assert '"divergences"' in done.stdout

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.anchors import glossary_cache, lexicon_cache
-from reader.core.anchors.glossary import Glossary, Term
+from reader.core.anchors.glossary import BUILTIN_GLOSSARY, Glossary, Term, _read_glossary
+from reader.core.errors import InputError
 from reader.resources import CORPUS
 
 AR_TEXT = (CORPUS / "iraq-assad-lesson.ar.txt").read_text(encoding="utf-8")
@@ -151,3 +152,56 @@ def test_code_the_engine_refuses_is_an_error() -> None:
     kept = glossary_cache.compiled_code(re.compile("ab+c"))
     with pytest.raises(RuntimeError):
         glossary_cache.pattern_from_code({**kept, "code": [99999, 1, 2]})
+
+
+def _terms_kept(folder: Path) -> int:
+    return len(_kept(folder))
+
+
+USER_GLOSSARY = "ar\ten\nكتاب الحرب\tThe War Book|War Book\nزورب\tZorb\n"
+
+
+def test_a_file_s_terms_read_back_are_the_parsed_ones(cache: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.tsv"
+    mine.write_text(USER_GLOSSARY, encoding="utf-8")
+    for path in (BUILTIN_GLOSSARY, mine):
+        expected = _read_glossary(path)
+        assert glossary_cache.cached_terms(path, _read_glossary, Term) == expected  # kept
+        again = glossary_cache.cached_terms(path, _read_glossary, Term)  # read back
+        assert again == expected
+        assert all(type(t.ar) is tuple and type(t.en) is tuple for t in again)
+    assert _terms_kept(cache) == 2
+    mine.write_text(USER_GLOSSARY.replace("Zorb", "Zorbing"), encoding="utf-8")
+    (zorb,) = [t for t in glossary_cache.cached_terms(mine, _read_glossary, Term)
+               if t.ar == ("زورب",)]
+    assert zorb.en == ("Zorbing",)  # other bytes, other terms
+
+
+def test_damaged_terms_are_read_again_and_kept_again(cache: Path) -> None:
+    expected = _read_glossary(BUILTIN_GLOSSARY)
+    glossary_cache.cached_terms(BUILTIN_GLOSSARY, _read_glossary, Term)
+    (kept,) = _kept(cache)
+    whole = kept.read_bytes()
+    for damage in (b"", whole[:25], whole[:-2], b"not ours", whole[:30] + b"\x01" + whole[31:]):
+        kept.write_bytes(damage)
+        assert glossary_cache.cached_terms(BUILTIN_GLOSSARY, _read_glossary, Term) == expected
+        assert glossary_cache.cached_terms(BUILTIN_GLOSSARY, _read_glossary, Term) == expected
+
+
+@pytest.mark.parametrize("content", [
+    b"id\tar\ten\nBad Id\t\xd9\x83\tx\n", b"\xff\xfe\x00", b"ar\ten\n\xc3\x28\tx\n", None,
+])
+def test_a_bad_file_is_refused_as_before(cache: Path, tmp_path: Path,
+                                         content: bytes | None) -> None:
+    path = tmp_path / "bad.tsv"
+    if content is None:
+        path.mkdir()  # a folder, not a file
+    else:
+        path.write_bytes(content)
+    with pytest.raises(InputError) as before:
+        _read_glossary(path)
+    for _ in range(2):
+        with pytest.raises(InputError) as now:
+            glossary_cache.cached_terms(path, _read_glossary, Term)
+        assert str(now.value) == str(before.value)
+    assert not _kept(cache)
