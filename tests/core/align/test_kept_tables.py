@@ -104,3 +104,13 @@ def test_diverge_runs_in_a_fresh_interpreter(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "reader.cli", "diverge", str(src), str(tgt),
                            "--format", "json"], capture_output=True, text=True, check=True)
     assert '"divergences"' in done.stdout
+
+
+def test_a_change_of_code_is_another_table(cache: Path, tmp_path: Path) -> None:
+    # a stale table is never read: the key holds the source of the code that computes it
+    source = tmp_path / "computing.py"
+    source.write_text("A = 1\n", encoding="utf-8")
+    assert kept_table("t", (str(source),), lambda: np.arange(3.0)).tolist() == [0.0, 1.0, 2.0]
+    assert kept_table("t", (str(source),), lambda: np.arange(4.0)).tolist() == [0.0, 1.0, 2.0]
+    source.write_text("A = 2\n", encoding="utf-8")
+    assert kept_table("t", (str(source),), lambda: np.arange(4.0)).tolist() == [0.0, 1.0, 2.0, 3.0]

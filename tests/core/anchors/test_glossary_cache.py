@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,22 @@ def test_a_bad_file_is_refused_as_before(cache: Path, tmp_path: Path,
             glossary_cache.cached_terms(path, _read_glossary, Term)
         assert str(now.value) == str(before.value)
     assert not _kept(cache)
+
+
+def test_a_change_of_code_is_another_cache_file(cache: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    # a stale matcher is never read: the key holds the source of the code that shapes it
+    import types
+
+    source = tmp_path / "shaping.py"
+    source.write_text("A = 1\n", encoding="utf-8")
+    module = types.ModuleType("shaping")
+    module.__file__ = str(source)
+    monkeypatch.setitem(sys.modules, "shaping", module)
+    monkeypatch.setattr(glossary_cache, "_MODULES", (*glossary_cache._MODULES, "shaping"))
+    before = glossary_cache._path("ar", b"terms")
+    assert before == glossary_cache._path("ar", b"terms")
+    source.write_text("A = 2\n", encoding="utf-8")
+    assert glossary_cache._path("ar", b"terms") not in (before, None)
+    source.unlink()  # unreadable code: no cache at all
+    assert glossary_cache._path("ar", b"terms") is None
