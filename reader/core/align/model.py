@@ -10,9 +10,9 @@ from typing import Protocol
 
 import numpy as np
 import scipy.sparse as sp
-from scipy.special import log_ndtr
 
 from reader.core.align.beads import Bead
+from reader.core.align.kept_tables import kept_table
 from reader.core.align.params import AlignerParams
 from reader.core.align.structure import PairStructure
 
@@ -159,7 +159,9 @@ class _LengthTable:
     @lru_cache(maxsize=8)
     def of(cls, outliers: float, scale: float) -> _LengthTable:
         grid = np.arange(0.0, cls.END + 2 * cls.STEP, cls.STEP)
-        values = _length_term(grid, outliers, scale)
+        # kept: computing it imports scipy.special (70 ms) for this table alone
+        values = kept_table(f"length term {outliers!r} {scale!r} {cls.STEP!r} {cls.END!r}",
+                            (__file__,), lambda: _length_term(grid, outliers, scale))
         return cls(outliers, scale, values, values[1:])
 
     def at(self, delta: np.ndarray) -> np.ndarray:
@@ -174,6 +176,8 @@ class _LengthTable:
 
 
 def _length_term(delta: np.ndarray, outliers: float, scale: float) -> np.ndarray:
+    from scipy.special import log_ndtr  # here: the table is kept (above), far ones are rare
+
     narrow = math.log(1.0 - outliers) + log_ndtr(-delta)
     wide = math.log(outliers) - math.log(scale) + log_ndtr(-delta / scale)
     return (math.log(2.0) + np.logaddexp(narrow, wide)).astype(np.float32)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from reader.core.anchors.glossary_cache import cached_matcher, cached_terms
 from reader.core.anchors.tsv import PAIR_COLUMNS, ar_key, path_key, read_rows, variants
 from reader.core.arabic.affixes import (
     ARTICLE,
@@ -347,7 +348,10 @@ class Glossary:
     def _matcher(self, language: str) -> _Matcher | None:
         if language not in self._matchers:
             build = _arabic_matcher if language == "ar" else _english_matcher
-            self._matchers[language] = build(self._terms.values())
+            key = _core_key_ar if language == "ar" else _core_key_en
+            self._matchers[language] = cached_matcher(  # the regex's compile is kept
+                language, list(self._terms.values()), lambda: build(self._terms.values()),
+                lambda pattern, ids, ignored, firsts: _Matcher(pattern, ids, ignored, key, firsts))
         return self._matchers[language]
 
 
@@ -400,7 +404,7 @@ def _load_glossary(
     files = ((BUILTIN_GLOSSARY,) if include_builtin else ()) + paths
     merged: dict[str, Term] = {}
     for path in files:
-        for term in _read_glossary(path):
+        for term in cached_terms(path, _read_glossary, Term):  # parsed once per file
             old = merged.get(term.id)
             if old is not None:
                 term = Term(

@@ -1,4 +1,4 @@
-"""A parsed lexicon kept in the user's cache folder, keyed by its bytes and the parsing code."""
+"""Parsed tables (a lexicon, glossary matchers) in the user's cache, keyed by input and code."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from reader.core.anchors import tsv
 from reader.core.arabic import normalise
@@ -36,6 +37,13 @@ def cache_dir() -> Path | None:
     return Path(user_cache_dir("parallel-reader", appauthor=False)) / "lexicon"
 
 
+def folder(kind: str) -> Path | None:
+    """Where tables of another `kind` than lexicons are kept (each kind pruned apart: a new
+    glossary must not push the lexicon's table out), or None when there is no cache."""
+    lexicons = cache_dir()
+    return None if lexicons is None else lexicons / kind
+
+
 def _code_digest(sources: Sequence[str | None]) -> bytes | None:
     """A digest of the parsing code's source, or None when a module's source cannot be read
     (then nothing is cached: a stale table would go unnoticed)."""
@@ -58,8 +66,23 @@ def cache_path(raw: bytes, sources: Sequence[str | None]) -> Path | None:
     return folder / f"{hashlib.sha256(code + raw).hexdigest()[:32]}.marshal"
 
 
+def keyed_path(kind: str, key: bytes, sources: Sequence[str | None]) -> Path | None:
+    """The cache file of a table of `kind` made from `key` by the code of `sources`, or None
+    when there is no cache."""
+    place = folder(kind)
+    code = _code_digest(sources) if place is not None else None
+    if place is None or code is None:
+        return None
+    return place / f"{hashlib.sha256(code + key).hexdigest()[:32]}.marshal"
+
+
 def load(path: Path | None) -> Entries | None:
     """The entries kept at `path`, or None when there are none (or they cannot be read)."""
+    return load_table(path)
+
+
+def load_table(path: Path | None) -> dict[str, Any] | None:
+    """The table kept at `path`, or None when there is none (or it cannot be read)."""
     if path is None:
         return None
     try:
@@ -75,7 +98,7 @@ def load(path: Path | None) -> Entries | None:
     return entries if isinstance(entries, dict) else None
 
 
-def store(path: Path | None, entries: Entries) -> None:
+def store(path: Path | None, entries: dict[str, Any]) -> None:
     """Keep `entries` at `path`, atomically; a folder that cannot be written is no error."""
     if path is None:
         return
