@@ -1,0 +1,95 @@
+"""The lexicon's stem finder, parts of words worked out once: the stems its old search found."""
+
+from __future__ import annotations
+
+import functools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.anchors.lexicon import Lexicon
+from reader.core.anchors.lexicon_lookup import StemFinder
+from reader.core.arabic.affixes import LEXICON_ENDINGS, LEXICON_PROCLITICS, PRONOUNS
+from tests.core.anchors import lexicon_reference as reference
+from tests.core.anchors.test_lexicon import candidates
+
+
+@functools.cache
+def _entries() -> dict[str, tuple[str, ...]]:
+    return dict(Lexicon.load().entries)
+
+
+@functools.cache
+def _known_stems() -> list[str]:
+    return sorted(_entries())[::7]
+
+
+_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهويء"
+# what words are made of: clitics before and after, stems the lexicon holds (and the patterns
+# of verbal nouns and participles around them), names and words it does not
+_HEADS = st.sampled_from(["", "", "", *LEXICON_PROCLITICS, "لل", "وس", "فكال"])
+_TAILS = st.sampled_from(["", "", "", *PRONOUNS, *LEXICON_ENDINGS, "ته", "تها", "تهم", "يه",
+                          "يين", "ون", "اا", "ت"])
+_UNKNOWN = st.text(st.sampled_from(_LETTERS), min_size=1, max_size=7)
+_NAMES = st.sampled_from(["سلمان", "حسين", "ايران", "بغداد", "واشنطن", "ابيمالك", "يهوذا",
+                          "قزحبلوط", "مستخدم", "تقديم", "قائل", "اجتماع", "استخدام", "ارسال"])
+
+
+@st.composite
+def _words(draw: st.DrawFn) -> str:
+    core = draw(st.one_of(st.sampled_from(_known_stems()), _UNKNOWN, _NAMES))
+    if draw(st.booleans()):
+        core = draw(st.sampled_from(["م", "ت", "ا", "مست", "است", ""])) + core
+    return draw(_HEADS) + core + draw(_TAILS)
+
+
+def _reference_first(key: str, entries: dict[str, tuple[str, ...]]) -> str | None:
+    return next((c for c in reference._stem_candidates(key) if c in entries), None)
+
+
+# one finder for all examples: its memories of one word's parts serve the next words
+_SHARED = StemFinder(_entries())
+_FORGETFUL = StemFinder(_entries(), max_kept=5)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_words())
+def test_the_finder_finds_the_stem_the_search_found(word: str) -> None:
+    want = _reference_first(word, _entries())
+    assert _SHARED.first(word) == want
+    assert _FORGETFUL.first(word) == want
+    assert StemFinder(_entries()).first(word) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_words(), st.text(st.sampled_from(_LETTERS + "ـ a1"), max_size=9)))
+def test_the_finder_tries_the_candidates_in_the_search_order(word: str) -> None:
+    assert candidates(word) == list(reference._stem_candidates(word))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_words(), min_size=1, max_size=30))
+def test_the_finder_under_a_small_word_list(words: list[str]) -> None:
+    # a word list where the later candidates are the ones held: the stems, heads, verbs
+    entries = {w[1:]: ("x",) for w in words} | {w[:-1]: ("y",) for w in words if len(w) > 3}
+    finder = StemFinder(entries)
+    for word in words:
+        assert finder.first(word) == _reference_first(word, entries)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_words())
+def test_translations_are_the_reference(word: str) -> None:
+    lexicon = Lexicon.load()
+    entries = lexicon.entries
+    stem = word if word in entries else _reference_first(word, _entries())
+    want = lexicon.derived(() if stem is None else entries[stem])
+    assert lexicon.translations(word) == want
+
+
+def test_words_of_every_kind_are_read() -> None:
+    finder = StemFinder(_entries())
+    assert finder.first("للمسيح") == "المسيح"  # ل + the article
+    assert finder.first("مدينتها") == "مدينه"  # a ta marbuta before a pronoun
+    assert finder.first("عاما") == "عام"  # the alef of tanween
+    assert finder.first("قزحبلوط") is None
