@@ -8,11 +8,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from reader.core.arabic.affixes import ARTICLE_FORMS
+from reader.core.arabic.normalise import normalize
 from reader.core.arabic.transliterate import skeleton
 
 # two-consonant skeletons collide by chance unless identical
@@ -30,7 +33,7 @@ def sound_alike(
     indices into each list and the score in percent (uint8), in order of the two indices."""
     if not ar_names or not en_names:
         return _empty()
-    ar_distinct, ar_code = _distinct([skeleton(w, "ar") for w in ar_names])
+    ar_distinct, ar_code = _distinct(ar_skeletons(ar_names))
     en_distinct, en_code = _distinct([skeleton(w, "en") for w in en_names])
     d_a, d_e, score = _scored(ar_distinct, en_distinct, threshold * 100)
     # the short-skeleton rule, on pairs of distinct skeletons
@@ -106,3 +109,40 @@ def _scored(
     if not rows:
         return _empty()
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(scores)
+
+
+# An Arabic word of letters alone, none of which normalisation changes, is one word as the
+# skeleton reads it (no ta marbuta to drop): its skeleton is its letters' classes after the
+# article, و and ي only first, repeats collapsed. Such are the stems of the names a pair
+# compares, some 8,000 on a long one; `skeleton` reads the others.
+_PLAIN = frozenset(
+    c for c in map(chr, range(0x0621, 0x064B)) if c != "ة" and normalize(c) == c
+)
+# each letter's class first in a word and after it (after an alef, which has none)
+_FIRST = {c: skeleton(c, "ar") for c in _PLAIN}
+_REST = str.maketrans({c: skeleton("ا" + c, "ar") or None for c in _PLAIN})
+_REPEATS = re.compile(r"(.)\1+")
+_SKELETONS: dict[str, str] = {}  # each name's, kept: the divergence batch compares them again
+_MAX_SKELETONS = 65_536
+
+
+def ar_skeletons(names: Sequence[str]) -> list[str]:
+    """`skeleton(name, "ar")` of each name."""
+    found = _SKELETONS
+    if len(found) + len(names) > _MAX_SKELETONS:
+        found.clear()
+    return [found.get(n) or _ar_skeleton(n) for n in names]
+
+
+def _ar_skeleton(name: str) -> str:
+    if not name or not _PLAIN.issuperset(name):
+        found = skeleton(name, "ar")
+    else:
+        word = name
+        for prefix in ARTICLE_FORMS:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+                word = word[len(prefix) :]
+                break
+        found = _REPEATS.sub(r"\1", _FIRST[word[0]] + word[1:].translate(_REST))
+    _SKELETONS[name] = found
+    return found
