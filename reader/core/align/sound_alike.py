@@ -8,8 +8,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
+from itertools import combinations
+from math import comb
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -81,7 +84,8 @@ def _scored(
     ar: list[str], en: list[str], cutoff: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The pairs of skeletons that score at least `cutoff` (rows of `ar`, columns of `en`,
-    scores), each length of `ar` against only the lengths of `en` that may reach it."""
+    scores), each length of `ar` against only the lengths of `en` that may reach it, and of
+    those only the pairs that share enough of their letters in order (`_sharing`)."""
     if len(ar) * len(en) <= _FEW:
         s = process.cdist(ar, en, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8,
                           workers=1)
@@ -90,6 +94,7 @@ def _scored(
     ar_len = np.array([len(s) for s in ar], dtype=np.int64)
     en_len = np.array([len(s) for s in en], dtype=np.int64)
     rows, cols, scores = [], [], []
+    pairs: list[tuple[int, int]] = []
     for length in np.unique(ar_len).tolist():
         total = length + en_len
         gap = np.abs(length - en_len)
@@ -100,15 +105,70 @@ def _scored(
         if not fit.size:
             continue
         here = np.flatnonzero(ar_len == length)
-        s = process.cdist([ar[i] for i in here.tolist()], [en[j] for j in fit.tolist()],
-                          scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8, workers=1)
-        r, c = np.nonzero(s)
-        rows.append(here[r])
-        cols.append(fit[c])
-        scores.append(s[r, c])
+        for other in np.unique(en_len[fit]).tolist():
+            there = fit[en_len[fit] == other]
+            shared = _least_shared(length, other, cutoff)
+            if shared is None:
+                continue
+            if shared > 0 and comb(length, shared) <= _MANY and comb(other, shared) <= _MANY:
+                pairs.extend(_sharing(ar, here.tolist(), en, there.tolist(), shared))
+                continue
+            s = process.cdist([ar[i] for i in here.tolist()], [en[j] for j in there.tolist()],
+                              scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8,
+                              workers=1)
+            r, c = np.nonzero(s)
+            rows.append(here[r])
+            cols.append(there[c])
+            scores.append(s[r, c])
+    if pairs:
+        r, c = np.array(pairs, dtype=np.int64).T
+        s = process.cpdist([ar[i] for i in r.tolist()], [en[j] for j in c.tolist()],
+                           scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8, workers=1)
+        keep = np.flatnonzero(s)
+        rows.append(r[keep])
+        cols.append(c[keep])
+        scores.append(s[keep])
     if not rows:
         return _empty()
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(scores)
+
+
+# Letters in order two skeletons of given lengths must share (their longest common subsequence)
+# for their ratio to reach the cutoff: the ratio is a function of the two lengths and of that
+# alone. Pairs that share so many are found by joining the skeletons' subsequences of that
+# length, where each has few (most skeletons have 3 to 5 classes, and a score of 82 asks for
+# all but about a fifth of them): a fraction of the product that the length bound leaves.
+_MANY = 40  # subsequences a skeleton may have for its pairs to be found so, not scored all
+
+
+@functools.lru_cache(maxsize=1024)
+def _least_shared(a: int, b: int, cutoff: float) -> int | None:
+    """The fewest letters in order that skeletons of `a` and `b` letters share when their ratio
+    reaches `cutoff` (None: never)."""
+    for k in range(min(a, b) + 1):
+        if fuzz.ratio("A" * k + "B" * (a - k), "A" * k + "C" * (b - k), score_cutoff=cutoff):
+            return k
+    return None
+
+
+def _sharing(
+    ar: list[str], rows: list[int], en: list[str], cols: list[int], k: int
+) -> set[tuple[int, int]]:
+    """The pairs of `ar[rows]` and `en[cols]` that have a subsequence of `k` letters in common."""
+    by_part: dict[str, list[int]] = {}
+    for j in cols:
+        for part in _subsequences(en[j], k):
+            by_part.setdefault(part, []).append(j)
+    found: set[tuple[int, int]] = set()
+    for i in rows:
+        for part in _subsequences(ar[i], k):
+            for j in by_part.get(part, ()):
+                found.add((i, j))
+    return found
+
+
+def _subsequences(word: str, k: int) -> set[str]:
+    return {word} if k == len(word) else set(map("".join, combinations(word, k)))
 
 
 # An Arabic word of letters alone, none of which normalisation changes, is one word as the

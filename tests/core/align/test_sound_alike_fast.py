@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
-from reader.core.align.sound_alike import ar_skeletons
+from reader.core.align.sound_alike import _scored, ar_skeletons
 from reader.core.arabic.transliterate import skeleton
 
 # letters normalisation keeps and changes, the article's forms, ta marbuta, marks, tatweel,
@@ -28,3 +30,26 @@ def test_arabic_skeletons_of_names() -> None:
     names = ["سلمان", "السلمان", "والد", "حسين", "يوسف", "ال", "الل", "", "حمزة", "عبد الله"]
     assert ar_skeletons(names) == [skeleton(n, "ar") for n in names]
     assert ar_skeletons(["يوسف", "ويوسف"]) == ["YSF", "WSF"]  # و and ي count first only
+
+
+# skeletons as names give them: mostly 3 to 5 classes from a small alphabet (so that many pairs
+# share their letters), some short, empty or long
+_SKELETON = st.one_of(st.text("BTDSKLMNRH", min_size=3, max_size=5), st.text("BTDSKLMNRHWY",
+                      max_size=12))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_SKELETON, min_size=100, max_size=300, unique=True),
+       st.lists(_SKELETON, min_size=100, max_size=200, unique=True),
+       st.sampled_from([0.0, 0.3, 0.5, 0.7, 0.82, 0.9, 1.0]))
+def test_pairs_sharing_their_letters_are_the_whole_product(
+    ar: list[str], en: list[str], threshold: float
+) -> None:
+    whole = process.cdist(ar, en, scorer=fuzz.ratio, score_cutoff=threshold * 100,
+                          dtype=np.uint8, workers=1)
+    rows, cols, scores = _scored(ar, en, threshold * 100)
+    order = np.lexsort((cols, rows))
+    want_rows, want_cols = np.nonzero(whole)
+    assert np.array_equal(rows[order], want_rows) and np.array_equal(cols[order], want_cols)
+    assert np.array_equal(scores[order], whole[want_rows, want_cols])
+    assert scores.dtype == np.uint8 and rows.dtype == cols.dtype == np.int64
