@@ -37,7 +37,7 @@ def sound_alike(
     if not ar_names or not en_names:
         return _empty()
     ar_distinct, ar_code = _distinct(ar_skeletons(ar_names))
-    en_distinct, en_code = _distinct([skeleton(w, "en") for w in en_names])
+    en_distinct, en_code = _distinct(en_skeletons(en_names))
     d_a, d_e, score = _scored(ar_distinct, en_distinct, threshold * 100)
     # the short-skeleton rule, on pairs of distinct skeletons
     ar_len = np.array([len(s) for s in ar_distinct], dtype=np.int64)
@@ -206,3 +206,43 @@ def _ar_skeleton(name: str) -> str:
         found = _REPEATS.sub(r"\1", _FIRST[word[0]] + word[1:].translate(_REST))
     _SKELETONS[name] = found
     return found
+
+
+# An English name of ASCII letters (and apostrophes, which the skeleton drops) is one word with
+# no article: its skeleton is its digraphs' classes, then c before e i y as S and x as KS, then
+# the other letters' classes (w and y only first), repeats collapsed. No digraph starts with e,
+# i, y, w or x, so reading them after the digraphs reads each letter where the scan read it.
+_EN_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'‘`")
+_EN_DIGRAPHS = re.compile("sh|ch|th|kh|gh|dh|ph|ck|zh")
+_EN_DIGRAPH_CLASS = {d: skeleton(d, "en") for d in ("sh", "ch", "th", "kh", "gh", "dh", "ph",
+                                                    "ck", "zh")}
+_EN_SOFT_C = re.compile("c(?=[eiy])")
+_EN_APOSTROPHES = str.maketrans(dict.fromkeys("’'‘`"))
+# each lower-case letter's class after the first letter (after an a, which has none); the
+# classes the digraphs gave kept
+_EN_REST = str.maketrans({c: skeleton("a" + c, "en") or None for c in "abcdefghijklmnopqrstuvwxyz"})
+_EN_SKELETONS: dict[str, str] = {}
+
+
+def en_skeletons(names: Sequence[str]) -> list[str]:
+    """`skeleton(name, "en")` of each name."""
+    found = _EN_SKELETONS
+    if len(found) + len(names) > _MAX_SKELETONS:
+        found.clear()
+    return [found.get(n) or _en_skeleton(n) for n in names]
+
+
+def _en_skeleton(name: str) -> str:
+    if not name or not _EN_PLAIN.issuperset(name):
+        found = skeleton(name, "en")
+    else:
+        word = _EN_DIGRAPHS.sub(_digraph_class, name.lower().translate(_EN_APOSTROPHES))
+        word = _EN_SOFT_C.sub("S", word).replace("x", "KS")
+        first = word[:1] if word[:1] in ("w", "y") else ""
+        found = _REPEATS.sub(r"\1", first.upper() + word[len(first):].translate(_EN_REST))
+    _EN_SKELETONS[name] = found
+    return found
+
+
+def _digraph_class(match: re.Match[str]) -> str:
+    return _EN_DIGRAPH_CLASS[match.group()]

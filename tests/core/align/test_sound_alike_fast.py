@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from reader.core.align.sound_alike import _scored, ar_skeletons
+from reader.core.align.sound_alike import _scored, ar_skeletons, en_skeletons
 from reader.core.arabic.transliterate import skeleton
 
 # letters normalisation keeps and changes, the article's forms, ta marbuta, marks, tatweel,
@@ -53,3 +53,23 @@ def test_pairs_sharing_their_letters_are_the_whole_product(
     assert np.array_equal(rows[order], want_rows) and np.array_equal(cols[order], want_cols)
     assert np.array_equal(scores[order], whole[want_rows, want_cols])
     assert scores.dtype == np.uint8 and rows.dtype == cols.dtype == np.int64
+
+
+_EN_PIECES = st.sampled_from([
+    *"abcdefghijklmnopqrstuvwxyzACSTWXY", "sh", "ch", "th", "kh", "gh", "dh", "ph", "ck", "zh",
+    "ce", "ci", "cy", "x", "’", "'", "‘", "`", "ʿ", "-", " ", "al-", "Al ", "é", "1",
+])
+_EN_NAMES = st.lists(_EN_PIECES, max_size=9).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_EN_NAMES, max_size=12))
+def test_english_skeletons_are_the_slow_ones(names: list[str]) -> None:
+    assert en_skeletons(names) == [skeleton(n, "en") for n in names]
+    assert en_skeletons(names) == [skeleton(n, "en") for n in names]  # as remembered
+
+
+def test_english_skeletons_of_names() -> None:
+    names = ["Aaron", "Aaron’s", "Yahweh", "Church", "Cecil", "Xerxes", "’Wyatt", "s’he", "c’e",
+             "Abd al-Rahman", "al-Sham", "ash-Sham", "", "’"]
+    assert en_skeletons(names) == [skeleton(n, "en") for n in names]
