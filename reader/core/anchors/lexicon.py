@@ -48,6 +48,9 @@ def _parse_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
     return entries
 
 
+_MAX_TOKENS = 200_000  # words as asked for, kept with their translations
+
+
 class Lexicon:
     """A general Arabic-English word list keyed on normalised Arabic; build with `Lexicon.load`."""
 
@@ -57,6 +60,7 @@ class Lexicon:
         self._entries = dict(entries)
         self.paths = paths
         self._stem_cache: dict[str, tuple[str, ...]] = {}
+        self._token_cache: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def load(cls, paths: Iterable[Path] = (), include_builtin: bool = True) -> Lexicon:
@@ -83,6 +87,11 @@ class Lexicon:
     def translations(self, ar_token: str) -> tuple[str, ...]:
         """English translations of an Arabic word: as written, else with its clitics stripped;
         each followed by the other English words of its stem (`derived`)."""
+        # a word asked for again is answered without normalising it again (the divergence
+        # checks ask for the same words many times)
+        cached = self._token_cache.get(ar_token)
+        if cached is not None:
+            return cached
         key = ar_key(ar_token)
         cached = self._stem_cache.get(key)
         if cached is None:
@@ -92,6 +101,9 @@ class Lexicon:
                 stem = self._finder.first(key)
                 found = () if stem is None else entries[stem]
             cached = self._stem_cache[key] = self.derived(found)
+        if len(self._token_cache) >= _MAX_TOKENS:
+            self._token_cache.clear()
+        self._token_cache[ar_token] = cached
         return cached
 
     @functools.cached_property
