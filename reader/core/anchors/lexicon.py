@@ -133,9 +133,14 @@ class Lexicon:
         noun's group (city, cities) adds nothing the aligner's English stem does not, and
         widening every reading moved the balance of leaving a paragraph out (tests/core/align/
         test_units.py: an untranslated paragraph joined its neighbour's bead)."""
-        # each word once (a tenth of them): `by_key` keeps the first of each, in order
-        groups = by_key(dict.fromkeys(
-            w for found in self._entries.values() for v in found for w in v.split()))
+        # each word once (a tenth of them): `by_key` keeps the first of each, in order; and
+        # only the words that may share a key with a form in -ed or -ing (a key is the start
+        # of its words, of four letters at least), so that a few words' keys are worked out
+        words = dict.fromkeys(
+            w for found in self._entries.values() for v in found for w in v.split())
+        verbs = {stem_key(w)[:4] for w in words
+                 if w.endswith(("ed", "ing")) and w.isalpha() and len(w) >= 4}
+        groups = by_key(w for w in words if w[:4] in verbs)
         return {
             key: group + tuple(f for w in group for f in inflections(w))
             for key, group in groups.items()

@@ -7,6 +7,7 @@ import functools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.core.anchors.english_forms import by_key, inflections
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.lexicon_lookup import StemFinder
 from reader.core.arabic.affixes import LEXICON_ENDINGS, LEXICON_PROCLITICS, PRONOUNS
@@ -93,3 +94,37 @@ def test_words_of_every_kind_are_read() -> None:
     assert finder.first("مدينتها") == "مدينه"  # a ta marbuta before a pronoun
     assert finder.first("عاما") == "عام"  # the alef of tanween
     assert finder.first("قزحبلوط") is None
+
+
+def _reference_english_stems(lexicon: Lexicon) -> dict[str, tuple[str, ...]]:
+    """The verbs' families as first written: every word of the lexicon grouped by its key."""
+    groups = by_key(w for found in lexicon.entries.values() for v in found for w in v.split())
+    return {
+        key: group + tuple(f for w in group for f in inflections(w))
+        for key, group in groups.items()
+        if any(w.endswith(("ed", "ing")) for w in group)
+    }
+
+
+_ENGLISH = st.sampled_from([
+    "accept", "accepted", "accepting", "acceptance", "accepts", "stop", "stopped", "stopping",
+    "sing", "singer", "king", "red", "bed", "believe", "believed", "agree", "agreed", "city",
+    "cities", "nation", "nationing", "to go", "went", "going", "go", "x-ray", "x-rayed", "ed",
+    "ing", "Ring", "rings", "ringing", "state", "stated", "statement", "of course",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["قال", "بيت", "كتب", "علم", "ذهب"]),
+                          st.lists(_ENGLISH, min_size=1, max_size=4, unique=True)),
+                max_size=5))
+def test_the_verbs_families_are_the_reference(rows: list[tuple[str, list[str]]]) -> None:
+    lexicon = Lexicon({ar: tuple(en) for ar, en in rows})
+    got = lexicon._english_stems
+    want = _reference_english_stems(lexicon)
+    assert list(got.items()) == list(want.items())
+
+
+def test_the_builtin_verbs_families_are_the_reference() -> None:
+    lexicon = Lexicon.load()
+    assert list(lexicon._english_stems.items()) == list(_reference_english_stems(lexicon).items())
