@@ -95,7 +95,12 @@ class StemFinder:
             return stem
         if ARTICLE + key in entries:
             return ARTICLE + key
-        for word in dict.fromkeys((key, stem, *own, *self._tails_of(stem))):
+        for word in (key, stem, *own, *self._tails_of(stem)):
+            # only words of 4 to 7 letters in a verbal noun's or participle's shape have a verb
+            # (arabic_patterns.verb_candidates); a word met again has none either
+            n = len(word)
+            if not ((n == 4 and word[1] == "ا") or (4 < n < 8 and word[0] in "اتم")):
+                continue
             hit = self._verb_hit.get(word)
             if hit is None:
                 hit = self._verb_hit[word] = next(

@@ -7,6 +7,7 @@ import functools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.core.anchors.arabic_patterns import verb_candidates
 from reader.core.anchors.english_forms import by_key, inflections
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.lexicon_lookup import StemFinder
@@ -128,3 +129,13 @@ def test_the_verbs_families_are_the_reference(rows: list[tuple[str, list[str]]])
 def test_the_builtin_verbs_families_are_the_reference() -> None:
     lexicon = Lexicon.load()
     assert list(lexicon._english_stems.items()) == list(_reference_english_stems(lexicon).items())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(_LETTERS + "اتمسنوي"), max_size=9))
+def test_only_words_of_a_verbal_shape_have_verbs(word: str) -> None:
+    # the finder asks only words of 4 letters with an alef second, or of 5 to 7 that start
+    # with ا ت م, for the verbs they may come from
+    n = len(word)
+    if not ((n == 4 and word[1] == "ا") or (4 < n < 8 and word[0] in "اتم")):
+        assert list(verb_candidates(word)) == []
