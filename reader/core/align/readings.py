@@ -28,11 +28,17 @@ def stem_forms(stems: list[str], written: list[str]) -> dict[str, list[str]]:
         else set(zip(stems, written, strict=True))
     )
     forms: dict[str, list[str]] = {}
+    several = []
     for stem, form in pairs:
-        forms.setdefault(stem, []).append(form)
-    for found in forms.values():
-        if len(found) > 1:
-            found.sort()
+        found = forms.get(stem)
+        if found is None:
+            forms[stem] = [form]
+        else:
+            if len(found) == 1:
+                several.append(found)
+            found.append(form)
+    for found in several:
+        found.sort()
     return forms
 
 

@@ -8,11 +8,17 @@
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Sequence
+from itertools import combinations
+from math import comb
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from reader.core.arabic.affixes import ARTICLE_FORMS
+from reader.core.arabic.normalise import normalize
 from reader.core.arabic.transliterate import skeleton
 
 # two-consonant skeletons collide by chance unless identical
@@ -30,8 +36,8 @@ def sound_alike(
     indices into each list and the score in percent (uint8), in order of the two indices."""
     if not ar_names or not en_names:
         return _empty()
-    ar_distinct, ar_code = _distinct([skeleton(w, "ar") for w in ar_names])
-    en_distinct, en_code = _distinct([skeleton(w, "en") for w in en_names])
+    ar_distinct, ar_code = _distinct(ar_skeletons(ar_names))
+    en_distinct, en_code = _distinct(en_skeletons(en_names))
     d_a, d_e, score = _scored(ar_distinct, en_distinct, threshold * 100)
     # the short-skeleton rule, on pairs of distinct skeletons
     ar_len = np.array([len(s) for s in ar_distinct], dtype=np.int64)
@@ -78,7 +84,8 @@ def _scored(
     ar: list[str], en: list[str], cutoff: float
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The pairs of skeletons that score at least `cutoff` (rows of `ar`, columns of `en`,
-    scores), each length of `ar` against only the lengths of `en` that may reach it."""
+    scores), each length of `ar` against only the lengths of `en` that may reach it, and of
+    those only the pairs that share enough of their letters in order (`_sharing`)."""
     if len(ar) * len(en) <= _FEW:
         s = process.cdist(ar, en, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8,
                           workers=1)
@@ -87,6 +94,7 @@ def _scored(
     ar_len = np.array([len(s) for s in ar], dtype=np.int64)
     en_len = np.array([len(s) for s in en], dtype=np.int64)
     rows, cols, scores = [], [], []
+    pairs: list[tuple[int, int]] = []
     for length in np.unique(ar_len).tolist():
         total = length + en_len
         gap = np.abs(length - en_len)
@@ -97,12 +105,144 @@ def _scored(
         if not fit.size:
             continue
         here = np.flatnonzero(ar_len == length)
-        s = process.cdist([ar[i] for i in here.tolist()], [en[j] for j in fit.tolist()],
-                          scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8, workers=1)
-        r, c = np.nonzero(s)
-        rows.append(here[r])
-        cols.append(fit[c])
-        scores.append(s[r, c])
+        for other in np.unique(en_len[fit]).tolist():
+            there = fit[en_len[fit] == other]
+            shared = _least_shared(length, other, cutoff)
+            if shared is None:
+                continue
+            if shared > 0 and comb(length, shared) <= _MANY and comb(other, shared) <= _MANY:
+                pairs.extend(_sharing(ar, here.tolist(), en, there.tolist(), shared))
+                continue
+            s = process.cdist([ar[i] for i in here.tolist()], [en[j] for j in there.tolist()],
+                              scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8,
+                              workers=1)
+            r, c = np.nonzero(s)
+            rows.append(here[r])
+            cols.append(there[c])
+            scores.append(s[r, c])
+    if pairs:
+        r, c = np.array(pairs, dtype=np.int64).T
+        s = process.cpdist([ar[i] for i in r.tolist()], [en[j] for j in c.tolist()],
+                           scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8, workers=1)
+        keep = np.flatnonzero(s)
+        rows.append(r[keep])
+        cols.append(c[keep])
+        scores.append(s[keep])
     if not rows:
         return _empty()
     return np.concatenate(rows), np.concatenate(cols), np.concatenate(scores)
+
+
+# Letters in order two skeletons of given lengths must share (their longest common subsequence)
+# for their ratio to reach the cutoff: the ratio is a function of the two lengths and of that
+# alone. Pairs that share so many are found by joining the skeletons' subsequences of that
+# length, where each has few (most skeletons have 3 to 5 classes, and a score of 82 asks for
+# all but about a fifth of them): a fraction of the product that the length bound leaves.
+_MANY = 40  # subsequences a skeleton may have for its pairs to be found so, not scored all
+
+
+@functools.lru_cache(maxsize=1024)
+def _least_shared(a: int, b: int, cutoff: float) -> int | None:
+    """The fewest letters in order that skeletons of `a` and `b` letters share when their ratio
+    reaches `cutoff` (None: never)."""
+    for k in range(min(a, b) + 1):
+        if fuzz.ratio("A" * k + "B" * (a - k), "A" * k + "C" * (b - k), score_cutoff=cutoff):
+            return k
+    return None
+
+
+def _sharing(
+    ar: list[str], rows: list[int], en: list[str], cols: list[int], k: int
+) -> set[tuple[int, int]]:
+    """The pairs of `ar[rows]` and `en[cols]` that have a subsequence of `k` letters in common."""
+    by_part: dict[str, list[int]] = {}
+    for j in cols:
+        for part in _subsequences(en[j], k):
+            by_part.setdefault(part, []).append(j)
+    found: set[tuple[int, int]] = set()
+    for i in rows:
+        for part in _subsequences(ar[i], k):
+            for j in by_part.get(part, ()):
+                found.add((i, j))
+    return found
+
+
+def _subsequences(word: str, k: int) -> set[str]:
+    return {word} if k == len(word) else set(map("".join, combinations(word, k)))
+
+
+# An Arabic word of letters alone, none of which normalisation changes, is one word as the
+# skeleton reads it (no ta marbuta to drop): its skeleton is its letters' classes after the
+# article, و and ي only first, repeats collapsed. Such are the stems of the names a pair
+# compares, some 8,000 on a long one; `skeleton` reads the others.
+_PLAIN = frozenset(
+    c for c in map(chr, range(0x0621, 0x064B)) if c != "ة" and normalize(c) == c
+)
+# each letter's class first in a word and after it (after an alef, which has none)
+_FIRST = {c: skeleton(c, "ar") for c in _PLAIN}
+_REST = str.maketrans({c: skeleton("ا" + c, "ar") or None for c in _PLAIN})
+_REPEATS = re.compile(r"(.)\1+")
+_SKELETONS: dict[str, str] = {}  # each name's, kept: the divergence batch compares them again
+_MAX_SKELETONS = 65_536
+
+
+def ar_skeletons(names: Sequence[str]) -> list[str]:
+    """`skeleton(name, "ar")` of each name."""
+    found = _SKELETONS
+    if len(found) + len(names) > _MAX_SKELETONS:
+        found.clear()
+    return [found.get(n) or _ar_skeleton(n) for n in names]
+
+
+def _ar_skeleton(name: str) -> str:
+    if not name or not _PLAIN.issuperset(name):
+        found = skeleton(name, "ar")
+    else:
+        word = name
+        for prefix in ARTICLE_FORMS:
+            if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+                word = word[len(prefix) :]
+                break
+        found = _REPEATS.sub(r"\1", _FIRST[word[0]] + word[1:].translate(_REST))
+    _SKELETONS[name] = found
+    return found
+
+
+# An English name of ASCII letters (and apostrophes, which the skeleton drops) is one word with
+# no article: its skeleton is its digraphs' classes, then c before e i y as S and x as KS, then
+# the other letters' classes (w and y only first), repeats collapsed. No digraph starts with e,
+# i, y, w or x, so reading them after the digraphs reads each letter where the scan read it.
+_EN_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ’'‘`")
+_EN_DIGRAPHS = re.compile("sh|ch|th|kh|gh|dh|ph|ck|zh")
+_EN_DIGRAPH_CLASS = {d: skeleton(d, "en") for d in ("sh", "ch", "th", "kh", "gh", "dh", "ph",
+                                                    "ck", "zh")}
+_EN_SOFT_C = re.compile("c(?=[eiy])")
+_EN_APOSTROPHES = str.maketrans(dict.fromkeys("’'‘`"))
+# each lower-case letter's class after the first letter (after an a, which has none); the
+# classes the digraphs gave kept
+_EN_REST = str.maketrans({c: skeleton("a" + c, "en") or None for c in "abcdefghijklmnopqrstuvwxyz"})
+_EN_SKELETONS: dict[str, str] = {}
+
+
+def en_skeletons(names: Sequence[str]) -> list[str]:
+    """`skeleton(name, "en")` of each name."""
+    found = _EN_SKELETONS
+    if len(found) + len(names) > _MAX_SKELETONS:
+        found.clear()
+    return [found.get(n) or _en_skeleton(n) for n in names]
+
+
+def _en_skeleton(name: str) -> str:
+    if not name or not _EN_PLAIN.issuperset(name):
+        found = skeleton(name, "en")
+    else:
+        word = _EN_DIGRAPHS.sub(_digraph_class, name.lower().translate(_EN_APOSTROPHES))
+        word = _EN_SOFT_C.sub("S", word).replace("x", "KS")
+        first = word[:1] if word[:1] in ("w", "y") else ""
+        found = _REPEATS.sub(r"\1", first.upper() + word[len(first):].translate(_EN_REST))
+    _EN_SKELETONS[name] = found
+    return found
+
+
+def _digraph_class(match: re.Match[str]) -> str:
+    return _EN_DIGRAPH_CLASS[match.group()]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from reader.core.anchors import lexicon_cache
-from reader.core.anchors.arabic_patterns import verb_candidates
 from reader.core.anchors.english_forms import by_key, inflections, stem_key
+from reader.core.anchors.lexicon_lookup import StemFinder
 from reader.core.anchors.tsv import (
     MAX_FILE_BYTES,
     PAIR_COLUMNS,
@@ -18,8 +18,7 @@ from reader.core.anchors.tsv import (
     read_rows,
     variants,
 )
-from reader.core.arabic.affixes import ARTICLE, LEXICON_ENDINGS, LEXICON_PROCLITICS, PRONOUNS
-from reader.core.arabic.stemmer import Stemmer, strip_clitics
+from reader.core.arabic.stemmer import Stemmer
 from reader.core.files import read_bytes
 from reader.resources import resource_path
 
@@ -49,64 +48,7 @@ def _parse_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
     return entries
 
 
-# The tails (pronouns, then endings) by their last letter and the proclitics by their first,
-# each in its order: a word need only be tested for those that share its last or first letter.
-_TAILS = PRONOUNS + LEXICON_ENDINGS
-_TAILS_ENDING_IN = {
-    letter: tuple(t for t in _TAILS if t[-1] == letter) for letter in {t[-1] for t in _TAILS}
-}
-_PROCLITICS_STARTING_WITH = {
-    letter: tuple(p for p in LEXICON_PROCLITICS if p[0] == letter)
-    for letter in {p[0] for p in LEXICON_PROCLITICS}
-}
-
-
-# Fewer letters than this left by an ending or a clitic are not a stem: two-letter words are
-# too often the accident of a stripped letter (معين is not مع "with" + ين, حياة not حي + ا).
-_MIN_STEM = 3
-# ... except before a pronoun (يدي, أمي, فمك) or after و ف ب (بكل, ومخ), which leave common
-# two-letter words (يد, أم, فم, كل); ه is left out, a ta marbuta as often (مدة is not مد + ه),
-# and so are ك ل and the article (كلم is not ك + لم, لكم not ل + كم, والآن not وال + أن).
-_TWO_LETTER_TAILS = frozenset(PRONOUNS) - {"ه"}
-_TWO_LETTER_HEADS = frozenset({"و", "ف", "ب", "وب", "فب"})
-
-
-def _tails(word: str) -> Iterator[str]:
-    for tail in _TAILS_ENDING_IN.get(word[-1:], ()):
-        stem = word[: -len(tail)]
-        if not word.endswith(tail) or len(stem) < (2 if tail in _TWO_LETTER_TAILS else _MIN_STEM):
-            continue
-        if tail == "ا" and stem.endswith("ا"):
-            continue
-        yield stem
-        if stem.endswith("ت"):
-            yield stem[:-1] + "ه"  # مدينتها -> مدينة
-        elif tail in ("ات", "ان", "ين"):
-            yield stem + "ه"  # حكومات -> حكومة
-
-
-def _iter_clitic_candidates(token: str) -> Iterator[str]:
-    """Stems to try for a token not in the lexicon as is, the likelier readings first (repeats
-    and all: the lexicon stops at the first it holds).
-
-    Endings alone go first (بيتهم is بيت + هم before it is ب + يتهم), then proclitics alone,
-    then both; each leaves at least 3 letters (2 before a pronoun or after و ف ب), a final ا
-    goes as the alef that carries tanween (عامًا -> عام), and لل stands for ل + the article
-    (للمسيح -> المسيح). It over-generates on purpose: a candidate only counts if the lexicon
-    holds it.
-    """
-    yield from _tails(token)
-    heads = [
-        token[len(p) :]
-        for p in _PROCLITICS_STARTING_WITH.get(token[:1], ())
-        if token.startswith(p)
-        and len(token) - len(p) >= (2 if p in _TWO_LETTER_HEADS else _MIN_STEM)
-    ]
-    if token.startswith("لل") and token[2:] in heads:
-        heads.insert(heads.index(token[2:]) + 1, "ا" + token[1:])
-    yield from heads
-    for head in heads:
-        yield from _tails(head)
+_MAX_TOKENS = 200_000  # words as asked for, kept with their translations
 
 
 class Lexicon:
@@ -118,6 +60,7 @@ class Lexicon:
         self._entries = dict(entries)
         self.paths = paths
         self._stem_cache: dict[str, tuple[str, ...]] = {}
+        self._token_cache: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def load(cls, paths: Iterable[Path] = (), include_builtin: bool = True) -> Lexicon:
@@ -144,15 +87,28 @@ class Lexicon:
     def translations(self, ar_token: str) -> tuple[str, ...]:
         """English translations of an Arabic word: as written, else with its clitics stripped;
         each followed by the other English words of its stem (`derived`)."""
+        # a word asked for again is answered without normalising it again (the divergence
+        # checks ask for the same words many times)
+        cached = self._token_cache.get(ar_token)
+        if cached is not None:
+            return cached
         key = ar_key(ar_token)
         cached = self._stem_cache.get(key)
         if cached is None:
             entries = self._entries
             found = entries.get(key)
             if found is None:
-                found = next((entries[c] for c in _stem_candidates(key) if c in entries), ())
+                stem = self._finder.first(key)
+                found = () if stem is None else entries[stem]
             cached = self._stem_cache[key] = self.derived(found)
+        if len(self._token_cache) >= _MAX_TOKENS:
+            self._token_cache.clear()
+        self._token_cache[ar_token] = cached
         return cached
+
+    @functools.cached_property
+    def _finder(self) -> StemFinder:
+        return StemFinder(self._entries)
 
     def derived(self, found: tuple[str, ...]) -> tuple[str, ...]:
         """`found` and, after it, the English words of a verb's family that shares a stem with one
@@ -177,27 +133,19 @@ class Lexicon:
         noun's group (city, cities) adds nothing the aligner's English stem does not, and
         widening every reading moved the balance of leaving a paragraph out (tests/core/align/
         test_units.py: an untranslated paragraph joined its neighbour's bead)."""
-        groups = by_key(w for found in self._entries.values() for v in found for w in v.split())
+        # each word once (a tenth of them): `by_key` keeps the first of each, in order; and
+        # only the words that may share a key with a form in -ed or -ing (a key is the start
+        # of its words, of four letters at least), so that a few words' keys are worked out
+        words = dict.fromkeys(
+            w for found in self._entries.values() for v in found for w in v.split())
+        verbs = {stem_key(w)[:4] for w in words
+                 if w.endswith(("ed", "ing")) and w.isalpha() and len(w) >= 4}
+        groups = by_key(w for w in words if w[:4] in verbs)
         return {
             key: group + tuple(f for w in group for f in inflections(w))
             for key, group in groups.items()
             if any(w.endswith(("ed", "ing")) for w in group)
         }
-
-
-def _stem_candidates(key: str) -> Iterator[str]:
-    """The stems `Lexicon.translations` tries for a word it does not hold, in turn: the clitic
-    candidates, then the shared light stemmer's (it strips a proclitic before an ending:
-    بيتهم -> يتهم), last the word with the article, for the names and nouns listed with it
-    (المكسيك), then the verbs it may be derived from; the word itself is none of them (nor, so,
-    in the lexicon)."""
-    yield from _iter_clitic_candidates(key)
-    stem = strip_clitics(key)
-    yield stem
-    yield ARTICLE + key
-    # last, a verbal noun or participle read as the verb it comes from (قائلا "saying": قال)
-    for word in dict.fromkeys((key, stem, *_tails(key), *_tails(stem))):
-        yield from verb_candidates(word)
 
 
 @functools.lru_cache(maxsize=16)

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.anchors import lexicon as lexicon_module
-from reader.core.anchors.lexicon import Lexicon, _iter_clitic_candidates
-from reader.core.arabic.affixes import LEXICON_ENDINGS, LEXICON_PROCLITICS, PRONOUNS
+from reader.core.anchors import lexicon_lookup
+from reader.core.anchors.lexicon import Lexicon
+from reader.core.arabic.affixes import LEXICON_ENDINGS, PRONOUNS
 from reader.core.arabic.normalise import normalize
 from reader.core.errors import InputError
 
@@ -20,9 +20,27 @@ def lexicon() -> Lexicon:
     return Lexicon.load()
 
 
+class Asked:
+    """A word list that holds nothing and keeps the words it was asked for, in turn."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+
+    def __contains__(self, word: object) -> bool:
+        self.asked.append(str(word))
+        return False
+
+
+def candidates(token: str) -> list[str]:
+    """The lexicon's candidate stems for a word, in the order it tries them (repeats and all)."""
+    asked = Asked()
+    lexicon_lookup.StemFinder(asked).first(token)
+    return asked.asked
+
+
 def _clitic_candidates(token: str) -> list[str]:
     """The lexicon's candidate stems for a word, each once, in the order it tries them."""
-    return list(dict.fromkeys(_iter_clitic_candidates(token)))
+    return list(dict.fromkeys(candidates(token)))
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
@@ -96,13 +114,10 @@ def test_bad_lexicon_file(tmp_path: Path) -> None:
 
 
 @given(st.text(st.sampled_from(list("وفبكلسالتهمنياك")), max_size=7))
-def test_clitics_are_looked_up_by_their_letter(word: str) -> None:
-    # the lexicon tests a word only for the tails ending in its last letter and the proclitics
-    # starting with its first, in their order: the same ones as testing them all
+def test_tails_are_looked_up_by_their_letter(word: str) -> None:
+    # the lexicon tests a word only for the tails ending in its last letter, in their order:
+    # the same ones as testing them all
     tails = PRONOUNS + LEXICON_ENDINGS
     assert [
-        t for t in lexicon_module._TAILS_ENDING_IN.get(word[-1:], ()) if word.endswith(t)
+        t[0] for t in lexicon_lookup._TAIL_TESTS.get(word[-1:], ()) if word.endswith(t[0])
     ] == [t for t in tails if word.endswith(t)]
-    assert [
-        p for p in lexicon_module._PROCLITICS_STARTING_WITH.get(word[:1], ()) if word.startswith(p)
-    ] == [p for p in LEXICON_PROCLITICS if word.startswith(p)]

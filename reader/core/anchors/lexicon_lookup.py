@@ -1,0 +1,159 @@
+"""The stem a word list holds for a word with clitics: its candidates in turn, parts shared."""
+
+# `Lexicon.translations` reads a word it does not hold as the first of its candidate stems that
+# it does (`StemFinder`: the order). A long pair asks for some 25,000 words, half of
+# them in no entry at all (names, rare forms), each of which runs through every candidate. The
+# words share their parts: والكتاب, بالكتاب and الكتاب all end in كتاب, whose endings are tried
+# for each. `StemFinder` tries the same candidates in the same order, with what depends on one
+# part of a word alone (a word's endings, a head's first stem with an ending, a verb's first
+# pattern found) worked out once per part and kept, and the proclitics and endings a word may
+# carry read from tables by its first and last letters instead of tested one by one.
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+from reader.core.anchors.arabic_patterns import verb_candidates
+from reader.core.arabic.affixes import (
+    ARTICLE,
+    LEXICON_ENDINGS,
+    LEXICON_PROCLITICS,
+    PRONOUNS,
+)
+from reader.core.arabic.stemmer import strip_clitics
+
+# The tails (pronouns, then endings) in the order they are tried, and the proclitics.
+TAILS = PRONOUNS + LEXICON_ENDINGS
+# Fewer letters than this left by an ending or a clitic are not a stem: two-letter words are
+# too often the accident of a stripped letter (معين is not مع "with" + ين, حياة not حي + ا).
+MIN_STEM = 3
+# ... except before a pronoun (يدي, أمي, فمك) or after و ف ب (بكل, ومخ), which leave common
+# two-letter words (يد, أم, فم, كل); ه is left out, a ta marbuta as often (مدة is not مد + ه),
+# and so are ك ل and the article (كلم is not ك + لم, لكم not ل + كم, والآن not وال + أن).
+TWO_LETTER_TAILS = frozenset(PRONOUNS) - {"ه"}
+TWO_LETTER_HEADS = frozenset({"و", "ف", "ب", "وب", "فب"})
+# the endings whose stem is also read with a ta marbuta (حكومات -> حكومة)
+_TA_MARBUTA_AFTER = frozenset({"ات", "ان", "ين"})
+
+# Each tail by its last letter, in order, with what testing it takes: its length, the fewest
+# letters it must leave, whether it is the tanween's alef, whether its stem takes a ta marbuta.
+_TAIL_TESTS: dict[str, tuple[tuple[str, int, int, bool, bool], ...]] = {
+    letter: tuple(
+        (t, len(t), 2 if t in TWO_LETTER_TAILS else MIN_STEM, t == "ا", t in _TA_MARBUTA_AFTER)
+        for t in TAILS if t[-1] == letter
+    )
+    for letter in {t[-1] for t in TAILS}
+}
+# Memories dropped when they hold this many words (a long pair fills some 50,000).
+_MAX_KEPT = 400_000
+_NONE = ""  # kept for a part that leads to no stem (no entry is empty)
+
+
+class StemFinder:
+    """The first stem of a word that `entries` holds, each part of the search worked out once
+    for all the words that share it.
+
+    The stems tried for a word, in turn: endings alone first (بيتهم is بيت + هم before it is
+    ب + يتهم), then proclitics alone, then both; then the shared light stemmer's stem (it strips
+    a proclitic before an ending: بيتهم -> يتهم), then the word with the article, for the names
+    and nouns listed with it (المكسيك), last the verbs it may be derived from (قائلا "saying":
+    قال). Each leaves at least 3 letters (2 before a pronoun or after و ف ب), a final ا goes as
+    the alef that carries tanween (عامًا -> عام). It over-generates on purpose: a candidate only
+    counts if the lexicon holds it."""
+
+    __slots__ = ("_cuts", "_entries", "_heads", "_max_kept", "_tail_hit", "_tails", "_verb_hit")
+
+    def __init__(self, entries: Container[str], max_kept: int = _MAX_KEPT) -> None:
+        self._entries = entries
+        self._max_kept = max_kept
+        self._tails: dict[str, tuple[str, ...]] = {}
+        self._cuts: dict[str, tuple[tuple[int, int, bool, bool], ...]] = {}
+        self._heads: dict[str, tuple[tuple[str, int, int], ...]] = {}
+        self._tail_hit: dict[str, str] = {}
+        self._verb_hit: dict[str, str] = {}
+
+    def first(self, key: str) -> str | None:
+        """The first stem of `key` that the entries hold, None if none is."""
+        entries = self._entries
+        own = self._tails_of(key)
+        for stem in own:
+            if stem in entries:
+                return stem
+        found = self._heads_of(key)
+        for head in found:
+            if head in entries:
+                return head
+        for head in found:
+            hit = self._tail_hit.get(head)
+            if hit is None:
+                hit = self._tail_hit[head] = next(
+                    filter(entries.__contains__, self._tails_of(head)), _NONE)
+            if hit:
+                return hit
+        stem = strip_clitics(key)
+        if stem in entries:
+            return stem
+        if ARTICLE + key in entries:
+            return ARTICLE + key
+        for word in (key, stem, *own, *self._tails_of(stem)):
+            # only words of 4 to 7 letters in a verbal noun's or participle's shape have a verb
+            # (arabic_patterns.verb_candidates); a word met again has none either
+            n = len(word)
+            if not ((n == 4 and word[1] == "ا") or (4 < n < 8 and word[0] in "اتم")):
+                continue
+            hit = self._verb_hit.get(word)
+            if hit is None:
+                hit = self._verb_hit[word] = next(
+                    filter(entries.__contains__, verb_candidates(word)), _NONE)
+            if hit:
+                return hit
+        if len(self._tails) + len(self._tail_hit) + len(self._verb_hit) > self._max_kept:
+            self._tails.clear()
+            self._tail_hit.clear()
+            self._verb_hit.clear()
+        return None
+
+    def _tails_of(self, word: str) -> tuple[str, ...]:
+        """The stems `word` may have under one ending (a pronoun or an ending), in turn: the
+        endings it may carry read by its last three letters."""
+        found = self._tails.get(word)
+        if found is None:
+            last = word[-3:]
+            cuts = self._cuts.get(last)
+            if cuts is None:
+                cuts = self._cuts[last] = tuple(
+                    (length, least, alef, ta_marbuta)
+                    for tail, length, least, alef, ta_marbuta in _TAIL_TESTS.get(last[-1:], ())
+                    if last.endswith(tail)
+                )
+            n = len(word)
+            stems = []
+            for length, least, alef, ta_marbuta in cuts:
+                if n - length < least:
+                    continue
+                stem = word[:-length]
+                if alef and stem[-1] == "ا":
+                    continue
+                stems.append(stem)
+                if stem[-1] == "ت":
+                    stems.append(stem[:-1] + "ه")
+                elif ta_marbuta:
+                    stems.append(stem + "ه")
+            found = self._tails[word] = tuple(stems)
+        return found
+
+    def _heads_of(self, word: str) -> list[str]:
+        # the proclitics that share the word's first two letters (or are its first letter),
+        # each but the longer ones known to start it
+        cuts = self._heads.get(word[:2])
+        if cuts is None:
+            cuts = self._heads[word[:2]] = tuple(
+                (p if len(p) > 2 else "", len(p), 2 if p in TWO_LETTER_HEADS else MIN_STEM)
+                for p in LEXICON_PROCLITICS if word[:2].startswith(p[:2])
+            )
+        n = len(word)
+        found = [word[k:] for p, k, least in cuts
+                 if n - k >= least and (not p or word.startswith(p))]
+        if found and word.startswith("لل") and word[2:] in found:
+            found.insert(found.index(word[2:]) + 1, "ا" + word[1:])
+        return found
