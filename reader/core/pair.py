@@ -18,6 +18,7 @@ from reader.core.timing import stage
 
 if TYPE_CHECKING:
     from reader.core.align.prepared import PreparedPair
+    from reader.core.anchors.features import Features
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.memo import DetectionMemo
     from reader.core.diverge.rules import UserCheck
@@ -71,16 +72,23 @@ class Pair:
     settings: DetectionSettings | None = None  # None: the defaults and the built-in glossary
 
 
-def find_again(pair: Pair, alignment: Alignment) -> list[Divergence]:
+def find_again(
+    pair: Pair, alignment: Alignment, features: tuple[list[Features], list[Features]] | None = None
+) -> list[Divergence]:
     """The pair's divergences under another alignment (after an edit), found with what the
-    pair was opened with; the memo spares the beads that did not change."""
+    pair was opened with; the memo spares the beads that did not change. `features`: the
+    paragraphs' as the aligner made them (diverge.sentence_features), if not kept."""
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import find_divergences
+    from reader.core.diverge.sentence_features import prepared_features
 
     settings = pair.settings or DetectionSettings(None, Glossary.load(), "source")
+    if features is None and pair.prepared is not None:
+        features = prepared_features(pair.prepared)
     return find_divergences(
         pair.source, pair.target, alignment, settings.thresholds, glossary=settings.glossary,
         original=settings.original, checks=settings.checks, memo=pair.detection,
+        features=features,
     )
 
 
@@ -108,6 +116,7 @@ def align_pair(
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.memo import DetectionMemo
     from reader.core.diverge.rules import load_all
+    from reader.core.diverge.sentence_features import prepared_features
     from reader.core.diverge.verdict import discounted, judge
 
     options = options or PairOptions()
@@ -120,7 +129,9 @@ def align_pair(
         fixed=options.fixed, prepared=prepared,
     )
     # let it go before detection when nobody asked for it: peak memory stays what it was
+    # (the paragraphs' features stay for the sentence check: they are a small part of it)
     kept = prepared if keep_prepared else None
+    features = prepared_features(prepared)
     del prepared
     with gc_paused():  # as while aligning and detecting (below)
         verdict = judge(source, target, alignment, options.original)
@@ -133,7 +144,7 @@ def align_pair(
     # cyclic collector waits, as it does while aligning: detection builds many small objects
     # beside the hundreds of thousands the pair holds, and each collection walked them all
     with gc_paused(), stage(log, "divergences"):
-        pair.divergences = find_again(pair, alignment)
+        pair.divergences = find_again(pair, alignment, features)
     return pair
 
 

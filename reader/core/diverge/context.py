@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from reader.core.align.beads import Alignment, Bead
-from reader.core.anchors.features import URL, Anchors
+from reader.core.anchors.features import URL, Anchors, Features
 from reader.core.anchors.glossary import Glossary
 from reader.core.diverge.memo import DetectionMemo
 from reader.core.diverge.records import Span
@@ -38,6 +38,8 @@ class Side:
     text: Text
     anchors: list[Anchors]
     lengths: list[int]  # each paragraph's content length (content_length)
+    # each paragraph's features as the aligner made them from `anchors` (if given)
+    features: Sequence[Features] | None = None
 
     @property
     def lang(self) -> str:
@@ -71,8 +73,9 @@ class Side:
         return f"the {name} paragraph" if name else f"the {self.word} paragraph"
 
 
-def make_side(name: str, text: Text, anchors: Sequence[Anchors]) -> Side:
-    return Side(name, text, list(anchors), _lengths(text))
+def make_side(name: str, text: Text, anchors: Sequence[Anchors],
+              features: Sequence[Features] | None = None) -> Side:
+    return Side(name, text, list(anchors), _lengths(text), features)
 
 
 @dataclass(frozen=True, slots=True)

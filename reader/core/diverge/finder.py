@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reader.core.align.beads import Alignment, AlignmentError, check_beads
-from reader.core.anchors.features import Anchors, text_anchors
+from reader.core.anchors.features import Anchors, Features, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.diverge.context import SOURCE, TARGET, Context, builtin_glossary, make_side
 from reader.core.diverge.memo import DetectionMemo
@@ -29,6 +29,7 @@ def find_divergences(
     original: str = SOURCE,
     checks: Sequence[UserCheck] = (),
     memo: DetectionMemo | None = None,
+    features: tuple[Sequence[Features], Sequence[Features]] | None = None,
 ) -> list[Divergence]:
     """Every divergence of an aligned pair, in text order of the source (then the target).
 
@@ -39,6 +40,9 @@ def find_divergences(
     `memo` (of the same texts and glossary, else it is not used) lends what an earlier run
     on the pair found and keeps what this one finds: after an edit, only the beads it made
     are aligned sentence by sentence again, and the result is that of a run without it.
+    `features` may pass each paragraph's `paragraph_features` as the aligner made them (source
+    list, target list: with the anchors it kept for the texts, the same glossary and the
+    lexicon's stemmer), from which the sentence check cuts its sentences'.
     Raises AlignmentError when the alignment does not fit the two texts.
     """
     th = thresholds or Thresholds()
@@ -49,9 +53,12 @@ def find_divergences(
         anchors = (text_anchors(source, glossary), text_anchors(target, glossary))
     elif len(anchors[0]) != len(source) or len(anchors[1]) != len(target):
         raise AlignmentError("the anchors given do not match the texts' paragraphs")
+    if features is not None and (len(features[0]) != len(source)
+                                 or len(features[1]) != len(target)):
+        features = None
     ctx = Context(
-        make_side(SOURCE, source, anchors[0]),
-        make_side(TARGET, target, anchors[1]),
+        make_side(SOURCE, source, anchors[0], None if features is None else features[0]),
+        make_side(TARGET, target, anchors[1], None if features is None else features[1]),
         alignment,
         th,
         glossary,
