@@ -73,11 +73,13 @@ class Pair:
 
 
 def find_again(
-    pair: Pair, alignment: Alignment, features: tuple[list[Features], list[Features]] | None = None
+    pair: Pair, alignment: Alignment, features: tuple[list[Features], list[Features]] | None = None,
+    second_process: str = "no",
 ) -> list[Divergence]:
     """The pair's divergences under another alignment (after an edit), found with what the
     pair was opened with; the memo spares the beads that did not change. `features`: the
-    paragraphs' as the aligner made them (diverge.sentence_features), if not kept."""
+    paragraphs' as the aligner made them (diverge.sentence_features), if not kept;
+    `second_process` as `PairOptions` has it."""
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import find_divergences
     from reader.core.diverge.sentence_features import prepared_features
@@ -88,7 +90,7 @@ def find_again(
     return find_divergences(
         pair.source, pair.target, alignment, settings.thresholds, glossary=settings.glossary,
         original=settings.original, checks=settings.checks, memo=pair.detection,
-        features=features,
+        features=features, second_process=second_process,
     )
 
 
@@ -144,7 +146,7 @@ def align_pair(
     # cyclic collector waits, as it does while aligning: detection builds many small objects
     # beside the hundreds of thousands the pair holds, and each collection walked them all
     with gc_paused(), stage(log, "divergences"):
-        pair.divergences = find_again(pair, alignment, features)
+        pair.divergences = find_again(pair, alignment, features, options.second_process)
     return pair
 
 
