@@ -181,7 +181,7 @@ def _lengths(text: Text) -> list[int]:
     one by one, for the few that may hold a link)."""
     texts = [p.text for p in text.paragraphs]
     counts = alnum_counts(texts)
-    for k in holding(texts, _LINK_MARKS):
+    for k in holding(texts, LINK_MARKS):
         counts[k] = content_length(texts[k])
     return counts
 
@@ -244,7 +244,7 @@ def may_link(text: str) -> bool:
     return "http" in text or "www." in text or "pic." in text
 
 
-_LINK_MARKS = ("http", "www.", "pic.")  # what may_link looks for
+LINK_MARKS = ("http", "www.", "pic.")  # what may_link looks for
 
 
 def whole(side: str, p: Paragraph) -> Span:

@@ -13,8 +13,18 @@ from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.parts import sentence_anchors
 from reader.core.arabic.stemmer import Stemmer
-from reader.core.diverge.context import COMPARED, Context, Side, clip, content_length, may_link
+from reader.core.diverge.context import (
+    COMPARED,
+    LINK_MARKS,
+    Context,
+    Side,
+    alnum_counts,
+    clip,
+    content_length,
+    may_link,
+)
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
+from reader.core.diverge.scan import holding
 from reader.core.diverge.sentence_features import sentence_features
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.text.sentences import Sentence, split_sentences
@@ -106,13 +116,32 @@ class _SentenceFeatures:
 
 def segments(side: Side, members: Sequence[int]) -> list[Segment]:
     """The sentences of the members whose kind is compared, in order."""
-    out: list[Segment] = []
+    return _with_lengths([_sentences(side, members)])[0]
+
+
+def _sentences(side: Side, members: Sequence[int]) -> list[tuple[int, int, Sentence]]:
+    """(paragraph, place, sentence) of each sentence of the members whose kind is compared."""
+    out: list[tuple[int, int, Sentence]] = []
     for i in members:
         p = side.paragraph(i)
         if p.kind not in COMPARED:
             continue
-        for k, s in enumerate(split_sentences(p.text, side.lang)):
-            out.append(Segment(i, s, content_length(s.text), k))
+        out.extend((i, k, s) for k, s in enumerate(split_sentences(p.text, side.lang)))
+    return out
+
+
+def _with_lengths(runs: Sequence[list[tuple[int, int, Sentence]]]) -> list[list[Segment]]:
+    """Each run's sentences as Segments, their content lengths counted all at once
+    (`content_length` one by one where there may be a link)."""
+    texts = [s.text for run in runs for _, _, s in run]
+    counts = alnum_counts(texts)
+    for k in holding(texts, LINK_MARKS):
+        counts[k] = content_length(texts[k])
+    out: list[list[Segment]] = []
+    at = 0
+    for run in runs:
+        out.append([Segment(i, s, n, k) for (i, k, s), n in zip(run, counts[at:], strict=False)])
+        at += len(run)
     return out
 
 
@@ -122,7 +151,7 @@ def _sentence_candidates(
     """The beads worth aligning sentence by sentence, with their sentences: 1:n or n:1, and
     short of at least a sentence's length."""
     src, tgt, th = ctx.src, ctx.tgt, ctx.thresholds
-    out = []
+    chosen = []
     for b, bead in enumerate(ctx.alignment):
         if bead.is_null or (len(bead.src) == 1 and len(bead.tgt) == 1):
             continue
@@ -134,14 +163,16 @@ def _sentence_candidates(
         spread = math.sqrt(th.sentence_length_variance * ratio * max(ls, 1))
         if abs(lt - ls * ratio) < max(th.sentence_min_chars * min(ratio, 1.0), 1.5 * spread):
             continue
-        s_segs = segments(src, bead.src)
-        t_segs = segments(tgt, bead.tgt)
-        if not s_segs or not t_segs or len(s_segs) + len(t_segs) < 3:
+        s_sents = _sentences(src, bead.src)
+        t_sents = _sentences(tgt, bead.tgt)
+        if not s_sents or not t_sents or len(s_sents) + len(t_sents) < 3:
             continue
-        if max(len(s_segs), len(t_segs)) > th.sentence_max_per_side:
+        if max(len(s_sents), len(t_sents)) > th.sentence_max_per_side:
             continue
-        out.append((b, s_segs, t_segs))
-    return out
+        chosen.append((b, s_sents, t_sents))
+    # the lengths of all their sentences in one count
+    segs = _with_lengths([run for _, s_sents, t_sents in chosen for run in (s_sents, t_sents)])
+    return [(b, segs[2 * n], segs[2 * n + 1]) for n, (b, _, _) in enumerate(chosen)]
 
 
 def sentence_chars(side: Side, members: Sequence[int]) -> int:
