@@ -78,15 +78,12 @@ def find_again(
 ) -> list[Divergence]:
     """The pair's divergences under another alignment (after an edit), found with what the
     pair was opened with; the memo spares the beads that did not change. `features`: the
-    paragraphs' as the aligner made them (diverge.sentence_features), if not kept;
-    `second_process` as `PairOptions` has it."""
+    paragraphs' as the aligner made them with the settings' glossary (when the pair is
+    opened: diverge.sentence_features); `second_process` as `PairOptions` has it."""
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import find_divergences
-    from reader.core.diverge.sentence_features import prepared_features
 
     settings = pair.settings or DetectionSettings(None, Glossary.load(), "source")
-    if features is None and pair.prepared is not None:
-        features = prepared_features(pair.prepared)
     return find_divergences(
         pair.source, pair.target, alignment, settings.thresholds, glossary=settings.glossary,
         original=settings.original, checks=settings.checks, memo=pair.detection,
@@ -131,7 +128,8 @@ def align_pair(
         fixed=options.fixed, prepared=prepared,
     )
     # let it go before detection when nobody asked for it: peak memory stays what it was
-    # (the paragraphs' features stay for the sentence check: they are a small part of it)
+    # (the paragraphs' features stay for the sentence check: they are a small part of it, and
+    # were made with the glossary detection reads)
     kept = prepared if keep_prepared else None
     features = prepared_features(prepared)
     del prepared

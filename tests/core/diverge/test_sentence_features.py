@@ -162,3 +162,19 @@ def test_detection_finds_the_same_with_the_aligners_features(target: str) -> Non
     given = found(prepared_features(pair.prepared))
     assert given == found(None)
     assert given == [d.to_json() for d in pair.divergences]
+
+
+def test_a_users_glossary_reaches_the_features_and_detection_alike(tmp_path: Path) -> None:
+    # a longer form of a built-in term: the paragraphs' masks change, and the sentences' with them
+    glossary = tmp_path / "g.tsv"
+    glossary.write_text("id\tar\ten\tcategory\nassad-lesson\tدرس الأسد\tAssad's lesson\tterm\n"
+                        "iraq\tالعراق الجديد\tthe new Iraq\tcountry\n", encoding="utf-8")
+    pair = open_pair(CORPUS / "iraq-assad-lesson.ar.txt",
+                     CORPUS / "iraq-spectator-axis-of-resistance.en.txt",
+                     PairOptions(glossaries=[glossary]), keep_prepared=True)
+    assert pair.prepared is not None and pair.settings is not None
+    settings = pair.settings
+    assert settings.glossary is not GLOSSARY
+    again = find_divergences(pair.source, pair.target, pair.alignment, settings.thresholds,
+                             glossary=settings.glossary, original=settings.original)
+    assert [d.to_json() for d in again] == [d.to_json() for d in pair.divergences]
