@@ -147,10 +147,17 @@ def test_the_batch_aligns_the_same_with_features_given() -> None:
         swapped, "en", "ar", GLOSSARY, anchors=[(t_anch, s_anch)] * 2)
 
 
-@pytest.mark.parametrize("target", ["iraq-assad-lesson.en.txt", "iraq-adapts-to-new-syria.en.txt"])
-def test_detection_finds_the_same_with_the_aligners_features(target: str) -> None:
-    pair = open_pair(CORPUS / "iraq-assad-lesson.ar.txt", CORPUS / target, PairOptions(),
-                     keep_prepared=True)
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        ("iraq-assad-lesson.ar.txt", "iraq-assad-lesson.en.txt"),
+        ("iraq-assad-lesson.ar.txt", "iraq-spectator-axis-of-resistance.en.txt"),
+        # English first: the aligner's sides are the other way round
+        ("iraq-spectator-axis-of-resistance.en.txt", "iraq-assad-lesson.ar.txt"),
+    ],
+)
+def test_detection_finds_the_same_with_the_aligners_features(source: str, target: str) -> None:
+    pair = open_pair(CORPUS / source, CORPUS / target, PairOptions(), keep_prepared=True)
     assert pair.prepared is not None and pair.settings is not None
     settings = pair.settings
 
@@ -161,6 +168,7 @@ def test_detection_finds_the_same_with_the_aligners_features(target: str) -> Non
 
     given = found(prepared_features(pair.prepared))
     assert given == found(None)
+    assert any(d["kind"] == "sentence_omission" for d in given) == ("spectator" in source + target)
     assert given == [d.to_json() for d in pair.divergences]
 
 
