@@ -18,6 +18,7 @@ from reader.core.timing import stage
 
 if TYPE_CHECKING:
     from reader.core.align.prepared import PreparedPair
+    from reader.core.anchors.features import Features
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.memo import DetectionMemo
     from reader.core.diverge.rules import UserCheck
@@ -71,9 +72,14 @@ class Pair:
     settings: DetectionSettings | None = None  # None: the defaults and the built-in glossary
 
 
-def find_again(pair: Pair, alignment: Alignment) -> list[Divergence]:
+def find_again(
+    pair: Pair, alignment: Alignment, features: tuple[list[Features], list[Features]] | None = None,
+    second_process: str = "no",
+) -> list[Divergence]:
     """The pair's divergences under another alignment (after an edit), found with what the
-    pair was opened with; the memo spares the beads that did not change."""
+    pair was opened with; the memo spares the beads that did not change. `features`: the
+    paragraphs' as the aligner made them with the settings' glossary (when the pair is
+    opened: diverge.sentence_features); `second_process` as `PairOptions` has it."""
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import find_divergences
 
@@ -81,6 +87,7 @@ def find_again(pair: Pair, alignment: Alignment) -> list[Divergence]:
     return find_divergences(
         pair.source, pair.target, alignment, settings.thresholds, glossary=settings.glossary,
         original=settings.original, checks=settings.checks, memo=pair.detection,
+        features=features, second_process=second_process,
     )
 
 
@@ -108,6 +115,7 @@ def align_pair(
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.memo import DetectionMemo
     from reader.core.diverge.rules import load_all
+    from reader.core.diverge.sentence_features import prepared_features
     from reader.core.diverge.verdict import discounted, judge
 
     options = options or PairOptions()
@@ -120,7 +128,10 @@ def align_pair(
         fixed=options.fixed, prepared=prepared,
     )
     # let it go before detection when nobody asked for it: peak memory stays what it was
+    # (the paragraphs' features stay for the sentence check: they are a small part of it, and
+    # were made with the glossary detection reads)
     kept = prepared if keep_prepared else None
+    features = prepared_features(prepared)
     del prepared
     with gc_paused():  # as while aligning and detecting (below)
         verdict = judge(source, target, alignment, options.original)
@@ -133,7 +144,7 @@ def align_pair(
     # cyclic collector waits, as it does while aligning: detection builds many small objects
     # beside the hundreds of thousands the pair holds, and each collection walked them all
     with gc_paused(), stage(log, "divergences"):
-        pair.divergences = find_again(pair, alignment)
+        pair.divergences = find_again(pair, alignment, features, options.second_process)
     return pair
 
 

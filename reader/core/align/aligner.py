@@ -29,7 +29,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.align.band import band_centres, band_half, diagonal_half, half_cap
-from reader.core.align.batch import SegmentProblem, align_sides_batch, blocks_of
+from reader.core.align.batch import SegmentProblem, align_sides_batch, blocks_of, segment_side
 from reader.core.align.beads import Alignment, Bead
 from reader.core.align.corridor import coarse_path
 from reader.core.align.dp import path_to_beads, run_dp
@@ -43,7 +43,7 @@ from reader.core.align.scores import score_band
 from reader.core.align.space import learnt_matrix, side_features
 from reader.core.align.unexplained import leave_out_unexplained
 from reader.core.align.units import align_by_units
-from reader.core.anchors.features import Anchors
+from reader.core.anchors.features import Anchors, Features
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.errors import Cancelled
@@ -274,15 +274,19 @@ def align_segment_batch(
     glossary: Glossary | None = None,
     params: AlignerParams = DEFAULT_PARAMS,
     anchors: Sequence[tuple[Sequence[Anchors], Sequence[Anchors]]] | None = None,
+    features: Sequence[tuple[Sequence[Features], Sequence[Features]]] | None = None,
 ) -> list[list[Bead]]:
     """`align_segments` on each (source segments, target segments) pair, in one programme
     (reader.core.align.batch): the same beads, with their confidence left at 1.0. `anchors`
-    may give each segment's (`find_anchors` of it with `glossary`), found cheaper elsewhere."""
+    may give each segment's (`find_anchors` of it with `glossary`), found cheaper elsewhere;
+    `features` each segment's `paragraph_features` (with those, `glossary` and the lexicon's
+    stemmer)."""
     glossary = glossary if glossary is not None else Glossary.load()
     if src_lang != "ar" and tgt_lang == "ar":
         swapped = align_segment_batch([(t, s) for s, t in problems], tgt_lang, src_lang,
                                       glossary, params,
-                                      None if anchors is None else [(t, s) for s, t in anchors])
+                                      None if anchors is None else [(t, s) for s, t in anchors],
+                                      None if features is None else [(t, s) for s, t in features])
         return [swap_beads(beads) for beads in swapped]
     params = replace(params, passes=1, unit_pass=False)
     out: list[list[Bead]] = []
@@ -303,12 +307,16 @@ def align_segment_batch(
     tgt_texts = [y for _, t in texts for y in t]
     given = None if anchors is None else [anchors[k] for k in batch]
     words = Lexicon.load()
-    src = side_features(src_texts, [Kind.BODY] * len(src_texts), src_lang, glossary, params,
-                        None if given is None else [a for s, _ in given for a in s],
-                        stemmer=words.stemmer)
-    tgt = side_features(tgt_texts, [Kind.BODY] * len(tgt_texts), tgt_lang, glossary, params,
-                        None if given is None else [a for _, t in given for a in t],
-                        stemmer=words.stemmer)
+    if features is not None:  # as side_features makes them of BODY segments
+        src = segment_side([f for k in batch for f in features[k][0]], src_texts, src_lang)
+        tgt = segment_side([f for k in batch for f in features[k][1]], tgt_texts, tgt_lang)
+    else:
+        src = side_features(src_texts, [Kind.BODY] * len(src_texts), src_lang, glossary, params,
+                            None if given is None else [a for s, _ in given for a in s],
+                            stemmer=words.stemmer)
+        tgt = side_features(tgt_texts, [Kind.BODY] * len(tgt_texts), tgt_lang, glossary, params,
+                            None if given is None else [a for _, t in given for a in t],
+                            stemmer=words.stemmer)
     lexicon = None if src_lang == tgt_lang else words
     with stage(log, f"segment batch ({len(batch)} problems)", logging.DEBUG):
         found = align_sides_batch(src, tgt, blocks_of(texts), lexicon, params)

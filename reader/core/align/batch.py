@@ -45,7 +45,9 @@ from reader.core.align.model import (
 from reader.core.align.params import MATCH_TYPES, NEG, AlignerParams
 from reader.core.align.scores import bead_scores
 from reader.core.align.space import Side
+from reader.core.anchors.features import Features
 from reader.core.anchors.lexicon import Lexicon
+from reader.core.text.kinds import Kind
 
 SegmentProblem = tuple[Sequence[str], Sequence[str]]  # source segments, target segments
 
@@ -76,6 +78,12 @@ def align_sides_batch(
         for k, beads in zip(members, _align_group(pb, group, half, params), strict=True):
             out[k] = beads
     return out
+
+
+def segment_side(features: list[Features], texts: Sequence[str], lang: str) -> Side:
+    """The side `space.side_features` makes of segments (all BODY) whose features are given."""
+    return Side(features, np.zeros(len(features), dtype=np.float32), texts, lang,
+                [Kind.BODY] * len(features))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -272,20 +272,23 @@ def _translations(
     rows_out, cols_out = [cells // width], [cells % width]
     data_out = [np.ones(len(cells), dtype=np.float32)]
     entries = readings.entries
-    known = [readings.known_as_written(s) or any(f in entries for f in found)
-             for s, found in zip(stems.text, stems.forms, strict=True)]
     for k in range(len(stems.start) - 1):
         a0, a1 = int(stems.start[k]), int(stems.start[k + 1])
         here = stems.text[a0:a1]
-        known_here = {s for s, x in zip(here, known[a0:a1], strict=True) if x}
+        at = dict(zip(here, range(a0, a1), strict=True))
         s0, s1 = src_rows.first[k], src_rows.first[k + 1]
         t0, t1 = tgt_rows.first[k], tgt_rows.first[k + 1]
-        ar_names = sorted(set(chain.from_iterable(src_rows.names[s0:s1])).difference(known_here))
+        # the problem's names but its stems the lexicon knows as written (asked of the names
+        # alone: whether a stem is known matters only for a name)
+        ar_names = sorted(
+            n for n in set(chain.from_iterable(src_rows.names[s0:s1]))
+            if (col := at.get(n)) is None or not (
+                readings.known_as_written(n) or any(f in entries for f in stems.forms[col]))
+        )
         en_names = sorted(set(chain.from_iterable(tgt_rows.names[t0:t1])))
         a_i, e_i, score = sound_alike(ar_names, en_names, params.name_threshold)
         if not len(a_i):
             continue
-        at = dict(zip(here, range(a0, a1), strict=True))
         e_ids = np.fromiter((tgt_index.get(english_stem(n), -1) for n in en_names),
                             dtype=np.int64, count=len(en_names))
         e_cols = tgt_cols.find(np.full(len(en_names), k, dtype=np.int64), e_ids)[e_i]

@@ -11,15 +11,19 @@ from reader.core.anchors.features import HANDLE, HASHTAG, Anchors, find_anchors
 from reader.core.anchors.glossary import Glossary, TermMention
 from reader.core.anchors.numbers import NumberMention, find_numbers
 from reader.core.anchors.term_edges import may_cross
+from reader.core.arabic.normalise import DIACRITICS, TATWEEL
 from reader.core.text.sentences import Sentence
 
 # Where an Arabic sentence may start a word that folds to عشر: read alone, "عشر" there is ten,
 # while in its paragraph an ordinal at the end of the sentence before makes it part of "the
 # nineteenth" (numbers look one word back across the boundary). Marks and tatweel are dropped
-# by the fold, so they do not join a word to the letter before; presentation forms fold to
-# letters only through NFKC. A match here only costs reading the sentence afresh.
+# by the fold, so they do not join a word to the letter before, nor its letters to each other;
+# presentation forms fold to letters only through NFKC. A match here only costs reading the
+# sentence afresh (a word beginning with ع alone, as in على and عن, is too common for that).
+_MARKS = r"[\u0640\u064b-\u065f\u0670]*"
+_DROPPED = "[" + DIACRITICS.pattern[1:-1] + TATWEEL + "]*"  # every mark the fold drops
 _MAY_BE_TEN = re.compile(
-    r"(?<![\u0621-\u063f\u0641-\u064a])[\u0640\u064b-\u065f\u0670]*ع"
+    rf"(?<![\u0621-\u063f\u0641-\u064a]){_MARKS}ع{_DROPPED}ش{_DROPPED}ر"
     r"|[\ufb00-\ufdff\ufe70-\ufeff\uff00-\uffef]"
 )
 
@@ -45,13 +49,18 @@ def sentence_anchors(
     if anchors.urls:
         return [find_anchors(s.text, lang, glossary) for s in sentences]
     dates = may_hold_date(paragraph, lang)
+    # whether a term may run across the end of each sentence but the last (asked once: it is
+    # the start of the next)
+    crossing = ([may_cross(glossary, paragraph, s.end, lang) for s in sentences[:-1]]
+                if glossary is not None else [])
     out = []
     for k, s in enumerate(sentences):
         text = s.text
         out.append(Anchors(
             numbers=_numbers(anchors.numbers, s, lang, first=k == 0),
             dates=find_dates(text, lang) if dates else [],
-            terms=_terms(paragraph, anchors.terms, sentences, k, lang, glossary),
+            terms=_terms(anchors.terms, s, (k > 0 and crossing[k - 1])
+                         or (k + 1 < len(sentences) and crossing[k]), lang, glossary),
             handles=[m.group(1) for m in HANDLE.finditer(text)] if "@" in text else [],
             hashtags=(
                 [m.group(1) for m in HASHTAG.finditer(text) if not m.group(1).isdigit()]
@@ -80,21 +89,18 @@ def _numbers(
 
 
 def _terms(
-    paragraph: str,
     terms: list[TermMention],
-    sentences: Sequence[Sentence],
-    k: int,
+    s: Sentence,
+    crossed: bool,
     lang: str,
     glossary: Glossary | None,
 ) -> list[TermMention]:
-    """The paragraph's terms inside sentence `k`, moved to its offsets (read again from the
-    sentence where that might differ)."""
+    """The paragraph's terms inside sentence `s`, moved to its offsets (read again from the
+    sentence where that might differ: `crossed`, a term of the glossary may run across one of
+    its edges)."""
     if glossary is None:
         return []
-    s = sentences[k]
-    if (k > 0 and may_cross(glossary, paragraph, sentences[k - 1].end, lang)) or (
-        k + 1 < len(sentences) and may_cross(glossary, paragraph, s.end, lang)
-    ):
+    if crossed:
         return glossary.find_terms(s.text, lang)
     inside = []
     for t in terms:
@@ -103,4 +109,5 @@ def _terms(
         if t.start < s.start or t.end > s.end:
             return glossary.find_terms(s.text, lang)
         inside.append(t)
-    return [replace(t, start=t.start - s.start, end=t.end - s.start) for t in inside]
+    return [TermMention(t.term_id, t.start - s.start, t.end - s.start, t.surface)
+            for t in inside]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from reader.core.align.beads import Alignment, Bead
-from reader.core.anchors.features import URL, Anchors
+from reader.core.anchors.features import URL, Anchors, Features
 from reader.core.anchors.glossary import Glossary
 from reader.core.diverge.memo import DetectionMemo
 from reader.core.diverge.records import Span
@@ -38,6 +38,8 @@ class Side:
     text: Text
     anchors: list[Anchors]
     lengths: list[int]  # each paragraph's content length (content_length)
+    # each paragraph's features as the aligner made them from `anchors` (if given)
+    features: Sequence[Features] | None = None
 
     @property
     def lang(self) -> str:
@@ -71,8 +73,9 @@ class Side:
         return f"the {name} paragraph" if name else f"the {self.word} paragraph"
 
 
-def make_side(name: str, text: Text, anchors: Sequence[Anchors]) -> Side:
-    return Side(name, text, list(anchors), _lengths(text))
+def make_side(name: str, text: Text, anchors: Sequence[Anchors],
+              features: Sequence[Features] | None = None) -> Side:
+    return Side(name, text, list(anchors), _lengths(text), features)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +181,7 @@ def _lengths(text: Text) -> list[int]:
     one by one, for the few that may hold a link)."""
     texts = [p.text for p in text.paragraphs]
     counts = alnum_counts(texts)
-    for k in holding(texts, _LINK_MARKS):
+    for k in holding(texts, LINK_MARKS):
         counts[k] = content_length(texts[k])
     return counts
 
@@ -241,7 +244,7 @@ def may_link(text: str) -> bool:
     return "http" in text or "www." in text or "pic." in text
 
 
-_LINK_MARKS = ("http", "www.", "pic.")  # what may_link looks for
+LINK_MARKS = ("http", "www.", "pic.")  # what may_link looks for
 
 
 def whole(side: str, p: Paragraph) -> Span:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 from reader.core.align.beads import Alignment, AlignmentError, check_beads
-from reader.core.anchors.features import Anchors, text_anchors
+from reader.core.anchors.features import Anchors, Features, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.diverge.context import SOURCE, TARGET, Context, builtin_glossary, make_side
+from reader.core.diverge.forked import Forked, second_core
 from reader.core.diverge.memo import DetectionMemo
 from reader.core.diverge.records import Divergence, DivergenceKind
-from reader.core.diverge.registry import DETECTORS
+from reader.core.diverge.registry import DETECTORS, Detector
 from reader.core.diverge.rules import UserCheck
+from reader.core.diverge.sentences import find_sentence_omissions
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.text.document import Text
 
@@ -29,6 +32,8 @@ def find_divergences(
     original: str = SOURCE,
     checks: Sequence[UserCheck] = (),
     memo: DetectionMemo | None = None,
+    features: tuple[Sequence[Features], Sequence[Features]] | None = None,
+    second_process: str = "no",
 ) -> list[Divergence]:
     """Every divergence of an aligned pair, in text order of the source (then the target).
 
@@ -39,6 +44,11 @@ def find_divergences(
     `memo` (of the same texts and glossary, else it is not used) lends what an earlier run
     on the pair found and keeps what this one finds: after an edit, only the beads it made
     are aligned sentence by sentence again, and the result is that of a run without it.
+    `features` may pass each paragraph's `paragraph_features` as the aligner made them (source
+    list, target list: with the anchors it kept for the texts, the same glossary and the
+    lexicon's stemmer), from which the sentence check cuts its sentences'. `second_process`
+    ("no", "auto": when a core is idle, "yes") lets the sentence check run in a forked
+    process beside the other detectors (diverge.forked; the command line's choice).
     Raises AlignmentError when the alignment does not fit the two texts.
     """
     th = thresholds or Thresholds()
@@ -49,9 +59,12 @@ def find_divergences(
         anchors = (text_anchors(source, glossary), text_anchors(target, glossary))
     elif len(anchors[0]) != len(source) or len(anchors[1]) != len(target):
         raise AlignmentError("the anchors given do not match the texts' paragraphs")
+    if features is not None and (len(features[0]) != len(source)
+                                 or len(features[1]) != len(target)):
+        features = None
     ctx = Context(
-        make_side(SOURCE, source, anchors[0]),
-        make_side(TARGET, target, anchors[1]),
+        make_side(SOURCE, source, anchors[0], None if features is None else features[0]),
+        make_side(TARGET, target, anchors[1], None if features is None else features[1]),
         alignment,
         th,
         glossary,
@@ -59,11 +72,35 @@ def find_divergences(
         tuple(checks),
         memo if memo is not None and memo.fits(source, target, glossary) else None,
     )
-    found: list[Divergence] = []
-    for detector in DETECTORS:
-        if detector.enabled(th):
-            found += detector.find(ctx)
-    return sorted(found, key=lambda d: _order(d, alignment))
+    enabled = [d for d in DETECTORS if d.enabled(th)]
+    away = _away(ctx, enabled, second_process)
+    found: list[list[Divergence]] = []
+    try:
+        for detector in enabled:
+            found.append([] if away is not None and detector is away[0] else detector.find(ctx))
+    except BaseException:
+        if away is not None:
+            away[1].stop()
+        raise
+    if away is not None:
+        k = enabled.index(away[0])
+        result = away[1].result()
+        found[k] = result if result is not None else away[0].find(ctx)  # the child failed
+    return sorted(chain.from_iterable(found), key=lambda d: _order(d, alignment))
+
+
+def _away(ctx: Context, enabled: list[Detector], second_process: str
+          ) -> tuple[Detector, Forked] | None:
+    """The sentence check forked, when a second process pays and nothing it finds is kept
+    here (a memo)."""
+    sentence = next((d for d in enabled if d.find is find_sentence_omissions), None)
+    if sentence is None or ctx.memo is not None:
+        return None
+    if not second_core(second_process, ctx.src.text, ctx.tgt.text):
+        return None
+    ctx.length_model  # noqa: B018  (cached: found once, before the fork, for both)
+    child = Forked.start(lambda: find_sentence_omissions(ctx))
+    return (sentence, child) if child is not None else None
 
 
 def _order(d: Divergence, alignment: Alignment) -> tuple[int, int, int, int, int]:

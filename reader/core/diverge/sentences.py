@@ -8,11 +8,24 @@ from dataclasses import dataclass
 
 from reader.core.align.aligner import align_segment_batch
 from reader.core.align.beads import Bead
-from reader.core.anchors.features import Anchors, find_anchors, known_anchors
+from reader.core.anchors.features import Features, find_anchors, known_anchors
 from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.parts import sentence_anchors
-from reader.core.diverge.context import COMPARED, Context, Side, clip, content_length, may_link
+from reader.core.arabic.stemmer import Stemmer
+from reader.core.diverge.context import (
+    COMPARED,
+    LINK_MARKS,
+    Context,
+    Side,
+    alnum_counts,
+    clip,
+    content_length,
+    may_link,
+)
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
+from reader.core.diverge.scan import holding
+from reader.core.diverge.sentence_features import sentence_features
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.text.sentences import Sentence, split_sentences
 
@@ -39,14 +52,15 @@ def find_sentence_omissions(ctx: Context) -> list[Divergence]:
     # one programme for all the beads: align_segments on each would pay the aligner's fixed
     # cost per bead, most of the time for a handful of sentences
     glossary = ctx.glossary if ctx.glossary is not None else Glossary.load()
-    src_anchors = _SentenceAnchors(src, glossary)
-    tgt_anchors = _SentenceAnchors(tgt, glossary)
+    stemmer = Lexicon.load().stemmer  # the batch's (align_segment_batch)
+    src_features = _SentenceFeatures(src, glossary, stemmer)
+    tgt_features = _SentenceFeatures(tgt, glossary, stemmer)
     fresh = align_segment_batch(
         [([x.sentence.text for x in candidates[k][1]], [y.sentence.text for y in candidates[k][2]])
          for k in todo],
         src.lang, tgt.lang, glossary,
-        anchors=[(src_anchors.of(candidates[k][1]), tgt_anchors.of(candidates[k][2]))
-                 for k in todo],
+        features=[(src_features.of(candidates[k][1]), tgt_features.of(candidates[k][2]))
+                  for k in todo],
     )
     for k, beads in zip(todo, fresh, strict=True):
         known[k] = beads
@@ -59,22 +73,26 @@ def find_sentence_omissions(ctx: Context) -> list[Divergence]:
     return out
 
 
-class _SentenceAnchors:
-    """The anchors of a side's sentences (`find_anchors` of each sentence with `glossary`),
-    most of them taken from their paragraph's (anchors.parts)."""
+class _SentenceFeatures:
+    """The features `align_segment_batch` gives a side's sentences (`paragraph_features` of
+    each with `find_anchors` of it, `glossary` and `stemmer`): their anchors mostly taken from
+    their paragraph's (anchors.parts), their words mostly from the paragraph's features the
+    aligner made (diverge.sentence_features)."""
 
-    def __init__(self, side: Side, glossary: Glossary) -> None:
+    def __init__(self, side: Side, glossary: Glossary, stemmer: Stemmer) -> None:
         self.side = side
         self.glossary = glossary
+        self.stemmer = stemmer
         # the side's anchors are those of its paragraphs with this glossary only when they are
-        # the ones the aligner kept for the text (a caller may pass others)
+        # the ones the aligner kept for the text (a caller may pass others); then the
+        # paragraphs' features given with them are the aligner's
         kept = known_anchors(side.text, glossary)
         self.trusted = kept is not None and len(kept) == len(side.anchors) and all(
             a is b for a, b in zip(kept, side.anchors, strict=True)
         )
-        self.found: dict[int, list[Anchors]] = {}
+        self.found: dict[int, list[Features]] = {}
 
-    def of(self, segs: Sequence[Segment]) -> list[Anchors]:
+    def of(self, segs: Sequence[Segment]) -> list[Features]:
         out = []
         for seg in segs:
             i = seg.paragraph
@@ -83,22 +101,47 @@ class _SentenceAnchors:
             out.append(self.found[i][seg.index])
         return out
 
-    def _paragraph(self, i: int) -> list[Anchors]:
+    def _paragraph(self, i: int) -> list[Features]:
         text, lang = self.side.paragraph(i).text, self.side.lang
         anchors = (self.side.anchors[i] if self.trusted
                    else find_anchors(text, lang, self.glossary))
-        return sentence_anchors(text, anchors, split_sentences(text, lang), lang, self.glossary)
+        sentences = split_sentences(text, lang)
+        features = self.side.features
+        return sentence_features(
+            text, features[i] if features is not None and self.trusted else None, anchors,
+            sentences, sentence_anchors(text, anchors, sentences, lang, self.glossary), lang,
+            self.glossary, self.stemmer,
+        )
 
 
 def segments(side: Side, members: Sequence[int]) -> list[Segment]:
     """The sentences of the members whose kind is compared, in order."""
-    out: list[Segment] = []
+    return _with_lengths([_sentences(side, members)])[0]
+
+
+def _sentences(side: Side, members: Sequence[int]) -> list[tuple[int, int, Sentence]]:
+    """(paragraph, place, sentence) of each sentence of the members whose kind is compared."""
+    out: list[tuple[int, int, Sentence]] = []
     for i in members:
         p = side.paragraph(i)
         if p.kind not in COMPARED:
             continue
-        for k, s in enumerate(split_sentences(p.text, side.lang)):
-            out.append(Segment(i, s, content_length(s.text), k))
+        out.extend((i, k, s) for k, s in enumerate(split_sentences(p.text, side.lang)))
+    return out
+
+
+def _with_lengths(runs: Sequence[list[tuple[int, int, Sentence]]]) -> list[list[Segment]]:
+    """Each run's sentences as Segments, their content lengths counted all at once
+    (`content_length` one by one where there may be a link)."""
+    texts = [s.text for run in runs for _, _, s in run]
+    counts = alnum_counts(texts)
+    for k in holding(texts, LINK_MARKS):
+        counts[k] = content_length(texts[k])
+    out: list[list[Segment]] = []
+    at = 0
+    for run in runs:
+        out.append([Segment(i, s, n, k) for (i, k, s), n in zip(run, counts[at:], strict=False)])
+        at += len(run)
     return out
 
 
@@ -108,7 +151,7 @@ def _sentence_candidates(
     """The beads worth aligning sentence by sentence, with their sentences: 1:n or n:1, and
     short of at least a sentence's length."""
     src, tgt, th = ctx.src, ctx.tgt, ctx.thresholds
-    out = []
+    chosen = []
     for b, bead in enumerate(ctx.alignment):
         if bead.is_null or (len(bead.src) == 1 and len(bead.tgt) == 1):
             continue
@@ -120,14 +163,16 @@ def _sentence_candidates(
         spread = math.sqrt(th.sentence_length_variance * ratio * max(ls, 1))
         if abs(lt - ls * ratio) < max(th.sentence_min_chars * min(ratio, 1.0), 1.5 * spread):
             continue
-        s_segs = segments(src, bead.src)
-        t_segs = segments(tgt, bead.tgt)
-        if not s_segs or not t_segs or len(s_segs) + len(t_segs) < 3:
+        s_sents = _sentences(src, bead.src)
+        t_sents = _sentences(tgt, bead.tgt)
+        if not s_sents or not t_sents or len(s_sents) + len(t_sents) < 3:
             continue
-        if max(len(s_segs), len(t_segs)) > th.sentence_max_per_side:
+        if max(len(s_sents), len(t_sents)) > th.sentence_max_per_side:
             continue
-        out.append((b, s_segs, t_segs))
-    return out
+        chosen.append((b, s_sents, t_sents))
+    # the lengths of all their sentences in one count
+    segs = _with_lengths([run for _, s_sents, t_sents in chosen for run in (s_sents, t_sents)])
+    return [(b, segs[2 * n], segs[2 * n + 1]) for n, (b, _, _) in enumerate(chosen)]
 
 
 def sentence_chars(side: Side, members: Sequence[int]) -> int:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from reader.core.export.json_text import dumps_indented
 from reader.core.export.report import Document, Report, ReportDivergence, report_from_pair
 from reader.core.gc_pause import gc_paused
 from reader.core.pair import Pair
@@ -40,7 +39,7 @@ def pair_json(report: Report) -> dict[str, object]:
 
 
 def render_json(report: Report, indent: int = 1) -> str:
-    return json.dumps(pair_json(report), ensure_ascii=False, indent=indent) + "\n"
+    return dumps_indented(pair_json(report), indent) + "\n"
 
 
 def pair_json_text(pair: Pair) -> str:

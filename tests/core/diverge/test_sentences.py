@@ -47,7 +47,7 @@ def test_sentences_aligned_in_one_batch_as_bead_by_bead(
     monkeypatch.setattr(
         sentences, "align_segment_batch",
         # each sentence's anchors found afresh, not taken from its paragraph's
-        lambda problems, sl, tl, glossary, anchors=None: [
+        lambda problems, sl, tl, glossary, anchors=None, features=None: [
             align_segments(s, t, sl, tl, glossary) for s, t in problems
         ],
     )
