@@ -34,10 +34,10 @@ from reader.core.align.beads import Alignment, Bead
 from reader.core.align.corridor import coarse_path
 from reader.core.align.dp import path_to_beads, run_dp
 from reader.core.align.evidence import PairEvidence, measure
+from reader.core.align.joint import sweep_both
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import Model, Problem
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
-from reader.core.align.posterior import backward
 from reader.core.align.prepared import PreparedPair, SideInput, prepare, swap_beads
 from reader.core.align.realign import realign
 from reader.core.align.scores import score_band
@@ -150,12 +150,13 @@ def _paragraph_pass(
     log.debug("band: %d rows, half width %d, %d bead types", n + 1, half, len(types))
     scores, model = score_band(pb, centre, half, params, types, beads, memo=memo)
     # posteriors cost a forward and a backward sweep: only the last pass's beads need them
-    forward = run_dp(pb, centre, half, scores, params, cancelled, sums=last)
-    path = forward.path
     if last:
+        forward, sweeps = sweep_both(pb, centre, half, scores, params, cancelled)
+        path = forward.path
         with stage(log, "confidence", level):
-            conf = backward(pb, centre, half, scores, params, forward).bead_posteriors()
+            conf = sweeps.bead_posteriors()
     else:
+        path = run_dp(pb, centre, half, scores, params, cancelled).path
         conf = [1.0] * len(path)
     return path_to_beads(path, conf), [(0, 0)] + [(i, j) for _, i, j in path], model
 

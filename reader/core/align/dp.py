@@ -197,9 +197,17 @@ def run_dp(
         best = type_of_row[first_max(best_c)]
         back[r0:r1] = np.where(moved[r0:r1], _ZERO_ONE, best)
     back[0] = np.where(moved[0], _ZERO_ONE, -1)  # the start: nothing came before it
-    # trace back from (n, m)
+    path = trace(back, V[n, 0, moves.pad : moves.pad + width], centre, half, n, m)
+    return Forward(path, band[: n + 1, 1] if sums else None, transit)
+
+
+def trace(back: np.ndarray, last: np.ndarray, centre: np.ndarray, half: int, n: int, m: int
+          ) -> list[Step]:
+    """The best path, from the back pointers, traced from (n, m); `last`: the best scores of
+    row n. ReaderError when (n, m) cannot be reached."""
+    width = 2 * half + 1
     o = int(m - centre[n] + half)
-    if not 0 <= o < width or V[n, 0, moves.pad + o] <= NEG / 2:
+    if not 0 <= o < width or last[o] <= NEG / 2:
         raise ReaderError(
             "the two texts cannot be aligned: their paragraph counts differ more than a text "
             "this long allows (try --blocks if one side is hard-wrapped)"
@@ -217,7 +225,7 @@ def run_dp(
         o = int(jj - kt - centre[i - ks] + half)
         i -= ks
     path.reverse()
-    return Forward(path, band[: n + 1, 1] if sums else None, transit)
+    return path
 
 
 def path_to_beads(path: Sequence[Step], conf: Sequence[float]) -> list[Bead]:

@@ -27,8 +27,9 @@ import scipy.sparse as sp
 
 from reader.core.align.band import band_centres, band_half
 from reader.core.align.beads import Bead
-from reader.core.align.dp import path_to_beads, pin_points, run_dp
+from reader.core.align.dp import path_to_beads, pin_points
 from reader.core.align.fixed import forbid
+from reader.core.align.joint import sweep_both
 from reader.core.align.model import Model, Problem
 from reader.core.align.params import (
     MATCH_TYPES,
@@ -37,7 +38,7 @@ from reader.core.align.params import (
     prior_tilt,
     unit_scoring,
 )
-from reader.core.align.posterior import Sweeps, backward
+from reader.core.align.posterior import Sweeps
 from reader.core.align.scores import score_band
 from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.align.structure import PairStructure, unit_structure
@@ -388,8 +389,7 @@ def _align_units(
     forbid(scores, centre, half, m, list(pinned), *(left_out or (None, None)))
     # the units' null scores carry the prior (Problem.src_null): the type's own is zero
     unit_params = replace(params, log_prior={**params.log_prior, (1, 0): 0.0, (0, 1): 0.0})
-    forward = run_dp(pb, centre, half, scores, unit_params, cancelled, pinned, sums=True)
-    sweeps = backward(pb, centre, half, scores, unit_params, forward, pinned)
+    forward, sweeps = sweep_both(pb, centre, half, scores, unit_params, cancelled, pinned)
     return path_to_beads(forward.path, [1.0] * len(forward.path)), sweeps, model
 
 

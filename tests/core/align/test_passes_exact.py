@@ -15,6 +15,7 @@ from reader.core.align.band import band_centres, dot_band, dot_window
 from reader.core.align.beads import Bead
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import Problem, SelfDots, _run_lengths
+from reader.core.align.unexplained import _best_near
 from tests.core.align import passes_reference as reference
 
 # weights as the vector space makes them, and values whose products underflow to zero
@@ -143,3 +144,19 @@ def test_bead_lengths_match_the_reference(lengths: list[float], sizes: list[tupl
     got_t = _run_lengths(tgt_len, [b.tgt for b in matched])
     assert got_s.dtype == want_s.dtype and got_s.tobytes() == want_s.tobytes()
     assert got_t.tobytes() == want_t.tobytes()
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(matrices(), matrices(), st.integers(0, 2**32 - 1))
+def test_best_matches_nearby_of_some_pairs_are_those_of_all(x: sp.csr_matrix, y: sp.csr_matrix,
+                                                             seed: int) -> None:
+    # leave_out_unexplained looks for better matches of its loose pairs only
+    if x.shape[0] == 0 or y.shape[0] == 0:
+        return
+    words = max(x.shape[1], y.shape[1])
+    x = sp.csr_matrix((x.data, x.indices, x.indptr), shape=(x.shape[0], words))
+    y = sp.csr_matrix((y.data, y.indices, y.indptr), shape=(y.shape[0], words))
+    rng = np.random.default_rng(seed)
+    a, b = rng.integers(0, x.shape[0], 9), rng.integers(0, y.shape[0], 9)
+    some = np.flatnonzero(rng.random(9) < 0.4)
+    assert _best_near(x, y, a[some], b[some]).tobytes() == _best_near(x, y, a, b)[some].tobytes()
