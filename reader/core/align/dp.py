@@ -55,6 +55,34 @@ def row_scores(
     return out
 
 
+class _BlockScores:
+    """`row_scores(scores, types, null, -1, n, width)[r0:r1].astype(np.float64)`, a block of
+    rows at a time: the whole table in float32 was a copy of every score table."""
+
+    def __init__(self, scores: dict[tuple[int, int], np.ndarray],
+                 types: Sequence[tuple[int, int]], null: np.ndarray, n: int, width: int) -> None:
+        self.tables = [scores[t] for t in types]
+        self.null, self.n, self.width = null, n, width
+        # row_scores keeps float32 when the null scores are float32 values: each score table
+        # then goes through float32 on its way to float64
+        self.single = bool(np.array_equal(null.astype(np.float32), null))
+
+    def rows(self, r0: int, r1: int) -> np.ndarray:
+        types = len(self.tables)
+        out = np.empty((r1 - r0, types + 1, self.width))
+        for r, table in enumerate(self.tables):
+            block = table[r0:r1]
+            out[:, r] = block if not self.single or block.dtype == np.float32 else \
+                block.astype(np.float32)
+        # row i's null score is null[i - 1]; a row without one (row 0) scores 0
+        null = np.zeros(r1 - r0)
+        lo, hi = max(r0, 1), min(r1, len(self.null) + 1)
+        if hi > lo:
+            null[lo - r0 : hi - r0] = self.null[lo - 1 : hi - 1]
+        out[:, types] = null[:, None]
+        return out
+
+
 # Candidate cells gathered per block of rows: the sweep's buffers stay in the cache, and what
 # is done once per block (index arithmetic, back pointers) costs little per row.
 _BLOCK_VALUES = 1 << 16
@@ -109,7 +137,7 @@ def run_dp(
     band = V[:, :, moves.pad : moves.pad + width]
     lanes = np.arange(k)[:, None] * moves.stride + np.arange(width)[None, :]
     null_s = (params.log_prior[(1, 0)] + pb.src_null).astype(np.float64)
-    S = row_scores(scores, match, null_s, -1, n, width)
+    S = _BlockScores(scores, match, null_s, n, width)
     # whether a 0:1 bead beat a cell's best candidate, and the bead type of the path's step
     moved = np.zeros((n + 1, width), dtype=bool)
     back = np.empty((n + 1, width), dtype=np.int8)
@@ -136,7 +164,7 @@ def run_dp(
         cands = np.empty((r1 - r0, k, len(types), width))
         index = moves.offset[r0:r1, None, :, None] + lanes[None, :, None, :]
         # float64 once per block: adding float32 to float64 row by row casts in small buffers
-        block_scores = S[r0:r1].astype(np.float64)
+        block_scores = S.rows(r0, r1)
         own = np.empty((r1 - r0, k, width))  # the best candidate less the row's 0:1 sums
         acc = np.empty((r1 - r0, k, width))  # ... and its running maximum (log-sum)
         best_c, best_own, best_acc = cands[:, 0], own[:, 0], acc[:, 0]

@@ -45,7 +45,7 @@ from reader.core.align.structure import PairStructure, unit_structure
 from reader.core.anchors.features import Features
 from reader.core.progress import CancelCheck
 from reader.core.text.kinds import Kind
-from reader.core.text.sentences import split_sentences
+from reader.core.text.sentences import Sentence, split_sentences
 
 
 @dataclass(slots=True)
@@ -70,35 +70,37 @@ class Piece:
     length: float
 
 
-def sentence_pieces(side: Side) -> list[Piece]:
+def sentence_pieces(side: Side) -> list[list[Piece]]:
     """Each paragraph cut into its sentences. Posts, duplicates and boilerplate stay whole (their
     kind already says they may be left out), and so do paragraphs whose words have no places."""
-    pieces: list[Piece] = []
-    for i, text in enumerate(side.texts):
-        para = side.features[i]
-        sentences = []
-        if not side.null_bonus[i] and len(para.offsets) == len(para.words):
-            sentences = split_sentences(text, side.lang)
+    pieces: list[list[Piece]] = []
+    null, lang = side.null_bonus.tolist(), side.lang
+    for i, (text, para) in enumerate(zip(side.texts, side.features, strict=True)):
+        sentences: Sequence[Sentence] = ()
+        if not null[i] and len(para.offsets) == len(para.words):
+            sentences = split_sentences(text, lang)
         if len(sentences) <= 1:
-            pieces.append(_whole(side, i))
+            pieces.append([Piece(i, 0, len(text), float(para.length))])
             continue
         # a sentence's length is its share of the paragraph's (which counts normalized text)
         visible = max(1, len(text) - text.count(" "))
-        for sentence in sentences:
-            share = (len(sentence.text) - sentence.text.count(" ")) / visible
-            pieces.append(Piece(i, sentence.start, sentence.end, para.length * share))
+        length = para.length
+        pieces.append([Piece(i, s.start, s.end,
+                             length * ((len(s.text) - s.text.count(" ")) / visible))
+                       for s in sentences])
     return pieces
 
 
 def side_units(side: Side, pieces: Sequence[Piece], null_prior: float) -> Units:
     feats: list[Features] = []
+    features, texts = side.features, side.texts
     for piece in pieces:
-        para = side.features[piece.paragraph]
-        if piece.start == 0 and piece.end == len(side.texts[piece.paragraph]):
+        para = features[piece.paragraph]
+        if piece.start == 0 and piece.end == len(texts[piece.paragraph]):
             feats.append(para)
         else:
             feats.append(para.within(piece.start, piece.end, max(1, round(piece.length))))
-    paragraph = np.array([p.paragraph for p in pieces], dtype=np.int64)
+    paragraph = np.fromiter((p.paragraph for p in pieces), dtype=np.int64, count=len(pieces))
     first = np.searchsorted(paragraph, np.arange(len(side.texts) + 1)).astype(np.int64)
     null_score = (null_prior + side.null_bonus[paragraph]).astype(np.float32)
     posts = np.array([k is Kind.EMBEDDED_POST for k in side.kinds], dtype=bool)
@@ -115,14 +117,14 @@ def balanced_pieces(
     left out with more sentences than the band holds would widen the band everywhere: those
     paragraphs get no units (they stay left out, their corners pinned).
     """
-    src_of = _by_paragraph(sentence_pieces(src), len(src.texts))
-    tgt_of = _by_paragraph(sentence_pieces(tgt), len(tgt.texts))
-    skip_s = np.zeros(len(src.texts), dtype=bool)
-    skip_t = np.zeros(len(tgt.texts), dtype=bool)
+    src_of, tgt_of = sentence_pieces(src), sentence_pieces(tgt)
+    skip_s = [False] * len(src.texts)
+    skip_t = [False] * len(tgt.texts)
     for side, run in _null_runs(beads):
         pieces_of, skip = (src_of, skip_s) if side == 0 else (tgt_of, skip_t)
         if sum(len(pieces_of[p]) for p in run) > band:
-            skip[run] = True
+            for p in run:
+                skip[p] = True
     src_out: list[Piece] = []
     tgt_out: list[Piece] = []
     for b in beads:
@@ -151,13 +153,6 @@ def _null_runs(beads: Sequence[Bead]) -> list[tuple[int, list[int]]]:
         else:
             runs.append((side, [paragraph]))
     return runs
-
-
-def _by_paragraph(pieces: Sequence[Piece], n: int) -> list[list[Piece]]:
-    out: list[list[Piece]] = [[] for _ in range(n)]
-    for piece in pieces:
-        out[piece.paragraph].append(piece)
-    return out
 
 
 def _whole(side: Side, i: int) -> Piece:

@@ -10,6 +10,11 @@ import numpy as np
 import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
+from reader.core.align.space import Side
+from reader.core.align.units import Piece, Units, _null_runs
+from reader.core.anchors.features import Features
+from reader.core.text.kinds import Kind
+from reader.core.text.sentences import split_sentences
 
 
 def self_dots(vec: sp.csr_matrix, longest: int) -> dict[int, np.ndarray]:
@@ -44,3 +49,80 @@ def bead_lengths(src_len: np.ndarray, tgt_len: np.ndarray, beads: Sequence[Bead]
     ls = np.array([src_len[list(b.src)].sum() for b in beads if b.src and b.tgt], dtype=float)
     lt = np.array([tgt_len[list(b.tgt)].sum() for b in beads if b.src and b.tgt], dtype=float)
     return ls, lt
+
+
+# the sentence pass's units as they were built: pieces as one list, grouped afterwards
+
+
+def sentence_pieces(side: Side) -> list[Piece]:
+    """Each paragraph cut into its sentences. Posts, duplicates and boilerplate stay whole (their
+    kind already says they may be left out), and so do paragraphs whose words have no places."""
+    pieces: list[Piece] = []
+    for i, text in enumerate(side.texts):
+        para = side.features[i]
+        sentences = []
+        if not side.null_bonus[i] and len(para.offsets) == len(para.words):
+            sentences = split_sentences(text, side.lang)
+        if len(sentences) <= 1:
+            pieces.append(_whole(side, i))
+            continue
+        # a sentence's length is its share of the paragraph's (which counts normalized text)
+        visible = max(1, len(text) - text.count(" "))
+        for sentence in sentences:
+            share = (len(sentence.text) - sentence.text.count(" ")) / visible
+            pieces.append(Piece(i, sentence.start, sentence.end, para.length * share))
+    return pieces
+
+def side_units(side: Side, pieces: Sequence[Piece], null_prior: float) -> Units:
+    feats: list[Features] = []
+    for piece in pieces:
+        para = side.features[piece.paragraph]
+        if piece.start == 0 and piece.end == len(side.texts[piece.paragraph]):
+            feats.append(para)
+        else:
+            feats.append(para.within(piece.start, piece.end, max(1, round(piece.length))))
+    paragraph = np.array([p.paragraph for p in pieces], dtype=np.int64)
+    first = np.searchsorted(paragraph, np.arange(len(side.texts) + 1)).astype(np.int64)
+    null_score = (null_prior + side.null_bonus[paragraph]).astype(np.float32)
+    posts = np.array([k is Kind.EMBEDDED_POST for k in side.kinds], dtype=bool)
+    return Units(feats, paragraph, first, null_score, posts)
+
+def balanced_pieces(
+    src: Side, tgt: Side, beads: Sequence[Bead], band: int
+) -> tuple[list[Piece], list[Piece]]:
+    """Both sides' sentences, as units for the sentence pass.
+
+    Where a bead has on one side far more sentences than the band and the 1:3 beads can absorb
+    (a 1 MB paragraph against one line), that side's paragraphs stay whole. A run of paragraphs
+    left out with more sentences than the band holds would widen the band everywhere: those
+    paragraphs get no units (they stay left out, their corners pinned).
+    """
+    src_of = _by_paragraph(sentence_pieces(src), len(src.texts))
+    tgt_of = _by_paragraph(sentence_pieces(tgt), len(tgt.texts))
+    skip_s = np.zeros(len(src.texts), dtype=bool)
+    skip_t = np.zeros(len(tgt.texts), dtype=bool)
+    for side, run in _null_runs(beads):
+        pieces_of, skip = (src_of, skip_s) if side == 0 else (tgt_of, skip_t)
+        if sum(len(pieces_of[p]) for p in run) > band:
+            skip[run] = True
+    src_out: list[Piece] = []
+    tgt_out: list[Piece] = []
+    for b in beads:
+        sp = [p for i in b.src if not skip_s[i] for p in src_of[i]]
+        tp = [p for j in b.tgt if not skip_t[j] for p in tgt_of[j]]
+        if len(tp) > 3 * len(sp) + band:
+            tp = [_whole(tgt, j) for j in b.tgt]
+        elif len(sp) > 3 * len(tp) + band:
+            sp = [_whole(src, i) for i in b.src]
+        src_out.extend(sp)
+        tgt_out.extend(tp)
+    return src_out, tgt_out
+
+def _by_paragraph(pieces: Sequence[Piece], n: int) -> list[list[Piece]]:
+    out: list[list[Piece]] = [[] for _ in range(n)]
+    for piece in pieces:
+        out[piece.paragraph].append(piece)
+    return out
+
+def _whole(side: Side, i: int) -> Piece:
+    return Piece(i, 0, len(side.texts[i]), float(side.features[i].length))

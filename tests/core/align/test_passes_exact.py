@@ -3,9 +3,12 @@ the next, bead lengths summed at once) gives bit for bit what each pass computed
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
+import pytest
 import scipy.sparse as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,10 +16,13 @@ from hypothesis.extra.numpy import arrays
 
 from reader.core.align.band import band_centres, dot_band, dot_window
 from reader.core.align.beads import Bead
+from reader.core.align.dp import _BlockScores, row_scores
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import Problem, SelfDots, _run_lengths
 from reader.core.align.unexplained import _best_near
+from reader.core.align.units import balanced_pieces, side_units
 from tests.core.align import passes_reference as reference
+from tests.paths import DATA
 
 # weights as the vector space makes them, and values whose products underflow to zero
 WEIGHTS = [0.0, 0.0, 0.0, 1.0, 0.5, 2.25, 0.1, 0.3333, 7.0, 1e-30, 3e-39]
@@ -160,3 +166,43 @@ def test_best_matches_nearby_of_some_pairs_are_those_of_all(x: sp.csr_matrix, y:
     a, b = rng.integers(0, x.shape[0], 9), rng.integers(0, y.shape[0], 9)
     some = np.flatnonzero(rng.random(9) < 0.4)
     assert _best_near(x, y, a[some], b[some]).tobytes() == _best_near(x, y, a, b)[some].tobytes()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 30), st.integers(1, 9), st.sampled_from([np.float32, np.float64]),
+       st.sampled_from([[-3.0, 0.5], [-3.0, 0.1]]), st.integers(1, 40))
+def test_block_scores_are_the_rows_of_the_whole_table(n: int, width: int, dtype: type,
+                                                      nulls: list[float], rows: int) -> None:
+    rng = np.random.default_rng(n * 31 + width)
+    scores = {t: rng.normal(0, 3, (n + 1, width)).astype(dtype) for t in [(1, 1), (2, 1)]}
+    null = rng.choice(np.array(nulls), size=n)  # 0.1 is no float32 value: a float64 table
+    want = row_scores(scores, [(1, 1), (2, 1)], null, -1, n, width).astype(np.float64)
+    block = _BlockScores(scores, [(1, 1), (2, 1)], null, n, width)
+    got = np.concatenate([block.rows(r0, min(n + 1, r0 + rows)) for r0 in range(0, n + 1, rows)])
+    assert got.tobytes() == want.tobytes()
+
+
+def _pieces_case(name: str) -> tuple[Any, list[Bead]]:
+    from reader.core.align.aligner import _align_sides
+    from reader.core.align.prepared import PreparedPair
+    from reader.core.text.document import load_text
+
+    src, tgt = (load_text(DATA / "real" / f"{name}.{lang}.txt") for lang in ("ar", "en"))
+    pair = PreparedPair.of_texts(src, tgt)
+    pair.params = replace(pair.params, unit_pass=False)
+    return pair, _align_sides(pair, None, None, logging.DEBUG)
+
+
+@pytest.mark.parametrize("name", ["udhr", "react-devtools-stale"])
+@pytest.mark.parametrize("band", [0, 3, 8])
+def test_the_sentence_units_are_the_reference(name: str, band: int) -> None:
+    pair, beads = _pieces_case(name)
+    got = balanced_pieces(pair.src, pair.tgt, beads, band)
+    want = reference.balanced_pieces(pair.src, pair.tgt, beads, band)
+    assert got == want
+    for side, pieces in ((pair.src, got[0]), (pair.tgt, got[1])):
+        a, b = side_units(side, pieces, -1.5), reference.side_units(side, pieces, -1.5)
+        assert a.features == b.features
+        for x, y in ((a.paragraph, b.paragraph), (a.first, b.first), (a.null_score, b.null_score),
+                     (a.posts, b.posts)):
+            assert x.dtype == y.dtype and x.tobytes() == y.tobytes()
