@@ -59,10 +59,11 @@ class Units:
     posts: np.ndarray  # paragraph -> it is an embedded post (never translated as such)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Piece:
     """A sentence of one paragraph (or the whole paragraph): code points [start, end), and its
-    length."""
+    length. (Not frozen: a frozen record costs four times as much to make, and a large pair
+    has tens of thousands of these.)"""
 
     paragraph: int
     start: int

@@ -17,6 +17,7 @@ from hypothesis.extra.numpy import arrays
 from reader.core.align.band import band_centres, dot_band, dot_window
 from reader.core.align.beads import Bead
 from reader.core.align.dp import _BlockScores, row_scores
+from reader.core.align.evidence import measure
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import Problem, SelfDots, _run_lengths
 from reader.core.align.unexplained import _best_near
@@ -187,7 +188,8 @@ def _pieces_case(name: str) -> tuple[Any, list[Bead]]:
     from reader.core.align.prepared import PreparedPair
     from reader.core.text.document import load_text
 
-    src, tgt = (load_text(DATA / "real" / f"{name}.{lang}.txt") for lang in ("ar", "en"))
+    ar, en = name.split("+") if "+" in name else (name, name)
+    src, tgt = load_text(DATA / "real" / f"{ar}.ar.txt"), load_text(DATA / "real" / f"{en}.en.txt")
     pair = PreparedPair.of_texts(src, tgt)
     pair.params = replace(pair.params, unit_pass=False)
     return pair, _align_sides(pair, None, None, logging.DEBUG)
@@ -206,3 +208,31 @@ def test_the_sentence_units_are_the_reference(name: str, band: int) -> None:
         for x, y in ((a.paragraph, b.paragraph), (a.first, b.first), (a.null_score, b.null_score),
                      (a.posts, b.posts)):
             assert x.dtype == y.dtype and x.tobytes() == y.tobytes()
+
+
+@pytest.mark.parametrize("name", ["udhr", "react-devtools-stale", "coc-1.4+coc-2.1"])
+def test_the_support_is_the_reference(name: str) -> None:
+    pair, beads = _pieces_case(name)
+    pb = pair.vectors().problem
+    assert measure(beads, pb.src_vec, pb.tgt_vec, pb.src_len, pb.tgt_len) == reference.measure(
+        beads, pb.src_vec, pb.tgt_vec, pb.src_len, pb.tgt_len)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(matrices(), matrices(), st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)),
+                                        max_size=25))
+def test_the_support_of_any_beads_is_the_reference(x: sp.csr_matrix, y: sp.csr_matrix,
+                                                   sizes: list[tuple[int, int]]) -> None:
+    words = max(x.shape[1], y.shape[1])
+    x = sp.csr_matrix((x.data, x.indices, x.indptr), shape=(x.shape[0], words))
+    y = sp.csr_matrix((y.data, y.indices, y.indptr), shape=(y.shape[0], words))
+    n, m = x.shape[0], y.shape[0]
+    beads, i, j = [], 0, 0
+    for ks, kt in sizes:
+        ks, kt = min(ks, n - i), min(kt, m - j)
+        if ks or kt:
+            beads.append(Bead(tuple(range(i, i + ks)), tuple(range(j, j + kt))))
+        i, j = i + ks, j + kt
+    src_len, tgt_len = np.arange(1, n + 1, dtype=np.float32), np.arange(1, m + 1, dtype=np.float32)
+    assert measure(beads, x, y, src_len, tgt_len) == reference.measure(beads, x, y, src_len,
+                                                                       tgt_len)
