@@ -152,7 +152,8 @@ def run_dp(
     # short way through the loop: numpy's cost here is per call
     plain = [i > 0 and lo == 0 and hi == width and i not in pinned and i not in slow
              for i, (lo, hi) in enumerate(zip(first_in, first_out, strict=True))]
-    take, add, subtract = flat.take, np.add, np.subtract
+    take, add, subtract, maximum = flat.take, np.add, np.subtract, np.maximum
+    two = len(types) == 2
     best_of, best_so_far = np.maximum.reduce, np.maximum.accumulate
     sum_of, sum_so_far = np.logaddexp.reduce, np.logaddexp.accumulate
     rows = block_rows(k * len(types) * width)
@@ -185,9 +186,15 @@ def run_dp(
                     best_so_far(best_own[q], out=best_acc[q])
                     sum_so_far(sum_own[q], out=sum_acc[q])
                 else:
-                    best_of(c, axis=1, out=base)
-                    subtract(base, row_cum, out=own[q])
-                    best_so_far(own[q], axis=1, out=acc[q])
+                    # one plane: 1-d calls (numpy reduces and accumulates along a row of a
+                    # 2-d array slower), and two types' maximum as one binary call (the same
+                    # comparison the reduction makes)
+                    if two:
+                        maximum(c[0, 0], c[0, 1], out=base[0])
+                    else:
+                        best_of(c[0], axis=0, out=base[0])
+                    subtract(base[0], row_cum, out=own[q, 0])
+                    best_so_far(own[q, 0], out=acc[q, 0])
                 add(row_cum, acc[q], out=band[i])
                 continue
             if i == 0:
@@ -242,15 +249,17 @@ def trace(back: np.ndarray, last: np.ndarray, centre: np.ndarray, half: int, n: 
         )
     path: list[Step] = []
     i = n
-    while i > 0 or centre[i] + o - half > 0:
-        t = int(back[i, o])
+    # the walk reads single cells: Python ints cost less per read than numpy scalars
+    at, read = centre.tolist(), back.item
+    while i > 0 or at[i] + o - half > 0:
+        t = read(i, o)
         if t < 0:
             # cannot happen: every cell on the band's path has a predecessor
             raise RuntimeError(f"alignment lost its path at source paragraph {i}")
         ks, kt = BEAD_TYPES[t]
-        jj = int(centre[i] + o - half)
+        jj = at[i] + o - half
         path.append(((ks, kt), i, jj))
-        o = int(jj - kt - centre[i - ks] + half)
+        o = jj - kt - at[i - ks] + half
         i -= ks
     path.reverse()
     return path
