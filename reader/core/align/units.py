@@ -163,10 +163,11 @@ def _whole(side: Side, i: int) -> Piece:
 def unit_path(beads: Sequence[Bead], src: Units, tgt: Units) -> list[tuple[int, int]]:
     """The paragraph path in unit coordinates, interpolated inside each bead."""
     points = [(0, 0)]
+    src_first, tgt_first = src.first.tolist(), tgt.first.tolist()  # read one at a time
     for b in beads:
         i0, j0 = points[-1]
-        i1 = int(src.first[b.src[-1] + 1]) if b.src else i0
-        j1 = int(tgt.first[b.tgt[-1] + 1]) if b.tgt else j0
+        i1 = src_first[b.src[-1] + 1] if b.src else i0
+        j1 = tgt_first[b.tgt[-1] + 1] if b.tgt else j0
         ks, kt = i1 - i0, j1 - j0
         if ks > 1 and kt > 0:
             points.extend((i0 + k, j0 + round(k * kt / ks)) for k in range(1, ks))
@@ -183,15 +184,18 @@ def null_corners(
     through them."""
     corners: list[tuple[int, int]] = []
     full = _beside_full_bead(beads, max(t[0] for t in MATCH_TYPES))
+    # read one at a time: lists cost less per read than arrays
+    first = src.first.tolist(), tgt.first.tolist()
+    posts = src.posts.tolist(), tgt.posts.tolist()
     i = j = 0
     for k, b in enumerate(beads):
         i1, j1 = i + len(b.src), j + len(b.tgt)
-        units = src if b.src else tgt
+        side = 0 if b.src else 1
         p = i if b.src else j
-        keep = units.posts[p] or units.first[p] == units.first[p + 1]
+        keep = posts[side][p] or first[side][p] == first[side][p + 1]
         if b.is_null and ((b.confidence >= threshold and not full[k]) or keep):
-            corners.append((int(src.first[i]), int(tgt.first[j])))
-            corners.append((int(src.first[i1]), int(tgt.first[j1])))
+            corners.append((first[0][i], first[1][j]))
+            corners.append((first[0][i1], first[1][j1]))
         i, j = i1, j1
     return corners
 
@@ -399,6 +403,7 @@ def _flipped(model: Model) -> Model:
 def _matched_ratio(beads: Sequence[Bead], src: Units, tgt: Units) -> float:
     """Target units per source unit in the beads that match paragraphs (paragraphs left out
     do not say how sentences pair up)."""
-    ks = sum(int(src.first[b.src[-1] + 1] - src.first[b.src[0]]) for b in beads if not b.is_null)
-    kt = sum(int(tgt.first[b.tgt[-1] + 1] - tgt.first[b.tgt[0]]) for b in beads if not b.is_null)
+    fs, ft = src.first.tolist(), tgt.first.tolist()
+    ks = sum(fs[b.src[-1] + 1] - fs[b.src[0]] for b in beads if not b.is_null)
+    kt = sum(ft[b.tgt[-1] + 1] - ft[b.tgt[0]] for b in beads if not b.is_null)
     return kt / ks if ks and kt else 1.0

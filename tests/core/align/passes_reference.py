@@ -11,8 +11,9 @@ import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
 from reader.core.align.evidence import SHIFTS, PairEvidence, _runs, _Spans, _square_norms
+from reader.core.align.params import MATCH_TYPES
 from reader.core.align.space import Side
-from reader.core.align.units import Piece, Units, _null_runs
+from reader.core.align.units import Piece, Units, _beside_full_bead, _null_runs
 from reader.core.anchors.features import Features
 from reader.core.text.kinds import Kind
 from reader.core.text.sentences import split_sentences
@@ -164,3 +165,50 @@ def measure(
         tuple((tgt_runs @ tgt_len.astype(np.float64)).tolist()),
         n, m, sum(len(b.src) for b in matched), sum(len(b.tgt) for b in matched),
     )
+
+
+# the sentence pass's walks over the beads as they read the unit arrays
+
+
+def unit_path(beads: Sequence[Bead], src: Units, tgt: Units) -> list[tuple[int, int]]:
+    """The paragraph path in unit coordinates, interpolated inside each bead."""
+    points = [(0, 0)]
+    for b in beads:
+        i0, j0 = points[-1]
+        i1 = int(src.first[b.src[-1] + 1]) if b.src else i0
+        j1 = int(tgt.first[b.tgt[-1] + 1]) if b.tgt else j0
+        ks, kt = i1 - i0, j1 - j0
+        if ks > 1 and kt > 0:
+            points.extend((i0 + k, j0 + round(k * kt / ks)) for k in range(1, ks))
+        points.append((i1, j1))
+    return points
+
+
+def null_corners(
+    beads: Sequence[Bead], src: Units, tgt: Units, threshold: float
+) -> list[tuple[int, int]]:
+    """Both ends, in unit coordinates, of every paragraph the first programme left out and is
+    at least `threshold` sure of (unless it sits beside a bead as long as that programme
+    allows), or that is an embedded post, or that has no units: the sentence path must pass
+    through them."""
+    corners: list[tuple[int, int]] = []
+    full = _beside_full_bead(beads, max(t[0] for t in MATCH_TYPES))
+    i = j = 0
+    for k, b in enumerate(beads):
+        i1, j1 = i + len(b.src), j + len(b.tgt)
+        units = src if b.src else tgt
+        p = i if b.src else j
+        keep = units.posts[p] or units.first[p] == units.first[p + 1]
+        if b.is_null and ((b.confidence >= threshold and not full[k]) or keep):
+            corners.append((int(src.first[i]), int(tgt.first[j])))
+            corners.append((int(src.first[i1]), int(tgt.first[j1])))
+        i, j = i1, j1
+    return corners
+
+
+def _matched_ratio(beads: Sequence[Bead], src: Units, tgt: Units) -> float:
+    """Target units per source unit in the beads that match paragraphs (paragraphs left out
+    do not say how sentences pair up)."""
+    ks = sum(int(src.first[b.src[-1] + 1] - src.first[b.src[0]]) for b in beads if not b.is_null)
+    kt = sum(int(tgt.first[b.tgt[-1] + 1] - tgt.first[b.tgt[0]]) for b in beads if not b.is_null)
+    return kt / ks if ks and kt else 1.0

@@ -21,7 +21,13 @@ from reader.core.align.evidence import measure
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import Problem, SelfDots, _run_lengths
 from reader.core.align.unexplained import _best_near
-from reader.core.align.units import balanced_pieces, side_units
+from reader.core.align.units import (
+    _matched_ratio,
+    balanced_pieces,
+    null_corners,
+    side_units,
+    unit_path,
+)
 from tests.core.align import passes_reference as reference
 from tests.paths import DATA
 
@@ -208,6 +214,12 @@ def test_the_sentence_units_are_the_reference(name: str, band: int) -> None:
         for x, y in ((a.paragraph, b.paragraph), (a.first, b.first), (a.null_score, b.null_score),
                      (a.posts, b.posts)):
             assert x.dtype == y.dtype and x.tobytes() == y.tobytes()
+    src, tgt = side_units(pair.src, got[0], -1.5), side_units(pair.tgt, got[1], -1.5)
+    assert unit_path(beads, src, tgt) == reference.unit_path(beads, src, tgt)
+    for threshold in (0.0, 0.9, 1.0):
+        assert null_corners(beads, src, tgt, threshold) == reference.null_corners(
+            beads, src, tgt, threshold)
+    assert _matched_ratio(beads, src, tgt) == reference._matched_ratio(beads, src, tgt)
 
 
 @pytest.mark.parametrize("name", ["udhr", "react-devtools-stale", "coc-1.4+coc-2.1"])
