@@ -90,30 +90,15 @@ def measure(
     src_runs, tgt_runs = _runs(src_spans, n), _runs(tgt_spans, m)
     vs = src_runs @ src_vec
     ns = _square_norms(vs)
-    # the target runs the beads and their controls read, each summed and its norm taken once:
-    # shifted runs are mostly other beads' runs (a run's row of a product, and its norm, are
-    # the same whichever rows stand beside it)
-    shifts = (0, *SHIFTS)
-    lo = np.concatenate([tgt_spans.lo + d for d in shifts])
-    hi = np.concatenate([tgt_spans.hi + d for d in shifts])
-    inside = (lo >= 0) & (hi < m)
-    key = np.where(inside, lo * (m + 1) + hi, -1)  # -1: the run left the text (an empty row)
-    keys, which = np.unique(key, return_inverse=True)
-    if keys[0] != -1:
-        keys, which = np.r_[-1, keys], which + 1
-    every = _Spans(keys // (m + 1), keys % (m + 1))
-    every.lo[0], every.hi[0] = -1, -1
-    vt_every = _runs(every, m) @ tgt_vec
-    nt_every = _square_norms(vt_every)
-    rows = which.reshape(len(shifts), len(matched))
 
-    def cosines(picked: np.ndarray) -> np.ndarray:
-        vt, nt = vt_every[picked], nt_every[picked]
+    def cosines(runs: sp.csr_matrix) -> np.ndarray:
+        vt = runs @ tgt_vec
+        nt = _square_norms(vt)
         dots = np.asarray(vs.multiply(vt).sum(axis=1)).ravel()
         return np.where((ns > 0) & (nt > 0), dots / np.sqrt(np.maximum(ns * nt, 1e-12)), np.nan)
 
-    cos = cosines(rows[0])
-    controls = np.stack([cosines(picked) for picked in rows[1:]])
+    cos = cosines(tgt_runs)
+    controls = np.stack([cosines(_runs(tgt_spans, m, d)) for d in SHIFTS])
     # a run moved past either end has no control there; one with none at all compares with 0
     ok = ~np.isnan(controls)
     best = np.where(ok.any(axis=0), np.where(ok, controls, -np.inf).max(axis=0), 0.0)

@@ -10,7 +10,6 @@ import numpy as np
 import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
-from reader.core.align.evidence import SHIFTS, PairEvidence, _runs, _Spans, _square_norms
 from reader.core.align.params import MATCH_TYPES
 from reader.core.align.space import Side
 from reader.core.align.units import Piece, Units, _beside_full_bead, _null_runs
@@ -128,43 +127,6 @@ def _by_paragraph(pieces: Sequence[Piece], n: int) -> list[list[Piece]]:
 
 def _whole(side: Side, i: int) -> Piece:
     return Piece(i, 0, len(side.texts[i]), float(side.features[i].length))
-
-
-# the support of an alignment as it was measured: each shift's runs summed anew
-def measure(
-    beads: Sequence[Bead],
-    src_vec: sp.csr_matrix,
-    tgt_vec: sp.csr_matrix,
-    src_len: np.ndarray,
-    tgt_len: np.ndarray,
-) -> PairEvidence:
-    """The evidence of `beads` in the aligner's vectors (rows: paragraphs of each side)."""
-    n, m = src_vec.shape[0], tgt_vec.shape[0]
-    matched = [b for b in beads if b.src and b.tgt]
-    if not matched:
-        return PairEvidence((), (), (), (), n, m, 0, 0)
-    src_spans, tgt_spans = _Spans.of(matched, 0), _Spans.of(matched, 1)
-    src_runs, tgt_runs = _runs(src_spans, n), _runs(tgt_spans, m)
-    vs = src_runs @ src_vec
-    ns = _square_norms(vs)
-
-    def cosines(runs: sp.csr_matrix) -> np.ndarray:
-        vt = runs @ tgt_vec
-        nt = _square_norms(vt)
-        dots = np.asarray(vs.multiply(vt).sum(axis=1)).ravel()
-        return np.where((ns > 0) & (nt > 0), dots / np.sqrt(np.maximum(ns * nt, 1e-12)), np.nan)
-
-    cos = cosines(tgt_runs)
-    controls = np.stack([cosines(_runs(tgt_spans, m, d)) for d in SHIFTS])
-    # a run moved past either end has no control there; one with none at all compares with 0
-    ok = ~np.isnan(controls)
-    best = np.where(ok.any(axis=0), np.where(ok, controls, -np.inf).max(axis=0), 0.0)
-    return PairEvidence(
-        tuple(np.nan_to_num(cos, nan=0.0).tolist()), tuple(best.tolist()),
-        tuple((src_runs @ src_len.astype(np.float64)).tolist()),
-        tuple((tgt_runs @ tgt_len.astype(np.float64)).tolist()),
-        n, m, sum(len(b.src) for b in matched), sum(len(b.tgt) for b in matched),
-    )
 
 
 # the sentence pass's walks over the beads as they read the unit arrays

@@ -17,10 +17,8 @@ from hypothesis.extra.numpy import arrays
 from reader.core.align.band import band_centres, dot_band, dot_window
 from reader.core.align.beads import Bead
 from reader.core.align.dp import _BlockScores, row_scores
-from reader.core.align.evidence import measure
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import Problem, SelfDots, _run_lengths
-from reader.core.align.unexplained import _best_near
 from reader.core.align.units import (
     _matched_ratio,
     balanced_pieces,
@@ -159,22 +157,6 @@ def test_bead_lengths_match_the_reference(lengths: list[float], sizes: list[tupl
     assert got_t.tobytes() == want_t.tobytes()
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(matrices(), matrices(), st.integers(0, 2**32 - 1))
-def test_best_matches_nearby_of_some_pairs_are_those_of_all(x: sp.csr_matrix, y: sp.csr_matrix,
-                                                             seed: int) -> None:
-    # leave_out_unexplained looks for better matches of its loose pairs only
-    if x.shape[0] == 0 or y.shape[0] == 0:
-        return
-    words = max(x.shape[1], y.shape[1])
-    x = sp.csr_matrix((x.data, x.indices, x.indptr), shape=(x.shape[0], words))
-    y = sp.csr_matrix((y.data, y.indices, y.indptr), shape=(y.shape[0], words))
-    rng = np.random.default_rng(seed)
-    a, b = rng.integers(0, x.shape[0], 9), rng.integers(0, y.shape[0], 9)
-    some = np.flatnonzero(rng.random(9) < 0.4)
-    assert _best_near(x, y, a[some], b[some]).tobytes() == _best_near(x, y, a, b)[some].tobytes()
-
-
 @settings(max_examples=200, deadline=None)
 @given(st.integers(0, 30), st.integers(1, 9), st.sampled_from([np.float32, np.float64]),
        st.sampled_from([[-3.0, 0.5], [-3.0, 0.1]]), st.integers(1, 40))
@@ -220,31 +202,3 @@ def test_the_sentence_units_are_the_reference(name: str, band: int) -> None:
         assert null_corners(beads, src, tgt, threshold) == reference.null_corners(
             beads, src, tgt, threshold)
     assert _matched_ratio(beads, src, tgt) == reference._matched_ratio(beads, src, tgt)
-
-
-@pytest.mark.parametrize("name", ["udhr", "react-devtools-stale", "coc-1.4+coc-2.1"])
-def test_the_support_is_the_reference(name: str) -> None:
-    pair, beads = _pieces_case(name)
-    pb = pair.vectors().problem
-    assert measure(beads, pb.src_vec, pb.tgt_vec, pb.src_len, pb.tgt_len) == reference.measure(
-        beads, pb.src_vec, pb.tgt_vec, pb.src_len, pb.tgt_len)
-
-
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(matrices(), matrices(), st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)),
-                                        max_size=25))
-def test_the_support_of_any_beads_is_the_reference(x: sp.csr_matrix, y: sp.csr_matrix,
-                                                   sizes: list[tuple[int, int]]) -> None:
-    words = max(x.shape[1], y.shape[1])
-    x = sp.csr_matrix((x.data, x.indices, x.indptr), shape=(x.shape[0], words))
-    y = sp.csr_matrix((y.data, y.indices, y.indptr), shape=(y.shape[0], words))
-    n, m = x.shape[0], y.shape[0]
-    beads, i, j = [], 0, 0
-    for ks, kt in sizes:
-        ks, kt = min(ks, n - i), min(kt, m - j)
-        if ks or kt:
-            beads.append(Bead(tuple(range(i, i + ks)), tuple(range(j, j + kt))))
-        i, j = i + ks, j + kt
-    src_len, tgt_len = np.arange(1, n + 1, dtype=np.float32), np.arange(1, m + 1, dtype=np.float32)
-    assert measure(beads, x, y, src_len, tgt_len) == reference.measure(beads, x, y, src_len,
-                                                                       tgt_len)
