@@ -34,9 +34,10 @@ from reader.core.align.beads import Alignment, Bead
 from reader.core.align.corridor import coarse_path
 from reader.core.align.dp import path_to_beads, run_dp
 from reader.core.align.evidence import PairEvidence, measure
+from reader.core.align.joint import sweep_both
+from reader.core.align.memo import BandMemo
 from reader.core.align.model import Model, Problem
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
-from reader.core.align.posterior import backward
 from reader.core.align.prepared import PreparedPair, SideInput, prepare, swap_beads
 from reader.core.align.realign import realign
 from reader.core.align.scores import score_band
@@ -80,6 +81,7 @@ def _align_sides(
     beads: list[Bead] | None = None
     path_points: list[tuple[int, int]] | None = None
     passes = max(1, params.passes)
+    memo = BandMemo(pb)  # the passes' shared norms and dot band
     for p in range(passes):
         if cancelled is not None and cancelled():
             raise Cancelled()
@@ -87,10 +89,11 @@ def _align_sides(
         with stage(log, f"paragraph pass {p + 1} of {passes}", level):
             beads, path_points, pair.paragraph_model = _paragraph_pass(
                 pb, beads, path_points, first=p == 0, last=p == passes - 1, params=params,
-                cancelled=cancelled, level=level,
+                cancelled=cancelled, level=level, memo=memo,
             )
         if progress is not None:
             progress(0.2 + (0.6 if params.unit_pass else 0.79) * (p + 1) / passes)
+    del memo  # the first pass's dot band is large
     assert beads is not None
     if params.unit_pass:
         # Word pairs learnt from the paragraph beads serve the sentence pass only: learnt from
@@ -120,6 +123,7 @@ def _paragraph_pass(
     params: AlignerParams,
     cancelled: CancelCheck | None,
     level: int,
+    memo: BandMemo | None = None,
 ) -> tuple[list[Bead], list[tuple[int, int]], Model]:
     """One pass of the paragraph programme: in a wide band around the diagonal first (found on
     blocks of paragraphs when the pair is too long for that), then around the previous path."""
@@ -144,14 +148,15 @@ def _paragraph_pass(
         # wide enough that the previous path, runs of 0:1 beads included, lies inside
         half = band_half(path_points, n, centre, params.band_refine, max(t[1] for t in types))
     log.debug("band: %d rows, half width %d, %d bead types", n + 1, half, len(types))
-    scores, model = score_band(pb, centre, half, params, types, beads)
+    scores, model = score_band(pb, centre, half, params, types, beads, memo=memo)
     # posteriors cost a forward and a backward sweep: only the last pass's beads need them
-    forward = run_dp(pb, centre, half, scores, params, cancelled, sums=last)
-    path = forward.path
     if last:
+        forward, sweeps = sweep_both(pb, centre, half, scores, params, cancelled)
+        path = forward.path
         with stage(log, "confidence", level):
-            conf = backward(pb, centre, half, scores, params, forward).bead_posteriors()
+            conf = sweeps.bead_posteriors()
     else:
+        path = run_dp(pb, centre, half, scores, params, cancelled).path
         conf = [1.0] * len(path)
     return path_to_beads(path, conf), [(0, 0)] + [(i, j) for _, i, j in path], model
 

@@ -103,6 +103,23 @@ def dot_band(src: sp.csr_matrix, tgt: sp.csr_matrix, centre: np.ndarray, half: i
     return out
 
 
+def dot_window(
+    dots: np.ndarray, centre: np.ndarray, half: int, new_centre: np.ndarray, new_half: int
+) -> np.ndarray | None:
+    """`dot_band(.., new_centre, new_half)` read out of `dots`, the dot band of the same
+    vectors around `centre` (each dot is the same whatever band computed it: see dot_band);
+    None unless the old band holds every row's new band."""
+    width = 2 * new_half + 1
+    start = new_centre - new_half - (centre - half)
+    if len(dots) != len(new_centre) - 1 or not len(dots):
+        return None
+    start = start[: len(dots)]
+    if int(start.min()) < 0 or int(start.max()) + width > dots.shape[1]:
+        return None
+    windows = np.lib.stride_tricks.sliding_window_view(dots, width, axis=1)
+    return windows[np.arange(len(dots)), start]
+
+
 # source rows whose dots one sparse product gives: fewer rows waste fewer products outside
 # the band, more cost more calls
 _DOT_ROWS = 128

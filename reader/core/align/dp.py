@@ -55,6 +55,34 @@ def row_scores(
     return out
 
 
+class _BlockScores:
+    """`row_scores(scores, types, null, -1, n, width)[r0:r1].astype(np.float64)`, a block of
+    rows at a time: the whole table in float32 was a copy of every score table."""
+
+    def __init__(self, scores: dict[tuple[int, int], np.ndarray],
+                 types: Sequence[tuple[int, int]], null: np.ndarray, n: int, width: int) -> None:
+        self.tables = [scores[t] for t in types]
+        self.null, self.n, self.width = null, n, width
+        # row_scores keeps float32 when the null scores are float32 values: each score table
+        # then goes through float32 on its way to float64
+        self.single = bool(np.array_equal(null.astype(np.float32), null))
+
+    def rows(self, r0: int, r1: int) -> np.ndarray:
+        types = len(self.tables)
+        out = np.empty((r1 - r0, types + 1, self.width))
+        for r, table in enumerate(self.tables):
+            block = table[r0:r1]
+            out[:, r] = block if not self.single or block.dtype == np.float32 else \
+                block.astype(np.float32)
+        # row i's null score is null[i - 1]; a row without one (row 0) scores 0
+        null = np.zeros(r1 - r0)
+        lo, hi = max(r0, 1), min(r1, len(self.null) + 1)
+        if hi > lo:
+            null[lo - r0 : hi - r0] = self.null[lo - 1 : hi - 1]
+        out[:, types] = null[:, None]
+        return out
+
+
 # Candidate cells gathered per block of rows: the sweep's buffers stay in the cache, and what
 # is done once per block (index arithmetic, back pointers) costs little per row.
 _BLOCK_VALUES = 1 << 16
@@ -109,7 +137,7 @@ def run_dp(
     band = V[:, :, moves.pad : moves.pad + width]
     lanes = np.arange(k)[:, None] * moves.stride + np.arange(width)[None, :]
     null_s = (params.log_prior[(1, 0)] + pb.src_null).astype(np.float64)
-    S = row_scores(scores, match, null_s, -1, n, width)
+    S = _BlockScores(scores, match, null_s, n, width)
     # whether a 0:1 bead beat a cell's best candidate, and the bead type of the path's step
     moved = np.zeros((n + 1, width), dtype=bool)
     back = np.empty((n + 1, width), dtype=np.int8)
@@ -124,7 +152,8 @@ def run_dp(
     # short way through the loop: numpy's cost here is per call
     plain = [i > 0 and lo == 0 and hi == width and i not in pinned and i not in slow
              for i, (lo, hi) in enumerate(zip(first_in, first_out, strict=True))]
-    take, add, subtract = flat.take, np.add, np.subtract
+    take, add, subtract, maximum = flat.take, np.add, np.subtract, np.maximum
+    two = len(types) == 2
     best_of, best_so_far = np.maximum.reduce, np.maximum.accumulate
     sum_of, sum_so_far = np.logaddexp.reduce, np.logaddexp.accumulate
     rows = block_rows(k * len(types) * width)
@@ -136,7 +165,7 @@ def run_dp(
         cands = np.empty((r1 - r0, k, len(types), width))
         index = moves.offset[r0:r1, None, :, None] + lanes[None, :, None, :]
         # float64 once per block: adding float32 to float64 row by row casts in small buffers
-        block_scores = S[r0:r1].astype(np.float64)
+        block_scores = S.rows(r0, r1)
         own = np.empty((r1 - r0, k, width))  # the best candidate less the row's 0:1 sums
         acc = np.empty((r1 - r0, k, width))  # ... and its running maximum (log-sum)
         best_c, best_own, best_acc = cands[:, 0], own[:, 0], acc[:, 0]
@@ -157,9 +186,15 @@ def run_dp(
                     best_so_far(best_own[q], out=best_acc[q])
                     sum_so_far(sum_own[q], out=sum_acc[q])
                 else:
-                    best_of(c, axis=1, out=base)
-                    subtract(base, row_cum, out=own[q])
-                    best_so_far(own[q], axis=1, out=acc[q])
+                    # one plane: 1-d calls (numpy reduces and accumulates along a row of a
+                    # 2-d array slower), and two types' maximum as one binary call (the same
+                    # comparison the reduction makes)
+                    if two:
+                        maximum(c[0, 0], c[0, 1], out=base[0])
+                    else:
+                        best_of(c[0], axis=0, out=base[0])
+                    subtract(base[0], row_cum, out=own[q, 0])
+                    best_so_far(own[q, 0], out=acc[q, 0])
                 add(row_cum, acc[q], out=band[i])
                 continue
             if i == 0:
@@ -197,27 +232,37 @@ def run_dp(
         best = type_of_row[first_max(best_c)]
         back[r0:r1] = np.where(moved[r0:r1], _ZERO_ONE, best)
     back[0] = np.where(moved[0], _ZERO_ONE, -1)  # the start: nothing came before it
-    # trace back from (n, m)
+    path = trace(back, V[n, 0, moves.pad : moves.pad + width], centre, half, n, m)
+    return Forward(path, band[: n + 1, 1] if sums else None, transit)
+
+
+def trace(back: np.ndarray, last: np.ndarray, centre: np.ndarray, half: int, n: int, m: int
+          ) -> list[Step]:
+    """The best path, from the back pointers, traced from (n, m); `last`: the best scores of
+    row n. ReaderError when (n, m) cannot be reached."""
+    width = 2 * half + 1
     o = int(m - centre[n] + half)
-    if not 0 <= o < width or V[n, 0, moves.pad + o] <= NEG / 2:
+    if not 0 <= o < width or last[o] <= NEG / 2:
         raise ReaderError(
             "the two texts cannot be aligned: their paragraph counts differ more than a text "
             "this long allows (try --blocks if one side is hard-wrapped)"
         )
     path: list[Step] = []
     i = n
-    while i > 0 or centre[i] + o - half > 0:
-        t = int(back[i, o])
+    # the walk reads single cells: Python ints cost less per read than numpy scalars
+    at, read = centre.tolist(), back.item
+    while i > 0 or at[i] + o - half > 0:
+        t = read(i, o)
         if t < 0:
             # cannot happen: every cell on the band's path has a predecessor
             raise RuntimeError(f"alignment lost its path at source paragraph {i}")
         ks, kt = BEAD_TYPES[t]
-        jj = int(centre[i] + o - half)
+        jj = at[i] + o - half
         path.append(((ks, kt), i, jj))
-        o = int(jj - kt - centre[i - ks] + half)
+        o = jj - kt - at[i - ks] + half
         i -= ks
     path.reverse()
-    return Forward(path, band[: n + 1, 1] if sums else None, transit)
+    return path
 
 
 def path_to_beads(path: Sequence[Step], conf: Sequence[float]) -> list[Bead]:

@@ -101,7 +101,8 @@ class SelfDots:
         for d in range(1, longest):
             dots = np.zeros(n)
             if n > d:
-                dots[:-d] = np.asarray(vec[:-d].multiply(vec[d:]).sum(axis=1)).ravel()
+                dots[:-d] = np.asarray(_rows(vec, 0, n - d).multiply(_rows(vec, d, n))
+                                       .sum(axis=1)).ravel()
             lag.append(dots)
         run: dict[int, np.ndarray] = {}
         total = np.zeros(n + pad)
@@ -119,6 +120,15 @@ class SelfDots:
                 total[n - k + 1 :] = 0.0
             run[k] = total.copy()
         return cls(run)
+
+
+def _rows(vec: sp.csr_matrix, lo: int, hi: int) -> sp.csr_matrix:
+    """`vec[lo:hi]` as a view of vec's arrays: the same rows, their columns in the same order
+    (slicing copies them, and checks what a view of a checked matrix need not)."""
+    start = vec.indptr[lo]
+    return sp.csr_matrix(
+        (vec.data[start : vec.indptr[hi]], vec.indices[start : vec.indptr[hi]],
+         vec.indptr[lo : hi + 1] - start), shape=(hi - lo, vec.shape[1]))
 
 
 class LengthModel(Protocol):
@@ -189,12 +199,9 @@ def estimate_model(
     ratio = float(pb.tgt_len.sum()) / max(1.0, float(pb.src_len.sum()))
     variance = 6.8 * ratio  # Gale and Church's s^2, in target characters
     if beads:
-        ls = np.array(
-            [pb.src_len[list(b.src)].sum() for b in beads if b.src and b.tgt], dtype=float
-        )
-        lt = np.array(
-            [pb.tgt_len[list(b.tgt)].sum() for b in beads if b.src and b.tgt], dtype=float
-        )
+        matched = [b for b in beads if b.src and b.tgt]
+        ls = _run_lengths(pb.src_len, [b.src for b in matched])
+        lt = _run_lengths(pb.tgt_len, [b.tgt for b in matched])
         ok = (ls > 0) & (lt > 0)
         if ok.sum() >= 8:
             ls, lt = ls[ok], lt[ok]
@@ -204,6 +211,19 @@ def estimate_model(
             variance = max(1.0, mad * mad)
     threshold = chance + params.evidence_threshold * max(0.0, match - chance)
     return Model(ratio=max(ratio, 1e-3), variance=variance, chance=chance, threshold=threshold)
+
+
+def _run_lengths(lengths: np.ndarray, runs: Sequence[Sequence[int]]) -> np.ndarray:
+    """Each run's total length, as `lengths[list(run)].sum()` in float64: at once where every
+    length is a whole number and all of them together stay below 2**24 (then every partial
+    sum is exact, in float32 as in float64, whatever the order), else run by run."""
+    if not runs:
+        return np.zeros(0)
+    if not (np.all(np.floor(lengths) == lengths) and float(np.abs(lengths).sum()) < 2.0**24):
+        return np.array([lengths[list(run)].sum() for run in runs], dtype=float)
+    counts = np.array([len(run) for run in runs], dtype=np.int64)
+    picked = lengths[np.array([i for run in runs for i in run], dtype=np.int64)]
+    return np.add.reduceat(picked.astype(np.float64), np.r_[0, np.cumsum(counts)[:-1]])
 
 
 def band_cosines(

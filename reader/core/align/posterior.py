@@ -87,7 +87,7 @@ def _probability(logp: float) -> float:
     return float(min(1.0, math.exp(min(0.0, logp))))
 
 
-def _scores_from_start(
+def scores_from_start(
     scores: dict[tuple[int, int], np.ndarray], types: Sequence[tuple[int, int]],
     shift: np.ndarray, n: int, width: int,
 ) -> np.ndarray:
@@ -132,7 +132,7 @@ def backward(
     band_reversed = band[:, ::-1]
     cols = np.arange(width)
     S = np.empty((n + 1, len(types), width), dtype=np.result_type(null_s.dtype, np.float32))
-    S[:, :-1] = _scores_from_start(scores, match, moves.shift[:, :-1], n, width)
+    S[:, :-1] = scores_from_start(scores, match, moves.shift[:, :-1], n, width)
     S[:n, -1] = null_s[:n, None]
     S[n, -1] = 0.0  # row n takes no candidates
     first_in, first_out = inside_bounds(centre, half, m)
@@ -192,7 +192,15 @@ def backward(
                 row = np.where(grid.row(i) <= pin[0], row, neg)
             band[i] = row
     B = band[: n + 1]
+    z = check_totals(F, B, centre, half, m)
+    return Sweeps(centre, half, scores, null_s, null_t, forward, F, B, transit, z)
+
+
+def check_totals(F: np.ndarray, B: np.ndarray, centre: np.ndarray, half: int, m: int) -> float:
+    """The total of every path, as the forward sums give it at (n, m); the backward sums must
+    give the same at (0, 0)."""
+    n = len(F) - 1
     z = F[n, int(m - centre[n] + half)]
     if not math.isclose(z, B[0, int(half - centre[0])], rel_tol=1e-6, abs_tol=1e-3):
         raise AssertionError("forward and backward totals differ")  # a bug, never bad input
-    return Sweeps(centre, half, scores, null_s, null_t, forward, F, B, transit, float(z))
+    return float(z)

@@ -9,6 +9,7 @@ import numpy as np
 
 from reader.core.align.band import dot_band
 from reader.core.align.beads import Bead
+from reader.core.align.memo import BandMemo
 from reader.core.align.model import (
     LengthModel,
     Model,
@@ -69,15 +70,21 @@ def score_band(
     types: Sequence[tuple[int, int]],
     beads: Sequence[Bead] | None = None,
     model: Model | None = None,
+    memo: BandMemo | None = None,
 ) -> tuple[dict[tuple[int, int], np.ndarray], Model]:
     """Bead scores over the band around `centre`, and the model they were scored with:
     `model` if given (a re-alignment scores with the whole pair's), else the chance and
     typical cosines measured on the band's dot products and the length model fitted to
-    `beads` (or, without them, the pair's totals)."""
+    `beads` (or, without them, the pair's totals). `memo` (of `pb`) keeps what another pass
+    over the same vectors computed too."""
     dot_half = half + 8
-    dots = dot_band(pb.src_vec, pb.tgt_vec, centre, dot_half)
-    src_self = SelfDots.of(pb.src_vec, max(ks for ks, _ in types))
-    tgt_self = SelfDots.of(pb.tgt_vec, max(kt for _, kt in types))
+    longest_s, longest_t = max(ks for ks, _ in types), max(kt for _, kt in types)
+    if memo is not None:
+        dots = memo.dots(centre, dot_half)
+        src_self, tgt_self = memo.self_dots(0, longest_s), memo.self_dots(1, longest_t)
+    else:
+        dots = dot_band(pb.src_vec, pb.tgt_vec, centre, dot_half)
+        src_self, tgt_self = SelfDots.of(pb.src_vec, longest_s), SelfDots.of(pb.tgt_vec, longest_t)
     if model is None:
         # the model reads a few columns of the band's cosines: only those are computed
         cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, pb.m,

@@ -27,8 +27,9 @@ import scipy.sparse as sp
 
 from reader.core.align.band import band_centres, band_half
 from reader.core.align.beads import Bead
-from reader.core.align.dp import path_to_beads, pin_points, run_dp
+from reader.core.align.dp import path_to_beads, pin_points
 from reader.core.align.fixed import forbid
+from reader.core.align.joint import sweep_both
 from reader.core.align.model import Model, Problem
 from reader.core.align.params import (
     MATCH_TYPES,
@@ -37,14 +38,14 @@ from reader.core.align.params import (
     prior_tilt,
     unit_scoring,
 )
-from reader.core.align.posterior import Sweeps, backward
+from reader.core.align.posterior import Sweeps
 from reader.core.align.scores import score_band
 from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.align.structure import PairStructure, unit_structure
 from reader.core.anchors.features import Features
 from reader.core.progress import CancelCheck
 from reader.core.text.kinds import Kind
-from reader.core.text.sentences import split_sentences
+from reader.core.text.sentences import Sentence, split_sentences
 
 
 @dataclass(slots=True)
@@ -58,10 +59,11 @@ class Units:
     posts: np.ndarray  # paragraph -> it is an embedded post (never translated as such)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Piece:
     """A sentence of one paragraph (or the whole paragraph): code points [start, end), and its
-    length."""
+    length. (Not frozen: a frozen record costs four times as much to make, and a large pair
+    has tens of thousands of these.)"""
 
     paragraph: int
     start: int
@@ -69,35 +71,37 @@ class Piece:
     length: float
 
 
-def sentence_pieces(side: Side) -> list[Piece]:
+def sentence_pieces(side: Side) -> list[list[Piece]]:
     """Each paragraph cut into its sentences. Posts, duplicates and boilerplate stay whole (their
     kind already says they may be left out), and so do paragraphs whose words have no places."""
-    pieces: list[Piece] = []
-    for i, text in enumerate(side.texts):
-        para = side.features[i]
-        sentences = []
-        if not side.null_bonus[i] and len(para.offsets) == len(para.words):
-            sentences = split_sentences(text, side.lang)
+    pieces: list[list[Piece]] = []
+    null, lang = side.null_bonus.tolist(), side.lang
+    for i, (text, para) in enumerate(zip(side.texts, side.features, strict=True)):
+        sentences: Sequence[Sentence] = ()
+        if not null[i] and len(para.offsets) == len(para.words):
+            sentences = split_sentences(text, lang)
         if len(sentences) <= 1:
-            pieces.append(_whole(side, i))
+            pieces.append([Piece(i, 0, len(text), float(para.length))])
             continue
         # a sentence's length is its share of the paragraph's (which counts normalized text)
         visible = max(1, len(text) - text.count(" "))
-        for sentence in sentences:
-            share = (len(sentence.text) - sentence.text.count(" ")) / visible
-            pieces.append(Piece(i, sentence.start, sentence.end, para.length * share))
+        length = para.length
+        pieces.append([Piece(i, s.start, s.end,
+                             length * ((len(s.text) - s.text.count(" ")) / visible))
+                       for s in sentences])
     return pieces
 
 
 def side_units(side: Side, pieces: Sequence[Piece], null_prior: float) -> Units:
     feats: list[Features] = []
+    features, texts = side.features, side.texts
     for piece in pieces:
-        para = side.features[piece.paragraph]
-        if piece.start == 0 and piece.end == len(side.texts[piece.paragraph]):
+        para = features[piece.paragraph]
+        if piece.start == 0 and piece.end == len(texts[piece.paragraph]):
             feats.append(para)
         else:
             feats.append(para.within(piece.start, piece.end, max(1, round(piece.length))))
-    paragraph = np.array([p.paragraph for p in pieces], dtype=np.int64)
+    paragraph = np.fromiter((p.paragraph for p in pieces), dtype=np.int64, count=len(pieces))
     first = np.searchsorted(paragraph, np.arange(len(side.texts) + 1)).astype(np.int64)
     null_score = (null_prior + side.null_bonus[paragraph]).astype(np.float32)
     posts = np.array([k is Kind.EMBEDDED_POST for k in side.kinds], dtype=bool)
@@ -114,14 +118,14 @@ def balanced_pieces(
     left out with more sentences than the band holds would widen the band everywhere: those
     paragraphs get no units (they stay left out, their corners pinned).
     """
-    src_of = _by_paragraph(sentence_pieces(src), len(src.texts))
-    tgt_of = _by_paragraph(sentence_pieces(tgt), len(tgt.texts))
-    skip_s = np.zeros(len(src.texts), dtype=bool)
-    skip_t = np.zeros(len(tgt.texts), dtype=bool)
+    src_of, tgt_of = sentence_pieces(src), sentence_pieces(tgt)
+    skip_s = [False] * len(src.texts)
+    skip_t = [False] * len(tgt.texts)
     for side, run in _null_runs(beads):
         pieces_of, skip = (src_of, skip_s) if side == 0 else (tgt_of, skip_t)
         if sum(len(pieces_of[p]) for p in run) > band:
-            skip[run] = True
+            for p in run:
+                skip[p] = True
     src_out: list[Piece] = []
     tgt_out: list[Piece] = []
     for b in beads:
@@ -152,13 +156,6 @@ def _null_runs(beads: Sequence[Bead]) -> list[tuple[int, list[int]]]:
     return runs
 
 
-def _by_paragraph(pieces: Sequence[Piece], n: int) -> list[list[Piece]]:
-    out: list[list[Piece]] = [[] for _ in range(n)]
-    for piece in pieces:
-        out[piece.paragraph].append(piece)
-    return out
-
-
 def _whole(side: Side, i: int) -> Piece:
     return Piece(i, 0, len(side.texts[i]), float(side.features[i].length))
 
@@ -166,10 +163,11 @@ def _whole(side: Side, i: int) -> Piece:
 def unit_path(beads: Sequence[Bead], src: Units, tgt: Units) -> list[tuple[int, int]]:
     """The paragraph path in unit coordinates, interpolated inside each bead."""
     points = [(0, 0)]
+    src_first, tgt_first = src.first.tolist(), tgt.first.tolist()  # read one at a time
     for b in beads:
         i0, j0 = points[-1]
-        i1 = int(src.first[b.src[-1] + 1]) if b.src else i0
-        j1 = int(tgt.first[b.tgt[-1] + 1]) if b.tgt else j0
+        i1 = src_first[b.src[-1] + 1] if b.src else i0
+        j1 = tgt_first[b.tgt[-1] + 1] if b.tgt else j0
         ks, kt = i1 - i0, j1 - j0
         if ks > 1 and kt > 0:
             points.extend((i0 + k, j0 + round(k * kt / ks)) for k in range(1, ks))
@@ -186,15 +184,18 @@ def null_corners(
     through them."""
     corners: list[tuple[int, int]] = []
     full = _beside_full_bead(beads, max(t[0] for t in MATCH_TYPES))
+    # read one at a time: lists cost less per read than arrays
+    first = src.first.tolist(), tgt.first.tolist()
+    posts = src.posts.tolist(), tgt.posts.tolist()
     i = j = 0
     for k, b in enumerate(beads):
         i1, j1 = i + len(b.src), j + len(b.tgt)
-        units = src if b.src else tgt
+        side = 0 if b.src else 1
         p = i if b.src else j
-        keep = units.posts[p] or units.first[p] == units.first[p + 1]
+        keep = posts[side][p] or first[side][p] == first[side][p + 1]
         if b.is_null and ((b.confidence >= threshold and not full[k]) or keep):
-            corners.append((int(src.first[i]), int(tgt.first[j])))
-            corners.append((int(src.first[i1]), int(tgt.first[j1])))
+            corners.append((first[0][i], first[1][j]))
+            corners.append((first[0][i1], first[1][j1]))
         i, j = i1, j1
     return corners
 
@@ -388,8 +389,7 @@ def _align_units(
     forbid(scores, centre, half, m, list(pinned), *(left_out or (None, None)))
     # the units' null scores carry the prior (Problem.src_null): the type's own is zero
     unit_params = replace(params, log_prior={**params.log_prior, (1, 0): 0.0, (0, 1): 0.0})
-    forward = run_dp(pb, centre, half, scores, unit_params, cancelled, pinned, sums=True)
-    sweeps = backward(pb, centre, half, scores, unit_params, forward, pinned)
+    forward, sweeps = sweep_both(pb, centre, half, scores, unit_params, cancelled, pinned)
     return path_to_beads(forward.path, [1.0] * len(forward.path)), sweeps, model
 
 
@@ -403,6 +403,7 @@ def _flipped(model: Model) -> Model:
 def _matched_ratio(beads: Sequence[Bead], src: Units, tgt: Units) -> float:
     """Target units per source unit in the beads that match paragraphs (paragraphs left out
     do not say how sentences pair up)."""
-    ks = sum(int(src.first[b.src[-1] + 1] - src.first[b.src[0]]) for b in beads if not b.is_null)
-    kt = sum(int(tgt.first[b.tgt[-1] + 1] - tgt.first[b.tgt[0]]) for b in beads if not b.is_null)
+    fs, ft = src.first.tolist(), tgt.first.tolist()
+    ks = sum(fs[b.src[-1] + 1] - fs[b.src[0]] for b in beads if not b.is_null)
+    kt = sum(ft[b.tgt[-1] + 1] - ft[b.tgt[0]] for b in beads if not b.is_null)
     return kt / ks if ks and kt else 1.0
