@@ -17,7 +17,7 @@ from reader.core.align.params import AlignerParams
 from reader.core.align.presence import distinct, presence, row_lengths, token_ids
 from reader.core.align.readings import Readings, stem_forms, target_stems
 from reader.core.align.sound_alike import sound_alike
-from reader.core.anchors.features import Anchors, Features, paragraph_features
+from reader.core.anchors.features import Anchors, Features, is_latin_word, paragraph_features
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.words import english_stem
@@ -220,8 +220,21 @@ def lexicon_pairs(
     rows = np.repeat(np.arange(len(stems), dtype=np.int64), row_lengths(stems))
     keep = (cols >= 0) & (cols < space.n_tgt_words)
     width = max(1, space.n_tgt_words)
-    cells = distinct(rows[keep] * width + cols[keep])
+    l_rows, l_cols = latin_pairs(space)
+    cells = distinct(np.concatenate([rows[keep] * width + cols[keep], l_rows * width + l_cols]))
     return cells // width, cells % width
+
+
+def latin_pairs(space: Space | Vocabulary) -> tuple[np.ndarray, np.ndarray]:
+    """Source stems of words the Arabic writes in Latin letters (features._with_latin_words),
+    each to the same English stem of the target: React is React in both texts."""
+    latin = [(i, w) for i, w in enumerate(space.src_vocab) if is_latin_word(w)]
+    if not latin:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    cols = token_ids([[w for _, w in latin]], space.tgt_vocab)
+    rows = np.array([i for i, _ in latin], dtype=np.int64)
+    keep = (cols >= 0) & (cols < space.n_tgt_words)
+    return rows[keep], cols[keep]
 
 
 def name_matrix(

@@ -22,6 +22,7 @@ HANDLE = re.compile(r"(?<![\w@])@(\w{1,30})")
 HASHTAG = re.compile(r"(?<![\w#])#(\w{2,60})")
 URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
 _EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_HAS_LATIN = re.compile(r"[A-Za-z]{2}")
 _AR_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
 
 
@@ -205,6 +206,30 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+def _with_latin_words(
+    text: str, words: list[str], forms: list[str], offsets: list[int]
+) -> tuple[list[str], list[str], list[int]]:
+    """An Arabic paragraph's words with those it writes in Latin letters (a product, a
+    command, an acronym: React, npm, TLS) added as the English side has them, stemmed the
+    same way, in the order of the text (their offsets are the paragraph's own)."""
+    latin = []
+    for m in _EN_WORD.finditer(text):
+        content = _english_content_word(m.group())
+        if content is not None:
+            latin.append((m.start(), content[0], content[1]))
+    if not latin:
+        return words, forms, offsets
+    if len(offsets) != len(words):  # no places: keep the order of finding, and none
+        return (words + [w for _, w, _ in latin], forms + [f for _, _, f in latin], [])
+    merged = sorted([*zip(offsets, words, forms, strict=True), *latin], key=lambda x: x[0])
+    return [w for _, w, _ in merged], [f for _, _, f in merged], [o for o, _, _ in merged]
+
+
+def is_latin_word(word: str) -> bool:
+    """A stem of an Arabic paragraph's word written in Latin letters (`_with_latin_words`)."""
+    return word[:1].isascii()
+
+
 def _visible_length(text: str) -> int:
     """Characters that are not white space: the length Gale and Church count."""
     return len("".join(text.split()))
@@ -243,6 +268,8 @@ def paragraph_features(
         names = [w for w in words if len(w) >= 3]
         # offsets into the paragraph text; none when normalising changed more than marks
         offsets = [raw_offset[o] for o in offsets] if raw_offset is not None else []
+        if _HAS_LATIN.search(masked):
+            words, forms, offsets = _with_latin_words(masked, words, forms, offsets)
     else:
         length = _visible_length(text)
         words = []

@@ -16,7 +16,10 @@ from reader.core.align.space import (
     Side,
     Space,
     build_space,
+    latin_pairs,
+    lexicon_pairs,
     name_matrix,
+    pair_space,
     read_as_written,
     side_features,
     stem_translations,
@@ -172,3 +175,22 @@ def test_name_matrix_scores_each_skeleton_pair_once(src: list[str], tgt: list[st
         assert entries(name_matrix(space, a, b, translations, threshold)) == (
             name_matrix_pair_by_pair(space, a, b, translations, threshold)
         )
+
+
+def test_words_in_latin_letters_translate_as_themselves() -> None:
+    ar = ["ثبّت أدوات مطوري React عبر npm.", "افتح الطرفية واكتب react-devtools."]
+    en = ["Install React Developer Tools with npm.", "Open a terminal and type react-devtools."]
+    space, a, b = sides(ar, en)
+    rows, cols = latin_pairs(space)
+    target = {i: w for w, i in space.tgt_vocab.items()}
+    got = {(space.src_vocab[r], target[c]) for r, c in zip(rows, cols, strict=True)}
+    devtools = english_stem("devtools")
+    assert {("react", "react"), ("npm", "npm"), (devtools, devtools)} <= got
+    assert all(s == t for s, t in got)
+    # they are among the lexicon's pairs, so every translation matrix has them
+    l_rows, l_cols = lexicon_pairs(space, [()] * len(space.src_vocab))
+    assert set(zip(l_rows.tolist(), l_cols.tolist(), strict=True)) == set(
+        zip(rows.tolist(), cols.tolist(), strict=True))
+    _, translation = pair_space(a, b, Lexicon.load(), DEFAULT_PARAMS)
+    react = space.src_vocab.index("react")
+    assert translation[react, space.tgt_vocab["react"]] == 1.0

@@ -46,7 +46,20 @@ def features_word_by_word(
                 forms.append(w)
                 offsets.append(m.start())
         names = [w for w in words if len(w) >= 3]
+        placed_words = raw_offset is not None
         offsets = [raw_offset[o] for o in offsets] if raw_offset is not None else []
+        # words in Latin letters, as the English side reads them, in the text's order
+        stops = stopwords("en")
+        found = [(o, w, f) for o, w, f in zip(offsets or [0] * len(words), words, forms,
+                                              strict=True)]
+        for m in _EN_WORD.finditer(masked):
+            lw = m.group().lower()
+            if lw not in stops and len(lw) >= 2:
+                found.append((m.start(), english_stem(m.group()), lw))
+        if placed_words:
+            found.sort(key=lambda x: x[0])
+        words, forms = [w for _, w, _ in found], [f for _, _, f in found]
+        offsets = [o for o, _, _ in found] if placed_words else []
     else:
         length = _visible_length(text)
         stops = stopwords("en")
@@ -93,7 +106,7 @@ def test_content_words_whose_stem_looks_like_a_stopword_stay() -> None:
 
 
 _AR_PIECES = ["في", "و", "الله", "الملك", "ملوك", "العراق", "بغداد", "ثلاثة", "عشر", "ب", "ال",
-              "مَلِكٌ", "ـ", "ة", "ها", "هم", " ", "، ", ". ", "2024", "x"]
+              "مَلِكٌ", "ـ", "ة", "ها", "هم", " ", "، ", ". ", "2024", "x", "React", "npm", "the"]
 _EN_PIECES = ["the", "The", "And", "king", "Kings", "kings'", "Iraq's", "Baghdad", "I", "a",
               "seven", "day", "DAYS", "classes", "O", "’s", " ", ", ", ". ", "-", "2024"]
 
@@ -110,3 +123,21 @@ def test_cached_word_tests_give_the_same_features(ar: str, en: str) -> None:
         ar, "ar", glossary, stemmer
     )
     assert paragraph_features(en, "en", glossary) == features_word_by_word(en, "en", glossary)
+
+
+def test_an_arabic_paragraph_keeps_the_words_it_writes_in_latin_letters() -> None:
+    # software documentation and technical news write products, commands and acronyms in
+    # Latin letters: they are the same words as the English side's (tests/data/real)
+    text = "ثبّت أدوات مطوري React عبر npm ثم افتح Terminal."
+    f = paragraph_features(text, "ar", Glossary.load())
+    en = paragraph_features("Install React Developer Tools with npm, then open Terminal.",
+                            "en", Glossary.load())
+    assert {"react", english_stem("Terminal"), "npm"} <= set(f.words) & set(en.words)
+    assert f.offsets == sorted(f.offsets) and len(f.offsets) == len(f.words)
+    react = f.words.index("react")
+    assert text[f.offsets[react]:].startswith("React")
+    # a sentence's part of the paragraph keeps its own Latin words, and only those
+    second = text.index("ثم")
+    assert "npm" in f.within(0, second, 10).words
+    assert "npm" not in f.within(second, len(text), 10).words
+    assert "terminal" not in [w.lower() for w in f.names]  # names are Arabic words read by sound
