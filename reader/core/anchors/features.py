@@ -23,6 +23,9 @@ HASHTAG = re.compile(r"(?<![\w#])#(\w{2,60})")
 URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)
 _EN_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _HAS_LATIN = re.compile(r"[A-Za-z]{2}")
+# the pieces every web address has: an Arabic line that is only a link ("[homepage]: https://
+# www.contributor-covenant.org") would otherwise share them with every English line holding one
+_ADDRESS_PARTS = frozenset({"http", "https", "www", "com", "org", "net", "html", "htm"})
 _AR_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
 
 
@@ -215,7 +218,7 @@ def _with_latin_words(
     latin = []
     for m in _EN_WORD.finditer(text):
         content = _english_content_word(m.group())
-        if content is not None:
+        if content is not None and content[1] not in _ADDRESS_PARTS:
             latin.append((m.start(), content[0], content[1]))
     if not latin:
         return words, forms, offsets

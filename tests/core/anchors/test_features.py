@@ -54,7 +54,8 @@ def features_word_by_word(
                                               strict=True)]
         for m in _EN_WORD.finditer(masked):
             lw = m.group().lower()
-            if lw not in stops and len(lw) >= 2:
+            if lw not in stops and len(lw) >= 2 and lw not in {"http", "https", "www", "com",
+                                                                "org", "net", "html", "htm"}:
                 found.append((m.start(), english_stem(m.group()), lw))
         if placed_words:
             found.sort(key=lambda x: x[0])
@@ -106,7 +107,8 @@ def test_content_words_whose_stem_looks_like_a_stopword_stay() -> None:
 
 
 _AR_PIECES = ["في", "و", "الله", "الملك", "ملوك", "العراق", "بغداد", "ثلاثة", "عشر", "ب", "ال",
-              "مَلِكٌ", "ـ", "ة", "ها", "هم", " ", "، ", ". ", "2024", "x", "React", "npm", "the"]
+              "مَلِكٌ", "ـ", "ة", "ها", "هم", " ", "، ", ". ", "2024", "x", "React", "npm", "the",
+              "https://www.", ".org"]
 _EN_PIECES = ["the", "The", "And", "king", "Kings", "kings'", "Iraq's", "Baghdad", "I", "a",
               "seven", "day", "DAYS", "classes", "O", "’s", " ", ", ", ". ", "-", "2024"]
 
@@ -141,3 +143,12 @@ def test_an_arabic_paragraph_keeps_the_words_it_writes_in_latin_letters() -> Non
     assert "npm" in f.within(0, second, 10).words
     assert "npm" not in f.within(second, len(text), 10).words
     assert "terminal" not in [w.lower() for w in f.names]  # names are Arabic words read by sound
+
+
+def test_the_pieces_of_an_address_are_no_words_of_an_arabic_line() -> None:
+    # coc-stale: «[homepage]: https://www.contributor-covenant.org» shared https, www and org
+    # with every English line holding a link, and took three of them into one bead
+    f = paragraph_features("[homepage]: https://www.contributor-covenant.org", "ar",
+                           Glossary.load())
+    assert {"https", "www", "org"}.isdisjoint(f.forms)
+    assert {"homepage", "contributor", "covenant"} <= set(f.forms)
