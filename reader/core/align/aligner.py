@@ -35,6 +35,7 @@ from reader.core.align.corridor import coarse_path
 from reader.core.align.dp import path_to_beads, run_dp
 from reader.core.align.evidence import PairEvidence, measure
 from reader.core.align.model import Model, Problem
+from reader.core.align.model_one import model_one_matrix
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
 from reader.core.align.posterior import backward
 from reader.core.align.prepared import PreparedPair, SideInput, prepare, swap_beads
@@ -97,7 +98,9 @@ def _align_sides(
         # the corridor pass's beads for the second paragraph pass they cost accuracy (seeds
         # 1-20: small-coupled strict F1 0.948 -> 0.959 without, omission recall 0.91 -> 0.95).
         with stage(log, "sentence pass", level):
-            translation = base_translation + learnt_matrix(space, beads, params)
+            learnt = (model_one_matrix(space, beads, base_translation, params)
+                      if params.model_one else learnt_matrix(space, beads, params))
+            translation = base_translation + learnt
             pair.translation = translation.tocsr()
             fitted: list[Model] = []
             beads = align_by_units(

@@ -51,6 +51,15 @@ class AlignerParams:
     learn_min_dice: float = 0.25
     learn_top: int = 1  # a source word's best partner only: the runners-up are mostly noise
     name_threshold: float = 0.82
+    # word pairs learnt by IBM Model 1 (reader.core.align.model_one) instead of Dice
+    model_one: bool = False
+    model_one_iterations: int = 5
+    # pairs the model shares target words among: those met in this many beads, or the lexicon's
+    model_one_support: int = 1
+    model_one_prior: float = 1.0  # pseudo-count a lexicon pair gets in every EM round
+    model_one_null: float = 0.2  # the null word's weight against a bead's source words
+    model_one_min: float = 0.2  # t(target | source) a learnt pair needs
+    model_one_scale: float = 2.0  # a learnt pair's value: t times this, at most 1
     # the sentence pass (reader.core.align.units)
     unit_pass: bool = True
     unit_null_prior: float = -1.5  # leaving one sentence out

@@ -1,0 +1,164 @@
+"""Word pairs learnt from the pair's own aligned beads by IBM Model 1, the lexicon as its prior."""
+
+# Dice over co-occurrence pairs a word with whatever keeps turning up beside it, so a frequent
+# word's neighbours are credited with it too. Model 1 (Brown et al. 1993; used to align sentences
+# by Moore 2002) shares each target word of a bead out among the bead's source words (and a null
+# word) in proportion to how well each translates it, a few EM rounds over the beads: a word the
+# lexicon already explains no longer lends its company to the words beside it. Everything runs on
+# flat arrays of (bead, source word, target word) triples: a round is a few gathers and bincounts.
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+from reader.core.align.beads import Bead
+from reader.core.align.params import AlignerParams
+from reader.core.align.space import Space
+
+
+@dataclass(slots=True)
+class Triples:
+    """Every (source word, target word) meeting in a bead, over the words met in `min_count`
+    beads or more: `pair` numbers the distinct pairs (`src`, `tgt` give their words), `slot`
+    the (bead, target word) cell the triple explains (cells numbered 0..n_slots-1)."""
+
+    pair: np.ndarray
+    slot: np.ndarray
+    src: np.ndarray
+    tgt: np.ndarray
+    met: np.ndarray  # beads each pair meets in
+    known: np.ndarray  # whether the lexicon has the pair
+    n_slots: int
+    n_src: int
+
+
+def bead_words(
+    space: Space, beads: Sequence[Bead]
+) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Each bead's source words and target words (presence, one row per bead)."""
+    n_b = len(beads)
+
+    def rows(units: list[tuple[int, ...]], n_cols: int) -> sp.csr_matrix:
+        lengths = [len(u) for u in units]
+        cols = np.concatenate(units) if units else np.zeros(0, np.int64)
+        return sp.csr_matrix(
+            (np.ones(len(cols), dtype=np.float32),
+             (np.repeat(np.arange(n_b), lengths), cols)),
+            shape=(n_b, n_cols),
+        )
+
+    bs = rows([b.src for b in beads], space.src_words.shape[0])
+    bt = rows([b.tgt for b in beads], space.tgt.shape[0])
+    xa = (bs @ space.src_words).minimum(1).tocsr()
+    xe = (bt @ space.tgt[:, : space.n_tgt_words]).minimum(1).tocsr()
+    xa.sort_indices()
+    xe.sort_indices()
+    return xa, xe
+
+
+def _ragged_arange(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """starts[k], starts[k]+1, ..., starts[k]+lengths[k]-1 for every k, concatenated."""
+    total = int(lengths.sum())
+    ends = np.cumsum(lengths)
+    return np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
+
+
+def _frequent(x: sp.csr_matrix, min_count: int) -> sp.csr_matrix:
+    """`x` with only the columns present in `min_count` rows or more (the others zero)."""
+    df = np.bincount(x.indices, minlength=x.shape[1])
+    keep = df[x.indices] >= min_count
+    row = np.repeat(np.arange(x.shape[0]), np.diff(x.indptr))
+    indptr = np.r_[0, np.cumsum(np.bincount(row[keep], minlength=x.shape[0]))]
+    return sp.csr_matrix((x.data[keep], x.indices[keep], indptr), shape=x.shape)
+
+
+def triples(
+    xa: sp.csr_matrix, xe: sp.csr_matrix, min_count: int, known: sp.csr_matrix, support: int = 1
+) -> Triples:
+    """The triples of the beads whose words are `xa` (source) and `xe` (target), over the pairs
+    met in `min_count` beads or more or `known` (nonzero there)."""
+    xa, xe = _frequent(xa, min_count), _frequent(xe, min_count)
+    co = (xa.T.tocsr() @ xe).tocsr()
+    co.sort_indices()
+    co_src = np.repeat(np.arange(co.shape[0], dtype=np.int64), np.diff(co.indptr))
+    lexical = _known_at(co, known)
+    wanted = (co.data >= support) | lexical
+    width = max(1, xe.shape[1])
+    ne = np.diff(xe.indptr)
+    bead_of_a = np.repeat(np.arange(xa.shape[0]), np.diff(xa.indptr))
+    per = ne[bead_of_a]
+    slot = _ragged_arange(xe.indptr[bead_of_a].astype(np.int64), per)
+    key = np.repeat(xa.indices.astype(np.int64), per) * width + xe.indices[slot]
+    # CSR rows ascending with sorted columns: the co-occurrence cells' keys are sorted
+    at = np.searchsorted(co_src * width + co.indices, key)
+    number = np.cumsum(wanted) - 1
+    keep = wanted[at]
+    return Triples(number[at[keep]], slot[keep], co_src[wanted], co.indices[wanted].astype(np.int64),
+                   co.data[wanted].astype(np.int64), lexical[wanted], int(xe.indptr[-1]),
+                   xa.shape[1])
+
+
+def _known_at(co: sp.csr_matrix, known: sp.csr_matrix) -> np.ndarray:
+    """Whether `known` is nonzero at each stored cell of `co` (both sorted CSR, same shape)."""
+    hit = co.copy()
+    hit.data = np.arange(1, len(co.data) + 1, dtype=np.float64)
+    found = hit.multiply(known != 0).tocsr()
+    out = np.zeros(len(co.data), dtype=bool)
+    out[(found.data - 1).astype(np.int64)] = True
+    return out
+
+
+def train(
+    tr: Triples, prior: np.ndarray, iterations: int, null_share: float
+) -> np.ndarray:
+    """t(target | source) for every distinct pair of `tr`, after `iterations` EM rounds of
+    Model 1; `prior` (one per pair) is added to the expected counts of each round (the
+    lexicon's pairs get it); the null word explains a target word with weight `null_share`
+    against a bead's source words."""
+    t = np.ones(len(tr.src), dtype=np.float64) + prior
+    t /= np.bincount(tr.src, t, minlength=tr.n_src)[tr.src]
+    for _ in range(iterations):
+        w = t[tr.pair]
+        z = np.bincount(tr.slot, w, minlength=tr.n_slots) + null_share
+        counts = np.bincount(tr.pair, w / z[tr.slot], minlength=len(t)) + prior
+        totals = np.bincount(tr.src, counts, minlength=tr.n_src)
+        t = counts / totals[tr.src]
+    return t
+
+
+def model_one_matrix(
+    space: Space, beads: Sequence[Bead], lexicon: sp.csr_matrix, params: AlignerParams
+) -> sp.csr_matrix:
+    """Word pairs Model 1 finds in the confident matching beads, valued by t(target | source)
+    scaled by `params.model_one_scale` (at most 1); only pairs met in `params.learn_min_count`
+    beads or more, with t at least `params.model_one_min`, each source word's best
+    `params.learn_top`. `lexicon`: the translation known already (source stems by all columns),
+    the prior."""
+    match = [b for b in beads if b.src and b.tgt and b.confidence >= 0.5]
+    shape = (len(space.src_vocab), space.weights.shape[0])
+    if len(match) < 8:
+        return sp.csr_matrix(shape, dtype=np.float32)
+    xa, xe = bead_words(space, match)
+    lex = lexicon[:, : space.n_tgt_words]
+    tr = triples(xa, xe, params.learn_min_count, lex, params.model_one_support)
+    if not len(tr.src):
+        return sp.csr_matrix(shape, dtype=np.float32)
+    known = tr.known
+    prior = params.model_one_prior * known
+    t = train(tr, prior, params.model_one_iterations, params.model_one_null)
+    keep = (t >= params.model_one_min) & (tr.met >= params.learn_min_count)
+    rows, cols, vals, known = tr.src[keep], tr.tgt[keep], t[keep], known[keep]
+    # each source word's best few partners; those the lexicon gives are there already
+    order = np.lexsort((-vals, rows))
+    rows, cols, vals, known = rows[order], cols[order], vals[order], known[order]
+    if len(rows):
+        starts = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
+        rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+        top = (rank < params.learn_top) & ~known
+        rows, cols, vals = rows[top], cols[top], vals[top]
+    data = np.minimum(1.0, vals * params.model_one_scale).astype(np.float32)
+    return sp.csr_matrix((data, (rows, cols)), shape=shape)
