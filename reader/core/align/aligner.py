@@ -35,13 +35,13 @@ from reader.core.align.corridor import coarse_path
 from reader.core.align.dp import path_to_beads, run_dp
 from reader.core.align.evidence import PairEvidence, measure
 from reader.core.align.model import Model, Problem
-from reader.core.align.model_one import model_one_matrix
+from reader.core.align.model_one import learnt_pairs
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
 from reader.core.align.posterior import backward
 from reader.core.align.prepared import PreparedPair, SideInput, prepare, swap_beads
 from reader.core.align.realign import realign
 from reader.core.align.scores import score_band
-from reader.core.align.space import learnt_matrix, side_features
+from reader.core.align.space import side_features
 from reader.core.align.unexplained import leave_out_unexplained
 from reader.core.align.units import align_by_units
 from reader.core.anchors.features import Anchors
@@ -98,9 +98,7 @@ def _align_sides(
         # the corridor pass's beads for the second paragraph pass they cost accuracy (seeds
         # 1-20: small-coupled strict F1 0.948 -> 0.959 without, omission recall 0.91 -> 0.95).
         with stage(log, "sentence pass", level):
-            learnt = (model_one_matrix(space, beads, base_translation, params)
-                      if params.model_one else learnt_matrix(space, beads, params))
-            translation = base_translation + learnt
+            translation = base_translation + learnt_pairs(space, beads, base_translation, params)
             pair.translation = translation.tocsr()
             fitted: list[Model] = []
             beads = align_by_units(

@@ -17,7 +17,7 @@ import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
 from reader.core.align.params import AlignerParams
-from reader.core.align.space import Space
+from reader.core.align.space import Space, learnt_matrix
 
 
 @dataclass(slots=True)
@@ -97,9 +97,9 @@ def triples(
     at = np.searchsorted(co_src * width + co.indices, key)
     number = np.cumsum(wanted) - 1
     keep = wanted[at]
-    return Triples(number[at[keep]], slot[keep], co_src[wanted], co.indices[wanted].astype(np.int64),
-                   co.data[wanted].astype(np.int64), lexical[wanted], int(xe.indptr[-1]),
-                   xa.shape[1])
+    return Triples(number[at[keep]], slot[keep], co_src[wanted],
+                   co.indices[wanted].astype(np.int64), co.data[wanted].astype(np.int64),
+                   lexical[wanted], int(xe.indptr[-1]), xa.shape[1])
 
 
 def _known_at(co: sp.csr_matrix, known: sp.csr_matrix) -> np.ndarray:
@@ -162,3 +162,13 @@ def model_one_matrix(
         rows, cols, vals = rows[top], cols[top], vals[top]
     data = np.minimum(1.0, vals * params.model_one_scale).astype(np.float32)
     return sp.csr_matrix((data, (rows, cols)), shape=shape)
+
+
+def learnt_pairs(
+    space: Space, beads: Sequence[Bead], lexicon: sp.csr_matrix, params: AlignerParams
+) -> sp.csr_matrix:
+    """The word pairs the sentence pass adds to `lexicon` (the translation known already):
+    Model 1's if `params.model_one`, else Dice's (reader.core.align.space.learnt_matrix)."""
+    if params.model_one:
+        return model_one_matrix(space, beads, lexicon, params)
+    return learnt_matrix(space, beads, params)
