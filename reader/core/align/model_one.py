@@ -24,16 +24,20 @@ from reader.core.align.space import Space, learnt_matrix
 class Triples:
     """Every (source word, target word) meeting in a bead, over the words met in `min_count`
     beads or more: `pair` numbers the distinct pairs (`src`, `tgt` give their words), `slot`
-    the (bead, target word) cell the triple explains (cells numbered 0..n_slots-1)."""
+    the (bead, target word) cell the triple explains (cells numbered 0..n_slots-1),
+    `src_slot` its (bead, source word) cell (0..n_src_slots-1)."""
 
     pair: np.ndarray
     slot: np.ndarray
+    src_slot: np.ndarray
     src: np.ndarray
     tgt: np.ndarray
     met: np.ndarray  # beads each pair meets in
     known: np.ndarray  # whether the lexicon has the pair
     n_slots: int
+    n_src_slots: int
     n_src: int
+    n_tgt: int
 
 
 def bead_words(
@@ -57,6 +61,19 @@ def bead_words(
     xe = (bt @ space.tgt[:, : space.n_tgt_words]).minimum(1).tocsr()
     xa.sort_indices()
     xe.sort_indices()
+    return xa, xe
+
+
+def unexplained(
+    xa: sp.csr_matrix, xe: sp.csr_matrix, lexicon: sp.csr_matrix
+) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """Each bead's words less those the lexicon pairs with a word on the other side of it."""
+    known = (lexicon != 0).astype(np.float32)
+    tgt_done = (xa @ known).multiply(xe)
+    src_done = (xe @ known.T).multiply(xa)
+    xa, xe = (xa - (src_done > 0)).tocsr(), (xe - (tgt_done > 0)).tocsr()
+    xa.eliminate_zeros()
+    xe.eliminate_zeros()
     return xa, xe
 
 
@@ -97,9 +114,10 @@ def triples(
     at = np.searchsorted(co_src * width + co.indices, key)
     number = np.cumsum(wanted) - 1
     keep = wanted[at]
-    return Triples(number[at[keep]], slot[keep], co_src[wanted],
+    src_slot = np.repeat(np.arange(len(per), dtype=np.int64), per)
+    return Triples(number[at[keep]], slot[keep], src_slot[keep], co_src[wanted],
                    co.indices[wanted].astype(np.int64), co.data[wanted].astype(np.int64),
-                   lexical[wanted], int(xe.indptr[-1]), xa.shape[1])
+                   lexical[wanted], int(xe.indptr[-1]), len(per), xa.shape[1], xe.shape[1])
 
 
 def _known_at(co: sp.csr_matrix, known: sp.csr_matrix) -> np.ndarray:
@@ -113,20 +131,23 @@ def _known_at(co: sp.csr_matrix, known: sp.csr_matrix) -> np.ndarray:
 
 
 def train(
-    tr: Triples, prior: np.ndarray, iterations: int, null_share: float
+    tr: Triples, prior: np.ndarray, iterations: int, null_share: float, reverse: bool = False
 ) -> np.ndarray:
     """t(target | source) for every distinct pair of `tr`, after `iterations` EM rounds of
     Model 1; `prior` (one per pair) is added to the expected counts of each round (the
     lexicon's pairs get it); the null word explains a target word with weight `null_share`
-    against a bead's source words."""
-    t = np.ones(len(tr.src), dtype=np.float64) + prior
-    t /= np.bincount(tr.src, t, minlength=tr.n_src)[tr.src]
+    against a bead's source words. `reverse`: t(source | target), the target words
+    explaining the source's."""
+    word, n_words = (tr.tgt, tr.n_tgt) if reverse else (tr.src, tr.n_src)
+    slot, n_slots = (tr.src_slot, tr.n_src_slots) if reverse else (tr.slot, tr.n_slots)
+    t = np.ones(len(word), dtype=np.float64) + prior
+    t /= np.bincount(word, t, minlength=n_words)[word]
     for _ in range(iterations):
         w = t[tr.pair]
-        z = np.bincount(tr.slot, w, minlength=tr.n_slots) + null_share
-        counts = np.bincount(tr.pair, w / z[tr.slot], minlength=len(t)) + prior
-        totals = np.bincount(tr.src, counts, minlength=tr.n_src)
-        t = counts / totals[tr.src]
+        z = np.bincount(slot, w, minlength=n_slots) + null_share
+        counts = np.bincount(tr.pair, w / z[slot], minlength=len(t)) + prior
+        totals = np.bincount(word, counts, minlength=n_words)
+        t = counts / totals[word]
     return t
 
 
@@ -138,30 +159,39 @@ def model_one_matrix(
     beads or more, with t at least `params.model_one_min`, each source word's best
     `params.learn_top`. `lexicon`: the translation known already (source stems by all columns),
     the prior."""
-    match = [b for b in beads if b.src and b.tgt and b.confidence >= 0.5]
+    match = [b for b in beads if b.src and b.tgt and b.confidence >= params.model_one_confidence]
     shape = (len(space.src_vocab), space.weights.shape[0])
     if len(match) < 8:
         return sp.csr_matrix(shape, dtype=np.float32)
     xa, xe = bead_words(space, match)
     lex = lexicon[:, : space.n_tgt_words]
+    if params.model_one_unexplained:
+        xa, xe = unexplained(xa, xe, lex)
     tr = triples(xa, xe, params.learn_min_count, lex, params.model_one_support)
     if not len(tr.src):
         return sp.csr_matrix(shape, dtype=np.float32)
-    known = tr.known
-    prior = params.model_one_prior * known
+    prior = params.model_one_prior * tr.known
     t = train(tr, prior, params.model_one_iterations, params.model_one_null)
-    keep = (t >= params.model_one_min) & (tr.met >= params.learn_min_count)
-    rows, cols, vals, known = tr.src[keep], tr.tgt[keep], t[keep], known[keep]
-    # each source word's best few partners; those the lexicon gives are there already
-    order = np.lexsort((-vals, rows))
-    rows, cols, vals, known = rows[order], cols[order], vals[order], known[order]
-    if len(rows):
-        starts = np.r_[0, np.flatnonzero(np.diff(rows)) + 1]
-        rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
-        top = (rank < params.learn_top) & ~known
-        rows, cols, vals = rows[top], cols[top], vals[top]
-    data = np.minimum(1.0, vals * params.model_one_scale).astype(np.float32)
-    return sp.csr_matrix((data, (rows, cols)), shape=shape)
+    picked = _best(tr, tr.src, t, params)
+    if params.model_one_both:
+        # each target word's best source word too: a word with two translations is one
+        # source word's best partner only by one of them
+        back = train(tr, prior, params.model_one_iterations, params.model_one_null, True)
+        t = np.maximum(t, back)
+        picked |= _best(tr, tr.tgt, back, params)
+    data = np.minimum(1.0, t[picked] * params.model_one_scale).astype(np.float32)
+    return sp.csr_matrix((data, (tr.src[picked], tr.tgt[picked])), shape=shape)
+
+
+def _best(tr: Triples, word: np.ndarray, t: np.ndarray, params: AlignerParams) -> np.ndarray:
+    """Which pairs are among the best `params.learn_top` of their `word` (by `t`) of those
+    sure enough and met often enough, and not known already."""
+    able = (t >= params.model_one_min) & (tr.met >= params.learn_min_count)
+    order = np.lexsort((-t, ~able, word))  # a word's able pairs first, the best first
+    starts = np.r_[0, np.flatnonzero(np.diff(word[order])) + 1]
+    rank = np.empty(len(t), dtype=np.int64)
+    rank[order] = np.arange(len(t)) - np.repeat(starts, np.diff(np.r_[starts, len(t)]))
+    return able & (rank < params.learn_top) & ~tr.known
 
 
 def learnt_pairs(

@@ -54,6 +54,9 @@ class AlignerParams:
     # word pairs learnt by IBM Model 1 (reader.core.align.model_one) instead of Dice
     model_one: bool = False
     model_one_iterations: int = 5
+    model_one_unexplained: bool = False  # words the lexicon pairs within a bead left out
+    model_one_both: bool = False  # each target word's best source word learnt too
+    model_one_confidence: float = 0.5  # beads the model learns from: matches at least this sure
     # pairs the model shares target words among: those met in this many beads, or the lexicon's
     model_one_support: int = 1
     model_one_prior: float = 1.0  # pseudo-count a lexicon pair gets in every EM round
