@@ -96,28 +96,54 @@ def _frequent(x: sp.csr_matrix, min_count: int) -> sp.csr_matrix:
 def triples(
     xa: sp.csr_matrix, xe: sp.csr_matrix, min_count: int, known: sp.csr_matrix, support: int = 1
 ) -> Triples:
-    """The triples of the beads whose words are `xa` (source) and `xe` (target), over the pairs
-    met in `min_count` beads or more or `known` (nonzero there)."""
+    """The triples of the beads whose words are `xa` (source) and `xe` (target), over the words
+    met in `min_count` beads or more and the pairs met in `support` beads or more or `known`
+    (nonzero there)."""
     xa, xe = _frequent(xa, min_count), _frequent(xe, min_count)
     co = (xa.T.tocsr() @ xe).tocsr()
     co.sort_indices()
-    co_src = np.repeat(np.arange(co.shape[0], dtype=np.int64), np.diff(co.indptr))
     lexical = _known_at(co, known)
     wanted = (co.data >= support) | lexical
-    width = max(1, xe.shape[1])
-    ne = np.diff(xe.indptr)
-    bead_of_a = np.repeat(np.arange(xa.shape[0]), np.diff(xa.indptr))
-    per = ne[bead_of_a]
-    slot = _ragged_arange(xe.indptr[bead_of_a].astype(np.int64), per)
-    key = np.repeat(xa.indices.astype(np.int64), per) * width + xe.indices[slot]
-    # CSR rows ascending with sorted columns: the co-occurrence cells' keys are sorted
-    at = np.searchsorted(co_src * width + co.indices, key)
+    # source word by source word (the beads each is in, then their target words), so that the
+    # look-ups of one word's pairs stay within its row of `co`
+    by_word = xa.tocsc()
+    by_word.sort_indices()
+    per = np.diff(xe.indptr)[by_word.indices]
+    slot = _ragged_arange(xe.indptr[by_word.indices].astype(np.int64), per)
+    src = np.repeat(np.repeat(np.arange(xa.shape[1]), np.diff(by_word.indptr)), per)
+    at = _cells_of(co, src, xe.indices[slot])
     number = np.cumsum(wanted) - 1
     keep = wanted[at]
     src_slot = np.repeat(np.arange(len(per), dtype=np.int64), per)
+    co_src = np.repeat(np.arange(co.shape[0], dtype=np.int64), np.diff(co.indptr))
     return Triples(number[at[keep]], slot[keep], src_slot[keep], co_src[wanted],
                    co.indices[wanted].astype(np.int64), co.data[wanted].astype(np.int64),
                    lexical[wanted], int(xe.indptr[-1]), len(per), xa.shape[1], xe.shape[1])
+
+
+# cells of the look-up table `_cells_of` fills at a time (int32: 16 MB)
+_TABLE_CELLS = 1 << 22
+
+
+def _cells_of(co: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """The position among `co`'s stored cells of each cell (rows[k], cols[k]), every one of
+    them stored; `rows` ascending. A dense table over a block of rows at a time: a look-up
+    is one read, not a binary search through all the cells."""
+    width = max(1, co.shape[1])
+    block = max(1, _TABLE_CELLS // width)
+    out = np.empty(len(rows), dtype=np.int64)
+    table = np.empty(block * width, dtype=np.int32)
+    starts = np.searchsorted(rows, np.arange(0, co.shape[0] + block, block))
+    for k in range(len(starts) - 1):
+        r0, r1 = k * block, min(co.shape[0], (k + 1) * block)
+        if starts[k] == starts[k + 1]:
+            continue
+        lo, hi = co.indptr[r0], co.indptr[r1]
+        cell_rows = np.repeat(np.arange(r1 - r0), np.diff(co.indptr[r0 : r1 + 1]))
+        table[cell_rows * width + co.indices[lo:hi]] = np.arange(lo, hi, dtype=np.int32)
+        s0, s1 = starts[k], starts[k + 1]
+        out[s0:s1] = table[(rows[s0:s1] - r0) * width + cols[s0:s1]]
+    return out
 
 
 def _known_at(co: sp.csr_matrix, known: sp.csr_matrix) -> np.ndarray:
