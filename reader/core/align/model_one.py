@@ -24,20 +24,16 @@ from reader.core.align.space import Space, learnt_matrix
 class Triples:
     """Every (source word, target word) meeting in a bead, over the words met in `min_count`
     beads or more: `pair` numbers the distinct pairs (`src`, `tgt` give their words), `slot`
-    the (bead, target word) cell the triple explains (cells numbered 0..n_slots-1),
-    `src_slot` its (bead, source word) cell (0..n_src_slots-1)."""
+    the (bead, target word) cell the triple explains (cells numbered 0..n_slots-1)."""
 
     pair: np.ndarray
     slot: np.ndarray
-    src_slot: np.ndarray
     src: np.ndarray
     tgt: np.ndarray
     met: np.ndarray  # beads each pair meets in
     known: np.ndarray  # whether the lexicon has the pair
     n_slots: int
-    n_src_slots: int
     n_src: int
-    n_tgt: int
 
 
 def bead_words(
@@ -61,19 +57,6 @@ def bead_words(
     xe = (bt @ space.tgt[:, : space.n_tgt_words]).minimum(1).tocsr()
     xa.sort_indices()
     xe.sort_indices()
-    return xa, xe
-
-
-def unexplained(
-    xa: sp.csr_matrix, xe: sp.csr_matrix, lexicon: sp.csr_matrix
-) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    """Each bead's words less those the lexicon pairs with a word on the other side of it."""
-    known = (lexicon != 0).astype(np.float32)
-    tgt_done = (xa @ known).multiply(xe)
-    src_done = (xe @ known.T).multiply(xa)
-    xa, xe = (xa - (src_done > 0)).tocsr(), (xe - (tgt_done > 0)).tocsr()
-    xa.eliminate_zeros()
-    xe.eliminate_zeros()
     return xa, xe
 
 
@@ -114,11 +97,10 @@ def triples(
     at = _cells_of(co, src, xe.indices[slot])
     number = np.cumsum(wanted) - 1
     keep = wanted[at]
-    src_slot = np.repeat(np.arange(len(per), dtype=np.int64), per)
     co_src = np.repeat(np.arange(co.shape[0], dtype=np.int64), np.diff(co.indptr))
-    return Triples(number[at[keep]], slot[keep], src_slot[keep], co_src[wanted],
+    return Triples(number[at[keep]], slot[keep], co_src[wanted],
                    co.indices[wanted].astype(np.int64), co.data[wanted].astype(np.int64),
-                   lexical[wanted], int(xe.indptr[-1]), len(per), xa.shape[1], xe.shape[1])
+                   lexical[wanted], int(xe.indptr[-1]), xa.shape[1])
 
 
 # cells of the look-up table `_cells_of` fills at a time (int32: 16 MB)
@@ -157,15 +139,14 @@ def _known_at(co: sp.csr_matrix, known: sp.csr_matrix) -> np.ndarray:
 
 
 def train(
-    tr: Triples, prior: np.ndarray, iterations: int, null_share: float, reverse: bool = False
+    tr: Triples, prior: np.ndarray, iterations: int, null_share: float
 ) -> np.ndarray:
     """t(target | source) for every distinct pair of `tr`, after `iterations` EM rounds of
     Model 1; `prior` (one per pair) is added to the expected counts of each round (the
     lexicon's pairs get it); the null word explains a target word with weight `null_share`
-    against a bead's source words. `reverse`: t(source | target), the target words
-    explaining the source's."""
-    word, n_words = (tr.tgt, tr.n_tgt) if reverse else (tr.src, tr.n_src)
-    slot, n_slots = (tr.src_slot, tr.n_src_slots) if reverse else (tr.slot, tr.n_slots)
+    against a bead's source words."""
+    word, n_words = tr.src, tr.n_src
+    slot, n_slots = tr.slot, tr.n_slots
     t = np.ones(len(word), dtype=np.float64) + prior
     t /= np.bincount(word, t, minlength=n_words)[word]
     for _ in range(iterations):
@@ -191,20 +172,12 @@ def model_one_matrix(
         return sp.csr_matrix(shape, dtype=np.float32)
     xa, xe = bead_words(space, match)
     lex = lexicon[:, : space.n_tgt_words]
-    if params.model_one_unexplained:
-        xa, xe = unexplained(xa, xe, lex)
     tr = triples(xa, xe, params.learn_min_count, lex, params.model_one_support)
     if not len(tr.src):
         return sp.csr_matrix(shape, dtype=np.float32)
     prior = params.model_one_prior * tr.known
     t = train(tr, prior, params.model_one_iterations, params.model_one_null)
     picked = _best(tr, tr.src, t, params)
-    if params.model_one_both:
-        # each target word's best source word too: a word with two translations is one
-        # source word's best partner only by one of them
-        back = train(tr, prior, params.model_one_iterations, params.model_one_null, True)
-        t = np.maximum(t, back)
-        picked |= _best(tr, tr.tgt, back, params)
     data = np.minimum(1.0, t[picked] * params.model_one_scale).astype(np.float32)
     return sp.csr_matrix((data, (tr.src[picked], tr.tgt[picked])), shape=shape)
 

@@ -15,7 +15,6 @@ from reader.core.align.model_one import (
     model_one_matrix,
     train,
     triples,
-    unexplained,
 )
 from reader.core.align.params import DEFAULT_PARAMS
 from reader.core.align.space import Space
@@ -122,13 +121,3 @@ def test_bead_words_are_the_union_of_the_beads_paragraphs() -> None:
     assert xa.toarray().tolist() == [[1, 1, 1, 0], [0, 0, 0, 1]]
     assert xe.toarray().tolist() == [[1, 1, 0, 0], [0, 0, 1, 1]]
 
-
-def test_words_the_lexicon_pairs_within_a_bead_are_left_out() -> None:
-    xa = presence([[0, 1], [0, 2], [1]], 3)
-    xe = presence([[0, 1], [1, 2], [0]], 3)
-    lexicon = sp.csr_matrix(([1.0, 1.0], ([0, 1], [0, 0])), shape=(3, 3))  # 0: 0, 1: 0
-    a, e = unexplained(xa, xe, lexicon)
-    # bead 0: source 0 and 1 both have target 0; bead 1: target 0 is not there; bead 2: 1 and 0
-    assert a.toarray().tolist() == [[0, 0, 0], [1, 0, 1], [0, 0, 0]]
-    assert e.toarray().tolist() == [[0, 1, 0], [0, 1, 1], [0, 0, 0]]
-    assert not np.any(a.data == 0) and not np.any(e.data == 0)
