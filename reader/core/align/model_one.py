@@ -145,16 +145,15 @@ def train(
     Model 1; `prior` (one per pair) is added to the expected counts of each round (the
     lexicon's pairs get it); the null word explains a target word with weight `null_share`
     against a bead's source words."""
-    word, n_words = tr.src, tr.n_src
-    slot, n_slots = tr.slot, tr.n_slots
+    word, pair, slot = tr.src, tr.pair, tr.slot
     t = np.ones(len(word), dtype=np.float64) + prior
-    t /= np.bincount(word, t, minlength=n_words)[word]
+    t /= np.bincount(word, t, minlength=tr.n_src)[word]
     for _ in range(iterations):
-        w = t[tr.pair]
-        z = np.bincount(slot, w, minlength=n_slots) + null_share
-        counts = np.bincount(tr.pair, w / z[slot], minlength=len(t)) + prior
-        totals = np.bincount(word, counts, minlength=n_words)
-        t = counts / totals[word]
+        w = t[pair]
+        share = 1.0 / (np.bincount(slot, w, minlength=tr.n_slots) + null_share)
+        w *= share[slot]
+        counts = np.bincount(pair, w, minlength=len(t)) + prior
+        t = counts / np.bincount(word, counts, minlength=tr.n_src)[word]
     return t
 
 
@@ -185,12 +184,13 @@ def model_one_matrix(
 def _best(tr: Triples, word: np.ndarray, t: np.ndarray, params: AlignerParams) -> np.ndarray:
     """Which pairs are among the best `params.learn_top` of their `word` (by `t`) of those
     sure enough and met often enough, and not known already."""
-    able = (t >= params.model_one_min) & (tr.met >= params.learn_min_count)
-    order = np.lexsort((-t, ~able, word))  # a word's able pairs first, the best first
+    able = np.flatnonzero((t >= params.model_one_min) & (tr.met >= params.learn_min_count))
+    order = able[np.lexsort((-t[able], word[able]))]  # by word, the best first
     starts = np.r_[0, np.flatnonzero(np.diff(word[order])) + 1]
-    rank = np.empty(len(t), dtype=np.int64)
-    rank[order] = np.arange(len(t)) - np.repeat(starts, np.diff(np.r_[starts, len(t)]))
-    return able & (rank < params.learn_top) & ~tr.known
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    picked = np.zeros(len(t), dtype=bool)
+    picked[order[rank < params.learn_top]] = True
+    return picked & ~tr.known
 
 
 def learnt_pairs(
