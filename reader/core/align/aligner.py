@@ -6,7 +6,7 @@
 #    candidates.
 # 2. Source paragraphs are projected into the target's word space through a translation matrix
 #    built from the shipped lexicon and transliterated-name matches; the sentence pass adds word
-#    pairs learnt from the pair itself (co-occurrence over confidently aligned beads).
+#    pairs learnt from the pair itself (IBM Model 1 over confidently aligned beads).
 # 3. A dynamic programme over bead types (1:1, 1:2, 2:1, 1:3, 3:1, 2:2, 1:0, 0:1) in a band
 #    (reader.core.align.band) around an expected path (the diagonal, then the previous pass's
 #    path) maximises the sum of bead scores (reader.core.align.scores): lexical evidence
