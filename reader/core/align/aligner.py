@@ -6,7 +6,7 @@
 #    candidates.
 # 2. Source paragraphs are projected into the target's word space through a translation matrix
 #    built from the shipped lexicon and transliterated-name matches; the sentence pass adds word
-#    pairs learnt from the pair itself (co-occurrence over confidently aligned beads).
+#    pairs learnt from the pair itself (IBM Model 1 over confidently aligned beads).
 # 3. A dynamic programme over bead types (1:1, 1:2, 2:1, 1:3, 3:1, 2:2, 1:0, 0:1) in a band
 #    (reader.core.align.band) around an expected path (the diagonal, then the previous pass's
 #    path) maximises the sum of bead scores (reader.core.align.scores): lexical evidence
@@ -37,11 +37,12 @@ from reader.core.align.evidence import PairEvidence, measure
 from reader.core.align.joint import sweep_both
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import Model, Problem
+from reader.core.align.model_one import learnt_pairs
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
 from reader.core.align.prepared import PreparedPair, SideInput, prepare, swap_beads
 from reader.core.align.realign import realign
 from reader.core.align.scores import score_band
-from reader.core.align.space import learnt_matrix, side_features
+from reader.core.align.space import side_features
 from reader.core.align.unexplained import leave_out_unexplained
 from reader.core.align.units import align_by_units
 from reader.core.anchors.features import Anchors, Features
@@ -100,7 +101,7 @@ def _align_sides(
         # the corridor pass's beads for the second paragraph pass they cost accuracy (seeds
         # 1-20: small-coupled strict F1 0.948 -> 0.959 without, omission recall 0.91 -> 0.95).
         with stage(log, "sentence pass", level):
-            translation = base_translation + learnt_matrix(space, beads, params)
+            translation = base_translation + learnt_pairs(space, beads, base_translation, params)
             pair.translation = translation.tocsr()
             fitted: list[Model] = []
             beads = align_by_units(

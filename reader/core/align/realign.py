@@ -29,11 +29,12 @@ from reader.core.align.corridor import coarse_path
 from reader.core.align.dp import path_to_beads, pin_points, run_dp
 from reader.core.align.fixed import Gap, check_fixed, forbid, gaps_between, null_owners
 from reader.core.align.model import Model, Problem
+from reader.core.align.model_one import learnt_pairs
 from reader.core.align.params import MATCH_TYPES, AlignerParams
 from reader.core.align.posterior import backward
 from reader.core.align.prepared import PreparedPair
 from reader.core.align.scores import score_band
-from reader.core.align.space import Side, learnt_matrix
+from reader.core.align.space import Side
 from reader.core.align.unexplained import leave_out_unexplained
 from reader.core.align.units import align_by_units
 from reader.core.errors import Cancelled
@@ -122,8 +123,8 @@ def realign(
                              for b in fixed]
                     known += [x for band, found_b in zip(bands, beads, strict=True)
                               for x in band.to_pair(found_b)]
-                    translation = (ready.base_translation
-                                   + learnt_matrix(ready.space, known, params)).tocsr()
+                    translation = (ready.base_translation + learnt_pairs(
+                        ready.space, known, ready.base_translation, params)).tocsr()
                 for k, band in enumerate(bands):
                     sides = (band.side(pair.src, band.src_rows),
                              band.side(pair.tgt, band.tgt_rows))

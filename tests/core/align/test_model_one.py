@@ -1,0 +1,123 @@
+"""IBM Model 1 word pairs learnt from a pair's own beads (reader.core.align.model_one)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import scipy.sparse as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reader.core.align.beads import Bead
+from reader.core.align.model_one import (
+    bead_words,
+    model_one_matrix,
+    train,
+    triples,
+)
+from reader.core.align.params import DEFAULT_PARAMS
+from reader.core.align.space import Space
+
+
+def presence(rows: list[list[int]], n_cols: int) -> sp.csr_matrix:
+    cells = [(r, c) for r, cols in enumerate(rows) for c in sorted(set(cols))]
+    r, c = zip(*cells, strict=True) if cells else ((), ())
+    m = sp.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(rows), n_cols))
+    m.sort_indices()
+    return m
+
+
+def table(src_rows: list[list[int]], tgt_rows: list[list[int]], n_src: int, n_tgt: int,
+          known: list[tuple[int, int]] = (), iterations: int = 10, prior: float = 1.0,
+          ) -> dict[tuple[int, int], float]:
+    """t(target | source) per pair met, trained on beads given as word numbers."""
+    xa, xe = presence(src_rows, n_src), presence(tgt_rows, n_tgt)
+    lex = sp.csr_matrix((np.ones(len(known)), tuple(zip(*known, strict=True)) or ([], [])),
+                        shape=(n_src, n_tgt))
+    tr = triples(xa, xe, 1, lex)
+    t = train(tr, prior * tr.known, iterations, 0.2)
+    return {(int(a), int(e)): float(p) for a, e, p in zip(tr.src, tr.tgt, t, strict=True)}
+
+
+# source words: 0 "kitab", 1 "bayt", 2 "kabir", 3 "al" (everywhere); target words in the same
+# order: 0 "book", 1 "house", 2 "big", 3 "the"
+BEADS_SRC = [[3, 0], [3, 1], [3, 0, 2], [3, 1, 2], [3, 0], [3, 2]]
+BEADS_TGT = [[3, 0], [3, 1], [3, 0, 2], [3, 1, 2], [3, 0], [3, 2]]
+
+
+def test_em_finds_the_word_pairs_of_a_hand_made_pair() -> None:
+    t = table(BEADS_SRC, BEADS_TGT, 4, 4)
+    for a in range(4):
+        partners = {e: p for (s, e), p in t.items() if s == a}
+        assert max(partners, key=partners.__getitem__) == a, (a, partners)
+    # "al" is beside every word: Model 1 gives "the" to it, and the others their own partner
+    assert t[(3, 3)] > 0.9
+    assert t[(0, 0)] > 0.8 and t[(1, 1)] > 0.8 and t[(2, 2)] > 0.8
+
+
+def test_the_lexicon_prior_explains_a_word_away() -> None:
+    # x and y (0, 1) always come together, with X and Y (0, 1): nothing tells them apart ...
+    src, tgt = [[0, 1]] * 4, [[0, 1]] * 4
+    t = table(src, tgt, 2, 2)
+    assert abs(t[(0, 0)] - t[(0, 1)]) < 1e-9
+    # ... until the lexicon says y is Y: then x takes X
+    t = table(src, tgt, 2, 2, known=[(1, 1)])
+    assert t[(0, 0)] > 0.6 > t[(0, 1)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.integers(0, 7), max_size=6),
+                          st.lists(st.integers(0, 6), max_size=6)), min_size=1, max_size=12),
+       st.integers(0, 6), st.floats(0.0, 5.0))
+def test_probabilities_sum_to_one_per_source_word(
+    beads: list[tuple[list[int], list[int]]], iterations: int, prior: float,
+) -> None:
+    src = [list(s) for s, _ in beads]
+    tgt = [list(e) for _, e in beads]
+    xa, xe = presence(src, 8), presence(tgt, 7)
+    lex = sp.csr_matrix(np.eye(8, 7))
+    for min_count in (1, 2):
+        tr = triples(xa, xe, min_count, lex)
+        t = train(tr, prior * tr.known, iterations, 0.2)
+        assert np.all(np.isfinite(t)) and np.all((t > 0) & (t <= 1 + 1e-9))
+        sums = np.bincount(tr.src, t, minlength=8)
+        words = np.unique(tr.src)
+        assert np.allclose(sums[words], 1.0)
+        # every pair is one that meets in a bead, counted right
+        met = (xa.T @ xe).toarray()
+        assert np.array_equal(tr.met, met[tr.src, tr.tgt])
+
+
+def space_of(src_rows: list[list[int]], tgt_rows: list[list[int]], n_src: int,
+             n_tgt: int) -> Space:
+    """A space with no anchor keys: paragraph k holds the words of row k."""
+    xa, xe = presence(src_rows, n_src), presence(tgt_rows, n_tgt)
+    return Space(xa, sp.csr_matrix((len(src_rows), n_tgt), dtype=np.float32), xe,
+                 np.ones(n_tgt, dtype=np.float32), [f"s{a}" for a in range(n_src)],
+                 {f"t{e}": e for e in range(n_tgt)}, n_tgt)
+
+
+def test_matrix_holds_the_best_new_partner_of_each_word() -> None:
+    src, tgt = BEADS_SRC * 2, BEADS_TGT * 2
+    space = space_of(src, tgt, 4, 4)
+    beads = [Bead((k,), (k,), 0.9) for k in range(len(src))]
+    lexicon = sp.csr_matrix(([1.0], ([0], [0])), shape=(4, 4))  # kitab: book, known
+    params = replace(DEFAULT_PARAMS, model_one=True)
+    got = model_one_matrix(space, beads, lexicon, params).toarray()
+    # the known pair is not learnt again; the others are, each word's best partner only
+    assert got[0].sum() == 0
+    assert got[1, 1] > 0 and got[2, 2] > 0 and got[3, 3] > 0
+    assert np.count_nonzero(got) == 3 and got.max() <= 1.0
+    # beads not sure enough, or too few, teach nothing
+    unsure = [replace(b, confidence=0.3) for b in beads]
+    assert model_one_matrix(space, unsure, lexicon, params).nnz == 0
+    assert model_one_matrix(space, beads[:7], lexicon, params).nnz == 0
+
+
+def test_bead_words_are_the_union_of_the_beads_paragraphs() -> None:
+    space = space_of([[0], [1, 2], [3]], [[0, 1], [2], [3]], 4, 4)
+    xa, xe = bead_words(space, [Bead((0, 1), (0,)), Bead((2,), (1, 2))])
+    assert xa.toarray().tolist() == [[1, 1, 1, 0], [0, 0, 0, 1]]
+    assert xe.toarray().tolist() == [[1, 1, 0, 0], [0, 0, 1, 1]]
+
