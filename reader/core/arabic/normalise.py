@@ -257,11 +257,27 @@ _TOKEN = re.compile(
 )
 
 
+# The same, as a group: splitting on it gives what lies between tokens and the tokens in turn.
+_TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
+
+
 def tokens(text: str) -> list[tuple[int, int, str]]:
     """Word tokens `(start, end, surface)`: letter runs (marks and tatweel inside) or digit runs.
 
     Digit runs keep internal `, . ٬ ٫` separators (`18,000`, `2.5`, `١٨٬٠٠٠`); letters glued to
     digits are separate tokens (`و2014` gives `و` and `2014`).
     """
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    words, starts, ends = token_columns(text)
+    return list(zip(starts, ends, words, strict=True))
+
+
+def token_columns(text: str) -> tuple[list[str], list[int], list[int]]:
+    """`tokens(text)` as three lists: the surfaces, their starts and their ends.
+
+    One split and a running sum of the pieces' lengths, both in C: a match object per token
+    cost three times as much on a long paragraph.
+    """
+    parts = _TOKEN_SPLIT.split(text)  # between, token, between, ..., token, between
+    bounds = list(itertools.accumulate(map(len, parts)))
+    return parts[1::2], bounds[0:-1:2], bounds[1::2]
 
