@@ -209,7 +209,7 @@ def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
 
 def _visible_length(text: str) -> int:
     """Characters that are not white space: the length Gale and Church count."""
-    return sum(map(len, text.split()))
+    return len("".join(text.split()))
 
 
 def paragraph_features(
