@@ -23,7 +23,12 @@ from reader.core.anchors.number_words import (
     may_hold_number,
     near,
 )
-from reader.core.arabic.normalise import fold_for_search, original_span, token_columns
+from reader.core.arabic.normalise import (
+    fold_for_search,
+    letter_runs,
+    original_span,
+    token_columns,
+)
 from reader.core.errors import InputError
 
 LANGUAGES = ("ar", "en")
@@ -82,6 +87,7 @@ _NOT_TEXT_MARKS = (
 _PLAIN = re.compile(r"\d+(?:[.٫]\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d{1,3}(?:\.\d{3}){2,}")
 _RUN = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 
 
 def find_numbers(
@@ -97,6 +103,10 @@ def find_numbers(
     folded, index = fold_for_search(text)
     if not may_hold_number(folded, lang):
         return []  # no digit and no number word: most paragraphs of a book
+    if lang == "ar" and _DIGIT.search(folded) is None and NUMBER_STARTS["ar"].isdisjoint(
+        letter_runs(folded)
+    ):
+        return []  # only words like لست: a token a number starts at is a run of letters
     toks, candidates = _tokens(folded, lang)
     found: list[tuple[int, int, float, str | None, bool, bool]] = []
     # the tokens where a number may start, in turn; one found resumes after its last token
