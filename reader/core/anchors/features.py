@@ -8,8 +8,6 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
-from typing import cast
 
 from reader.core.anchors.dates import DateMention, find_dates
 from reader.core.anchors.glossary import Glossary, TermMention
@@ -224,66 +222,49 @@ def paragraph_features(
     Arabic words are stemmed by `stemmer` (a lexicon's, `Lexicon.stemmer`, tells clitics from
     letters of known words), by `strip_clitics` without one."""
     anchors = anchors if anchors is not None else find_anchors(text, lang, glossary)
-    masked = _mask(text, [(t.start, t.end) for t in anchors.terms]) if anchors.terms else text
-    # The words come from one split (the words and what lies between, in turn) and their
-    # offsets from a running sum of the pieces' lengths; each word's stem from a table filled
-    # in as words come, and the content words picked out by their stems: all in C but for the
-    # first sight of a word (a match object and four appends per word cost half the stage).
+    masked = _mask(text, [(t.start, t.end) for t in anchors.terms])
     if lang == "ar":
         norm, raw_offset = normalize_with_offsets(masked)
         length = _visible_length(norm)
-        pieces = _AR_SPLIT.split(norm)
-        found = pieces[1::2]
-        stems = _content_stems(stemmer if stemmer is not None else _PLAIN_STEMMER)
-        known = list(map(stems.get, found))
-        stemmed = (_stem_new(found, stems, stemmer if stemmer is not None else _PLAIN_STEMMER)
-                   if None in known else cast(list[str], known))
-        words = list(filter(None, stemmed))
-        forms = list(compress(found, stemmed))
+        forms = []
+        words = []
+        offsets = []
+        stemmer = stemmer if stemmer is not None else _PLAIN_STEMMER
+        stems = _content_stems(stemmer)
+        for m in _AR_WORD.finditer(norm):
+            w = m.group()
+            stem = stems.get(w)
+            if stem is None:
+                stem = stems[w] = _arabic_content_stem(w, stemmer)
+            if stem:
+                words.append(stem)
+                forms.append(w)
+                offsets.append(m.start())
         names = [w for w in words if len(w) >= 3]
-        if raw_offset is None:  # presentation forms: words cannot be placed in the text
-            offsets = []
-        else:
-            offsets = list(compress(_starts(pieces), stemmed))
-            if len(norm) != len(masked):  # marks dropped: offsets into the paragraph text
-                offsets = list(map(raw_offset.__getitem__, offsets))
+        # offsets into the paragraph text; none when normalising changed more than marks
+        offsets = [raw_offset[o] for o in offsets] if raw_offset is not None else []
     else:
         length = _visible_length(text)
-        pieces = _EN_SPLIT.split(masked)
-        found = pieces[1::2]
-        content = list(map(_english_content_word, found))
-        chosen = list(filter(None, content))
-        if chosen:
-            stem_list, form_list, name_flags = zip(*chosen, strict=True)
-            words, forms = list(stem_list), list(form_list)
-            names = list(compress(compress(found, content), name_flags))
-        else:
-            words, forms, names = [], [], []
-        offsets = list(compress(_starts(pieces), content))
+        words = []
+        forms = []
+        names = []
+        offsets = []
+        for m in _EN_WORD.finditer(masked):
+            w = m.group()
+            content = _english_content_word(w)
+            if content is None:
+                continue
+            stem, lw, may_be_name = content
+            words.append(stem)
+            forms.append(lw)
+            offsets.append(m.start())
+            if may_be_name:
+                names.append(w)
     if not (anchors.numbers or anchors.dates or anchors.terms or anchors.handles
             or anchors.hashtags or anchors.urls):
-        return Features(length, words, [], names, forms, offsets, [])
+        return Features(length, words, [], names, forms, offsets, [])  # most paragraphs
     placed = sorted(zip(anchors.key_offsets(text), anchors.keys(), strict=True))
     return Features(
         length=length, words=words, keys=[k for _, k in placed], names=names, forms=forms,
         offsets=offsets, key_offsets=[o for o, _ in placed],
     )
-
-
-# The word patterns as one group: splitting on them gives what lies between words and the
-# words in turn.
-_AR_SPLIT = re.compile(f"({_AR_WORD.pattern})")
-_EN_SPLIT = re.compile(f"({_EN_WORD.pattern})")
-
-
-def _starts(pieces: list[str]) -> list[int]:
-    """Where each word of a split (`pieces[1::2]`) starts in the text split."""
-    return list(accumulate(map(len, pieces)))[0:-1:2]
-
-
-def _stem_new(found: list[str], stems: dict[str, str], stemmer: Stemmer) -> list[str]:
-    """The stems of `found`, those of words not yet in `stems` made (and kept there)."""
-    for w in found:
-        if w not in stems:
-            stems[w] = _arabic_content_stem(w, stemmer)
-    return list(map(stems.__getitem__, found))
