@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.anchors.features import Anchors, find_anchors, paragraph_features, text_anchors
-from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.glossary import _EN_FOLD, Glossary, _en_fold
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.number_words import (
     _AR_HINT_WORDS,
@@ -182,3 +182,11 @@ def test_a_first_word_is_tried_only_where_a_second_word_of_its_terms_stands(
     for text in ["the prophet", "the old testament", "The Shia party", "the party", "the shi'a "
                  "party", "the Old-Testament's", "the"]:
         assert glossary.find_terms(text, "en") == find_terms_everywhere(glossary, text)
+
+
+@SETTINGS
+@given(st.one_of(MIXED_TEXT, st.lists(st.sampled_from(["’", "‘", "ʼ", "ʻ", "`", "´", "‐", "‑",
+                                                        "‒", "–", "—", "'", "-", "a", " "]))
+                 .map("".join)))
+def test_english_fold_as_the_table_translates(text: str) -> None:
+    assert _en_fold(text) == text.translate(_EN_FOLD)
