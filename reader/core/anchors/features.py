@@ -290,6 +290,9 @@ def paragraph_features(
             offsets.append(m.start())
             if may_be_name:
                 names.append(w)
+    if not (anchors.numbers or anchors.dates or anchors.terms or anchors.handles
+            or anchors.hashtags or anchors.urls):
+        return Features(length, words, [], names, forms, offsets, [])  # most paragraphs
     placed = sorted(zip(anchors.key_offsets(text), anchors.keys(), strict=True))
     return Features(
         length=length, words=words, keys=[k for _, k in placed], names=names, forms=forms,

@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.core.anchors.glossary_cache import cached_matcher, cached_terms
+from reader.core.anchors.trie import trie_regex
 from reader.core.anchors.tsv import PAIR_COLUMNS, ar_key, path_key, read_rows, variants
 from reader.core.arabic.affixes import (
     ARTICLE,
@@ -46,6 +47,18 @@ _EN_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`": "'"
 # Whether a text holds one of those: most paragraphs do not, and looking for one costs far less
 # than translating character by character.
 _EN_FOLDED = re.compile("[" + re.escape("".join(map(chr, _EN_FOLD))) + "]")
+_EN_FOLD_PAIRS = tuple((chr(c), str(r)) for c, r in _EN_FOLD.items())
+
+
+def _en_fold(text: str) -> str:
+    """`text.translate(_EN_FOLD)`: one replace per character there (translating with a table
+    costs about 50 ns a character; a paragraph holds one or two of these)."""
+    for c, r in _EN_FOLD_PAIRS:
+        if c in text:
+            text = text.replace(c, r)
+    return text
+
+
 _EN_ARTICLE = re.compile(r"^(?:al|el)[\s-]+(?=\S{3})", re.IGNORECASE)
 _EN_PREFIX = r"(?:(?i:al|el)[\s-]+)?"
 _EN_SUFFIX = r"(?:'s|s'|es|s)?"
@@ -121,31 +134,6 @@ def _en_key(text: str) -> str:
     return _SPACES.sub(" ", folded.replace("-", " ")).strip().lower()
 
 
-def _trie_regex(sequences: Iterable[list[str]]) -> str:
-    """One regex alternation, shaped as a trie, matching any sequence of regex atoms.
-
-    Alternatives at a node share their prefix, so the engine tests each character once instead of
-    once per term; an optional tail is greedy, so the longest term wins at a position.
-    """
-    trie: dict[str, Any] = {}
-    for atoms in sequences:
-        node = trie
-        for atom in atoms:
-            node = node.setdefault(atom, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [atom + emit(child) for atom, child in node.items() if atom]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return "(?:" + body + ")?"
-        return body
-
-    return emit(trie)
-
-
 @dataclass(frozen=True, slots=True)
 class _Matcher:
     pattern: re.Pattern[str]
@@ -155,6 +143,9 @@ class _Matcher:
     # every word a match can start with, lower case (and al, el), when each match starts a
     # word; None when some term starts otherwise (then the pattern searches every position)
     firsts: frozenset[str] | None = None
+    # for a first word all of whose terms go on past it: pieces of text (lower case) one of
+    # which each of those terms holds further on ("the" -> "prophet", "guardian", ...)
+    further: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _arabic_matcher(terms: Iterable[Term]) -> _Matcher | None:
@@ -179,7 +170,7 @@ def _arabic_matcher(terms: Iterable[Term]) -> _Matcher | None:
     if not ids:
         return None
     def trie(forms: Iterable[str]) -> str:
-        return _trie_regex([r"\s+" if c == " " else re.escape(c) for c in form] for form in forms)
+        return trie_regex([r"\s+" if c == " " else re.escape(c) for c in form] for form in forms)
 
     bare = [form for form, flag in with_article.items() if not flag]
     # with the article any core may follow; without it, only cores the glossary wrote bare
@@ -224,13 +215,44 @@ def _english_matcher(terms: Iterable[Term]) -> _Matcher | None:
         return None
     alts = []
     if folded:
-        alts.append(f"(?i:{_trie_regex(folded.values())})")
+        alts.append(f"(?i:{trie_regex(folded.values())})")
     if exact:
-        alts.append(_trie_regex(exact.values()))
+        alts.append(trie_regex(exact.values()))
     core = "|".join(alts)
     regex = rf"(?<!\w){_EN_PREFIX}(?P<core>{core}){_EN_SUFFIX}(?!\w)"
-    firsts = _first_words([*folded.values(), *(_english_atoms(t.lower()) for t in exact)])
-    return _Matcher(re.compile(regex), ids, _ignored(terms), _core_key_en, firsts)
+    sequences = [*folded.values(), *(_english_atoms(t.lower()) for t in exact)]
+    firsts = _first_words(sequences)
+    further = _further_pieces(sequences) if firsts is not None else {}
+    return _Matcher(re.compile(regex), ids, _ignored(terms), _core_key_en, firsts, further)
+
+
+def _further_pieces(sequences: Iterable[list[str]]) -> dict[str, tuple[str, ...]]:
+    """For each first word whose terms all hold a second word, those words (as far as they
+    are plain letters): a text holding none of them is not tried where the first word stands.
+    "The", which begins a few names, is in nearly every English paragraph several times."""
+    pieces: dict[str, set[str]] = {}
+    open_ended = {"al", "el"}  # the article before a name: any term may follow
+    for atoms in sequences:
+        piece = _second_word(atoms)
+        for first in _first_words([atoms]) or ():
+            if piece is None:
+                open_ended.add(first)
+            else:
+                pieces.setdefault(first, set()).add(piece)
+    return {w: tuple(sorted(p)) for w, p in pieces.items() if w not in open_ended}
+
+
+def _second_word(atoms: list[str]) -> str | None:
+    """The plain letters (ASCII word characters, lower case) that start the term's second
+    word, after the first run of white space or dashes; None when the term has none."""
+    if r"[\s-]+" not in atoms:
+        return None
+    letters = []
+    for atom in atoms[atoms.index(r"[\s-]+") + 1 :]:
+        if len(atom) != 1 or not atom.isascii() or not _is_word(atom):
+            break
+        letters.append(atom.lower())
+    return "".join(letters) or None
 
 
 def _is_word(c: str) -> bool:
@@ -330,7 +352,7 @@ class Glossary:
         if language == "ar":
             haystack, index = fold_for_search(text)
         else:
-            haystack = text.translate(_EN_FOLD) if _EN_FOLDED.search(text) else text
+            haystack = _en_fold(text) if _EN_FOLDED.search(text) else text
         mentions: list[TermMention] = []
         ids, key, ignored = matcher.ids, matcher.key, matcher.ignored
         for m in _matches(matcher, haystack):
@@ -369,13 +391,17 @@ def _matches(matcher: _Matcher, haystack: str) -> Iterable[re.Match[str]]:
     firsts = matcher.firsts
     lowered = haystack.lower()
     if (firsts is None or len(lowered) != len(haystack)
-            or _NON_ASCII_WORD.search(haystack) is not None):
+            or (not haystack.isascii() and _NON_ASCII_WORD.search(haystack) is not None)):
         return matcher.pattern.finditer(haystack)
     hits = firsts.intersection(_WORD.findall(lowered))
     if not hits:
         return []
     starts = []
+    further = matcher.further
     for word in hits:
+        pieces = further.get(word)
+        if pieces is not None and not any(piece in lowered for piece in pieces):
+            continue  # none of the words its terms go on with: no term starts at this word
         at = lowered.find(word)
         while at >= 0:
             end = at + len(word)

@@ -30,6 +30,7 @@ _FORMAT = "reader-glossary-matcher-1"
 # Arabic affixes, the TSV key and the normalisation)
 _MODULES = (
     "reader.core.anchors.glossary",
+    "reader.core.anchors.trie",
     "reader.core.anchors.tsv",
     "reader.core.arabic.affixes",
     "reader.core.arabic.normalise",

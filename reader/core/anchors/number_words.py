@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Protocol
 
+from reader.core.anchors.trie import trie_regex
 from reader.core.arabic.affixes import NUMBER_PROCLITICS
 from reader.core.arabic.normalise import letter_runs
 
@@ -69,7 +71,7 @@ EN_GLUED_SCALES = {"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3}
 LATIN = re.compile("[a-z]")
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     """A word or digit run of the folded text: its offsets and the word."""
 
@@ -78,19 +80,43 @@ class Tok:
     word: str
 
 
+class TokenSeq(Protocol):
+    """The tokens the readers below walk: a list of Tok, or `Tokens`."""
+
+    def __len__(self) -> int: ...
+    def __getitem__(self, j: int, /) -> Tok: ...
+
+
+class Tokens:
+    """A folded text's tokens as three lists, each made a Tok only when a reader asks for it:
+    a number starts at few of a paragraph's words, and a record for each word cost more than
+    reading the numbers."""
+
+    __slots__ = ("ends", "starts", "words")
+
+    def __init__(self, words: list[str], starts: list[int], ends: list[int]) -> None:
+        self.words, self.starts, self.ends = words, starts, ends
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, j: int) -> Tok:
+        return Tok(self.starts[j], self.ends[j], self.words[j])
+
+
 def near(folded: str, a: int, b: int) -> bool:
     """Only white space between offsets `a` and `b` (words in the same phrase)."""
     return folded[a:b].strip() == ""
 
 
-def _ar_word(toks: list[Tok], j: int, folded: str, prev_end: int) -> str | None:
+def _ar_word(toks: TokenSeq, j: int, folded: str, prev_end: int) -> str | None:
     """The word at `j` if it follows `prev_end` with only spaces between."""
     if j >= len(toks) or not near(folded, prev_end, toks[j].start):
         return None
     return toks[j].word
 
 
-def _ar_small(toks: list[Tok], i: int, folded: str, first: bool) -> tuple[int, int] | None:
+def _ar_small(toks: TokenSeq, i: int, folded: str, first: bool) -> tuple[int, int] | None:
     """A number below 1000 in words starting at token `i`: (value, next token)."""
     word = toks[i].word
     if not first:
@@ -131,7 +157,7 @@ def _ar_small(toks: list[Tok], i: int, folded: str, first: bool) -> tuple[int, i
     return None
 
 
-def _ar_below_hundred(toks: list[Tok], i: int, folded: str) -> tuple[int, int] | None:
+def _ar_below_hundred(toks: TokenSeq, i: int, folded: str) -> tuple[int, int] | None:
     """"وخمسة وعشرون", "وعشرون" after a hundred or thousand."""
     parsed = _ar_small(toks, i, folded, first=False)
     if parsed is None or parsed[0] >= 100:
@@ -145,11 +171,11 @@ AR_STARTS = frozenset({*_AR_HUNDREDS, *_AR_TEEN_HEADS, *_AR_UNITS, *_AR_TENS, *A
 
 # A number can only be in a paragraph holding a digit or one of these words (folded forms) as a
 # whole word; "a"/"an" start a number only before a scale word, which the English list holds.
+# (A trie: at each place the engine follows one branch instead of trying every word.)
 _EN_HINT = re.compile(
-    r"\d|(?<![a-z])(?:"
-    + "|".join(sorted([*_EN_UNITS, *_EN_TENS, *EN_SCALES, "hundred", "dozen"], key=len,
-                      reverse=True))
-    + ")(?![a-z])"
+    r"(?<![a-z])"
+    + trie_regex(list(w) for w in [*_EN_UNITS, *_EN_TENS, *EN_SCALES, "hundred", "dozen"])
+    + "(?![a-z])"
 )
 # Arabic ones also with a conjunction, preposition or article glued on.
 _AR_HINT_WORDS = frozenset(
@@ -167,8 +193,19 @@ def may_hold_number(folded: str, lang: str) -> bool:
     asks for too.
     """
     if lang == "en":
-        return _EN_HINT.search(folded) is not None
+        return _has_digit(folded) or _EN_HINT.search(folded) is not None
     return _DIGIT.search(folded) is not None or not _AR_HINT_WORDS.isdisjoint(letter_runs(folded))
+
+
+def _has_digit(text: str) -> bool:
+    """Whether `text` holds a digit (\\d): in ASCII text ten substring tests, which cost less
+    than the pattern."""
+    if not text.isascii():
+        return _DIGIT.search(text) is not None
+    return any(d in text for d in _ASCII_DIGITS)
+
+
+_ASCII_DIGITS = "0123456789"
 
 
 @lru_cache(maxsize=65536)
@@ -197,7 +234,19 @@ def ar_strip_proclitic(word: str) -> str:
     return word
 
 
-def ar_words(folded: str, toks: list[Tok], i: int) -> tuple[float, int] | None:
+# Every word `may_start_number` accepts, by language: a number word, or one with a proclitic
+# `ar_strip_proclitic` takes off (a set look-up per word instead of a call).
+NUMBER_STARTS = {
+    "en": _EN_STARTS,
+    "ar": AR_STARTS | frozenset(
+        word
+        for word in (prefix + rest for prefix in NUMBER_PROCLITICS for rest in AR_STARTS)
+        if ar_strip_proclitic(word) != word
+    ),
+}
+
+
+def ar_words(folded: str, toks: TokenSeq, i: int) -> tuple[float, int] | None:
     """Arabic number words: "ثلاثة عشر", "خمسمائة وعشرون", "ألفان", "ثلاثة آلاف وخمسمائة"."""
     word = toks[i].word
     total = 0.0
@@ -228,7 +277,7 @@ def ar_words(folded: str, toks: list[Tok], i: int) -> tuple[float, int] | None:
     return total, j
 
 
-def en_words(folded: str, toks: list[Tok], i: int) -> tuple[float, int] | None:
+def en_words(folded: str, toks: TokenSeq, i: int) -> tuple[float, int] | None:
     """English number words: "thirteen", "twenty-five", "two hundred and fifty thousand"."""
     total = 0.0
     current = 0.0

@@ -13,15 +13,22 @@ from reader.core.anchors.number_words import (
     EN_GLUED_SCALES,
     EN_SCALES,
     LATIN,
+    NUMBER_STARTS,
     Tok,
+    Tokens,
+    TokenSeq,
     ar_strip_proclitic,
     ar_words,
     en_words,
     may_hold_number,
-    may_start_number,
     near,
 )
-from reader.core.arabic.normalise import fold_for_search, original_span, tokens
+from reader.core.arabic.normalise import (
+    fold_for_search,
+    letter_runs,
+    original_span,
+    token_columns,
+)
 from reader.core.errors import InputError
 
 LANGUAGES = ("ar", "en")
@@ -80,6 +87,7 @@ _NOT_TEXT_MARKS = (
 _PLAIN = re.compile(r"\d+(?:[.٫]\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d{1,3}(?:\.\d{3}){2,}")
 _RUN = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 
 
 def find_numbers(
@@ -95,30 +103,21 @@ def find_numbers(
     folded, index = fold_for_search(text)
     if not may_hold_number(folded, lang):
         return []  # no digit and no number word: most paragraphs of a book
-    blocked = []
-    if any(mark in folded for mark in _NOT_TEXT_MARKS):
-        blocked = [(m.start(), m.end()) for m in _NOT_TEXT.finditer(folded)]
-    toks: list[Tok] = []
-    for s, e, w in tokens(folded):
-        if blocked and any(bs <= s < be for bs, be in blocked):
-            continue
-        if w[0].isdigit() and not (_GROUPED.fullmatch(w) or _PLAIN.fullmatch(w)):
-            # "12.5.2024", "1,2": not one number; each run of digits is its own
-            toks.extend(Tok(s + m.start(), s + m.end(), m.group()) for m in _RUN.finditer(w))
-        else:
-            toks.append(Tok(s, e, w))
+    if lang == "ar" and _DIGIT.search(folded) is None and NUMBER_STARTS["ar"].isdisjoint(
+        letter_runs(folded)
+    ):
+        return []  # only words like لست: a token a number starts at is a run of letters
+    toks, candidates = _tokens(folded, lang)
     found: list[tuple[int, int, float, str | None, bool, bool]] = []
-    i = 0
-    while i < len(toks):
-        word = toks[i].word
-        if not word[0].isdigit() and not may_start_number(word, lang):
-            i += 1  # most words: no number can start here (checked from a cached table)
+    # the tokens where a number may start, in turn; one found resumes after its last token
+    resume = 0
+    for i in candidates:
+        if i < resume:
             continue
-        parsed = (_digits if word[0].isdigit() else _words)(folded, toks, i, lang)
+        parsed = (_digits if toks.words[i][0].isdigit() else _words)(folded, toks, i, lang)
         if parsed is None:
-            i += 1
             continue
-        start, end, value, unit, is_year, from_words, i = parsed
+        start, end, value, unit, is_year, from_words, resume = parsed
         found.append((start, end, value, unit, is_year, from_words))
     skips = list(skip_spans)
     mentions = []
@@ -129,6 +128,45 @@ def find_numbers(
         mentions.append(NumberMention(value, s, e, text[s:e], unit, is_year, from_words))
     return mentions
 
+
+def _tokens(folded: str, lang: str) -> tuple[Tokens, list[int]]:
+    """The words and digit runs of a folded text (none inside a link, a handle or a hashtag;
+    "12.5.2024" cut into its runs of digits), and those a number may start at: a digit run or a
+    word `may_start_number` accepts. "a" and "an" start one only before a scale word, so only
+    in a text holding one."""
+    words, starts, ends = token_columns(folded)
+    firsts = NUMBER_STARTS[lang]
+    if lang == "en" and _A_SCALES.isdisjoint(words):
+        firsts = _EN_FIRSTS_BUT_A
+    candidates = [i for i, w in enumerate(words) if w in firsts or w[0].isdigit()]
+    blocked = []
+    if any(mark in folded for mark in _NOT_TEXT_MARKS):
+        blocked = [(m.start(), m.end()) for m in _NOT_TEXT.finditer(folded)]
+    if not blocked and all(_whole(words[i]) for i in candidates):
+        return Tokens(words, starts, ends), candidates
+    # the few texts with links or digits to cut: the tokens one by one
+    toks: list[Tok] = []
+    for s, e, w in zip(starts, ends, words, strict=True):
+        if blocked and any(bs <= s < be for bs, be in blocked):
+            continue
+        if not _whole(w):
+            # "12.5.2024", "1,2": not one number; each run of digits is its own
+            toks.extend(Tok(s + m.start(), s + m.end(), m.group()) for m in _RUN.finditer(w))
+        else:
+            toks.append(Tok(s, e, w))
+    words = [t.word for t in toks]
+    candidates = [i for i, w in enumerate(words) if w in firsts or w[0].isdigit()]
+    return Tokens(words, [t.start for t in toks], [t.end for t in toks]), candidates
+
+
+def _whole(word: str) -> bool:
+    """Whether a token is read as it is: a word, or one plain or grouped number."""
+    return not word[0].isdigit() or bool(_GROUPED.fullmatch(word) or _PLAIN.fullmatch(word))
+
+
+# "a" and "an" start a number only before one of these ("a hundred", "a dozen", "a million")
+_A_SCALES = frozenset({"hundred", "dozen", *EN_SCALES})
+_EN_FIRSTS_BUT_A = NUMBER_STARTS["en"] - {"a", "an"}
 
 _Parsed = tuple[int, int, float, "str | None", bool, bool, int]
 
@@ -144,7 +182,7 @@ def _parse_digits(word: str) -> tuple[float, bool]:
     return float(plain), "." not in plain
 
 
-def _digits(folded: str, toks: list[Tok], i: int, lang: str) -> _Parsed | None:
+def _digits(folded: str, toks: TokenSeq, i: int, lang: str) -> _Parsed | None:
     tok = toks[i]
     before = folded[tok.start - 1] if tok.start > 0 else " "
     after = folded[tok.end] if tok.end < len(folded) else " "
@@ -195,7 +233,7 @@ def _currency_before(folded: str, start: int) -> tuple[int, str] | None:
     return None
 
 
-def _scale_after(toks: list[Tok], j: int, lang: str) -> float | None:
+def _scale_after(toks: TokenSeq, j: int, lang: str) -> float | None:
     word = toks[j].word
     if lang == "en":
         if word in EN_SCALES:
@@ -210,7 +248,7 @@ def _scale_after(toks: list[Tok], j: int, lang: str) -> float | None:
 
 
 def _unit_after(
-    folded: str, toks: list[Tok], j: int, end: int, lang: str
+    folded: str, toks: TokenSeq, j: int, end: int, lang: str
 ) -> tuple[str | None, int, int]:
     """A unit right after a number: `%`, `٪`, a currency or percent word or pair."""
     k = end
@@ -231,7 +269,7 @@ def _unit_after(
     return None, end, j
 
 
-def _words(folded: str, toks: list[Tok], i: int, lang: str) -> _Parsed | None:
+def _words(folded: str, toks: TokenSeq, i: int, lang: str) -> _Parsed | None:
     """A number spelled in words at token `i` (number_words reads it), with a unit after it."""
     if LATIN.match(toks[i].word):
         if lang != "en":

@@ -26,8 +26,10 @@ _TERMINAL = ".!?؟:;,،…\"”»'"
 
 
 def _looks_like_heading(text: str, next_text: str | None) -> bool:
+    if len(text) > 110:
+        return False  # most paragraphs: no need to count their words
     words = text.split()
-    if not words or len(words) > 14 or len(text) > 110:
+    if not words or len(words) > 14:
         return False
     if text[-1] in '.,;:،؛…"”' or next_text is None:
         return False

@@ -193,7 +193,9 @@ def _parse_link_only(line: str) -> tuple[str, str, str | None, str | None] | Non
 
 
 def _text_without_links(line: str) -> str:
-    return MEDIA_LINK.sub("", line).strip()
+    # every link holds a slash: a line without one is searched no further (the pattern, which
+    # ignores case, costs a third of a millisecond on an Arabic line)
+    return MEDIA_LINK.sub("", line).strip() if "/" in line else line.strip()
 
 
 def find_posts(lines: list[str]) -> list[Post]:
@@ -231,7 +233,7 @@ def find_posts(lines: list[str]) -> list[Post]:
             if parse_attribution(candidate) and not (i == k - 1 and link_only):
                 break
             body = _text_without_links(candidate)
-            has_link = bool(MEDIA_LINK.search(candidate))
+            has_link = "/" in candidate and MEDIA_LINK.search(candidate) is not None
             if len(body) > MAX_POST_LINE or total + len(body) > MAX_POST_TEXT:
                 break
             # the line right above the attribution is the post's text; further lines only
