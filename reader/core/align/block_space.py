@@ -26,6 +26,7 @@ from reader.core.align.presence import cells_matrix, distinct, row_lengths, toke
 from reader.core.align.readings import Readings, target_stems
 from reader.core.align.sound_alike import sound_alike
 from reader.core.align.space import Side, Space, idf_weights, vectors
+from reader.core.anchors.features import is_latin_word
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.words import english_stem
 
@@ -263,6 +264,9 @@ def _translations(
         raise ValueError("source features with fewer written forms than words")
     english = [target_stems(readings.stem(s, f)) for s, f in zip(stems.text, stems.forms,
                                                                    strict=True)]
+    # a word the Arabic writes in Latin letters is also itself (space.latin_pairs)
+    english = [[*e, s] if is_latin_word(s) else e
+               for s, e in zip(stems.text, english, strict=True)]
     ids = token_ids(english, tgt_index)
     a = np.repeat(np.arange(len(english), dtype=np.int64), row_lengths(english))
     cols = tgt_cols.word_column(stems.problem[a], ids)
