@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from reader.core.align.prepared import PreparedPair
-from reader.core.anchors.features import Anchors, Features, paragraph_features
+from reader.core.anchors.features import Anchors, Features, is_latin_word, paragraph_features
 from reader.core.anchors.glossary import Glossary
 from reader.core.arabic.normalise import DIACRITICS, TATWEEL, normalize
 from reader.core.arabic.stemmer import Stemmer
@@ -94,7 +94,7 @@ class _Cutter:
             length = len("".join(masked.split()))
             if self.marked:
                 length -= len(_DROPPED.findall(masked))  # normalising drops them
-            names = [w for w in words if len(w) >= 3]
+            names = [w for w in words if len(w) >= 3 and not is_latin_word(w)]
         else:
             length = len("".join(s.text.split()))
             text = self.paragraph

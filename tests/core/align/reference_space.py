@@ -183,6 +183,11 @@ def lexicon_pairs(
                 e = space.tgt_vocab.get(english_stem(part))
                 if e is not None and e < space.n_tgt_words:
                     targets.add(e)
+        word = space.src_vocab[a]
+        if word[:1].isascii():  # written in Latin letters: itself (features._with_latin_words)
+            e = space.tgt_vocab.get(word)
+            if e is not None and e < space.n_tgt_words:
+                targets.add(e)
         rows.extend([a] * len(targets))
         cols.extend(sorted(targets))
     return rows, cols

@@ -9,6 +9,7 @@ from __future__ import annotations
 from reader.core.anchors.features import (
     _AR_WORD,
     _EN_WORD,
+    _HAS_LATIN,
     _PLAIN_STEMMER,
     Anchors,
     Features,
@@ -16,6 +17,7 @@ from reader.core.anchors.features import (
     _content_stems,
     _english_content_word,
     _mask,
+    _with_latin_words,
     find_anchors,
 )
 from reader.core.anchors.glossary import Glossary
@@ -55,6 +57,8 @@ def paragraph_features(
                 offsets.append(m.start())
         names = [w for w in words if len(w) >= 3]
         offsets = [raw_offset[o] for o in offsets] if raw_offset is not None else []
+        if _HAS_LATIN.search(masked):  # not a fast path: checked in test_features
+            words, forms, offsets = _with_latin_words(masked, words, forms, offsets)
     else:
         length = _visible_length(text)
         words = []
