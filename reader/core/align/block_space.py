@@ -265,7 +265,7 @@ def _translations(
     english = [target_stems(readings.stem(s, f)) for s, f in zip(stems.text, stems.forms,
                                                                    strict=True)]
     # a word the Arabic writes in Latin letters is also itself (space.latin_pairs)
-    english = [[*e, s] if is_latin_word(s) else e
+    english = [(*e, s) if is_latin_word(s) else e
                for s, e in zip(stems.text, english, strict=True)]
     ids = token_ids(english, tgt_index)
     a = np.repeat(np.arange(len(english), dtype=np.int64), row_lengths(english))

@@ -9,13 +9,14 @@ from reader.core.align.beads import Alignment, AlignmentError, check_beads
 from reader.core.anchors.features import Anchors, Features, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.diverge.context import SOURCE, TARGET, Context, builtin_glossary, make_side
-from reader.core.diverge.forked import Forked, second_core
+from reader.core.diverge.forked import are_divergences, second_core
 from reader.core.diverge.memo import DetectionMemo
 from reader.core.diverge.records import Divergence, DivergenceKind
 from reader.core.diverge.registry import DETECTORS, Detector
 from reader.core.diverge.rules import UserCheck
 from reader.core.diverge.sentences import find_sentence_omissions
 from reader.core.diverge.thresholds import Thresholds
+from reader.core.second_process import Child
 from reader.core.text.document import Text
 
 _KIND_ORDER = {kind: n for n, kind in enumerate(DivergenceKind)}
@@ -84,13 +85,13 @@ def find_divergences(
         raise
     if away is not None:
         k = enabled.index(away[0])
-        result = away[1].result()
+        result = away[1].result(are_divergences)
         found[k] = result if result is not None else away[0].find(ctx)  # the child failed
     return sorted(chain.from_iterable(found), key=lambda d: _order(d, alignment))
 
 
 def _away(ctx: Context, enabled: list[Detector], second_process: str
-          ) -> tuple[Detector, Forked] | None:
+          ) -> tuple[Detector, Child[list[Divergence]]] | None:
     """The sentence check forked, when a second process pays and nothing it finds is kept
     here (a memo)."""
     sentence = next((d for d in enabled if d.find is find_sentence_omissions), None)
@@ -99,7 +100,7 @@ def _away(ctx: Context, enabled: list[Detector], second_process: str
     if not second_core(second_process, ctx.src.text, ctx.tgt.text):
         return None
     ctx.length_model  # noqa: B018  (cached: found once, before the fork, for both)
-    child = Forked.start(lambda: find_sentence_omissions(ctx))
+    child = Child.start(lambda: find_sentence_omissions(ctx))
     return (sentence, child) if child is not None else None
 
 

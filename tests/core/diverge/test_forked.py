@@ -9,9 +9,10 @@ import pytest
 
 from reader.core.diverge import forked
 from reader.core.diverge.finder import find_divergences
-from reader.core.diverge.forked import Forked, second_core
+from reader.core.diverge.forked import are_divergences, second_core
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity
 from reader.core.pair import PairOptions, open_pair
+from reader.core.second_process import Child
 from reader.resources import CORPUS
 
 linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
@@ -60,25 +61,25 @@ def test_a_childs_divergences_and_log_records_come_back(caplog: pytest.LogCaptur
         logging.getLogger("reader.core.diverge.test").warning("from the child")
         return [_divergence()]
 
-    child = Forked.start(work)
+    child = Child.start(work)
     assert child is not None
     with caplog.at_level(logging.WARNING, logger="reader"):
-        assert child.result() == [_divergence()]
+        assert child.result(are_divergences) == [_divergence()]
     assert "from the child" in caplog.text
 
 
 @linux
 @pytest.mark.parametrize("work", [lambda: 1 / 0, lambda: "not divergences", lambda: [1]])
 def test_a_failed_child_gives_nothing(work) -> None:
-    child = Forked.start(work)
+    child = Child.start(work)
     assert child is not None
-    assert child.result() is None
+    assert child.result(are_divergences) is None
 
 
 @linux
 def test_a_child_stopped_before_its_result() -> None:
     import time
 
-    child = Forked.start(lambda: time.sleep(30) or [])  # type: ignore[func-returns-value]
+    child = Child.start(lambda: time.sleep(30) or [])  # type: ignore[func-returns-value]
     assert child is not None
     child.stop()
