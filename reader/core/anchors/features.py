@@ -195,7 +195,7 @@ class Features:
                         self.offsets[lo:hi], self.key_offsets[k_lo:k_hi])
 
 
-def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+def mask_spans(text: str, spans: Sequence[tuple[int, int]]) -> str:
     """`text` with the spans blanked out (same length, so offsets still hold)."""
     if not spans:
         return text
@@ -250,7 +250,7 @@ def paragraph_features(
     Arabic words are stemmed by `stemmer` (a lexicon's, `Lexicon.stemmer`, tells clitics from
     letters of known words), by `strip_clitics` without one."""
     anchors = anchors if anchors is not None else find_anchors(text, lang, glossary)
-    masked = _mask(text, [(t.start, t.end) for t in anchors.terms])
+    masked = mask_spans(text, [(t.start, t.end) for t in anchors.terms])
     if lang == "ar":
         norm, raw_offset = normalize_with_offsets(masked)
         length = _visible_length(norm)

@@ -16,7 +16,13 @@ from bisect import bisect_left
 from collections.abc import Sequence
 
 from reader.core.align.prepared import PreparedPair
-from reader.core.anchors.features import Anchors, Features, is_latin_word, paragraph_features
+from reader.core.anchors.features import (
+    Anchors,
+    Features,
+    is_latin_word,
+    mask_spans,
+    paragraph_features,
+)
 from reader.core.anchors.glossary import Glossary
 from reader.core.arabic.normalise import DIACRITICS, TATWEEL, normalize
 from reader.core.arabic.stemmer import Stemmer
@@ -66,7 +72,7 @@ class _Cutter:
         self.features = features
         self.arabic = lang == "ar"
         self.terms = [(t.start, t.end) for t in anchors.terms]
-        self.masked = _mask(paragraph, self.terms)
+        self.masked = mask_spans(paragraph, self.terms)
         self.marked = self.arabic and _DROPPED.search(self.masked) is not None
 
     @classmethod
@@ -138,16 +144,3 @@ class _Cutter:
         return bool(_AR_LETTER.match(normalize(text[before]))
                     and _AR_LETTER.match(normalize(text[after])))
 
-
-def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
-    """`text` with the spans blanked out, as `paragraph_features` masks terms."""
-    if not spans:
-        return text
-    parts = []
-    pos = 0
-    for start, end in spans:
-        parts.append(text[pos:start])
-        parts.append(" " * (end - start))
-        pos = end
-    parts.append(text[pos:])
-    return "".join(parts)

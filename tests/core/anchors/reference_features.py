@@ -16,9 +16,9 @@ from reader.core.anchors.features import (
     _arabic_content_stem,
     _content_stems,
     _english_content_word,
-    _mask,
     _with_latin_words,
     find_anchors,
+    mask_spans,
 )
 from reader.core.anchors.glossary import Glossary
 from reader.core.arabic.normalise import normalize_with_offsets
@@ -37,7 +37,7 @@ def paragraph_features(
     stemmer: Stemmer | None = None,
 ) -> Features:
     anchors = anchors if anchors is not None else find_anchors(text, lang, glossary)
-    masked = _mask(text, [(t.start, t.end) for t in anchors.terms])
+    masked = mask_spans(text, [(t.start, t.end) for t in anchors.terms])
     if lang == "ar":
         norm, raw_offset = normalize_with_offsets(masked)
         length = _visible_length(norm)

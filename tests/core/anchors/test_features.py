@@ -9,9 +9,9 @@ from reader.core.anchors.features import (
     _AR_WORD,
     _EN_WORD,
     Features,
-    _mask,
     _visible_length,
     find_anchors,
+    mask_spans,
     paragraph_features,
 )
 from reader.core.anchors.glossary import Glossary
@@ -30,7 +30,7 @@ def features_word_by_word(
 ) -> Features:
     """paragraph_features written plainly: every test made for every word where it occurs."""
     anchors = find_anchors(text, lang, glossary)
-    masked = _mask(text, [(t.start, t.end) for t in anchors.terms])
+    masked = mask_spans(text, [(t.start, t.end) for t in anchors.terms])
     words, forms, names, offsets = [], [], [], []
     if lang == "ar":
         norm, raw_offset = normalize_with_offsets(masked)
