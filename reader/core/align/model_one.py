@@ -166,6 +166,7 @@ def model_one_matrix(
     `params.learn_top`. `lexicon`: the translation known already (source stems by all columns),
     the prior."""
     match = [b for b in beads if b.src and b.tgt and b.confidence >= params.model_one_confidence]
+    match = evenly_spread(match, params.model_one_max_beads)
     shape = (len(space.src_vocab), space.weights.shape[0])
     if len(match) < 8:
         return sp.csr_matrix(shape, dtype=np.float32)
@@ -179,6 +180,15 @@ def model_one_matrix(
     picked = _best(tr, tr.src, t, params)
     data = np.minimum(1.0, t[picked] * params.model_one_scale).astype(np.float32)
     return sp.csr_matrix((data, (tr.src[picked], tr.tgt[picked])), shape=shape)
+
+
+def evenly_spread(items: Sequence[Bead], most: int) -> list[Bead]:
+    """`items` if there are at most `most`, else `most` of them taken at even steps (the same
+    for the same input)."""
+    if len(items) <= most:
+        return list(items)
+    step = len(items) / most
+    return [items[int(k * step)] for k in range(most)]
 
 
 def _best(tr: Triples, word: np.ndarray, t: np.ndarray, params: AlignerParams) -> np.ndarray:

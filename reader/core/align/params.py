@@ -58,6 +58,9 @@ class AlignerParams:
     # 10 no better than 5
     model_one_iterations: int = 5
     model_one_confidence: float = 0.5  # beads the model learns from: matches at least this sure
+    # at most this many of them, evenly spread: a 100 MB pair's 166,000 beads made 76 million
+    # (bead, source word, target word) triples, 2 GB of arrays, for word pairs a sample finds
+    model_one_max_beads: int = 12_000
     # pairs the model shares target words among: those met in this many beads, or the lexicon's
     model_one_support: int = 1  # 2: small 0.891 -> 0.885
     model_one_prior: float = 1.0  # pseudo-count a lexicon pair gets in every EM round

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 import numpy as np
 import scipy.sparse as sp
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from reader.core.align.beads import Bead
 from reader.core.align.model_one import (
     bead_words,
+    evenly_spread,
     model_one_matrix,
     train,
     triples,
@@ -121,3 +123,14 @@ def test_bead_words_are_the_union_of_the_beads_paragraphs() -> None:
     assert xa.toarray().tolist() == [[1, 1, 1, 0], [0, 0, 0, 1]]
     assert xe.toarray().tolist() == [[1, 1, 0, 0], [0, 0, 1, 1]]
 
+
+
+def test_a_very_long_pair_learns_from_an_even_sample_of_its_beads() -> None:
+    beads = [Bead((i,), (i,)) for i in range(100_003)]
+    sample = evenly_spread(beads, 12_000)
+    assert len(sample) == 12_000 and sample[0] is beads[0]
+    assert all(a.src[0] < b.src[0] for a, b in pairwise(sample))
+    # spread over the whole pair, not its start: no gap much wider than the step
+    gaps = [b.src[0] - a.src[0] for a, b in pairwise(sample)]
+    assert max(gaps) <= 100_003 // 12_000 + 1 and sample[-1].src[0] > 99_990
+    assert evenly_spread(beads[:50], 12_000) == beads[:50]
