@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from reader.core.align.beads import Alignment
 from reader.core.errors import ReaderError
 from reader.core.export.tei_import import read_tei_alignment
-from reader.core.pair import Pair
+from reader.core.pair import Pair, find_again
 from reader.ui.app.workers import describe_error, run_in_pool
 
 if TYPE_CHECKING:
@@ -23,10 +24,9 @@ if TYPE_CHECKING:
 
 
 def _with_divergences(pair: Pair, alignment: Alignment) -> Pair:
-    from reader.core.diverge.finder import find_divergences
-
-    divergences = find_divergences(pair.source, pair.target, alignment)
-    return Pair(pair.source, pair.target, alignment, divergences, prepared=pair.prepared)
+    """The pair under the imported alignment, its divergences found with what it was opened
+    with (glossaries, thresholds, checks, original side), which it keeps."""
+    return replace(pair, alignment=alignment, divergences=find_again(pair, alignment))
 
 
 class AlignmentImport(QObject):

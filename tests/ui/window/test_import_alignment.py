@@ -85,3 +85,27 @@ def test_a_bad_file_is_a_message_and_changes_nothing(
     assert len(shown) == 1 and "bad.xml" in shown[0] and "9999:1" in shown[0]
     assert main_window.pair.alignment.beads == before
     assert main_window.annotations.workspace.alignment().beads == stored
+
+
+def test_an_imported_alignment_is_checked_with_what_the_pair_was_opened_with() -> None:
+    # a pair opened with the user's thresholds (here: no name checks) keeps them after an
+    # import: its divergences are found as after any edit, not with the defaults
+    from reader.core.diverge.records import DivergenceKind
+    from reader.core.diverge.thresholds import Thresholds
+    from reader.core.pair import PairOptions, align_pair
+    from reader.core.text.document import load_text
+    from reader.resources import CORPUS
+    from reader.ui.window.import_alignment import _with_divergences
+
+    source = load_text(CORPUS / "iraq-assad-lesson.ar.txt")
+    target = load_text(CORPUS / "iraq-assad-lesson.en.txt")
+    pairs = json.loads(GOLD.read_text(encoding="utf-8"))
+    gold = Alignment([Bead(tuple(s), tuple(t), 1.0, "confirmed") for s, t in pairs],
+                     len(source), len(target))
+    default = _with_divergences(align_pair(source, target), gold)
+    assert any(d.kind is DivergenceKind.NAME_MISMATCH for d in default.divergences)
+    opened = align_pair(source, target, PairOptions(thresholds=Thresholds(name_mismatch=False)))
+    imported = _with_divergences(opened, gold)
+    assert imported.alignment is gold and imported.settings is opened.settings
+    assert imported.verdict == opened.verdict
+    assert not any(d.kind is DivergenceKind.NAME_MISMATCH for d in imported.divergences)
