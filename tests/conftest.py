@@ -31,3 +31,11 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     else:
         os.environ["READER_CACHE_DIR"] = before
 
+
+
+@pytest.fixture
+def user_cache(tmp_path, monkeypatch: pytest.MonkeyPatch):
+    """An empty user cache folder of the test's own (READER_CACHE_DIR), for the caches' tests."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("READER_CACHE_DIR", str(folder))
+    return folder

@@ -20,13 +20,6 @@ def _kept(folder: Path) -> list[Path]:
     return sorted((folder / "tables").glob("*.marshal"))
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("READER_CACHE_DIR", str(folder))
-    return folder
-
-
 def _computed(outliers: float = OUTLIERS, scale: float = SCALE) -> np.ndarray:
     grid = np.arange(0.0, model._LengthTable.END + 2 * model._LengthTable.STEP,
                      model._LengthTable.STEP)
@@ -38,10 +31,10 @@ def _length_table(outliers: float = OUTLIERS, scale: float = SCALE) -> np.ndarra
     return model._LengthTable.of(outliers, scale).values
 
 
-def test_the_length_table_read_back_is_the_computed_one(cache: Path) -> None:
+def test_the_length_table_read_back_is_the_computed_one(user_cache: Path) -> None:
     expected = _computed()
     first = _length_table()  # computed, and kept
-    assert len(_kept(cache)) == 1
+    assert len(_kept(user_cache)) == 1
     again = _length_table()  # read back
     for table in (first, again):
         assert table.dtype == expected.dtype == np.float32
@@ -49,17 +42,17 @@ def test_the_length_table_read_back_is_the_computed_one(cache: Path) -> None:
     assert model._LengthTable.of(OUTLIERS, SCALE).following.tobytes() == expected[1:].tobytes()
 
 
-def test_other_parameters_have_their_own_table(cache: Path) -> None:
+def test_other_parameters_have_their_own_table(user_cache: Path) -> None:
     _length_table()
     other = _length_table(0.05, 3.0)
     assert other.tobytes() == _computed(0.05, 3.0).tobytes()
-    assert len(_kept(cache)) == 2
+    assert len(_kept(user_cache)) == 2
 
 
-def test_a_damaged_table_is_computed_again_and_kept_again(cache: Path) -> None:
+def test_a_damaged_table_is_computed_again_and_kept_again(user_cache: Path) -> None:
     expected = _computed()
     _length_table()
-    (kept,) = _kept(cache)
+    (kept,) = _kept(user_cache)
     whole = kept.read_bytes()
     middle = len(whole) // 2
     flipped = whole[:middle] + bytes([whole[middle] ^ 1]) + whole[middle + 1:]
@@ -89,7 +82,7 @@ def test_a_kept_table_spares_scipy_special(tmp_path: Path) -> None:
     assert runs[1] == ["False"]  # the first may have computed and kept it
 
 
-def test_lengths_beyond_the_table_are_computed(cache: Path) -> None:
+def test_lengths_beyond_the_table_are_computed(user_cache: Path) -> None:
     table = model._LengthTable.of(OUTLIERS, SCALE)
     far = np.array([70.0, 1e4], dtype=np.float32)
     assert table.at(far).tobytes() == model._length_term(
@@ -106,7 +99,7 @@ def test_diverge_runs_in_a_fresh_interpreter(tmp_path: Path) -> None:
     assert '"divergences"' in done.stdout
 
 
-def test_a_change_of_code_is_another_table(cache: Path, tmp_path: Path) -> None:
+def test_a_change_of_code_is_another_table(user_cache: Path, tmp_path: Path) -> None:
     # a stale table is never read: the key holds the source of the code that computes it
     source = tmp_path / "computing.py"
     source.write_text("A = 1\n", encoding="utf-8")

@@ -28,32 +28,25 @@ def _kept(folder: Path) -> list[Path]:
     return sorted((folder / "forms").glob("*.marshal"))
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("READER_CACHE_DIR", str(folder))
-    return folder
-
-
 def _same(got: dict[str, tuple[str, ...]], expected: dict[str, tuple[str, ...]]) -> None:
     assert got == expected
     assert list(got) == list(expected)  # the order of the keys too
     assert all(type(group) is tuple for group in got.values())
 
 
-def test_the_lexicon_s_groups_read_back_are_the_built_ones(cache: Path) -> None:
+def test_the_lexicon_s_groups_read_back_are_the_built_ones(user_cache: Path) -> None:
     expected = _reference(WORDS)
     _same(by_key(iter(WORDS)), expected)  # built, and kept
-    assert len(_kept(cache)) == 1
+    assert len(_kept(user_cache)) == 1
     _same(by_key(iter(WORDS)), expected)  # read back
     _same(by_key(WORDS[:-2000]), _reference(WORDS[:-2000]))  # other words, other groups
-    assert len(_kept(cache)) == 2
+    assert len(_kept(user_cache)) == 2
 
 
-def test_a_damaged_file_is_built_again_and_kept_again(cache: Path) -> None:
+def test_a_damaged_file_is_built_again_and_kept_again(user_cache: Path) -> None:
     expected = _reference(WORDS)
     by_key(WORDS)
-    (kept,) = _kept(cache)
+    (kept,) = _kept(user_cache)
     whole = kept.read_bytes()
     for damage in (b"", whole[:30], whole[:-4], b"not ours", whole[:20] + b"\xff" * 9 + whole[29:]):
         kept.write_bytes(damage)

@@ -31,13 +31,6 @@ def _kept(folder: Path) -> list[Path]:
     return sorted((folder / "glossary").glob("*.marshal"))
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("READER_CACHE_DIR", str(folder))
-    return folder
-
-
 def _fresh(monkeypatch: pytest.MonkeyPatch, terms: list[Term]) -> Glossary:
     with monkeypatch.context() as m:
         m.setenv("READER_CACHE_DIR", "")  # no cache: built as before the cache
@@ -59,13 +52,13 @@ def _same_matchers(kept: Glossary, fresh: Glossary) -> None:
         assert list(a.ids) == list(b.ids)
 
 
-def test_read_back_matchers_are_the_built_ones(cache: Path,
+def test_read_back_matchers_are_the_built_ones(user_cache: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     fresh = _fresh(monkeypatch, TERMS)
     first = Glossary(TERMS)  # built, and kept
     for language in ("ar", "en"):
         first.find_terms("", language)
-    assert len(_kept(cache)) == 2
+    assert len(_kept(user_cache)) == 2
     again = Glossary(TERMS)  # read back
     _same_matchers(again, fresh)
     assert again.find_terms(AR_TEXT, "ar") == fresh.find_terms(AR_TEXT, "ar")
@@ -99,11 +92,11 @@ def test_read_back_matchers_find_what_built_ones_find(
         assert kept.find_terms(text, language) == fresh.find_terms(text, language)
 
 
-def test_damaged_matchers_are_built_again_and_kept_again(cache: Path,
+def test_damaged_matchers_are_built_again_and_kept_again(user_cache: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     fresh = _fresh(monkeypatch, TERMS)
     Glossary(TERMS).find_terms("", "ar")
-    (kept,) = _kept(cache)
+    (kept,) = _kept(user_cache)
     whole = kept.read_bytes()
     built = lexicon_cache.load_table(kept)
     assert built is not None
@@ -117,12 +110,12 @@ def test_damaged_matchers_are_built_again_and_kept_again(cache: Path,
         assert again is not None and again == built
 
 
-def test_other_terms_have_their_own_matchers(cache: Path,
+def test_other_terms_have_their_own_matchers(user_cache: Path,
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     Glossary(TERMS).find_terms("", "en")
     mine = [*TERMS, Term("zorb", ("زورب",), ("Zorbing Club",), "term")]
     assert Glossary(mine).find_terms("the zorbing club met", "en")[0].term_id == "zorb"
-    assert len(_kept(cache)) == 2
+    assert len(_kept(user_cache)) == 2
     assert not Glossary(TERMS).find_terms("the zorbing club met", "en")
 
 
@@ -162,7 +155,7 @@ def _terms_kept(folder: Path) -> int:
 USER_GLOSSARY = "ar\ten\nكتاب الحرب\tThe War Book|War Book\nزورب\tZorb\n"
 
 
-def test_a_file_s_terms_read_back_are_the_parsed_ones(cache: Path, tmp_path: Path) -> None:
+def test_a_file_s_terms_read_back_are_the_parsed_ones(user_cache: Path, tmp_path: Path) -> None:
     mine = tmp_path / "mine.tsv"
     mine.write_text(USER_GLOSSARY, encoding="utf-8")
     for path in (BUILTIN_GLOSSARY, mine):
@@ -171,17 +164,17 @@ def test_a_file_s_terms_read_back_are_the_parsed_ones(cache: Path, tmp_path: Pat
         again = glossary_cache.cached_terms(path, _read_glossary, Term)  # read back
         assert again == expected
         assert all(type(t.ar) is tuple and type(t.en) is tuple for t in again)
-    assert _terms_kept(cache) == 2
+    assert _terms_kept(user_cache) == 2
     mine.write_text(USER_GLOSSARY.replace("Zorb", "Zorbing"), encoding="utf-8")
     (zorb,) = [t for t in glossary_cache.cached_terms(mine, _read_glossary, Term)
                if t.ar == ("زورب",)]
     assert zorb.en == ("Zorbing",)  # other bytes, other terms
 
 
-def test_damaged_terms_are_read_again_and_kept_again(cache: Path) -> None:
+def test_damaged_terms_are_read_again_and_kept_again(user_cache: Path) -> None:
     expected = _read_glossary(BUILTIN_GLOSSARY)
     glossary_cache.cached_terms(BUILTIN_GLOSSARY, _read_glossary, Term)
-    (kept,) = _kept(cache)
+    (kept,) = _kept(user_cache)
     whole = kept.read_bytes()
     for damage in (b"", whole[:25], whole[:-2], b"not ours", whole[:30] + b"\x01" + whole[31:]):
         kept.write_bytes(damage)
@@ -192,7 +185,7 @@ def test_damaged_terms_are_read_again_and_kept_again(cache: Path) -> None:
 @pytest.mark.parametrize("content", [
     b"id\tar\ten\nBad Id\t\xd9\x83\tx\n", b"\xff\xfe\x00", b"ar\ten\n\xc3\x28\tx\n", None,
 ])
-def test_a_bad_file_is_refused_as_before(cache: Path, tmp_path: Path,
+def test_a_bad_file_is_refused_as_before(user_cache: Path, tmp_path: Path,
                                          content: bytes | None) -> None:
     path = tmp_path / "bad.tsv"
     if content is None:
@@ -205,10 +198,10 @@ def test_a_bad_file_is_refused_as_before(cache: Path, tmp_path: Path,
         with pytest.raises(InputError) as now:
             glossary_cache.cached_terms(path, _read_glossary, Term)
         assert str(now.value) == str(before.value)
-    assert not _kept(cache)
+    assert not _kept(user_cache)
 
 
-def test_a_change_of_code_is_another_cache_file(cache: Path, tmp_path: Path,
+def test_a_change_of_code_is_another_cache_file(user_cache: Path, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     # a stale matcher is never read: the key holds the source of the code that shapes it
     import types

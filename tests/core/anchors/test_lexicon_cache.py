@@ -23,36 +23,30 @@ def _kept(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.marshal")) if folder.is_dir() else []
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("READER_CACHE_DIR", str(folder))
-    return folder
-
-
-def test_the_builtin_lexicon_read_back_is_the_parse(cache: Path) -> None:
+def test_the_builtin_lexicon_read_back_is_the_parse(user_cache: Path) -> None:
     parsed = _parse_lexicon(BUILTIN_LEXICON)
     assert _read_lexicon(BUILTIN_LEXICON) == parsed  # parsed, and kept
-    assert len(_kept(cache)) == 1
+    assert len(_kept(user_cache)) == 1
     again = _read_lexicon(BUILTIN_LEXICON)  # read back
     assert again == parsed
     assert list(again) == list(parsed)  # the order of the words too
     assert all(type(v) is tuple for v in again.values())
 
 
-def test_a_user_lexicon_is_kept_and_an_edit_is_read(cache: Path, tmp_path: Path) -> None:
+def test_a_user_lexicon_is_kept_and_an_edit_is_read(user_cache: Path, tmp_path: Path) -> None:
     path = _user_lexicon(tmp_path)
     assert _read_lexicon(path) == _parse_lexicon(path)
     assert _read_lexicon(path)["كتاب"] == ("book", "volume", "tome")
     path.write_text(USER_LEXICON.replace("pen", "pencil"), encoding="utf-8")
     assert _read_lexicon(path)["قلم"] == ("pencil",)  # other bytes, another entry
-    assert len(_kept(cache)) == 2
+    assert len(_kept(user_cache)) == 2
 
 
-def test_a_damaged_cache_file_is_parsed_again_and_replaced(cache: Path, tmp_path: Path) -> None:
+def test_a_damaged_cache_file_is_parsed_again_and_replaced(user_cache: Path, tmp_path: Path
+                                                            ) -> None:
     path = _user_lexicon(tmp_path)
     expected = _read_lexicon(path)
-    (kept,) = _kept(cache)
+    (kept,) = _kept(user_cache)
     for damage in (kept.read_bytes()[:40], b"", b"not ours at all", kept.read_bytes()[:-3]):
         kept.write_bytes(damage)
         assert _read_lexicon(path) == expected
@@ -75,19 +69,19 @@ def test_no_cache_folder_is_no_error(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert list(tmp_path.rglob("*.marshal")) == []
 
 
-def test_a_read_only_cache_is_read(cache: Path, tmp_path: Path) -> None:
+def test_a_read_only_cache_is_read(user_cache: Path, tmp_path: Path) -> None:
     path = _user_lexicon(tmp_path)
     expected = _read_lexicon(path)
-    cache.chmod(0o555)
+    user_cache.chmod(0o555)
     try:
         assert _read_lexicon(path) == expected
         path.write_text(USER_LEXICON + "بيت\thouse\n", encoding="utf-8")
         assert _read_lexicon(path)["بيت"] == ("house",)  # parsed: the cache takes nothing new
     finally:
-        cache.chmod(0o755)
+        user_cache.chmod(0o755)
 
 
-def test_a_bad_file_still_fails_with_its_line(cache: Path, tmp_path: Path) -> None:
+def test_a_bad_file_still_fails_with_its_line(user_cache: Path, tmp_path: Path) -> None:
     _read_lexicon(BUILTIN_LEXICON)  # a warm cache changes nothing for another file
     path = _user_lexicon(tmp_path, "ar\ten\nكتاب\tbook\textra\n")
     with pytest.raises(InputError, match="line 2: too many columns"):
@@ -98,7 +92,7 @@ def test_a_bad_file_still_fails_with_its_line(cache: Path, tmp_path: Path) -> No
         _read_lexicon(tmp_path / "missing.tsv")
 
 
-def test_other_parsing_code_reads_another_file(cache: Path, tmp_path: Path) -> None:
+def test_other_parsing_code_reads_another_file(user_cache: Path, tmp_path: Path) -> None:
     raw = _user_lexicon(tmp_path).read_bytes()
     mine = lexicon_cache.cache_path(raw, (str(tmp_path / "mine.tsv"),))
     other_code = tmp_path / "code.py"
@@ -109,12 +103,12 @@ def test_other_parsing_code_reads_another_file(cache: Path, tmp_path: Path) -> N
     assert lexicon_cache.cache_path(raw, (str(tmp_path / "gone.py"),)) is None
 
 
-def test_old_tables_do_not_pile_up(cache: Path, tmp_path: Path) -> None:
+def test_old_tables_do_not_pile_up(user_cache: Path, tmp_path: Path) -> None:
     # a user lexicon edited again and again: each version writes its own table
     for k in range(lexicon_cache.KEPT + 4):
         path = _user_lexicon(tmp_path, USER_LEXICON.replace("pen", f"pen{k}"))
         assert _read_lexicon(path)["قلم"] == (f"pen{k}",)
-    kept = _kept(cache)
+    kept = _kept(user_cache)
     assert len(kept) == lexicon_cache.KEPT
     # the newest are the ones kept: the last version is read back, not parsed again
     newest = max(kept, key=lambda p: p.stat().st_mtime)
