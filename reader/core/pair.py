@@ -71,6 +71,22 @@ class Pair:
     detection: DetectionMemo | None = None
     settings: DetectionSettings | None = None  # None: the defaults and the built-in glossary
 
+    def detection_settings(self) -> DetectionSettings:
+        """What detection uses for this pair: what it was opened with, else the defaults."""
+        from reader.core.anchors.glossary import Glossary
+
+        return self.settings or DetectionSettings(None, Glossary.load(), "source")
+
+    def keep_detection_memo(self) -> None:
+        """Make the pair keep what detection finds bead by bead, for its settings' glossary: a
+        memo made with another glossary would never be used (diverge.memo.DetectionMemo.fits),
+        and every bead would be checked again after each edit."""
+        from reader.core.diverge.memo import DetectionMemo
+
+        glossary = self.detection_settings().glossary
+        if self.detection is None or not self.detection.fits(self.source, self.target, glossary):
+            self.detection = DetectionMemo(self.source, self.target, glossary)
+
 
 def find_again(
     pair: Pair, alignment: Alignment, features: tuple[list[Features], list[Features]] | None = None,
@@ -80,10 +96,9 @@ def find_again(
     pair was opened with; the memo spares the beads that did not change. `features`: the
     paragraphs' as the aligner made them with the settings' glossary (when the pair is
     opened: diverge.sentence_features); `second_process` as `PairOptions` has it."""
-    from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import find_divergences
 
-    settings = pair.settings or DetectionSettings(None, Glossary.load(), "source")
+    settings = pair.detection_settings()
     return find_divergences(
         pair.source, pair.target, alignment, settings.thresholds, glossary=settings.glossary,
         original=settings.original, checks=settings.checks, memo=pair.detection,

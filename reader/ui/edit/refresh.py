@@ -66,14 +66,8 @@ class DivergenceRefresher(QObject):
             self._job = None
 
     def _start(self, pair: Pair) -> None:
-        from reader.core.anchors.glossary import Glossary
-        from reader.core.diverge.memo import DetectionMemo
-
         alignment = pair.alignment
-        # one the opening made with other glossaries (or none) would never be used: start one
-        glossary = Glossary.load()
-        if pair.detection is None or not pair.detection.fits(pair.source, pair.target, glossary):
-            pair.detection = DetectionMemo(pair.source, pair.target, glossary)
+        pair.keep_detection_memo()
 
         def work(control: Control) -> list[Divergence]:
             return find_again(pair, alignment)

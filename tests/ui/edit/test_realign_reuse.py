@@ -133,3 +133,26 @@ def test_after_an_edit_only_the_beads_it_made_are_aligned_sentence_by_sentence(
     batched = [r.getMessage() for r in caplog.records if "segment batch" in r.getMessage()]
     # the merged bead at most: the others' sentence alignments come from the memo
     assert all(m.startswith("segment batch (1 problems)") for m in batched), batched
+
+
+def test_the_refresher_keeps_the_memo_of_a_pair_opened_with_a_glossary(qtbot, tmp_path) -> None:
+    """After an edit the divergences are found again with the memo the pair was opened with,
+    not with a new one for the built-in glossary that detection would never use."""
+    from reader.core.align.edits import apply_edit, merge_next
+    from reader.core.pair import PairOptions, open_pair
+    from reader.resources import CORPUS
+    from reader.ui.edit.refresh import DivergenceRefresher
+
+    extra = tmp_path / "extra.tsv"
+    extra.write_text("id\tar\ten\ncapital\tدمشق\tDamascus\n", encoding="utf-8")
+    pair = open_pair(CORPUS / "iraq-assad-lesson.ar.txt", CORPUS / "iraq-assad-lesson.en.txt",
+                     PairOptions(glossaries=[extra]), keep_prepared=True)
+    memo = pair.detection
+    pair.alignment = apply_edit(pair.alignment, merge_next(pair.alignment, 0))
+    refresher = DivergenceRefresher()
+    with qtbot.waitSignal(refresher.refreshed, timeout=20_000):
+        refresher.schedule(pair)
+    assert pair.detection is memo
+    # the finished job is deleted later, on the event loop: let it go before the refresher
+    qtbot.waitUntil(lambda: not refresher.is_busy())
+    qtbot.wait(50)
