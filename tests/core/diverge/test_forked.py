@@ -16,6 +16,7 @@ from reader.core.diverge import forked
 from reader.core.diverge.context import SOURCE, TARGET, Context, make_side
 from reader.core.diverge.finder import find_divergences
 from reader.core.diverge.forked import are_checked, are_divergences, child_share, second_core
+from reader.core.diverge.records import Divergence, DivergenceKind, Severity
 from reader.core.diverge.sentences import (
     candidate_groups,
     check_candidates,
@@ -23,9 +24,7 @@ from reader.core.diverge.sentences import (
     sentence_candidates,
 )
 from reader.core.diverge.thresholds import Thresholds
-from reader.core.pair import Pair
-from reader.core.diverge.records import Divergence, DivergenceKind, Severity
-from reader.core.pair import PairOptions, open_pair
+from reader.core.pair import Pair, PairOptions, open_pair
 from reader.core.second_process import Child
 from reader.resources import CORPUS
 
