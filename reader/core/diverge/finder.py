@@ -84,7 +84,7 @@ def find_divergences(
             found[k] = shared.finish(ctx)
     except BaseException:
         if shared is not None:
-            shared.child.stop()
+            shared.stop()
         raise
     return sorted(chain.from_iterable(found), key=lambda d: _order(d, alignment))
 

@@ -54,6 +54,7 @@ class SharedCheck:
     away: list[int]  # the candidates the child checks
     here: list[int]  # those this process checks
     child: Child[list[list[Divergence]]]
+    read: bool = False  # whether the child's result was read (the child is gone)
 
     @classmethod
     def start(cls, ctx: Context) -> SharedCheck | None:
@@ -77,11 +78,18 @@ class SharedCheck:
         found: dict[int, list[Divergence]] = dict(zip(
             self.here, check_candidates(ctx, [self.candidates[k] for k in self.here]),
             strict=True))
+        self.read = True
         sent = self.child.result(lambda x: are_checked(x, len(self.away)))
         if sent is None:  # the child failed
             sent = check_candidates(ctx, [self.candidates[k] for k in self.away])
         found.update(zip(self.away, sent, strict=True))
         return [d for k in range(len(self.candidates)) for d in found[k]]
+
+    def stop(self) -> None:
+        """End the child, unless its result was read (this process failed meanwhile)."""
+        if not self.read:
+            self.read = True
+            self.child.stop()
 
 
 def child_share(groups: Sequence[int], weights: Sequence[float], others: float) -> list[int]:

@@ -7,6 +7,8 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.core.align.aligner import align_segment_batch, align_segments, align_texts
 from reader.core.align.band import band_centres, dot_band
@@ -204,3 +206,17 @@ def test_a_batch_cut_along_its_groups_aligns_as_the_whole(
         assert align_segment_batch([problems[k] for k in ks], *langs) == [whole[k] for k in ks]
     odd = [k for k, g in enumerate(groups) if g % 8]  # a union of a few groups
     assert align_segment_batch([problems[k] for k in odd], *langs) == [whole[k] for k in odd]
+
+
+@given(st.integers(0, 400), st.integers(0, 400))
+def test_a_problems_group_is_the_band_the_batch_aligns_it_in(n: int, m: int) -> None:
+    from reader.core.align.band import diagonal_half, half_cap
+    from reader.core.align.batch import Block, _band_groups
+
+    alone = n == 0 or m == 0 or diagonal_half(n, m, DEFAULT_PARAMS) > half_cap(n, DEFAULT_PARAMS)
+    group = batch_group(n, m, "ar", "en", DEFAULT_PARAMS)
+    assert batch_group(m, n, "en", "ar", DEFAULT_PARAMS) == group  # the batch aligns from Arabic
+    if alone:
+        assert group == 0
+    else:
+        assert _band_groups([Block(0, n, 0, m)], DEFAULT_PARAMS) == {group: [0]}

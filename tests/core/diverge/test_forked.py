@@ -181,3 +181,30 @@ def test_what_a_child_sends_back_is_checked() -> None:
     assert not are_checked([[_divergence()]], 2)
     assert not are_checked([[1]], 1)
     assert not are_checked("no", 0)
+
+
+@linux
+@pytest.mark.parametrize("fails_at", [1, 2])  # our own share; the child's, after it failed
+def test_a_failure_here_is_raised_as_it_is(
+    omitting: Pair, monkeypatch: pytest.MonkeyPatch, fails_at: int
+) -> None:
+    monkeypatch.setattr(forked, "MIN_CHARS", 0)
+    parent = os.getpid()
+    calls = []
+
+    def failing(ctx: Context, candidates: list) -> list:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        calls.append(len(candidates))
+        if len(calls) == fails_at:
+            raise KeyError("here")
+        return check_candidates(ctx, candidates)
+
+    monkeypatch.setattr(forked, "check_candidates", failing)
+    settings = omitting.settings
+    assert settings is not None
+    with pytest.raises(KeyError, match="here"):  # not an error of stopping the child
+        find_divergences(omitting.source, omitting.target, omitting.alignment,
+                         settings.thresholds, glossary=settings.glossary,
+                         original=settings.original, second_process="yes")
+    assert len(calls) == fails_at
