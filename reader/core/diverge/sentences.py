@@ -196,7 +196,20 @@ def sentence_candidates(ctx: Context) -> list[Candidate]:
         if max(len(s_sents), len(t_sents)) > th.sentence_max_per_side:
             continue
         chosen.append((b, s_sents, t_sents))
-    # the lengths of all their sentences in one count
+    return _segmented(chosen)
+
+
+def candidates_of(ctx: Context, beads: Sequence[int]) -> list[Candidate]:
+    """The candidates `sentence_candidates` finds among these beads, when they are some of its
+    candidates (diverge.forked: what a child found, made again here from the beads alone)."""
+    src, tgt, alignment = ctx.src, ctx.tgt, ctx.alignment
+    return _segmented([(b, _sentences(src, alignment[b].src), _sentences(tgt, alignment[b].tgt))
+                       for b in beads])
+
+
+def _segmented(chosen: Sequence[tuple[int, list[tuple[int, int, Sentence]],
+                                      list[tuple[int, int, Sentence]]]]) -> list[Candidate]:
+    """The beads' sentences as Segments, the lengths of all of them counted in one go."""
     segs = _with_lengths([run for _, s_sents, t_sents in chosen for run in (s_sents, t_sents)])
     return [(b, segs[2 * n], segs[2 * n + 1]) for n, (b, _, _) in enumerate(chosen)]
 

@@ -19,6 +19,7 @@ from reader.core.diverge.forked import are_checked, are_divergences, child_share
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity
 from reader.core.diverge.sentences import (
     candidate_groups,
+    candidates_of,
     check_candidates,
     find_sentence_omissions,
     sentence_candidates,
@@ -134,9 +135,41 @@ def test_the_shared_check_finds_the_same_on_a_pair_with_several_groups(
 ) -> None:
     monkeypatch.setattr(forked, "MIN_CHARS", 0)
     ctx = _context(omitting)
+    # this process has little else to do, and a share costs it nothing more than its weight
+    monkeypatch.setattr(forked, "OTHERS_PER_CHAR", 0.0)
+    monkeypatch.setattr(forked, "SHARE_COST", 0.0)
     shared = forked.SharedCheck.start(ctx)
-    assert shared is not None and shared.away and shared.here  # both processes have a share
+    assert shared is not None
     assert shared.finish(ctx) == find_sentence_omissions(ctx)
+    assert shared.away and shared.here  # both processes had a share
+    assert sorted(shared.away + shared.here) == list(range(len(sentence_candidates(ctx))))
+
+
+def test_the_candidates_made_again_from_their_beads_are_the_same(omitting: Pair) -> None:
+    ctx = _context(omitting)
+    candidates = sentence_candidates(ctx)
+    assert candidates_of(ctx, [b for b, _, _ in candidates]) == candidates
+    assert candidates_of(ctx, [candidates[-1][0]]) == candidates[-1:]
+
+
+@linux
+def test_a_child_failing_before_its_plan_leaves_the_whole_check_here(
+    omitting: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(forked, "MIN_CHARS", 0)
+    parent = os.getpid()
+
+    def found_here_only(ctx: Context) -> list:
+        if os.getpid() != parent:
+            os._exit(3)  # the child dies at once
+        return sentence_candidates(ctx)
+
+    monkeypatch.setattr(forked, "sentence_candidates", found_here_only)
+    ctx = _context(omitting)
+    shared = forked.SharedCheck.start(ctx)
+    assert shared is not None
+    assert shared.finish(ctx) == find_sentence_omissions(ctx)
+    assert not shared.here and not shared.away
 
 
 @linux
@@ -161,19 +194,25 @@ def test_a_failing_child_leaves_its_share_to_this_process(
 
 
 @given(st.lists(st.tuples(st.integers(0, 5), st.floats(0, 1e6)), max_size=40),
-       st.floats(0, 1e6))
-def test_the_childs_share_is_whole_groups(items: list[tuple[int, float]], others: float) -> None:
+       st.floats(0, 1e6), st.floats(0, 1e5))
+def test_the_childs_share_is_whole_groups(
+    items: list[tuple[int, float]], others: float, finding: float
+) -> None:
     groups, weights = [g for g, _ in items], [w for _, w in items]
-    share = child_share(groups, weights, others)
+    share = child_share(groups, weights, others, finding)
     taken = {groups[k] for k in share}
     assert share == [k for k, g in enumerate(groups) if g in taken]  # whole groups, in order
     assert bool(share) == bool(items)
-    # no group left to this process would bring the child nearer to half of all the work
-    target = (sum(weights) + others) / 2
-    load = sum(weights[k] for k in share)
-    for g in set(groups) - taken:
-        w = sum(weights[k] for k, h in enumerate(groups) if h == g)
-        assert abs(load + w - target) >= abs(load - target) - 1e-6 * max(1.0, target)
+    total, load = sum(weights), sum(weights[k] for k in share)
+    if len(taken) < len(set(groups)):
+        # a share here only when it shortens the longer process, its cost counted
+        assert max(finding + load, others + total - load + forked.SHARE_COST) < max(
+            finding + total, others)
+        # and no group left here would bring the child nearer to half of all the work
+        target = (total + others - finding) / 2
+        for g in set(groups) - taken:
+            w = sum(weights[k] for k, h in enumerate(groups) if h == g)
+            assert abs(load + w - target) >= abs(load - target) - 1e-6 * max(1.0, target)
 
 
 def test_what_a_child_sends_back_is_checked() -> None:
