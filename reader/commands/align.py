@@ -87,6 +87,13 @@ def second_process(args: argparse.Namespace) -> str:
     return "yes" if chosen == "2" else "auto"
 
 
+def quick_imports() -> None:
+    """What aligning needs, loaded without what it does not (align.sparse_import)."""
+    from reader.core.align.sparse_import import import_sparse
+
+    import_sparse()
+
+
 def render(pair: Pair, fmt: str) -> str:
     if fmt == "json":
         from reader.core.export.pair_json import pair_json_text
@@ -122,6 +129,7 @@ def inputs_of(args: argparse.Namespace) -> list[Path]:
 def run(args: argparse.Namespace) -> int:
     if args.output is not None:  # refused before the work, not after it
         files.check_output(args.output, inputs_of(args))
+    quick_imports()
     options = PairOptions(glossaries=args.glossary, blocks=args.blocks, original=args.original,
                           second_process=second_process(args))
     if args.fix is not None:

@@ -53,7 +53,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.commands.align import inputs_of, second_process, write_output
+    from reader.commands.align import inputs_of, quick_imports, second_process, write_output
     from reader.core.diverge.thresholds import load_thresholds
     from reader.core.export.report import report_from_pair
     from reader.core.files import check_output
@@ -61,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.output is not None:  # refused before the work, not after it
         check_output(args.output, inputs_of(args))
+    quick_imports()
     thresholds = load_thresholds(args.thresholds).with_overrides(args.overrides)
     options = PairOptions(
         glossaries=[Path(g) for g in args.glossary], blocks=args.blocks, thresholds=thresholds,

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-from reader.core.align.band import band_centres, diagonal_half, dot_band
+from reader.core.align.band import band_centres, diagonal_half, dot_band, half_cap
 from reader.core.align.beads import Bead
 from reader.core.align.block_space import block_vectors
 from reader.core.align.dp import Pins, path_to_beads, pin_points, run_dp
@@ -56,6 +56,18 @@ def problem_half(n: int, m: int, params: AlignerParams) -> int:
     """Half the width of the band `align_segments` aligns n against m segments in (one pass,
     around the diagonal, no wider than the problem)."""
     return min(diagonal_half(n, m, params), max(n, m) + 3)
+
+
+def batch_group(n: int, m: int, src_lang: str, tgt_lang: str, params: AlignerParams) -> int:
+    """Which band `aligner.align_segment_batch` aligns a problem of n source and m target
+    segments in (0: none, it is aligned alone). Each band's problems are aligned apart from the
+    others' (their own vectors, models and programme), so a batch may be cut into parts along
+    these groups, each part aligned alone, with the same beads (diverge.sentences does)."""
+    if src_lang != "ar" and tgt_lang == "ar":  # the batch aligns from the Arabic side
+        n, m = m, n
+    if n == 0 or m == 0 or diagonal_half(n, m, params) > half_cap(n, params):
+        return 0
+    return _group_half(n, m, params)
 
 
 def align_sides_batch(
@@ -153,11 +165,15 @@ def _band_groups(blocks: Sequence[Block], params: AlignerParams) -> dict[int, li
     needs a band of exactly its width, so that the programme sees the same cells."""
     groups: dict[int, list[int]] = {}
     for k, b in enumerate(blocks):
-        half = problem_half(b.n, b.m, params)
-        if half >= b.m:
-            half = max(4, 1 << (b.m - 1).bit_length())  # the power of two at or above m
-        groups.setdefault(half, []).append(k)
+        groups.setdefault(_group_half(b.n, b.m, params), []).append(k)
     return dict(sorted(groups.items()))
+
+
+def _group_half(n: int, m: int, params: AlignerParams) -> int:
+    half = problem_half(n, m, params)
+    if half >= m:
+        half = max(4, 1 << (m - 1).bit_length())  # the power of two at or above m
+    return half
 
 
 # ---------------------------------------------------------------------------------------------

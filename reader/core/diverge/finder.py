@@ -9,14 +9,13 @@ from reader.core.align.beads import Alignment, AlignmentError, check_beads
 from reader.core.anchors.features import Anchors, Features, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.diverge.context import SOURCE, TARGET, Context, builtin_glossary, make_side
-from reader.core.diverge.forked import are_divergences, second_core
+from reader.core.diverge.forked import SharedCheck, second_core
 from reader.core.diverge.memo import DetectionMemo
 from reader.core.diverge.records import Divergence, DivergenceKind
 from reader.core.diverge.registry import DETECTORS, Detector
 from reader.core.diverge.rules import UserCheck
 from reader.core.diverge.sentences import find_sentence_omissions
 from reader.core.diverge.thresholds import Thresholds
-from reader.core.second_process import Child
 from reader.core.text.document import Text
 
 _KIND_ORDER = {kind: n for n, kind in enumerate(DivergenceKind)}
@@ -74,34 +73,30 @@ def find_divergences(
         memo if memo is not None and memo.fits(source, target, glossary) else None,
     )
     enabled = [d for d in DETECTORS if d.enabled(th)]
-    away = _away(ctx, enabled, second_process)
+    shared = _shared(ctx, enabled, second_process)
     found: list[list[Divergence]] = []
     try:
         for detector in enabled:
-            found.append([] if away is not None and detector is away[0] else detector.find(ctx))
+            found.append([] if shared is not None and detector.find is find_sentence_omissions
+                         else detector.find(ctx))
+        if shared is not None:  # the other detectors done: our share of the sentence check
+            k = next(k for k, d in enumerate(enabled) if d.find is find_sentence_omissions)
+            found[k] = shared.finish(ctx)
     except BaseException:
-        if away is not None:
-            away[1].stop()
+        if shared is not None:
+            shared.stop()
         raise
-    if away is not None:
-        k = enabled.index(away[0])
-        result = away[1].result(are_divergences)
-        found[k] = result if result is not None else away[0].find(ctx)  # the child failed
     return sorted(chain.from_iterable(found), key=lambda d: _order(d, alignment))
 
 
-def _away(ctx: Context, enabled: list[Detector], second_process: str
-          ) -> tuple[Detector, Child[list[Divergence]]] | None:
-    """The sentence check forked, when a second process pays and nothing it finds is kept
-    here (a memo)."""
-    sentence = next((d for d in enabled if d.find is find_sentence_omissions), None)
-    if sentence is None or ctx.memo is not None:
+def _shared(ctx: Context, enabled: list[Detector], second_process: str) -> SharedCheck | None:
+    """The sentence check shared with a forked child, when a second process pays and nothing
+    it finds is kept here (a memo)."""
+    if ctx.memo is not None or not any(d.find is find_sentence_omissions for d in enabled):
         return None
     if not second_core(second_process, ctx.src.text, ctx.tgt.text):
         return None
-    ctx.length_model  # noqa: B018  (cached: found once, before the fork, for both)
-    child = Child.start(lambda: find_sentence_omissions(ctx))
-    return (sentence, child) if child is not None else None
+    return SharedCheck.start(ctx)
 
 
 def _order(d: Divergence, alignment: Alignment) -> tuple[int, int, int, int, int]:

@@ -1,21 +1,47 @@
-"""The sentence check in a forked second process while this one runs the other detectors."""
+"""The sentence check shared with a forked second process running beside the other detectors."""
 
 # On a long pair the sentence check (diverge.sentences: a sentence alignment of hundreds of
 # beads) is two thirds of detection, and needs nothing the other detectors make. On the command
 # line, with a core to spare (as for align.side_process), a child forked once the context is
-# built runs it while this process runs the rest; its records come back pickled (a few kB) and
-# take their place among the detectors' in order, so the output is that of one process. Should
-# the child fail in any way, this process runs the check itself.
+# built finds the check's candidate beads, sends this process the beads of its share (when it
+# has one) and checks the others, while this process runs the other detectors and then checks
+# its share; the child's records come back pickled (a few kB) and take their place among the
+# candidates' in order, so the output is that of one process. The candidates are cut along the
+# groups the batch aligns apart from one another (sentences.candidate_groups), so each part
+# finds what the whole check finds there, and weighed so that both processes finish together.
+# Should the child fail in any way, this process checks its candidates too.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pickle
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reader.core.diverge.context import Context
 from reader.core.diverge.records import Divergence
-from reader.core.second_process import core_to_spare
+from reader.core.diverge.sentences import (
+    Candidate,
+    candidate_groups,
+    candidates_of,
+    check_candidates,
+    sentence_candidates,
+)
+from reader.core.second_process import Child, core_to_spare
 from reader.core.text.document import Text
 
 # Below this many characters in the shorter text the check takes a few milliseconds: forking
 # costs more than it saves
 MIN_CHARS = 64 * 1024
+# What the other detectors and the check cost, in microseconds per character: of both texts
+# for the detectors, of the candidates' sentences for the check (measured on the bench's case
+# `large`: ~200 ms of other detectors for 2.8 M characters, ~560 ms of check for 0.58 M; a
+# group's check costs in proportion to its characters within 10 %)
+OTHERS_PER_CHAR = 0.07
+CHECK_PER_CHAR = 1.0
+FINDING_PER_CHAR = 0.025  # the candidates, found by the child: ~70 ms there
+SHARE_COST = 60_000.0  # what checking a share here costs beyond its weight: ~60 ms
 
 
 def second_core(mode: str, source: Text, target: Text) -> bool:
@@ -25,6 +51,141 @@ def second_core(mode: str, source: Text, target: Text) -> bool:
     if mode not in ("auto", "yes") or not core_to_spare(idle_core=mode == "auto"):
         return False
     return min(len(source.content), len(target.content)) >= MIN_CHARS
+
+
+@dataclass(slots=True)
+class SharedCheck:
+    """The sentence check under way in two processes. The child finds the candidates, keeps
+    its share and sends this process the beads of the others (a few bytes each) before it
+    checks its own: this process reads them once its other detectors are done and makes
+    just those candidates again."""
+
+    child: Child[list[list[Divergence]]]
+    plan: int  # where the child's plan comes from: the candidates' count, and ours
+    read: bool = False  # whether the child's result was read (the child is gone)
+    here: list[int] = field(default_factory=list)  # the candidates this process checked
+    away: list[int] = field(default_factory=list)  # those the child checked
+
+    @classmethod
+    def start(cls, ctx: Context) -> SharedCheck | None:
+        """The child finding the candidates and checking its share of them, or None when it
+        cannot be forked (then this process runs the whole check)."""
+        try:
+            plan, plan_out = os.pipe()
+        except OSError:
+            return None
+        child = Child.start(lambda: _child_share(ctx, plan_out))
+        os.close(plan_out)
+        if child is None:
+            os.close(plan)
+            return None
+        return cls(child, plan)
+
+    def finish(self, ctx: Context) -> list[Divergence]:
+        """Our candidates checked, the child's read back (or checked here if it failed): the
+        records of the whole check, in its order."""
+        plan = _read_plan(self.plan)
+        if plan is None:  # the child failed before it sent its plan: the whole check here
+            self.stop()
+            return [d for found in check_candidates(ctx, sentence_candidates(ctx))
+                    for d in found]
+        n, beads = plan
+        self.here = [k for k, _ in beads]
+        mine = check_candidates(ctx, candidates_of(ctx, [b for _, b in beads]))
+        self.away = sorted(set(range(n)) - set(self.here))
+        self.read = True
+        sent = self.child.result(lambda x: are_checked(x, len(self.away)))
+        if sent is None:  # the child failed: its candidates are found and checked here
+            candidates = sentence_candidates(ctx)
+            sent = check_candidates(ctx, [candidates[k] for k in self.away])
+        found: dict[int, list[Divergence]] = dict(zip(self.here, mine, strict=True))
+        found.update(zip(self.away, sent, strict=True))
+        return [d for k in range(n) for d in found[k]]
+
+    def stop(self) -> None:
+        """End the child, unless its result was read (this process failed meanwhile)."""
+        if not self.read:
+            self.read = True
+            with contextlib.suppress(OSError):
+                os.close(self.plan)
+            self.child.stop()
+
+
+def _child_share(ctx: Context, plan: int) -> list[list[Divergence]]:
+    """In the child: the candidates, the plan sent (their count, and the place and bead of
+    those left to the parent), then the check of the child's own."""
+    candidates = sentence_candidates(ctx)
+    away = child_share(candidate_groups(ctx, candidates), _weights(candidates),
+                       _others_weight(ctx), _finding_weight(ctx))
+    chosen = set(away)
+    beads = [(k, c[0]) for k, c in enumerate(candidates) if k not in chosen]
+    with os.fdopen(plan, "wb") as out:
+        out.write(pickle.dumps((len(candidates), beads), protocol=pickle.HIGHEST_PROTOCOL))
+    return check_candidates(ctx, [candidates[k] for k in away])
+
+
+def _read_plan(fd: int) -> tuple[int, list[tuple[int, int]]] | None:
+    """The child's plan, or None if it failed before sending one."""
+    chunks = []
+    try:
+        while chunk := os.read(fd, 1 << 16):
+            chunks.append(chunk)
+    except OSError:
+        return None
+    finally:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    try:
+        n, beads = pickle.loads(b"".join(chunks))
+    except Exception:
+        return None
+    if not isinstance(n, int) or not isinstance(beads, list):
+        return None
+    return n, beads
+
+
+def child_share(groups: Sequence[int], weights: Sequence[float], others: float,
+                finding: float = 0.0) -> list[int]:
+    """The candidates the child checks: whole groups, their weight as near as may be to what
+    makes both processes' work equal (the child's: `finding` the candidates and its share; this
+    process's: the other detectors' `others` and the rest), the heaviest groups first; at least
+    one group."""
+    by_group: dict[int, float] = {}
+    for g, w in zip(groups, weights, strict=True):
+        by_group[g] = by_group.get(g, 0.0) + w
+    total = sum(weights)
+    target = (total + others - finding) / 2
+    taken: set[int] = set()
+    load = 0.0
+    for g, w in sorted(by_group.items(), key=lambda gw: (-gw[1], gw[0])):
+        if not taken or abs(load + w - target) < abs(load - target):
+            taken.add(g)
+            load += w
+    # a share here costs more than its weight (its setting up, and the pages both processes
+    # then copy): it must shorten the longer of the two
+    if len(taken) < len(by_group) and max(finding + total, others) <= max(
+            finding + load, others + total - load + SHARE_COST):
+        taken = set(by_group)
+    return [k for k, g in enumerate(groups) if g in taken]
+
+
+def _weights(candidates: Sequence[Candidate]) -> list[float]:
+    return [CHECK_PER_CHAR * sum(len(x.sentence.text) for x in (*s, *t))
+            for _, s, t in candidates]
+
+
+def _others_weight(ctx: Context) -> float:
+    return OTHERS_PER_CHAR * (len(ctx.src.text.content) + len(ctx.tgt.text.content))
+
+
+def _finding_weight(ctx: Context) -> float:
+    return FINDING_PER_CHAR * (len(ctx.src.text.content) + len(ctx.tgt.text.content))
+
+
+def are_checked(found: object, n: int) -> bool:
+    """Whether what a child sent back is the check of its n candidates."""
+    return isinstance(found, list) and len(found) == n and all(
+        isinstance(x, list) and all(isinstance(d, Divergence) for d in x) for x in found)
 
 
 def are_divergences(found: object) -> bool:

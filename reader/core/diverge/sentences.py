@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.align.aligner import align_segment_batch
+from reader.core.align.batch import batch_group
 from reader.core.align.beads import Bead
+from reader.core.align.params import DEFAULT_PARAMS
 from reader.core.anchors.features import Features, find_anchors, known_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
@@ -40,37 +42,62 @@ class Segment:
     index: int = 0  # the sentence's place among its paragraph's
 
 
+Candidate = tuple[int, list[Segment], list[Segment]]  # a bead, its source and target sentences
+
+
 def find_sentence_omissions(ctx: Context) -> list[Divergence]:
     """Inside a 1:n or n:1 bead, sentences the aligner leaves without counterpart when it
     aligns the bead's sentences with the same anchors, lexicon and length model."""
-    src, tgt, th = ctx.src, ctx.tgt, ctx.thresholds
-    candidates = _sentence_candidates(ctx, ctx.length_model.ratio)
+    candidates = sentence_candidates(ctx)
     memo = ctx.memo
     runs = [(ctx.alignment[b].src, ctx.alignment[b].tgt) for b, _, _ in candidates]
     known = [memo.get(r) if memo is not None else None for r in runs]
     todo = [k for k, found in enumerate(known) if found is None]
-    # one programme for all the beads: align_segments on each would pay the aligner's fixed
-    # cost per bead, most of the time for a handful of sentences
-    glossary = ctx.glossary if ctx.glossary is not None else Glossary.load()
-    stemmer = Lexicon.load().stemmer  # the batch's (align_segment_batch)
-    src_features = _SentenceFeatures(src, glossary, stemmer)
-    tgt_features = _SentenceFeatures(tgt, glossary, stemmer)
-    fresh = align_segment_batch(
-        [([x.sentence.text for x in candidates[k][1]], [y.sentence.text for y in candidates[k][2]])
-         for k in todo],
-        src.lang, tgt.lang, glossary,
-        features=[(src_features.of(candidates[k][1]), tgt_features.of(candidates[k][2]))
-                  for k in todo],
-    )
-    for k, beads in zip(todo, fresh, strict=True):
+    for k, beads in zip(todo, _align(ctx, [candidates[k] for k in todo]), strict=True):
         known[k] = beads
     aligned = [beads for beads in known if beads is not None]
     if memo is not None:
         memo.keep(dict(zip(runs, aligned, strict=True)))
     out: list[Divergence] = []
     for (b, s_segs, t_segs), sub_beads in zip(candidates, aligned, strict=True):
-        out += _unmatched_sentences(src, tgt, b, s_segs, t_segs, sub_beads, th)
+        out += _unmatched_sentences(ctx.src, ctx.tgt, b, s_segs, t_segs, sub_beads,
+                                    ctx.thresholds)
     return out
+
+
+def check_candidates(ctx: Context, candidates: Sequence[Candidate]) -> list[list[Divergence]]:
+    """What `find_sentence_omissions` finds in each of these candidates (no memo): a part of
+    the check, when its candidates are a union of `candidate_groups` (diverge.forked)."""
+    return [_unmatched_sentences(ctx.src, ctx.tgt, b, s_segs, t_segs, sub_beads, ctx.thresholds)
+            for (b, s_segs, t_segs), sub_beads in zip(candidates, _align(ctx, candidates),
+                                                        strict=True)]
+
+
+def candidate_groups(ctx: Context, candidates: Sequence[Candidate]) -> list[int]:
+    """The group of `batch.batch_group` each candidate's sentences are aligned in: the
+    candidates of different groups are aligned apart from one another, so those of a few
+    groups can be checked alone (`check_candidates`) and find the same."""
+    return [batch_group(len(s), len(t), ctx.src.lang, ctx.tgt.lang, DEFAULT_PARAMS)
+            for _, s, t in candidates]
+
+
+def _align(ctx: Context, candidates: Sequence[Candidate]) -> list[list[Bead]]:
+    """Each candidate's sentence alignment, all in one programme: align_segments on each would
+    pay the aligner's fixed cost per bead, most of the time for a handful of sentences."""
+    if not candidates:
+        return []
+    src, tgt = ctx.src, ctx.tgt
+    glossary = ctx.glossary if ctx.glossary is not None else Glossary.load()
+    stemmer = Lexicon.load().stemmer  # the batch's (align_segment_batch)
+    src_features = _SentenceFeatures(src, glossary, stemmer)
+    tgt_features = _SentenceFeatures(tgt, glossary, stemmer)
+    return align_segment_batch(
+        [([x.sentence.text for x in s_segs], [y.sentence.text for y in t_segs])
+         for _, s_segs, t_segs in candidates],
+        src.lang, tgt.lang, glossary,
+        features=[(src_features.of(s_segs), tgt_features.of(t_segs))
+                  for _, s_segs, t_segs in candidates],
+    )
 
 
 class _SentenceFeatures:
@@ -145,12 +172,11 @@ def _with_lengths(runs: Sequence[list[tuple[int, int, Sentence]]]) -> list[list[
     return out
 
 
-def _sentence_candidates(
-    ctx: Context, ratio: float
-) -> list[tuple[int, list[Segment], list[Segment]]]:
+def sentence_candidates(ctx: Context) -> list[Candidate]:
     """The beads worth aligning sentence by sentence, with their sentences: 1:n or n:1, and
     short of at least a sentence's length."""
     src, tgt, th = ctx.src, ctx.tgt, ctx.thresholds
+    ratio = ctx.length_model.ratio
     chosen = []
     for b, bead in enumerate(ctx.alignment):
         if bead.is_null or (len(bead.src) == 1 and len(bead.tgt) == 1):
@@ -170,7 +196,20 @@ def _sentence_candidates(
         if max(len(s_sents), len(t_sents)) > th.sentence_max_per_side:
             continue
         chosen.append((b, s_sents, t_sents))
-    # the lengths of all their sentences in one count
+    return _segmented(chosen)
+
+
+def candidates_of(ctx: Context, beads: Sequence[int]) -> list[Candidate]:
+    """The candidates `sentence_candidates` finds among these beads, when they are some of its
+    candidates (diverge.forked: what a child found, made again here from the beads alone)."""
+    src, tgt, alignment = ctx.src, ctx.tgt, ctx.alignment
+    return _segmented([(b, _sentences(src, alignment[b].src), _sentences(tgt, alignment[b].tgt))
+                       for b in beads])
+
+
+def _segmented(chosen: Sequence[tuple[int, list[tuple[int, int, Sentence]],
+                                      list[tuple[int, int, Sentence]]]]) -> list[Candidate]:
+    """The beads' sentences as Segments, the lengths of all of them counted in one go."""
     segs = _with_lengths([run for _, s_sents, t_sents in chosen for run in (s_sents, t_sents)])
     return [(b, segs[2 * n], segs[2 * n + 1]) for n, (b, _, _) in enumerate(chosen)]
 

@@ -7,10 +7,12 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reader.core.align.aligner import align_segment_batch, align_segments, align_texts
 from reader.core.align.band import band_centres, dot_band
-from reader.core.align.batch import blocks_of, problem_half
+from reader.core.align.batch import batch_group, blocks_of, problem_half
 from reader.core.align.beads import Bead
 from reader.core.align.block_space import block_vectors
 from reader.core.align.model import Model, Problem, RowModels, SelfDots
@@ -185,3 +187,36 @@ def test_each_problem_has_the_vectors_of_its_own_space(
         across = (batch_s @ all_tgt.T).toarray()
         across[:, b.j0 : b.j1] = 0
         assert not across.any()
+
+
+@pytest.mark.parametrize("langs", [("ar", "en"), ("en", "ar")])
+def test_a_batch_cut_along_its_groups_aligns_as_the_whole(
+    bead_problems: Problems, long_problems: Problems, langs: tuple[str, str]
+) -> None:
+    # diverge.forked checks a union of groups in each process: each must find what the whole
+    # batch finds, beads and confidences alike
+    problems = long_problems + bead_problems + [([], ["One."])]
+    if langs[0] == "en":
+        problems = [(t, s) for s, t in problems]
+    groups = [batch_group(len(s), len(t), *langs, DEFAULT_PARAMS) for s, t in problems]
+    assert len(set(groups)) >= 4
+    whole = align_segment_batch(problems, *langs)
+    for g in sorted(set(groups)):
+        ks = [k for k, h in enumerate(groups) if h == g]
+        assert align_segment_batch([problems[k] for k in ks], *langs) == [whole[k] for k in ks]
+    odd = [k for k, g in enumerate(groups) if g % 8]  # a union of a few groups
+    assert align_segment_batch([problems[k] for k in odd], *langs) == [whole[k] for k in odd]
+
+
+@given(st.integers(0, 400), st.integers(0, 400))
+def test_a_problems_group_is_the_band_the_batch_aligns_it_in(n: int, m: int) -> None:
+    from reader.core.align.band import diagonal_half, half_cap
+    from reader.core.align.batch import Block, _band_groups
+
+    alone = n == 0 or m == 0 or diagonal_half(n, m, DEFAULT_PARAMS) > half_cap(n, DEFAULT_PARAMS)
+    group = batch_group(n, m, "ar", "en", DEFAULT_PARAMS)
+    assert batch_group(m, n, "en", "ar", DEFAULT_PARAMS) == group  # the batch aligns from Arabic
+    if alone:
+        assert group == 0
+    else:
+        assert _band_groups([Block(0, n, 0, m)], DEFAULT_PARAMS) == {group: [0]}

@@ -3,15 +3,29 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from itertools import combinations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from reader.core.anchors.features import text_anchors
 from reader.core.diverge import forked
+from reader.core.diverge.context import SOURCE, TARGET, Context, make_side
 from reader.core.diverge.finder import find_divergences
-from reader.core.diverge.forked import are_divergences, second_core
+from reader.core.diverge.forked import are_checked, are_divergences, child_share, second_core
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity
-from reader.core.pair import PairOptions, open_pair
+from reader.core.diverge.sentences import (
+    candidate_groups,
+    candidates_of,
+    check_candidates,
+    find_sentence_omissions,
+    sentence_candidates,
+)
+from reader.core.diverge.thresholds import Thresholds
+from reader.core.pair import Pair, PairOptions, open_pair
 from reader.core.second_process import Child
 from reader.resources import CORPUS
 
@@ -83,3 +97,153 @@ def test_a_child_stopped_before_its_result() -> None:
     child = Child.start(lambda: time.sleep(30) or [])  # type: ignore[func-returns-value]
     assert child is not None
     child.stop()
+
+
+@pytest.fixture(scope="module")
+def omitting() -> Pair:
+    """The built-in article against another translation: seven beads to check, in three of
+    the batch's groups."""
+    return open_pair(CORPUS / "iraq-assad-lesson.ar.txt",
+                     CORPUS / "iraq-spectator-axis-of-resistance.en.txt", PairOptions())
+
+
+def _context(pair: Pair) -> Context:
+    assert pair.settings is not None
+    glossary = pair.settings.glossary
+    return Context(make_side(SOURCE, pair.source, text_anchors(pair.source, glossary)),
+                   make_side(TARGET, pair.target, text_anchors(pair.target, glossary)),
+                   pair.alignment, Thresholds(), glossary, "source", (), None)
+
+
+def test_any_union_of_groups_is_checked_as_in_the_whole_check(omitting: Pair) -> None:
+    ctx = _context(omitting)
+    candidates = sentence_candidates(ctx)
+    groups = candidate_groups(ctx, candidates)
+    assert len(set(groups)) >= 3
+    whole = check_candidates(ctx, candidates)
+    assert [d for found in whole for d in found] == find_sentence_omissions(ctx)
+    assert any(whole)
+    for r in range(1, len(set(groups)) + 1):
+        for chosen in combinations(sorted(set(groups)), r):
+            ks = [k for k, g in enumerate(groups) if g in chosen]
+            assert check_candidates(ctx, [candidates[k] for k in ks]) == [whole[k] for k in ks]
+
+
+@linux
+def test_the_shared_check_finds_the_same_on_a_pair_with_several_groups(
+    omitting: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(forked, "MIN_CHARS", 0)
+    ctx = _context(omitting)
+    # this process has little else to do, and a share costs it nothing more than its weight
+    monkeypatch.setattr(forked, "OTHERS_PER_CHAR", 0.0)
+    monkeypatch.setattr(forked, "SHARE_COST", 0.0)
+    shared = forked.SharedCheck.start(ctx)
+    assert shared is not None
+    assert shared.finish(ctx) == find_sentence_omissions(ctx)
+    assert shared.away and shared.here  # both processes had a share
+    assert sorted(shared.away + shared.here) == list(range(len(sentence_candidates(ctx))))
+
+
+def test_the_candidates_made_again_from_their_beads_are_the_same(omitting: Pair) -> None:
+    ctx = _context(omitting)
+    candidates = sentence_candidates(ctx)
+    assert candidates_of(ctx, [b for b, _, _ in candidates]) == candidates
+    assert candidates_of(ctx, [candidates[-1][0]]) == candidates[-1:]
+
+
+@linux
+def test_a_child_failing_before_its_plan_leaves_the_whole_check_here(
+    omitting: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(forked, "MIN_CHARS", 0)
+    parent = os.getpid()
+
+    def found_here_only(ctx: Context) -> list:
+        if os.getpid() != parent:
+            os._exit(3)  # the child dies at once
+        return sentence_candidates(ctx)
+
+    monkeypatch.setattr(forked, "sentence_candidates", found_here_only)
+    ctx = _context(omitting)
+    shared = forked.SharedCheck.start(ctx)
+    assert shared is not None
+    assert shared.finish(ctx) == find_sentence_omissions(ctx)
+    assert not shared.here and not shared.away
+
+
+@linux
+def test_a_failing_child_leaves_its_share_to_this_process(
+    omitting: Pair, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(forked, "MIN_CHARS", 0)
+    parent = os.getpid()
+
+    def check_here_only(ctx: Context, candidates: list) -> list:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        return check_candidates(ctx, candidates)
+
+    monkeypatch.setattr(forked, "check_candidates", check_here_only)
+    settings = omitting.settings
+    assert settings is not None
+    found = find_divergences(omitting.source, omitting.target, omitting.alignment,
+                             settings.thresholds, glossary=settings.glossary,
+                             original=settings.original, second_process="yes")
+    assert [d.to_json() for d in found] == [d.to_json() for d in omitting.divergences]
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.floats(0, 1e6)), max_size=40),
+       st.floats(0, 1e6), st.floats(0, 1e5))
+def test_the_childs_share_is_whole_groups(
+    items: list[tuple[int, float]], others: float, finding: float
+) -> None:
+    groups, weights = [g for g, _ in items], [w for _, w in items]
+    share = child_share(groups, weights, others, finding)
+    taken = {groups[k] for k in share}
+    assert share == [k for k, g in enumerate(groups) if g in taken]  # whole groups, in order
+    assert bool(share) == bool(items)
+    total, load = sum(weights), sum(weights[k] for k in share)
+    if len(taken) < len(set(groups)):
+        # a share here only when it shortens the longer process, its cost counted
+        assert max(finding + load, others + total - load + forked.SHARE_COST) < max(
+            finding + total, others)
+        # and no group left here would bring the child nearer to half of all the work
+        target = (total + others - finding) / 2
+        for g in set(groups) - taken:
+            w = sum(weights[k] for k, h in enumerate(groups) if h == g)
+            assert abs(load + w - target) >= abs(load - target) - 1e-6 * max(1.0, target)
+
+
+def test_what_a_child_sends_back_is_checked() -> None:
+    assert are_checked([[_divergence()], []], 2)
+    assert not are_checked([[_divergence()]], 2)
+    assert not are_checked([[1]], 1)
+    assert not are_checked("no", 0)
+
+
+@linux
+@pytest.mark.parametrize("fails_at", [1, 2])  # our own share; the child's, after it failed
+def test_a_failure_here_is_raised_as_it_is(
+    omitting: Pair, monkeypatch: pytest.MonkeyPatch, fails_at: int
+) -> None:
+    monkeypatch.setattr(forked, "MIN_CHARS", 0)
+    parent = os.getpid()
+    calls = []
+
+    def failing(ctx: Context, candidates: list) -> list:
+        if os.getpid() != parent:
+            raise RuntimeError("the child fails")
+        calls.append(len(candidates))
+        if len(calls) == fails_at:
+            raise KeyError("here")
+        return check_candidates(ctx, candidates)
+
+    monkeypatch.setattr(forked, "check_candidates", failing)
+    settings = omitting.settings
+    assert settings is not None
+    with pytest.raises(KeyError, match="here"):  # not an error of stopping the child
+        find_divergences(omitting.source, omitting.target, omitting.alignment,
+                         settings.thresholds, glossary=settings.glossary,
+                         original=settings.original, second_process="yes")
+    assert len(calls) == fails_at
