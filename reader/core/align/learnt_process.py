@@ -44,7 +44,7 @@ def learn_in_child(mode: str, beads: Sequence[Bead]) -> bool:
 @dataclass(slots=True)
 class Translation:
     """The sentence pass's translation, `base` and the word pairs `learn` finds: learnt by a
-    forked child (`start` with `fork`), or here when first asked for. Call it for the sum."""
+    forked child (`start` with `fork`), or here. Call it for the sum."""
 
     base: sp.csr_matrix
     learn: Callable[[], sp.csr_matrix]
@@ -65,8 +65,13 @@ class Translation:
     @classmethod
     def of(cls, base: sp.csr_matrix, learn: Callable[[], sp.csr_matrix], fork: bool,
            level: int = logging.INFO) -> Translation:
-        """`base` with what `learn` finds to come, found by a child if `fork`."""
-        return cls(base, learn, Child.start(learn) if fork else None, level)
+        """`base` with what `learn` finds to come, found by a child if `fork` (and one can
+        be forked), else at once: before the units are made, so that their memory and
+        Model 1's temporaries (~100 MB on the bench's large pair) are never held together."""
+        translation = cls(base, learn, Child.start(learn) if fork else None, level)
+        if translation.child is None:
+            translation()
+        return translation
 
     def __call__(self) -> sp.csr_matrix:
         """`base` + the learnt pairs (CSR), waiting for the child if it is still at work."""

@@ -154,14 +154,14 @@ def train(
     word, pair, slot = tr.src, tr.pair, tr.slot
     t = np.ones(len(word), dtype=np.float64) + prior
     t /= np.bincount(word, t, minlength=tr.n_src)[word]
-    # each round's gathers go into the same two arrays (a triple each): fresh ones would cost
-    # their pages again every round. Indices are valid: "clip" only spares take its checks
+    # each round's weights go into the same array (one per triple): a fresh one would cost its
+    # pages again every round, and the last round's would still be held while it is made.
+    # Indices are valid: "clip" only spares take its checks
     w = np.empty(len(pair))
-    shares = np.empty(len(pair))
     for _ in range(iterations):
         t.take(pair, out=w, mode="clip")
         share = 1.0 / (np.bincount(slot, w, minlength=tr.n_slots) + null_share)
-        w *= share.take(slot, out=shares, mode="clip")
+        w *= share.take(slot, mode="clip")
         counts = np.bincount(pair, w, minlength=len(t)) + prior
         t = counts / np.bincount(word, counts, minlength=tr.n_src)[word]
     return t

@@ -323,6 +323,7 @@ def align_by_units(
     # only now the learnt word pairs: a second process may still be learning them
     src_vec, tgt_vec = vectors(units_space, translation if isinstance(translation, sp.csr_matrix)
                                else translation())
+    del units_space  # its matrices are tens of megabytes: gone before the band's tables
     # the programme costs per row: let the side with fewer sentences give the rows
     flip = len(tgt.features) < len(src.features)
     rows, cols = (tgt, src) if flip else (src, tgt)

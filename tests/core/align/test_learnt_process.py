@@ -126,7 +126,7 @@ def test_no_child_when_unasked_or_short() -> None:
     assert learn_in_child("yes", beads) == (sys.platform.startswith("linux") and cores() > 1)
 
 
-def test_without_fork_it_is_learnt_when_asked() -> None:
+def test_without_fork_it_is_learnt_at_once() -> None:
     calls = []
 
     def learn() -> sp.csr_matrix:
@@ -134,6 +134,7 @@ def test_without_fork_it_is_learnt_when_asked() -> None:
         return _learnt()
 
     translation = Translation.of(BASE, learn, fork=False)
-    assert translation.child is None and not calls
+    # before the units are made, as one process did it: their memory and Model 1's apart
+    assert translation.child is None and len(calls) == 1
     assert _same(translation(), BASE + _learnt()) and len(calls) == 1
     translation.stop()  # nothing to stop
