@@ -64,7 +64,9 @@ def _ragged_arange(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """starts[k], starts[k]+1, ..., starts[k]+lengths[k]-1 for every k, concatenated."""
     total = int(lengths.sum())
     ends = np.cumsum(lengths)
-    return np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
+    out = np.arange(total, dtype=np.int64)
+    out += np.repeat(starts - (ends - lengths), lengths)  # in place: one array fewer
+    return out
 
 
 def _frequent(x: sp.csr_matrix, min_count: int) -> sp.csr_matrix:
@@ -162,8 +164,11 @@ def train(
         t.take(pair, out=w, mode="clip")
         share = 1.0 / (np.bincount(slot, w, minlength=tr.n_slots) + null_share)
         w *= share.take(slot, mode="clip")
-        counts = np.bincount(pair, w, minlength=len(t)) + prior
-        t = counts / np.bincount(word, counts, minlength=tr.n_src)[word]
+        # (float64 already, but for no triples at all: bincount of nothing counts in integers)
+        counts = np.bincount(pair, w, minlength=len(t)).astype(np.float64, copy=False)
+        counts += prior  # in place, as the division below: the same values, fewer pages
+        totals = np.bincount(word, counts, minlength=tr.n_src)
+        t = np.divide(counts, totals.take(word, mode="clip"), out=counts)
     return t
 
 

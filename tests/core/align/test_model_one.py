@@ -196,3 +196,17 @@ def test_the_triples_of_a_real_pair_are_the_references() -> None:
         assert len(fast.pair) > 300
         prior = params.model_one_prior * fast.known
         assert np.array_equal(train(fast, prior, 5, 0.2), reference.train(slow, prior, 5, 0.2))
+
+
+def test_no_triples_at_all_train_as_the_reference() -> None:
+    # every word in one bead only: at min_count 2 nothing is left (bincount of nothing counts
+    # in integers, which the in-place rounds must not trip on)
+    xa, xe = presence([[0], [1]], 2), presence([[0], [1]], 2)
+    known = sp.csr_matrix((2, 2))
+    fast, slow = triples(xa, xe, 2, known), reference.triples(xa, xe, 2, known)
+    _same_triples(fast, slow)
+    assert len(fast.pair) == 0
+    for rounds in (0, 3):
+        t = train(fast, 1.0 * fast.known, rounds, 0.2)
+        assert t.dtype == np.float64 and np.array_equal(t, reference.train(slow, 1.0 * slow.known,
+                                                                           rounds, 0.2))
