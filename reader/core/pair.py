@@ -140,7 +140,7 @@ def align_pair(
                          options.fixed_path)
     alignment, prepared = align_and_prepare(
         source, target, glossaries=options.glossaries, progress=progress, cancelled=cancelled,
-        fixed=options.fixed, prepared=prepared,
+        fixed=options.fixed, prepared=prepared, second_process=options.second_process,
     )
     # let it go before detection when nobody asked for it: peak memory stays what it was
     # (the paragraphs' features stay for the sentence check: they are a small part of it, and

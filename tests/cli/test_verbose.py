@@ -27,6 +27,7 @@ STAGES = [
     "paragraph pass 1 of 2",
     "confidence",  # inside the last paragraph pass: it ends first
     "paragraph pass 2 of 2",
+    "learnt word pairs",  # Model 1, inside the sentence pass (in this process: a short pair)
     "sentence pass",
     "support",  # how well the beads are supported: the pair verdict reads it
     "alignment",

@@ -35,9 +35,9 @@ from reader.core.align.corridor import coarse_path
 from reader.core.align.dp import path_to_beads, run_dp
 from reader.core.align.evidence import PairEvidence, measure
 from reader.core.align.joint import sweep_both
+from reader.core.align.learnt_process import Translation, learn_in_child
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import Model, Problem
-from reader.core.align.model_one import learnt_pairs
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
 from reader.core.align.prepared import PreparedPair, SideInput, prepare, swap_beads
 from reader.core.align.realign import realign
@@ -70,9 +70,11 @@ def _align_sides(
     progress: ProgressCallback | None,
     cancelled: CancelCheck | None,
     level: int,
+    second_process: str = "no",
 ) -> list[Bead]:
     """Align the two sides of a prepared pair, in its direction. Stages are timed at log
-    `level`."""
+    `level`; `second_process` ("no", "auto", "yes"): may Model 1 run in a forked process
+    (reader.core.align.learnt_process)."""
     src, tgt, params = pair.src, pair.tgt, pair.params
     n, m = len(src.features), len(tgt.features)
     if n == 0 or m == 0:
@@ -101,13 +103,19 @@ def _align_sides(
         # the corridor pass's beads for the second paragraph pass they cost accuracy (seeds
         # 1-20: small-coupled strict F1 0.948 -> 0.959 without, omission recall 0.91 -> 0.95).
         with stage(log, "sentence pass", level):
-            translation = base_translation + learnt_pairs(space, beads, base_translation, params)
-            pair.translation = translation.tocsr()
+            # Model 1's pairs are learnt in a second process, if one pays, while this one
+            # makes the sentences (reader.core.align.learnt_process)
+            translation = Translation.start(space, beads, base_translation, params,
+                                            learn_in_child(second_process, beads), level)
             fitted: list[Model] = []
-            beads = align_by_units(
-                src, tgt, space, translation.tocsr(), beads, params, cancelled, fitted=fitted,
-                structure=pb.structure,
-            )
+            try:
+                beads = align_by_units(
+                    src, tgt, space, translation, beads, params, cancelled, fitted=fitted,
+                    structure=pb.structure,
+                )
+            finally:
+                translation.stop()  # read by now, unless the units failed
+            pair.translation = translation()
             pair.unit_model = fitted[0] if fitted else None
         if progress is not None:
             progress(0.99)
@@ -192,17 +200,20 @@ def align_and_prepare(
     params: AlignerParams = DEFAULT_PARAMS,
     fixed: Sequence[Bead] = (),
     prepared: PreparedPair | None = None,
+    second_process: str = "no",
 ) -> tuple[Alignment, PreparedPair]:
     """`align_texts`, and the prepared pair it aligned with its first alignment held: what a
     window keeps so that its first re-alignment prepares and aligns nothing again (a command
     that aligns once lets it go, with the memory it holds). `prepared`: the texts already
-    made ready (reader.core.align.side_process), with `glossaries` and `params`."""
+    made ready (reader.core.align.side_process), with `glossaries` and `params`.
+    `second_process` ("no", "auto": when a core is idle, "yes"; the command line's choice):
+    may a forked process learn the sentence pass's word pairs (align.learnt_process)."""
     with gc_paused(), stage(log, "alignment"):
         if progress is not None:
             progress(0.0)
         pair = (prepared if prepared is not None
                 else PreparedPair.of_texts(source, target, glossaries, params, cancelled))
-        return _align_prepared(pair, fixed, progress, cancelled), pair
+        return _align_prepared(pair, fixed, progress, cancelled, second_process), pair
 
 
 def align_prepared(
@@ -224,13 +235,15 @@ def _align_prepared(
     fixed: Sequence[Bead],
     progress: ProgressCallback | None,
     cancelled: CancelCheck | None,
+    second_process: str = "no",
 ) -> Alignment:
     if progress is not None:
         progress(0.2)
     beads = pair.automatic
     steps = progress
     if beads is None:
-        beads = pair.automatic = _align_sides(pair, progress, cancelled, logging.INFO)
+        beads = pair.automatic = _align_sides(pair, progress, cancelled, logging.INFO,
+                                              second_process)
         steps = None  # the re-alignment after it is a small part of the work
     if fixed:
         beads = realign(pair, pair.inward(fixed), steps, cancelled, logging.INFO)

@@ -64,7 +64,9 @@ def _ragged_arange(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """starts[k], starts[k]+1, ..., starts[k]+lengths[k]-1 for every k, concatenated."""
     total = int(lengths.sum())
     ends = np.cumsum(lengths)
-    return np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
+    out = np.arange(total, dtype=np.int64)
+    out += np.repeat(starts - (ends - lengths), lengths)  # in place: one array fewer
+    return out
 
 
 def _frequent(x: sp.csr_matrix, min_count: int) -> sp.csr_matrix:
@@ -83,8 +85,9 @@ def triples(
     met in `min_count` beads or more and the pairs met in `support` beads or more or `known`
     (nonzero there)."""
     xa, xe = _frequent(xa, min_count), _frequent(xe, min_count)
-    co = (xa.T.tocsr() @ xe).tocsr()
-    co.sort_indices()
+    # beads per (source word, target word): made target by source and turned, as turning a
+    # matrix lays each row's cells out in order, cheaper than sorting the product's rows
+    co = (xe.T.tocsr() @ xa).T.tocsr()
     lexical = _known_at(co, known)
     wanted = (co.data >= support) | lexical
     # source word by source word (the beads each is in, then their target words), so that the
@@ -95,16 +98,21 @@ def triples(
     slot = _ragged_arange(xe.indptr[by_word.indices].astype(np.int64), per)
     src = np.repeat(np.repeat(np.arange(xa.shape[1]), np.diff(by_word.indptr)), per)
     at = _cells_of(co, src, xe.indices[slot])
+    del src
+    co_src = np.repeat(np.arange(co.shape[0], dtype=np.int64), np.diff(co.indptr))
+    if wanted.all():  # every pair kept (support 1, the default): the pairs are co's cells
+        return Triples(at, slot, co_src, co.indices.astype(np.int64),
+                       co.data.astype(np.int64), lexical, int(xe.indptr[-1]), xa.shape[1])
     number = np.cumsum(wanted) - 1
     keep = wanted[at]
-    co_src = np.repeat(np.arange(co.shape[0], dtype=np.int64), np.diff(co.indptr))
     return Triples(number[at[keep]], slot[keep], co_src[wanted],
                    co.indices[wanted].astype(np.int64), co.data[wanted].astype(np.int64),
                    lexical[wanted], int(xe.indptr[-1]), xa.shape[1])
 
 
-# cells of the look-up table `_cells_of` fills at a time (int32: 16 MB)
-_TABLE_CELLS = 1 << 22
+# cells of the look-up table `_cells_of` fills at a time (int32: 4 MB; reads from a table of
+# 16 MB took twice as long, most of them missing the cache)
+_TABLE_CELLS = 1 << 20
 
 
 def _cells_of(co: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -148,12 +156,19 @@ def train(
     word, pair, slot = tr.src, tr.pair, tr.slot
     t = np.ones(len(word), dtype=np.float64) + prior
     t /= np.bincount(word, t, minlength=tr.n_src)[word]
+    # each round's weights go into the same array (one per triple): a fresh one would cost its
+    # pages again every round, and the last round's would still be held while it is made.
+    # Indices are valid: "clip" only spares take its checks
+    w = np.empty(len(pair))
     for _ in range(iterations):
-        w = t[pair]
+        t.take(pair, out=w, mode="clip")
         share = 1.0 / (np.bincount(slot, w, minlength=tr.n_slots) + null_share)
-        w *= share[slot]
-        counts = np.bincount(pair, w, minlength=len(t)) + prior
-        t = counts / np.bincount(word, counts, minlength=tr.n_src)[word]
+        w *= share.take(slot, mode="clip")
+        # (float64 already, but for no triples at all: bincount of nothing counts in integers)
+        counts = np.bincount(pair, w, minlength=len(t)).astype(np.float64, copy=False)
+        counts += prior  # in place, as the division below: the same values, fewer pages
+        totals = np.bincount(word, counts, minlength=tr.n_src)
+        t = np.divide(counts, totals.take(word, mode="clip"), out=counts)
     return t
 
 

@@ -19,7 +19,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -290,7 +290,7 @@ def align_by_units(
     src_side: Side,
     tgt_side: Side,
     space: Space,
-    translation: sp.csr_matrix,
+    translation: sp.csr_matrix | Callable[[], sp.csr_matrix],
     beads: Sequence[Bead],
     params: AlignerParams,
     cancelled: CancelCheck | None,
@@ -305,11 +305,12 @@ def align_by_units(
     per paragraph) stay out of every bead (reader.core.align.realign: fixed beads). Units are
     scored with `model` if given, else one fitted to their band, which is appended to
     `fitted` if given (a re-alignment scores with the whole pair's). `structure` (the
-    paragraphs') gives the units that are whole paragraphs their shapes."""
+    paragraphs') gives the units that are whole paragraphs their shapes. `translation` may be
+    a call that gives it (align.learnt_process), made once the units are."""
     src_pieces, tgt_pieces = balanced_pieces(src_side, tgt_side, beads, params.unit_band)
     src = side_units(src_side, src_pieces, params.unit_null_prior)
     tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
-    src_vec, tgt_vec = vectors(pieces_space(space, src.features, tgt.features), translation)
+    units_space = pieces_space(space, src.features, tgt.features)
     points = unit_path(beads, src, tgt)
     corners = null_corners(beads, src, tgt, params.unit_pin)
     corners += [(int(src.first[i]), int(tgt.first[j])) for i, j in pins]
@@ -319,6 +320,10 @@ def align_by_units(
     out_units = None
     if left_out is not None:
         out_units = (left_out[0][src.paragraph], left_out[1][tgt.paragraph])
+    # only now the learnt word pairs: a second process may still be learning them
+    src_vec, tgt_vec = vectors(units_space, translation if isinstance(translation, sp.csr_matrix)
+                               else translation())
+    del units_space  # its matrices are tens of megabytes: gone before the band's tables
     # the programme costs per row: let the side with fewer sentences give the rows
     flip = len(tgt.features) < len(src.features)
     rows, cols = (tgt, src) if flip else (src, tgt)

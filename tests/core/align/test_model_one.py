@@ -10,8 +10,10 @@ import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.core.align import model_one
 from reader.core.align.beads import Bead
 from reader.core.align.model_one import (
+    Triples,
     bead_words,
     evenly_spread,
     model_one_matrix,
@@ -20,6 +22,7 @@ from reader.core.align.model_one import (
 )
 from reader.core.align.params import DEFAULT_PARAMS
 from reader.core.align.space import Space
+from tests.core.align import model_one_reference as reference
 
 
 def presence(rows: list[list[int]], n_cols: int) -> sp.csr_matrix:
@@ -134,3 +137,76 @@ def test_a_very_long_pair_learns_from_an_even_sample_of_its_beads() -> None:
     gaps = [b.src[0] - a.src[0] for a, b in pairwise(sample)]
     assert max(gaps) <= 100_003 // 12_000 + 1 and sample[-1].src[0] > 99_990
     assert evenly_spread(beads[:50], 12_000) == beads[:50]
+
+
+# ------------------------------------------------- the faster triples and rounds, bit for bit
+
+def _same_triples(a: Triples, b: Triples) -> None:
+    for name in ("pair", "slot", "src", "tgt", "met", "known"):
+        x, y = getattr(a, name), getattr(b, name)
+        assert x.dtype == y.dtype and np.array_equal(x, y), name
+    assert (a.n_slots, a.n_src) == (b.n_slots, b.n_src)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.integers(0, 30), max_size=12),
+                          st.lists(st.integers(0, 25), max_size=12)), min_size=1, max_size=40),
+       st.integers(1, 3), st.integers(1, 3),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(0, 25)), max_size=20),
+       st.integers(0, 5), st.floats(0.0, 3.0), st.sampled_from([1 << 20, 64, 7, 1]))
+def test_triples_and_rounds_are_the_references(
+    beads: list[tuple[list[int], list[int]]], min_count: int, support: int,
+    known_cells: list[tuple[int, int]], iterations: int, prior: float, table_cells: int,
+) -> None:
+    # small tables make `_cells_of` work block by block, as on a pair of 100 MB
+    model_one._TABLE_CELLS, kept = table_cells, model_one._TABLE_CELLS
+    try:
+        xa = presence([s for s, _ in beads], 31)
+        xe = presence([e for _, e in beads], 26)
+        rows, cols = zip(*known_cells, strict=True) if known_cells else ((), ())
+        known = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(31, 26))
+        fast, slow = (triples(xa, xe, min_count, known, support),
+                      reference.triples(xa, xe, min_count, known, support))
+    finally:
+        model_one._TABLE_CELLS = kept
+    _same_triples(fast, slow)
+    weights = prior * fast.known
+    assert np.array_equal(train(fast, weights, iterations, 0.2),
+                          reference.train(slow, weights, iterations, 0.2))
+
+
+def test_the_triples_of_a_real_pair_are_the_references() -> None:
+    from reader.core.align import aligner
+    from reader.core.align.prepared import PreparedPair
+    from reader.core.text.document import load_text
+    from reader.resources import CORPUS
+
+    pair = PreparedPair.of_texts(load_text(CORPUS / "iraq-assad-lesson.ar.txt"),
+                                 load_text(CORPUS / "iraq-assad-lesson.en.txt"))
+    beads = aligner._align_sides(pair, None, None, 0)
+    ready = pair.vectors()
+    params = replace(DEFAULT_PARAMS, learn_min_count=1)  # a short pair: every word counts
+    match = [b for b in beads if b.src and b.tgt]
+    xa, xe = bead_words(ready.space, match)
+    lex = ready.base_translation[:, : ready.space.n_tgt_words]
+    for support in (1, 2):
+        fast, slow = (triples(xa, xe, 1, lex, support),
+                      reference.triples(xa, xe, 1, lex, support))
+        _same_triples(fast, slow)
+        assert len(fast.pair) > 300
+        prior = params.model_one_prior * fast.known
+        assert np.array_equal(train(fast, prior, 5, 0.2), reference.train(slow, prior, 5, 0.2))
+
+
+def test_no_triples_at_all_train_as_the_reference() -> None:
+    # every word in one bead only: at min_count 2 nothing is left (bincount of nothing counts
+    # in integers, which the in-place rounds must not trip on)
+    xa, xe = presence([[0], [1]], 2), presence([[0], [1]], 2)
+    known = sp.csr_matrix((2, 2))
+    fast, slow = triples(xa, xe, 2, known), reference.triples(xa, xe, 2, known)
+    _same_triples(fast, slow)
+    assert len(fast.pair) == 0
+    for rounds in (0, 3):
+        t = train(fast, 1.0 * fast.known, rounds, 0.2)
+        assert t.dtype == np.float64 and np.array_equal(t, reference.train(slow, 1.0 * slow.known,
+                                                                           rounds, 0.2))
