@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.align.one_side import keep_cut_sentences
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
-from reader.core.align.prepared import PreparedPair
-from reader.core.align.space import Side, side_features
+from reader.core.align.prepared import PreparedPair, SideInput, prepare_side
+from reader.core.align.space import Side
 from reader.core.anchors.features import Anchors, keep_anchors, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
-from reader.core.arabic.stemmer import Stemmer
 from reader.core.second_process import Child, core_to_spare
 from reader.core.text.document import Text, load_text
 from reader.core.timing import stage
@@ -75,14 +75,14 @@ def prepare_in_two(
             glossary.find_terms("", language)
     with stage(log, "lexicon"):
         words = Lexicon.load()
-        stemmer = words.stemmer  # made before the fork: both processes use it
+        words.stemmer  # made before the fork: both processes use it  # noqa: B018
 
     def target() -> _Prepared:
-        return _prepare(target_path, "target", blocks, glossary, stemmer, params)
+        return _prepare(target_path, "target", blocks, glossary, words, params)
 
     child = Child.start(target)
     try:
-        src = _prepare(source_path, "source", blocks, glossary, stemmer, params)
+        src = _prepare(source_path, "source", blocks, glossary, words, params)
     except BaseException:
         if child is not None:
             child.stop()
@@ -93,16 +93,20 @@ def prepare_in_two(
         tgt = target()
     else:
         keep_anchors(tgt.text, glossary, tgt.anchors)  # detection reads them again
+        if tgt.side.cuts is not None:  # and splits its paragraphs' sentences again
+            keep_cut_sentences(tgt.side.texts, tgt.side.lang, tgt.side.cuts)
     return src.text, tgt.text, PreparedPair.of_sides(src.side, tgt.side, words, params)
 
 
-def _prepare(path: str | Path, name: str, blocks: bool, glossary: Glossary, stemmer: Stemmer,
+def _prepare(path: str | Path, name: str, blocks: bool, glossary: Glossary, words: Lexicon,
              params: AlignerParams) -> _Prepared:
     with stage(log, f"load {name} {path}"):
         text = load_text(path, blocks=blocks)
     with stage(log, f"anchors {name}"):
         anchors = text_anchors(text, glossary)
-    with stage(log, f"features {name} ({len(text)} paragraphs)"):
-        side = side_features([p.text for p in text.paragraphs], [p.kind for p in text.paragraphs],
-                             text.language, glossary, params, anchors, None, stemmer)
+    paragraphs = text.paragraphs
+    side = prepare_side(
+        SideInput([p.text for p in paragraphs], [p.kind for p in paragraphs], text.language,
+                  anchors),
+        name, glossary, params, words.stemmer, words if text.language == "ar" else None)
     return _Prepared(text, anchors, side)
