@@ -95,8 +95,11 @@ def sentence_cuts(texts: Sequence[str], features: Sequence[Features], null_bonus
                   lang: str) -> SentenceCuts:
     """The sentences of every paragraph the sentence pass cuts (units.sentence_pieces): posts,
     duplicates and boilerplate stay whole, and so do paragraphs whose words have no places."""
-    first, start, end, length = [0], [], [], []
-    split = []
+    first = [0]
+    start: list[int] = []
+    end: list[int] = []
+    length: list[float] = []
+    split: list[bool] = []
     null = null_bonus.tolist()
     for i, (text, para) in enumerate(zip(texts, features, strict=True)):
         cut = not null[i] and len(para.offsets) == len(para.words)

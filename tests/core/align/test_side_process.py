@@ -32,6 +32,13 @@ def _same_sides(a: PreparedPair, b: PreparedPair) -> None:
         assert np.array_equal(x.null_bonus, y.null_bonus)
         assert list(x.texts) == list(y.texts)
         assert (x.lang, list(x.kinds)) == (y.lang, list(y.kinds))
+        # what was made with each side: the source's readings (in whichever process made
+        # it), both sides' sentences
+        assert x.readings == y.readings
+        assert x.cuts is not None and y.cuts is not None
+        for field in ("first", "start", "end", "length", "split"):
+            assert np.array_equal(getattr(x.cuts, field), getattr(y.cuts, field))
+    assert a.src.readings is not None
 
 
 @pytest.mark.parametrize("order", [(AR, EN), (EN, AR)])
