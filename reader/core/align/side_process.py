@@ -1,18 +1,20 @@
-"""Both texts of a pair made ready at once: the target's side in a forked second process."""
+"""Both texts of a pair made ready at once: one side in a forked second process."""
 
-# Loading a text, finding its anchors and its features is a third of a long pair's work, and
-# each side is independent of the other. On a machine with a core to spare the command line
-# forks after the glossary and the lexicon are read (the child inherits them, compiled and
-# parsed) and the child prepares the target while this process prepares the source; the
-# target's side comes back pickled (5.8 MB and ~0.15 s of CPU both ways on the 4,150-paragraph
-# bench case, against ~1.3 s of work). Every step is a pure function of the file and of what
+# Loading a text, finding its anchors and its features, cutting its sentences and reading its
+# stems in the lexicon is half of a long pair's work, and each side is independent of the
+# other. On a machine with a core to spare the command line forks after the glossary and the
+# lexicon are read (the child inherits them, compiled and parsed) and the child prepares the
+# English side while this process prepares the Arabic one, the longer (its stems' readings);
+# the child's side comes back pickled (6 MB and ~0.15 s of CPU both ways on the 4,150-paragraph
+# bench case, against ~1 s of work). Every step is a pure function of the file and of what
 # both processes share, so the sides are those one process makes; should the child fail in any
-# way, this process prepares the target itself (and raises what preparing it raises).
+# way, this process prepares that side itself (and raises what preparing it raises).
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,7 @@ from reader.core.align.space import Side
 from reader.core.anchors.features import Anchors, keep_anchors, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
+from reader.core.errors import InputError
 from reader.core.second_process import Child, core_to_spare
 from reader.core.text.document import Text, load_text
 from reader.core.timing import stage
@@ -65,8 +68,8 @@ def prepare_in_two(
     glossaries: Sequence[Path] = (),
     params: AlignerParams = DEFAULT_PARAMS,
 ) -> tuple[Text, Text, PreparedPair]:
-    """Both texts loaded and the pair prepared as `PreparedPair.of_texts` prepares it, the
-    target's side in a forked process. Raises the InputError loading either file raises."""
+    """Both texts loaded and the pair prepared as `PreparedPair.of_texts` prepares it, one
+    side in a forked process. Raises the InputError loading either file raises."""
     with stage(log, "glossary"):
         glossary = Glossary.load(glossaries)
         # both languages' matchers built before the fork (a search of nothing builds one):
@@ -77,25 +80,52 @@ def prepare_in_two(
         words = Lexicon.load()
         words.stemmer  # made before the fork: both processes use it  # noqa: B018
 
-    def target() -> _Prepared:
-        return _prepare(target_path, "target", blocks, glossary, words, params)
+    # this process makes the Arabic side, the child the other: the Arabic side is the longer
+    # work (its stems' readings), and a child's side costs the moving back besides
+    sides = [(source_path, "source"), (target_path, "target")]
+    if _looks_arabic(target_path) and not _looks_arabic(source_path):
+        sides.reverse()
+    (here_path, here), (there_path, there) = sides
 
-    child = Child.start(target)
+    def other() -> _Prepared:
+        return _prepare(there_path, there, blocks, glossary, words, params)
+
+    child = Child.start(other)
     try:
-        src = _prepare(source_path, "source", blocks, glossary, words, params)
-    except BaseException:
+        mine = _prepare(here_path, here, blocks, glossary, words, params)
+    except BaseException as error:
         if child is not None:
             child.stop()
+        if here == "target" and isinstance(error, InputError):
+            load_text(there_path, blocks=blocks)  # one process fails on a bad source first
         raise
-    with stage(log, "target from the second process"):
-        tgt = child.result(lambda x: isinstance(x, _Prepared)) if child is not None else None
-    if tgt is None:  # the child failed: made here, as one process makes it
-        tgt = target()
+    with stage(log, f"{there} from the second process"):
+        theirs = child.result(lambda x: isinstance(x, _Prepared)) if child is not None else None
+    if theirs is None:  # the child failed: made here, as one process makes it
+        theirs = other()
     else:
-        keep_anchors(tgt.text, glossary, tgt.anchors)  # detection reads them again
-        if tgt.side.cuts is not None:  # and splits its paragraphs' sentences again
-            keep_cut_sentences(tgt.side.texts, tgt.side.lang, tgt.side.cuts)
+        keep_anchors(theirs.text, glossary, theirs.anchors)  # detection reads them again
+        if theirs.side.cuts is not None:  # and splits its paragraphs' sentences again
+            keep_cut_sentences(theirs.side.texts, theirs.side.lang, theirs.side.cuts)
+    src, tgt = (mine, theirs) if here == "source" else (theirs, mine)
     return src.text, tgt.text, PreparedPair.of_sides(src.side, tgt.side, words, params)
+
+
+def _looks_arabic(path: str | Path) -> bool:
+    """Whether a file's first few KB hold more Arabic letters than Latin ones (a guess that
+    only decides which process reads it: loading it says what it is)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_SNIFF_BYTES)
+    except OSError:
+        return False
+    # in UTF-8, Arabic letters are two bytes led by D8-DB; Latin ones are single bytes
+    return len(_ARABIC_LEAD.findall(head)) > len(_LATIN.findall(head))
+
+
+_SNIFF_BYTES = 8192
+_ARABIC_LEAD = re.compile(b"[\xd8-\xdb]")
+_LATIN = re.compile(b"[A-Za-z]")
 
 
 def _prepare(path: str | Path, name: str, blocks: bool, glossary: Glossary, words: Lexicon,

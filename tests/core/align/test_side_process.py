@@ -1,4 +1,4 @@
-"""The target prepared in a second process: the same pair, texts and result as in one process."""
+"""One side prepared in a second process: the same pair, texts and result as in one process."""
 
 from __future__ import annotations
 
@@ -11,7 +11,12 @@ import numpy as np
 import pytest
 
 from reader.core.align.prepared import PreparedPair
-from reader.core.align.side_process import MIN_BYTES, prepare_in_two, second_process_pays
+from reader.core.align.side_process import (
+    MIN_BYTES,
+    _looks_arabic,
+    prepare_in_two,
+    second_process_pays,
+)
 from reader.core.anchors.features import text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.errors import InputError
@@ -121,3 +126,26 @@ def test_a_second_process_pays_only_for_long_texts(tmp_path: Path) -> None:
 
 def test_options_without_a_second_process_by_default() -> None:
     assert PairOptions().second_process == "no"  # batch workers and the window
+
+
+def test_this_process_makes_the_arabic_side(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="reader")
+    source, target, prepared = prepare_in_two(EN, AR)
+    stages = [r.getMessage().split(":")[0] for r in caplog.records]
+    assert "source from the second process" in stages  # the English source came from the child
+    assert stages.index("readings target") < stages.index("load source " + str(EN))
+    assert (source.language, target.language) == ("en", "ar") and prepared.swapped
+    assert _looks_arabic(AR) and not _looks_arabic(EN)
+
+
+def test_a_bad_source_fails_first_whichever_process_reads_it(tmp_path: Path) -> None:
+    bad_en = tmp_path / "bad.txt"
+    bad_en.write_bytes(b"\x00\x01binary")
+    bad_ar = tmp_path / "bad-ar.txt"  # Arabic at its start, not UTF-8 further on
+    bad_ar.write_bytes(AR.read_bytes()[:20_000] + b"\xff\xfe\x00")
+    assert _looks_arabic(bad_ar)
+    with pytest.raises(InputError) as one:
+        open_pair(bad_en, bad_ar)
+    with pytest.raises(InputError) as two:
+        prepare_in_two(bad_en, bad_ar)
+    assert str(two.value) == str(one.value) and "bad.txt" in str(one.value)
