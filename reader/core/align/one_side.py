@@ -10,15 +10,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from pathlib import Path
 
 import numpy as np
 
 from reader.core.align.readings import Readings, stem_forms
 from reader.core.anchors.features import Features
 from reader.core.anchors.lexicon import Lexicon
+from reader.core.arabic.normalise import normalize
 from reader.core.text.sentences import keep_sentences, split_sentences
 
 
@@ -71,11 +74,64 @@ def written_of(
     return written | {word for word in vocab if readings.known_as_written(word)}
 
 
+@dataclass(slots=True)
+class StemWork:
+    """Reading a side's stems, begun: what needs no translation done (`read_stems` ends it)."""
+
+    key: tuple[object, ...]
+    vocab: list[str]
+    forms: dict[str, list[str]]
+    readings: Readings
+    written: frozenset[str]
+
+
+def begin_stems(features: Sequence[Features], lexicon: Lexicon) -> StemWork:
+    """A side's stems, each one's written forms, and those the lexicon holds as written."""
+    vocab, forms, readings = distinct_stems(features), stem_pairs_of(features), Readings.of(lexicon)
+    lexicon.derived(())  # the English word families, made once per lexicon, made now
+    return StemWork(lexicon_key(lexicon), vocab, forms, readings,
+                    frozenset(written_of(vocab, forms, readings)))
+
+
+def read_stems(work: StemWork) -> StemReadings:
+    """The lexicon's readings of the stems (the long part: a word at a time)."""
+    return StemReadings(work.key, translations_of(work.vocab, work.forms, work.readings),
+                        work.written)
+
+
 def stem_readings(features: Sequence[Features], lexicon: Lexicon) -> StemReadings:
     """A side's stems read by `lexicon`, as `space.pair_space` reads its source side."""
-    vocab, forms, readings = distinct_stems(features), stem_pairs_of(features), Readings.of(lexicon)
-    return StemReadings(lexicon_key(lexicon), translations_of(vocab, forms, readings),
-                        frozenset(written_of(vocab, forms, readings)))
+    return read_stems(begin_stems(features, lexicon))
+
+
+# The Arabic words of a text, as the features find them in its normalized paragraphs
+# (anchors.features): what the lexicon reads of it, near enough to be read ahead elsewhere.
+_AR_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+
+
+def file_words(path: str | Path) -> list[str]:
+    """The distinct Arabic words of a UTF-8 text file, normalized, in order (none when it
+    cannot be read: loading it says why)."""
+    try:
+        content = Path(path).read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []
+    return list(dict.fromkeys(_AR_WORD.findall(normalize(content))))  # (in order: no hashing)
+
+
+def words_read(lexicon: Lexicon, words: Sequence[str], stop: Callable[[], bool]
+               ) -> dict[str, tuple[str, ...]]:
+    """`Lexicon.translations` of each word, in order, until `stop` says so: read ahead in a
+    second process for the side this one stems (`Lexicon.keep_translations`), the answers it
+    would find itself."""
+    read = lexicon.translations
+    found = {}
+    for start in range(0, len(words), 256):
+        if stop():
+            break
+        for w in words[start:start + 256]:
+            found[w] = read(w)
+    return found
 
 
 @dataclass(slots=True)

@@ -14,12 +14,20 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import re
+import select
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core.align.one_side import keep_cut_sentences
+from reader.core.align.one_side import (
+    begin_stems,
+    file_words,
+    keep_cut_sentences,
+    read_stems,
+    words_read,
+)
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
 from reader.core.align.prepared import PreparedPair, SideInput, prepare_side
 from reader.core.align.space import Side
@@ -61,6 +69,15 @@ class _Prepared:
     side: Side
 
 
+@dataclass(slots=True)
+class _Theirs:
+    """What the child sends back: its side (pickled before it read ahead), and words of this
+    process's side read by the lexicon."""
+
+    prepared: bytes
+    words: dict[str, tuple[str, ...]]
+
+
 def prepare_in_two(
     source_path: str | Path,
     target_path: str | Path,
@@ -86,29 +103,92 @@ def prepare_in_two(
     if _looks_arabic(target_path) and not _looks_arabic(source_path):
         sides.reverse()
     (here_path, here), (there_path, there) = sides
+    # the lexicon reads the stems of the pair's one Arabic side (of two, neither is read)
+    here_ar, there_ar = _looks_arabic(here_path), _looks_arabic(there_path)
 
     def other() -> _Prepared:
-        return _prepare(there_path, there, blocks, glossary, words, params)
+        return _prepare(there_path, there, blocks, glossary, words, params, not here_ar)
 
-    child = Child.start(other)
+    # the child reads ahead until this process is done stemming its side: a closed pipe
+    ready = _pipe() if here_ar and not there_ar else None
+
+    def other_and_words() -> _Theirs:
+        if ready is not None:
+            os.close(ready[1])
+        made = other()
+        if ready is None:
+            return _Theirs(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL), {})
+        # moved back while it reads ahead: once told to stop, only the words are left to send
+        side = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
+        if made.side.lang == "ar":
+            return _Theirs(side, {})
+        # while this process still stems its Arabic side, that side's words read ahead: this
+        # process reads the words the child had no time for (the lexicon's answers are the
+        # same in both)
+        with stage(log, f"words of the {here} read ahead"):
+            found = words_read(words, file_words(here_path), lambda: _closed(ready[0]))
+            log.info("%d words read ahead", len(found))
+        return _Theirs(side, found)
+
+    child = Child.start(other_and_words)
+    if ready is not None:
+        os.close(ready[0])
     try:
-        mine = _prepare(here_path, here, blocks, glossary, words, params)
+        mine = _prepare(here_path, here, blocks, glossary, words, params, False)
+        work = None
+        if mine.side.lang == "ar" and not there_ar:
+            with stage(log, f"stem forms {here}"):
+                work = begin_stems(mine.side.features, words)
     except BaseException as error:
         if child is not None:
             child.stop()
         if here == "target" and isinstance(error, InputError):
             load_text(there_path, blocks=blocks)  # one process fails on a bad source first
         raise
+    finally:
+        if ready is not None:
+            os.close(ready[1])  # the child stops reading ahead
     with stage(log, f"{there} from the second process"):
-        theirs = child.result(lambda x: isinstance(x, _Prepared)) if child is not None else None
+        theirs = _received(child, glossary, words)
     if theirs is None:  # the child failed: made here, as one process makes it
         theirs = other()
-    else:
-        keep_anchors(theirs.text, glossary, theirs.anchors)  # detection reads them again
-        if theirs.side.cuts is not None:  # and splits its paragraphs' sentences again
-            keep_cut_sentences(theirs.side.texts, theirs.side.lang, theirs.side.cuts)
+    if work is not None:
+        with stage(log, f"readings {here}"):
+            mine.side.readings = read_stems(work)
     src, tgt = (mine, theirs) if here == "source" else (theirs, mine)
     return src.text, tgt.text, PreparedPair.of_sides(src.side, tgt.side, words, params)
+
+
+def _received(child: Child[_Theirs] | None, glossary: Glossary, words: Lexicon
+              ) -> _Prepared | None:
+    """The child's side, its anchors and sentences kept for detection, and the words it read
+    ahead kept by the lexicon; None if it failed."""
+    got = child.result(lambda x: isinstance(x, _Theirs)) if child is not None else None
+    if got is None:
+        return None
+    try:
+        theirs = pickle.loads(got.prepared)
+    except Exception:
+        return None
+    if not isinstance(theirs, _Prepared):
+        return None
+    keep_anchors(theirs.text, glossary, theirs.anchors)  # detection reads them again
+    if theirs.side.cuts is not None:  # and splits its paragraphs' sentences again
+        keep_cut_sentences(theirs.side.texts, theirs.side.lang, theirs.side.cuts)
+    words.keep_translations(got.words)
+    return theirs
+
+
+def _pipe() -> tuple[int, int] | None:
+    try:
+        return os.pipe()
+    except OSError:
+        return None  # no reading ahead: this process reads every word itself
+
+
+def _closed(fd: int) -> bool:
+    """Whether the other end of a pipe was closed (reading it would not wait)."""
+    return bool(select.select([fd], [], [], 0)[0])
 
 
 def _looks_arabic(path: str | Path) -> bool:
@@ -129,7 +209,9 @@ _LATIN = re.compile(b"[A-Za-z]")
 
 
 def _prepare(path: str | Path, name: str, blocks: bool, glossary: Glossary, words: Lexicon,
-             params: AlignerParams) -> _Prepared:
+             params: AlignerParams, stems: bool) -> _Prepared:
+    """One side made ready (`prepare_side`), and, with `stems`, if it is Arabic, its stems
+    read by the lexicon."""
     with stage(log, f"load {name} {path}"):
         text = load_text(path, blocks=blocks)
     with stage(log, f"anchors {name}"):
@@ -138,5 +220,5 @@ def _prepare(path: str | Path, name: str, blocks: bool, glossary: Glossary, word
     side = prepare_side(
         SideInput([p.text for p in paragraphs], [p.kind for p in paragraphs], text.language,
                   anchors),
-        name, glossary, params, words.stemmer, words if text.language == "ar" else None)
+        name, glossary, params, words.stemmer, words if stems and text.language == "ar" else None)
     return _Prepared(text, anchors, side)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,10 +13,12 @@ from hypothesis import strategies as st
 
 from reader.core.align import space
 from reader.core.align.one_side import (
+    file_words,
     keep_cut_sentences,
     lexicon_key,
     sentence_cuts,
     stem_readings,
+    words_read,
 )
 from reader.core.align.params import DEFAULT_PARAMS
 from reader.core.align.prepared import PreparedPair, SideInput, prepare_side
@@ -176,3 +179,51 @@ def test_one_process_prepares_the_readings_of_the_source_it_reads(order: tuple) 
     assert pair.tgt.cuts is not None
     for field in ("first", "start", "end", "length", "split"):
         assert np.array_equal(getattr(pair.tgt.cuts, field), getattr(want, field))
+
+
+def test_words_read_ahead_are_the_lexicons_answers_until_told_to_stop() -> None:
+    words = Lexicon.load()
+    found = file_words(AR)
+    assert len(found) > 600 and len(set(found)) == len(found)
+    every = words_read(words, found, lambda: False)
+    assert list(every) == found and all(every[w] == words.translations(w) for w in found)
+    calls = iter([False, True])
+    assert list(words_read(words, found, lambda: next(calls))) == found[:256]
+    assert words_read(words, found, lambda: True) == {}
+
+
+def test_the_words_read_ahead_hold_the_forms_of_the_side() -> None:
+    ar = [x for x in AR.read_text("utf-8").splitlines() if x]
+    side = _side(ar, [Kind.BODY] * len(ar), "ar")
+    arabic_forms = {f for p in side.features for f in p.forms if "\u0621" <= f[0] <= "\u06d3"}
+    assert arabic_forms <= set(file_words(AR))
+
+
+def test_files_without_words_to_read_ahead(tmp_path: Path) -> None:
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("café ".encode("latin-1"))
+    assert file_words(latin1) == [] and file_words(tmp_path / "missing.txt") == []
+    assert file_words(EN) == []
+
+
+def test_readings_with_words_read_ahead_are_the_same() -> None:
+    ar = [x for x in AR.read_text("utf-8").splitlines() if x]
+    base = Lexicon.load()
+    side = _side(ar, [Kind.BODY] * len(ar), "ar")
+    # a lexicon with every word read by its twin (as a forked child reads them), one with
+    # half of them, and one with none, whose caches start empty
+    twin, ahead = Lexicon(base.entries, base.paths), file_words(AR)
+    found = words_read(twin, ahead, lambda: False)
+    alone = stem_readings(side.features, Lexicon(base.entries, base.paths))
+    for share in (found, dict(list(found.items())[::2])):
+        seeded = Lexicon(base.entries, base.paths)
+        seeded.keep_translations(share)
+        got = stem_readings(side.features, seeded)
+        assert (got.translations, got.written) == (alone.translations, alone.written)
+
+
+def test_kept_translations_never_replace_those_found() -> None:
+    words = Lexicon({"كتاب": ("book",)})
+    assert words.translations("كتاب") == ("book",)
+    words.keep_translations({"كتاب": ("wrong",), "قلم": ("pen",)})
+    assert words.translations("كتاب") == ("book",) and words.translations("قلم") == ("pen",)

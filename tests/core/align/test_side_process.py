@@ -133,7 +133,10 @@ def test_this_process_makes_the_arabic_side(caplog: pytest.LogCaptureFixture) ->
     source, target, prepared = prepare_in_two(EN, AR)
     stages = [r.getMessage().split(":")[0] for r in caplog.records]
     assert "source from the second process" in stages  # the English source came from the child
-    assert stages.index("readings target") < stages.index("load source " + str(EN))
+    # the child's records come once it is done: after those of the Arabic side made here
+    assert stages.index("stem forms target") < stages.index("load source " + str(EN))
+    # the Arabic side's words read ahead by the child, the rest read here
+    assert stages.index("words of the target read ahead") < stages.index("readings target")
     assert (source.language, target.language) == ("en", "ar") and prepared.swapped
     assert _looks_arabic(AR) and not _looks_arabic(EN)
 
