@@ -109,14 +109,19 @@ def stem_readings(features: Sequence[Features], lexicon: Lexicon) -> StemReading
 _AR_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
 
 
-def file_words(path: str | Path) -> list[str]:
-    """The distinct Arabic words of a UTF-8 text file, normalized, in order (none when it
-    cannot be read: loading it says why)."""
+def file_words(path: str | Path, limit: int = 50_000, part: int = 1 << 20) -> list[str]:
+    """The first `limit` distinct Arabic words of a UTF-8 text file, normalized, in order
+    (those before a part it cannot decode; none when it cannot be read: loading it says why).
+    `part` characters at a time: a 100 MB file must not be held here a second time."""
+    found: dict[str, None] = {}
     try:
-        content = Path(path).read_bytes().decode("utf-8")
+        with open(path, encoding="utf-8") as text:
+            while len(found) < limit and (chunk := text.read(part)):
+                chunk += text.readline()  # to the end of its line: no word cut in two
+                found.update(dict.fromkeys(_AR_WORD.findall(normalize(chunk))))
     except (OSError, UnicodeDecodeError):
-        return []
-    return list(dict.fromkeys(_AR_WORD.findall(normalize(content))))  # (in order: no hashing)
+        pass
+    return list(found)[:limit]
 
 
 def words_read(lexicon: Lexicon, words: Sequence[str], stop: Callable[[], bool]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -26,6 +27,7 @@ from reader.core.align.space import Side
 from reader.core.align.units import sentence_pieces
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
+from reader.core.arabic.normalise import normalize
 from reader.core.text import sentences
 from reader.core.text.document import load_text
 from reader.core.text.kinds import Kind
@@ -33,6 +35,7 @@ from reader.core.text.sentences import split_sentences
 from reader.resources import CORPUS
 from tests.core.align.test_fast_paths import assert_same, assert_same_space
 
+_AR_WORD_RE = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")  # anchors.features
 _SLOW = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 AR = CORPUS / "iraq-assad-lesson.ar.txt"
 EN = CORPUS / "iraq-assad-lesson.en.txt"
@@ -197,6 +200,14 @@ def test_the_words_read_ahead_hold_the_forms_of_the_side() -> None:
     side = _side(ar, [Kind.BODY] * len(ar), "ar")
     arabic_forms = {f for p in side.features for f in p.forms if "\u0621" <= f[0] <= "\u06d3"}
     assert arabic_forms <= set(file_words(AR))
+
+
+def test_words_of_a_file_read_a_part_at_a_time_and_up_to_a_limit() -> None:
+    every = file_words(AR)
+    whole = list(dict.fromkeys(_AR_WORD_RE.findall(normalize(AR.read_text("utf-8")))))
+    assert every == whole
+    assert file_words(AR, part=7) == every  # parts end at the end of a line
+    assert file_words(AR, limit=10) == every[:10]
 
 
 def test_files_without_words_to_read_ahead(tmp_path: Path) -> None:
