@@ -187,8 +187,11 @@ def _pipe() -> tuple[int, int] | None:
 
 
 def _closed(fd: int) -> bool:
-    """Whether the other end of a pipe was closed (reading it would not wait)."""
-    return bool(select.select([fd], [], [], 0)[0])
+    """Whether the other end of a pipe was closed (reading it would not wait; poll, not
+    select: any descriptor number)."""
+    waiting = select.poll()
+    waiting.register(fd, select.POLLIN | select.POLLHUP)
+    return bool(waiting.poll(0))
 
 
 def _looks_arabic(path: str | Path) -> bool:
