@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import sys
 from pathlib import Path
 
@@ -14,13 +15,17 @@ from reader.core.align.prepared import PreparedPair
 from reader.core.align.side_process import (
     MIN_BYTES,
     _looks_arabic,
+    _received,
+    _Theirs,
     prepare_in_two,
     second_process_pays,
 )
 from reader.core.anchors.features import text_anchors
 from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.lexicon import Lexicon
 from reader.core.errors import InputError
 from reader.core.pair import PairOptions, align_pair, open_pair
+from reader.core.second_process import Child
 from reader.core.text.document import load_text
 from reader.resources import CORPUS
 
@@ -57,10 +62,11 @@ def test_two_processes_prepare_what_one_prepares(order: tuple[Path, Path]) -> No
     assert text_anchors(target, Glossary.load()) is text_anchors(target, Glossary.load())
 
 
-def test_the_pair_is_the_one_of_one_process() -> None:
-    source, target, prepared = prepare_in_two(AR, EN)
+@pytest.mark.parametrize("order", [(AR, EN), (EN, AR)])
+def test_the_pair_is_the_one_of_one_process(order: tuple[Path, Path]) -> None:
+    source, target, prepared = prepare_in_two(*order)
     two = align_pair(source, target, prepared=prepared)
-    one = open_pair(AR, EN)
+    one = open_pair(*order)
     assert two.alignment.beads == one.alignment.beads
     assert two.divergences == one.divergences
     assert two.verdict == one.verdict
@@ -152,3 +158,11 @@ def test_a_bad_source_fails_first_whichever_process_reads_it(tmp_path: Path) -> 
     with pytest.raises(InputError) as two:
         prepare_in_two(bad_en, bad_ar)
     assert str(two.value) == str(one.value) and "bad.txt" in str(one.value)
+
+
+@pytest.mark.parametrize("sent", ["not a side", _Theirs(b"not a pickle", {}),
+                                  _Theirs(pickle.dumps("not a side"), {})])
+def test_what_a_child_sends_back_is_checked(sent: object) -> None:
+    # the side made here instead (prepare_in_two), as one process makes it
+    assert _received(Child.start(lambda: sent), Glossary.load(), Lexicon.load()) is None
+    assert _received(None, Glossary.load(), Lexicon.load()) is None
