@@ -22,7 +22,10 @@ STAGES = [
     "anchors target",
     "lexicon",
     "features source (46 paragraphs)",
+    "sentences source",  # what depends on one side is made with it (align.one_side)
+    "readings source",
     "features target (39 paragraphs)",
+    "sentences target",
     "vector space",
     "paragraph pass 1 of 2",
     "confidence",  # inside the last paragraph pass: it ends first

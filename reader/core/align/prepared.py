@@ -12,12 +12,14 @@ import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
 from reader.core.align.model import Model, Problem
+from reader.core.align.one_side import sentence_cuts, stem_readings
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
 from reader.core.align.space import Side, Space, pair_space, side_features, vectors
 from reader.core.align.structure import PairStructure, pair_structure
 from reader.core.anchors.features import Anchors, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
+from reader.core.arabic.stemmer import Stemmer
 from reader.core.progress import CancelCheck
 from reader.core.text.document import Text
 from reader.core.text.kinds import Kind
@@ -168,15 +170,34 @@ def prepare(
     # the lexicon's stemmer reads Arabic on either side: it tells clitics from letters of words
     with stage(log, "lexicon", level):
         words = Lexicon.load()
-    with stage(log, f"features source ({len(source.texts)} paragraphs)", level):
-        src = side_features(
-            source.texts, source.kinds, source.lang, glossary, params, source.anchors,
-            cancelled, words.stemmer,
-        )
-    with stage(log, f"features target ({len(target.texts)} paragraphs)", level):
-        tgt = side_features(
-            target.texts, target.kinds, target.lang, glossary, params, target.anchors,
-            cancelled, words.stemmer,
-        )
     lexicon = None if source.lang == target.lang else words
+    src = prepare_side(source, "source", glossary, params, words.stemmer, lexicon, cancelled,
+                       level)
+    tgt = prepare_side(target, "target", glossary, params, words.stemmer, None, cancelled, level)
     return PreparedPair(src, tgt, lexicon, swapped, params)
+
+
+def prepare_side(
+    side: SideInput,
+    name: str,
+    glossary: Glossary,
+    params: AlignerParams,
+    stemmer: Stemmer,
+    lexicon: Lexicon | None,
+    cancelled: CancelCheck | None = None,
+    level: int = logging.INFO,
+) -> Side:
+    """One side made ready for the aligner, in this process or in the side's own
+    (align.side_process): its paragraphs' features, its sentences for the sentence pass, and,
+    with a `lexicon` (a source it reads), the lexicon's readings of its stems
+    (align.one_side: all work of one side alone, done before the alignment)."""
+    with stage(log, f"features {name} ({len(side.texts)} paragraphs)", level):
+        made = side_features(side.texts, side.kinds, side.lang, glossary, params, side.anchors,
+                             cancelled, stemmer)
+    if params.unit_pass:
+        with stage(log, f"sentences {name}", level):
+            made.cuts = sentence_cuts(made.texts, made.features, made.null_bonus, made.lang)
+    if lexicon is not None:
+        with stage(log, f"readings {name}", level):
+            made.readings = stem_readings(made.features, lexicon)
+    return made

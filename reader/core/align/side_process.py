@@ -1,29 +1,40 @@
-"""Both texts of a pair made ready at once: the target's side in a forked second process."""
+"""Both texts of a pair made ready at once: one side in a forked second process."""
 
-# Loading a text, finding its anchors and its features is a third of a long pair's work, and
-# each side is independent of the other. On a machine with a core to spare the command line
-# forks after the glossary and the lexicon are read (the child inherits them, compiled and
-# parsed) and the child prepares the target while this process prepares the source; the
-# target's side comes back pickled (5.8 MB and ~0.15 s of CPU both ways on the 4,150-paragraph
-# bench case, against ~1.3 s of work). Every step is a pure function of the file and of what
+# Loading a text, finding its anchors and its features, cutting its sentences and reading its
+# stems in the lexicon is half of a long pair's work, and each side is independent of the
+# other. On a machine with a core to spare the command line forks after the glossary and the
+# lexicon are read (the child inherits them, compiled and parsed) and the child prepares the
+# English side while this process prepares the Arabic one, the longer (its stems' readings);
+# the child's side comes back pickled (6 MB and ~0.15 s of CPU both ways on the 4,150-paragraph
+# bench case, against ~1 s of work). Every step is a pure function of the file and of what
 # both processes share, so the sides are those one process makes; should the child fail in any
-# way, this process prepares the target itself (and raises what preparing it raises).
+# way, this process prepares that side itself (and raises what preparing it raises).
 
 from __future__ import annotations
 
 import logging
 import os
+import pickle
+import re
+import select
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from reader.core.align.one_side import (
+    begin_stems,
+    file_words,
+    keep_cut_sentences,
+    read_stems,
+    words_read,
+)
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
-from reader.core.align.prepared import PreparedPair
-from reader.core.align.space import Side, side_features
+from reader.core.align.prepared import PreparedPair, SideInput, prepare_side
+from reader.core.align.space import Side
 from reader.core.anchors.features import Anchors, keep_anchors, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
-from reader.core.arabic.stemmer import Stemmer
+from reader.core.errors import InputError
 from reader.core.second_process import Child, core_to_spare
 from reader.core.text.document import Text, load_text
 from reader.core.timing import stage
@@ -58,6 +69,15 @@ class _Prepared:
     side: Side
 
 
+@dataclass(slots=True)
+class _Theirs:
+    """What the child sends back: its side (pickled before it read ahead), and words of this
+    process's side read by the lexicon."""
+
+    prepared: bytes
+    words: dict[str, tuple[str, ...]]
+
+
 def prepare_in_two(
     source_path: str | Path,
     target_path: str | Path,
@@ -65,8 +85,8 @@ def prepare_in_two(
     glossaries: Sequence[Path] = (),
     params: AlignerParams = DEFAULT_PARAMS,
 ) -> tuple[Text, Text, PreparedPair]:
-    """Both texts loaded and the pair prepared as `PreparedPair.of_texts` prepares it, the
-    target's side in a forked process. Raises the InputError loading either file raises."""
+    """Both texts loaded and the pair prepared as `PreparedPair.of_texts` prepares it, one
+    side in a forked process. Raises the InputError loading either file raises."""
     with stage(log, "glossary"):
         glossary = Glossary.load(glossaries)
         # both languages' matchers built before the fork (a search of nothing builds one):
@@ -75,34 +95,133 @@ def prepare_in_two(
             glossary.find_terms("", language)
     with stage(log, "lexicon"):
         words = Lexicon.load()
-        stemmer = words.stemmer  # made before the fork: both processes use it
+        words.stemmer  # made before the fork: both processes use it  # noqa: B018
 
-    def target() -> _Prepared:
-        return _prepare(target_path, "target", blocks, glossary, stemmer, params)
+    # this process makes the Arabic side, the child the other: the Arabic side is the longer
+    # work (its stems' readings), and a child's side costs the moving back besides
+    sides = [(source_path, "source"), (target_path, "target")]
+    if _looks_arabic(target_path) and not _looks_arabic(source_path):
+        sides.reverse()
+    (here_path, here), (there_path, there) = sides
+    # the lexicon reads the stems of the pair's one Arabic side (of two, neither is read)
+    here_ar, there_ar = _looks_arabic(here_path), _looks_arabic(there_path)
 
-    child = Child.start(target)
+    def other() -> _Prepared:
+        return _prepare(there_path, there, blocks, glossary, words, params, not here_ar)
+
+    # the child reads ahead until this process is done stemming its side: a closed pipe
+    ready = _pipe() if here_ar and not there_ar else None
+
+    def other_and_words() -> _Theirs:
+        if ready is not None:
+            os.close(ready[1])
+        made = other()
+        if ready is None:
+            return _Theirs(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL), {})
+        # moved back while it reads ahead: once told to stop, only the words are left to send
+        side = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
+        if made.side.lang == "ar":
+            return _Theirs(side, {})
+        # while this process still stems its Arabic side, that side's words read ahead: this
+        # process reads the words the child had no time for (the lexicon's answers are the
+        # same in both)
+        with stage(log, f"words of the {here} read ahead"):
+            found = words_read(words, file_words(here_path), lambda: _closed(ready[0]))
+            log.info("%d words read ahead", len(found))
+        return _Theirs(side, found)
+
+    child = Child.start(other_and_words)
+    if ready is not None:
+        os.close(ready[0])
     try:
-        src = _prepare(source_path, "source", blocks, glossary, stemmer, params)
-    except BaseException:
+        mine = _prepare(here_path, here, blocks, glossary, words, params, False)
+        work = None
+        if mine.side.lang == "ar" and not there_ar:
+            with stage(log, f"stem forms {here}"):
+                work = begin_stems(mine.side.features, words)
+    except BaseException as error:
         if child is not None:
             child.stop()
+        if here == "target" and isinstance(error, InputError):
+            load_text(there_path, blocks=blocks)  # one process fails on a bad source first
         raise
-    with stage(log, "target from the second process"):
-        tgt = child.result(lambda x: isinstance(x, _Prepared)) if child is not None else None
-    if tgt is None:  # the child failed: made here, as one process makes it
-        tgt = target()
-    else:
-        keep_anchors(tgt.text, glossary, tgt.anchors)  # detection reads them again
+    finally:
+        if ready is not None:
+            os.close(ready[1])  # the child stops reading ahead
+    with stage(log, f"{there} from the second process"):
+        theirs = _received(child, glossary, words)
+    if theirs is None:  # the child failed: made here, as one process makes it
+        theirs = other()
+    if work is not None:
+        with stage(log, f"readings {here}"):
+            mine.side.readings = read_stems(work)
+    src, tgt = (mine, theirs) if here == "source" else (theirs, mine)
     return src.text, tgt.text, PreparedPair.of_sides(src.side, tgt.side, words, params)
 
 
-def _prepare(path: str | Path, name: str, blocks: bool, glossary: Glossary, stemmer: Stemmer,
-             params: AlignerParams) -> _Prepared:
+def _received(child: Child[_Theirs] | None, glossary: Glossary, words: Lexicon
+              ) -> _Prepared | None:
+    """The child's side, its anchors and sentences kept for detection, and the words it read
+    ahead kept by the lexicon; None if it failed."""
+    got = child.result(lambda x: isinstance(x, _Theirs)) if child is not None else None
+    if got is None:
+        return None
+    try:
+        theirs = pickle.loads(got.prepared)
+    except Exception:
+        return None
+    if not isinstance(theirs, _Prepared):
+        return None
+    keep_anchors(theirs.text, glossary, theirs.anchors)  # detection reads them again
+    if theirs.side.cuts is not None:  # and splits its paragraphs' sentences again
+        keep_cut_sentences(theirs.side.texts, theirs.side.lang, theirs.side.cuts)
+    words.keep_translations(got.words)
+    return theirs
+
+
+def _pipe() -> tuple[int, int] | None:
+    try:
+        return os.pipe()
+    except OSError:
+        return None  # no reading ahead: this process reads every word itself
+
+
+def _closed(fd: int) -> bool:
+    """Whether the other end of a pipe was closed (reading it would not wait; poll, not
+    select: any descriptor number)."""
+    waiting = select.poll()
+    waiting.register(fd, select.POLLIN | select.POLLHUP)
+    return bool(waiting.poll(0))
+
+
+def _looks_arabic(path: str | Path) -> bool:
+    """Whether a file's first few KB hold more Arabic letters than Latin ones (a guess that
+    only decides which process reads it: loading it says what it is)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(_SNIFF_BYTES)
+    except OSError:
+        return False
+    # in UTF-8, Arabic letters are two bytes led by D8-DB; Latin ones are single bytes
+    return len(_ARABIC_LEAD.findall(head)) > len(_LATIN.findall(head))
+
+
+_SNIFF_BYTES = 8192
+_ARABIC_LEAD = re.compile(b"[\xd8-\xdb]")
+_LATIN = re.compile(b"[A-Za-z]")
+
+
+def _prepare(path: str | Path, name: str, blocks: bool, glossary: Glossary, words: Lexicon,
+             params: AlignerParams, stems: bool) -> _Prepared:
+    """One side made ready (`prepare_side`), and, with `stems`, if it is Arabic, its stems
+    read by the lexicon."""
     with stage(log, f"load {name} {path}"):
         text = load_text(path, blocks=blocks)
     with stage(log, f"anchors {name}"):
         anchors = text_anchors(text, glossary)
-    with stage(log, f"features {name} ({len(text)} paragraphs)"):
-        side = side_features([p.text for p in text.paragraphs], [p.kind for p in text.paragraphs],
-                             text.language, glossary, params, anchors, None, stemmer)
+    paragraphs = text.paragraphs
+    side = prepare_side(
+        SideInput([p.text for p in paragraphs], [p.kind for p in paragraphs], text.language,
+                  anchors),
+        name, glossary, params, words.stemmer, words if stems and text.language == "ar" else None)
     return _Prepared(text, anchors, side)

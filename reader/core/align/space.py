@@ -13,9 +13,17 @@ import numpy as np
 import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
+from reader.core.align.one_side import (
+    SentenceCuts,
+    StemReadings,
+    lexicon_key,
+    stem_pairs_of,
+    translations_of,
+    written_of,
+)
 from reader.core.align.params import AlignerParams
 from reader.core.align.presence import distinct, presence, row_lengths, token_ids
-from reader.core.align.readings import Readings, stem_forms, target_stems
+from reader.core.align.readings import Readings, target_stems
 from reader.core.align.sound_alike import sound_alike
 from reader.core.anchors.features import Anchors, Features, is_latin_word, paragraph_features
 from reader.core.anchors.glossary import Glossary
@@ -34,6 +42,10 @@ class Side:
     texts: Sequence[str] = ()
     lang: str = ""
     kinds: Sequence[Kind] = ()
+    # made with the side when it is prepared for a pair (align.prepared.prepare_side): the
+    # lexicon's readings of its stems, if it is a source the lexicon reads, and its sentences
+    readings: StemReadings | None = None
+    cuts: SentenceCuts | None = None
 
 
 def side_features(
@@ -163,11 +175,7 @@ def pieces_space(space: Space, src: Sequence[Features], tgt: Sequence[Features])
 
 def stem_pairs(src: Side) -> dict[str, list[str]]:
     """The distinct (stem, written form) pairs of a side, as each stem's forms."""
-    for f in src.features:
-        if len(f.words) != len(f.forms):
-            raise ValueError(f"features with {len(f.words)} words and {len(f.forms)} forms")
-    return stem_forms(list(chain.from_iterable(f.words for f in src.features)),
-                      list(chain.from_iterable(f.forms for f in src.features)))
+    return stem_pairs_of(src.features)
 
 
 def stem_translations(
@@ -178,29 +186,14 @@ def stem_translations(
     whole word, clitics and all: بالطبع "of course" whatever its stem, مدينتها "city" where
     the stem مدين is no entry); only when none of them has one, the stem read with its
     clitics stripped (a stem such as شرك, of شركة, is not شر "evil" + ك)."""
-    return _stem_translations(space.src_vocab, stem_pairs(src), Readings.of(lexicon))
-
-
-def _stem_translations(
-    src_vocab: Sequence[str], forms: dict[str, list[str]], readings: Readings
-) -> list[tuple[str, ...]]:
-    stem = readings.stem
-    return [stem(word, forms.get(word, ())) for word in src_vocab]
+    return translations_of(space.src_vocab, stem_pairs(src), Readings.of(lexicon))
 
 
 def read_as_written(space: Space | Vocabulary, src: Side, lexicon: Lexicon) -> set[str]:
     """The source stems the lexicon holds as written: the stem is an entry (or is one with its
     ta marbuta, حكوم of حكومة), or one of the forms it is written in is. The others' readings,
     if any, are guesses of the clitics (سلمان read as سلم "hand over" + ان)."""
-    return _read_as_written(space.src_vocab, stem_pairs(src), Readings.of(lexicon))
-
-
-def _read_as_written(
-    src_vocab: Sequence[str], forms: dict[str, list[str]], readings: Readings
-) -> set[str]:
-    entries = readings.entries
-    written = {stem for stem, found in forms.items() for f in found if f in entries}
-    return written | {word for word in src_vocab if readings.known_as_written(word)}
+    return written_of(space.src_vocab, stem_pairs(src), Readings.of(lexicon))
 
 
 def lexicon_matrix(space: Space, translations: Sequence[tuple[str, ...]]) -> sp.csr_matrix:
@@ -358,12 +351,23 @@ def pair_space(
     space = build_space(src, tgt)
     if lexicon is None:
         return space, identity_matrix(space).tocsr()
+    translations, written = _source_readings(space, src, lexicon)
+    names = name_matrix(space, src, tgt, translations, params.name_threshold, written)
+    return space, (lexicon_matrix(space, translations) + names).tocsr()
+
+
+def _source_readings(space: Space, src: Side, lexicon: Lexicon
+                     ) -> tuple[Sequence[tuple[str, ...]], Collection[str]]:
+    """The source stems' translations and those read as written: as the side was prepared
+    with them (in its own process, align.one_side), else read here."""
+    kept = src.readings
+    if (kept is not None and kept.lexicon == lexicon_key(lexicon)
+            and len(kept.translations) == len(space.src_vocab)):
+        return kept.translations, kept.written
     # each stem's forms and each word's lexicon reading once, for both uses
     forms, readings = stem_pairs(src), Readings.of(lexicon)
-    translations = _stem_translations(space.src_vocab, forms, readings)
-    names = name_matrix(space, src, tgt, translations, params.name_threshold,
-                        _read_as_written(space.src_vocab, forms, readings))
-    return space, (lexicon_matrix(space, translations) + names).tocsr()
+    return (translations_of(space.src_vocab, forms, readings),
+            written_of(space.src_vocab, forms, readings))
 
 
 def vectors(space: Space, translation: sp.csr_matrix) -> tuple[sp.csr_matrix, sp.csr_matrix]:

@@ -31,6 +31,7 @@ from reader.core.align.dp import path_to_beads, pin_points
 from reader.core.align.fixed import forbid
 from reader.core.align.joint import sweep_both
 from reader.core.align.model import Model, Problem
+from reader.core.align.one_side import SentenceCuts
 from reader.core.align.params import (
     MATCH_TYPES,
     UNIT_TYPES,
@@ -73,7 +74,10 @@ class Piece:
 
 def sentence_pieces(side: Side) -> list[list[Piece]]:
     """Each paragraph cut into its sentences. Posts, duplicates and boilerplate stay whole (their
-    kind already says they may be left out), and so do paragraphs whose words have no places."""
+    kind already says they may be left out), and so do paragraphs whose words have no places.
+    (From the sentences the side was prepared with, if it was: align.one_side.sentence_cuts.)"""
+    if side.cuts is not None:
+        return _cut_pieces(side, side.cuts)
     pieces: list[list[Piece]] = []
     null, lang = side.null_bonus.tolist(), side.lang
     for i, (text, para) in enumerate(zip(side.texts, side.features, strict=True)):
@@ -89,6 +93,19 @@ def sentence_pieces(side: Side) -> list[list[Piece]]:
         pieces.append([Piece(i, s.start, s.end,
                              length * ((len(s.text) - s.text.count(" ")) / visible))
                        for s in sentences])
+    return pieces
+
+
+def _cut_pieces(side: Side, cuts: SentenceCuts) -> list[list[Piece]]:
+    first, start, end = cuts.first.tolist(), cuts.start.tolist(), cuts.end.tolist()
+    length = cuts.length.tolist()
+    pieces: list[list[Piece]] = []
+    for i, (text, para) in enumerate(zip(side.texts, side.features, strict=True)):
+        a, b = first[i], first[i + 1]
+        if b - a <= 1:
+            pieces.append([Piece(i, 0, len(text), float(para.length))])
+        else:
+            pieces.append([Piece(i, start[k], end[k], length[k]) for k in range(a, b)])
     return pieces
 
 

@@ -106,6 +106,15 @@ class Lexicon:
         self._token_cache[ar_token] = cached
         return cached
 
+    def keep_translations(self, found: Mapping[str, tuple[str, ...]]) -> None:
+        """Remember words' `translations` as a forked copy of this lexicon found them (the
+        same entries and code: the same answers), unless this one has them already."""
+        cache = self._token_cache
+        if len(cache) + len(found) > _MAX_TOKENS:
+            return  # (it would be cleared before they are asked for)
+        for token, translated in found.items():
+            cache.setdefault(token, translated)
+
     @functools.cached_property
     def _finder(self) -> StemFinder:
         return StemFinder(self._entries)

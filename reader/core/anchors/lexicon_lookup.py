@@ -83,10 +83,11 @@ class StemFinder:
         for head in found:
             if head in entries:
                 return head
+        tail_hit = self._tail_hit
         for head in found:
-            hit = self._tail_hit.get(head)
+            hit = tail_hit.get(head)
             if hit is None:
-                hit = self._tail_hit[head] = next(
+                hit = tail_hit[head] = next(
                     filter(entries.__contains__, self._tails_of(head)), _NONE)
             if hit:
                 return hit
@@ -95,7 +96,8 @@ class StemFinder:
             return stem
         if ARTICLE + key in entries:
             return ARTICLE + key
-        for word in (key, stem, *own, *self._tails_of(stem)):
+        # (a stem's tails are shorter than it: of a stem of 4 letters, none has a verb's shape)
+        for word in (key, stem, *own, *(self._tails_of(stem) if len(stem) > 4 else ())):
             # only words of 4 to 7 letters in a verbal noun's or participle's shape have a verb
             # (arabic_patterns.verb_candidates); a word met again has none either
             n = len(word)

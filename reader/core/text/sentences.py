@@ -77,22 +77,37 @@ def split_sentences(paragraph: str, lang: str = "en") -> list[Sentence]:
     sentences are kept: the aligner's sentence pass and divergence detection split the same
     paragraphs in turn. Each call returns a list of its own.)
     """
-    global _recent_chars
     key = (paragraph, lang)
     sentences = _recent.get(key)
     if sentences is None:
-        if _recent_chars + len(paragraph) > _RECENT_CHARS:
-            _recent.clear()
-            _recent_chars = 0
-        sentences = _recent[key] = _split(paragraph, lang)
-        _recent_chars += len(paragraph)
+        sentences = _split(paragraph, lang)
+        _keep(key, sentences)
+    elif isinstance(sentences, tuple):  # kept as places (`keep_sentences`)
+        sentences = _recent[key] = [Sentence(a, b, paragraph[a:b]) for a, b in sentences]
     return list(sentences)
+
+
+def keep_sentences(paragraph: str, lang: str, spans: tuple[tuple[int, int], ...]) -> None:
+    """Remember that `paragraph`'s sentences are at `spans` (what `split_sentences` gave for it
+    in another process): asked for later, they are made from their places, not split again."""
+    key = (paragraph, lang)
+    if key not in _recent:
+        _keep(key, spans)
+
+
+def _keep(key: tuple[str, str], sentences: list[Sentence] | tuple[tuple[int, int], ...]) -> None:
+    global _recent_chars
+    if _recent_chars + len(key[0]) > _RECENT_CHARS:
+        _recent.clear()
+        _recent_chars = 0
+    _recent[key] = sentences
+    _recent_chars += len(key[0])
 
 
 # Paragraphs' sentences kept, up to this many characters of paragraphs (a large pair of texts
 # fits; the sentences' texts are copies, so a 100 MB file must not be kept whole).
 _RECENT_CHARS = 8_000_000
-_recent: dict[tuple[str, str], list[Sentence]] = {}
+_recent: dict[tuple[str, str], list[Sentence] | tuple[tuple[int, int], ...]] = {}
 _recent_chars = 0
 
 

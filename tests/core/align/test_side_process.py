@@ -1,9 +1,10 @@
-"""The target prepared in a second process: the same pair, texts and result as in one process."""
+"""One side prepared in a second process: the same pair, texts and result as in one process."""
 
 from __future__ import annotations
 
 import logging
 import os
+import pickle
 import sys
 from pathlib import Path
 
@@ -11,11 +12,20 @@ import numpy as np
 import pytest
 
 from reader.core.align.prepared import PreparedPair
-from reader.core.align.side_process import MIN_BYTES, prepare_in_two, second_process_pays
+from reader.core.align.side_process import (
+    MIN_BYTES,
+    _looks_arabic,
+    _received,
+    _Theirs,
+    prepare_in_two,
+    second_process_pays,
+)
 from reader.core.anchors.features import text_anchors
 from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.lexicon import Lexicon
 from reader.core.errors import InputError
 from reader.core.pair import PairOptions, align_pair, open_pair
+from reader.core.second_process import Child
 from reader.core.text.document import load_text
 from reader.resources import CORPUS
 
@@ -32,6 +42,13 @@ def _same_sides(a: PreparedPair, b: PreparedPair) -> None:
         assert np.array_equal(x.null_bonus, y.null_bonus)
         assert list(x.texts) == list(y.texts)
         assert (x.lang, list(x.kinds)) == (y.lang, list(y.kinds))
+        # what was made with each side: the source's readings (in whichever process made
+        # it), both sides' sentences
+        assert x.readings == y.readings
+        assert x.cuts is not None and y.cuts is not None
+        for field in ("first", "start", "end", "length", "split"):
+            assert np.array_equal(getattr(x.cuts, field), getattr(y.cuts, field))
+    assert a.src.readings is not None
 
 
 @pytest.mark.parametrize("order", [(AR, EN), (EN, AR)])
@@ -45,10 +62,11 @@ def test_two_processes_prepare_what_one_prepares(order: tuple[Path, Path]) -> No
     assert text_anchors(target, Glossary.load()) is text_anchors(target, Glossary.load())
 
 
-def test_the_pair_is_the_one_of_one_process() -> None:
-    source, target, prepared = prepare_in_two(AR, EN)
+@pytest.mark.parametrize("order", [(AR, EN), (EN, AR)])
+def test_the_pair_is_the_one_of_one_process(order: tuple[Path, Path]) -> None:
+    source, target, prepared = prepare_in_two(*order)
     two = align_pair(source, target, prepared=prepared)
-    one = open_pair(AR, EN)
+    one = open_pair(*order)
     assert two.alignment.beads == one.alignment.beads
     assert two.divergences == one.divergences
     assert two.verdict == one.verdict
@@ -114,3 +132,37 @@ def test_a_second_process_pays_only_for_long_texts(tmp_path: Path) -> None:
 
 def test_options_without_a_second_process_by_default() -> None:
     assert PairOptions().second_process == "no"  # batch workers and the window
+
+
+def test_this_process_makes_the_arabic_side(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="reader")
+    source, target, prepared = prepare_in_two(EN, AR)
+    stages = [r.getMessage().split(":")[0] for r in caplog.records]
+    assert "source from the second process" in stages  # the English source came from the child
+    # the child's records come once it is done: after those of the Arabic side made here
+    assert stages.index("stem forms target") < stages.index("load source " + str(EN))
+    # the Arabic side's words read ahead by the child, the rest read here
+    assert stages.index("words of the target read ahead") < stages.index("readings target")
+    assert (source.language, target.language) == ("en", "ar") and prepared.swapped
+    assert _looks_arabic(AR) and not _looks_arabic(EN)
+
+
+def test_a_bad_source_fails_first_whichever_process_reads_it(tmp_path: Path) -> None:
+    bad_en = tmp_path / "bad.txt"
+    bad_en.write_bytes(b"\x00\x01binary")
+    bad_ar = tmp_path / "bad-ar.txt"  # Arabic at its start, not UTF-8 further on
+    bad_ar.write_bytes(AR.read_bytes()[:20_000] + b"\xff\xfe\x00")
+    assert _looks_arabic(bad_ar)
+    with pytest.raises(InputError) as one:
+        open_pair(bad_en, bad_ar)
+    with pytest.raises(InputError) as two:
+        prepare_in_two(bad_en, bad_ar)
+    assert str(two.value) == str(one.value) and "bad.txt" in str(one.value)
+
+
+@pytest.mark.parametrize("sent", ["not a side", _Theirs(b"not a pickle", {}),
+                                  _Theirs(pickle.dumps("not a side"), {})])
+def test_what_a_child_sends_back_is_checked(sent: object) -> None:
+    # the side made here instead (prepare_in_two), as one process makes it
+    assert _received(Child.start(lambda: sent), Glossary.load(), Lexicon.load()) is None
+    assert _received(None, Glossary.load(), Lexicon.load()) is None

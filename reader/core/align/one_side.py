@@ -1,0 +1,194 @@
+"""What the aligner reads of one side alone, made with the side: stem readings, sentences."""
+
+# The vector space reads every source stem through the lexicon (space.pair_space), and the
+# sentence pass cuts every paragraph into sentences (units.sentence_pieces). Both depend on one
+# side only, so they are made where the side is made (align.prepared.prepare_side): on a long
+# pair in the process that prepares that side, beside the other side's process
+# (align.side_process), instead of in the serial alignment after both. Both are kept small to
+# move between processes: the readings as tuples (0.26 MB for 11,000 stems), the sentences as
+# arrays of offsets.
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+
+import numpy as np
+
+from reader.core.align.readings import Readings, stem_forms
+from reader.core.anchors.features import Features
+from reader.core.anchors.lexicon import Lexicon
+from reader.core.arabic.normalise import normalize
+from reader.core.text.sentences import keep_sentences, split_sentences
+
+
+@dataclass(slots=True)
+class StemReadings:
+    """The lexicon's readings of a side's stems, as `space.pair_space` reads a source side:
+    each distinct stem's translations in order of first occurrence (`distinct_stems`), and the
+    stems the lexicon holds as written (`space.read_as_written`)."""
+
+    lexicon: tuple[object, ...]  # which lexicon read them (`lexicon_key`)
+    translations: list[tuple[str, ...]]
+    written: frozenset[str]
+
+
+def lexicon_key(lexicon: Lexicon) -> tuple[object, ...]:
+    """What tells one lexicon from another here and in a forked process (which shares this
+    one's objects at the same addresses): the object, its files and its size."""
+    return (id(lexicon), lexicon.paths, len(lexicon))
+
+
+def distinct_stems(features: Sequence[Features]) -> list[str]:
+    """A side's distinct stems in order of first occurrence (the space's source vocabulary)."""
+    return list(dict.fromkeys(chain.from_iterable(f.words for f in features)))
+
+
+def stem_pairs_of(features: Sequence[Features]) -> dict[str, list[str]]:
+    """The distinct (stem, written form) pairs of a side, as each stem's forms."""
+    for f in features:
+        if len(f.words) != len(f.forms):
+            raise ValueError(f"features with {len(f.words)} words and {len(f.forms)} forms")
+    return stem_forms(list(chain.from_iterable(f.words for f in features)),
+                      list(chain.from_iterable(f.forms for f in features)))
+
+
+def translations_of(
+    vocab: Sequence[str], forms: dict[str, list[str]], readings: Readings
+) -> list[tuple[str, ...]]:
+    """Each stem's translations (`space.stem_translations`), in the order of `vocab`."""
+    stem = readings.stem
+    none: tuple[str, ...] = ()
+    return [stem(word, forms.get(word, none)) for word in vocab]
+
+
+def written_of(
+    vocab: Sequence[str], forms: dict[str, list[str]], readings: Readings
+) -> set[str]:
+    """The stems the lexicon holds as written (`space.read_as_written`)."""
+    entries = readings.entries
+    written = {stem for stem, found in forms.items() for f in found if f in entries}
+    return written | {word for word in vocab if readings.known_as_written(word)}
+
+
+@dataclass(slots=True)
+class StemWork:
+    """Reading a side's stems, begun: what needs no translation done (`read_stems` ends it)."""
+
+    key: tuple[object, ...]
+    vocab: list[str]
+    forms: dict[str, list[str]]
+    readings: Readings
+    written: frozenset[str]
+
+
+def begin_stems(features: Sequence[Features], lexicon: Lexicon) -> StemWork:
+    """A side's stems, each one's written forms, and those the lexicon holds as written."""
+    vocab, forms, readings = distinct_stems(features), stem_pairs_of(features), Readings.of(lexicon)
+    lexicon.derived(())  # the English word families, made once per lexicon, made now
+    return StemWork(lexicon_key(lexicon), vocab, forms, readings,
+                    frozenset(written_of(vocab, forms, readings)))
+
+
+def read_stems(work: StemWork) -> StemReadings:
+    """The lexicon's readings of the stems (the long part: a word at a time)."""
+    return StemReadings(work.key, translations_of(work.vocab, work.forms, work.readings),
+                        work.written)
+
+
+def stem_readings(features: Sequence[Features], lexicon: Lexicon) -> StemReadings:
+    """A side's stems read by `lexicon`, as `space.pair_space` reads its source side."""
+    return read_stems(begin_stems(features, lexicon))
+
+
+# The Arabic words of a text, as the features find them in its normalized paragraphs
+# (anchors.features): what the lexicon reads of it, near enough to be read ahead elsewhere.
+_AR_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+
+
+def file_words(path: str | Path, limit: int = 50_000, part: int = 1 << 20) -> list[str]:
+    """The first `limit` distinct Arabic words of a UTF-8 text file, normalized, in order
+    (those before a part it cannot decode; none when it cannot be read: loading it says why).
+    `part` characters at a time: a 100 MB file must not be held here a second time."""
+    found: dict[str, None] = {}
+    try:
+        with open(path, encoding="utf-8") as text:
+            while len(found) < limit and (chunk := text.read(part)):
+                chunk += text.readline()  # to the end of its line: no word cut in two
+                found.update(dict.fromkeys(_AR_WORD.findall(normalize(chunk))))
+    except (OSError, UnicodeDecodeError):
+        pass
+    return list(found)[:limit]
+
+
+def words_read(lexicon: Lexicon, words: Sequence[str], stop: Callable[[], bool]
+               ) -> dict[str, tuple[str, ...]]:
+    """`Lexicon.translations` of each word, in order, until `stop` says so: read ahead in a
+    second process for the side this one stems (`Lexicon.keep_translations`), the answers it
+    would find itself."""
+    read = lexicon.translations
+    found = {}
+    for start in range(0, len(words), 256):
+        if stop():
+            break
+        for w in words[start:start + 256]:
+            found[w] = read(w)
+    return found
+
+
+@dataclass(slots=True)
+class SentenceCuts:
+    """Each paragraph's sentences as the splitter gives them (`split_sentences`), for the
+    paragraphs the sentence pass cuts: sentence k of paragraph i is [start, end) at
+    first[i] + k, with its share of the paragraph's length (used when it has two or more)."""
+
+    first: np.ndarray  # paragraph -> its first sentence; n + 1 entries
+    start: np.ndarray
+    end: np.ndarray
+    length: np.ndarray  # float64: exactly the float units.sentence_pieces works out
+    split: np.ndarray  # paragraph -> the splitter read it (else it stays whole)
+
+
+def sentence_cuts(texts: Sequence[str], features: Sequence[Features], null_bonus: np.ndarray,
+                  lang: str) -> SentenceCuts:
+    """The sentences of every paragraph the sentence pass cuts (units.sentence_pieces): posts,
+    duplicates and boilerplate stay whole, and so do paragraphs whose words have no places."""
+    first = [0]
+    start: list[int] = []
+    end: list[int] = []
+    length: list[float] = []
+    split: list[bool] = []
+    null = null_bonus.tolist()
+    for i, (text, para) in enumerate(zip(texts, features, strict=True)):
+        cut = not null[i] and len(para.offsets) == len(para.words)
+        split.append(cut)
+        if cut:
+            sentences = split_sentences(text, lang)
+            start.extend(s.start for s in sentences)
+            end.extend(s.end for s in sentences)
+            if len(sentences) > 1:
+                # a sentence's length is its share of the paragraph's (which counts
+                # normalized text)
+                visible = max(1, len(text) - text.count(" "))
+                whole = para.length
+                length.extend(whole * ((len(s.text) - s.text.count(" ")) / visible)
+                              for s in sentences)
+            else:
+                length.extend(0.0 for _ in sentences)
+        first.append(len(start))
+    return SentenceCuts(np.array(first, dtype=np.int64), np.array(start, dtype=np.int64),
+                        np.array(end, dtype=np.int64), np.array(length, dtype=np.float64),
+                        np.array(split, dtype=bool))
+
+
+def keep_cut_sentences(texts: Sequence[str], lang: str, cuts: SentenceCuts) -> None:
+    """Let the sentence splitter answer for these paragraphs without splitting them again
+    (cuts made in another process: divergence detection splits the same paragraphs)."""
+    first, start, end = cuts.first.tolist(), cuts.start.tolist(), cuts.end.tolist()
+    for i, cut in enumerate(cuts.split.tolist()):
+        if cut:
+            a, b = first[i], first[i + 1]
+            keep_sentences(texts[i], lang, tuple(zip(start[a:b], end[a:b], strict=True)))
