@@ -1,0 +1,47 @@
+"""The sentence pass's sentences: English ones also end at a colon or semicolon before a capital."""
+
+# Why: the Arabic splitter already ends a sentence at "؛" (and Arabic translators write full
+# stops where English chains clauses with ":" and ";"), so without this the English units of a
+# passage are far coarser than the Arabic ones: in the King James Version a sentence runs on
+# through several verses ("... under my thigh: And I will make thee swear ...: But thou shalt
+# go ..."), 0.81 English sentences a verse in Numbers against 1.18 Arabic. A bead whose ends
+# fall inside such a sentence can only be found by linking one English unit to five or more
+# Arabic ones, beyond the sentence pass's bead types, and long chains of paragraphs get cut in
+# the wrong place. A capital after the mark is what tells a new clause that stands alone (a
+# verse, a list item, a quotation) from one that continues the sentence ("in age: and the
+# LORD"); Arabic has no case, so its colons stay uncut.
+
+from __future__ import annotations
+
+import re
+
+from reader.core.text.sentences import Sentence, split_sentences
+
+# ":" or ";" before white space (cut there when an upper-case letter follows)
+_CUT = re.compile(r"[:;](?=\s)")
+
+
+def unit_sentences(paragraph: str, lang: str) -> list[Sentence]:
+    """`split_sentences` of the paragraph, each sentence of a cased language also cut after a
+    colon or semicolon that a capital letter follows."""
+    sentences = split_sentences(paragraph, lang)
+    if lang == "ar":
+        return sentences
+    out: list[Sentence] = []
+    for s in sentences:
+        start = 0
+        for m in _CUT.finditer(s.text):
+            if s.text[m.end():m.end() + 8].lstrip()[:1].isupper():
+                _add(out, s, start, m.end())
+                start = m.end()
+        _add(out, s, start, len(s.text))
+    return out
+
+
+def _add(out: list[Sentence], s: Sentence, start: int, end: int) -> None:
+    """Add the part [start, end) of `s` (offsets into its text), without its white space."""
+    piece = s.text[start:end]
+    text = piece.strip()
+    if text:
+        first = s.start + start + len(piece) - len(piece.lstrip())
+        out.append(Sentence(first, first + len(text), text))
