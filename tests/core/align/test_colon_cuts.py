@@ -50,6 +50,17 @@ def test_semicolons_cut_a_list_of_verses_and_times_and_numbers_stay_whole() -> N
     ]
 
 
+def test_a_piece_shorter_than_five_words_is_not_cut_off() -> None:
+    # "And he said:" alone at a paragraph's edge would take in a neighbour's left-out sentence
+    text = ("And he said: Behold, I will send my messenger before thee into the land. "
+            "They answered, saying: We will go; We will do all that the LORD hath spoken.")
+    assert [s.text for s in unit_sentences(text, "en")] == [
+        "And he said: Behold, I will send my messenger before thee into the land.",
+        "They answered, saying: We will go;",  # the short start joins the next piece
+        "We will do all that the LORD hath spoken.",
+    ]
+
+
 def test_arabic_keeps_its_sentences() -> None:
     # Arabic has no case: a colon there says nothing of what follows (قائلا: «...»)
     text = "فَقَالَ لَهُ الْعَبْدُ: «رُبَّمَا لاَ تَشَاءُ الْمَرْأَةُ أَنْ تَتْبَعَنِي». وَقَالَ: Hello"
