@@ -18,6 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
+from reader.core.align.colon_cuts import cut_at_colons
 from reader.core.align.readings import Readings, stem_forms
 from reader.core.anchors.features import Features
 from reader.core.anchors.lexicon import Lexicon
@@ -141,15 +142,19 @@ def words_read(lexicon: Lexicon, words: Sequence[str], stop: Callable[[], bool]
 
 @dataclass(slots=True)
 class SentenceCuts:
-    """Each paragraph's sentences as the splitter gives them (`split_sentences`), for the
-    paragraphs the sentence pass cuts: sentence k of paragraph i is [start, end) at
-    first[i] + k, with its share of the paragraph's length (used when it has two or more)."""
+    """Each paragraph's units as the sentence pass cuts them (`colon_cuts.unit_sentences`),
+    for the paragraphs it cuts: unit k of paragraph i is [start, end) at first[i] + k, with its
+    share of the paragraph's length (used when it has two or more); and the sentences the
+    splitter gave (`split_sentences`: divergence detection reads those), likewise."""
 
-    first: np.ndarray  # paragraph -> its first sentence; n + 1 entries
+    first: np.ndarray  # paragraph -> its first unit; n + 1 entries
     start: np.ndarray
     end: np.ndarray
     length: np.ndarray  # float64: exactly the float units.sentence_pieces works out
     split: np.ndarray  # paragraph -> the splitter read it (else it stays whole)
+    said_first: np.ndarray  # paragraph -> its first sentence as the splitter gave them
+    said_start: np.ndarray
+    said_end: np.ndarray
 
 
 def sentence_cuts(texts: Sequence[str], features: Sequence[Features], null_bonus: np.ndarray,
@@ -161,12 +166,18 @@ def sentence_cuts(texts: Sequence[str], features: Sequence[Features], null_bonus
     end: list[int] = []
     length: list[float] = []
     split: list[bool] = []
+    said_first = [0]
+    said_start: list[int] = []
+    said_end: list[int] = []
     null = null_bonus.tolist()
     for i, (text, para) in enumerate(zip(texts, features, strict=True)):
         cut = not null[i] and len(para.offsets) == len(para.words)
         split.append(cut)
         if cut:
-            sentences = split_sentences(text, lang)
+            said = split_sentences(text, lang)
+            said_start.extend(s.start for s in said)
+            said_end.extend(s.end for s in said)
+            sentences = cut_at_colons(said, lang)
             start.extend(s.start for s in sentences)
             end.extend(s.end for s in sentences)
             if len(sentences) > 1:
@@ -179,15 +190,18 @@ def sentence_cuts(texts: Sequence[str], features: Sequence[Features], null_bonus
             else:
                 length.extend(0.0 for _ in sentences)
         first.append(len(start))
+        said_first.append(len(said_start))
     return SentenceCuts(np.array(first, dtype=np.int64), np.array(start, dtype=np.int64),
                         np.array(end, dtype=np.int64), np.array(length, dtype=np.float64),
-                        np.array(split, dtype=bool))
+                        np.array(split, dtype=bool), np.array(said_first, dtype=np.int64),
+                        np.array(said_start, dtype=np.int64), np.array(said_end, dtype=np.int64))
 
 
 def keep_cut_sentences(texts: Sequence[str], lang: str, cuts: SentenceCuts) -> None:
     """Let the sentence splitter answer for these paragraphs without splitting them again
     (cuts made in another process: divergence detection splits the same paragraphs)."""
-    first, start, end = cuts.first.tolist(), cuts.start.tolist(), cuts.end.tolist()
+    first, start, end = (cuts.said_first.tolist(), cuts.said_start.tolist(),
+                         cuts.said_end.tolist())
     for i, cut in enumerate(cuts.split.tolist()):
         if cut:
             a, b = first[i], first[i + 1]

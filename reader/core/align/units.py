@@ -27,6 +27,7 @@ import scipy.sparse as sp
 
 from reader.core.align.band import band_centres, band_half
 from reader.core.align.beads import Bead
+from reader.core.align.colon_cuts import unit_sentences
 from reader.core.align.dp import path_to_beads, pin_points
 from reader.core.align.fixed import forbid
 from reader.core.align.joint import sweep_both
@@ -46,7 +47,7 @@ from reader.core.align.structure import PairStructure, unit_structure
 from reader.core.anchors.features import Features
 from reader.core.progress import CancelCheck
 from reader.core.text.kinds import Kind
-from reader.core.text.sentences import Sentence, split_sentences
+from reader.core.text.sentences import Sentence
 
 
 @dataclass(slots=True)
@@ -83,7 +84,7 @@ def sentence_pieces(side: Side) -> list[list[Piece]]:
     for i, (text, para) in enumerate(zip(side.texts, side.features, strict=True)):
         sentences: Sequence[Sentence] = ()
         if not null[i] and len(para.offsets) == len(para.words):
-            sentences = split_sentences(text, lang)
+            sentences = unit_sentences(text, lang)
         if len(sentences) <= 1:
             pieces.append([Piece(i, 0, len(text), float(para.length))])
             continue

@@ -10,12 +10,12 @@ import numpy as np
 import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
+from reader.core.align.colon_cuts import unit_sentences
 from reader.core.align.params import MATCH_TYPES
 from reader.core.align.space import Side
 from reader.core.align.units import Piece, Units, _beside_full_bead, _null_runs
 from reader.core.anchors.features import Features
 from reader.core.text.kinds import Kind
-from reader.core.text.sentences import split_sentences
 
 
 def self_dots(vec: sp.csr_matrix, longest: int) -> dict[int, np.ndarray]:
@@ -63,7 +63,7 @@ def sentence_pieces(side: Side) -> list[Piece]:
         para = side.features[i]
         sentences = []
         if not side.null_bonus[i] and len(para.offsets) == len(para.words):
-            sentences = split_sentences(text, side.lang)
+            sentences = unit_sentences(text, side.lang)
         if len(sentences) <= 1:
             pieces.append(_whole(side, i))
             continue

@@ -50,7 +50,10 @@ def _sentences(name: str) -> list[str]:
 # a lower-case word after a question mark, runs of spaces, a sentence with no terminator
 _AR = [*_sentences("iraq-assad-lesson.ar.txt"), "قال د. محمد:", "؟", "  ", "عام ٢٠٢٤.", "«نعم.»"]
 _EN = [*_sentences("iraq-assad-lesson.en.txt"), "Dr. Smith left.", "U.S. forces", "2.5 m.",
-       '"Really?" he asked.', "e.g. this", "  ", "...", "J. K. Rowling"]
+       '"Really?" he asked.', "e.g. this", "  ", "...", "J. K. Rowling",
+       # the sentence pass cuts its units at these (align.colon_cuts), the splitter does not
+       "and he put his hand under the thigh of Abraham his master: And he sware to him;",
+       "Then he said: Go up now and see the land;"]
 _KINDS = st.sampled_from([Kind.BODY, Kind.BODY, Kind.BODY, Kind.EMBEDDED_POST, Kind.DUPLICATE])
 
 
@@ -116,11 +119,16 @@ def test_kept_sentences_are_those_split_again() -> None:
 
 
 def test_cut_sentences_kept_for_another_process() -> None:
-    paragraphs = ["Only in this test. A second one here! And «a third» ok.", "Whole unique q"]
-    side = _side(paragraphs, [Kind.BODY, Kind.BODY], "en")
+    paragraphs = ["Only in this test. A second one here! And «a third» ok.", "Whole unique q",
+                  "And the servant put his hand under the thigh: And he sware to him concerning "
+                  "that matter this time. He went."]
+    side = _side(paragraphs, [Kind.BODY] * len(paragraphs), "en")
     want = [split_sentences(p, "en") for p in paragraphs]
     sentences._recent.clear()
     assert side.cuts is not None
+    # the last paragraph: two sentences for the splitter, three units (cut at ":")
+    assert side.cuts.said_first.tolist()[-2:] == [4, 6]
+    assert side.cuts.first.tolist()[-2:] == [4, 7]
     keep_cut_sentences(side.texts, "en", side.cuts)
     assert all(isinstance(sentences._recent[(p, "en")], tuple) for p in paragraphs)
     assert [split_sentences(p, "en") for p in paragraphs] == want
