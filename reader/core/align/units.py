@@ -42,6 +42,7 @@ from reader.core.align.posterior import Sweeps
 from reader.core.align.scores import score_band
 from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.align.structure import PairStructure, unit_structure
+from reader.core.align.subunits import cut_sources
 from reader.core.anchors.features import Features
 from reader.core.progress import CancelCheck
 from reader.core.text.kinds import Kind
@@ -307,6 +308,8 @@ def align_by_units(
     `fitted` if given (a re-alignment scores with the whole pair's). `structure` (the
     paragraphs') gives the units that are whole paragraphs their shapes."""
     src_pieces, tgt_pieces = balanced_pieces(src_side, tgt_side, beads, params.unit_band)
+    src_pieces = cut_sources(src_side, tgt_side, space, translation, beads, src_pieces,
+                             tgt_pieces, params)
     src = side_units(src_side, src_pieces, params.unit_null_prior)
     tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
     src_vec, tgt_vec = vectors(pieces_space(space, src.features, tgt.features), translation)
