@@ -82,14 +82,14 @@ class AlignerParams:
     # gave small strict F1 +0.006 more, but the Bible's omission recall -0.01 to -0.02)
     unit_prior_tilt_cap: float = 0.3
     # unpunctuated Arabic sentences cut where the facing English paragraph boundary falls
-    # (reader.core.align.subunits; seeds 1-20: small strict F1 0.891 -> 0.910): each part at
-    # least this many words (0: no cuts; 4: 0.906, 2: 0.903)
+    # and has no sentence break of its own (reader.core.align.subunits; seeds 1-20: small
+    # strict F1 0.891 -> 0.908): each part at least this many words (0: no cuts)
     unit_cut_min_words: int = 3
     # the score of giving a word to an English sentence: this times the share of the word's
-    # translations found in it (1: 0.898, 10: 0.905) ...
+    # translations found in it (1 and 10: small 0.007 and 0.005 lower) ...
     unit_cut_lexical: float = 3.0
     # ... less the square of how far off its place in proportion to length it is, in shares
-    # of the bead's English length, over this (0.1: 0.899, 0.25: 0.901)
+    # of the bead's English length, over this (0.1, 0.25: 0.005-0.01 lower)
     unit_cut_spread: float = 0.15
     unit_cut_switch: float = 1.0  # moving on to the next English sentence (0.2-1.0: ±0.003)
     # a cut towards an English sentence outside the bead needs its words' say: their shares

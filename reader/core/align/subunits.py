@@ -10,7 +10,8 @@
 # the bead holds (and the sentence either side of it) by a monotone programme that weighs where
 # the word's translations occur against where its place in the Arabic puts it in proportion to
 # length. A cut is made only where the programme moves from one English paragraph to another
-# inside a sentence with no break of its own; the sentence pass may still join the parts again.
+# inside an Arabic paragraph with no sentence break at all; the sentence pass may still join
+# the parts again.
 
 from __future__ import annotations
 
@@ -101,6 +102,9 @@ def cut_sources(
     # a neighbouring sentence is one of a matched paragraph: one the paragraph programme left
     # out is more likely an omission than the end of a chain
     matched = {j for b in beads if b.src for j in b.tgt}
+    # only a paragraph with no sentence break of its own is cut: one that has some is
+    # punctuated, and its long sentences are sentences (the built-in pair's news article)
+    whole = {id(ps[0]) for ps in by_src.values() if len(ps) == 1}
     for b in beads:
         if not b.src or not b.tgt:
             continue
@@ -109,13 +113,15 @@ def cut_sources(
         if not s_pieces or len(t_core) <= len(s_pieces):
             continue  # no more English sentences than Arabic ones: nothing to find
         words = [_n_words(src, p) for p in s_pieces]
-        if max(words) < 2 * params.unit_cut_min_words or sum(words) > _MOST_WORDS:
+        if sum(words) > _MOST_WORDS or not any(
+                id(p) in whole and w >= 2 * params.unit_cut_min_words
+                for p, w in zip(s_pieces, words, strict=True)):
             continue
         before = by_tgt.get(b.tgt[0] - 1, ()) if b.tgt[0] - 1 in matched else ()
         after = by_tgt.get(b.tgt[-1] + 1, ()) if b.tgt[-1] + 1 in matched else ()
         t_all = ([before[-1]] if before else []) + t_core + ([after[0]] if after else [])
         slots = _slots(tgt, t_all, t_core, tgt_index)
-        cuts.update(_bead_cuts(src, s_pieces, slots, weighted, src_index, params))
+        cuts.update(_bead_cuts(src, s_pieces, slots, weighted, src_index, params, whole))
     if not cuts:
         return src_pieces
     out: list[P] = []
@@ -166,8 +172,10 @@ def _bead_cuts(
     weighted: sp.csr_matrix,
     src_index: dict[str, int],
     params: AlignerParams,
+    whole: set[int],
 ) -> dict[int, list[int]]:
-    """The offsets each source piece of one bead is cut at (pieces without cuts left out)."""
+    """The offsets each source piece of one bead is cut at (pieces without cuts left out);
+    only the pieces `whole` names (by id) are cut."""
     # the programme runs over the text's words (cuts fall at their starts); a word's rows of
     # `weighted` are those of the stems the features place inside it (none: a function word)
     rows: list[list[int]] = []
@@ -229,6 +237,8 @@ def _bead_cuts(
         if owner[i] != owner[i - 1] or slots[a].paragraph == slots[b].paragraph:
             continue  # not inside a sentence, or not from one English paragraph to the next
         k = owner[i]
+        if id(pieces[k]) not in whole:
+            continue
         mine = owner_arr == k
         # towards a sentence outside the bead, only on the words' say: an English paragraph
         # the sentence pass would leave out is not to find a piece cut to its measure
