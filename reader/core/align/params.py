@@ -81,9 +81,9 @@ class AlignerParams:
     # at most this far: a type's prior moves by (b - a) x this (seeds 1-20 and large 1-2: 0.5
     # gave small strict F1 +0.006 more, but the Bible's omission recall -0.01 to -0.02)
     unit_prior_tilt_cap: float = 0.3
-    # unpunctuated Arabic sentences cut where the facing English paragraph boundary falls
-    # and has no sentence break of its own (reader.core.align.subunits; seeds 1-20: small
-    # strict F1 0.891 -> 0.908): each part at least this many words (0: no cuts)
+    # an Arabic paragraph with no sentence break of its own cut where the facing English
+    # paragraph boundary falls (reader.core.align.subunits; seeds 1-20: small strict F1
+    # 0.891 -> 0.908): each part at least this many words (0: no cuts)
     unit_cut_min_words: int = 3
     # the score of giving a word to an English sentence: this times the share of the word's
     # translations found in it (1 and 10: small 0.007 and 0.005 lower) ...
@@ -99,6 +99,7 @@ class AlignerParams:
     # Arabic sentences are cut only where the matched paragraphs have more English sentences
     # than this times the Arabic ones
     unit_cut_ratio: float = 1.0
+
 
 DEFAULT_PARAMS = AlignerParams()
 
