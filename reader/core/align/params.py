@@ -81,6 +81,24 @@ class AlignerParams:
     # at most this far: a type's prior moves by (b - a) x this (seeds 1-20 and large 1-2: 0.5
     # gave small strict F1 +0.006 more, but the Bible's omission recall -0.01 to -0.02)
     unit_prior_tilt_cap: float = 0.3
+    # an Arabic paragraph with no sentence break of its own cut where the facing English
+    # paragraph boundary falls (reader.core.align.subunits; seeds 1-20: small strict F1
+    # 0.891 -> 0.908): each part at least this many words (0: no cuts)
+    unit_cut_min_words: int = 3
+    # the score of giving a word to an English sentence: this times the share of the word's
+    # translations found in it (1 and 10: small 0.007 and 0.005 lower) ...
+    unit_cut_lexical: float = 3.0
+    # ... less the square of how far off its place in proportion to length it is, in shares
+    # of the bead's English length, over this (0.1, 0.25: 0.005-0.01 lower)
+    unit_cut_spread: float = 0.15
+    unit_cut_switch: float = 1.0  # moving on to the next English sentence (0.2-1.0: ±0.003)
+    # a cut towards an English sentence outside the bead needs its words' say: their shares
+    # of translations there at least this (omission recall: an English paragraph left out is
+    # not to find an Arabic piece cut to its measure)
+    unit_cut_outside: float = 0.5
+    # Arabic sentences are cut only where the matched paragraphs have more English sentences
+    # than this times the Arabic ones
+    unit_cut_ratio: float = 1.0
 
 
 DEFAULT_PARAMS = AlignerParams()

@@ -44,6 +44,7 @@ from reader.core.align.posterior import Sweeps
 from reader.core.align.scores import score_band
 from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.align.structure import PairStructure, unit_structure
+from reader.core.align.subunits import cut_sources
 from reader.core.anchors.features import Features
 from reader.core.progress import CancelCheck
 from reader.core.text.kinds import Kind
@@ -326,6 +327,8 @@ def align_by_units(
     paragraphs') gives the units that are whole paragraphs their shapes. `translation` may be
     a call that gives it (align.learnt_process), made once the units are."""
     src_pieces, tgt_pieces = balanced_pieces(src_side, tgt_side, beads, params.unit_band)
+    src_pieces = cut_sources(src_side, tgt_side, space, translation, beads, src_pieces,
+                             tgt_pieces, params)
     src = side_units(src_side, src_pieces, params.unit_null_prior)
     tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
     units_space = pieces_space(space, src.features, tgt.features)
