@@ -11,6 +11,7 @@ from reader.core.anchors.arabic_patterns import verb_candidates
 from reader.core.anchors.english_forms import by_key, inflections
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.lexicon_lookup import StemFinder
+from reader.core.anchors.tsv import ar_key
 from reader.core.arabic.affixes import LEXICON_ENDINGS, LEXICON_PROCLITICS, PRONOUNS
 from tests.core.anchors import lexicon_reference as reference
 from tests.core.anchors.test_lexicon import candidates
@@ -84,9 +85,15 @@ def test_the_finder_under_a_small_word_list(words: list[str]) -> None:
 def test_translations_are_the_reference(word: str) -> None:
     lexicon = Lexicon.load()
     entries = lexicon.entries
-    stem = word if word in entries else _reference_first(word, _entries())
+    key = ar_key(word)  # the lexicon's spelling of it (قائل -> قايل), which the finder reads
+    stem = key if key in entries else _reference_first(key, _entries())
     want = lexicon.derived(() if stem is None else entries[stem])
     assert lexicon.translations(word) == want
+
+
+def test_a_hamza_seat_is_read_as_the_lexicon_spells_it() -> None:
+    # found by the property above: the reference searched the word as written
+    assert Lexicon.load().translations("قائلني")[:1] == ("say",)
 
 
 def test_words_of_every_kind_are_read() -> None:
