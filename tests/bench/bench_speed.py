@@ -34,8 +34,11 @@ _STAGE = re.compile(
 _TWO = "both sides in two processes"
 _OUTER = ("load source", "load target", "alignment", "divergences", "output json")
 STAGES = ("load source", "load target", "anchors source", "anchors target", "features source",
-          "features target", "vector space", "paragraph pass 1 of 2", "paragraph pass 2 of 2",
-          "confidence", "sentence pass", "support", "alignment", "divergences", "output json")
+          "features target", "sentences source", "sentences target", "stem forms source",
+          "readings source", "target from the second process", "vector space",
+          "paragraph pass 1 of 2", "paragraph pass 2 of 2", "confidence", "learnt word pairs",
+          "learnt word pairs from the second process", "sentence pass", "support", "alignment",
+          "divergences", "output json")
 
 
 def timed(argv: list[str]) -> tuple[float, float, float, str]:
@@ -95,7 +98,7 @@ def main() -> None:
                               r[1] - sum(t.get(s, (0.0, 0.0))[1] for s in outer))
             med = {s: (_median([t[s][0] for t in times if s in t]),
                        _median([t[s][1] for t in times if s in t]))
-                   for s in (_TWO, *STAGES, "other")}
+                   for s in (_TWO, *STAGES, "other") if any(s in t for t in times)}
             print(f"{case} seed {seed}: wall {statistics.median(r[0] for r in runs):.2f} s, "
                   f"CPU {statistics.median(r[1] for r in runs):.2f} s, peak {peak:.0f} MB; "
                   + ", ".join(f"{s} {w:.2f}/{c:.2f}" for s, (w, c) in med.items()), flush=True)
