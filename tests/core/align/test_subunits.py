@@ -14,7 +14,7 @@ from hypothesis.extra.numpy import arrays
 from reader.core.align.aligner import _align_sides, align_texts
 from reader.core.align.beads import Bead
 from reader.core.align.params import DEFAULT_PARAMS
-from reader.core.align.prepared import PreparedPair
+from reader.core.align.prepared import PreparedPair, Vectors
 from reader.core.align.subunits import _monotone_path, _split, cut_sources
 from reader.core.align.units import Piece, balanced_pieces
 from reader.core.text.document import load_text
@@ -53,12 +53,19 @@ def test_a_run_on_arabic_paragraph_keeps_the_three_english_paragraphs_it_transla
     assert ((2,), (2, 3, 4)) not in uncut
 
 
-def test_the_cuts_fall_where_the_english_paragraphs_break() -> None:
+def _paragraph_pass() -> tuple[PreparedPair, list[Bead], Vectors, list[Piece], list[Piece]]:
+    """The pair aligned by paragraphs only, its vectors, and the pieces the sentence pass
+    would start from."""
     pair = _pair()
     pair.params = replace(pair.params, unit_pass=False)
     beads = _align_sides(pair, None, None, logging.DEBUG)
     ready = pair.vectors()
     src, tgt = balanced_pieces(pair.src, pair.tgt, beads, pair.params.unit_band)
+    return pair, beads, ready, src, tgt
+
+
+def test_the_cuts_fall_where_the_english_paragraphs_break() -> None:
+    pair, beads, ready, src, tgt = _paragraph_pass()
     cut = cut_sources(pair.src, pair.tgt, ready.space, ready.base_translation.tocsr(), beads,
                       src, tgt, pair.params)
     text = pair.src.texts[2]
@@ -77,11 +84,7 @@ def test_the_cuts_fall_where_the_english_paragraphs_break() -> None:
 
 def test_nothing_is_cut_where_the_arabic_has_more_sentences_than_the_english() -> None:
     # the English read as the source side's sentences: every piece stays as it was
-    pair = _pair()
-    pair.params = replace(pair.params, unit_pass=False)
-    beads = _align_sides(pair, None, None, logging.DEBUG)
-    ready = pair.vectors()
-    src, tgt = balanced_pieces(pair.src, pair.tgt, beads, pair.params.unit_band)
+    pair, beads, ready, src, tgt = _paragraph_pass()
     few = [Piece(i, 0, len(t), 1.0) for i, t in enumerate(pair.tgt.texts)]  # one a paragraph
     swapped = [Bead(b.src, b.tgt) for b in beads]
     assert cut_sources(pair.src, pair.tgt, ready.space, ready.base_translation.tocsr(),
