@@ -86,6 +86,11 @@ class Readings:
             found = self._stems[key] = found or self.form(stem)
         return found
 
+    def forms_read(self) -> dict[str, tuple[str, ...]]:
+        """The written forms read so far and their translations (`Lexicon.keep_translations`
+        of another process takes them)."""
+        return dict(self._forms)
+
     def known_as_written(self, stem: str) -> bool:
         """Whether the stem itself is an entry (or is one with its ta marbuta, حكوم of حكومة)."""
         entries = self.entries

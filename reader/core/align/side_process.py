@@ -25,11 +25,12 @@ from reader.core.align.one_side import (
     begin_stems,
     file_words,
     keep_cut_sentences,
-    read_stems,
     words_read,
 )
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
 from reader.core.align.prepared import PreparedPair, SideInput, prepare_side
+from reader.core.align.readings import Readings
+from reader.core.align.shared_readings import SharedStems, merged, read_back, read_front
 from reader.core.align.space import Side
 from reader.core.anchors.features import Anchors, keep_anchors, text_anchors
 from reader.core.anchors.glossary import Glossary
@@ -71,11 +72,14 @@ class _Prepared:
 
 @dataclass(slots=True)
 class _Theirs:
-    """What the child sends back: its side (pickled before it read ahead), and words of this
-    process's side read by the lexicon."""
+    """What the child sends back: its side (pickled before it read ahead), words of this
+    process's side read by the lexicon, and that side's stems it read from the last: where
+    they start, and their readings to the end (`shared_readings.read_back`)."""
 
     prepared: bytes
     words: dict[str, tuple[str, ...]]
+    start: int = 0
+    back: list[tuple[str, ...]] | None = None
 
 
 def prepare_in_two(
@@ -109,8 +113,11 @@ def prepare_in_two(
     def other() -> _Prepared:
         return _prepare(there_path, there, blocks, glossary, words, params, not here_ar)
 
-    # the child reads ahead until this process is done stemming its side: a closed pipe
+    # the child reads ahead until this process offers it its side's stems (a few bytes on a
+    # pipe, the stems in shared memory), then reads them from the last one back while this
+    # process reads them from the first (align.shared_readings)
     ready = _pipe() if here_ar and not there_ar else None
+    shared = SharedStems.make() if ready is not None else None
 
     def other_and_words() -> _Theirs:
         if ready is not None:
@@ -122,23 +129,32 @@ def prepare_in_two(
         side = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
         if made.side.lang == "ar":
             return _Theirs(side, {})
-        # while this process still stems its Arabic side, that side's words read ahead: this
-        # process reads the words the child had no time for (the lexicon's answers are the
-        # same in both)
+        # while this process still makes its Arabic side, that side's words read ahead, from
+        # the last: the stems this process offers are read from the last too (the lexicon's
+        # answers are the same in both; those it reads are sent back for later stages)
         with stage(log, f"words of the {here} read ahead"):
-            found = words_read(words, file_words(here_path), lambda: _closed(ready[0]))
+            found = words_read(words, file_words(here_path)[::-1], lambda: _closed(ready[0]))
             log.info("%d words read ahead", len(found))
-        return _Theirs(side, found)
+        offered = shared.offered(ready[0]) if shared is not None else None
+        if offered is None or shared is None:
+            return _Theirs(side, found)
+        vocab, forms = offered
+        with stage(log, f"readings {here} from the last stem"):
+            start, back = read_back(words, shared, vocab, forms)
+            log.info("%d of %d stems read from the last", len(back), len(vocab))
+        return _Theirs(side, found | Readings.of(words).forms_read(), start, back)
 
     child = Child.start(other_and_words)
     if ready is not None:
         os.close(ready[0])
     try:
         mine = _prepare(here_path, here, blocks, glossary, words, params, False)
-        work = None
+        work, offered = None, False
         if mine.side.lang == "ar" and not there_ar:
             with stage(log, f"stem forms {here}"):
                 work = begin_stems(mine.side.features, words)
+                offered = (child is not None and ready is not None and shared is not None
+                           and shared.offer(work, ready[1]))
     except BaseException as error:
         if child is not None:
             child.stop()
@@ -148,35 +164,38 @@ def prepare_in_two(
     finally:
         if ready is not None:
             os.close(ready[1])  # the child stops reading ahead
-    with stage(log, f"{there} from the second process"):
-        theirs = _received(child, glossary, words)
-    if theirs is None:  # the child failed: made here, as one process makes it
-        theirs = other()
     if work is not None:
         with stage(log, f"readings {here}"):
-            mine.side.readings = read_stems(work)
+            front = read_front(work, shared if offered else None)
+    with stage(log, f"{there} from the second process"):
+        theirs, back = _received(child, glossary, words)
+        if work is not None:
+            mine.side.readings = merged(work, front, back)
+    if theirs is None:  # the child failed: made here, as one process makes it
+        theirs = other()
     src, tgt = (mine, theirs) if here == "source" else (theirs, mine)
     return src.text, tgt.text, PreparedPair.of_sides(src.side, tgt.side, words, params)
 
 
 def _received(child: Child[_Theirs] | None, glossary: Glossary, words: Lexicon
-              ) -> _Prepared | None:
+              ) -> tuple[_Prepared | None, tuple[int, list[tuple[str, ...]]] | None]:
     """The child's side, its anchors and sentences kept for detection, and the words it read
-    ahead kept by the lexicon; None if it failed."""
+    kept by the lexicon (None if it failed); and the stems' readings it made, if it did."""
     got = child.result(lambda x: isinstance(x, _Theirs)) if child is not None else None
     if got is None:
-        return None
+        return None, None
     try:
         theirs = pickle.loads(got.prepared)
     except Exception:
-        return None
+        return None, None
     if not isinstance(theirs, _Prepared):
-        return None
+        return None, None
     keep_anchors(theirs.text, glossary, theirs.anchors)  # detection reads them again
     if theirs.side.cuts is not None:  # and splits its paragraphs' sentences again
         keep_cut_sentences(theirs.side.texts, theirs.side.lang, theirs.side.cuts)
     words.keep_translations(got.words)
-    return theirs
+    back = None if got.back is None else (got.start, got.back)
+    return theirs, back
 
 
 def _pipe() -> tuple[int, int] | None:

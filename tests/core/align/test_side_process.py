@@ -141,8 +141,11 @@ def test_this_process_makes_the_arabic_side(caplog: pytest.LogCaptureFixture) ->
     assert "source from the second process" in stages  # the English source came from the child
     # the child's records come once it is done: after those of the Arabic side made here
     assert stages.index("stem forms target") < stages.index("load source " + str(EN))
-    # the Arabic side's words read ahead by the child, the rest read here
-    assert stages.index("words of the target read ahead") < stages.index("readings target")
+    # the Arabic side's stems read here from the first, then the child's records: its words
+    # read ahead, its stems read from the last
+    assert stages.index("readings target") < stages.index("words of the target read ahead")
+    assert (stages.index("words of the target read ahead")
+            < stages.index("readings target from the last stem"))
     assert (source.language, target.language) == ("en", "ar") and prepared.swapped
     assert _looks_arabic(AR) and not _looks_arabic(EN)
 
@@ -164,5 +167,5 @@ def test_a_bad_source_fails_first_whichever_process_reads_it(tmp_path: Path) -> 
                                   _Theirs(pickle.dumps("not a side"), {})])
 def test_what_a_child_sends_back_is_checked(sent: object) -> None:
     # the side made here instead (prepare_in_two), as one process makes it
-    assert _received(Child.start(lambda: sent), Glossary.load(), Lexicon.load()) is None
-    assert _received(None, Glossary.load(), Lexicon.load()) is None
+    assert _received(Child.start(lambda: sent), Glossary.load(), Lexicon.load()) == (None, None)
+    assert _received(None, Glossary.load(), Lexicon.load()) == (None, None)
