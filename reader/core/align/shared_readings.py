@@ -17,6 +17,7 @@ from __future__ import annotations
 import mmap
 import os
 import pickle
+import select
 import struct
 from collections.abc import Sequence
 
@@ -28,6 +29,9 @@ from reader.core.anchors.lexicon import Lexicon
 CHUNK = 64
 # Room for the offered stems (11,000 stems and their forms take ~0.4 MB); more are read here.
 ROOM = 32 << 20
+# Room for the other process's side (6 MB pickled for 4,150 paragraphs): a longer one is sent
+# through the result's pipe. (Pages are only taken as they are written.)
+SIDE_ROOM = 96 << 20
 _HEAD = struct.Struct("<qq")  # this process's claim (stems [0, front)), the other's [back, n)
 _UNCLAIMED = 1 << 62
 _LENGTH = struct.Struct("<q")
@@ -36,18 +40,45 @@ _LENGTH = struct.Struct("<q")
 class SharedStems:
     """Memory shared with a forked process: both claims, and the offered stems."""
 
-    __slots__ = ("memory",)
+    __slots__ = ("memory", "side")
 
-    def __init__(self, room: int = ROOM) -> None:
+    def __init__(self, room: int = ROOM, side_room: int = SIDE_ROOM) -> None:
         self.memory = mmap.mmap(-1, _HEAD.size + room)  # anonymous, shared with a child
+        self.side = mmap.mmap(-1, side_room)
         _HEAD.pack_into(self.memory, 0, 0, _UNCLAIMED)
 
     @classmethod
-    def make(cls, room: int = ROOM) -> SharedStems | None:
+    def make(cls, room: int = ROOM, side_room: int = SIDE_ROOM) -> SharedStems | None:
         try:
-            return cls(room)
+            return cls(room, side_room)
         except (OSError, ValueError):
             return None  # no sharing: this process reads every stem
+
+    def put_side(self, data: bytes, signal: int) -> bool:
+        """Write the other process's side (pickled), then its size to the `signal` pipe;
+        False when it does not fit (or the pipe is closed)."""
+        if len(data) > len(self.side):
+            return False
+        self.side[:len(data)] = data
+        try:
+            os.write(signal, _LENGTH.pack(len(data)))
+        except OSError:
+            return False
+        return True
+
+    def take_side(self, signal: int, wait: bool) -> bytes | None:
+        """The side written (`put_side`) once the pipe says so; None when it says nothing yet
+        (without `wait`) or was closed without it."""
+        if not wait:
+            waiting = select.poll()  # (not select: any descriptor number)
+            waiting.register(signal, select.POLLIN | select.POLLHUP)
+            if not waiting.poll(0):
+                return None
+        head = os.read(signal, _LENGTH.size)
+        if len(head) != _LENGTH.size:
+            return None
+        (size,) = _LENGTH.unpack(head)
+        return self.side[:size]
 
     def front(self) -> int:
         return int(_HEAD.unpack_from(self.memory, 0)[0])

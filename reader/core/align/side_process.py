@@ -115,20 +115,22 @@ def prepare_in_two(
 
     # the child reads ahead until this process offers it its side's stems (a few bytes on a
     # pipe, the stems in shared memory), then reads them from the last one back while this
-    # process reads them from the first (align.shared_readings)
+    # process reads them from the first (align.shared_readings); its side, in shared memory
+    # too, is read here first if it is there by then (a pipe says when)
     ready = _pipe() if here_ar and not there_ar else None
-    shared = SharedStems.make() if ready is not None else None
+    sent = _pipe() if ready is not None else None
+    shared = SharedStems.make() if sent is not None else None
 
     def other_and_words() -> _Theirs:
-        if ready is not None:
-            os.close(ready[1])
+        for fd in (ready[1] if ready else None, sent[0] if sent else None):
+            if fd is not None:
+                os.close(fd)
         made = other()
-        if ready is None:
-            return _Theirs(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL), {})
-        # moved back while it reads ahead: once told to stop, only the words are left to send
         side = pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL)
-        if made.side.lang == "ar":
+        if ready is None or made.side.lang == "ar":
             return _Theirs(side, {})
+        if shared is not None and sent is not None and shared.put_side(side, sent[1]):
+            side = b""  # this process reads it there
         # while this process still makes its Arabic side, that side's words read ahead, from
         # the last: the stems this process offers are read from the last too (the lexicon's
         # answers are the same in both; those it reads are sent back for later stages)
@@ -145,8 +147,9 @@ def prepare_in_two(
         return _Theirs(side, found | Readings.of(words).forms_read(), start, back)
 
     child = Child.start(other_and_words)
-    if ready is not None:
-        os.close(ready[0])
+    for fd in (ready[0] if ready else None, sent[1] if sent else None):
+        if fd is not None:
+            os.close(fd)
     try:
         mine = _prepare(here_path, here, blocks, glossary, words, params, False)
         work, offered = None, False
@@ -158,44 +161,67 @@ def prepare_in_two(
     except BaseException as error:
         if child is not None:
             child.stop()
+        if sent is not None:
+            os.close(sent[0])
+            sent = None
         if here == "target" and isinstance(error, InputError):
             load_text(there_path, blocks=blocks)  # one process fails on a bad source first
         raise
     finally:
         if ready is not None:
             os.close(ready[1])  # the child stops reading ahead
-    if work is not None:
-        with stage(log, f"readings {here}"):
-            front = read_front(work, shared if offered else None)
-    with stage(log, f"{there} from the second process"):
-        theirs, back = _received(child, glossary, words)
+    theirs = None
+    try:
+        if offered and shared is not None and sent is not None:
+            # its side first, while the child reads stems: what this process reads of them
+            # is what is left once the side is read
+            early = shared.take_side(sent[0], wait=False)
+            if early is not None:
+                with stage(log, f"{there} from the second process"):
+                    theirs = _side_of(early, glossary)
         if work is not None:
-            mine.side.readings = merged(work, front, back)
+            with stage(log, f"readings {here}"):
+                front = read_front(work, shared if offered else None)
+        with stage(log, "the rest from the second process" if theirs else
+                   f"{there} from the second process"):
+            got = child.result(lambda x: isinstance(x, _Theirs)) if child is not None else None
+            if theirs is None and got is not None:
+                late = (got.prepared if got.prepared or shared is None or sent is None
+                        else shared.take_side(sent[0], wait=True))
+                theirs = _side_of(late, glossary) if late is not None else None
+            if got is not None and theirs is not None:
+                words.keep_translations(got.words)
+            if work is not None:
+                mine.side.readings = merged(work, front, _back(got))
+    finally:
+        if sent is not None:
+            os.close(sent[0])
     if theirs is None:  # the child failed: made here, as one process makes it
         theirs = other()
     src, tgt = (mine, theirs) if here == "source" else (theirs, mine)
     return src.text, tgt.text, PreparedPair.of_sides(src.side, tgt.side, words, params)
 
 
-def _received(child: Child[_Theirs] | None, glossary: Glossary, words: Lexicon
-              ) -> tuple[_Prepared | None, tuple[int, list[tuple[str, ...]]] | None]:
-    """The child's side, its anchors and sentences kept for detection, and the words it read
-    kept by the lexicon (None if it failed); and the stems' readings it made, if it did."""
-    got = child.result(lambda x: isinstance(x, _Theirs)) if child is not None else None
-    if got is None:
-        return None, None
+def _side_of(data: bytes, glossary: Glossary) -> _Prepared | None:
+    """The child's side, its anchors and sentences kept for detection; None if it is not
+    one."""
     try:
-        theirs = pickle.loads(got.prepared)
+        theirs = pickle.loads(data)
     except Exception:
-        return None, None
+        return None
     if not isinstance(theirs, _Prepared):
-        return None, None
+        return None
     keep_anchors(theirs.text, glossary, theirs.anchors)  # detection reads them again
     if theirs.side.cuts is not None:  # and splits its paragraphs' sentences again
         keep_cut_sentences(theirs.side.texts, theirs.side.lang, theirs.side.cuts)
-    words.keep_translations(got.words)
-    back = None if got.back is None else (got.start, got.back)
-    return theirs, back
+    return theirs
+
+
+def _back(got: _Theirs | None) -> tuple[int, list[tuple[str, ...]]] | None:
+    """The stems' readings the child made from the last one: where they start, and them."""
+    if got is None or got.back is None or not isinstance(got.start, int):
+        return None
+    return got.start, got.back
 
 
 def _pipe() -> tuple[int, int] | None:

@@ -15,14 +15,13 @@ from reader.core.align.prepared import PreparedPair
 from reader.core.align.side_process import (
     MIN_BYTES,
     _looks_arabic,
-    _received,
+    _side_of,
     _Theirs,
     prepare_in_two,
     second_process_pays,
 )
 from reader.core.anchors.features import text_anchors
 from reader.core.anchors.glossary import Glossary
-from reader.core.anchors.lexicon import Lexicon
 from reader.core.errors import InputError
 from reader.core.pair import PairOptions, align_pair, open_pair
 from reader.core.second_process import Child
@@ -163,9 +162,29 @@ def test_a_bad_source_fails_first_whichever_process_reads_it(tmp_path: Path) -> 
     assert str(two.value) == str(one.value) and "bad.txt" in str(one.value)
 
 
-@pytest.mark.parametrize("sent", ["not a side", _Theirs(b"not a pickle", {}),
-                                  _Theirs(pickle.dumps("not a side"), {})])
-def test_what_a_child_sends_back_is_checked(sent: object) -> None:
+@pytest.mark.parametrize("sent", [b"not a pickle", pickle.dumps("not a side")])
+def test_what_a_child_sends_back_is_checked(sent: bytes) -> None:
     # the side made here instead (prepare_in_two), as one process makes it
-    assert _received(Child.start(lambda: sent), Glossary.load(), Lexicon.load()) == (None, None)
-    assert _received(None, Glossary.load(), Lexicon.load()) == (None, None)
+    assert _side_of(sent, Glossary.load()) is None
+    child = Child.start(lambda: "not what it sends")
+    assert child is not None and child.result(lambda x: isinstance(x, _Theirs)) is None
+
+
+@pytest.mark.parametrize(("ar_copies", "en_copies", "early"), [(8, 1, True), (1, 12, False)])
+def test_the_childs_side_is_read_from_shared_memory_early_or_late(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture, ar_copies: int, en_copies: int,
+        early: bool) -> None:
+    # a long Arabic side here and a short English one there: the child's side is in shared
+    # memory before this process offers its stems, and is read first; the other way round,
+    # once the child is done
+    ar, en = tmp_path / "ar.txt", tmp_path / "en.txt"
+    ar.write_text(AR.read_text(encoding="utf-8") * ar_copies, encoding="utf-8")
+    en.write_text(EN.read_text(encoding="utf-8") * en_copies, encoding="utf-8")
+    caplog.set_level(logging.INFO, logger="reader")
+    source, target, prepared = prepare_in_two(ar, en)
+    stages = [r.getMessage().split(":")[0] for r in caplog.records]
+    assert ("the rest from the second process" in stages) == early
+    assert stages.index("target from the second process") < stages.index("readings source") \
+        if early else "readings source from the last stem" in stages
+    _same_sides(prepared, PreparedPair.of_texts(load_text(ar), load_text(en)))
+    assert text_anchors(target, Glossary.load()) is text_anchors(target, Glossary.load())
