@@ -181,7 +181,7 @@ def test_the_childs_side_is_read_from_shared_memory_early_or_late(
     ar.write_text(AR.read_text(encoding="utf-8") * ar_copies, encoding="utf-8")
     en.write_text(EN.read_text(encoding="utf-8") * en_copies, encoding="utf-8")
     caplog.set_level(logging.INFO, logger="reader")
-    source, target, prepared = prepare_in_two(ar, en)
+    _, target, prepared = prepare_in_two(ar, en)
     stages = [r.getMessage().split(":")[0] for r in caplog.records]
     assert ("the rest from the second process" in stages) == early
     assert stages.index("target from the second process") < stages.index("readings source") \
