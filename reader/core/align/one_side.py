@@ -11,9 +11,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 import numpy as np
@@ -114,28 +114,36 @@ def file_words(path: str | Path, limit: int = 50_000, part: int = 1 << 20) -> li
     """The first `limit` distinct Arabic words of a UTF-8 text file, normalized, in order
     (those before a part it cannot decode; none when it cannot be read: loading it says why).
     `part` characters at a time: a 100 MB file must not be held here a second time."""
-    found: dict[str, None] = {}
+    return list(islice(chain.from_iterable(file_word_parts(path, limit, part)), limit))
+
+
+def file_word_parts(path: str | Path, limit: int = 50_000, part: int = 1 << 20
+                    ) -> Iterator[list[str]]:
+    """`file_words`, a part of the file at a time, each part's new words as it is read (a
+    reader told to stop between them reads no further)."""
+    seen: dict[str, None] = {}
     try:
         with open(path, encoding="utf-8") as text:
-            while len(found) < limit and (chunk := text.read(part)):
+            while len(seen) < limit and (chunk := text.read(part)):
                 chunk += text.readline()  # to the end of its line: no word cut in two
-                found.update(dict.fromkeys(_AR_WORD.findall(normalize(chunk))))
+                new = [w for w in dict.fromkeys(_AR_WORD.findall(normalize(chunk)))
+                       if w not in seen]
+                seen.update(dict.fromkeys(new))
+                yield new
     except (OSError, UnicodeDecodeError):
-        pass
-    return list(found)[:limit]
+        return
 
 
-def words_read(lexicon: Lexicon, words: Sequence[str], stop: Callable[[], bool]
+def words_read(lexicon: Lexicon, words: Iterable[str], stop: Callable[[], bool]
                ) -> dict[str, tuple[str, ...]]:
-    """`Lexicon.translations` of each word, in order, until `stop` says so: read ahead in a
-    second process for the side this one stems (`Lexicon.keep_translations`), the answers it
-    would find itself."""
+    """`Lexicon.translations` of each word, in order, until `stop` says so (asked before each
+    256 words, and before the first): read ahead in a second process for the side this one
+    stems (`Lexicon.keep_translations`), the answers it would find itself."""
     read = lexicon.translations
     found = {}
-    for start in range(0, len(words), 256):
-        if stop():
-            break
-        for w in words[start:start + 256]:
+    them = iter(words)
+    while not stop() and (batch := list(islice(them, 256))):
+        for w in batch:
             found[w] = read(w)
     return found
 

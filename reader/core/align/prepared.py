@@ -186,18 +186,27 @@ def prepare_side(
     lexicon: Lexicon | None,
     cancelled: CancelCheck | None = None,
     level: int = logging.INFO,
+    sentences: bool = True,
 ) -> Side:
     """One side made ready for the aligner, in this process or in the side's own
-    (align.side_process): its paragraphs' features, its sentences for the sentence pass, and,
-    with a `lexicon` (a source it reads), the lexicon's readings of its stems
-    (align.one_side: all work of one side alone, done before the alignment)."""
+    (align.side_process): its paragraphs' features, its sentences for the sentence pass
+    (unless told to leave them to `add_sentences`), and, with a `lexicon` (a source it reads),
+    the lexicon's readings of its stems (align.one_side: all work of one side alone, done
+    before the alignment)."""
     with stage(log, f"features {name} ({len(side.texts)} paragraphs)", level):
         made = side_features(side.texts, side.kinds, side.lang, glossary, params, side.anchors,
                              cancelled, stemmer)
-    if params.unit_pass:
-        with stage(log, f"sentences {name}", level):
-            made.cuts = sentence_cuts(made.texts, made.features, made.null_bonus, made.lang)
+    if sentences:
+        add_sentences(made, name, params, level)
     if lexicon is not None:
         with stage(log, f"readings {name}", level):
             made.readings = stem_readings(made.features, lexicon)
     return made
+
+
+def add_sentences(made: Side, name: str, params: AlignerParams, level: int = logging.INFO
+                  ) -> None:
+    """A side's sentences for the sentence pass, if it makes one (one_side.sentence_cuts)."""
+    if params.unit_pass:
+        with stage(log, f"sentences {name}", level):
+            made.cuts = sentence_cuts(made.texts, made.features, made.null_bonus, made.lang)

@@ -19,16 +19,17 @@ import re
 import select
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from reader.core.align.one_side import (
     begin_stems,
-    file_words,
+    file_word_parts,
     keep_cut_sentences,
     words_read,
 )
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
-from reader.core.align.prepared import PreparedPair, SideInput, prepare_side
+from reader.core.align.prepared import PreparedPair, SideInput, add_sentences, prepare_side
 from reader.core.align.readings import Readings
 from reader.core.align.shared_readings import SharedStems, merged, read_back, read_front
 from reader.core.align.space import Side
@@ -131,11 +132,13 @@ def prepare_in_two(
             return _Theirs(side, {})
         if shared is not None and sent is not None and shared.put_side(side, sent[1]):
             side = b""  # this process reads it there
-        # while this process still makes its Arabic side, that side's words read ahead, from
-        # the last: the stems this process offers are read from the last too (the lexicon's
-        # answers are the same in both; those it reads are sent back for later stages)
+        # while this process still makes its Arabic side, that side's words read ahead (the
+        # lexicon's answers are the same in both; they are sent back for later stages, and
+        # those of the stems it reads from the last are then at hand)
         with stage(log, f"words of the {here} read ahead"):
-            found = words_read(words, file_words(here_path)[::-1], lambda: _closed(ready[0]))
+            # a part of the file at a time: told to stop, it reads no further part
+            parts = file_word_parts(here_path, part=_READ_AHEAD_PART)
+            found = words_read(words, chain.from_iterable(parts), lambda: _closed(ready[0]))
             log.info("%d words read ahead", len(found))
         offered = shared.offered(ready[0]) if shared is not None else None
         if offered is None or shared is None:
@@ -151,13 +154,15 @@ def prepare_in_two(
         if fd is not None:
             os.close(fd)
     try:
-        mine = _prepare(here_path, here, blocks, glossary, words, params, False)
+        # its sentences after its stems are offered: cut here while the child reads stems
+        mine = _prepare(here_path, here, blocks, glossary, words, params, False, False)
         work, offered = None, False
         if mine.side.lang == "ar" and not there_ar:
             with stage(log, f"stem forms {here}"):
                 work = begin_stems(mine.side.features, words)
                 offered = (child is not None and ready is not None and shared is not None
                            and shared.offer(work, ready[1]))
+        add_sentences(mine.side, here, params)
     except BaseException as error:
         if child is not None:
             child.stop()
@@ -252,14 +257,15 @@ def _looks_arabic(path: str | Path) -> bool:
 
 
 _SNIFF_BYTES = 8192
+_READ_AHEAD_PART = 1 << 16  # characters: ~5 ms of normalizing and finding words
 _ARABIC_LEAD = re.compile(b"[\xd8-\xdb]")
 _LATIN = re.compile(b"[A-Za-z]")
 
 
 def _prepare(path: str | Path, name: str, blocks: bool, glossary: Glossary, words: Lexicon,
-             params: AlignerParams, stems: bool) -> _Prepared:
+             params: AlignerParams, stems: bool, sentences: bool = True) -> _Prepared:
     """One side made ready (`prepare_side`), and, with `stems`, if it is Arabic, its stems
-    read by the lexicon."""
+    read by the lexicon; without `sentences`, its sentences left to `add_sentences`."""
     with stage(log, f"load {name} {path}"):
         text = load_text(path, blocks=blocks)
     with stage(log, f"anchors {name}"):
@@ -268,5 +274,6 @@ def _prepare(path: str | Path, name: str, blocks: bool, glossary: Glossary, word
     side = prepare_side(
         SideInput([p.text for p in paragraphs], [p.kind for p in paragraphs], text.language,
                   anchors),
-        name, glossary, params, words.stemmer, words if stems and text.language == "ar" else None)
+        name, glossary, params, words.stemmer, words if stems and text.language == "ar" else None,
+        sentences=sentences)
     return _Prepared(text, anchors, side)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from reader.core.align import space
 from reader.core.align.one_side import (
+    file_word_parts,
     file_words,
     keep_cut_sentences,
     lexicon_key,
@@ -201,6 +203,11 @@ def test_words_read_ahead_are_the_lexicons_answers_until_told_to_stop() -> None:
     calls = iter([False, True])
     assert list(words_read(words, found, lambda: next(calls))) == found[:256]
     assert words_read(words, found, lambda: True) == {}
+    # read from parts of the file as they come: told to stop, it reads no further part
+    parts = file_word_parts(AR, part=2_000)
+    calls = iter([False, True])
+    assert list(words_read(words, chain.from_iterable(parts), lambda: next(calls))) == found[:256]
+    assert len(list(parts)) < len(list(file_word_parts(AR, part=2_000))) - 1
 
 
 def test_the_words_read_ahead_hold_the_forms_of_the_side() -> None:
@@ -216,6 +223,7 @@ def test_words_of_a_file_read_a_part_at_a_time_and_up_to_a_limit() -> None:
     assert every == whole
     assert file_words(AR, part=7) == every  # parts end at the end of a line
     assert file_words(AR, limit=10) == every[:10]
+    assert [w for p in file_word_parts(AR, part=7) for w in p] == every
 
 
 def test_files_without_words_to_read_ahead(tmp_path: Path) -> None:
