@@ -77,27 +77,29 @@ def written_of(
 
 @dataclass(slots=True)
 class StemWork:
-    """Reading a side's stems, begun: what needs no translation done (`read_stems` ends it)."""
+    """Reading a side's stems, begun: its stems and their forms (`read_stems` ends it)."""
 
     key: tuple[object, ...]
     vocab: list[str]
     forms: dict[str, list[str]]
     readings: Readings
-    written: frozenset[str]
+
+    def written(self) -> frozenset[str]:
+        """The stems the lexicon holds as written (`written_of`)."""
+        return frozenset(written_of(self.vocab, self.forms, self.readings))
 
 
 def begin_stems(features: Sequence[Features], lexicon: Lexicon) -> StemWork:
-    """A side's stems, each one's written forms, and those the lexicon holds as written."""
-    vocab, forms, readings = distinct_stems(features), stem_pairs_of(features), Readings.of(lexicon)
-    lexicon.derived(())  # the English word families, made once per lexicon, made now
-    return StemWork(lexicon_key(lexicon), vocab, forms, readings,
-                    frozenset(written_of(vocab, forms, readings)))
+    """A side's stems and each one's written forms (what is read of them is left to
+    `read_stems`, or to two processes: align.shared_readings)."""
+    return StemWork(lexicon_key(lexicon), distinct_stems(features), stem_pairs_of(features),
+                    Readings.of(lexicon))
 
 
 def read_stems(work: StemWork) -> StemReadings:
     """The lexicon's readings of the stems (the long part: a word at a time)."""
     return StemReadings(work.key, translations_of(work.vocab, work.forms, work.readings),
-                        work.written)
+                        work.written())
 
 
 def stem_readings(features: Sequence[Features], lexicon: Lexicon) -> StemReadings:

@@ -168,4 +168,4 @@ def merged(work: StemWork, mine: list[tuple[str, ...]],
         none: list[str] = []
         stem, forms = work.readings.stem, work.forms
         out.extend(stem(word, forms.get(word, none)) for word in work.vocab[len(out):])
-    return StemReadings(work.key, out, work.written)
+    return StemReadings(work.key, out, work.written())
