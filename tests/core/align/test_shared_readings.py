@@ -114,3 +114,20 @@ def test_two_processes_read_what_one_reads() -> None:
     theirs = child.result(lambda x: isinstance(x, tuple))
     assert theirs is not None and theirs[0] <= len(mine)
     assert merged(WORK, mine, theirs) == ALONE
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork here")
+def test_stems_a_failed_process_claimed_are_read_here() -> None:
+    shared = SharedStems()
+    n = len(WORK.vocab)
+
+    def claims_and_fails() -> None:
+        shared.claim_back(n // 2)  # claims half the stems, then dies without reading them
+        os._exit(3)
+
+    child = Child.start(claims_and_fails)
+    assert child is not None
+    assert child.result(lambda x: True) is None  # (waits for it)
+    mine = read_front(WORK, shared)
+    assert len(mine) >= n // 2 and len(mine) < n  # stopped at the claim
+    assert merged(WORK, mine, None) == ALONE
