@@ -134,5 +134,7 @@ def _append(sentences: list[Sentence], paragraph: str, start: int, end: int) -> 
     piece = paragraph[start:end]
     text = piece.strip()
     if text:
-        first = start + len(piece) - len(piece.lstrip())
+        # the white space before it ends where its first character first stands (a search
+        # for one character, not a copy of the piece)
+        first = start + piece.find(text[0])
         sentences.append(Sentence(first, first + len(text), text))

@@ -99,3 +99,12 @@ def test_as_before(paragraph: str, lang: str) -> None:
 def test_long_words_before_a_dot_as_before() -> None:
     for paragraph in ["x" * 60 + ". Next", "a.b.c.d." * 10 + " Next", " " * 50 + "Dr. Who"]:
         assert split_sentences(paragraph) == old_split_sentences(paragraph)
+
+
+def test_white_space_of_every_kind_before_a_sentence_as_before() -> None:
+    # where a sentence starts is found by its first character, after white space str.strip
+    # drops (the separators \x1c-\x1f too)
+    for paragraph in ["\x1c\u2003 Hello. \u3000\x1fWorld.", " a. a. a", "\u00a0. .",
+                      "\n\nقال. قال"]:
+        for lang in ("ar", "en"):
+            assert split_sentences(paragraph, lang) == old_split_sentences(paragraph, lang)
