@@ -254,9 +254,9 @@ def paragraph_features(
     if lang == "ar":
         norm, raw_offset = normalize_with_offsets(masked)
         length = _visible_length(norm)
-        forms = []
-        words = []
-        offsets = []
+        forms: list[str] = []
+        words: list[str] = []
+        offsets: list[int] = []
         stemmer = stemmer if stemmer is not None else _PLAIN_STEMMER
         stems = _content_stems(stemmer)
         known = stems.get
