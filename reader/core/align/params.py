@@ -99,6 +99,11 @@ class AlignerParams:
     # Arabic sentences are cut only where the matched paragraphs have more English sentences
     # than this times the Arabic ones
     unit_cut_ratio: float = 1.0
+    # the sentence pass joins the pieces of a cut sentence again at no cost of their own
+    # (reader.core.align.subjoins)
+    unit_cut_free_joins: bool = True
+    unit_cut_candidates: int = 0
+    unit_cut_sentences: bool = True
 
 
 DEFAULT_PARAMS = AlignerParams()

@@ -238,7 +238,8 @@ def _bead_cuts(
     idx_all = np.arange(n)
     for i in range(1, n):
         a, b = path[i - 1], path[i]
-        if owner[i] != owner[i - 1] or slots[a].paragraph == slots[b].paragraph:
+        if owner[i] != owner[i - 1] or a == b or (
+                slots[a].paragraph == slots[b].paragraph and not params.unit_cut_sentences):
             continue  # not inside a sentence, or not from one English paragraph to the next
         k = owner[i]
         if id(pieces[k]) not in whole:
@@ -250,15 +251,15 @@ def _bead_cuts(
             said = min(share[mine & (idx_all < i), a].sum(), share[mine & (idx_all >= i), b].sum())
             if said < params.unit_cut_outside:
                 continue
-        i = _in_gap(i, share[:, a], share[:, b], owner, cue)
-        before = int((mine & (idx_all < i)).sum())
-        if before >= least and int(mine.sum()) - before >= least:
-            out.setdefault(id(pieces[k]), []).append(starts[i])
-    return out
+        for i in _in_gap(i, share[:, a], share[:, b], owner, cue, params.unit_cut_candidates):
+            before = int((mine & (idx_all < i)).sum())
+            if before >= least and int(mine.sum()) - before >= least:
+                out.setdefault(id(pieces[k]), []).append(starts[i])
+    return {k: sorted(set(v)) for k, v in out.items()}
 
 
 def _in_gap(i: int, left: np.ndarray, right: np.ndarray, owner: Sequence[int],
-            cue: Sequence[bool]) -> int:
+            cue: Sequence[bool], candidates: int = 0) -> list[int]:
     """Where the cut the programme makes before word `i` goes: between the last word before it
     that translates into the left sentence and the first from it on that translates into the
     right one (the words between say nothing), at the first clause opening there, else at the
@@ -270,7 +271,14 @@ def _in_gap(i: int, left: np.ndarray, right: np.ndarray, owner: Sequence[int],
     hi = i
     while hi + 1 < len(owner) and owner[hi + 1] == k and right[hi] <= 0:
         hi += 1
-    return next((q for q in range(lo, hi + 1) if cue[q]), lo)
+    best = next((q for q in range(lo, hi + 1) if cue[q]), lo)
+    if candidates == 1:
+        return sorted({lo, best, hi})
+    if candidates == 2:
+        return sorted({lo, best, hi, *(q for q in range(lo, hi + 1) if cue[q])})
+    if candidates == 3:
+        return sorted({lo, best, i, hi})
+    return [best]
 
 
 def _monotone_path(score: np.ndarray, switch: float) -> list[int]:

@@ -1,0 +1,72 @@
+"""Pieces of one cut sentence joined again in the sentence pass at no cost of their own."""
+
+# reader.core.align.subunits cuts an unpunctuated Arabic sentence where the facing English
+# paragraph breaks; a cut it places wrongly pulls a piece into the wrong bead. Scoring a bead
+# that holds several pieces of one sentence as if it held the sentence whole (its type's prior
+# that of the bead with the sentence uncut) makes a cut cost nothing where the sentence pass
+# prefers the sentence whole: the pass chooses, among the cuts offered, those its own words
+# and lengths say, and the cutter may offer more than one place.
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from reader.core.align.params import NEG
+
+
+def continued(before: Sequence[object], after: Sequence[object]) -> np.ndarray:
+    """For each piece of `after` (the pieces of `before` with some cut), whether it continues
+    the sentence of the piece before it (it starts where no piece of `before` did). Pieces are
+    align.units.Piece: their paragraph and start say where they are."""
+    starts = {(p.paragraph, p.start) for p in before}  # type: ignore[attr-defined]
+    return np.fromiter(((p.paragraph, p.start) not in starts  # type: ignore[attr-defined]
+                        for p in after), dtype=bool, count=len(after))
+
+
+def free_joins(
+    scores: dict[tuple[int, int], np.ndarray],
+    centre: np.ndarray,
+    half: int,
+    row_continued: np.ndarray,
+    col_continued: np.ndarray,
+    log_prior: dict[tuple[int, int], float],
+) -> None:
+    """Add, in place, to every bead of the band holding two or more pieces of one sentence the
+    difference between its type's prior and that of the bead with each such sentence whole.
+    `scores` as align.scores.score_band gives them: the bead of type (ks, kt) at [i, w] ends at
+    row i and column centre[i] + w - half; `*_continued` as `continued` says, per row / column."""
+    if not row_continued.any() and not col_continued.any():
+        return
+    width = 2 * half + 1
+    row_count = np.r_[0, np.cumsum(row_continued)]
+    col_count = np.r_[0, np.cumsum(col_continued)]
+    rows = len(centre)
+    i = np.arange(rows)
+    m = len(col_continued)
+    j = None
+    for (ks, kt), table in scores.items():
+        if ks == 0 or kt == 0:
+            continue
+        # joins inside the bead: continuations among its rows but the first
+        joins_s = (row_count[np.clip(i, 0, len(row_continued))]
+                   - row_count[np.clip(i - ks + 1, 0, len(row_continued))])
+        extra = np.zeros(table.shape, dtype=np.float32)
+        if kt > 1 and col_continued.any():
+            if j is None:
+                j = np.clip(centre[:, None] + np.arange(width)[None, :] - half, 0, m)
+            joins_t = col_count[j] - col_count[np.clip(j - kt + 1, 0, m)]
+        else:
+            joins_t = np.zeros((rows, 1), dtype=np.int64)
+        joins = (np.broadcast_to(joins_s[:, None], table.shape),
+                 np.broadcast_to(joins_t, table.shape))
+        for (js, jt) in {(int(a), int(b)) for a, b in zip(joins[0].ravel(), joins[1].ravel(),
+                                                          strict=True) if a or b}:
+            whole = (ks - js, kt - jt)
+            if whole not in log_prior:
+                continue
+            mask = (joins[0] == js) & (joins[1] == jt)
+            extra[mask] = log_prior[whole] - log_prior[(ks, kt)]
+        live = table > NEG / 2
+        table[live] += extra[live]
