@@ -70,3 +70,10 @@ def free_joins(
             extra[mask] = log_prior[whole] - log_prior[(ks, kt)]
         live = table > NEG / 2
         table[live] += extra[live]
+
+
+def paragraph_firsts(pieces: Sequence[object], paragraphs: int) -> np.ndarray:
+    """Each paragraph's first piece among `pieces` (align.units.Units.first: n + 1 entries)."""
+    of = np.fromiter((p.paragraph for p in pieces),  # type: ignore[attr-defined]
+                     dtype=np.int64, count=len(pieces))
+    return np.searchsorted(of, np.arange(paragraphs + 1)).astype(np.int64)

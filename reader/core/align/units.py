@@ -44,7 +44,7 @@ from reader.core.align.posterior import Sweeps
 from reader.core.align.scores import score_band
 from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.align.structure import PairStructure, unit_structure
-from reader.core.align.subjoins import continued, free_joins
+from reader.core.align.subjoins import continued, free_joins, paragraph_firsts
 from reader.core.align.subunits import cut_sources
 from reader.core.anchors.features import Features
 from reader.core.progress import CancelCheck
@@ -361,7 +361,9 @@ def align_by_units(
     if model is not None and flip:
         model = _flipped(model)
     # the priors lean towards the bead types the pair's sentence counts call for
-    ratio = _matched_ratio(beads, src, tgt)
+    # counted before the cuts: a piece of a cut sentence is no sentence the priors expect
+    ratio = _matched_ratio(beads, src if uncut is src_pieces else replace(
+        src, first=paragraph_firsts(uncut, len(src_side.texts))), tgt)
     found = _align_units(
         rows, cols, row_vec, col_vec, points, corners, params, cancelled, out_units, model,
         1.0 / ratio if flip else ratio, shapes, joins,
