@@ -104,6 +104,8 @@ class AlignerParams:
     unit_cut_free_joins: bool = True
     unit_cut_candidates: int = 0
     unit_cut_sentences: bool = True
+    unit_cut_any: bool = False
+    unit_cut_equal: int = 0
 
 
 DEFAULT_PARAMS = AlignerParams()

@@ -109,12 +109,14 @@ def cut_sources(
     # only a paragraph with no sentence break of its own is cut: one that has some is
     # punctuated, and its long sentences are sentences (the built-in pair's news article)
     whole = {id(ps[0]) for ps in by_src.values() if len(ps) == 1}
+    if params.unit_cut_any:
+        whole = {id(p) for p in src_pieces}
     for b in beads:
         if not b.src or not b.tgt:
             continue
         s_pieces = [p for i in b.src for p in by_src.get(i, ())]
         t_core = [p for j in b.tgt for p in by_tgt.get(j, ())]
-        if not s_pieces or len(t_core) <= len(s_pieces):
+        if not s_pieces or len(t_core) + params.unit_cut_equal <= len(s_pieces):
             continue  # no more English sentences than Arabic ones: nothing to find
         words = [_n_words(src, p) for p in s_pieces]
         if sum(words) > _MOST_WORDS or not any(
