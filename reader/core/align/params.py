@@ -106,6 +106,7 @@ class AlignerParams:
     unit_cut_sentences: bool = True
     unit_cut_any: bool = False
     unit_cut_equal: int = 0
+    unit_cut_by_length: bool = False
 
 
 DEFAULT_PARAMS = AlignerParams()

@@ -257,6 +257,20 @@ def _bead_cuts(
             before = int((mine & (idx_all < i)).sum())
             if before >= least and int(mine.sum()) - before >= least:
                 out.setdefault(id(pieces[k]), []).append(starts[i])
+    if params.unit_cut_by_length:
+        # where the English sentences break, in proportion to length
+        at = np.array(where)
+        for s_ in slots[:-1]:
+            if s_.outside or not 0 < s_.hi < 1:
+                continue
+            i = int(np.argmin(np.abs(at - s_.hi)))
+            k = owner[i]
+            if i == 0 or owner[i - 1] != k or id(pieces[k]) not in whole:
+                continue
+            mine = owner_arr == k
+            before = int((mine & (idx_all < i)).sum())
+            if before >= least and int(mine.sum()) - before >= least:
+                out.setdefault(id(pieces[k]), []).append(starts[i])
     return {k: sorted(set(v)) for k, v in out.items()}
 
 

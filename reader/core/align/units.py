@@ -349,7 +349,8 @@ def align_by_units(
                                else translation())
     del units_space  # its matrices are tens of megabytes: gone before the band's tables
     # the programme costs per row: let the side with fewer sentences give the rows
-    flip = len(tgt.features) < len(src.features)
+    # (counted before the cuts: pieces of a cut sentence are one sentence)
+    flip = len(tgt.features) < len(uncut)
     rows, cols = (tgt, src) if flip else (src, tgt)
     row_vec, col_vec = (tgt_vec, src_vec) if flip else (src_vec, tgt_vec)
     if flip:
