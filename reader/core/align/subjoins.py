@@ -35,39 +35,31 @@ def free_joins(
 ) -> None:
     """Add, in place, to every bead of the band holding two or more pieces of one sentence the
     difference between its type's prior and that of the bead with each such sentence whole.
-    `scores` as align.scores.score_band gives them: the bead of type (ks, kt) at [i, w] ends at
-    row i and column centre[i] + w - half; `*_continued` as `continued` says, per row / column."""
+    `scores` as align.scores.score_band gives them: the bead of type (ks, kt) at [i, w] ends
+    before row i and column centre[i] + w - half; `*_continued` as `continued` says, per row
+    and per column."""
     if not row_continued.any() and not col_continued.any():
         return
-    width = 2 * half + 1
+    n, m = len(row_continued), len(col_continued)
     row_count = np.r_[0, np.cumsum(row_continued)]
     col_count = np.r_[0, np.cumsum(col_continued)]
-    rows = len(centre)
-    i = np.arange(rows)
-    m = len(col_continued)
-    j = None
+    i = np.arange(len(centre))
+    j = np.clip(centre[:, None] + np.arange(2 * half + 1)[None, :] - half, 0, m)
     for (ks, kt), table in scores.items():
-        if ks == 0 or kt == 0:
+        if ks == 0 or kt == 0 or (ks == 1 and kt == 1):
             continue
-        # joins inside the bead: continuations among its rows but the first
-        joins_s = (row_count[np.clip(i, 0, len(row_continued))]
-                   - row_count[np.clip(i - ks + 1, 0, len(row_continued))])
+        # the pieces that continue the one before them, among the bead's rows and columns
+        # but the first (the first may continue a sentence begun outside the bead)
+        joins_s = (row_count[np.minimum(i, n)] - row_count[np.clip(i - ks + 1, 0, n)])[:, None]
+        joins_t = col_count[j] - col_count[np.clip(j - kt + 1, 0, m)]
+        if not joins_s.any() and not joins_t.any():
+            continue
         extra = np.zeros(table.shape, dtype=np.float32)
-        if kt > 1 and col_continued.any():
-            if j is None:
-                j = np.clip(centre[:, None] + np.arange(width)[None, :] - half, 0, m)
-            joins_t = col_count[j] - col_count[np.clip(j - kt + 1, 0, m)]
-        else:
-            joins_t = np.zeros((rows, 1), dtype=np.int64)
-        joins = (np.broadcast_to(joins_s[:, None], table.shape),
-                 np.broadcast_to(joins_t, table.shape))
-        for (js, jt) in {(int(a), int(b)) for a, b in zip(joins[0].ravel(), joins[1].ravel(),
-                                                          strict=True) if a or b}:
-            whole = (ks - js, kt - jt)
-            if whole not in log_prior:
-                continue
-            mask = (joins[0] == js) & (joins[1] == jt)
-            extra[mask] = log_prior[whole] - log_prior[(ks, kt)]
+        for js in range(ks):
+            for jt in range(kt):
+                if (js or jt) and (ks - js, kt - jt) in log_prior:
+                    mask = (joins_s == js) & (joins_t == jt)
+                    extra[mask] = log_prior[(ks - js, kt - jt)] - log_prior[(ks, kt)]
         live = table > NEG / 2
         table[live] += extra[live]
 

@@ -106,17 +106,18 @@ def cut_sources(
     # a neighbouring sentence is one of a matched paragraph: one the paragraph programme left
     # out is more likely an omission than the end of a chain
     matched = {j for b in beads if b.src for j in b.tgt}
-    # only a paragraph with no sentence break of its own is cut: one that has some is
-    # punctuated, and its long sentences are sentences (the built-in pair's news article)
-    whole = {id(ps[0]) for ps in by_src.values() if len(ps) == 1}
-    if params.unit_cut_any:
-        whole = {id(p) for p in src_pieces}
+    # the sentences that may be cut: those of a paragraph with no sentence break of its own
+    # (one that has some is punctuated, and its long sentences are sentences: the built-in
+    # pair's news article lost a bead), or any, now that the sentence pass joins the pieces
+    # again at no cost where it prefers the sentence whole (reader.core.align.subjoins)
+    whole = ({id(p) for p in src_pieces} if params.unit_cut_punctuated
+             else {id(ps[0]) for ps in by_src.values() if len(ps) == 1})
     for b in beads:
         if not b.src or not b.tgt:
             continue
         s_pieces = [p for i in b.src for p in by_src.get(i, ())]
         t_core = [p for j in b.tgt for p in by_tgt.get(j, ())]
-        if not s_pieces or len(t_core) + params.unit_cut_equal <= len(s_pieces):
+        if not s_pieces or len(t_core) <= len(s_pieces):
             continue  # no more English sentences than Arabic ones: nothing to find
         words = [_n_words(src, p) for p in s_pieces]
         if sum(words) > _MOST_WORDS or not any(
@@ -242,7 +243,7 @@ def _bead_cuts(
         a, b = path[i - 1], path[i]
         if owner[i] != owner[i - 1] or a == b or (
                 slots[a].paragraph == slots[b].paragraph and not params.unit_cut_sentences):
-            continue  # not inside a sentence, or not from one English paragraph to the next
+            continue  # not inside a sentence, or not to a sentence the cuts are made for
         k = owner[i]
         if id(pieces[k]) not in whole:
             continue
@@ -253,29 +254,15 @@ def _bead_cuts(
             said = min(share[mine & (idx_all < i), a].sum(), share[mine & (idx_all >= i), b].sum())
             if said < params.unit_cut_outside:
                 continue
-        for i in _in_gap(i, share[:, a], share[:, b], owner, cue, params.unit_cut_candidates):
-            before = int((mine & (idx_all < i)).sum())
-            if before >= least and int(mine.sum()) - before >= least:
-                out.setdefault(id(pieces[k]), []).append(starts[i])
-    if params.unit_cut_by_length:
-        # where the English sentences break, in proportion to length
-        at = np.array(where)
-        for s_ in slots[:-1]:
-            if s_.outside or not 0 < s_.hi < 1:
-                continue
-            i = int(np.argmin(np.abs(at - s_.hi)))
-            k = owner[i]
-            if i == 0 or owner[i - 1] != k or id(pieces[k]) not in whole:
-                continue
-            mine = owner_arr == k
-            before = int((mine & (idx_all < i)).sum())
-            if before >= least and int(mine.sum()) - before >= least:
-                out.setdefault(id(pieces[k]), []).append(starts[i])
-    return {k: sorted(set(v)) for k, v in out.items()}
+        i = _in_gap(i, share[:, a], share[:, b], owner, cue)
+        before = int((mine & (idx_all < i)).sum())
+        if before >= least and int(mine.sum()) - before >= least:
+            out.setdefault(id(pieces[k]), []).append(starts[i])
+    return out
 
 
 def _in_gap(i: int, left: np.ndarray, right: np.ndarray, owner: Sequence[int],
-            cue: Sequence[bool], candidates: int = 0) -> list[int]:
+            cue: Sequence[bool]) -> int:
     """Where the cut the programme makes before word `i` goes: between the last word before it
     that translates into the left sentence and the first from it on that translates into the
     right one (the words between say nothing), at the first clause opening there, else at the
@@ -287,14 +274,7 @@ def _in_gap(i: int, left: np.ndarray, right: np.ndarray, owner: Sequence[int],
     hi = i
     while hi + 1 < len(owner) and owner[hi + 1] == k and right[hi] <= 0:
         hi += 1
-    best = next((q for q in range(lo, hi + 1) if cue[q]), lo)
-    if candidates == 1:
-        return sorted({lo, best, hi})
-    if candidates == 2:
-        return sorted({lo, best, hi, *(q for q in range(lo, hi + 1) if cue[q])})
-    if candidates == 3:
-        return sorted({lo, best, i, hi})
-    return [best]
+    return next((q for q in range(lo, hi + 1) if cue[q]), lo)
 
 
 def _monotone_path(score: np.ndarray, switch: float) -> list[int]:

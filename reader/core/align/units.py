@@ -331,7 +331,8 @@ def align_by_units(
     uncut = src_pieces
     src_pieces = cut_sources(src_side, tgt_side, space, translation, beads, src_pieces,
                              tgt_pieces, params)
-    joins = (continued(uncut, src_pieces), np.zeros(len(tgt_pieces), dtype=bool))
+    joins = None if uncut is src_pieces else (
+        continued(uncut, src_pieces), np.zeros(len(tgt_pieces), dtype=bool))
     src = side_units(src_side, src_pieces, params.unit_null_prior)
     tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
     units_space = pieces_space(space, src.features, tgt.features)
@@ -349,7 +350,7 @@ def align_by_units(
                                else translation())
     del units_space  # its matrices are tens of megabytes: gone before the band's tables
     # the programme costs per row: let the side with fewer sentences give the rows
-    # (counted before the cuts: pieces of a cut sentence are one sentence)
+    # (counted before the cuts: a piece of a cut sentence is no sentence)
     flip = len(tgt.features) < len(uncut)
     rows, cols = (tgt, src) if flip else (src, tgt)
     row_vec, col_vec = (tgt_vec, src_vec) if flip else (src_vec, tgt_vec)
@@ -358,11 +359,11 @@ def align_by_units(
         corners = [(j, i) for i, j in corners]
         out_units = out_units[::-1] if out_units is not None else None
         shapes = shapes.flipped() if shapes is not None else None
-        joins = joins[::-1]
+        joins = joins[::-1] if joins is not None else None
     if model is not None and flip:
         model = _flipped(model)
     # the priors lean towards the bead types the pair's sentence counts call for
-    # counted before the cuts: a piece of a cut sentence is no sentence the priors expect
+    # (counted before the cuts: a piece of a cut sentence is no sentence)
     ratio = _matched_ratio(beads, src if uncut is src_pieces else replace(
         src, first=paragraph_firsts(uncut, len(src_side.texts))), tgt)
     found = _align_units(
