@@ -9,9 +9,11 @@
 # next one's: each word of a paragraph-pass bead's Arabic is given one of the English sentences
 # the bead holds (and the sentence either side of it) by a monotone programme that weighs where
 # the word's translations occur against where its place in the Arabic puts it in proportion to
-# length. A cut is made only where the programme moves from one English paragraph to another
-# inside an Arabic paragraph with no sentence break at all; the sentence pass may still join
-# the parts again.
+# length. A cut is made wherever the programme moves from one English sentence to another
+# inside an Arabic sentence: the sentence pass joins the parts again at no cost of their own
+# where it prefers the sentence whole (align.subjoins), so a cut is an offer, not a decision
+# (params: unit_cut_sentences, unit_cut_punctuated give the earlier, stricter rule: only
+# between English paragraphs, only in a paragraph with no sentence break).
 
 from __future__ import annotations
 
