@@ -1,4 +1,4 @@
-"""Pieces of a cut Arabic sentence joined again in the sentence pass at no cost (align/subjoins.py)."""
+"""A cut Arabic sentence's pieces joined again at no cost of their own (align/subjoins.py)."""
 
 from __future__ import annotations
 
