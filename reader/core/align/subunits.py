@@ -9,9 +9,11 @@
 # next one's: each word of a paragraph-pass bead's Arabic is given one of the English sentences
 # the bead holds (and the sentence either side of it) by a monotone programme that weighs where
 # the word's translations occur against where its place in the Arabic puts it in proportion to
-# length. A cut is made only where the programme moves from one English paragraph to another
-# inside an Arabic paragraph with no sentence break at all; the sentence pass may still join
-# the parts again.
+# length. A cut is made wherever the programme moves from one English sentence to another
+# inside an Arabic sentence: the sentence pass joins the parts again at no cost of their own
+# where it prefers the sentence whole (align.subjoins), so a cut is an offer, not a decision
+# (params: unit_cut_sentences, unit_cut_punctuated give the earlier, stricter rule: only
+# between English paragraphs, only in a paragraph with no sentence break).
 
 from __future__ import annotations
 
@@ -106,9 +108,12 @@ def cut_sources(
     # a neighbouring sentence is one of a matched paragraph: one the paragraph programme left
     # out is more likely an omission than the end of a chain
     matched = {j for b in beads if b.src for j in b.tgt}
-    # only a paragraph with no sentence break of its own is cut: one that has some is
-    # punctuated, and its long sentences are sentences (the built-in pair's news article)
-    whole = {id(ps[0]) for ps in by_src.values() if len(ps) == 1}
+    # the sentences that may be cut: those of a paragraph with no sentence break of its own
+    # (one that has some is punctuated, and its long sentences are sentences: the built-in
+    # pair's news article lost a bead), or any, now that the sentence pass joins the pieces
+    # again at no cost where it prefers the sentence whole (reader.core.align.subjoins)
+    whole = ({id(p) for p in src_pieces} if params.unit_cut_punctuated
+             else {id(ps[0]) for ps in by_src.values() if len(ps) == 1})
     for b in beads:
         if not b.src or not b.tgt:
             continue
@@ -238,8 +243,9 @@ def _bead_cuts(
     idx_all = np.arange(n)
     for i in range(1, n):
         a, b = path[i - 1], path[i]
-        if owner[i] != owner[i - 1] or slots[a].paragraph == slots[b].paragraph:
-            continue  # not inside a sentence, or not from one English paragraph to the next
+        if owner[i] != owner[i - 1] or a == b or (
+                slots[a].paragraph == slots[b].paragraph and not params.unit_cut_sentences):
+            continue  # not inside a sentence, or not to a sentence the cuts are made for
         k = owner[i]
         if id(pieces[k]) not in whole:
             continue

@@ -44,6 +44,7 @@ from reader.core.align.posterior import Sweeps
 from reader.core.align.scores import score_band
 from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.align.structure import PairStructure, unit_structure
+from reader.core.align.subjoins import continued, free_joins, paragraph_firsts
 from reader.core.align.subunits import cut_sources
 from reader.core.anchors.features import Features
 from reader.core.progress import CancelCheck
@@ -327,8 +328,11 @@ def align_by_units(
     paragraphs') gives the units that are whole paragraphs their shapes. `translation` may be
     a call that gives it (align.learnt_process), made once the units are."""
     src_pieces, tgt_pieces = balanced_pieces(src_side, tgt_side, beads, params.unit_band)
+    uncut = src_pieces
     src_pieces = cut_sources(src_side, tgt_side, space, translation, beads, src_pieces,
                              tgt_pieces, params)
+    joins = None if uncut is src_pieces else (
+        continued(uncut, src_pieces), np.zeros(len(tgt_pieces), dtype=bool))
     src = side_units(src_side, src_pieces, params.unit_null_prior)
     tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
     units_space = pieces_space(space, src.features, tgt.features)
@@ -346,7 +350,8 @@ def align_by_units(
                                else translation())
     del units_space  # its matrices are tens of megabytes: gone before the band's tables
     # the programme costs per row: let the side with fewer sentences give the rows
-    flip = len(tgt.features) < len(src.features)
+    # (counted before the cuts: a piece of a cut sentence is no sentence)
+    flip = len(tgt.features) < len(uncut)
     rows, cols = (tgt, src) if flip else (src, tgt)
     row_vec, col_vec = (tgt_vec, src_vec) if flip else (src_vec, tgt_vec)
     if flip:
@@ -354,13 +359,16 @@ def align_by_units(
         corners = [(j, i) for i, j in corners]
         out_units = out_units[::-1] if out_units is not None else None
         shapes = shapes.flipped() if shapes is not None else None
+        joins = joins[::-1] if joins is not None else None
     if model is not None and flip:
         model = _flipped(model)
     # the priors lean towards the bead types the pair's sentence counts call for
-    ratio = _matched_ratio(beads, src, tgt)
+    # (counted before the cuts: a piece of a cut sentence is no sentence)
+    ratio = _matched_ratio(beads, src if uncut is src_pieces else replace(
+        src, first=paragraph_firsts(uncut, len(src_side.texts))), tgt)
     found = _align_units(
         rows, cols, row_vec, col_vec, points, corners, params, cancelled, out_units, model,
-        1.0 / ratio if flip else ratio, shapes,
+        1.0 / ratio if flip else ratio, shapes, joins,
     )
     if found is None:
         return list(beads)  # no band of affordable size holds the path: keep the paragraphs'
@@ -391,6 +399,7 @@ def _align_units(
     model: Model | None = None,
     ratio: float = 1.0,
     structure: PairStructure | None = None,
+    joins: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[list[Bead], Sweeps, Model] | None:
     """The banded programme over units around `points`, passing through `corners`; its
     path as beads, and the sweeps that tell how sure each point of it is. None when the band
@@ -410,6 +419,8 @@ def _align_units(
         return None
     scoring = unit_scoring(params, prior_tilt(params, ratio))
     scores, model = score_band(pb, centre, half, scoring, UNIT_TYPES, model=model)
+    if joins is not None and params.unit_cut_free_joins:
+        free_joins(scores, centre, half, *joins, scoring.log_prior)
     pinned = pin_points(corners)
     # no bead may straddle a pinned row, nor hold a unit that must be left out
     forbid(scores, centre, half, m, list(pinned), *(left_out or (None, None)))

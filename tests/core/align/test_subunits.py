@@ -66,16 +66,24 @@ def _paragraph_pass() -> tuple[PreparedPair, list[Bead], Vectors, list[Piece], l
 
 def test_the_cuts_fall_where_the_english_paragraphs_break() -> None:
     pair, beads, ready, src, tgt = _paragraph_pass()
+    strict = replace(pair.params, unit_cut_sentences=False, unit_cut_punctuated=False)
     cut = cut_sources(pair.src, pair.tgt, ready.space, ready.base_translation.tocsr(), beads,
-                      src, tgt, pair.params)
+                      src, tgt, strict)
     text = pair.src.texts[2]
     starts = [p.start for p in cut if p.paragraph == 2]
     # verse 7 (English paragraph 3) and verse 9 (paragraph 4) start there; verse 8 is in the
-    # same English paragraph as verse 7, so it is no place to cut
-    assert [text[s:].split()[:3] for s in starts] == [
+    # same English paragraph as verse 7, so it is no place to cut between paragraphs
+    paragraph_cuts = [
         ["وَقَالَ", "اللهُ", "«لِيَكُنْ"], ["فَعَمِلَ", "اللهُ", "الْجَلَدَ،"],
         ["وَقَالَ", "اللهُ", "«لِتَجْتَمِعِ"],
     ]
+    assert [text[s:].split()[:3] for s in starts] == paragraph_cuts
+    # cut between English sentences too (the default: the sentence pass joins pieces again),
+    # the cuts between paragraphs are among them
+    every = cut_sources(pair.src, pair.tgt, ready.space, ready.base_translation.tocsr(), beads,
+                        src, tgt, pair.params)
+    words = [text[p.start:].split()[:3] for p in every if p.paragraph == 2]
+    assert all(w in words for w in paragraph_cuts) and len(words) > len(paragraph_cuts)
     # every part is a piece of one the sentence pass had, in the same order
     for p in cut:
         assert any(q.paragraph == p.paragraph and q.start <= p.start < p.end <= q.end for q in src)
