@@ -26,11 +26,11 @@ import numpy as np
 import scipy.sparse as sp
 
 from reader.core.align.band import band_centres, band_half
+from reader.core.align.band_halves import Band, split_band, sweep_band
 from reader.core.align.beads import Bead
 from reader.core.align.colon_cuts import unit_sentences
 from reader.core.align.dp import path_to_beads, pin_points
 from reader.core.align.fixed import forbid
-from reader.core.align.joint import sweep_both
 from reader.core.align.model import Model, Problem
 from reader.core.align.one_side import SentenceCuts
 from reader.core.align.params import (
@@ -41,7 +41,6 @@ from reader.core.align.params import (
     unit_scoring,
 )
 from reader.core.align.posterior import Sweeps
-from reader.core.align.scores import score_band
 from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.align.structure import PairStructure, unit_structure
 from reader.core.align.subunits import cut_sources
@@ -318,6 +317,7 @@ def align_by_units(
     model: Model | None = None,
     fitted: list[Model] | None = None,
     structure: PairStructure | None = None,
+    second_process: str = "no",
 ) -> list[Bead]:
     """Paragraph beads from a sentence alignment in a band around `beads`. The path passes
     every paragraph corner of `pins`; the paragraphs `left_out` says (source, target: a flag
@@ -325,7 +325,8 @@ def align_by_units(
     scored with `model` if given, else one fitted to their band, which is appended to
     `fitted` if given (a re-alignment scores with the whole pair's). `structure` (the
     paragraphs') gives the units that are whole paragraphs their shapes. `translation` may be
-    a call that gives it (align.learnt_process), made once the units are."""
+    a call that gives it (align.learnt_process), made once the units are. `second_process`
+    ("no", "auto", "yes"): may a forked child share the band's work (align.band_halves)."""
     src_pieces, tgt_pieces = balanced_pieces(src_side, tgt_side, beads, params.unit_band)
     src_pieces = cut_sources(src_side, tgt_side, space, translation, beads, src_pieces,
                              tgt_pieces, params)
@@ -360,7 +361,7 @@ def align_by_units(
     ratio = _matched_ratio(beads, src, tgt)
     found = _align_units(
         rows, cols, row_vec, col_vec, points, corners, params, cancelled, out_units, model,
-        1.0 / ratio if flip else ratio, shapes,
+        1.0 / ratio if flip else ratio, shapes, second_process,
     )
     if found is None:
         return list(beads)  # no band of affordable size holds the path: keep the paragraphs'
@@ -391,6 +392,7 @@ def _align_units(
     model: Model | None = None,
     ratio: float = 1.0,
     structure: PairStructure | None = None,
+    second_process: str = "no",
 ) -> tuple[list[Bead], Sweeps, Model] | None:
     """The banded programme over units around `points`, passing through `corners`; its
     path as beads, and the sweeps that tell how sure each point of it is. None when the band
@@ -409,13 +411,18 @@ def _align_units(
     if (n + 1) * (2 * half + 1) > params.max_cells:
         return None
     scoring = unit_scoring(params, prior_tilt(params, ratio))
-    scores, model = score_band(pb, centre, half, scoring, UNIT_TYPES, model=model)
     pinned = pin_points(corners)
-    # no bead may straddle a pinned row, nor hold a unit that must be left out
-    forbid(scores, centre, half, m, list(pinned), *(left_out or (None, None)))
+
+    def pin(scores: dict[tuple[int, int], np.ndarray]) -> None:
+        # no bead may straddle a pinned row, nor hold a unit that must be left out
+        forbid(scores, centre, half, m, list(pinned), *(left_out or (None, None)))
+
     # the units' null scores carry the prior (Problem.src_null): the type's own is zero
     unit_params = replace(params, log_prior={**params.log_prior, (1, 0): 0.0, (0, 1): 0.0})
-    forward, sweeps = sweep_both(pb, centre, half, scores, unit_params, cancelled, pinned)
+    _, model, forward, sweeps = sweep_band(Band(pb, centre, half, scoring, UNIT_TYPES,
+                                                model=model), unit_params, cancelled, pinned,
+                                           pin, split=split_band(second_process, n))
+    assert sweeps is not None
     return path_to_beads(forward.path, [1.0] * len(forward.path)), sweeps, model
 
 
