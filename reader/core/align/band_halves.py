@@ -45,10 +45,10 @@ from reader.core.second_process import core_to_spare
 MIN_ROWS = 3_000
 
 
-def split_band(mode: str, rows: int, least: int = MIN_ROWS) -> bool:
+def split_band(mode: str, rows: int) -> bool:
     """Whether a band of `rows` rows pays in two processes: `mode` "no", "auto" (when a core
     is idle) or "yes" (even on a busy machine), as the command line says."""
-    if mode not in ("auto", "yes") or rows < least:
+    if mode not in ("auto", "yes") or rows < MIN_ROWS:
         return False
     return core_to_spare(idle_core=mode == "auto")
 
