@@ -38,6 +38,7 @@ from reader.core.align.evidence import PairEvidence, measure
 from reader.core.align.learnt_process import Translation, learn_in_child
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import Model, Problem
+from reader.core.align.names_ahead import names_in_child
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
 from reader.core.align.prepared import PreparedPair, SideInput, prepare, swap_beads
 from reader.core.align.realign import realign
@@ -78,7 +79,7 @@ def _align_sides(
     n, m = len(src.features), len(tgt.features)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
-    ready = pair.vectors(level)
+    ready = pair.vectors(level, names_in_child(second_process, n))
     space, base_translation, pb = ready.space, ready.base_translation, ready.problem
     beads: list[Bead] | None = None
     path_points: list[tuple[int, int]] | None = None

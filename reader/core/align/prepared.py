@@ -88,10 +88,11 @@ class PreparedPair:
     def n_target(self) -> int:
         return len((self.src if self.swapped else self.tgt).features)
 
-    def vectors(self, level: int = logging.INFO) -> Vectors:
+    def vectors(self, level: int = logging.INFO, fork: bool = False) -> Vectors:
+        """`fork`: a child may score the names meanwhile (space.pair_space)."""
         if self._vectors is None:
             with stage(log, "vector space", level):
-                space, base = pair_space(self.src, self.tgt, self.lexicon, self.params)
+                space, base = pair_space(self.src, self.tgt, self.lexicon, self.params, fork)
                 src_vec, tgt_vec = vectors(space, base.tocsr())
             src_len = np.array([max(1, f.length) for f in self.src.features], dtype=np.float32)
             tgt_len = np.array([max(1, f.length) for f in self.tgt.features], dtype=np.float32)
