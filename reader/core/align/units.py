@@ -30,7 +30,6 @@ from reader.core.align.band_halves import Band, split_band, sweep_band
 from reader.core.align.beads import Bead
 from reader.core.align.colon_cuts import unit_sentences
 from reader.core.align.dp import path_to_beads, pin_points
-from reader.core.align.fixed import forbid
 from reader.core.align.model import Model, Problem
 from reader.core.align.one_side import SentenceCuts
 from reader.core.align.params import (
@@ -411,17 +410,11 @@ def _align_units(
     if (n + 1) * (2 * half + 1) > params.max_cells:
         return None
     scoring = unit_scoring(params, prior_tilt(params, ratio))
-    pinned = pin_points(corners)
-
-    def pin(scores: dict[tuple[int, int], np.ndarray]) -> None:
-        # no bead may straddle a pinned row, nor hold a unit that must be left out
-        forbid(scores, centre, half, m, list(pinned), *(left_out or (None, None)))
-
     # the units' null scores carry the prior (Problem.src_null): the type's own is zero
     unit_params = replace(params, log_prior={**params.log_prior, (1, 0): 0.0, (0, 1): 0.0})
-    _, model, forward, sweeps = sweep_band(Band(pb, centre, half, scoring, UNIT_TYPES,
-                                                model=model), unit_params, cancelled, pinned,
-                                           pin, split=split_band(second_process, n))
+    _, model, forward, sweeps = sweep_band(
+        Band(pb, centre, half, scoring, UNIT_TYPES, model=model), unit_params, cancelled,
+        pin_points(corners), left_out or (None, None), split=split_band(second_process, n))
     assert sweeps is not None
     return path_to_beads(forward.path, [1.0] * len(forward.path)), sweeps, model
 
