@@ -22,7 +22,6 @@ import numpy as np
 from reader.core.align.band import DOT_ROWS, dot_rows
 from reader.core.align.beads import Bead
 from reader.core.align.dp import Forward, Pins, run_dp
-from reader.core.align.fixed import forbid
 from reader.core.align.halves import Halves, shared_array
 from reader.core.align.joint import sweep_both
 from reader.core.align.memo import BandMemo
@@ -76,21 +75,21 @@ def sweep_band(
     sweep_params: AlignerParams,
     cancelled: CancelCheck | None,
     pinned: Pins | None = None,
-    left_out: tuple[np.ndarray | None, np.ndarray | None] | None = None,
+    adjust: Callable[[Scores], None] | None = None,
     posteriors: bool = True,
     split: bool = False,
 ) -> tuple[Scores, Model, Forward, Sweeps | None]:
-    """`score_band` over `band`; with `pinned` or `left_out`, no bead may straddle a pinned
-    row, nor hold a paragraph `left_out` says (source, target: align.fixed.forbid); then
-    `sweep_both(.., sweep_params, cancelled, pinned)` (without `posteriors`, `run_dp` alone):
-    the band's scores, their model, the forward sweep and the sweeps. With `split`, in two
-    processes (`score_and_sweep`)."""
+    """`score_band` over `band`, then `adjust` (which may change the scores in place: cells
+    forbidden, say), then `sweep_both(.., sweep_params, cancelled, pinned)` (without
+    `posteriors`, `run_dp` alone): the band's scores, their model, the forward sweep and the
+    sweeps. With `split`, in two processes (`score_and_sweep`)."""
     if split:
-        return score_and_sweep(band, sweep_params, cancelled, pinned, left_out, posteriors)
+        return score_and_sweep(band, sweep_params, cancelled, pinned, adjust, posteriors)
     pb, centre, half = band.pb, band.centre, band.half
     scores, model = score_band(pb, centre, half, band.params, band.types, band.beads,
                                band.model, band.memo)
-    _forbid(band, scores, pinned, left_out)
+    if adjust is not None:
+        adjust(scores)
     if not posteriors:
         return scores, model, run_dp(pb, centre, half, scores, sweep_params, cancelled,
                                      pinned), None
@@ -103,11 +102,11 @@ def score_and_sweep(
     sweep_params: AlignerParams,
     cancelled: CancelCheck | None,
     pinned: Pins | None = None,
-    left_out: tuple[np.ndarray | None, np.ndarray | None] | None = None,
+    adjust: Callable[[Scores], None] | None = None,
     posteriors: bool = True,
 ) -> tuple[Scores, Model, Forward, Sweeps | None]:
-    """`sweep_band`, a forked child computing half of each step (all of it here if it cannot
-    be forked or fails)."""
+    """`sweep_band`, a forked child computing part of each step (all of it here if it cannot
+    be forked or fails); `adjust` runs here, before the sweeps."""
     pb, centre, half, types = band.pb, band.centre, band.half, band.types
     n, width = pb.n, 2 * half + 1
     dot_half = dot_half_of(half)
@@ -160,7 +159,8 @@ def score_and_sweep(
             model_cells[:] = [model.ratio, model.variance, model.chance, model.threshold]
         halves.run(scores_of(0, score_split))
         add_structure(scores, pb, centre, half, model, band.params)
-        _forbid(band, scores, pinned, left_out)
+        if adjust is not None:
+            adjust(scores)
         found: list[Forward] = []
         if not posteriors:  # the child is done
             return scores, model, run_dp(pb, centre, half, scores, sweep_params, cancelled,
@@ -177,13 +177,6 @@ def score_and_sweep(
     z = check_totals(forward.F, B, centre, half, pb.m)
     return scores, model, forward, Sweeps(centre, half, scores, null_s, null_t, forward,
                                           forward.F, B, transit, z)
-
-
-def _forbid(band: Band, scores: Scores, pinned: Pins | None,
-            left_out: tuple[np.ndarray | None, np.ndarray | None] | None) -> None:
-    if pinned is not None or left_out is not None:
-        forbid(scores, band.centre, band.half, band.pb.m, list(pinned or {}),
-               *(left_out or (None, None)))
 
 
 # the rows this process takes of a step: a forked child computes the same rows ~20 % slower

@@ -20,6 +20,7 @@ from reader.core.align.band import band_centres
 from reader.core.align.band_halves import Band, split_band, sweep_band
 from reader.core.align.beads import Bead
 from reader.core.align.dp import pin_points
+from reader.core.align.fixed import forbid
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import Problem
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, UNIT_TYPES
@@ -90,8 +91,12 @@ def _run(kind: str, seed: int, n: int, m: int, half: int, split: bool) -> tuple[
     pinned = pin_points([(n // 3, int(centre[n // 3])), (n // 2, int(centre[n // 2]) + 1)])
     left_out = np.zeros(m, dtype=bool)
     left_out[m // 4] = True
+
+    def adjust(scores: dict[tuple[int, int], np.ndarray]) -> None:
+        forbid(scores, centre, half, m, list(pinned), None, left_out)
+
     band = Band(pb, centre, half, UNIT_PARAMS, UNIT_TYPES)
-    return sweep_band(band, UNIT_PARAMS, None, pinned, (None, left_out), split=split)
+    return sweep_band(band, UNIT_PARAMS, None, pinned, adjust, split=split)
 
 
 KINDS = ["first", "second", "units"]
