@@ -348,15 +348,12 @@ def identity_pairs(space: Space | Vocabulary) -> tuple[np.ndarray, np.ndarray]:
 
 
 def pair_space(
-    src: Side, tgt: Side, lexicon: Lexicon | None, params: AlignerParams, fork: bool = False
+    src: Side, tgt: Side, lexicon: Lexicon | None, params: AlignerParams,
+    ahead: NamesAhead | None = None,
 ) -> tuple[Space, sp.csr_matrix]:
     """Both sides' space and the translation from the source's words into it: the lexicon's
     and names' (`lexicon` None: both sides in one language, a word translates as itself).
-    `fork`: a child may score the names meanwhile (align.names_ahead)."""
-    kept = src.readings
-    ahead = None
-    if fork and lexicon is not None and kept is not None and kept.lexicon == lexicon_key(lexicon):
-        ahead = NamesAhead.start(src.features, tgt.features, kept.written, params.name_threshold)
+    `ahead`: the names being scored meanwhile (align.names_ahead), its answer read on return."""
     try:
         space = build_space(src, tgt)
         if lexicon is None:
@@ -364,9 +361,13 @@ def pair_space(
         translations, written = _source_readings(space, src, lexicon)
         lexical = lexicon_matrix(space, translations)
         names = name_matrix(space, src, tgt, translations, params.name_threshold, written, ahead)
+    except BaseException:
+        if ahead is not None:
+            ahead.stop()
+        raise
     finally:
         if ahead is not None:
-            ahead.stop()  # read by now, unless something failed
+            ahead.settle()  # what the caller reads of it is here (none if it was stopped)
     return space, (lexical + names).tocsr()
 
 
