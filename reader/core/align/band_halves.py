@@ -179,9 +179,9 @@ def score_and_sweep(
                                           forward.F, B, transit, z)
 
 
-# the rows this process takes of a step: a forked child computes the same rows ~20 % slower
+# the rows this process takes of a step: a forked child computes some rows up to 20 % slower
 # (the pages its temporaries take are fresh to it), and this process is the one waited for
-OWN_SHARE = 0.56
+OWN_SHARE = 0.52
 
 
 def _split(rows: int, step: int) -> int:
