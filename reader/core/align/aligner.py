@@ -29,19 +29,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from reader.core.align.band import band_centres, band_half, diagonal_half, half_cap
+from reader.core.align.band_halves import Band, split_band, sweep_band
 from reader.core.align.batch import SegmentProblem, align_sides_batch, blocks_of, segment_side
 from reader.core.align.beads import Alignment, Bead
 from reader.core.align.corridor import coarse_path
-from reader.core.align.dp import path_to_beads, run_dp
+from reader.core.align.dp import path_to_beads
 from reader.core.align.evidence import PairEvidence, measure
-from reader.core.align.joint import sweep_both
 from reader.core.align.learnt_process import Translation, learn_in_child
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import Model, Problem
+from reader.core.align.names_ahead import names_in_child
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, AlignerParams
 from reader.core.align.prepared import PreparedPair, SideInput, prepare, swap_beads
 from reader.core.align.realign import realign
-from reader.core.align.scores import score_band
 from reader.core.align.space import side_features
 from reader.core.align.unexplained import leave_out_unexplained
 from reader.core.align.units import align_by_units
@@ -79,7 +79,7 @@ def _align_sides(
     n, m = len(src.features), len(tgt.features)
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
-    ready = pair.vectors(level)
+    ready = pair.vectors(level, names_in_child(second_process, n))
     space, base_translation, pb = ready.space, ready.base_translation, ready.problem
     beads: list[Bead] | None = None
     path_points: list[tuple[int, int]] | None = None
@@ -92,7 +92,7 @@ def _align_sides(
         with stage(log, f"paragraph pass {p + 1} of {passes}", level):
             beads, path_points, pair.paragraph_model = _paragraph_pass(
                 pb, beads, path_points, first=p == 0, last=p == passes - 1, params=params,
-                cancelled=cancelled, level=level, memo=memo,
+                cancelled=cancelled, level=level, memo=memo, second_process=second_process,
             )
         if progress is not None:
             progress(0.2 + (0.6 if params.unit_pass else 0.79) * (p + 1) / passes)
@@ -111,7 +111,7 @@ def _align_sides(
             try:
                 beads = align_by_units(
                     src, tgt, space, translation, beads, params, cancelled, fitted=fitted,
-                    structure=pb.structure,
+                    structure=pb.structure, second_process=second_process,
                 )
             finally:
                 translation.stop()  # read by now, unless the units failed
@@ -133,9 +133,11 @@ def _paragraph_pass(
     cancelled: CancelCheck | None,
     level: int,
     memo: BandMemo | None = None,
+    second_process: str = "no",
 ) -> tuple[list[Bead], list[tuple[int, int]], Model]:
     """One pass of the paragraph programme: in a wide band around the diagonal first (found on
-    blocks of paragraphs when the pair is too long for that), then around the previous path."""
+    blocks of paragraphs when the pair is too long for that), then around the previous path.
+    `second_process`: may a forked child share the band's work (align.band_halves)."""
     n, m = pb.n, pb.m
     if path_points is None:
         half = diagonal_half(n, m, params)
@@ -157,15 +159,15 @@ def _paragraph_pass(
         # wide enough that the previous path, runs of 0:1 beads included, lies inside
         half = band_half(path_points, n, centre, params.band_refine, max(t[1] for t in types))
     log.debug("band: %d rows, half width %d, %d bead types", n + 1, half, len(types))
-    scores, model = score_band(pb, centre, half, params, types, beads, memo=memo)
     # posteriors cost a forward and a backward sweep: only the last pass's beads need them
-    if last:
-        forward, sweeps = sweep_both(pb, centre, half, scores, params, cancelled)
-        path = forward.path
+    _, model, forward, sweeps = sweep_band(Band(pb, centre, half, params, types, beads,
+                                                memo=memo), params, cancelled,
+                                           posteriors=last, split=split_band(second_process, n))
+    path = forward.path
+    if sweeps is not None:
         with stage(log, "confidence", level):
             conf = sweeps.bead_posteriors()
     else:
-        path = run_dp(pb, centre, half, scores, params, cancelled).path
         conf = [1.0] * len(path)
     return path_to_beads(path, conf), [(0, 0)] + [(i, j) for _, i, j in path], model
 

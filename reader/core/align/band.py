@@ -79,12 +79,20 @@ def band_centres(n: int, m: int, path: Sequence[tuple[int, int]] | None) -> np.n
 
 def dot_band(src: sp.csr_matrix, tgt: sp.csr_matrix, centre: np.ndarray, half: int) -> np.ndarray:
     """dots[a, q] = src[a] . tgt[centre[a] - half + q], zero outside the text."""
-    n, m = src.shape[0], tgt.shape[0]
+    out = np.zeros((src.shape[0], 2 * half + 1), dtype=np.float32)
+    dot_rows(src, tgt, centre, half, out, 0, src.shape[0])
+    return out
+
+
+def dot_rows(src: sp.csr_matrix, tgt: sp.csr_matrix, centre: np.ndarray, half: int,
+             out: np.ndarray, start: int, end: int) -> None:
+    """`dot_band`'s rows start..end-1 into the same rows of `out` (zeros where the band leaves
+    the text; `start` a multiple of DOT_ROWS, so that each product is dot_band's)."""
+    m = tgt.shape[0]
     width = 2 * half + 1
-    out = np.zeros((n, width), dtype=np.float32)
-    chunk = _DOT_ROWS
-    for a0 in range(0, n, chunk):
-        a1 = min(n, a0 + chunk)
+    chunk = DOT_ROWS
+    for a0 in range(start, end, chunk):
+        a1 = min(end, a0 + chunk)
         lo = max(0, int(centre[a0]) - half)
         hi = min(m, int(centre[a1 - 1]) + half + 1)
         if hi <= lo:
@@ -93,14 +101,13 @@ def dot_band(src: sp.csr_matrix, tgt: sp.csr_matrix, centre: np.ndarray, half: i
         block = (src[a0:a1] @ tgt[lo:hi].T).toarray()
         # row a's band starts at column centre[a] - half of the text: a window of the block,
         # padded with zeros where the band leaves it
-        start = centre[a0:a1] - half - lo
-        left = max(0, -int(start.min()))
-        right = max(0, int(start.max()) + width - (hi - lo))
+        first = centre[a0:a1] - half - lo
+        left = max(0, -int(first.min()))
+        right = max(0, int(first.max()) + width - (hi - lo))
         if left or right:
             block = np.pad(block, ((0, 0), (left, right)))
         windows = np.lib.stride_tricks.sliding_window_view(block, width, axis=1)
-        out[a0:a1] = windows[np.arange(a1 - a0), start + left]
-    return out
+        out[a0:a1] = windows[np.arange(a1 - a0), first + left]
 
 
 def dot_window(
@@ -122,4 +129,4 @@ def dot_window(
 
 # source rows whose dots one sparse product gives: fewer rows waste fewer products outside
 # the band, more cost more calls
-_DOT_ROWS = 128
+DOT_ROWS = 128

@@ -37,11 +37,20 @@ class BandMemo:
 
     def dots(self, centre: np.ndarray, half: int) -> np.ndarray:
         """dot_band of the problem's vectors around `centre`."""
-        if self.band is not None:
-            old_centre, old_half, old = self.band
-            window = dot_window(old, old_centre, old_half, centre, half)
-            if window is not None:
-                return window
+        window = self.window(centre, half)
+        if window is not None:
+            return window
         dots = dot_band(self.problem.src_vec, self.problem.tgt_vec, centre, half)
-        self.band = (centre, half, dots)
+        self.keep(centre, half, dots)
         return dots
+
+    def window(self, centre: np.ndarray, half: int) -> np.ndarray | None:
+        """`dots(centre, half)` if the last band holds it, else None."""
+        if self.band is None:
+            return None
+        old_centre, old_half, old = self.band
+        return dot_window(old, old_centre, old_half, centre, half)
+
+    def keep(self, centre: np.ndarray, half: int, dots: np.ndarray) -> None:
+        """Keep `dots`, the dot band around `centre`, for the passes after this one."""
+        self.band = (centre, half, dots)

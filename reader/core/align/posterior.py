@@ -116,7 +116,22 @@ def backward(
     """The backward sweep over the band, to go with `run_dp(..., sums=True)`."""
     if forward.F is None:
         raise ValueError("posteriors need the forward sums: run_dp(..., sums=True)")
-    F = forward.F
+    B, transit = backward_sums(pb, centre, half, scores, params, pinned)
+    z = check_totals(forward.F, B, centre, half, pb.m)
+    null_s = params.log_prior[(1, 0)] + pb.src_null
+    null_t = params.log_prior[(0, 1)] + pb.tgt_null
+    return Sweeps(centre, half, scores, null_s, null_t, forward, forward.F, B, transit, z)
+
+
+def backward_sums(
+    pb: Problem,
+    centre: np.ndarray,
+    half: int,
+    scores: dict[tuple[int, int], np.ndarray],
+    params: AlignerParams,
+    pinned: Pins | None = None,
+) -> tuple[np.ndarray, dict[int, np.ndarray]]:
+    """The backward sweep's log-sums over the band, and its pinned rows' before pinning."""
     n, m = pb.n, pb.m
     width = 2 * half + 1
     null_s = params.log_prior[(1, 0)] + pb.src_null
@@ -191,9 +206,7 @@ def backward(
                 transit[i] = row.copy()
                 row = np.where(grid.row(i) <= pin[0], row, neg)
             band[i] = row
-    B = band[: n + 1]
-    z = check_totals(F, B, centre, half, m)
-    return Sweeps(centre, half, scores, null_s, null_t, forward, F, B, transit, z)
+    return band[: n + 1], transit
 
 
 def check_totals(F: np.ndarray, B: np.ndarray, centre: np.ndarray, half: int, m: int) -> float:

@@ -12,6 +12,7 @@ import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
 from reader.core.align.model import Model, Problem
+from reader.core.align.names_ahead import start_ahead
 from reader.core.align.one_side import sentence_cuts, stem_readings
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
 from reader.core.align.space import Side, Space, pair_space, side_features, vectors
@@ -88,16 +89,20 @@ class PreparedPair:
     def n_target(self) -> int:
         return len((self.src if self.swapped else self.tgt).features)
 
-    def vectors(self, level: int = logging.INFO) -> Vectors:
+    def vectors(self, level: int = logging.INFO, fork: bool = False) -> Vectors:
+        """`fork`: a child may score the names and read the structure meanwhile."""
         if self._vectors is None:
+            ahead = start_ahead(self.src, self.tgt, self.lexicon, self.params,
+                                self.structure if self.document else None) if fork else None
             with stage(log, "vector space", level):
-                space, base = pair_space(self.src, self.tgt, self.lexicon, self.params)
+                space, base = pair_space(self.src, self.tgt, self.lexicon, self.params, ahead)
                 src_vec, tgt_vec = vectors(space, base.tocsr())
             src_len = np.array([max(1, f.length) for f in self.src.features], dtype=np.float32)
             tgt_len = np.array([max(1, f.length) for f in self.tgt.features], dtype=np.float32)
             problem = Problem(len(src_len), len(tgt_len), src_vec, tgt_vec, src_len, tgt_len,
                               self.src.null_bonus, self.tgt.null_bonus,
-                              self.structure() if self.document else None)
+                              (self.structure() if ahead is None
+                               else ahead.structure(self.structure)) if self.document else None)
             self._vectors = Vectors(space, base, problem)
         return self._vectors
 

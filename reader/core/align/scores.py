@@ -49,12 +49,38 @@ def bead_scores(
     n = pb.n
     width = 2 * half + 1
     scores = {t: np.empty((n + 1, width), dtype=np.float32) for t in types}
-    block = max(1, _BLOCK_CELLS // width)
-    ctx = _ScoreContext(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params)
-    for r0 in range(0, n + 1, block):
-        r1 = min(n + 1, r0 + block)
-        ctx.block(types, r0, r1, {t: table[r0:r1] for t, table in scores.items()})
+    score_rows(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params, types,
+               scores, 0, n + 1)
     return scores
+
+
+def score_rows(
+    pb: Problem,
+    centre: np.ndarray,
+    half: int,
+    dots: np.ndarray,
+    dot_half: int,
+    src_self: SelfDots,
+    tgt_self: SelfDots,
+    model: Model | RowModels,
+    params: AlignerParams,
+    types: Sequence[tuple[int, int]],
+    scores: dict[tuple[int, int], np.ndarray],
+    start: int,
+    end: int,
+) -> None:
+    """`bead_scores`'s rows start..end-1 into the same rows of `scores` (`start` a multiple
+    of `score_block(half)`: every cell scores as it would alone, whatever block holds it)."""
+    block = score_block(half)
+    ctx = _ScoreContext(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params)
+    for r0 in range(start, end, block):
+        r1 = min(end, r0 + block)
+        ctx.block(types, r0, r1, {t: table[r0:r1] for t, table in scores.items()})
+
+
+def score_block(half: int) -> int:
+    """The rows `bead_scores` scores at a time in a band of half width `half`."""
+    return max(1, _BLOCK_CELLS // (2 * half + 1))
 
 
 # cells of a block of rows: every bead type of the block is scored from the same shared terms,
@@ -77,23 +103,43 @@ def score_band(
     typical cosines measured on the band's dot products and the length model fitted to
     `beads` (or, without them, the pair's totals). `memo` (of `pb`) keeps what another pass
     over the same vectors computed too."""
-    dot_half = half + 8
-    longest_s, longest_t = max(ks for ks, _ in types), max(kt for _, kt in types)
+    dot_half = dot_half_of(half)
+    src_self, tgt_self = self_dots(pb, types, memo)
     if memo is not None:
         dots = memo.dots(centre, dot_half)
-        src_self, tgt_self = memo.self_dots(0, longest_s), memo.self_dots(1, longest_t)
     else:
         dots = dot_band(pb.src_vec, pb.tgt_vec, centre, dot_half)
-        src_self, tgt_self = SelfDots.of(pb.src_vec, longest_s), SelfDots.of(pb.tgt_vec, longest_t)
     if model is None:
-        # the model reads a few columns of the band's cosines: only those are computed
-        cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, pb.m,
-                               model_columns(dots.shape[1]))
-        model = estimate_model(pb, beads, chance_cosine(cosines), match_cosine(cosines), params)
+        model = band_model(pb, centre, dots, dot_half, src_self, tgt_self, beads, params)
     scores = bead_scores(pb, centre, half, dots, dot_half, src_self, tgt_self, model, params,
                          types)
     add_structure(scores, pb, centre, half, model, params)
     return scores, model
+
+
+def dot_half_of(half: int) -> int:
+    """The half width of the dot band that a band of half width `half` is scored from."""
+    return half + 8
+
+
+def self_dots(pb: Problem, types: Sequence[tuple[int, int]], memo: BandMemo | None = None
+              ) -> tuple[SelfDots, SelfDots]:
+    """Both sides' norms of runs as long as `types`' beads (kept by `memo` if given)."""
+    longest_s, longest_t = max(ks for ks, _ in types), max(kt for _, kt in types)
+    if memo is not None:
+        return memo.self_dots(0, longest_s), memo.self_dots(1, longest_t)
+    return SelfDots.of(pb.src_vec, longest_s), SelfDots.of(pb.tgt_vec, longest_t)
+
+
+def band_model(pb: Problem, centre: np.ndarray, dots: np.ndarray, dot_half: int,
+               src_self: SelfDots, tgt_self: SelfDots, beads: Sequence[Bead] | None,
+               params: AlignerParams) -> Model:
+    """The chance and typical cosines measured on the band's dot products, and the length
+    model fitted to `beads` (or, without them, the pair's totals)."""
+    # the model reads a few columns of the band's cosines: only those are computed
+    cosines = band_cosines(dots, dot_half, src_self, tgt_self, centre, pb.m,
+                           model_columns(dots.shape[1]))
+    return estimate_model(pb, beads, chance_cosine(cosines), match_cosine(cosines), params)
 
 
 @dataclass(slots=True)

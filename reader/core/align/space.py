@@ -13,6 +13,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
+from reader.core.align.names_ahead import NamesAhead, name_lists
 from reader.core.align.one_side import (
     SentenceCuts,
     StemReadings,
@@ -237,13 +238,15 @@ def name_matrix(
     translations: Sequence[tuple[str, ...]],
     threshold: float,
     known: Collection[str] | None = None,
+    ahead: NamesAhead | None = None,
 ) -> sp.csr_matrix:
     """Arabic words the lexicon does not know, matched to English capitalised words by sound.
 
     `known`: the source stems to leave out (by default those with a translation; the aligner
     leaves out only those the lexicon holds as written, `read_as_written`, so that a name read
-    as a word with clitics, سلمان as سلم "hand over", still finds Salman)."""
-    rows, cols, data = name_pairs(space, src, tgt, translations, threshold, known)
+    as a word with clitics, سلمان as سلم "hand over", still finds Salman). `ahead`: the
+    names scored meanwhile by a child (align.names_ahead)."""
+    rows, cols, data = name_pairs(space, src, tgt, translations, threshold, known, ahead)
     return sp.csr_matrix(
         (data, (rows, cols)), shape=(len(space.src_vocab), space.weights.shape[0]),
     )
@@ -256,14 +259,15 @@ def name_pairs(
     translations: Sequence[tuple[str, ...]],
     threshold: float,
     known: Collection[str] | None = None,
+    ahead: NamesAhead | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """`name_matrix`'s entries: source stem rows, target stem columns, scores (float32; a pair
     may come twice: the matrix adds them), in order of the Arabic and then the English name."""
     if known is None:
         known = {w for w, found in zip(space.src_vocab, translations, strict=True) if found}
-    ar_names = sorted(set(chain.from_iterable(f.names for f in src.features)).difference(known))
-    en_names = sorted(set(chain.from_iterable(f.names for f in tgt.features)))
-    a_i, e_i, score = sound_alike(ar_names, en_names, threshold)
+    ar_names, en_names = name_lists(src.features, tgt.features, known)
+    a_i, e_i, score = (sound_alike(ar_names, en_names, threshold) if ahead is None
+                       else ahead.found(ar_names, en_names, threshold))
     tgt_vocab = space.tgt_vocab
     en_cols = np.fromiter((tgt_vocab.get(english_stem(n), -1) for n in en_names),
                           dtype=np.int64, count=len(en_names))
@@ -344,16 +348,27 @@ def identity_pairs(space: Space | Vocabulary) -> tuple[np.ndarray, np.ndarray]:
 
 
 def pair_space(
-    src: Side, tgt: Side, lexicon: Lexicon | None, params: AlignerParams
+    src: Side, tgt: Side, lexicon: Lexicon | None, params: AlignerParams,
+    ahead: NamesAhead | None = None,
 ) -> tuple[Space, sp.csr_matrix]:
     """Both sides' space and the translation from the source's words into it: the lexicon's
-    and names' (`lexicon` None: both sides in one language, a word translates as itself)."""
-    space = build_space(src, tgt)
-    if lexicon is None:
-        return space, identity_matrix(space).tocsr()
-    translations, written = _source_readings(space, src, lexicon)
-    names = name_matrix(space, src, tgt, translations, params.name_threshold, written)
-    return space, (lexicon_matrix(space, translations) + names).tocsr()
+    and names' (`lexicon` None: both sides in one language, a word translates as itself).
+    `ahead`: the names being scored meanwhile (align.names_ahead), its answer read on return."""
+    try:
+        space = build_space(src, tgt)
+        if lexicon is None:
+            return space, identity_matrix(space).tocsr()
+        translations, written = _source_readings(space, src, lexicon)
+        lexical = lexicon_matrix(space, translations)
+        names = name_matrix(space, src, tgt, translations, params.name_threshold, written, ahead)
+    except BaseException:
+        if ahead is not None:
+            ahead.stop()
+        raise
+    finally:
+        if ahead is not None:
+            ahead.settle()  # what the caller reads of it is here (none if it was stopped)
+    return space, (lexical + names).tocsr()
 
 
 def _source_readings(space: Space, src: Side, lexicon: Lexicon

@@ -26,11 +26,11 @@ import numpy as np
 import scipy.sparse as sp
 
 from reader.core.align.band import band_centres, band_half
+from reader.core.align.band_halves import Band, split_band, sweep_band
 from reader.core.align.beads import Bead
 from reader.core.align.colon_cuts import unit_sentences
 from reader.core.align.dp import path_to_beads, pin_points
 from reader.core.align.fixed import forbid
-from reader.core.align.joint import sweep_both
 from reader.core.align.model import Model, Problem
 from reader.core.align.one_side import SentenceCuts
 from reader.core.align.params import (
@@ -41,11 +41,11 @@ from reader.core.align.params import (
     unit_scoring,
 )
 from reader.core.align.posterior import Sweeps
-from reader.core.align.scores import score_band
 from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.align.structure import PairStructure, unit_structure
 from reader.core.align.subjoins import continued, free_joins, paragraph_firsts
 from reader.core.align.subunits import cut_sources
+from reader.core.align.unit_beads import paragraph_beads
 from reader.core.anchors.features import Features
 from reader.core.progress import CancelCheck
 from reader.core.text.kinds import Kind
@@ -238,74 +238,6 @@ def _beside_full_bead(beads: Sequence[Bead], longest: int) -> list[bool]:
     return full
 
 
-def paragraph_beads(unit_beads: Sequence[Bead], src: Units, tgt: Units) -> list[Bead]:
-    """Paragraphs joined by linked units, in order; a paragraph with no linked unit is left out.
-    (Confidence is left at 1: the caller knows how sure the path is.)"""
-    n, m = len(src.first) - 1, len(tgt.first) - 1
-    # each unit bead as its first and last paragraph on each side (-1: none)
-    first_s, last_s = _end_paragraphs([b.src for b in unit_beads], src.paragraph)
-    first_t, last_t = _end_paragraphs([b.tgt for b in unit_beads], tgt.paragraph)
-    # the furthest paragraph on the other side each paragraph is linked to (-1: none); a
-    # unit bead spans at most a few paragraphs, so its first and last cover it
-    src_reach = np.full(n, -1, dtype=np.int64)
-    tgt_reach = np.full(m, -1, dtype=np.int64)
-    link = (first_s >= 0) & (first_t >= 0)
-    for ends, reach, other in (
-        (first_s, src_reach, last_t),
-        (last_s, src_reach, last_t),
-        (first_t, tgt_reach, last_s),
-        (last_t, tgt_reach, last_s),
-    ):
-        np.maximum.at(reach, ends[link], other[link])
-    # where the unit path takes each side's units: two left-out paragraphs facing each other
-    # come in the path's order, so that each bead's corners are points the path passes
-    src_taken = np.cumsum([len(b.src) for b in unit_beads])
-    tgt_taken = np.cumsum([len(b.tgt) for b in unit_beads])
-    # the walk reads single cells: Python lists cost less per read than arrays
-    src_at = np.searchsorted(src_taken, src.first[:n], side="right").tolist()
-    tgt_at = np.searchsorted(tgt_taken, tgt.first[:m], side="right").tolist()
-    s_reach, t_reach = src_reach.tolist(), tgt_reach.tolist()
-    beads: list[Bead] = []
-    i = j = 0
-    while i < n or j < m:
-        src_out = i < n and s_reach[i] < 0
-        tgt_out = j < m and t_reach[j] < 0
-        if src_out and tgt_out:
-            # the unit bead that takes each paragraph's first unit
-            src_out = src_at[i] <= tgt_at[j]
-            tgt_out = not src_out
-        if src_out:
-            beads.append(Bead((i,), ()))
-            i += 1
-        elif tgt_out:
-            beads.append(Bead((), (j,)))
-            j += 1
-        else:
-            # links are monotone, so i and j are linked to each other: grow the bead until
-            # none of its paragraphs is linked beyond the other side's end
-            i1, j1 = i + 1, j + 1
-            while True:
-                reach_t = max(s_reach[i:i1]) + 1
-                reach_s = max(t_reach[j:j1]) + 1
-                if reach_t <= j1 and reach_s <= i1:
-                    break
-                i1, j1 = max(i1, reach_s), max(j1, reach_t)
-            beads.append(Bead(tuple(range(i, i1)), tuple(range(j, j1))))
-            i, j = i1, j1
-    return beads
-
-
-def _end_paragraphs(sides: Sequence[tuple[int, ...]], paragraph: np.ndarray) -> tuple[
-        np.ndarray, np.ndarray]:
-    """The paragraphs of the first and last unit of each bead's side (-1: the side is empty)."""
-    first = np.array([units[0] if units else -1 for units in sides], dtype=np.int64)
-    last = np.array([units[-1] if units else -1 for units in sides], dtype=np.int64)
-    if not len(paragraph):
-        return first, last
-    return (np.where(first >= 0, paragraph[np.maximum(first, 0)], -1),
-            np.where(last >= 0, paragraph[np.maximum(last, 0)], -1))
-
-
 def align_by_units(
     src_side: Side,
     tgt_side: Side,
@@ -319,6 +251,7 @@ def align_by_units(
     model: Model | None = None,
     fitted: list[Model] | None = None,
     structure: PairStructure | None = None,
+    second_process: str = "no",
 ) -> list[Bead]:
     """Paragraph beads from a sentence alignment in a band around `beads`. The path passes
     every paragraph corner of `pins`; the paragraphs `left_out` says (source, target: a flag
@@ -326,7 +259,8 @@ def align_by_units(
     scored with `model` if given, else one fitted to their band, which is appended to
     `fitted` if given (a re-alignment scores with the whole pair's). `structure` (the
     paragraphs') gives the units that are whole paragraphs their shapes. `translation` may be
-    a call that gives it (align.learnt_process), made once the units are."""
+    a call that gives it (align.learnt_process), made once the units are. `second_process`
+    ("no", "auto", "yes"): may a forked child share the band's work (align.band_halves)."""
     src_pieces, tgt_pieces = balanced_pieces(src_side, tgt_side, beads, params.unit_band)
     uncut = src_pieces
     src_pieces = cut_sources(src_side, tgt_side, space, translation, beads, src_pieces,
@@ -368,7 +302,7 @@ def align_by_units(
         src, first=paragraph_firsts(uncut, len(src_side.texts))), tgt)
     found = _align_units(
         rows, cols, row_vec, col_vec, points, corners, params, cancelled, out_units, model,
-        1.0 / ratio if flip else ratio, shapes, joins,
+        1.0 / ratio if flip else ratio, shapes, joins, second_process,
     )
     if found is None:
         return list(beads)  # no band of affordable size holds the path: keep the paragraphs'
@@ -400,6 +334,7 @@ def _align_units(
     ratio: float = 1.0,
     structure: PairStructure | None = None,
     joins: tuple[np.ndarray, np.ndarray] | None = None,
+    second_process: str = "no",
 ) -> tuple[list[Bead], Sweeps, Model] | None:
     """The banded programme over units around `points`, passing through `corners`; its
     path as beads, and the sweeps that tell how sure each point of it is. None when the band
@@ -418,15 +353,20 @@ def _align_units(
     if (n + 1) * (2 * half + 1) > params.max_cells:
         return None
     scoring = unit_scoring(params, prior_tilt(params, ratio))
-    scores, model = score_band(pb, centre, half, scoring, UNIT_TYPES, model=model)
-    if joins is not None and params.unit_cut_free_joins:
-        free_joins(scores, centre, half, *joins, scoring.log_prior)
     pinned = pin_points(corners)
-    # no bead may straddle a pinned row, nor hold a unit that must be left out
-    forbid(scores, centre, half, m, list(pinned), *(left_out or (None, None)))
+
+    def adjust(scores: dict[tuple[int, int], np.ndarray]) -> None:
+        if joins is not None and params.unit_cut_free_joins:
+            free_joins(scores, centre, half, *joins, scoring.log_prior)
+        # no bead may straddle a pinned row, nor hold a unit that must be left out
+        forbid(scores, centre, half, m, list(pinned), *(left_out or (None, None)))
+
     # the units' null scores carry the prior (Problem.src_null): the type's own is zero
     unit_params = replace(params, log_prior={**params.log_prior, (1, 0): 0.0, (0, 1): 0.0})
-    forward, sweeps = sweep_both(pb, centre, half, scores, unit_params, cancelled, pinned)
+    _, model, forward, sweeps = sweep_band(
+        Band(pb, centre, half, scoring, UNIT_TYPES, model=model), unit_params, cancelled,
+        pinned, adjust, split=split_band(second_process, n))
+    assert sweeps is not None
     return path_to_beads(forward.path, [1.0] * len(forward.path)), sweeps, model
 
 

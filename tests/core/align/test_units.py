@@ -17,7 +17,8 @@ from reader.core.align.dp import pin_points, run_dp
 from reader.core.align.model import Problem
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, NEG
 from reader.core.align.posterior import backward
-from reader.core.align.units import Units, paragraph_beads
+from reader.core.align.unit_beads import paragraph_beads
+from reader.core.align.units import Units
 from reader.core.text.document import load_text, text_from_string
 from reader.core.text.sentences import split_sentences
 from reader.resources import CORPUS

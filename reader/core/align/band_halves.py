@@ -1,0 +1,189 @@
+"""A band's scores and sweeps shared between this process and a forked child, row by row."""
+
+# The programme's own work is sequential, row after row; what leads up to it is not. The dot
+# band and the bead scores are computed for each row apart from the others, and the backward
+# sweep needs none of the forward's rows: with a core to spare a child forked once the band's
+# inputs are ready computes the second half of the dot band, then the second half of the
+# scores (with the model this process estimated from the whole dot band in between), then the
+# backward sweep while this process runs the forward one, each into memory both processes
+# share. Every row is computed by the same code as in one process, and the two sweeps apart
+# give what the joint sweep (align.joint) gives, bit for bit, so the output does not depend on
+# which process computed what (test_band_halves). On the bench's 4,350-paragraph pair the
+# sentence pass's band is 10,600 rows: 0.1-0.15 s of its 0.4 s after Model 1 move to the
+# second core.
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from reader.core.align.band import DOT_ROWS, dot_rows
+from reader.core.align.beads import Bead
+from reader.core.align.dp import Forward, Pins, run_dp
+from reader.core.align.halves import Halves, shared_array
+from reader.core.align.joint import sweep_both
+from reader.core.align.memo import BandMemo
+from reader.core.align.model import Model, Problem
+from reader.core.align.params import AlignerParams
+from reader.core.align.posterior import Sweeps, backward_sums, check_totals
+from reader.core.align.scores import (
+    band_model,
+    dot_half_of,
+    score_band,
+    score_block,
+    score_rows,
+    self_dots,
+)
+from reader.core.align.structure import add_structure
+from reader.core.progress import CancelCheck
+from reader.core.second_process import core_to_spare
+
+# Below this many rows the band's work is a few tens of milliseconds: forking a process of a
+# few hundred megabytes and waiting for it costs about as much
+MIN_ROWS = 3_000
+
+
+def split_band(mode: str, rows: int) -> bool:
+    """Whether a band of `rows` rows pays in two processes: `mode` "no", "auto" (when a core
+    is idle) or "yes" (even on a busy machine), as the command line says."""
+    if mode not in ("auto", "yes") or rows < MIN_ROWS:
+        return False
+    return core_to_spare(idle_core=mode == "auto")
+
+
+@dataclass(slots=True)
+class Band:
+    """What a pass scores and sweeps: the problem, its band, and how it is scored."""
+
+    pb: Problem
+    centre: np.ndarray
+    half: int
+    params: AlignerParams
+    types: Sequence[tuple[int, int]]
+    beads: Sequence[Bead] | None = None  # what the length model is fitted to
+    model: Model | None = None  # given: the band is scored with it
+    memo: BandMemo | None = None
+
+
+Scores = dict[tuple[int, int], np.ndarray]
+
+
+def sweep_band(
+    band: Band,
+    sweep_params: AlignerParams,
+    cancelled: CancelCheck | None,
+    pinned: Pins | None = None,
+    adjust: Callable[[Scores], None] | None = None,
+    posteriors: bool = True,
+    split: bool = False,
+) -> tuple[Scores, Model, Forward, Sweeps | None]:
+    """`score_band` over `band`, then `adjust` (which may change the scores in place: cells
+    forbidden, say), then `sweep_both(.., sweep_params, cancelled, pinned)` (without
+    `posteriors`, `run_dp` alone): the band's scores, their model, the forward sweep and the
+    sweeps. With `split`, in two processes (`score_and_sweep`)."""
+    if split:
+        return score_and_sweep(band, sweep_params, cancelled, pinned, adjust, posteriors)
+    pb, centre, half = band.pb, band.centre, band.half
+    scores, model = score_band(pb, centre, half, band.params, band.types, band.beads,
+                               band.model, band.memo)
+    if adjust is not None:
+        adjust(scores)
+    if not posteriors:
+        return scores, model, run_dp(pb, centre, half, scores, sweep_params, cancelled,
+                                     pinned), None
+    forward, sweeps = sweep_both(pb, centre, half, scores, sweep_params, cancelled, pinned)
+    return scores, model, forward, sweeps
+
+
+def score_and_sweep(
+    band: Band,
+    sweep_params: AlignerParams,
+    cancelled: CancelCheck | None,
+    pinned: Pins | None = None,
+    adjust: Callable[[Scores], None] | None = None,
+    posteriors: bool = True,
+) -> tuple[Scores, Model, Forward, Sweeps | None]:
+    """`sweep_band`, a forked child computing part of each step (all of it here if it cannot
+    be forked or fails); `adjust` runs here, before the sweeps."""
+    pb, centre, half, types = band.pb, band.centre, band.half, band.types
+    n, width = pb.n, 2 * half + 1
+    dot_half = dot_half_of(half)
+    src_self, tgt_self = self_dots(pb, types, band.memo)
+    dots = None if band.memo is None else band.memo.window(centre, dot_half)
+    fresh = dots is None
+    if dots is None:
+        dots = shared_array((n, 2 * dot_half + 1), np.float32)
+    given = band.model
+    model_cells = shared_array((4,), np.float64)
+    scores = {t: shared_array((n + 1, width), np.float32) for t in types}
+    B = shared_array((n + 1, width), np.float64)
+    pins = sorted(pinned or {})
+    transit_rows = shared_array((len(pins), width), np.float64)
+    transit_made = shared_array((len(pins),), np.uint8)
+    dot_split = _split(n, DOT_ROWS)
+    score_split = _split(n + 1, score_block(half))
+
+    def dots_of(start: int, end: int) -> Callable[[], None]:
+        def work() -> None:
+            if fresh:
+                dot_rows(pb.src_vec, pb.tgt_vec, centre, dot_half, dots, start, end)
+        return work
+
+    def scores_of(start: int, end: int) -> Callable[[], None]:
+        def work() -> None:
+            used = given if given is not None else Model(*model_cells.tolist())
+            score_rows(pb, centre, half, dots, dot_half, src_self, tgt_self, used, band.params,
+                       types, scores, start, end)
+        return work
+
+    def backward() -> None:
+        sums, transit = backward_sums(pb, centre, half, scores, sweep_params, pinned)
+        B[...] = sums
+        for k, row in enumerate(pins):
+            if row in transit:
+                transit_rows[k] = transit[row]
+                transit_made[k] = 1
+
+    steps = [dots_of(dot_split, n), scores_of(score_split, n + 1)]
+    halves = Halves.start([*steps, backward] if posteriors else steps)
+    try:
+        halves.run(dots_of(0, dot_split))
+        if fresh and band.memo is not None:
+            band.memo.keep(centre, dot_half, dots)
+        model = given
+        if model is None:
+            model = band_model(pb, centre, dots, dot_half, src_self, tgt_self, band.beads,
+                               band.params)
+            model_cells[:] = [model.ratio, model.variance, model.chance, model.threshold]
+        halves.run(scores_of(0, score_split))
+        add_structure(scores, pb, centre, half, model, band.params)
+        if adjust is not None:
+            adjust(scores)
+        found: list[Forward] = []
+        if not posteriors:  # the child is done
+            return scores, model, run_dp(pb, centre, half, scores, sweep_params, cancelled,
+                                         pinned), None
+        halves.run(lambda: found.append(run_dp(pb, centre, half, scores, sweep_params,
+                                               cancelled, pinned, sums=True)))
+    finally:
+        halves.close()
+    forward = found[0]
+    assert forward.F is not None
+    transit = {row: transit_rows[k].copy() for k, row in enumerate(pins) if transit_made[k]}
+    null_s = sweep_params.log_prior[(1, 0)] + pb.src_null
+    null_t = sweep_params.log_prior[(0, 1)] + pb.tgt_null
+    z = check_totals(forward.F, B, centre, half, pb.m)
+    return scores, model, forward, Sweeps(centre, half, scores, null_s, null_t, forward,
+                                          forward.F, B, transit, z)
+
+
+# the rows this process takes of a step: a forked child computes some rows up to 20 % slower
+# (the pages its temporaries take are fresh to it), and this process is the one waited for
+OWN_SHARE = 0.52
+
+
+def _split(rows: int, step: int) -> int:
+    """Where the child's share of `rows` rows starts: a multiple of `step`."""
+    return min(rows, max(step, round(rows * OWN_SHARE / step) * step))

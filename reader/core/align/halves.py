@@ -1,0 +1,139 @@
+"""Steps of one computation shared with a forked child, each half written into shared memory."""
+
+# The banded programme's tables are computed row by row: a child forked once the inputs are
+# ready can take half the rows of each step while this process takes the other half, and
+# write them where this process reads them (anonymous shared memory: no pickling, no copy).
+# The child runs its steps in order, each when this process says so (it may first need what
+# this process wrote for the step before: a model, scores pinned in place). Should the child
+# fail, or never start, this process runs what was the child's part itself, so the result is
+# the same whichever process computed which rows.
+
+from __future__ import annotations
+
+import contextlib
+import mmap
+import os
+import signal
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+Step = Callable[[], None]
+
+
+def shared_array(shape: tuple[int, ...], dtype: type | np.dtype, fill: float = 0.0
+                 ) -> np.ndarray:
+    """An array both this process and a child forked after it read and write (anonymous
+    shared memory, freed with its last view), filled with `fill`."""
+    dt = np.dtype(dtype)
+    size = int(np.prod(shape, dtype=np.int64)) * dt.itemsize
+    buffer = mmap.mmap(-1, max(1, size), flags=mmap.MAP_SHARED | mmap.MAP_ANONYMOUS)
+    out = np.frombuffer(buffer, dtype=dt, count=int(np.prod(shape, dtype=np.int64)))
+    out = out.reshape(shape)
+    if fill != 0.0:  # fresh pages are zeros
+        out.fill(fill)
+    return out
+
+
+@dataclass(slots=True)
+class Halves:
+    """A forked child that runs its `steps` one after another, each when `run` says so."""
+
+    steps: Sequence[Step]
+    pid: int = -1  # -1: no child (never forked, failed, or done)
+    go: int = -1  # this process writes a byte: run the next step
+    done: int = -1  # the child writes a byte: that step is done
+    next_step: int = field(default=0)
+
+    @classmethod
+    def start(cls, steps: Sequence[Step]) -> Halves:
+        """The child forked with its `steps`; if it cannot be, every step will run here."""
+        halves = cls(steps)
+        try:
+            go_read, go_write = os.pipe()
+        except OSError:
+            return halves
+        try:
+            done_read, done_write = os.pipe()
+        except OSError:
+            os.close(go_read)
+            os.close(go_write)
+            return halves
+        # Python 3.12+ warns about forking with threads: the only others here are OpenBLAS's
+        # idle workers, which its own fork handlers stop and restart
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            try:
+                pid = os.fork()
+            except OSError:
+                pid = -1
+        if pid == 0:  # the child: never returns into the caller's stack
+            os.close(go_write)
+            os.close(done_read)
+            _serve(steps, go_read, done_write)
+        os.close(go_read)
+        os.close(done_write)
+        if pid < 0:
+            os.close(go_write)
+            os.close(done_read)
+            return halves
+        halves.pid, halves.go, halves.done = pid, go_write, done_read
+        return halves
+
+    @property
+    def forked(self) -> bool:
+        return self.pid > 0
+
+    def run(self, own: Step) -> None:
+        """The next step: the child's part there (here, if there is no child) and `own` here;
+        both are done on return."""
+        step = self.steps[self.next_step]
+        self.next_step += 1
+        started = False
+        if self.pid > 0:
+            try:
+                started = os.write(self.go, b"g") == 1
+            except OSError:
+                started = False
+            if not started:
+                self.close()
+        own()
+        if started:
+            try:
+                started = os.read(self.done, 1) == b"d"
+            except OSError:
+                started = False
+            if not started:  # the child failed: its part is done here
+                self.close()
+        if not started:
+            step()
+        if self.next_step == len(self.steps):
+            self.close()
+
+    def close(self) -> None:
+        """End the child (at once, if it is still at work) and wait for it."""
+        if self.pid <= 0:
+            return
+        pid, self.pid = self.pid, -1
+        for fd in (self.go, self.done):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+
+
+def _serve(steps: Sequence[Step], go: int, done: int) -> None:
+    code = 1
+    try:
+        for step in steps:
+            if os.read(go, 1) != b"g":  # this process needs no more
+                break
+            step()
+            os.write(done, b"d")
+        code = 0
+    finally:
+        os._exit(code)

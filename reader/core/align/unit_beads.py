@@ -1,0 +1,89 @@
+"""Paragraph beads from a sentence alignment: paragraphs joined by linked sentences, in order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+
+from reader.core.align.beads import Bead
+
+
+class UnitSides(Protocol):
+    """What joining reads of one side's units (align.units.Units)."""
+
+    @property
+    def paragraph(self) -> np.ndarray: ...  # unit -> its paragraph
+
+    @property
+    def first(self) -> np.ndarray: ...  # paragraph -> its first unit (n + 1 entries)
+
+
+def paragraph_beads(unit_beads: Sequence[Bead], src: UnitSides, tgt: UnitSides
+                    ) -> list[Bead]:
+    """Paragraphs joined by linked units, in order; a paragraph with no linked unit is left out.
+    (Confidence is left at 1: the caller knows how sure the path is.)"""
+    n, m = len(src.first) - 1, len(tgt.first) - 1
+    # each unit bead as its first and last paragraph on each side (-1: none)
+    first_s, last_s = _end_paragraphs([b.src for b in unit_beads], src.paragraph)
+    first_t, last_t = _end_paragraphs([b.tgt for b in unit_beads], tgt.paragraph)
+    # the furthest paragraph on the other side each paragraph is linked to (-1: none); a
+    # unit bead spans at most a few paragraphs, so its first and last cover it
+    src_reach = np.full(n, -1, dtype=np.int64)
+    tgt_reach = np.full(m, -1, dtype=np.int64)
+    link = (first_s >= 0) & (first_t >= 0)
+    for ends, reach, other in (
+        (first_s, src_reach, last_t),
+        (last_s, src_reach, last_t),
+        (first_t, tgt_reach, last_s),
+        (last_t, tgt_reach, last_s),
+    ):
+        np.maximum.at(reach, ends[link], other[link])
+    # where the unit path takes each side's units: two left-out paragraphs facing each other
+    # come in the path's order, so that each bead's corners are points the path passes
+    src_taken = np.cumsum([len(b.src) for b in unit_beads])
+    tgt_taken = np.cumsum([len(b.tgt) for b in unit_beads])
+    # the walk reads single cells: Python lists cost less per read than arrays
+    src_at = np.searchsorted(src_taken, src.first[:n], side="right").tolist()
+    tgt_at = np.searchsorted(tgt_taken, tgt.first[:m], side="right").tolist()
+    s_reach, t_reach = src_reach.tolist(), tgt_reach.tolist()
+    beads: list[Bead] = []
+    i = j = 0
+    while i < n or j < m:
+        src_out = i < n and s_reach[i] < 0
+        tgt_out = j < m and t_reach[j] < 0
+        if src_out and tgt_out:
+            # the unit bead that takes each paragraph's first unit
+            src_out = src_at[i] <= tgt_at[j]
+            tgt_out = not src_out
+        if src_out:
+            beads.append(Bead((i,), ()))
+            i += 1
+        elif tgt_out:
+            beads.append(Bead((), (j,)))
+            j += 1
+        else:
+            # links are monotone, so i and j are linked to each other: grow the bead until
+            # none of its paragraphs is linked beyond the other side's end
+            i1, j1 = i + 1, j + 1
+            while True:
+                reach_t = max(s_reach[i:i1]) + 1
+                reach_s = max(t_reach[j:j1]) + 1
+                if reach_t <= j1 and reach_s <= i1:
+                    break
+                i1, j1 = max(i1, reach_s), max(j1, reach_t)
+            beads.append(Bead(tuple(range(i, i1)), tuple(range(j, j1))))
+            i, j = i1, j1
+    return beads
+
+
+def _end_paragraphs(sides: Sequence[tuple[int, ...]], paragraph: np.ndarray) -> tuple[
+        np.ndarray, np.ndarray]:
+    """The paragraphs of the first and last unit of each bead's side (-1: the side is empty)."""
+    first = np.array([units[0] if units else -1 for units in sides], dtype=np.int64)
+    last = np.array([units[-1] if units else -1 for units in sides], dtype=np.int64)
+    if not len(paragraph):
+        return first, last
+    return (np.where(first >= 0, paragraph[np.maximum(first, 0)], -1),
+            np.where(last >= 0, paragraph[np.maximum(last, 0)], -1))
