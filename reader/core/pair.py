@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from reader.core.align.prepared import PreparedPair
     from reader.core.anchors.features import Features
     from reader.core.anchors.glossary import Glossary
+    from reader.core.diverge.finder import StartedCheck
     from reader.core.diverge.memo import DetectionMemo
     from reader.core.diverge.rules import UserCheck
     from reader.core.diverge.verdict import Original, PairVerdict
@@ -91,18 +92,20 @@ class Pair:
 def find_again(
     pair: Pair, alignment: Alignment, features: tuple[list[Features], list[Features]] | None = None,
     second_process: str = "no",
+    started: StartedCheck | None = None,
 ) -> list[Divergence]:
     """The pair's divergences under another alignment (after an edit), found with what the
     pair was opened with; the memo spares the beads that did not change. `features`: the
     paragraphs' as the aligner made them with the settings' glossary (when the pair is
-    opened: diverge.sentence_features); `second_process` as `PairOptions` has it."""
+    opened: diverge.sentence_features); `second_process` as `PairOptions` has it; `started`:
+    the sentence check already under way (diverge.finder.start_check)."""
     from reader.core.diverge.finder import find_divergences
 
     settings = pair.detection_settings()
     return find_divergences(
         pair.source, pair.target, alignment, settings.thresholds, glossary=settings.glossary,
         original=settings.original, checks=settings.checks, memo=pair.detection,
-        features=features, second_process=second_process,
+        features=features, second_process=second_process, started=started,
     )
 
 
@@ -125,22 +128,40 @@ def align_pair(
     built-in glossary and the `glossaries` of `options`)."""
     # imported here, not above: `reader --help` and the window's first paint would otherwise
     # wait for numpy and scipy (0.4 s), which only aligning needs
-    from reader.core.align.aligner import align_and_prepare
     from reader.core.align.fix_file import check_fixed_file
     from reader.core.anchors.glossary import Glossary
-    from reader.core.diverge.memo import DetectionMemo
     from reader.core.diverge.rules import load_all
-    from reader.core.diverge.sentence_features import prepared_features
-    from reader.core.diverge.verdict import discounted, judge
 
     options = options or PairOptions()
     checks = load_all(options.checks)  # before aligning: a bad file fails at once
     if options.fixed_path is not None:
         check_fixed_file(list(options.fixed), len(source.paragraphs), len(target.paragraphs),
                          options.fixed_path)
+    glossary = Glossary.load(options.glossaries)
+    early = _EarlyCheck(source, target, options, glossary) if not keep_prepared else None
+    try:
+        return _aligned_pair(source, target, options, progress, cancelled, keep_prepared,
+                             prepared, checks, glossary, early)
+    except BaseException:
+        if early is not None and early.started is not None:
+            early.started.shared.stop()  # nothing, if detection read it
+        raise
+
+
+def _aligned_pair(
+    source: Text, target: Text, options: PairOptions, progress: ProgressCallback | None,
+    cancelled: CancelCheck | None, keep_prepared: bool, prepared: PreparedPair | None,
+    checks: Sequence[UserCheck], glossary: Glossary, early: _EarlyCheck | None,
+) -> Pair:
+    from reader.core.align.aligner import align_and_prepare
+    from reader.core.diverge.memo import DetectionMemo
+    from reader.core.diverge.sentence_features import prepared_features
+    from reader.core.diverge.verdict import discounted, judge
+
     alignment, prepared = align_and_prepare(
         source, target, glossaries=options.glossaries, progress=progress, cancelled=cancelled,
         fixed=options.fixed, prepared=prepared, second_process=options.second_process,
+        ready=early,
     )
     # let it go before detection when nobody asked for it: peak memory stays what it was
     # (the paragraphs' features stay for the sentence check: they are a small part of it, and
@@ -151,16 +172,42 @@ def align_pair(
     with gc_paused():  # as while aligning and detecting (below)
         verdict = judge(source, target, alignment, options.original)
     alignment = discounted(alignment, verdict)
-    settings = DetectionSettings(options.thresholds, Glossary.load(options.glossaries),
-                                 verdict.original or "source", tuple(checks))
+    settings = DetectionSettings(options.thresholds, glossary, verdict.original or "source",
+                                 tuple(checks))
     memo = DetectionMemo(source, target, settings.glossary) if keep_prepared else None
     pair = Pair(source, target, alignment, [], verdict, kept, memo, settings)
     # the aligner's anchors are cached per text, so detection parses nothing again; the
     # cyclic collector waits, as it does while aligning: detection builds many small objects
     # beside the hundreds of thousands the pair holds, and each collection walked them all
     with gc_paused(), stage(log, "divergences"):
-        pair.divergences = find_again(pair, alignment, features, options.second_process)
+        pair.divergences = find_again(pair, alignment, features, options.second_process,
+                                      None if early is None else early.started)
     return pair
+
+
+@dataclass(slots=True)
+class _EarlyCheck:
+    """Called with the beads as soon as they are final (aligner.align_and_prepare's `ready`):
+    detection's sentence check started in a second process, when one pays, while this one
+    measures the beads' support and judges the pair (diverge.finder.start_check)."""
+
+    source: Text
+    target: Text
+    options: PairOptions
+    glossary: Glossary
+    started: StartedCheck | None = None
+
+    def __call__(self, alignment: Alignment, prepared: PreparedPair) -> None:
+        from reader.core.diverge.finder import start_check
+        from reader.core.diverge.sentence_features import prepared_features
+
+        if self.options.second_process == "no":
+            return
+        self.started = start_check(
+            self.source, self.target, alignment, self.options.thresholds,
+            glossary=self.glossary, features=prepared_features(prepared),
+            second_process=self.options.second_process,
+        )
 
 
 def open_pair(
