@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from reader.commands.pair_verdict import add_original, warn_if_unrelated
@@ -94,6 +95,12 @@ def quick_imports() -> None:
     import_sparse()
 
 
+def output_modules(fmt: str) -> Callable[[], object]:
+    """What imports the modules `render` reads (done ahead when this process waits)."""
+    name = "reader.core.export.pair_json" if fmt == "json" else f"reader.core.export.{fmt}"
+    return lambda: importlib.import_module(name)
+
+
 def render(pair: Pair, fmt: str) -> str:
     if fmt == "json":
         from reader.core.export.pair_json import pair_json_text
@@ -131,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
         files.check_output(args.output, inputs_of(args))
     quick_imports()
     options = PairOptions(glossaries=args.glossary, blocks=args.blocks, original=args.original,
-                          second_process=second_process(args))
+                          second_process=second_process(args), ahead=output_modules(args.format))
     if args.fix is not None:
         from reader.core.align.fix_file import read_fixed
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +13,7 @@ from reader.core.diverge.records import Divergence
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.gc_pause import gc_paused
 from reader.core.progress import CancelCheck, ProgressCallback
+from reader.core.second_process import forget_idle_work
 from reader.core.text.document import Text, load_text
 from reader.core.timing import stage
 
@@ -43,6 +44,9 @@ class PairOptions:
     # when it pays and a core is idle; "yes" when it pays even on a busy machine. For the
     # command line alone, never a batch worker (one process per core already) nor the window
     second_process: str = "no"
+    # with a second process: work of the caller's to do while this one waits for a child
+    # (diverge.ahead), such as importing what writes its output
+    ahead: Callable[[], object] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +143,10 @@ def align_pair(
                          options.fixed_path)
     glossary = Glossary.load(options.glossaries)
     early = _EarlyCheck(source, target, options, glossary) if not keep_prepared else None
+    if options.second_process != "no":
+        from reader.core.diverge.ahead import prepare_ahead
+
+        prepare_ahead(source, target, options.ahead)
     try:
         return _aligned_pair(source, target, options, progress, cancelled, keep_prepared,
                              prepared, checks, glossary, early)
@@ -146,6 +154,8 @@ def align_pair(
         if early is not None and early.started is not None:
             early.started.shared.stop()  # nothing, if detection read it
         raise
+    finally:
+        forget_idle_work()
 
 
 def _aligned_pair(
@@ -163,6 +173,7 @@ def _aligned_pair(
         fixed=options.fixed, prepared=prepared, second_process=options.second_process,
         ready=early,
     )
+    forget_idle_work()  # what was not done ahead is done as it is needed
     # let it go before detection when nobody asked for it: peak memory stays what it was
     # (the paragraphs' features stay for the sentence check: they are a small part of it, and
     # were made with the glossary detection reads)

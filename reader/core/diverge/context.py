@@ -75,7 +75,30 @@ class Side:
 
 def make_side(name: str, text: Text, anchors: Sequence[Anchors],
               features: Sequence[Features] | None = None) -> Side:
-    return Side(name, text, list(anchors), _lengths(text), features)
+    return Side(name, text, list(anchors), _known_lengths(text) or _lengths(text), features)
+
+
+# Paragraph lengths counted ahead of detection (`keep_lengths`), by the text's identity: the
+# text itself is kept with them, so that another text at the same address never takes them
+_KEPT_LENGTHS: dict[int, tuple[Text, list[int]]] = {}
+
+
+def keep_lengths(text: Text) -> None:
+    """Count the text's paragraph lengths now, for the next `make_side` of it (diverge.ahead:
+    while this process waits for a child). Two texts at most are kept."""
+    lengths = _lengths(text)
+    if len(_KEPT_LENGTHS) >= 2 and id(text) not in _KEPT_LENGTHS:
+        _KEPT_LENGTHS.pop(next(iter(_KEPT_LENGTHS)))
+    _KEPT_LENGTHS[id(text)] = (text, lengths)
+
+
+def _known_lengths(text: Text) -> list[int] | None:
+    """The lengths `keep_lengths` counted for this very text, if they still fit it (each
+    used once: a text's paragraphs may be changed in place after)."""
+    kept = _KEPT_LENGTHS.pop(id(text), None)
+    if kept is None or kept[0] is not text or len(kept[1]) != len(text.paragraphs):
+        return None
+    return kept[1]
 
 
 @dataclass(frozen=True, slots=True)

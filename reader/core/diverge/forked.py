@@ -42,11 +42,10 @@ OTHERS_PER_CHAR = 0.07
 CHECK_PER_CHAR = 1.0
 FINDING_PER_CHAR = 0.025  # the candidates, found by the child: ~70 ms there
 SHARE_COST = 60_000.0  # what checking a share here costs beyond its weight: ~60 ms
-# Started as soon as the beads are final (finder.start_check), the child also makes its
-# context (~15 ms) while this process measures the beads' support, judges the pair and makes
-# its own (~65 ms on `large`, before its other detectors)
-CONTEXT_PER_CHAR = 0.005
-HEAD_PER_CHAR = 0.023
+# Started as soon as the beads are final (finder.start_check), the child makes its context
+# while this process measures the beads' support, judges the pair and makes its own (~50 ms
+# on `large` before its other detectors, the paragraphs' lengths counted ahead: diverge.ahead)
+HEAD_PER_CHAR = 0.018
 
 
 def second_core(mode: str, source: Text, target: Text) -> bool:
@@ -130,7 +129,7 @@ def _child_share(ctx: Context, plan: int, early: bool = False) -> list[list[Dive
     chars = len(ctx.src.text.content) + len(ctx.tgt.text.content)
     away = child_share(candidate_groups(ctx, candidates), _weights(candidates),
                        _others_weight(ctx) + (HEAD_PER_CHAR * chars if early else 0.0),
-                       _finding_weight(ctx) + (CONTEXT_PER_CHAR * chars if early else 0.0))
+                       _finding_weight(ctx))
     chosen = set(away)
     beads = [(k, c[0]) for k, c in enumerate(candidates) if k not in chosen]
     with os.fdopen(plan, "wb") as out:
