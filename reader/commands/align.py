@@ -138,7 +138,8 @@ def run(args: argparse.Namespace) -> int:
         files.check_output(args.output, inputs_of(args))
     quick_imports()
     options = PairOptions(glossaries=args.glossary, blocks=args.blocks, original=args.original,
-                          second_process=second_process(args), ahead=output_modules(args.format))
+                          second_process=second_process(args), ahead=output_modules(args.format),
+                          exits_after=getattr(args, "exits_after", False))
     if args.fix is not None:
         from reader.core.align.fix_file import read_fixed
 
