@@ -150,7 +150,7 @@ def align_pair(
     if options.second_process != "no":
         from reader.core.diverge.ahead import prepare_ahead
 
-        prepare_ahead(source, target, options.ahead)
+        prepare_ahead(source, target, glossary, options.thresholds, options.ahead)
     try:
         return _aligned_pair(source, target, options, progress, cancelled, keep_prepared,
                              prepared, checks, glossary, early)

@@ -9,7 +9,14 @@ from itertools import chain
 from reader.core.align.beads import Alignment, AlignmentError, check_beads
 from reader.core.anchors.features import Anchors, Features, text_anchors
 from reader.core.anchors.glossary import Glossary
-from reader.core.diverge.context import SOURCE, TARGET, Context, builtin_glossary, make_side
+from reader.core.diverge.context import (
+    SOURCE,
+    TARGET,
+    Context,
+    builtin_glossary,
+    make_side,
+    same_objects,
+)
 from reader.core.diverge.forked import SharedCheck, second_core
 from reader.core.diverge.memo import DetectionMemo
 from reader.core.diverge.records import Divergence, DivergenceKind
@@ -174,21 +181,14 @@ def _adopted(started: StartedCheck, ctx: Context, enabled: list[Detector]
     if (started.source is ctx.src.text and started.target is ctx.tgt.text
             and started.thresholds == ctx.thresholds and started.glossary is ctx.glossary
             and ctx.memo is None and any(d.find is find_sentence_omissions for d in enabled)
-            and _same(started.anchors[0], ctx.src.anchors)
-            and _same(started.anchors[1], ctx.tgt.anchors)
-            and _same(started.features[0] if started.features else None, ctx.src.features)
-            and _same(started.features[1] if started.features else None, ctx.tgt.features)
+            and same_objects(started.anchors[0], ctx.src.anchors)
+            and same_objects(started.anchors[1], ctx.tgt.anchors)
+            and same_objects(started.features[0] if started.features else None, ctx.src.features)
+            and same_objects(started.features[1] if started.features else None, ctx.tgt.features)
             and started.beads == _runs(ctx.alignment)):
         return started.shared
     started.shared.stop()
     return None
-
-
-def _same(a: Sequence[object] | None, b: Sequence[object] | None) -> bool:
-    """Whether two lists hold the same objects (the check read these very ones)."""
-    if a is None or b is None:
-        return a is b
-    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
 
 
 def _runs(alignment: Alignment) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:

@@ -47,7 +47,7 @@ def test_the_check_started_early_finds_the_same(
     started = []
     real = finder.start_check
 
-    def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def spy(*args, **kwargs):
         started.append(real(*args, **kwargs))
         return started[-1]
 
@@ -105,7 +105,7 @@ def test_a_failure_after_the_start_ends_the_child(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(forked, "MIN_CHARS", 0)
     import reader.core.diverge.verdict as verdict
 
-    def fails(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def fails(*args, **kwargs):
         raise KeyError("judging")
 
     monkeypatch.setattr(verdict, "judge", fails)
