@@ -13,6 +13,7 @@ from reader.core.diverge.finder import find_divergences, start_check
 from reader.core.diverge.sentence_features import prepared_features
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.pair import Pair, PairOptions, open_pair
+from reader.core.second_process import Child
 from reader.resources import CORPUS
 
 linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
@@ -30,18 +31,36 @@ def _json(pair: Pair) -> list[dict[str, object]]:
     return [d.to_json() for d in pair.divergences]
 
 
-def _no_child_left() -> bool:
-    """Whether every child this process forked was waited for."""
-    try:
-        os.waitpid(-1, os.WNOHANG)
-    except ChildProcessError:
-        return True
-    return False
+@pytest.fixture
+def forked_pids(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The children forked during the test (second_process.Child)."""
+    pids: list[int] = []
+    start = Child.start.__func__  # type: ignore[attr-defined]
+
+    def recording(cls, work):  # type: ignore[no-untyped-def]
+        child = start(cls, work)
+        if child is not None:
+            pids.append(child.pid)
+        return child
+
+    monkeypatch.setattr(Child, "start", classmethod(recording))
+    return pids
+
+
+def _all_waited_for(pids: list[int]) -> bool:
+    """Whether every one of these children was waited for (none left running nor a zombie)."""
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return True
 
 
 @linux
 def test_the_check_started_early_finds_the_same(
-    reference: Pair, monkeypatch: pytest.MonkeyPatch
+    reference: Pair, monkeypatch: pytest.MonkeyPatch, forked_pids: list[int]
 ) -> None:
     monkeypatch.setattr(forked, "MIN_CHARS", 0)  # the built-in pair is short
     started = []
@@ -57,12 +76,12 @@ def test_the_check_started_early_finds_the_same(
     assert started[0].shared.read  # and detection read it
     assert _json(pair) == _json(reference)
     assert pair.alignment == reference.alignment
-    assert _no_child_left()
+    assert forked_pids and _all_waited_for(forked_pids)
 
 
 @linux
 def test_a_check_started_on_other_beads_is_ended_and_made_again(
-    reference: Pair, monkeypatch: pytest.MonkeyPatch
+    reference: Pair, monkeypatch: pytest.MonkeyPatch, forked_pids: list[int]
 ) -> None:
     monkeypatch.setattr(forked, "MIN_CHARS", 0)
     settings = reference.settings
@@ -80,12 +99,13 @@ def test_a_check_started_on_other_beads_is_ended_and_made_again(
                              original=settings.original, started=started)
     assert [d.to_json() for d in found] == _json(reference)
     assert started.shared.read  # ended
-    assert _no_child_left()
+    assert forked_pids and _all_waited_for(forked_pids)
 
 
 @linux
-def test_other_thresholds_end_the_started_check(reference: Pair,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_other_thresholds_end_the_started_check(
+    reference: Pair, monkeypatch: pytest.MonkeyPatch, forked_pids: list[int]
+) -> None:
     monkeypatch.setattr(forked, "MIN_CHARS", 0)
     settings = reference.settings
     assert settings is not None
@@ -97,11 +117,13 @@ def test_other_thresholds_end_the_started_check(reference: Pair,
                              settings.thresholds, glossary=settings.glossary,
                              original=settings.original, started=started)
     assert [d.to_json() for d in found] == _json(reference)
-    assert _no_child_left()
+    assert forked_pids and _all_waited_for(forked_pids)
 
 
 @linux
-def test_a_failure_after_the_start_ends_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_after_the_start_ends_the_child(
+    monkeypatch: pytest.MonkeyPatch, forked_pids: list[int]
+) -> None:
     monkeypatch.setattr(forked, "MIN_CHARS", 0)
     import reader.core.diverge.verdict as verdict
 
@@ -111,7 +133,7 @@ def test_a_failure_after_the_start_ends_the_child(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(verdict, "judge", fails)
     with pytest.raises(KeyError, match="judging"):
         open_pair(SOURCE, TARGET, PairOptions(second_process="yes"))
-    assert _no_child_left()
+    assert forked_pids and _all_waited_for(forked_pids)
 
 
 def test_no_early_check_in_one_process(reference: Pair) -> None:
