@@ -13,7 +13,7 @@ from reader.core.diverge.records import Divergence
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.gc_pause import gc_paused
 from reader.core.progress import CancelCheck, ProgressCallback
-from reader.core.second_process import forget_idle_work
+from reader.core.second_process import forget_idle_work, when_idle
 from reader.core.text.document import Text, load_text
 from reader.core.timing import stage
 
@@ -48,6 +48,9 @@ class PairOptions:
     # with a second process: work of the caller's to do while this one waits for a child
     # (diverge.ahead), such as importing what writes its output
     ahead: Callable[[], object] | None = None
+    # with a second process: work of the caller's on the pair, its divergences not found yet,
+    # to do while this one waits for detection's child (such as writing most of its output)
+    while_detecting: Callable[[Pair], object] | None = None
     # the process ends (os._exit) once the output is written: what the pair no longer needs
     # is left to the end, not freed object by object meanwhile (~20 ms on `large`)
     exits_after: bool = False
@@ -196,9 +199,13 @@ def _aligned_pair(
     # the aligner's anchors are cached per text, so detection parses nothing again; the
     # cyclic collector waits, as it does while aligning: detection builds many small objects
     # beside the hundreds of thousands the pair holds, and each collection walked them all
+    if options.while_detecting is not None and options.second_process != "no":
+        meanwhile = options.while_detecting
+        when_idle(lambda: meanwhile(pair))
     with gc_paused(), stage(log, "divergences"):
         pair.divergences = find_again(pair, alignment, features, options.second_process,
                                       None if early is None else early.started)
+    forget_idle_work()
     return pair
 
 
