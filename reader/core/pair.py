@@ -12,8 +12,8 @@ from reader.core.align.beads import Alignment, Bead
 from reader.core.diverge.records import Divergence
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.gc_pause import gc_paused
+from reader.core.idle_work import forget_idle_work, when_idle
 from reader.core.progress import CancelCheck, ProgressCallback
-from reader.core.second_process import forget_idle_work, when_idle
 from reader.core.text.document import Text, load_text
 from reader.core.timing import stage
 

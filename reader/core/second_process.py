@@ -19,11 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from reader.core.idle_work import run_idle_work
+
 T = TypeVar("T")
 
 _LOGGER = "reader"  # whose records the child sends back, to be logged here in order
-# Work this process may do whenever it would otherwise wait for a child (`when_idle`)
-_IDLE: list[Callable[[], object]] = []
 
 
 def cores() -> int:
@@ -77,7 +77,7 @@ class Child(Generic[T]):
 
     def result(self, valid: Callable[[object], bool]) -> T | None:
         """The child's result (its log records logged here), or None if it failed or what it
-        sent is not `valid`; the work given to `when_idle` is done first."""
+        sent is not `valid`; what was given to `idle_work.when_idle` is done first."""
         run_idle_work()
         chunks = []
         try:
@@ -104,26 +104,6 @@ class Child(Generic[T]):
         with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, signal.SIGKILL)
         os.waitpid(self.pid, 0)
-
-
-def when_idle(work: Callable[[], object]) -> None:
-    """Have `work` (needed later, and done then if not before) done as this process first
-    waits for a child, instead of later on the critical path (diverge.ahead)."""
-    _IDLE.append(work)
-
-
-def forget_idle_work() -> None:
-    """Drop the work not done yet (the time it was for has passed)."""
-    _IDLE.clear()
-
-
-def run_idle_work() -> None:
-    """Do the work given to `when_idle`, in order. It is only done ahead of time: should it
-    fail, whoever needs it later does it again and meets the failure there."""
-    while _IDLE:
-        work = _IDLE.pop(0)
-        with contextlib.suppress(Exception):
-            work()
 
 
 class _Keep(logging.Handler):

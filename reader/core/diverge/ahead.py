@@ -18,7 +18,7 @@ from reader.core.diverge.context import keep_lengths
 from reader.core.diverge.names import keep_names
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.diverge.values import keep_values
-from reader.core.second_process import when_idle
+from reader.core.idle_work import when_idle
 from reader.core.text.document import Text
 
 # imported by `find_divergences` as it runs (the detectors and the sentence check's batch)
@@ -28,7 +28,7 @@ MODULES = ("reader.core.diverge.finder", "reader.core.diverge.verdict")
 def prepare_ahead(source: Text, target: Text, glossary: Glossary, thresholds: Thresholds | None,
                   also: Callable[[], object] | None = None) -> None:
     """Have detection's modules imported and what it reads of each text alone made as this
-    process first waits for a child (second_process.when_idle), for detection with this
+    process first waits for a child (idle_work.when_idle), for detection with this
     glossary and these thresholds (None: the defaults); `also` after them (the caller's own,
     e.g. its output's modules)."""
     th = thresholds or Thresholds()

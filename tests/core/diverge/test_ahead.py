@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from reader.core import second_process
+from reader.core import idle_work
 from reader.core.anchors.features import find_anchors, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.diverge import context, values
@@ -17,8 +17,9 @@ from reader.core.diverge.context import Context, keep, keep_lengths, make_side, 
 from reader.core.diverge.names import find_names, keep_names
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.diverge.values import find_numbers_and_dates, keep_values
+from reader.core.idle_work import forget_idle_work, run_idle_work, when_idle
 from reader.core.pair import PairOptions, open_pair
-from reader.core.second_process import Child, forget_idle_work, run_idle_work, when_idle
+from reader.core.second_process import Child
 from reader.core.text.document import Paragraph, load_text
 from reader.resources import CORPUS
 
@@ -87,7 +88,7 @@ def test_idle_work_is_done_as_this_process_waits_for_a_child() -> None:
     assert ("lengths", id(text)) not in context._KEPT
     assert child.result(lambda x: x == 1) == 1
     assert ("lengths", id(text)) in context._KEPT
-    assert not second_process._IDLE
+    assert not idle_work._IDLE
 
 
 @linux
@@ -106,7 +107,7 @@ def test_a_pair_opened_with_work_ahead_is_the_same(monkeypatch: pytest.MonkeyPat
     assert [d.to_json() for d in pair.divergences] == [
         d.to_json() for d in reference.divergences]
     assert pair.alignment == reference.alignment
-    assert not second_process._IDLE
+    assert not idle_work._IDLE
     assert not [k for k in context._KEPT if k[1] in (id(pair.source), id(pair.target))]
 
 
