@@ -122,6 +122,7 @@ def main(argv: Sequence[str] | None = None, *, exit_now: bool = False) -> int:
     fast = exit_now and getattr(args, "fast_exit", False)
     if exit_now and not fast:
         gc.enable()  # paused by console() while the modules loaded
+    args.exits_after = fast  # so a command need not free what it made (pair.PairOptions)
     try:
         code = int(args.run(args) or 0)
         if fast:

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.commands.pair_verdict import add_original, warn_if_unrelated
 from reader.core import files
 from reader.core.pair import Pair, PairOptions, open_pair
 from reader.core.timing import stage
+
+if TYPE_CHECKING:
+    from reader.core.export.pair_json import PairJsonHead
 
 NAME = "align"
 FORMATS = ("json", "tsv", "tmx")
@@ -94,11 +99,23 @@ def quick_imports() -> None:
     import_sparse()
 
 
-def render(pair: Pair, fmt: str) -> str:
+def output_modules(fmt: str) -> Callable[[], object]:
+    """What imports the modules `render` reads (done ahead when this process waits)."""
+    name = "reader.core.export.pair_json" if fmt == "json" else f"reader.core.export.{fmt}"
+    return lambda: importlib.import_module(name)
+
+
+def json_head(pair: Pair) -> PairJsonHead:
+    from reader.core.export.pair_json import pair_json_head
+
+    return pair_json_head(pair)
+
+
+def render(pair: Pair, fmt: str, head: PairJsonHead | None = None) -> str:
     if fmt == "json":
         from reader.core.export.pair_json import pair_json_text
 
-        return pair_json_text(pair)
+        return pair_json_text(pair, head)
     from reader.core.export.report import report_from_pair
 
     report = report_from_pair(pair)
@@ -130,8 +147,12 @@ def run(args: argparse.Namespace) -> int:
     if args.output is not None:  # refused before the work, not after it
         files.check_output(args.output, inputs_of(args))
     quick_imports()
+    heads: list[PairJsonHead] = []  # the JSON written while detection's child works
     options = PairOptions(glossaries=args.glossary, blocks=args.blocks, original=args.original,
-                          second_process=second_process(args))
+                          second_process=second_process(args), ahead=output_modules(args.format),
+                          exits_after=getattr(args, "exits_after", False))
+    if args.format == "json":
+        options.while_detecting = lambda pair: heads.append(json_head(pair))
     if args.fix is not None:
         from reader.core.align.fix_file import read_fixed
 
@@ -140,5 +161,6 @@ def run(args: argparse.Namespace) -> int:
     pair = open_pair(args.source, args.target, options)
     warn_if_unrelated(pair)
     with stage(log, f"output {args.format}"):
-        write_output(render(pair, args.format), args.output, inputs_of(args))
+        write_output(render(pair, args.format, heads[0] if heads else None), args.output,
+                     inputs_of(args))
     return 0

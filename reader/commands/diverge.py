@@ -67,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
         glossaries=[Path(g) for g in args.glossary], blocks=args.blocks, thresholds=thresholds,
         original=args.original,
         checks=[Path(c) for c in args.checks], second_process=second_process(args),
+        exits_after=getattr(args, "exits_after", False),
     )
     pair = open_pair(args.source, args.target, options)
     warn_if_unrelated(pair)

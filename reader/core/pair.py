@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +12,7 @@ from reader.core.align.beads import Alignment, Bead
 from reader.core.diverge.records import Divergence
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.gc_pause import gc_paused
+from reader.core.idle_work import forget_idle_work, when_idle
 from reader.core.progress import CancelCheck, ProgressCallback
 from reader.core.text.document import Text, load_text
 from reader.core.timing import stage
@@ -20,11 +21,13 @@ if TYPE_CHECKING:
     from reader.core.align.prepared import PreparedPair
     from reader.core.anchors.features import Features
     from reader.core.anchors.glossary import Glossary
+    from reader.core.diverge.finder import StartedCheck
     from reader.core.diverge.memo import DetectionMemo
     from reader.core.diverge.rules import UserCheck
     from reader.core.diverge.verdict import Original, PairVerdict
 
 log = logging.getLogger(__name__)
+_LEFT_TO_EXIT: list[object] = []  # (PairOptions.exits_after)
 
 
 @dataclass(slots=True)
@@ -42,6 +45,15 @@ class PairOptions:
     # when it pays and a core is idle; "yes" when it pays even on a busy machine. For the
     # command line alone, never a batch worker (one process per core already) nor the window
     second_process: str = "no"
+    # with a second process: work of the caller's to do while this one waits for a child
+    # (diverge.ahead), such as importing what writes its output
+    ahead: Callable[[], object] | None = None
+    # with a second process: work of the caller's on the pair, its divergences not found yet,
+    # to do while this one waits for detection's child (such as writing most of its output)
+    while_detecting: Callable[[Pair], object] | None = None
+    # the process ends (os._exit) once the output is written: what the pair no longer needs
+    # is left to the end, not freed object by object meanwhile (~20 ms on `large`)
+    exits_after: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,18 +103,20 @@ class Pair:
 def find_again(
     pair: Pair, alignment: Alignment, features: tuple[list[Features], list[Features]] | None = None,
     second_process: str = "no",
+    started: StartedCheck | None = None,
 ) -> list[Divergence]:
     """The pair's divergences under another alignment (after an edit), found with what the
     pair was opened with; the memo spares the beads that did not change. `features`: the
     paragraphs' as the aligner made them with the settings' glossary (when the pair is
-    opened: diverge.sentence_features); `second_process` as `PairOptions` has it."""
+    opened: diverge.sentence_features); `second_process` as `PairOptions` has it; `started`:
+    the sentence check already under way (diverge.finder.start_check)."""
     from reader.core.diverge.finder import find_divergences
 
     settings = pair.detection_settings()
     return find_divergences(
         pair.source, pair.target, alignment, settings.thresholds, glossary=settings.glossary,
         original=settings.original, checks=settings.checks, memo=pair.detection,
-        features=features, second_process=second_process,
+        features=features, second_process=second_process, started=started,
     )
 
 
@@ -125,23 +139,50 @@ def align_pair(
     built-in glossary and the `glossaries` of `options`)."""
     # imported here, not above: `reader --help` and the window's first paint would otherwise
     # wait for numpy and scipy (0.4 s), which only aligning needs
-    from reader.core.align.aligner import align_and_prepare
     from reader.core.align.fix_file import check_fixed_file
     from reader.core.anchors.glossary import Glossary
-    from reader.core.diverge.memo import DetectionMemo
     from reader.core.diverge.rules import load_all
-    from reader.core.diverge.sentence_features import prepared_features
-    from reader.core.diverge.verdict import discounted, judge
 
     options = options or PairOptions()
     checks = load_all(options.checks)  # before aligning: a bad file fails at once
     if options.fixed_path is not None:
         check_fixed_file(list(options.fixed), len(source.paragraphs), len(target.paragraphs),
                          options.fixed_path)
+    glossary = Glossary.load(options.glossaries)
+    early = _EarlyCheck(source, target, options, glossary) if not keep_prepared else None
+    if options.second_process != "no":
+        from reader.core.diverge.ahead import prepare_ahead
+
+        prepare_ahead(source, target, glossary, options.thresholds, options.ahead)
+    try:
+        return _aligned_pair(source, target, options, progress, cancelled, keep_prepared,
+                             prepared, checks, glossary, early)
+    except BaseException:
+        if early is not None and early.started is not None:
+            early.started.shared.stop()  # nothing, if detection read it
+        raise
+    finally:
+        forget_idle_work()
+
+
+def _aligned_pair(
+    source: Text, target: Text, options: PairOptions, progress: ProgressCallback | None,
+    cancelled: CancelCheck | None, keep_prepared: bool, prepared: PreparedPair | None,
+    checks: Sequence[UserCheck], glossary: Glossary, early: _EarlyCheck | None,
+) -> Pair:
+    from reader.core.align.aligner import align_and_prepare
+    from reader.core.diverge.memo import DetectionMemo
+    from reader.core.diverge.sentence_features import prepared_features
+    from reader.core.diverge.verdict import discounted, judge
+
     alignment, prepared = align_and_prepare(
         source, target, glossaries=options.glossaries, progress=progress, cancelled=cancelled,
         fixed=options.fixed, prepared=prepared, second_process=options.second_process,
+        ready=early,
     )
+    forget_idle_work()  # what was not done ahead is done as it is needed
+    if options.exits_after:
+        _LEFT_TO_EXIT.append(prepared)
     # let it go before detection when nobody asked for it: peak memory stays what it was
     # (the paragraphs' features stay for the sentence check: they are a small part of it, and
     # were made with the glossary detection reads)
@@ -151,16 +192,46 @@ def align_pair(
     with gc_paused():  # as while aligning and detecting (below)
         verdict = judge(source, target, alignment, options.original)
     alignment = discounted(alignment, verdict)
-    settings = DetectionSettings(options.thresholds, Glossary.load(options.glossaries),
-                                 verdict.original or "source", tuple(checks))
+    settings = DetectionSettings(options.thresholds, glossary, verdict.original or "source",
+                                 tuple(checks))
     memo = DetectionMemo(source, target, settings.glossary) if keep_prepared else None
     pair = Pair(source, target, alignment, [], verdict, kept, memo, settings)
     # the aligner's anchors are cached per text, so detection parses nothing again; the
     # cyclic collector waits, as it does while aligning: detection builds many small objects
     # beside the hundreds of thousands the pair holds, and each collection walked them all
+    if options.while_detecting is not None and options.second_process != "no":
+        meanwhile = options.while_detecting
+        when_idle(lambda: meanwhile(pair))
     with gc_paused(), stage(log, "divergences"):
-        pair.divergences = find_again(pair, alignment, features, options.second_process)
+        pair.divergences = find_again(pair, alignment, features, options.second_process,
+                                      None if early is None else early.started)
+    forget_idle_work()
     return pair
+
+
+@dataclass(slots=True)
+class _EarlyCheck:
+    """Called with the beads as soon as they are final (aligner.align_and_prepare's `ready`):
+    detection's sentence check started in a second process, when one pays, while this one
+    measures the beads' support and judges the pair (diverge.finder.start_check)."""
+
+    source: Text
+    target: Text
+    options: PairOptions
+    glossary: Glossary
+    started: StartedCheck | None = None
+
+    def __call__(self, alignment: Alignment, prepared: PreparedPair) -> None:
+        from reader.core.diverge.finder import start_check
+        from reader.core.diverge.sentence_features import prepared_features
+
+        if self.options.second_process == "no":
+            return
+        self.started = start_check(
+            self.source, self.target, alignment, self.options.thresholds,
+            glossary=self.glossary, features=prepared_features(prepared),
+            second_process=self.options.second_process,
+        )
 
 
 def open_pair(

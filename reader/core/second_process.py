@@ -19,6 +19,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from reader.core.idle_work import run_idle_work
+
 T = TypeVar("T")
 
 _LOGGER = "reader"  # whose records the child sends back, to be logged here in order
@@ -75,7 +77,8 @@ class Child(Generic[T]):
 
     def result(self, valid: Callable[[object], bool]) -> T | None:
         """The child's result (its log records logged here), or None if it failed or what it
-        sent is not `valid`."""
+        sent is not `valid`; what was given to `idle_work.when_idle` is done first."""
+        run_idle_work()
         chunks = []
         try:
             while chunk := os.read(self.fd, 1 << 20):

@@ -24,7 +24,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -203,19 +203,21 @@ def align_and_prepare(
     fixed: Sequence[Bead] = (),
     prepared: PreparedPair | None = None,
     second_process: str = "no",
+    ready: Callable[[Alignment, PreparedPair], None] | None = None,
 ) -> tuple[Alignment, PreparedPair]:
     """`align_texts`, and the prepared pair it aligned with its first alignment held: what a
     window keeps so that its first re-alignment prepares and aligns nothing again (a command
     that aligns once lets it go, with the memory it holds). `prepared`: the texts already
     made ready (reader.core.align.side_process), with `glossaries` and `params`.
     `second_process` ("no", "auto": when a core is idle, "yes"; the command line's choice):
-    may a forked process learn the sentence pass's word pairs (align.learnt_process)."""
+    may a forked process learn the sentence pass's word pairs (align.learnt_process).
+    `ready` is given the beads as soon as they are final, before their support is measured."""
     with gc_paused(), stage(log, "alignment"):
         if progress is not None:
             progress(0.0)
         pair = (prepared if prepared is not None
                 else PreparedPair.of_texts(source, target, glossaries, params, cancelled))
-        return _align_prepared(pair, fixed, progress, cancelled, second_process), pair
+        return _align_prepared(pair, fixed, progress, cancelled, second_process, ready), pair
 
 
 def align_prepared(
@@ -238,6 +240,7 @@ def _align_prepared(
     progress: ProgressCallback | None,
     cancelled: CancelCheck | None,
     second_process: str = "no",
+    ready: Callable[[Alignment, PreparedPair], None] | None = None,
 ) -> Alignment:
     if progress is not None:
         progress(0.2)
@@ -249,6 +252,8 @@ def _align_prepared(
         steps = None  # the re-alignment after it is a small part of the work
     if fixed:
         beads = realign(pair, pair.inward(fixed), steps, cancelled, logging.INFO)
+    if ready is not None:  # (pair.align_pair starts detection's sentence check meanwhile)
+        ready(Alignment(pair.outward(beads), pair.n_source, pair.n_target), pair)
     evidence = _support(pair, beads)
     if progress is not None:
         progress(1.0)

@@ -75,7 +75,49 @@ class Side:
 
 def make_side(name: str, text: Text, anchors: Sequence[Anchors],
               features: Sequence[Features] | None = None) -> Side:
-    return Side(name, text, list(anchors), _lengths(text), features)
+    # the caller's list itself (detectors only read it): a copy touches every paragraph's
+    # anchors, and in a forked process each page they lie on is copied for it (~10 ms)
+    return Side(name, text, anchors if isinstance(anchors, list) else list(anchors),
+                _known_lengths(text) or _lengths(text), features)
+
+
+# What detection made of a text ahead of time (diverge.ahead), by what it is and the text's
+# identity: the text itself is kept with it, so that another text at the same address never
+# takes it; each taken once (a text's paragraphs may be changed in place after)
+_KEPT: dict[tuple[str, int], tuple[Text, object]] = {}
+_KEPT_MOST = 8
+
+
+def keep(what: str, text: Text, value: object) -> None:
+    """Keep `value`, made of `text` ahead of time, for the next `take` of it (a few kept)."""
+    _KEPT.pop((what, id(text)), None)
+    while len(_KEPT) >= _KEPT_MOST:
+        _KEPT.pop(next(iter(_KEPT)))
+    _KEPT[(what, id(text))] = (text, value)
+
+
+def take(what: str, text: Text) -> object | None:
+    """What `keep` kept of this very text, or None."""
+    kept = _KEPT.pop((what, id(text)), None)
+    return kept[1] if kept is not None and kept[0] is text else None
+
+
+def same_objects(a: Sequence[object] | None, b: Sequence[object] | None) -> bool:
+    """Whether two lists hold the same objects, in order (what was made of one fits the
+    other)."""
+    if a is None or b is None or a is b:
+        return a is b
+    return len(a) == len(b) and all(x is y for x, y in zip(a, b, strict=True))
+
+
+def keep_lengths(text: Text) -> None:
+    """Count the text's paragraph lengths now, for the next `make_side` of it."""
+    keep("lengths", text, _lengths(text))
+
+
+def _known_lengths(text: Text) -> list[int] | None:
+    kept = take("lengths", text)
+    return kept if isinstance(kept, list) and len(kept) == len(text.paragraphs) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import chain
 
 from reader.core.align.beads import Alignment, AlignmentError, check_beads
 from reader.core.anchors.features import Anchors, Features, text_anchors
 from reader.core.anchors.glossary import Glossary
-from reader.core.diverge.context import SOURCE, TARGET, Context, builtin_glossary, make_side
+from reader.core.diverge.context import (
+    SOURCE,
+    TARGET,
+    Context,
+    builtin_glossary,
+    make_side,
+    same_objects,
+)
 from reader.core.diverge.forked import SharedCheck, second_core
 from reader.core.diverge.memo import DetectionMemo
 from reader.core.diverge.records import Divergence, DivergenceKind
@@ -34,6 +42,7 @@ def find_divergences(
     memo: DetectionMemo | None = None,
     features: tuple[Sequence[Features], Sequence[Features]] | None = None,
     second_process: str = "no",
+    started: StartedCheck | None = None,
 ) -> list[Divergence]:
     """Every divergence of an aligned pair, in text order of the source (then the target).
 
@@ -48,32 +57,21 @@ def find_divergences(
     list, target list: with the anchors it kept for the texts, the same glossary and the
     lexicon's stemmer), from which the sentence check cuts its sentences'. `second_process`
     ("no", "auto": when a core is idle, "yes") lets the sentence check run in a forked
-    process beside the other detectors (diverge.forked; the command line's choice).
+    process beside the other detectors (diverge.forked; the command line's choice);
+    `started` is that process, started earlier by `start_check` (used if it fits, else ended).
     Raises AlignmentError when the alignment does not fit the two texts.
     """
     th = thresholds or Thresholds()
-    _check(source, target, alignment)
-    if anchors is None:
-        if glossary is None:
-            glossary = builtin_glossary()
-        anchors = (text_anchors(source, glossary), text_anchors(target, glossary))
-    elif len(anchors[0]) != len(source) or len(anchors[1]) != len(target):
-        raise AlignmentError("the anchors given do not match the texts' paragraphs")
-    if features is not None and (len(features[0]) != len(source)
-                                 or len(features[1]) != len(target)):
-        features = None
-    ctx = Context(
-        make_side(SOURCE, source, anchors[0], None if features is None else features[0]),
-        make_side(TARGET, target, anchors[1], None if features is None else features[1]),
-        alignment,
-        th,
-        glossary,
-        original,
-        tuple(checks),
-        memo if memo is not None and memo.fits(source, target, glossary) else None,
-    )
-    enabled = [d for d in DETECTORS if d.enabled(th)]
-    shared = _shared(ctx, enabled, second_process)
+    try:
+        ctx = _context(source, target, alignment, th, glossary, anchors, original, checks,
+                       memo, features)
+        enabled = [d for d in DETECTORS if d.enabled(th)]
+        shared = (_adopted(started, ctx, enabled) if started is not None
+                  else _shared(ctx, enabled, second_process))
+    except BaseException:
+        if started is not None:
+            started.shared.stop()
+        raise
     found: list[list[Divergence]] = []
     try:
         for detector in enabled:
@@ -89,6 +87,34 @@ def find_divergences(
     return sorted(chain.from_iterable(found), key=lambda d: _order(d, alignment))
 
 
+def _context(
+    source: Text, target: Text, alignment: Alignment, th: Thresholds, glossary: Glossary | None,
+    anchors: tuple[Sequence[Anchors], Sequence[Anchors]] | None, original: str,
+    checks: Sequence[UserCheck], memo: DetectionMemo | None,
+    features: tuple[Sequence[Features], Sequence[Features]] | None,
+) -> Context:
+    _check(source, target, alignment)
+    if anchors is None:
+        if glossary is None:
+            glossary = builtin_glossary()
+        anchors = (text_anchors(source, glossary), text_anchors(target, glossary))
+    elif len(anchors[0]) != len(source) or len(anchors[1]) != len(target):
+        raise AlignmentError("the anchors given do not match the texts' paragraphs")
+    if features is not None and (len(features[0]) != len(source)
+                                 or len(features[1]) != len(target)):
+        features = None
+    return Context(
+        make_side(SOURCE, source, anchors[0], None if features is None else features[0]),
+        make_side(TARGET, target, anchors[1], None if features is None else features[1]),
+        alignment,
+        th,
+        glossary,
+        original,
+        tuple(checks),
+        memo if memo is not None and memo.fits(source, target, glossary) else None,
+    )
+
+
 def _shared(ctx: Context, enabled: list[Detector], second_process: str) -> SharedCheck | None:
     """The sentence check shared with a forked child, when a second process pays and nothing
     it finds is kept here (a memo)."""
@@ -97,6 +123,76 @@ def _shared(ctx: Context, enabled: list[Detector], second_process: str) -> Share
     if not second_core(second_process, ctx.src.text, ctx.tgt.text):
         return None
     return SharedCheck.start(ctx)
+
+
+@dataclass(slots=True)
+class StartedCheck:
+    """The sentence check started in a second process as soon as the beads were final
+    (`start_check`), and what it was started with."""
+
+    shared: SharedCheck
+    source: Text
+    target: Text
+    beads: list[tuple[tuple[int, ...], tuple[int, ...]]]
+    thresholds: Thresholds
+    glossary: Glossary | None
+    anchors: tuple[Sequence[Anchors], Sequence[Anchors]]
+    features: tuple[Sequence[Features], Sequence[Features]] | None
+
+
+def start_check(
+    source: Text,
+    target: Text,
+    alignment: Alignment,
+    thresholds: Thresholds | None,
+    *,
+    glossary: Glossary | None,
+    features: tuple[Sequence[Features], Sequence[Features]] | None,
+    second_process: str,
+) -> StartedCheck | None:
+    """`find_divergences`' sentence check started in a forked child on `alignment` (with the
+    built-in glossary's anchors when `glossary` is None, and no memo), or None when a second
+    process does not pay. The check reads the beads' paragraphs alone, not their confidence
+    nor which side is the original: started while this process measures the beads' support
+    and judges the pair (pair.align_pair), it finds what it would find after them."""
+    th = thresholds or Thresholds()
+    if not any(d.find is find_sentence_omissions for d in DETECTORS if d.enabled(th)):
+        return None
+    if not second_core(second_process, source, target):
+        return None
+    if glossary is None:
+        glossary = builtin_glossary()
+    anchors = (text_anchors(source, glossary), text_anchors(target, glossary))
+    shared = SharedCheck.start_with(
+        lambda: _context(source, target, alignment, th, glossary, anchors, SOURCE, (), None,
+                         features),
+        early=True,
+    )
+    if shared is None:
+        return None
+    return StartedCheck(shared, source, target, _runs(alignment), th, glossary, anchors,
+                        features)
+
+
+def _adopted(started: StartedCheck, ctx: Context, enabled: list[Detector]
+             ) -> SharedCheck | None:
+    """The check started early, when it was started on what `ctx` holds; else it is ended
+    and the check is the ordinary one."""
+    if (started.source is ctx.src.text and started.target is ctx.tgt.text
+            and started.thresholds == ctx.thresholds and started.glossary is ctx.glossary
+            and ctx.memo is None and any(d.find is find_sentence_omissions for d in enabled)
+            and same_objects(started.anchors[0], ctx.src.anchors)
+            and same_objects(started.anchors[1], ctx.tgt.anchors)
+            and same_objects(started.features[0] if started.features else None, ctx.src.features)
+            and same_objects(started.features[1] if started.features else None, ctx.tgt.features)
+            and started.beads == _runs(ctx.alignment)):
+        return started.shared
+    started.shared.stop()
+    return None
+
+
+def _runs(alignment: Alignment) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    return [(b.src, b.tgt) for b in alignment]
 
 
 def _order(d: Divergence, alignment: Alignment) -> tuple[int, int, int, int, int]:

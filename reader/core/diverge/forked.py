@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from reader.core.diverge.context import Context
@@ -42,6 +42,10 @@ OTHERS_PER_CHAR = 0.07
 CHECK_PER_CHAR = 1.0
 FINDING_PER_CHAR = 0.025  # the candidates, found by the child: ~70 ms there
 SHARE_COST = 60_000.0  # what checking a share here costs beyond its weight: ~60 ms
+# Started as soon as the beads are final (finder.start_check), the child makes its context
+# while this process measures the beads' support, judges the pair and makes its own (~50 ms
+# on `large` before its other detectors, the paragraphs' lengths counted ahead: diverge.ahead)
+HEAD_PER_CHAR = 0.018
 
 
 def second_core(mode: str, source: Text, target: Text) -> bool:
@@ -70,11 +74,18 @@ class SharedCheck:
     def start(cls, ctx: Context) -> SharedCheck | None:
         """The child finding the candidates and checking its share of them, or None when it
         cannot be forked (then this process runs the whole check)."""
+        return cls.start_with(lambda: ctx, early=False)
+
+    @classmethod
+    def start_with(cls, make: Callable[[], Context], early: bool) -> SharedCheck | None:
+        """`start` with the context the child makes itself (`make`): `early`, before this
+        process has made its own (finder.start_check: its work before the other detectors
+        is weighed with them)."""
         try:
             plan, plan_out = os.pipe()
         except OSError:
             return None
-        child = Child.start(lambda: _child_share(ctx, plan_out))
+        child = Child.start(lambda: _child_share(make(), plan_out, early))
         os.close(plan_out)
         if child is None:
             os.close(plan)
@@ -111,12 +122,14 @@ class SharedCheck:
             self.child.stop()
 
 
-def _child_share(ctx: Context, plan: int) -> list[list[Divergence]]:
+def _child_share(ctx: Context, plan: int, early: bool = False) -> list[list[Divergence]]:
     """In the child: the candidates, the plan sent (their count, and the place and bead of
     those left to the parent), then the check of the child's own."""
     candidates = sentence_candidates(ctx)
+    chars = len(ctx.src.text.content) + len(ctx.tgt.text.content)
     away = child_share(candidate_groups(ctx, candidates), _weights(candidates),
-                       _others_weight(ctx), _finding_weight(ctx))
+                       _others_weight(ctx) + (HEAD_PER_CHAR * chars if early else 0.0),
+                       _finding_weight(ctx))
     chosen = set(away)
     beads = [(k, c[0]) for k, c in enumerate(candidates) if k not in chosen]
     with os.fdopen(plan, "wb") as out:

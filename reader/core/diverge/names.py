@@ -6,15 +6,25 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
+from reader.core.anchors.features import Anchors
 from reader.core.anchors.glossary import Term, TermMention
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.words import english_stem
 from reader.core.arabic.affixes import ARTICLE
 from reader.core.arabic.normalise import normalize
 from reader.core.arabic.transliterate import name_similarity
-from reader.core.diverge.context import COMPARED, Context, Side, builtin_glossary
+from reader.core.diverge.context import (
+    COMPARED,
+    Context,
+    Side,
+    builtin_glossary,
+    keep,
+    same_objects,
+    take,
+)
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
 from reader.core.diverge.thresholds import Thresholds
+from reader.core.text.document import Text
 
 # Glossary categories that name a person, place or organisation.
 NAME_CATEGORIES = frozenset(
@@ -129,6 +139,34 @@ def _unmatched(ctx: Context, reading: dict[str, _Reading]) -> list[Pending]:
     return out
 
 
+def keep_names(text: Text, anchors: Sequence[Anchors], terms: Mapping[str, Term],
+               th: Thresholds) -> None:
+    """Read the names of a text's paragraphs now (diverge.ahead), for the next detection on
+    it with these anchors, terms and thresholds."""
+    least = th.name_min_chars
+    keep("names", text, (terms, least, anchors, *_names(text, anchors, terms, least)))
+
+
+def _names(text: Text, anchors: Sequence[Anchors], terms: Mapping[str, Term], least: int
+           ) -> tuple[list[set[str]], list[list[Candidate]]]:
+    """Each paragraph's term ids, and its mentions that may be reported: of a name's
+    category, long enough, compared."""
+    ids = [{t.term_id for t in a.terms} for a in anchors]
+    names: list[list[Candidate]] = []
+    kinds: dict[str, tuple[Term, bool] | None] = {}  # term id -> a name's term, a country
+    for p, a in zip(text.paragraphs, anchors, strict=True):
+        found: list[Candidate] = []
+        if a.terms and p.kind in COMPARED:
+            for m in a.terms:
+                if m.term_id not in kinds:
+                    kinds[m.term_id] = _name_term(terms.get(m.term_id))
+                known = kinds[m.term_id]
+                if known is not None and len(m.surface.strip()) >= least:
+                    found.append((m, *known))
+        names.append(found)
+    return ids, names
+
+
 class _Reading:
     """One side as the name check reads it, paragraph by paragraph, each read once however
     many beads look at it: its names, the terms it holds, and its words."""
@@ -136,21 +174,12 @@ class _Reading:
     def __init__(self, side: Side, terms: Mapping[str, Term], th: Thresholds) -> None:
         self.side = side
         self.terms = terms
-        self.ids = [{t.term_id for t in a.terms} for a in side.anchors]
-        # the mentions that may be reported: of a name's category, long enough, compared
-        self.names: list[list[Candidate]] = []
-        kinds: dict[str, tuple[Term, bool] | None] = {}  # term id -> a name's term, a country
-        least = th.name_min_chars
-        for p, a in zip(side.text.paragraphs, side.anchors, strict=True):
-            found: list[Candidate] = []
-            if a.terms and p.kind in COMPARED:
-                for m in a.terms:
-                    if m.term_id not in kinds:
-                        kinds[m.term_id] = _name_term(terms.get(m.term_id))
-                    known = kinds[m.term_id]
-                    if known is not None and len(m.surface.strip()) >= least:
-                        found.append((m, *known))
-            self.names.append(found)
+        kept = take("names", side.text)
+        if (isinstance(kept, tuple) and kept[0] is terms and kept[1] == th.name_min_chars
+                and same_objects(kept[2], side.anchors)):
+            self.ids, self.names = kept[3], kept[4]
+        else:
+            self.ids, self.names = _names(side.text, side.anchors, terms, th.name_min_chars)
         self._texts: dict[int, _Words] = {}
 
     def bodies(self, i: int) -> list[TermMention]:

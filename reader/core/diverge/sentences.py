@@ -24,6 +24,7 @@ from reader.core.diverge.context import (
     clip,
     content_length,
     may_link,
+    same_objects,
 )
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
 from reader.core.diverge.scan import holding
@@ -114,9 +115,7 @@ class _SentenceFeatures:
         # the ones the aligner kept for the text (a caller may pass others); then the
         # paragraphs' features given with them are the aligner's
         kept = known_anchors(side.text, glossary)
-        self.trusted = kept is not None and len(kept) == len(side.anchors) and all(
-            a is b for a, b in zip(kept, side.anchors, strict=True)
-        )
+        self.trusted = kept is not None and same_objects(kept, side.anchors)
         self.found: dict[int, list[Features]] = {}
 
     def of(self, segs: Sequence[Segment]) -> list[Features]:

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reader.core.anchors.dates import DateMention
 from reader.core.anchors.features import Anchors, number_key
 from reader.core.anchors.numbers import NumberMention, numbers_equal
-from reader.core.diverge.context import COMPARED, CONTENT_CHAR, Context, Side
+from reader.core.diverge.context import (
+    COMPARED,
+    CONTENT_CHAR,
+    Context,
+    Side,
+    keep,
+    same_objects,
+    take,
+)
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
 from reader.core.diverge.thresholds import Thresholds
-from reader.core.text.document import Paragraph
+from reader.core.text.document import Paragraph, Text
 
 _DIGITS = re.compile(r"[\d٠-٩.,٫٬]")
 _NEXT_WORD = re.compile(r"\s*[^\s.,;:!?،؛؟…\"“”«»()]+")
@@ -30,7 +38,7 @@ class _Values:
 
 def find_numbers_and_dates(ctx: Context) -> list[Divergence]:
     alignment, th = ctx.alignment, ctx.thresholds
-    values = {side.name: [_values(a, th) for a in side.anchors] for side in (ctx.src, ctx.tgt)}
+    values = {side.name: _side_values(side, th) for side in (ctx.src, ctx.tgt)}
     # the paragraphs with a number or a date to report (most have none): only their beads
     # look across
     asks = {side.name: [v is not _NONE and (bool(v.numbers) or bool(v.dates))
@@ -73,6 +81,19 @@ def find_numbers_and_dates(ctx: Context) -> list[Divergence]:
                     seen.add(key)
                     out.append(_date_record(side, other, b, p, d, here))
     return out
+
+
+def keep_values(text: Text, anchors: Sequence[Anchors], th: Thresholds) -> None:
+    """Read the numbers and dates of a text's paragraphs now (diverge.ahead), for the next
+    detection on it with these anchors and thresholds."""
+    keep("values", text, (th, anchors, [_values(a, th) for a in anchors]))
+
+
+def _side_values(side: Side, th: Thresholds) -> list[_Values]:
+    kept = take("values", side.text)
+    if isinstance(kept, tuple) and kept[0] == th and same_objects(kept[1], side.anchors):
+        return kept[2]
+    return [_values(a, th) for a in side.anchors]
 
 
 def _values(anchors: Anchors, th: Thresholds) -> _Values:

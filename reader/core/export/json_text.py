@@ -26,6 +26,17 @@ def dumps_indented(value: object, indent: int = 1) -> str:
     return "".join(out)
 
 
+def dumps_nested(value: object, indent: int, level: int) -> str | None:
+    """What `dumps_indented` writes of `value` where it lies `level` containers deep in what
+    it writes; None for a value it leaves to `json.dumps`."""
+    out: list[str] = []
+    try:
+        _writer(out.append, " " * indent)(value, level)
+    except (TypeError, RecursionError):
+        return None
+    return "".join(out)
+
+
 def _float(value: float) -> str:
     """As the standard encoder writes a float (allow_nan)."""
     if value != value:
