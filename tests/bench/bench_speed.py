@@ -35,7 +35,8 @@ _TWO = "both sides in two processes"
 _OUTER = ("load source", "load target", "alignment", "divergences", "output json")
 STAGES = ("load source", "load target", "anchors source", "anchors target", "features source",
           "features target", "sentences source", "sentences target", "stem forms source",
-          "readings source", "target from the second process", "vector space",
+          "readings source", "readings source from the last stem", "target from the second process",
+          "the rest from the second process", "vector space",
           "paragraph pass 1 of 2", "paragraph pass 2 of 2", "confidence", "learnt word pairs",
           "learnt word pairs from the second process", "sentence pass", "support", "alignment",
           "divergences", "output json")
