@@ -26,6 +26,18 @@ T = TypeVar("T")
 _LOGGER = "reader"  # whose records the child sends back, to be logged here in order
 
 
+def fork() -> int:
+    """`os.fork()`: 0 in the child, the child's pid here, -1 when it cannot fork."""
+    # Python 3.12+ warns about forking with threads: the only others here are OpenBLAS's
+    # idle workers, which its own fork handlers stop and restart
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        try:
+            return os.fork()
+        except OSError:
+            return -1
+
+
 def cores() -> int:
     """The cores this process may run on (its affinity, not the machine's count)."""
     try:
@@ -59,16 +71,11 @@ class Child(Generic[T]):
             read, write = os.pipe()
         except OSError:
             return None
-        # Python 3.12+ warns about forking with threads: the only others here are OpenBLAS's
-        # idle workers, which its own fork handlers stop and restart
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            try:
-                pid = os.fork()
-            except OSError:
-                os.close(read)
-                os.close(write)
-                return None
+        pid = fork()
+        if pid < 0:
+            os.close(read)
+            os.close(write)
+            return None
         if pid == 0:  # the child: never returns into the caller's stack
             os.close(read)
             _run_child(work, write)

@@ -14,11 +14,12 @@ import contextlib
 import mmap
 import os
 import signal
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+
+from reader.core.second_process import fork
 
 Step = Callable[[], None]
 
@@ -61,14 +62,7 @@ class Halves:
             os.close(go_read)
             os.close(go_write)
             return halves
-        # Python 3.12+ warns about forking with threads: the only others here are OpenBLAS's
-        # idle workers, which its own fork handlers stop and restart
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            try:
-                pid = os.fork()
-            except OSError:
-                pid = -1
+        pid = fork()
         if pid == 0:  # the child: never returns into the caller's stack
             os.close(go_write)
             os.close(done_read)
