@@ -82,10 +82,13 @@ class Child(Generic[T]):
         os.close(write)
         return cls(pid, read)
 
-    def result(self, valid: Callable[[object], bool]) -> T | None:
+    def result(self, valid: Callable[[object], bool], idle: bool = True) -> T | None:
         """The child's result (its log records logged here), or None if it failed or what it
-        sent is not `valid`; what was given to `idle_work.when_idle` is done first."""
-        run_idle_work()
+        sent is not `valid`; what was given to `idle_work.when_idle` is done first, unless
+        told this wait is too short for it (`idle` False: the work would only move onto the
+        critical path, away from a longer wait to come)."""
+        if idle:
+            run_idle_work()
         chunks = []
         try:
             while chunk := os.read(self.fd, 1 << 20):

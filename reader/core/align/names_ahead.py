@@ -117,7 +117,9 @@ class NamesAhead:
         """Read the child's answer, if any is still to come."""
         child, self.child = self.child, None
         if child is not None:
-            self.answer = child.result(self._valid)
+            # the child is done, or nearly, by the time the space needs it: detection's work
+            # kept for a wait (idle_work) is left for Model 1's, where the core would be idle
+            self.answer = child.result(self._valid, idle=False)
 
     def stop(self) -> None:
         """End the child, if any, unread."""

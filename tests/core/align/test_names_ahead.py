@@ -15,6 +15,8 @@ from reader.core.align.params import DEFAULT_PARAMS
 from reader.core.align.sound_alike import sound_alike
 from reader.core.align.structure import PairStructure, pair_structure
 from reader.core.anchors.lexicon import Lexicon
+from reader.core.idle_work import forget_idle_work, when_idle
+from reader.core.second_process import Child
 from reader.core.text.kinds import Kind
 from tests.core.align.test_fast_paths import assert_same, assert_same_space
 from tests.core.align.test_one_side import AR, EN, _side
@@ -52,6 +54,26 @@ def test_the_space_is_the_same_with_the_names_ahead(with_structure: bool) -> Non
         assert pickle.dumps(got_shapes) == pickle.dumps(structure())
     else:
         assert ahead.structure(structure) is not None  # read here
+
+
+@linux
+def test_the_names_child_leaves_the_idle_work_to_a_longer_wait() -> None:
+    # the names' child is done, or nearly, when the space reads it: work kept for a wait
+    # (detection's reading ahead) done there would only delay the space; Model 1's wait,
+    # after it, is long enough to hide it
+    src, tgt, words = _sides()
+    done: list[str] = []
+    when_idle(lambda: done.append("ahead"))
+    try:
+        ahead = start_ahead(src, tgt, words, DEFAULT_PARAMS)
+        assert ahead.child is not None
+        ahead.settle()
+        assert ahead.answer is not None and done == []
+        later = Child.start(lambda: 1)
+        assert later is not None and later.result(lambda x: x == 1) == 1
+        assert done == ["ahead"]
+    finally:
+        forget_idle_work()
 
 
 def _same_found(got: tuple, want: tuple) -> bool:
