@@ -265,7 +265,8 @@ def name_pairs(
     may come twice: the matrix adds them), in order of the Arabic and then the English name."""
     if known is None:
         known = {w for w, found in zip(space.src_vocab, translations, strict=True) if found}
-    ar_names, en_names = name_lists(src.features, tgt.features, known)
+    ar_names, en_names = (name_lists(src.features, tgt.features, known) if ahead is None
+                          else ahead.names_of(src.features, tgt.features, known))
     a_i, e_i, score = (sound_alike(ar_names, en_names, threshold) if ahead is None
                        else ahead.found(ar_names, en_names, threshold))
     tgt_vocab = space.tgt_vocab

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from reader.core.align import names_ahead, space
-from reader.core.align.names_ahead import NamesAhead, names_in_child, start_ahead
+from reader.core.align.names_ahead import NamesAhead, name_lists, names_in_child, start_ahead
 from reader.core.align.params import DEFAULT_PARAMS
 from reader.core.align.sound_alike import sound_alike
 from reader.core.align.structure import PairStructure, pair_structure
@@ -74,6 +74,28 @@ def test_the_names_child_leaves_the_idle_work_to_a_longer_wait() -> None:
         assert done == ["ahead"]
     finally:
         forget_idle_work()
+
+
+@linux
+def test_the_names_listed_for_the_child_are_not_listed_again() -> None:
+    src, tgt, words = _sides()
+    assert src.readings is not None
+    known = src.readings.written
+    ahead = start_ahead(src, tgt, words, DEFAULT_PARAMS)
+    try:
+        assert ahead.ar_names
+        got = ahead.names_of(src.features, tgt.features, known)
+        assert got == name_lists(src.features, tgt.features, known)
+        assert got[0] is ahead.ar_names  # the child's lists, not made again
+        # other stems, or other lists of features (even equal ones): listed here
+        fewer = set(list(known)[1:])
+        assert ahead.names_of(src.features, tgt.features, fewer) == name_lists(
+            src.features, tgt.features, fewer)
+        copied = list(src.features)
+        again = ahead.names_of(copied, tgt.features, known)
+        assert again == got and again[0] is not ahead.ar_names
+    finally:
+        ahead.stop()
 
 
 def _same_found(got: tuple, want: tuple) -> bool:
