@@ -108,6 +108,12 @@ class AlignerParams:
     # ... in any Arabic sentence, not only those of a paragraph with no sentence break (with
     # free joins: small 0.918 -> 0.920; the built-in pair keeps its beads)
     unit_cut_punctuated: bool = True
+    # the last Arabic sentence of a bead offered a cut that leaves a tail as long as the next
+    # bead's first English sentence would be in Arabic (reader.core.align.subedges; seeds
+    # 1-20: small 0.920 -> 0.932): each part at least this many words (0: no such cuts) ...
+    unit_edge_min_words: int = 3
+    # ... and the tail at most this long (Arabic visible characters; 25, 35, 60: 0.926-0.929)
+    unit_edge_longest: float = 45.0
 
 
 DEFAULT_PARAMS = AlignerParams()

@@ -30,6 +30,7 @@ import scipy.sparse as sp
 from reader.core.align.beads import Bead
 from reader.core.align.params import AlignerParams
 from reader.core.align.space import Side, Space
+from reader.core.align.subedges import edge_cuts
 
 _TOKEN = re.compile(r"\S+")
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670\u0640]")
@@ -131,6 +132,10 @@ def cut_sources(
         t_all = ([before[-1]] if before else []) + t_core + ([after[0]] if after else [])
         slots = _slots(tgt, t_all, t_core, tgt_index)
         cuts.update(_bead_cuts(src, s_pieces, slots, weighted, src_index, params, whole))
+    # and at each bead's edge, a tail to the next bead's first English sentence's length
+    ratio = _length_ratio(beads, by_src, by_tgt)
+    for key, offsets in edge_cuts(src, beads, by_src, by_tgt, ratio, params).items():
+        cuts[key] = sorted({*cuts.get(key, ()), *offsets})
     if not cuts:
         return src_pieces
     out: list[P] = []
@@ -138,6 +143,14 @@ def cut_sources(
         offsets = cuts.get(id(p))
         out.extend(_split(src.texts[p.paragraph], p, offsets) if offsets else (p,))
     return out
+
+
+def _length_ratio(beads: Sequence[Bead], by_src: dict[int, list[P]],
+                  by_tgt: dict[int, list[P]]) -> float:
+    """Source length per target length in the matched beads."""
+    s = sum(p.length for b in beads if b.src and b.tgt for i in b.src for p in by_src.get(i, ()))
+    t = sum(p.length for b in beads if b.src and b.tgt for j in b.tgt for p in by_tgt.get(j, ()))
+    return s / t if s > 0 and t > 0 else 1.0
 
 
 def _by_paragraph(pieces: Sequence[P]) -> dict[int, list[P]]:
