@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Protocol
 
 from reader.core.align.beads import Bead
@@ -55,7 +56,7 @@ def edge_cuts(
     if least <= 0:
         return out
     matched = [b for b in beads if b.src and b.tgt]
-    for a, b in zip(matched, matched[1:], strict=False):
+    for a, b in pairwise(matched):
         if a.src[-1] + 1 != b.src[0] or a.tgt[-1] + 1 != b.tgt[0]:
             continue  # a paragraph left out between them: no chain crosses the edge
         last, first = by_src.get(a.src[-1]), by_tgt.get(b.tgt[0])
