@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 from typing import Protocol
 
@@ -43,8 +43,8 @@ class _Piece(Protocol):
 def edge_cuts(
     src: Side,
     beads: Sequence[Bead],
-    by_src: dict[int, list[_Piece]],
-    by_tgt: dict[int, list[_Piece]],
+    by_src: Mapping[int, Sequence[_Piece]],
+    by_tgt: Mapping[int, Sequence[_Piece]],
     ratio: float,
     params: AlignerParams,
 ) -> dict[int, list[int]]:

@@ -134,8 +134,8 @@ def cut_sources(
         cuts.update(_bead_cuts(src, s_pieces, slots, weighted, src_index, params, whole))
     # and at each bead's edge, a tail to the next bead's first English sentence's length
     ratio = _length_ratio(beads, by_src, by_tgt)
-    for key, offsets in edge_cuts(src, beads, by_src, by_tgt, ratio, params).items():
-        cuts[key] = sorted({*cuts.get(key, ()), *offsets})
+    for key, edge in edge_cuts(src, beads, by_src, by_tgt, ratio, params).items():
+        cuts[key] = sorted({*cuts.get(key, ()), *edge})
     if not cuts:
         return src_pieces
     out: list[P] = []
