@@ -20,7 +20,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from itertools import pairwise
 from typing import Protocol
 
@@ -47,10 +48,12 @@ def edge_cuts(
     by_tgt: Mapping[int, Sequence[_Piece]],
     ratio: float,
     params: AlignerParams,
+    offered: list[tuple[int, int]] | None = None,
 ) -> dict[int, list[int]]:
     """The offset each source piece is cut at (by the piece's id), as described above; `ratio`
     is the source length per target length in the matched beads, `by_*` each paragraph's
-    sentences."""
+    sentences; each (source paragraph, target paragraph) a cut is offered between is appended
+    to `offered` if given."""
     out: dict[int, list[int]] = {}
     least = params.unit_edge_min_words
     if least <= 0:
@@ -69,6 +72,8 @@ def edge_cuts(
         at = _tail_cut(src.texts[p.paragraph], p, want, least)
         if at is not None:
             out[id(p)] = [at]
+            if offered is not None:
+                offered.append((a.src[-1], b.tgt[0]))
     return out
 
 
@@ -87,3 +92,49 @@ def _tail_cut(text: str, piece: _Piece, want: float, least: int) -> int | None:
         if best is None or off < best_off:
             best, best_off = starts[k], off
     return best
+
+
+def edge_runs(run: Callable[[AlignerParams, list[tuple[int, int]] | None], list[Bead]],
+              params: AlignerParams) -> list[Bead]:
+    """The beads `run` (the sentence pass under the given parameters; it appends the edges it
+    offered cuts at to the list if given one) finds with the edge cuts, except where they
+    leave fewer paragraphs out than it finds without them: a short piece free to go either
+    way also found an English sentence the translation lacks, or the tail of an Arabic
+    paragraph it lacks, of its length (seeds 1-20, small: omission recall 0.929 -> 0.921 in
+    one run, held out 41-60 / 61-100 0.936 -> 0.925 / 0.935 -> 0.928, means; with the second
+    run 0.929, strict F1 0.932 either way)."""
+    offered: list[tuple[int, int]] = []
+    found = run(params, offered)
+    if not offered:
+        return found  # no cut offered: the run without them is this one
+    base = run(replace(params, unit_edge_min_words=0), None)
+    return _merged(base, found)
+
+
+def _corners(beads: Sequence[Bead]) -> list[tuple[int, int]]:
+    out = [(0, 0)]
+    for b in beads:
+        i, j = out[-1]
+        out.append((i + len(b.src), j + len(b.tgt)))
+    return out
+
+
+def _merged(base: Sequence[Bead], found: Sequence[Bead]) -> list[Bead]:
+    """`found`, but each stretch between corners both share taken from `base` where `found`
+    leaves fewer paragraphs out there."""
+    cb, cf = _corners(base), _corners(found)
+    at_f = {c: k for k, c in enumerate(cf)}
+    out: list[Bead] = []
+    k = 0
+    while k < len(base):
+        end = k + 1  # the stretch of `base` up to the next corner `found` shares
+        while cb[end] not in at_f:
+            end += 1
+        mine, theirs = found[at_f[cb[k]]:at_f[cb[end]]], base[k:end]
+        out.extend(mine if _left_out(mine) >= _left_out(theirs) else theirs)
+        k = end
+    return out
+
+
+def _left_out(beads: Sequence[Bead]) -> int:
+    return sum(len(b.src) + len(b.tgt) for b in beads if not b.src or not b.tgt)

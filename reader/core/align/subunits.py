@@ -85,8 +85,10 @@ def cut_sources(
     src_pieces: list[P],
     tgt_pieces: list[P],
     params: AlignerParams,
+    offered: list[tuple[int, int]] | None = None,
 ) -> list[P]:
     """`src_pieces` with the cuts described above; unchanged unless the source is Arabic.
+    The paragraphs a cut at a bead's edge is offered between go to `offered` (align.subedges).
     `translation` may be a call that gives it (align.learnt_process: a second process may
     still be learning it), made only when a paragraph is to be cut."""
     if src.lang != "ar" or params.unit_cut_min_words <= 0 or not src_pieces or not tgt_pieces:
@@ -134,7 +136,8 @@ def cut_sources(
         cuts.update(_bead_cuts(src, s_pieces, slots, weighted, src_index, params, whole))
     # and at each bead's edge, a tail to the next bead's first English sentence's length
     ratio = _length_ratio(beads, by_src, by_tgt)
-    for key, edge in edge_cuts(src, beads, by_src, by_tgt, ratio, params).items():
+    for key, edge in edge_cuts(src, beads, by_src, by_tgt, ratio, params,
+                                    offered).items():
         cuts[key] = sorted({*cuts.get(key, ()), *edge})
     if not cuts:
         return src_pieces
