@@ -72,6 +72,9 @@ class AlignerParams:
     unit_null_prior: float = -1.5  # leaving one sentence out
     unit_band: int = 8  # sentences either side of the paragraph path
     unit_pin: float = 0.9  # paragraphs left out this surely keep their boundaries
+    # ... where the Arabic runs its sentences together (subunits.pin_threshold; above 1: no
+    # pin; seeds 1-20, small: 0.95 0.934, 0.99 0.935 as none)
+    unit_pin_run_on: float = 2.0
     # the sentence pass's lexical weight: lower than the paragraphs', as a sentence has fewer
     # words to be sure of (seeds 1-20: book strict F1 0.927 -> 0.932, small unchanged)
     unit_lexical_weight: float = 25.0

@@ -45,7 +45,7 @@ from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.align.structure import PairStructure, unit_structure
 from reader.core.align.subedges import edge_runs
 from reader.core.align.subjoins import continued, free_joins, paragraph_firsts
-from reader.core.align.subunits import cut_sources
+from reader.core.align.subunits import cut_sources, pin_threshold
 from reader.core.align.unit_beads import paragraph_beads
 from reader.core.anchors.features import Features
 from reader.core.progress import CancelCheck
@@ -299,7 +299,8 @@ def _by_units(
     tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
     units_space = pieces_space(space, src.features, tgt.features)
     points = unit_path(beads, src, tgt)
-    corners = null_corners(beads, src, tgt, params.unit_pin)
+    corners = null_corners(beads, src, tgt,
+                           pin_threshold(src_side, beads, uncut, tgt_pieces, params))
     corners += [(int(src.first[i]), int(tgt.first[j])) for i, j in pins]
     shapes = None
     if structure is not None:
