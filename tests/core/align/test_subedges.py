@@ -1,4 +1,4 @@
-"""A bead's last Arabic sentence cut to the next bead's first English sentence (align/subedges.py)."""
+"""A bead's last Arabic sentence cut to the next bead's first English sentence (subedges)."""
 
 from __future__ import annotations
 
