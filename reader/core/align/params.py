@@ -72,6 +72,9 @@ class AlignerParams:
     unit_null_prior: float = -1.5  # leaving one sentence out
     unit_band: int = 8  # sentences either side of the paragraph path
     unit_pin: float = 0.9  # paragraphs left out this surely keep their boundaries
+    # ... where the Arabic runs its sentences together (subunits.pin_threshold; above 1: no
+    # pin; seeds 1-20, small: 0.95 0.934, 0.99 0.935 as none)
+    unit_pin_run_on: float = 2.0
     # the sentence pass's lexical weight: lower than the paragraphs', as a sentence has fewer
     # words to be sure of (seeds 1-20: book strict F1 0.927 -> 0.932, small unchanged)
     unit_lexical_weight: float = 25.0
@@ -108,6 +111,12 @@ class AlignerParams:
     # ... in any Arabic sentence, not only those of a paragraph with no sentence break (with
     # free joins: small 0.918 -> 0.920; the built-in pair keeps its beads)
     unit_cut_punctuated: bool = True
+    # the last Arabic sentence of a bead offered a cut that leaves a tail as long as the next
+    # bead's first English sentence would be in Arabic (reader.core.align.subedges; seeds
+    # 1-20: small 0.920 -> 0.932): each part at least this many words (0: no such cuts) ...
+    unit_edge_min_words: int = 3
+    # ... and the tail at most this long (Arabic visible characters; 25, 35, 60: 0.926-0.929)
+    unit_edge_longest: float = 45.0
 
 
 DEFAULT_PARAMS = AlignerParams()

@@ -43,8 +43,9 @@ from reader.core.align.params import (
 from reader.core.align.posterior import Sweeps
 from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.align.structure import PairStructure, unit_structure
+from reader.core.align.subedges import edge_runs
 from reader.core.align.subjoins import continued, free_joins, paragraph_firsts
-from reader.core.align.subunits import cut_sources
+from reader.core.align.subunits import cut_sources, pin_threshold
 from reader.core.align.unit_beads import paragraph_beads
 from reader.core.anchors.features import Features
 from reader.core.progress import CancelCheck
@@ -253,6 +254,33 @@ def align_by_units(
     structure: PairStructure | None = None,
     second_process: str = "no",
 ) -> list[Bead]:
+    """Paragraph beads from a sentence alignment in a band around `beads` (`_by_units`), with
+    cuts offered at the beads' edges where they join a chain (align.subedges)."""
+
+    def run(p: AlignerParams, offered: list[tuple[int, int]] | None) -> list[Bead]:
+        return _by_units(src_side, tgt_side, space, translation, beads, p, cancelled, pins,
+                         left_out, model, fitted if offered is not None else None, structure,
+                         second_process, offered)
+
+    return edge_runs(run, params)
+
+
+def _by_units(
+    src_side: Side,
+    tgt_side: Side,
+    space: Space,
+    translation: sp.csr_matrix | Callable[[], sp.csr_matrix],
+    beads: Sequence[Bead],
+    params: AlignerParams,
+    cancelled: CancelCheck | None,
+    pins: Sequence[tuple[int, int]] = (),
+    left_out: tuple[np.ndarray, np.ndarray] | None = None,
+    model: Model | None = None,
+    fitted: list[Model] | None = None,
+    structure: PairStructure | None = None,
+    second_process: str = "no",
+    offered: list[tuple[int, int]] | None = None,
+) -> list[Bead]:
     """Paragraph beads from a sentence alignment in a band around `beads`. The path passes
     every paragraph corner of `pins`; the paragraphs `left_out` says (source, target: a flag
     per paragraph) stay out of every bead (reader.core.align.realign: fixed beads). Units are
@@ -264,14 +292,15 @@ def align_by_units(
     src_pieces, tgt_pieces = balanced_pieces(src_side, tgt_side, beads, params.unit_band)
     uncut = src_pieces
     src_pieces = cut_sources(src_side, tgt_side, space, translation, beads, src_pieces,
-                             tgt_pieces, params)
+                             tgt_pieces, params, offered)
     joins = None if uncut is src_pieces else (
         continued(uncut, src_pieces), np.zeros(len(tgt_pieces), dtype=bool))
     src = side_units(src_side, src_pieces, params.unit_null_prior)
     tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
     units_space = pieces_space(space, src.features, tgt.features)
     points = unit_path(beads, src, tgt)
-    corners = null_corners(beads, src, tgt, params.unit_pin)
+    corners = null_corners(beads, src, tgt,
+                           pin_threshold(src_side, beads, uncut, tgt_pieces, params))
     corners += [(int(src.first[i]), int(tgt.first[j])) for i, j in pins]
     shapes = None
     if structure is not None:
