@@ -2,12 +2,35 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.core.align.aligner import align_texts
 from reader.core.align.open_ends import announces, open_after, open_joins
 from reader.core.align.params import DEFAULT_PARAMS, NEG, UNIT_TYPES
+from reader.core.text.document import load_text
+from tests.paths import DATA
+
+# Leviticus 21:1-22:14 as in the bench's large case (tests/data/formula/README.md): English
+# paragraph 8 is "And the LORD spake unto Moses, saying," alone, the Arabic has it in one
+# sentence with the speech, at the start of paragraph 10
+FORMULA = DATA / "formula" / "leviticus-21"
+FORMULA_BEAD = [[10], [8, 9]]
+
+
+def test_a_formula_paragraph_alone_joins_the_speech_where_its_words_decide_little() -> None:
+    src, tgt = load_text(FORMULA.with_suffix(".ar.txt")), load_text(FORMULA.with_suffix(".en.txt"))
+    assert FORMULA_BEAD in align_texts(src, tgt).as_pairs()
+    # in the whole pair the formula's words match a verse in every few (its lexical term says
+    # little): with the sentence pass's lexical weight lowered to show that here, the formula
+    # paragraph was left out, and the announcement's join keeps it in the speech's bead
+    weak = replace(DEFAULT_PARAMS, unit_lexical_weight=10.0)
+    assert FORMULA_BEAD in align_texts(src, tgt, params=weak).as_pairs()
+    pairs = align_texts(src, tgt, params=replace(weak, unit_open_joins=0.0)).as_pairs()
+    assert FORMULA_BEAD not in pairs and [[], [8]] in pairs
 
 
 def test_announcements_are_paragraphs_ending_saying_or_short_ones_ending_on_a_colon() -> None:
