@@ -33,6 +33,7 @@ from reader.core.align.dp import path_to_beads, pin_points
 from reader.core.align.fixed import forbid
 from reader.core.align.model import Model, Problem
 from reader.core.align.one_side import SentenceCuts
+from reader.core.align.open_ends import open_after, open_joins
 from reader.core.align.params import (
     MATCH_TYPES,
     UNIT_TYPES,
@@ -297,6 +298,8 @@ def _by_units(
         continued(uncut, src_pieces), np.zeros(len(tgt_pieces), dtype=bool))
     src = side_units(src_side, src_pieces, params.unit_null_prior)
     tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
+    opens = None if not params.unit_open_joins else (
+        open_after(src_side.texts, src.first), open_after(tgt_side.texts, tgt.first))
     units_space = pieces_space(space, src.features, tgt.features)
     points = unit_path(beads, src, tgt)
     corners = null_corners(beads, src, tgt,
@@ -323,6 +326,7 @@ def _by_units(
         out_units = out_units[::-1] if out_units is not None else None
         shapes = shapes.flipped() if shapes is not None else None
         joins = joins[::-1] if joins is not None else None
+        opens = opens[::-1] if opens is not None else None
     if model is not None and flip:
         model = _flipped(model)
     # the priors lean towards the bead types the pair's sentence counts call for
@@ -331,7 +335,7 @@ def _by_units(
         src, first=paragraph_firsts(uncut, len(src_side.texts))), tgt)
     found = _align_units(
         rows, cols, row_vec, col_vec, points, corners, params, cancelled, out_units, model,
-        1.0 / ratio if flip else ratio, shapes, joins, second_process,
+        1.0 / ratio if flip else ratio, shapes, joins, second_process, opens,
     )
     if found is None:
         return list(beads)  # no band of affordable size holds the path: keep the paragraphs'
@@ -364,6 +368,7 @@ def _align_units(
     structure: PairStructure | None = None,
     joins: tuple[np.ndarray, np.ndarray] | None = None,
     second_process: str = "no",
+    opens: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[list[Bead], Sweeps, Model] | None:
     """The banded programme over units around `points`, passing through `corners`; its
     path as beads, and the sweeps that tell how sure each point of it is. None when the band
@@ -387,6 +392,9 @@ def _align_units(
     def adjust(scores: dict[tuple[int, int], np.ndarray]) -> None:
         if joins is not None and params.unit_cut_free_joins:
             free_joins(scores, centre, half, *joins, scoring.log_prior)
+        if opens is not None:
+            open_joins(scores, centre, half, *opens, scoring.log_prior,
+                       params.unit_open_joins, joins)
         # no bead may straddle a pinned row, nor hold a unit that must be left out
         forbid(scores, centre, half, m, list(pinned), *(left_out or (None, None)))
 
