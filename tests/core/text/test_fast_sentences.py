@@ -11,6 +11,7 @@ from reader.core.text.sentences import (
     _DOTTED,
     ABBREVIATIONS,
     Sentence,
+    sentence_spans,
     split_sentences,
 )
 from tests.core.arabic.mixed_text import MIXED_WORDS, mixed_text, sample_lines
@@ -76,6 +77,8 @@ def test_as_before_on_the_real_lines() -> None:
     for line in sample_lines():
         for lang in ("ar", "en"):
             assert split_sentences(line, lang) == old_split_sentences(line, lang)
+            assert sentence_spans(line, lang) == [
+                x for s in old_split_sentences(line, lang) for x in (s.start, s.end)]
 
 
 _piece = st.one_of(
@@ -88,6 +91,8 @@ _piece = st.one_of(
 @settings(max_examples=250)
 @given(st.lists(_piece, max_size=12).map("".join), st.sampled_from(["ar", "en", "fr"]))
 def test_as_before(paragraph: str, lang: str) -> None:
+    assert sentence_spans(paragraph, lang) == [
+        x for s in old_split_sentences(paragraph, lang) for x in (s.start, s.end)]
     assert split_sentences(paragraph, lang) == old_split_sentences(paragraph, lang)
     # a second call (kept sentences) gives the same, in a list of its own
     again = split_sentences(paragraph, lang)
