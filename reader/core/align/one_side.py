@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from reader.core.align.colon_cuts import _CUT, MIN_WORDS
-from reader.core.align.readings import Readings, stem_forms
+from reader.core.align.readings import Readings, forms_by_stem, stem_forms
 from reader.core.anchors.features import Features
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.arabic.normalise import normalize
@@ -91,8 +91,23 @@ class StemWork:
 def begin_stems(features: Sequence[Features], lexicon: Lexicon) -> StemWork:
     """A side's stems and each one's written forms (what is read of them is left to
     `read_stems`, or to two processes: align.shared_readings)."""
-    return StemWork(lexicon_key(lexicon), distinct_stems(features), stem_pairs_of(features),
-                    Readings.of(lexicon))
+    vocab, forms = stems_and_forms(features)
+    return StemWork(lexicon_key(lexicon), vocab, forms, Readings.of(lexicon))
+
+
+def stems_and_forms(features: Sequence[Features]) -> tuple[list[str], dict[str, list[str]]]:
+    """`distinct_stems` and `stem_pairs_of` of a side, in one pass over its words."""
+    for f in features:
+        if len(f.words) != len(f.forms):
+            raise ValueError(f"features with {len(f.words)} words and {len(f.forms)} forms")
+    words = list(chain.from_iterable(f.words for f in features))
+    written = list(chain.from_iterable(f.forms for f in features))
+    stem_of = dict(zip(written, words, strict=True))
+    if list(map(stem_of.__getitem__, written)) != words:  # a form of two stems: counted
+        return list(dict.fromkeys(words)), stem_forms(words, written)
+    # each form of one stem: a stem first comes with the first of its forms, so the stems of
+    # the distinct forms in order are the stems in order (a fifth as many to go through)
+    return list(dict.fromkeys(stem_of.values())), forms_by_stem(stem_of)
 
 
 def read_stems(work: StemWork) -> StemReadings:

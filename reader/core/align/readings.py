@@ -22,11 +22,17 @@ def stem_forms(stems: list[str], written: list[str]) -> dict[str, list[str]]:
     # a side's words are stemmed by one stemmer, so each form has one stem: its distinct forms
     # are the distinct pairs, once checked against every word (else the pairs are counted)
     stem_of = dict(zip(written, stems, strict=True))
-    pairs: Iterable[tuple[str, str]] = (
-        ((s, f) for f, s in stem_of.items())
-        if list(map(stem_of.__getitem__, written)) == stems
-        else set(zip(stems, written, strict=True))
-    )
+    if list(map(stem_of.__getitem__, written)) == stems:
+        return forms_by_stem(stem_of)
+    return _forms_of(set(zip(stems, written, strict=True)))
+
+
+def forms_by_stem(stem_of: dict[str, str]) -> dict[str, list[str]]:
+    """`stem_forms` of words whose every form has one stem (`stem_of`: form -> stem)."""
+    return _forms_of((s, f) for f, s in stem_of.items())
+
+
+def _forms_of(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     forms: dict[str, list[str]] = {}
     several = []
     for stem, form in pairs:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Mapping
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -175,8 +176,8 @@ class Lexicon:
         # each word once (a tenth of them): `by_key` keeps the first of each, in order; and
         # only the words that may share a key with a form in -ed or -ing (a key is the start
         # of its words, of four letters at least), so that a few words' keys are worked out
-        words = dict.fromkeys(
-            w for found in self._entries.values() for v in found for w in v.split())
+        # (split once: the words of every translation in turn, as each one's own split)
+        words = dict.fromkeys(" ".join(chain.from_iterable(self._entries.values())).split())
         verbs = {stem_key(w)[:4] for w in words
                  if w.endswith(("ed", "ing")) and w.isalpha() and len(w) >= 4}
         groups = by_key(w for w in words if w[:4] in verbs)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.align.readings import Readings
+from reader.core.align.one_side import distinct_stems, stem_pairs_of, stems_and_forms
+from reader.core.align.readings import Readings, stem_forms
+from reader.core.anchors.features import Features
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.lexicon_lookup import StemFinder
 from reader.core.anchors.tsv import ar_key
@@ -101,3 +104,50 @@ def test_a_stem_no_form_translates_is_read_as_written() -> None:
     assert got == [Readings(_fresh()).stem(stem, ["قزحبلوطي"]), (),
                    Readings(_fresh()).stem(stem, ["قزحبلوطي"])]
     assert got[0]
+
+
+# --- a side's stems and their forms in one pass ------------------------------------------------
+
+
+def reference_stem_forms(stems: list[str], written: list[str]) -> dict[str, list[str]]:
+    """`readings.stem_forms` as it was."""
+    stem_of = dict(zip(written, stems, strict=True))
+    pairs = (((s, f) for f, s in stem_of.items())
+             if list(map(stem_of.__getitem__, written)) == stems
+             else set(zip(stems, written, strict=True)))
+    forms: dict[str, list[str]] = {}
+    for stem, form in pairs:
+        forms.setdefault(stem, []).append(form)
+    for found in forms.values():
+        found.sort()
+    return forms
+
+
+_FORMS = st.sampled_from(["كتاب", "والكتاب", "بالكتاب", "كتب", "قال", "وقال", "فقال", "يهوذا",
+                          "ليهوذا", "x", "the", "said", "ملك", "الملك", "وملك"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(_FORMS, max_size=8), max_size=6), st.booleans(),
+       st.lists(_FORMS, max_size=3))
+def test_stems_and_forms_in_one_pass_as_in_two(paragraphs: list[list[str]], one_stem: bool,
+                                               odd: list[str]) -> None:
+    # a form's stem is its last three letters (one stemmer), or, for some, another
+    stem = {f: f[-3:] for f in ["كتاب", "والكتاب", "بالكتاب", "كتب", "قال", "وقال", "فقال",
+                                "يهوذا", "ليهوذا", "x", "the", "said", "ملك", "الملك", "وملك"]}
+    features = []
+    for k, forms in enumerate(paragraphs):
+        words = [stem[f] if one_stem or f not in odd or k % 2 else f[:2] for f in forms]
+        features.append(Features(len(forms), words, [], [], list(forms)))
+    vocab, found = stems_and_forms(features)
+    assert vocab == distinct_stems(features)
+    assert found == stem_pairs_of(features)
+    words = [w for f in features for w in f.words]
+    written = [w for f in features for w in f.forms]
+    assert found == reference_stem_forms(words, written) == stem_forms(words, written)
+    assert list(found) == list(reference_stem_forms(words, written))  # in the same order
+
+
+def test_features_without_a_form_for_each_word_are_refused() -> None:
+    with pytest.raises(ValueError, match="2 words and 1 forms"):
+        stems_and_forms([Features(2, ["a", "b"], [], [], ["a"])])
