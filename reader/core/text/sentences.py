@@ -29,6 +29,8 @@ _CLOSERS = "\"'”’»)]}›"
 _BOUNDARY = re.compile(
     r"[" + re.escape(_TERMINATORS) + r"]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)"
 )
+# what may open a word before its abbreviation's dot: ("Dr.
+_OPENERS = "\"'“‘«([{"
 # "U.S.", "e.g.", "U.K." (letters and dots alternating)
 _DOTTED = re.compile(r"(?:\w\.){2,}$")
 
@@ -51,7 +53,7 @@ def _is_abbreviation(paragraph: str, dot: int) -> bool:
         return False
     token = words[-1]
     # strip opening punctuation before the word: ("Dr.  -> Dr.
-    token = token.lstrip("\"'“‘«([{")
+    token = token.lstrip(_OPENERS)
     if token.count(".") >= 2 and _DOTTED.search(token):  # (a dotted form has two dots)
         return True
     word = token[:-1]
@@ -149,6 +151,7 @@ def sentence_spans(paragraph: str, lang: str = "en") -> list[int]:
         end = m.end()
         # a run of terminators that is one dot (closers may follow it): an abbreviation's?
         if (paragraph[dot] == "." and (end == dot + 1 or paragraph[dot + 1] not in _TERMINATORS)
+                and not (dot >= _LONG and _LONG_WORD.match(paragraph, dot - _LONG, dot))
                 and _is_abbreviation(paragraph, dot)):
             continue
         # the first visible character after it (found by the pattern), lower case: no end
@@ -159,6 +162,13 @@ def sentence_spans(paragraph: str, lang: str = "en") -> list[int]:
     _append_span(spans, paragraph, start, len(paragraph))
     return spans
 
+
+# A dot after this many characters of one word (no white space, opening punctuation or dot
+# among them) closes no abbreviation: it is longer than every one (a case fold never makes a
+# word shorter), no initial, and no dotted form ("U.S.": a dot before its last letter). Most
+# of a vocalised Arabic text's words are (their marks count).
+_LONG = max(map(len, ABBREVIATIONS)) + 1
+_LONG_WORD = re.compile("[^\\s." + re.escape(_OPENERS) + f"]{{{_LONG}}}")
 
 # `_BOUNDARY`, and the first visible character after the match in group 1 ("" at the end):
 # a look-ahead, so the match and where the next search starts are `_BOUNDARY`'s

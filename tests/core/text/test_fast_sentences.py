@@ -84,7 +84,10 @@ def test_as_before_on_the_real_lines() -> None:
 _piece = st.one_of(
     mixed_text,
     st.sampled_from([*MIXED_WORDS, ". ", "... ", "?! ", "؟ ", "؛ ", "…» ", ".” he", ". a", " x. ",
-                     "(Dr. ", "«د. ", "U.S.A. ", "a.b. ", "\u2003.\u3000", ".\n", "!)] "]),
+                     "(Dr. ", "«د. ", "U.S.A. ", "a.b. ", "\u2003.\u3000", ".\n", "!)] ",
+                     # long words before a dot (none is an abbreviation) and near-misses
+                     "Washington. ", "(Jerusalem. ", "a.b.cdefgh. ", "approx. ", "APPROX. ",
+                     "xapprox. ", "«القدس. ", "بِسْمِ اللَّهِ. ", "U.S.Army. ", "ab«cdefgh. "]),
 )
 
 
