@@ -99,8 +99,11 @@ class StemFinder:
             return stem
         if ARTICLE + key in entries:
             return ARTICLE + key
-        # (a stem's tails are shorter than it: of a stem of 4 letters, none has a verb's shape)
-        for word in (key, stem, *own, *(self._tails_of(stem) if len(stem) > 4 else ())):
+        # (a stem's tails are shorter than it: of a stem of 4 letters, none has a verb's shape;
+        # and those of 4 letters or more start with its first two, which must allow one)
+        tails = (self._tails_of(stem) if len(stem) > 4 and (stem[0] in "اتم" or stem[1] == "ا")
+                 else ())
+        for word in (key, stem, *own, *tails):
             # only words of 4 to 7 letters in a verbal noun's or participle's shape have a verb
             # (arabic_patterns.verb_candidates); a word met again has none either
             n = len(word)
