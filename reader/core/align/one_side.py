@@ -155,12 +155,11 @@ def words_read(lexicon: Lexicon, words: Iterable[str], stop: Callable[[], bool]
     """`Lexicon.translations` of each word, in order, until `stop` says so (asked before each
     256 words, and before the first): read ahead in a second process for the side this one
     stems (`Lexicon.keep_translations`), the answers it would find itself."""
-    read = lexicon.translations
-    found = {}
+    read = lexicon.translations_of
+    found: dict[str, tuple[str, ...]] = {}
     them = iter(words)
     while not stop() and (batch := list(islice(them, 256))):
-        for w in batch:
-            found[w] = read(w)
+        found.update(zip(batch, read(batch), strict=True))
     return found
 
 
