@@ -20,7 +20,7 @@ from reader.core.anchors.tsv import (
     read_rows,
     variants,
 )
-from reader.core.arabic.normalise import NORMALIZED_AWAY
+from reader.core.arabic.normalise import _NORMALIZED_AWAY
 from reader.core.arabic.stemmer import Stemmer
 from reader.core.files import read_bytes
 from reader.resources import resource_path
@@ -54,7 +54,7 @@ def _parse_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
 _MAX_TOKENS = 200_000  # words as asked for, kept with their translations
 # A character `ar_key` changes or drops (white space, or what `normalize` folds): a word
 # without one is its own key.
-_NOT_A_KEY = re.compile(NORMALIZED_AWAY.pattern[:-1] + r"\s]")
+_NOT_A_KEY = re.compile(_NORMALIZED_AWAY.pattern[:-1] + r"\s]")
 
 
 class Lexicon:

@@ -36,7 +36,7 @@ _LONG_TEXT = 20_000
 
 # Every character normalize changes or drops. Words already normalized come back often (stems,
 # lexicon keys, names): one search answers for them what mapping every character would.
-NORMALIZED_AWAY = re.compile(
+_NORMALIZED_AWAY = re.compile(
     "[" + _PRESENTATION.pattern[1:-1] + DIACRITICS.pattern[1:-1] + TATWEEL
     + re.escape("".join(map(chr, _LETTER_MAP))) + "]"
 )
@@ -44,7 +44,7 @@ NORMALIZED_AWAY = re.compile(
 
 def normalize(text: str) -> str:
     """Fold Arabic for matching: presentation forms, diacritics, tatweel, alef/hamza, digits."""
-    if NORMALIZED_AWAY.search(text) is None:
+    if _NORMALIZED_AWAY.search(text) is None:
         return text
     if len(text) > _WORD_LENGTH:
         return _normalize(text)

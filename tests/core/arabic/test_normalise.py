@@ -51,7 +51,7 @@ def test_normalize_long_text_matches_short_path() -> None:
 def test_normalize_leaves_alone_what_it_does_not_change() -> None:
     # normalize returns a text with no character it changes or drops as it is: check that the
     # full normalisation leaves every other character alone, on the short and the long path
-    kept = [chr(c) for c in range(0x110000) if not normalise.NORMALIZED_AWAY.match(chr(c))]
+    kept = [chr(c) for c in range(0x110000) if not normalise._NORMALIZED_AWAY.match(chr(c))]
     long_text = "".join(kept)
     assert len(long_text) > normalise._LONG_TEXT
     assert normalise._normalize(long_text) == long_text
@@ -61,7 +61,7 @@ def test_normalize_leaves_alone_what_it_does_not_change() -> None:
     # and that each character it does change or drop is in the set
     changed = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
     changed = [c for c in changed if normalise._normalize(c) != c]
-    assert all(normalise.NORMALIZED_AWAY.match(c) for c in changed)
+    assert all(normalise._NORMALIZED_AWAY.match(c) for c in changed)
 
 
 @given(_TEXT)
