@@ -18,12 +18,12 @@ from pathlib import Path
 
 import numpy as np
 
-from reader.core.align.colon_cuts import cut_at_colons
-from reader.core.align.readings import Readings, stem_forms
+from reader.core.align.colon_cuts import _CUT, MIN_WORDS
+from reader.core.align.readings import Readings, forms_by_stem, stem_forms
 from reader.core.anchors.features import Features
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.arabic.normalise import normalize
-from reader.core.text.sentences import keep_sentences, split_sentences
+from reader.core.text.sentences import keep_places, sentence_places
 
 
 @dataclass(slots=True)
@@ -61,9 +61,8 @@ def translations_of(
     vocab: Sequence[str], forms: dict[str, list[str]], readings: Readings
 ) -> list[tuple[str, ...]]:
     """Each stem's translations (`space.stem_translations`), in the order of `vocab`."""
-    stem = readings.stem
     none: tuple[str, ...] = ()
-    return [stem(word, forms.get(word, none)) for word in vocab]
+    return readings.stems(vocab, [forms.get(word, none) for word in vocab])
 
 
 def written_of(
@@ -92,8 +91,23 @@ class StemWork:
 def begin_stems(features: Sequence[Features], lexicon: Lexicon) -> StemWork:
     """A side's stems and each one's written forms (what is read of them is left to
     `read_stems`, or to two processes: align.shared_readings)."""
-    return StemWork(lexicon_key(lexicon), distinct_stems(features), stem_pairs_of(features),
-                    Readings.of(lexicon))
+    vocab, forms = stems_and_forms(features)
+    return StemWork(lexicon_key(lexicon), vocab, forms, Readings.of(lexicon))
+
+
+def stems_and_forms(features: Sequence[Features]) -> tuple[list[str], dict[str, list[str]]]:
+    """`distinct_stems` and `stem_pairs_of` of a side, in one pass over its words."""
+    for f in features:
+        if len(f.words) != len(f.forms):
+            raise ValueError(f"features with {len(f.words)} words and {len(f.forms)} forms")
+    words = list(chain.from_iterable(f.words for f in features))
+    written = list(chain.from_iterable(f.forms for f in features))
+    stem_of = dict(zip(written, words, strict=True))
+    if list(map(stem_of.__getitem__, written)) != words:  # a form of two stems: counted
+        return list(dict.fromkeys(words)), stem_forms(words, written)
+    # each form of one stem: a stem first comes with the first of its forms, so the stems of
+    # the distinct forms in order are the stems in order (a fifth as many to go through)
+    return list(dict.fromkeys(stem_of.values())), forms_by_stem(stem_of)
 
 
 def read_stems(work: StemWork) -> StemReadings:
@@ -141,12 +155,11 @@ def words_read(lexicon: Lexicon, words: Iterable[str], stop: Callable[[], bool]
     """`Lexicon.translations` of each word, in order, until `stop` says so (asked before each
     256 words, and before the first): read ahead in a second process for the side this one
     stems (`Lexicon.keep_translations`), the answers it would find itself."""
-    read = lexicon.translations
-    found = {}
+    read = lexicon.translations_of
+    found: dict[str, tuple[str, ...]] = {}
     them = iter(words)
     while not stop() and (batch := list(islice(them, 256))):
-        for w in batch:
-            found[w] = read(w)
+        found.update(zip(batch, read(batch), strict=True))
     return found
 
 
@@ -171,48 +184,86 @@ def sentence_cuts(texts: Sequence[str], features: Sequence[Features], null_bonus
                   lang: str) -> SentenceCuts:
     """The sentences of every paragraph the sentence pass cuts (units.sentence_pieces): posts,
     duplicates and boilerplate stay whole, and so do paragraphs whose words have no places."""
+    # made from places alone, not from sentences (`sentence_places`: the splitter keeps them
+    # for detection); tests/core/align/test_one_side_cuts.py holds the code this replaces
     first = [0]
     start: list[int] = []
     end: list[int] = []
     length: list[float] = []
     split: list[bool] = []
     said_first = [0]
-    said_start: list[int] = []
-    said_end: list[int] = []
+    said: list[int] = []
     null = null_bonus.tolist()
+    cased = lang != "ar"  # Arabic's colons stay uncut (colon_cuts.cut_at_colons)
     for i, (text, para) in enumerate(zip(texts, features, strict=True)):
         cut = not null[i] and len(para.offsets) == len(para.words)
         split.append(cut)
         if cut:
-            said = split_sentences(text, lang)
-            said_start.extend(s.start for s in said)
-            said_end.extend(s.end for s in said)
-            sentences = cut_at_colons(said, lang)
-            start.extend(s.start for s in sentences)
-            end.extend(s.end for s in sentences)
-            if len(sentences) > 1:
+            places = sentence_places(text, lang)
+            said += places
+            if cased and (":" in text or ";" in text):
+                places = colon_places(text, places)
+            n = len(places) >> 1
+            if n > 1:
                 # a sentence's length is its share of the paragraph's (which counts
                 # normalized text)
                 visible = max(1, len(text) - text.count(" "))
                 whole = para.length
-                length.extend(whole * ((len(s.text) - s.text.count(" ")) / visible)
-                              for s in sentences)
-            else:
-                length.extend(0.0 for _ in sentences)
+                count = text.count
+                length += [whole * ((places[k + 1] - places[k] - count(" ", places[k],
+                                                                       places[k + 1])) / visible)
+                           for k in range(0, 2 * n, 2)]
+            elif n:
+                length.append(0.0)
+            start += places[0::2]
+            end += places[1::2]
         first.append(len(start))
-        said_first.append(len(said_start))
+        said_first.append(len(said) >> 1)
+    flat = np.array(said, dtype=np.int64)
     return SentenceCuts(np.array(first, dtype=np.int64), np.array(start, dtype=np.int64),
                         np.array(end, dtype=np.int64), np.array(length, dtype=np.float64),
                         np.array(split, dtype=bool), np.array(said_first, dtype=np.int64),
-                        np.array(said_start, dtype=np.int64), np.array(said_end, dtype=np.int64))
+                        flat[0::2].copy(), flat[1::2].copy())
+
+
+def colon_places(text: str, places: Sequence[int]) -> list[int]:
+    """The places of `colon_cuts.cut_at_colons` of the sentences at `places` (flat) in a
+    paragraph of a cased language: each also cut after a colon or semicolon before a capital."""
+    out: list[int] = []
+    for k in range(0, len(places), 2):
+        a, b = places[k], places[k + 1]
+        sentence = text[a:b]
+        start = 0
+        for m in _CUT.finditer(sentence):
+            at = m.end()
+            if (sentence[at:at + 8].lstrip()[:1].isupper()
+                    and len(sentence[start:at].split()) >= MIN_WORDS
+                    and len(sentence[at:].split()) >= MIN_WORDS):
+                _add_place(out, sentence, a, start, at)
+                start = at
+        if start:
+            _add_place(out, sentence, a, start, len(sentence))
+        else:  # (uncut: the sentence is already without white space at its ends)
+            out += (a, b)
+    return out
+
+
+def _add_place(out: list[int], sentence: str, at: int, start: int, end: int) -> None:
+    """Add where the part [start, end) of the sentence at `at` stands without its white space
+    (colon_cuts._add)."""
+    piece = sentence[start:end]
+    text = piece.strip()
+    if text:
+        first = at + start + len(piece) - len(piece.lstrip())
+        out += (first, first + len(text))
 
 
 def keep_cut_sentences(texts: Sequence[str], lang: str, cuts: SentenceCuts) -> None:
     """Let the sentence splitter answer for these paragraphs without splitting them again
     (cuts made in another process: divergence detection splits the same paragraphs)."""
-    first, start, end = (cuts.said_first.tolist(), cuts.said_start.tolist(),
-                         cuts.said_end.tolist())
+    flat = np.empty(2 * len(cuts.said_start), dtype=np.int64)
+    flat[0::2], flat[1::2] = cuts.said_start, cuts.said_end
+    places, first = flat.tolist(), (2 * cuts.said_first).tolist()
     for i, cut in enumerate(cuts.split.tolist()):
         if cut:
-            a, b = first[i], first[i + 1]
-            keep_sentences(texts[i], lang, tuple(zip(start[a:b], end[a:b], strict=True)))
+            keep_places(texts[i], lang, tuple(places[first[i]:first[i + 1]]))

@@ -22,11 +22,17 @@ def stem_forms(stems: list[str], written: list[str]) -> dict[str, list[str]]:
     # a side's words are stemmed by one stemmer, so each form has one stem: its distinct forms
     # are the distinct pairs, once checked against every word (else the pairs are counted)
     stem_of = dict(zip(written, stems, strict=True))
-    pairs: Iterable[tuple[str, str]] = (
-        ((s, f) for f, s in stem_of.items())
-        if list(map(stem_of.__getitem__, written)) == stems
-        else set(zip(stems, written, strict=True))
-    )
+    if list(map(stem_of.__getitem__, written)) == stems:
+        return forms_by_stem(stem_of)
+    return _forms_of(set(zip(stems, written, strict=True)))
+
+
+def forms_by_stem(stem_of: dict[str, str]) -> dict[str, list[str]]:
+    """`stem_forms` of words whose every form has one stem (`stem_of`: form -> stem)."""
+    return _forms_of((s, f) for f, s in stem_of.items())
+
+
+def _forms_of(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     forms: dict[str, list[str]] = {}
     several = []
     for stem, form in pairs:
@@ -85,6 +91,41 @@ class Readings:
             found = tuple(dict.fromkeys(merged)) if merged else ()
             found = self._stems[key] = found or self.form(stem)
         return found
+
+    def stems(self, stems: Sequence[str], forms: Sequence[Sequence[str]]
+              ) -> list[tuple[str, ...]]:
+        """`stem` of each stem with its forms, in order: the forms not read yet read at once
+        (`Lexicon.translations_of`), then the stems that none of them translates."""
+        known, read, entries = self._stems, self._forms, self.entries
+        keys = [(stem, tuple(found)) for stem, found in zip(stems, forms, strict=True)]
+        self._read([f for key in keys if key not in known for f in key[1] if f not in read])
+        out: list[tuple[str, ...]] = []
+        alone: list[int] = []  # where a stem is read as written, once its forms are not
+        for key in keys:
+            found = known.get(key)
+            if found is None:
+                stem, written = key
+                merged = entries.get(stem, ())
+                if len(written) == 1:
+                    merged += read[written[0]]
+                elif written:
+                    merged += tuple(chain.from_iterable(map(read.__getitem__, written)))
+                if merged:
+                    found = known[key] = tuple(dict.fromkeys(merged))
+                else:
+                    alone.append(len(out))
+            out.append(found)  # type: ignore[arg-type]  # (None where a stem is read alone)
+        if alone:
+            self._read([keys[k][0] for k in alone])
+            for k in alone:
+                out[k] = known[keys[k]] = read[keys[k][0]]
+        return out
+
+    def _read(self, forms: list[str]) -> None:
+        """`form` of each of `forms`, kept (not returned)."""
+        if forms:
+            fresh = list(dict.fromkeys(f for f in forms if f not in self._forms))
+            self._forms.update(zip(fresh, self.lexicon.translations_of(fresh), strict=True))
 
     def forms_read(self) -> dict[str, tuple[str, ...]]:
         """The written forms read so far and their translations (`Lexicon.keep_translations`

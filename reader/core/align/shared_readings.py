@@ -121,7 +121,7 @@ class SharedStems:
 def read_front(work: StemWork, shared: SharedStems | None) -> list[tuple[str, ...]]:
     """This process's readings of the stems from the first on, until the other process's
     claim (all of them without one)."""
-    vocab, forms, stem = work.vocab, work.forms, work.readings.stem
+    vocab, forms, stems = work.vocab, work.forms, work.readings.stems
     none: list[str] = []
     n = len(vocab)
     out: list[tuple[str, ...]] = []
@@ -134,7 +134,8 @@ def read_front(work: StemWork, shared: SharedStems | None) -> list[tuple[str, ..
             shared.claim_front(hi)  # before reading them: the other skips them
         else:
             hi = n
-        out.extend(stem(word, forms.get(word, none)) for word in vocab[lo:hi])
+        part = vocab[lo:hi]
+        out += stems(part, [forms.get(word, none) for word in part])
         lo = hi
     return out
 
@@ -143,13 +144,13 @@ def read_back(lexicon: Lexicon, shared: SharedStems, vocab: Sequence[str],
               forms: Sequence[Sequence[str]]) -> tuple[int, list[tuple[str, ...]]]:
     """The other process's readings of the offered stems, from the last one back until this
     process's claim: where they start, and the readings from there to the end."""
-    stem = Readings.of(lexicon).stem
+    stems = Readings.of(lexicon).stems
     hi = len(vocab)
     parts: list[list[tuple[str, ...]]] = []
     while hi > 0 and hi > shared.front():
         lo = max(hi - CHUNK, 0)
         shared.claim_back(lo)
-        parts.append([stem(vocab[i], forms[i]) for i in range(lo, hi)])
+        parts.append(stems(vocab[lo:hi], forms[lo:hi]))
         hi = lo
     return hi, [reading for part in reversed(parts) for reading in part]
 
@@ -166,6 +167,6 @@ def merged(work: StemWork, mine: list[tuple[str, ...]],
             out[start:] = back
     if len(out) < n:
         none: list[str] = []
-        stem, forms = work.readings.stem, work.forms
-        out.extend(stem(word, forms.get(word, none)) for word in work.vocab[len(out):])
+        rest = work.vocab[len(out):]
+        out += work.readings.stems(rest, [work.forms.get(word, none) for word in rest])
     return StemReadings(work.key, out, work.written())

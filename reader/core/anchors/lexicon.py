@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Mapping
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,7 @@ from reader.core.anchors.tsv import (
     read_rows,
     variants,
 )
+from reader.core.arabic.normalise import _NORMALIZED_AWAY
 from reader.core.arabic.stemmer import Stemmer
 from reader.core.files import read_bytes
 from reader.resources import resource_path
@@ -49,6 +52,9 @@ def _parse_lexicon(path: Path) -> dict[str, tuple[str, ...]]:
 
 
 _MAX_TOKENS = 200_000  # words as asked for, kept with their translations
+# A character `ar_key` changes or drops (white space, or what `normalize` folds): a word
+# without one is its own key.
+_NOT_A_KEY = re.compile(_NORMALIZED_AWAY.pattern[:-1] + r"\s]")
 
 
 class Lexicon:
@@ -92,7 +98,7 @@ class Lexicon:
         cached = self._token_cache.get(ar_token)
         if cached is not None:
             return cached
-        key = ar_key(ar_token)
+        key = ar_key(ar_token) if _NOT_A_KEY.search(ar_token) else ar_token
         cached = self._stem_cache.get(key)
         if cached is None:
             entries = self._entries
@@ -105,6 +111,31 @@ class Lexicon:
             self._token_cache.clear()
         self._token_cache[ar_token] = cached
         return cached
+
+    def translations_of(self, tokens: Iterable[str]) -> list[tuple[str, ...]]:
+        """`translations` of each token, in order (a side's forms at once: the same answers,
+        without a call and a normalisation per word)."""
+        token_cache, stem_cache, entries = self._token_cache, self._stem_cache, self._entries
+        first, derived, needs_key = self._finder.first, self.derived, _NOT_A_KEY.search
+        out = []
+        for token in tokens:
+            cached = token_cache.get(token)
+            if cached is None:
+                # a word already as the lexicon files it (most are: forms come normalized) is
+                # its own key
+                key = ar_key(token) if needs_key(token) else token
+                cached = stem_cache.get(key)
+                if cached is None:
+                    found = entries.get(key)
+                    if found is None:
+                        stem = first(key)
+                        found = () if stem is None else entries[stem]
+                    cached = stem_cache[key] = derived(found) if found else ()
+                if len(token_cache) >= _MAX_TOKENS:
+                    token_cache.clear()
+                token_cache[token] = cached
+            out.append(cached)
+        return out
 
     def keep_translations(self, found: Mapping[str, tuple[str, ...]]) -> None:
         """Remember words' `translations` as a forked copy of this lexicon found them (the
@@ -145,8 +176,8 @@ class Lexicon:
         # each word once (a tenth of them): `by_key` keeps the first of each, in order; and
         # only the words that may share a key with a form in -ed or -ing (a key is the start
         # of its words, of four letters at least), so that a few words' keys are worked out
-        words = dict.fromkeys(
-            w for found in self._entries.values() for v in found for w in v.split())
+        # (split once: the words of every translation in turn, as each one's own split)
+        words = dict.fromkeys(" ".join(chain.from_iterable(self._entries.values())).split())
         verbs = {stem_key(w)[:4] for w in words
                  if w.endswith(("ed", "ing")) and w.isalpha() and len(w) >= 4}
         groups = by_key(w for w in words if w[:4] in verbs)

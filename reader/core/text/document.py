@@ -120,8 +120,10 @@ def text_from_string(
     encoding: str = "utf-8",
     blocks: bool = False,
     language: str | None = None,
+    utf8: bytes | None = None,
 ) -> Text:
-    """Build a Text from already-decoded content (line ends are normalised here)."""
+    """Build a Text from already-decoded content (line ends are normalised here); `utf8`, if
+    given, is the content's UTF-8 encoding (its digest is taken of it, not of a new copy)."""
     content = normalise_newlines(content)
     spans = split_paragraphs(content, blocks=blocks)
     texts = [content[s:e] for s, e in spans]
@@ -136,7 +138,7 @@ def text_from_string(
         language=language or detect_language(content),
         path=path,
         encoding=encoding,
-        sha256=hashlib.sha256(content.encode("utf-8")).hexdigest(),
+        sha256=hashlib.sha256(content.encode("utf-8") if utf8 is None else utf8).hexdigest(),
     )
 
 
@@ -156,7 +158,11 @@ def load_text(
         content, used = decode_bytes(data, encoding)
     except InputError as exc:
         raise InputError(exc.problem, path) from None
-    text = text_from_string(content, path=path, encoding=used, blocks=blocks, language=language)
+    # a file read as UTF-8, without a byte-order mark or a carriage return, is its content's
+    # encoding already (strict UTF-8 decodes and encodes back byte for byte)
+    same = used == "utf-8" and not data.startswith(b"\xef\xbb\xbf") and b"\r" not in data
+    text = text_from_string(content, path=path, encoding=used, blocks=blocks, language=language,
+                            utf8=data if same else None)
     if not text.paragraphs:
         raise InputError("has no paragraphs (it holds only blank lines)", path)
     return text

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
+from typing import Any
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "ur", "he", "ps", "ku"})
 
@@ -38,10 +41,44 @@ def is_arabic_letter(ch: str) -> bool:
 def detect_language(text: str) -> str:
     """'ar' when Arabic-script letters outnumber Latin ones in the prose (code, markup and
     addresses left out), else 'en' (the pair's two sides)."""
-    sample = _MARKUP.sub(" ", text[:200_000])
-    arabic = len(_ARABIC_LETTERS.findall(sample))
-    latin = len(_LATIN_LETTERS.findall(sample))
+    sample = text[:200_000]
+    # (the markup only starts at these: a text without any has none to leave out)
+    if any(mark in sample for mark in _MARKUP_STARTS):
+        sample = _MARKUP.sub(" ", sample)
+    arabic, latin = _letters(sample)
     return "ar" if arabic > latin else "en"
+
+
+_MARKUP_STARTS = ("`", "<", "](", "http", "www.")
+
+
+def _letters(sample: str) -> tuple[int, int]:
+    """How many Arabic and how many Latin letters `sample` holds (`_ARABIC_LETTERS`,
+    `_LATIN_LETTERS`): counted by numpy when it is loaded already (a table of the letters, 1
+    ms for 200,000 characters against 10-20 of finding them), else found one by one (a command
+    that never needs numpy must not import it for this)."""
+    np = sys.modules.get("numpy")
+    if np is None or len(sample) < 1000:
+        return len(_ARABIC_LETTERS.findall(sample)), len(_LATIN_LETTERS.findall(sample))
+    codes = np.frombuffer(sample.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    counts = np.bincount(_letter_table(np)[np.minimum(codes, _TABLE_SIZE)], minlength=3)
+    return int(counts[1]), int(counts[2])
+
+
+_TABLE_SIZE = 0x800  # both classes' letters are below this; the table's last entry: neither
+
+
+@functools.cache
+def _letter_table(np: Any) -> Any:
+    """Each code point below `_TABLE_SIZE`: 1 an Arabic letter, 2 a Latin one, else 0 (and 0
+    at `_TABLE_SIZE`, where every code point above is counted)."""
+    table = np.zeros(_TABLE_SIZE + 1, dtype=np.uint8)
+    for code in range(_TABLE_SIZE):
+        if _ARABIC_LETTERS.match(chr(code)):
+            table[code] = 1
+        elif _LATIN_LETTERS.match(chr(code)):
+            table[code] = 2
+    return table
 
 
 def paragraph_is_rtl(text: str, default: bool) -> bool:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
+import tempfile
 import unicodedata
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.text import posts
-from reader.core.text.document import split_paragraphs
+from reader.core.errors import InputError
+from reader.core.text import language, posts
+from reader.core.text.document import load_text, split_paragraphs
 from reader.core.text.kinds import _fold_for_duplicates, find_duplicates
 from reader.core.text.posts import parse_attribution
 from tests.core.arabic.mixed_text import mixed_text, sample_lines, sample_texts
@@ -195,3 +199,61 @@ def test_only_four_characters_outside_ascii_match_ascii_letters_ignoring_case() 
     letter = re.compile("[a-z]", re.IGNORECASE)
     odd = {chr(c) for c in range(128, sys.maxunicode + 1) if letter.match(chr(c))}
     assert odd == {"\u0130", "\u0131", "\u017f", "\u212a"}
+
+
+
+def old_letters(text: str) -> tuple[int, int]:
+    """What `detect_language` counted, as it counted it before (markup always taken out)."""
+    sample = language._MARKUP.sub(" ", text[:200_000])
+    return (len(language._ARABIC_LETTERS.findall(sample)),
+            len(language._LATIN_LETTERS.findall(sample)))
+
+
+def _counted(text: str) -> tuple[int, int]:
+    sample = text[:200_000]
+    if any(mark in sample for mark in language._MARKUP_STARTS):
+        sample = language._MARKUP.sub(" ", sample)
+    return language._letters(sample)
+
+
+_markup_piece = st.sampled_from(["`", "```", "```\ncode\n```", "<a href='x'>", "](x)", "http",
+                                 "https://x.org/a", "www.", "\ud800", "\U0001d400", "ÿ", "×",
+                                 "ɏ", "ɐ", "ٮ", "ۿ", "ݐ", "ݿ", "\u06fa", "\u08a0"])
+
+
+@settings(max_examples=150)
+@given(st.lists(st.one_of(mixed_text, _markup_piece), max_size=60).map("".join),
+       st.integers(1, 40))
+def test_letters_counted_as_before(text: str, copies: int) -> None:
+    long = text * copies  # over a thousand characters too: counted by numpy
+    for sample in (text, long):
+        assert _counted(sample) == old_letters(sample)
+        arabic, latin = old_letters(sample)
+        assert language.detect_language(sample) == ("ar" if arabic > latin else "en")
+
+
+def test_letters_of_every_code_point_counted_as_before() -> None:
+    every = "".join(map(chr, range(0x3000))) + "".join(map(chr, range(0x10000, 0x10400)))
+    assert language._letters(every) == (
+        len(language._ARABIC_LETTERS.findall(every)), len(language._LATIN_LETTERS.findall(every)))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(mixed_text, min_size=1, max_size=5).map("\r\n".join),
+       st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "crlf", "cr"]))
+def test_digest_of_a_loaded_file_as_before(content: str, how: str) -> None:
+    if not content.strip():
+        content += "x"
+    if how == "cr":
+        content = content.replace("\r\n", "\r")
+    elif how != "crlf":
+        content = content.replace("\r\n", "\n")
+    data = content.encode("utf-8" if how in ("crlf", "cr") else how, "surrogatepass")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "text.txt"
+        path.write_bytes(data)
+        try:
+            text = load_text(path)
+        except InputError:
+            return  # (blank lines only, or a NUL: refused as before)
+    assert text.sha256 == hashlib.sha256(text.content.encode("utf-8")).hexdigest()

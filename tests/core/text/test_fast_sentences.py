@@ -11,6 +11,7 @@ from reader.core.text.sentences import (
     _DOTTED,
     ABBREVIATIONS,
     Sentence,
+    sentence_spans,
     split_sentences,
 )
 from tests.core.arabic.mixed_text import MIXED_WORDS, mixed_text, sample_lines
@@ -76,18 +77,25 @@ def test_as_before_on_the_real_lines() -> None:
     for line in sample_lines():
         for lang in ("ar", "en"):
             assert split_sentences(line, lang) == old_split_sentences(line, lang)
+            assert sentence_spans(line, lang) == [
+                x for s in old_split_sentences(line, lang) for x in (s.start, s.end)]
 
 
 _piece = st.one_of(
     mixed_text,
     st.sampled_from([*MIXED_WORDS, ". ", "... ", "?! ", "؟ ", "؛ ", "…» ", ".” he", ". a", " x. ",
-                     "(Dr. ", "«د. ", "U.S.A. ", "a.b. ", "\u2003.\u3000", ".\n", "!)] "]),
+                     "(Dr. ", "«د. ", "U.S.A. ", "a.b. ", "\u2003.\u3000", ".\n", "!)] ",
+                     # long words before a dot (none is an abbreviation) and near-misses
+                     "Washington. ", "(Jerusalem. ", "a.b.cdefgh. ", "approx. ", "APPROX. ",
+                     "xapprox. ", "«القدس. ", "بِسْمِ اللَّهِ. ", "U.S.Army. ", "ab«cdefgh. "]),
 )
 
 
 @settings(max_examples=250)
 @given(st.lists(_piece, max_size=12).map("".join), st.sampled_from(["ar", "en", "fr"]))
 def test_as_before(paragraph: str, lang: str) -> None:
+    assert sentence_spans(paragraph, lang) == [
+        x for s in old_split_sentences(paragraph, lang) for x in (s.start, s.end)]
     assert split_sentences(paragraph, lang) == old_split_sentences(paragraph, lang)
     # a second call (kept sentences) gives the same, in a list of its own
     again = split_sentences(paragraph, lang)
