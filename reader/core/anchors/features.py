@@ -122,10 +122,13 @@ def find_anchors(text: str, lang: str, glossary: Glossary | None) -> Anchors:
     # most paragraphs have no link, handle or hashtag: a substring test is far cheaper than
     # running the patterns over them
     urls = [(m.start(), m.end()) for m in URL.finditer(text)] if _may_link(text) else []
-    dates = [d for d in find_dates(text, lang) if _outside(urls, d.start, d.end)]
-    numbers = [n for n in find_numbers(text, lang) if _outside(urls, n.start, n.end)]
+    dates = find_dates(text, lang)
+    numbers = find_numbers(text, lang)
     terms = glossary.find_terms(text, lang) if glossary is not None else []
-    terms = [t for t in terms if _outside(urls, t.start, t.end)]
+    if urls:  # (without a link every mention is outside them)
+        dates = [d for d in dates if _outside(urls, d.start, d.end)]
+        numbers = [n for n in numbers if _outside(urls, n.start, n.end)]
+        terms = [t for t in terms if _outside(urls, t.start, t.end)]
     return Anchors(
         numbers=numbers,
         dates=dates,
@@ -297,7 +300,7 @@ def paragraph_features(
                 add_offset(m.start())
         names = [w for w in words if len(w) >= 3]
         # offsets into the paragraph text; none when normalising changed more than marks
-        offsets = [raw_offset[o] for o in offsets] if raw_offset is not None else []
+        offsets = list(map(raw_offset.__getitem__, offsets)) if raw_offset is not None else []
         if _has_latin(masked):
             words, forms, offsets = _with_latin_words(masked, words, forms, offsets)
     else:
