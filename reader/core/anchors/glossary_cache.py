@@ -27,9 +27,10 @@ if TYPE_CHECKING:
 _KIND = "glossary"
 _FORMAT = "reader-glossary-matcher-2"
 # the modules whose code decides a matcher (glossary.py builds it from the terms, with the
-# Arabic affixes, the TSV key and the normalisation)
+# Arabic affixes, the TSV key and the normalisation; term_starts its Arabic first words)
 _MODULES = (
     "reader.core.anchors.glossary",
+    "reader.core.anchors.term_starts",
     "reader.core.anchors.trie",
     "reader.core.anchors.tsv",
     "reader.core.arabic.affixes",

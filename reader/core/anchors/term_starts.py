@@ -28,9 +28,7 @@ _WORD_BYTES = bytes(
     c + 32 if 65 <= c <= 90 else c if (48 <= c <= 57 or 97 <= c <= 122 or c == 95) else 32
     for c in range(256)
 )
-# A word's length past which the set of those known to start no term is not grown (a
-# paragraph of one 10,000-letter "word" is looked up, not kept).
-_LONGEST_KEPT = 64
+# How many words are kept as known to start a term or not, before the sets start again.
 _MOST_KEPT = 400_000
 
 
@@ -95,7 +93,8 @@ def matches_at(pattern: re.Pattern[str], haystack: str, starts: list[int]
 
 def first_words(cores: Iterable[str], pieces: Iterable[str], clitics: str, ending: str
                 ) -> re.Pattern[str] | None:
-    """The words an Arabic term starts (as `fullmatch`): `clitics` (a pattern), then a
+    """The words an Arabic term starts (whole lines of a text of words, one a line, that the
+    pattern's `findall` gives): `clitics` (a pattern), then a
     one-word core and an `ending` (a pattern), or the word characters a longer core starts
     with, up to its first other character. None when a core or one of `pieces` (the clitics'
     and endings' strings) holds no word character or others: the text is searched everywhere."""
@@ -110,7 +109,8 @@ def first_words(cores: Iterable[str], pieces: Iterable[str], clitics: str, endin
     def trie(words: list[str]) -> str:
         return trie_regex([re.escape(c) for c in w] for w in words) if words else "(?!)"
 
-    return re.compile(rf"{clitics}(?:{trie(whole)}{ending}|{trie(leads)})")
+    # one word a line: the words of a paragraph joined by line ends are tried in one search
+    return re.compile(rf"^(?:{clitics}(?:{trie(whole)}{ending}|{trie(leads)}))$", re.MULTILINE)
 
 
 class HeadWords:
@@ -138,9 +138,10 @@ class HeadWords:
                 self._seen.clear()
                 self._starting.clear()
                 new = set(words)
-            match = self._heads.fullmatch
-            self._starting.update(w for w in new if match(w) is not None)
-            self._seen.update(w for w in new if len(w) <= _LONGEST_KEPT)
+            # the new words tried in one search, one a line (a call per word cost twice as
+            # much); words are runs of \w, so none holds a line end
+            self._starting.update(self._heads.findall("\n".join(new)))
+            self._seen.update(new)
         return self._starting.intersection(words)
 
 
