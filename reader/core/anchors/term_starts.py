@@ -59,18 +59,20 @@ def places(lowered: str, hits: Iterable[str],
     """Where in `lowered` each word of `hits` stands as a whole word, in order; a word whose
     terms all go on with one of `further[word]` only in a text holding one of those."""
     starts = []
+    find, size = lowered.find, len(lowered)
     for word in hits:
         pieces = further.get(word) if further is not None else None
         if pieces is not None and not any(piece in lowered for piece in pieces):
             continue  # none of the words its terms go on with: no term starts at this word
-        at = lowered.find(word)
+        at = find(word)
         while at >= 0:
             end = at + len(word)
-            if (at == 0 or not is_word(lowered[at - 1])) and (
-                end == len(lowered) or not is_word(lowered[end])
+            # (is_word written out: a call per place cost a third of the search)
+            if (at == 0 or not ((c := lowered[at - 1]).isalnum() or c == "_")) and (
+                end == size or not ((c := lowered[end]).isalnum() or c == "_")
             ):
                 starts.append(at)
-            at = lowered.find(word, at + 1)
+            at = find(word, at + 1)
     starts.sort()
     return starts
 
