@@ -10,6 +10,15 @@ from pathlib import Path
 from typing import Any
 
 from reader.core.anchors.glossary_cache import cached_matcher, cached_terms
+from reader.core.anchors.term_starts import (
+    HeadWords,
+    arabic_matches,
+    english_hits,
+    first_words,
+    is_word,
+    matches_at,
+    places,
+)
 from reader.core.anchors.trie import trie_regex
 from reader.core.anchors.tsv import PAIR_COLUMNS, ar_key, path_key, read_rows, variants
 from reader.core.arabic.affixes import (
@@ -19,7 +28,7 @@ from reader.core.arabic.affixes import (
     GLOSSARY_SUFFIXES,
     PREPOSITIONS,
 )
-from reader.core.arabic.normalise import DIACRITICS, fold_for_search, original_span
+from reader.core.arabic.normalise import DIACRITICS, fold_for_search, letter_runs, original_span
 from reader.core.errors import InputError
 from reader.resources import resource_path
 
@@ -40,6 +49,7 @@ _AR_WITH_ARTICLE = "(?:" + "|".join(f for f in ARTICLE_FORMS if f[0] not in CONJ
 _AR_PREPOSITION = "[" + "".join(PREPOSITIONS) + "]?"
 # Endings glued to a term that keep it the same term: nisba, plural, dual, feminine, pronouns.
 _AR_SUFFIX = "(?:" + "|".join(GLOSSARY_SUFFIXES) + ")?"
+_AR_PIECES = (*CONJUNCTIONS, *ARTICLE_FORMS, *PREPOSITIONS, *GLOSSARY_SUFFIXES)
 
 # English: apostrophes and dashes folded to ASCII one for one, so offsets survive.
 _EN_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "ʻ": "'", "`": "'", "´": "'",
@@ -146,6 +156,18 @@ class _Matcher:
     # for a first word all of whose terms go on past it: pieces of text (lower case) one of
     # which each of those terms holds further on ("the" -> "prophet", "guardian", ...)
     further: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Arabic: a pattern whose match of a word tells whether a term may start at it (clitics,
+    # then the leading letters of a core); None when some core starts with no word character
+    heads: re.Pattern[str] | None = None
+    # made of the above: the first words as bytes, and the Arabic words known to start a term
+    first_bytes: frozenset[bytes] | None = field(init=False, compare=False)
+    head_words: HeadWords | None = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        firsts = None if self.firsts is None else frozenset(w.encode() for w in self.firsts)
+        object.__setattr__(self, "first_bytes", firsts)
+        words = None if self.heads is None else HeadWords(self.heads, self.ids, _AR_PIECES)
+        object.__setattr__(self, "head_words", words)
 
 
 def _arabic_matcher(terms: Iterable[Term]) -> _Matcher | None:
@@ -178,7 +200,9 @@ def _arabic_matcher(terms: Iterable[Term]) -> _Matcher | None:
     if bare:
         branches.append(rf"{_AR_CONJ}{_AR_PREPOSITION}(?P<bare>{trie(bare)})")
     regex = rf"(?<!\w)(?:{'|'.join(branches)}){_AR_SUFFIX}(?!\w)"
-    return _Matcher(re.compile(regex), ids, _ignored(terms), _core_key_ar)
+    heads = first_words(ids, _AR_PIECES, rf"{_AR_CONJ}(?:{_AR_WITH_ARTICLE}|{_AR_PREPOSITION})",
+                        _AR_SUFFIX)
+    return _Matcher(re.compile(regex), ids, _ignored(terms), _core_key_ar, heads=heads)
 
 
 def _ignored(terms: Iterable[Term]) -> frozenset[str]:
@@ -249,15 +273,10 @@ def _second_word(atoms: list[str]) -> str | None:
         return None
     letters = []
     for atom in atoms[atoms.index(r"[\s-]+") + 1 :]:
-        if len(atom) != 1 or not atom.isascii() or not _is_word(atom):
+        if len(atom) != 1 or not atom.isascii() or not is_word(atom):
             break
         letters.append(atom.lower())
     return "".join(letters) or None
-
-
-def _is_word(c: str) -> bool:
-    """Whether the regex \\w matches `c`."""
-    return c.isalnum() or c == "_"
 
 
 def _first_words(sequences: Iterable[list[str]]) -> frozenset[str] | None:
@@ -271,7 +290,7 @@ def _first_words(sequences: Iterable[list[str]]) -> frozenset[str] | None:
         for atom in atoms:
             if atom == "'?":  # the apostrophe ends the word, or is left out and the word goes on
                 done += runs
-            elif len(atom) == 1 and _is_word(atom):  # re.escape leaves \\w characters alone
+            elif len(atom) == 1 and is_word(atom):  # re.escape leaves \\w characters alone
                 runs = [r + atom for r in runs]
                 continue
             else:  # a separator or a sign: the word ends before it
@@ -373,54 +392,29 @@ class Glossary:
             key = _core_key_ar if language == "ar" else _core_key_en
             self._matchers[language] = cached_matcher(  # the regex's compile is kept
                 language, list(self._terms.values()), lambda: build(self._terms.values()),
-                lambda pattern, ids, ignored, firsts: _Matcher(pattern, ids, ignored, key, firsts))
+                lambda pattern, ids, ignored, firsts, further, heads: _Matcher(
+                    pattern, ids, ignored, key, firsts, further, heads))
         return self._matchers[language]
-
-
-_NON_ASCII_WORD = re.compile(r"[^\W\x00-\x7f]")
-_WORD = re.compile(r"\w+")
 
 
 def _matches(matcher: _Matcher, haystack: str) -> Iterable[re.Match[str]]:
     """`matcher.pattern.finditer(haystack)`, tried only where a word a term may start with
     starts when that is known (most words start no term, and the pattern tries every place).
 
-    Words are compared in lower case, which is what the pattern's case folding does on ASCII
-    letters; a text with other letters is searched everywhere.
+    English words are compared in lower case, which is what the pattern's case folding does on
+    ASCII letters; a text with other letters is searched everywhere. Arabic words are tried
+    by the heads pattern once each (`term_starts.HeadWords`).
     """
-    firsts = matcher.firsts
-    lowered = haystack.lower()
-    if (firsts is None or len(lowered) != len(haystack)
-            or (not haystack.isascii() and _NON_ASCII_WORD.search(haystack) is not None)):
+    if matcher.head_words is not None:
+        return arabic_matches(matcher.pattern, matcher.head_words, haystack, letter_runs)
+    if matcher.first_bytes is None:
         return matcher.pattern.finditer(haystack)
-    hits = firsts.intersection(_WORD.findall(lowered))
+    hits = english_hits(matcher.first_bytes, haystack)
+    if hits is None:
+        return matcher.pattern.finditer(haystack)
     if not hits:
         return []
-    starts = []
-    further = matcher.further
-    for word in hits:
-        pieces = further.get(word)
-        if pieces is not None and not any(piece in lowered for piece in pieces):
-            continue  # none of the words its terms go on with: no term starts at this word
-        at = lowered.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not _is_word(lowered[at - 1])) and (
-                end == len(lowered) or not _is_word(lowered[end])
-            ):
-                starts.append(at)
-            at = lowered.find(word, at + 1)
-    starts.sort()
-    found = []
-    pos = 0
-    for at in starts:
-        if at < pos:
-            continue
-        m = matcher.pattern.match(haystack, at)
-        if m is not None:
-            found.append(m)
-            pos = m.end()
-    return found
+    return matches_at(matcher.pattern, haystack, places(haystack.lower(), hits, matcher.further))
 
 
 @functools.lru_cache(maxsize=16)

@@ -8,7 +8,7 @@ import dataclasses
 import hashlib
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -25,11 +25,12 @@ if TYPE_CHECKING:
 # cost 2-3 ms. The key holds the terms, the source of the modules whose code shapes a
 # matcher, and Python's version and regex engine (the code's format follows them).
 _KIND = "glossary"
-_FORMAT = "reader-glossary-matcher-1"
+_FORMAT = "reader-glossary-matcher-2"
 # the modules whose code decides a matcher (glossary.py builds it from the terms, with the
-# Arabic affixes, the TSV key and the normalisation)
+# Arabic affixes, the TSV key and the normalisation; term_starts its Arabic first words)
 _MODULES = (
     "reader.core.anchors.glossary",
+    "reader.core.anchors.term_starts",
     "reader.core.anchors.trie",
     "reader.core.anchors.tsv",
     "reader.core.arabic.affixes",
@@ -49,11 +50,16 @@ class Matcher(Protocol):
     def ignored(self) -> frozenset[str]: ...
     @property
     def firsts(self) -> frozenset[str] | None: ...
+    @property
+    def further(self) -> Mapping[str, tuple[str, ...]]: ...
+    @property
+    def heads(self) -> re.Pattern[str] | None: ...
 
 
 M = TypeVar("M", bound=Matcher)
 D = TypeVar("D", bound="DataclassInstance")
-Rebuild = Callable[[re.Pattern[str], dict[str, str], frozenset[str], "frozenset[str] | None"], M]
+Rebuild = Callable[[re.Pattern[str], dict[str, str], frozenset[str], "frozenset[str] | None",
+                    dict[str, tuple[str, ...]], "re.Pattern[str] | None"], M]
 
 
 def cached_matcher(language: str, terms: Sequence[object], build: Callable[[], M | None],
@@ -113,19 +119,22 @@ def _path(what: str, data: bytes) -> Path | None:
 def _parts(matcher: Matcher) -> dict[str, Any] | None:
     """A matcher as marshal keeps it, or None when its pattern's code cannot be had (another
     Python whose `re` is built otherwise: then nothing is kept)."""
-    pattern = matcher.pattern
     try:
-        code = compiled_code(pattern)
+        code = compiled_code(matcher.pattern)
+        heads = None if matcher.heads is None else compiled_code(matcher.heads)
     except Exception:  # any change of re's internals: no cache, the same results
         return None
     return {"regex": code, "ids": dict(matcher.ids), "ignored": sorted(matcher.ignored),
-            "firsts": None if matcher.firsts is None else sorted(matcher.firsts)}
+            "firsts": None if matcher.firsts is None else sorted(matcher.firsts),
+            "further": {w: tuple(p) for w, p in matcher.further.items()}, "heads": heads}
 
 
 def _restore(kept: dict[str, Any], rebuild: Rebuild[M]) -> M:
-    firsts = kept["firsts"]
+    firsts, heads = kept["firsts"], kept["heads"]
     return rebuild(pattern_from_code(kept["regex"]), dict(kept["ids"]),
-                   frozenset(kept["ignored"]), None if firsts is None else frozenset(firsts))
+                   frozenset(kept["ignored"]), None if firsts is None else frozenset(firsts),
+                   {w: tuple(p) for w, p in kept["further"].items()},
+                   None if heads is None else pattern_from_code(heads))
 
 
 def compiled_code(pattern: re.Pattern[str]) -> dict[str, Any]:

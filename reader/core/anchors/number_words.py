@@ -92,16 +92,22 @@ class Tokens:
     a number starts at few of a paragraph's words, and a record for each word cost more than
     reading the numbers."""
 
-    __slots__ = ("ends", "starts", "words")
+    __slots__ = ("_made", "ends", "starts", "words")
 
     def __init__(self, words: list[str], starts: list[int], ends: list[int]) -> None:
         self.words, self.starts, self.ends = words, starts, ends
+        # the records made, by index: the readers ask for the same few tokens several times
+        # (a record costs more than the look-up; none of them changes one)
+        self._made: dict[int, Tok] = {}
 
     def __len__(self) -> int:
         return len(self.words)
 
     def __getitem__(self, j: int) -> Tok:
-        return Tok(self.starts[j], self.ends[j], self.words[j])
+        tok = self._made.get(j)
+        if tok is None:
+            tok = self._made[j] = Tok(self.starts[j], self.ends[j], self.words[j])
+        return tok
 
 
 def near(folded: str, a: int, b: int) -> bool:
@@ -177,6 +183,11 @@ _EN_HINT = re.compile(
     + trie_regex(list(w) for w in [*_EN_UNITS, *_EN_TENS, *EN_SCALES, "hundred", "dozen"])
     + "(?![a-z])"
 )
+# The same test as a set look-up of the text's runs of a-z (in its UTF-8 bytes, every byte
+# but a-z a space: the runs `_EN_HINT` sees between its look-arounds), a third of the time.
+_EN_HINT_WORDS = frozenset(
+    w.encode() for w in [*_EN_UNITS, *_EN_TENS, *EN_SCALES, "hundred", "dozen"])
+_LOWER_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 # Arabic ones also with a conjunction, preposition or article glued on.
 _AR_HINT_WORDS = frozenset(
     prefix + word
@@ -193,7 +204,8 @@ def may_hold_number(folded: str, lang: str) -> bool:
     asks for too.
     """
     if lang == "en":
-        return _has_digit(folded) or _EN_HINT.search(folded) is not None
+        return _has_digit(folded) or not _EN_HINT_WORDS.isdisjoint(
+            folded.encode("utf-8", "surrogatepass").translate(_LOWER_LETTERS).split())
     return _DIGIT.search(folded) is not None or not _AR_HINT_WORDS.isdisjoint(letter_runs(folded))
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from reader.core.anchors.number_words import (
+    _AR_HINT_WORDS,
     AR_DUAL_SCALES,
     AR_SCALES,
     EN_GLUED_SCALES,
@@ -100,13 +101,17 @@ def find_numbers(
     """
     if lang not in LANGUAGES:
         raise InputError(f"numbers: unsupported language {lang!r} (expected 'ar' or 'en')")
-    folded, index = fold_for_search(text)
-    if not may_hold_number(folded, lang):
+    # an ASCII text folds to its lower case, character for character (no offsets to list)
+    folded, index = (text.lower(), None) if text.isascii() else fold_for_search(text)
+    if lang == "ar":
+        if _DIGIT.search(folded) is None:  # (once: the text is scanned for digits once)
+            runs = letter_runs(folded)
+            if _AR_HINT_WORDS.isdisjoint(runs):
+                return []  # no digit and no number word (`may_hold_number`): most paragraphs
+            if NUMBER_STARTS["ar"].isdisjoint(runs):
+                return []  # only words like لست: a token a number starts at is a run of letters
+    elif not may_hold_number(folded, lang):
         return []  # no digit and no number word: most paragraphs of a book
-    if lang == "ar" and _DIGIT.search(folded) is None and NUMBER_STARTS["ar"].isdisjoint(
-        letter_runs(folded)
-    ):
-        return []  # only words like لست: a token a number starts at is a run of letters
     toks, candidates = _tokens(folded, lang)
     found: list[tuple[int, int, float, str | None, bool, bool]] = []
     # the tokens where a number may start, in turn; one found resumes after its last token
@@ -122,7 +127,7 @@ def find_numbers(
     skips = list(skip_spans)
     mentions = []
     for start, end, value, unit, is_year, from_words in found:
-        s, e = original_span(index, start, end, len(text))
+        s, e = (start, end) if index is None else original_span(index, start, end, len(text))
         if any(s < ke and ks < e for ks, ke in skips):
             continue
         mentions.append(NumberMention(value, s, e, text[s:e], unit, is_year, from_words))

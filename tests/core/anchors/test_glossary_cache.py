@@ -49,6 +49,10 @@ def _same_matchers(kept: Glossary, fresh: Glossary) -> None:
         assert a.pattern.groupindex == b.pattern.groupindex
         assert a.pattern.groups == b.pattern.groups
         assert (a.ids, a.ignored, a.firsts, a.key) == (b.ids, b.ignored, b.firsts, b.key)
+        assert a.further == b.further and (language == "en" or a.further == {})
+        assert (a.heads is None) == (b.heads is None) == (language == "en")
+        if a.heads is not None and b.heads is not None:
+            assert (a.heads.pattern, a.heads.flags) == (b.heads.pattern, b.heads.flags)
         assert list(a.ids) == list(b.ids)
 
 
