@@ -19,6 +19,7 @@ from reader.core.align.prepared import PreparedPair
 from reader.core.anchors.features import (
     Anchors,
     Features,
+    is_latin_word,
     mask_spans,
     paragraph_features,
 )
@@ -72,10 +73,7 @@ class _Cutter:
         self.arabic = lang == "ar"
         self.terms = [(t.start, t.end) for t in anchors.terms]
         self.masked = mask_spans(paragraph, self.terms)
-        # where normalising drops a character of the masked paragraph: a sentence counts
-        # those inside it by bisection, not by a search of its own
-        self.dropped = ([m.start() for m in _DROPPED.finditer(self.masked)] if self.arabic
-                        else [])
+        self.marked = self.arabic and _DROPPED.search(self.masked) is not None
 
     @classmethod
     def of(cls, paragraph: str, features: Features | None, anchors: Anchors, lang: str
@@ -100,10 +98,9 @@ class _Cutter:
         if self.arabic:
             masked = self.masked[start:end]
             length = len("".join(masked.split()))
-            if self.dropped:  # normalising drops them
-                length -= bisect_left(self.dropped, end) - bisect_left(self.dropped, start)
-            # not is_latin_word(w), inline: a call per word cost more than the test
-            names = [w for w in words if len(w) >= 3 and not w[:1].isascii()]
+            if self.marked:
+                length -= len(_DROPPED.findall(masked))  # normalising drops them
+            names = [w for w in words if len(w) >= 3 and not is_latin_word(w)]
         else:
             length = len("".join(s.text.split()))
             text = self.paragraph
