@@ -17,11 +17,12 @@ from reader.core.align.model import LengthModel, _LengthTable, length_logprob
 from reader.core.align.params import AlignerParams
 
 
-def lexical_term(dot: np.ndarray, own: np.ndarray, other: np.ndarray,
+def lexical_term(dot: np.ndarray | float, own: np.ndarray, other: np.ndarray,
                  weight: float | np.ndarray, threshold: float | np.ndarray) -> np.ndarray:
     """`weight * (dot / np.sqrt(np.maximum(own * other, 1e-12)) - threshold)`."""
     x = own * other
-    if x.shape != dot.shape or not _keeps(x, dot, threshold, weight):
+    if (not isinstance(dot, np.ndarray) or x.shape != dot.shape
+            or not _keeps(x, dot, threshold, weight)):
         return weight * (dot / np.sqrt(np.maximum(x, 1e-12)) - threshold)
     np.maximum(x, 1e-12, out=x)
     np.sqrt(x, out=x)

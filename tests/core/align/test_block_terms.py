@@ -88,3 +88,11 @@ def test_bead_score_is_the_formula(data: st.DataObject) -> None:
     got = np.empty((rows, width), np.float32)
     bead_score(got, prior, lexical, evidence.copy(), weight, length.copy())
     assert got.tobytes() == want.tobytes()
+
+
+def test_lexical_term_of_a_sum_of_nothing_is_the_formula() -> None:
+    own = np.array([[2.0], [0.0]])
+    other = np.array([[1.0, 4.0], [0.5, 0.0]])
+    weight = np.array([[3.0], [1.5]], dtype=np.float32)
+    want = weight * (0 / np.sqrt(np.maximum(own * other, 1e-12)) - 0.2)
+    assert lexical_term(0, own, other, weight, 0.2).tobytes() == want.tobytes()
