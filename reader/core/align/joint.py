@@ -60,7 +60,7 @@ def sweep_both(
     first_in, first_out = inside_bounds(centre, half, m)
     sweep = _Sweep(n, m, width, table, pad, grid, pinned or {}, first_in, first_out, types,
                    links)
-    plain = [sweep.plain_forward(i) and sweep.plain_backward(n - i) for i in range(n + 1)]
+    plain = sweep.plain_rows()
     # flat offsets of each step's candidates, (steps, planes, types); the backward plane's
     # cells move the other way, as its rows are reversed
     offsets = np.empty((n + 1, 3, len(types)), dtype=np.int64)
@@ -207,6 +207,17 @@ class _Sweep:
 
     def plain_backward(self, i: int) -> bool:
         return i < self.n and self._full(i) and i not in self.links.slow_b
+
+    def plain_rows(self) -> list[bool]:
+        """`plain_forward(i) and plain_backward(n - i)` of each step i, at once (a call per
+        row cost more than the row's own arithmetic on a long band)."""
+        n = self.n
+        full = (np.asarray(self.first_in) == 0) & (np.asarray(self.first_out) == self.width)
+        full[[i for i in self.pinned if 0 <= i <= n]] = False
+        forward, backward = full.copy(), full
+        forward[[0, *self.links.slow_f]] = False
+        backward[[n, *self.links.slow_b]] = False
+        return (forward & backward[::-1]).tolist()
 
     def _far(self, c: np.ndarray, shift: int, source: np.ndarray) -> None:
         """Cells of a move beyond the pad: c[o] = source[o + shift] where that is in the band."""

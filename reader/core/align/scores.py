@@ -9,6 +9,7 @@ import numpy as np
 
 from reader.core.align.band import dot_band
 from reader.core.align.beads import Bead
+from reader.core.align.block_terms import bead_score, length_term, lexical_term
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import (
     LengthModel,
@@ -19,7 +20,6 @@ from reader.core.align.model import (
     band_cosines,
     chance_cosine,
     estimate_model,
-    length_logprob,
     match_cosine,
     model_columns,
 )
@@ -214,20 +214,20 @@ class _ScoreContext:
             for da in range(ks):
                 if (da, kt) not in src_terms:
                     dot_a = sum([dots(da, db) for db in range(kt - 1, -1, -1)])
-                    cos_a = dot_a / np.sqrt(np.maximum(src_self.run[1][a[da]] * norm_t[kt],
-                                                       1e-12))
-                    src_terms[da, kt] = 0.5 * pb.src_len[a[da]] / t.unit_s * (
-                        cos_a - t.threshold)
+                    src_terms[da, kt] = lexical_term(
+                        dot_a, src_self.run[1][a[da]], norm_t[kt],
+                        0.5 * pb.src_len[a[da]] / t.unit_s, t.threshold)
             for db in range(kt):
                 if (db, ks) not in tgt_terms:
                     dot_b = sum([dots(da, db) for da in range(ks - 1, -1, -1)])
-                    cos_b = dot_b / np.sqrt(np.maximum(tgt_self.run[1][b[db]] * norm_s[ks],
-                                                       1e-12))
                     if db not in tgt_weight:
                         tgt_weight[db] = 0.5 * pb.tgt_len[b[db]] / t.unit_t
-                    tgt_terms[db, ks] = tgt_weight[db] * (cos_b - t.threshold)
+                    tgt_terms[db, ks] = lexical_term(dot_b, tgt_self.run[1][b[db]],
+                                                     norm_s[ks], tgt_weight[db], t.threshold)
         lengths_t = {kt: (self.lt_cum[jc] - self.lt_cum[np.maximum(jc - kt, 0)]).astype(
             np.float32) for kt in norm_t}
+        ratio = t.lengths.ratio
+        lt_by_ratio = {kt: lengths_t[kt] / ratio for kt in lengths_t}
         for ks, kt in types:
             evidence = np.zeros(j.shape, dtype=np.float32)
             for da in range(ks - 1, -1, -1):
@@ -236,13 +236,10 @@ class _ScoreContext:
                 evidence += tgt_terms[db, ks]
             evidence /= t.scale
             ls = (self.ls_cum[i] - self.ls_cum[np.maximum(i - ks, 0)]).astype(np.float32)
-            score = (
-                params.log_prior[(ks, kt)]
-                + params.lexical_weight * evidence
-                + params.length_weight * length_logprob(ls, lengths_t[kt], t.lengths, params)
-            )
             table = out[(ks, kt)]
-            table[...] = score
+            bead_score(table, params.log_prior[(ks, kt)], params.lexical_weight, evidence,
+                       params.length_weight,
+                       length_term(ls, lengths_t[kt], lt_by_ratio[kt], t.lengths, params))
             if lowest < kt or highest > m:
                 table[(j < kt) | (j > m)] = NEG
             table[: max(0, ks - r0)] = NEG  # no bead of ks rows ends before row ks

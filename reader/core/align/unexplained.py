@@ -52,8 +52,12 @@ def leave_out_unexplained(beads: Sequence[Bead], pb: Problem, model: Model | Non
     if not loose.any():
         return list(beads)
     near = np.maximum(cos, CLEARLY * model.threshold)
-    elsewhere = loose & (_best_near(pb.src_vec, pb.tgt_vec, a, b) > near)
-    elsewhere &= _best_near(pb.tgt_vec, pb.src_vec, b, a) > near
+    # asked of the loose pairs alone (a few of thousands): a pair's best match nearby is
+    # computed from its own rows, whichever others are asked with it
+    at = np.flatnonzero(loose)
+    elsewhere = np.zeros(len(ones), dtype=bool)
+    elsewhere[at] = (_best_near(pb.src_vec, pb.tgt_vec, a[at], b[at]) > near[at]) & (
+        _best_near(pb.tgt_vec, pb.src_vec, b[at], a[at]) > near[at])
     unexplained = {k for k, x in zip(ones, loose, strict=True) if x}
     best = {k: bool(x) for k, x in zip(ones, elsewhere, strict=True)}
     agree = {k: bool(x) for k, x in zip(ones, _lengths_agree(pb, model, a, b), strict=True)}
