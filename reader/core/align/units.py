@@ -40,6 +40,7 @@ from reader.core.align.params import (
     prior_tilt,
     unit_scoring,
 )
+from reader.core.align.post_pins import pinned_posts
 from reader.core.align.posterior import Sweeps
 from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.align.structure import PairStructure, unit_structure
@@ -49,7 +50,6 @@ from reader.core.align.subunits import cut_sources, pin_threshold
 from reader.core.align.unit_beads import paragraph_beads
 from reader.core.anchors.features import Features
 from reader.core.progress import CancelCheck
-from reader.core.text.kinds import Kind
 from reader.core.text.sentences import Sentence
 
 
@@ -125,7 +125,7 @@ def side_units(side: Side, pieces: Sequence[Piece], null_prior: float) -> Units:
     paragraph = np.fromiter((p.paragraph for p in pieces), dtype=np.int64, count=len(pieces))
     first = np.searchsorted(paragraph, np.arange(len(side.texts) + 1)).astype(np.int64)
     null_score = (null_prior + side.null_bonus[paragraph]).astype(np.float32)
-    posts = np.array([k is Kind.EMBEDDED_POST for k in side.kinds], dtype=bool)
+    posts = pinned_posts(side.kinds, side.texts)
     return Units(feats, paragraph, first, null_score, posts)
 
 
