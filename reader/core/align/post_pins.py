@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from reader.core.align.beads import Bead
 from reader.core.text.kinds import Kind
 
 # The hosts of `posts.MEDIA_LINK`, each with its slash: a plain search for them costs
@@ -46,3 +47,26 @@ def _has_link(text: str) -> bool:
         return False
     lowered = text.lower()
     return any(host in lowered for host in _LINKS)
+
+
+def posts_out(beads: Sequence[Bead], posts: tuple[np.ndarray, np.ndarray],
+              paragraph: tuple[np.ndarray, np.ndarray],
+              left_out: tuple[np.ndarray, np.ndarray] | None) -> tuple[np.ndarray, np.ndarray]:
+    """A flag per unit of each side (`paragraph`: each unit's paragraph): what no bead of the
+    sentence pass may hold, the `posts` the paragraph pass's `beads` leave out and what
+    `left_out` says (flags per paragraph). Where the Arabic runs on, such a post is kept out
+    this way rather than pinned (units.null_corners): a pin holds the other side where the
+    paragraph pass put it, and an English paragraph it put after the tweet stays there, left
+    out, though it translates the end of the Arabic paragraph before the tweet (seeds 2, 5, 8,
+    18: "Can you please follow along with me?" / "هل يمكنكم محاكاتي؟")."""
+    out = []
+    for side in (0, 1):
+        flags = np.zeros(len(posts[side]), dtype=bool)
+        for b in beads:
+            if b.is_null:
+                flags[list(b.src or b.tgt) if bool(b.src) == (side == 0) else []] = True
+        flags &= posts[side]
+        if left_out is not None:
+            flags |= left_out[side]
+        out.append(flags[paragraph[side]])
+    return out[0], out[1]
