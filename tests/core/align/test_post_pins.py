@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.align.aligner import align_texts
+from reader.core.align.params import DEFAULT_PARAMS
 from reader.core.align.post_pins import pinned_posts
 from reader.core.text.document import load_text
 from reader.core.text.kinds import Kind
@@ -45,6 +47,26 @@ def test_a_short_translated_paragraph_above_a_tweet_joins_its_english(tmp_path: 
     shifted = [(tuple(i + 2 * (i > 13) for i in s), t) for s, t in GOLD]
     assert [(tuple(s), tuple(t)) for s, t in pairs] == [
         *shifted[:7], ((14,), ()), ((15,), ()), *shifted[7:]]
+
+
+def test_the_english_beside_a_tweet_may_move_across_it(tmp_path: Path) -> None:
+    # A tweet pasted after Arabic paragraph 4 (Genesis 25:32, which ends the bead 3-4 / 5): the
+    # paragraph pass puts the short English paragraph 5 after the tweet; pinned there, the
+    # sentence pass left it out and the Arabic 3 and 4 with it (bench seeds 2, 5, 8, 18). Kept
+    # out of every bead instead, the tweet lets English 5 come back to its Arabic.
+    ar = RUNON.with_suffix(".ar.txt").read_text(encoding="utf-8").split("\n\n")
+    ar[5:5] = TWEET
+    path = tmp_path / "genesis-25-tweet.ar.txt"
+    path.write_text("\n\n".join(ar), encoding="utf-8")
+    source, target = load_text(path), load_text(RUNON.with_suffix(".en.txt"))
+
+    def beads(free: bool) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+        params = replace(DEFAULT_PARAMS, unit_posts_free=free)
+        pairs = align_texts(source, target, params=params).as_pairs()
+        return [(tuple(s), tuple(t)) for s, t in pairs]
+
+    assert beads(True)[1:5] == [((2,), (2, 3, 4)), ((3, 4), (5,)), ((5,), ()), ((6,), ())]
+    assert ((), (5,)) in beads(False)
 
 
 def test_the_corpus_posts_keep_their_link_lines_and_attributions() -> None:
