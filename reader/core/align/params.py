@@ -75,6 +75,9 @@ class AlignerParams:
     # ... where the Arabic runs its sentences together (subunits.pin_threshold; above 1: no
     # pin; seeds 1-20, small: 0.95 0.934, 0.99 0.935 as none)
     unit_pin_run_on: float = 2.0
+    # ... and there an embedded post is kept out of every bead but not pinned where the
+    # paragraph pass put it (align.post_pins.posts_out; seeds 1-20: small 0.945 -> 0.950)
+    unit_posts_free: bool = True
     # the sentence pass's lexical weight: lower than the paragraphs', as a sentence has fewer
     # words to be sure of (seeds 1-20: book strict F1 0.927 -> 0.932, small unchanged)
     unit_lexical_weight: float = 25.0

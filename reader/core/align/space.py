@@ -23,6 +23,7 @@ from reader.core.align.one_side import (
     written_of,
 )
 from reader.core.align.params import AlignerParams
+from reader.core.align.post_pins import pinned_posts
 from reader.core.align.presence import distinct, presence, row_lengths, token_ids
 from reader.core.align.readings import Readings, target_stems
 from reader.core.align.sound_alike import sound_alike
@@ -67,12 +68,13 @@ def side_features(
         feats.append(paragraph_features(
             t, lang, glossary, None if anchors is None else anchors[i], stemmer
         ))
+    posts = pinned_posts(kinds, text_paragraphs)  # a post's core, not the lines above its link
     bonus = np.array(
         [
             params.null_bonus_kind
-            if k in (Kind.EMBEDDED_POST, Kind.DUPLICATE, Kind.BOILERPLATE)
+            if posts[i] or k in (Kind.DUPLICATE, Kind.BOILERPLATE)
             else 0.0
-            for k in kinds
+            for i, k in enumerate(kinds)
         ],
         dtype=np.float32,
     )

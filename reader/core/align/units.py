@@ -41,6 +41,7 @@ from reader.core.align.params import (
     prior_tilt,
     unit_scoring,
 )
+from reader.core.align.post_pins import pinned_posts, posts_out
 from reader.core.align.posterior import Sweeps
 from reader.core.align.space import Side, Space, pieces_space, vectors
 from reader.core.align.structure import PairStructure, unit_structure
@@ -50,7 +51,6 @@ from reader.core.align.subunits import cut_sources, pin_threshold
 from reader.core.align.unit_beads import paragraph_beads
 from reader.core.anchors.features import Features
 from reader.core.progress import CancelCheck
-from reader.core.text.kinds import Kind
 from reader.core.text.sentences import Sentence
 
 
@@ -126,7 +126,7 @@ def side_units(side: Side, pieces: Sequence[Piece], null_prior: float) -> Units:
     paragraph = np.fromiter((p.paragraph for p in pieces), dtype=np.int64, count=len(pieces))
     first = np.searchsorted(paragraph, np.arange(len(side.texts) + 1)).astype(np.int64)
     null_score = (null_prior + side.null_bonus[paragraph]).astype(np.float32)
-    posts = np.array([k is Kind.EMBEDDED_POST for k in side.kinds], dtype=bool)
+    posts = pinned_posts(side.kinds, side.texts)
     return Units(feats, paragraph, first, null_score, posts)
 
 
@@ -198,7 +198,7 @@ def unit_path(beads: Sequence[Bead], src: Units, tgt: Units) -> list[tuple[int, 
 
 
 def null_corners(
-    beads: Sequence[Bead], src: Units, tgt: Units, threshold: float
+    beads: Sequence[Bead], src: Units, tgt: Units, threshold: float, pin_posts: bool = True
 ) -> list[tuple[int, int]]:
     """Both ends, in unit coordinates, of every paragraph the first programme left out and is
     at least `threshold` sure of (unless it sits beside a bead as long as that programme
@@ -214,7 +214,7 @@ def null_corners(
         i1, j1 = i + len(b.src), j + len(b.tgt)
         side = 0 if b.src else 1
         p = i if b.src else j
-        keep = posts[side][p] or first[side][p] == first[side][p + 1]
+        keep = (pin_posts and posts[side][p]) or first[side][p] == first[side][p + 1]
         if b.is_null and ((b.confidence >= threshold and not full[k]) or keep):
             corners.append((first[0][i], first[1][j]))
             corners.append((first[0][i1], first[1][j1]))
@@ -302,8 +302,10 @@ def _by_units(
         open_after(src_side.texts, src.first), open_after(tgt_side.texts, tgt.first))
     units_space = pieces_space(space, src.features, tgt.features)
     points = unit_path(beads, src, tgt)
-    corners = null_corners(beads, src, tgt,
-                           pin_threshold(src_side, beads, uncut, tgt_pieces, params))
+    threshold = pin_threshold(src_side, beads, uncut, tgt_pieces, params)
+    # no pin at all (the Arabic runs on): posts are kept out of every bead, not pinned (post_pins)
+    free_posts = params.unit_posts_free and threshold > 1.0
+    corners = null_corners(beads, src, tgt, threshold, not free_posts)
     corners += [(int(src.first[i]), int(tgt.first[j])) for i, j in pins]
     shapes = None
     if structure is not None:
@@ -311,6 +313,9 @@ def _by_units(
     out_units = None
     if left_out is not None:
         out_units = (left_out[0][src.paragraph], left_out[1][tgt.paragraph])
+    if free_posts and (src.posts.any() or tgt.posts.any()):
+        out_units = posts_out(beads, (src.posts, tgt.posts), (src.paragraph, tgt.paragraph),
+                              left_out)
     # only now the learnt word pairs: a second process may still be learning them
     src_vec, tgt_vec = vectors(units_space, translation if isinstance(translation, sp.csr_matrix)
                                else translation())
