@@ -16,15 +16,12 @@ from reader.core.align.post_pins import pinned_posts
 from reader.core.text.document import load_text
 from reader.core.text.kinds import Kind
 from reader.resources import CORPUS
+from tests.core.align.runon_helpers import GROUPED_BY_SEVEN
 from tests.paths import DATA
 
 RUNON = DATA / "runon" / "genesis-25"
 # the true beads of the run-on pair (tests/core/align/test_subedges.py)
-GOLD = [
-    ((0, 1), (0, 1)), ((2,), (2, 3, 4)), ((3, 4), (5,)), ((5, 6, 7, 8), (6, 7)), ((9, 10), (8,)),
-    ((11,), (9, 10)), ((12, 13), (11, 12, 13)), ((14, 15), (14,)), ((16, 17), (15, 16, 17, 18)),
-    ((18, 19), (19,)),
-]
+GOLD = GROUPED_BY_SEVEN
 TWEET = ["يا لها من قصة قديمة ما زالت تدهشني كلما قرأتها pic.twitter.com/EzzDr3xTs6",
          "— عثمان المختار (@othmanmhmmadr) May 8, 2024"]
 

@@ -5,30 +5,25 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from reader.core.align.aligner import _align_sides, align_texts
+from reader.core.align.aligner import _align_sides
 from reader.core.align.beads import Bead
-from reader.core.align.params import DEFAULT_PARAMS
+from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
 from reader.core.align.prepared import PreparedPair
 from reader.core.align.subunits import pin_threshold
 from reader.core.align.units import Piece, balanced_pieces
 from reader.core.text.document import load_text
+from tests.core.align.runon_helpers import GROUPED_BY_SEVEN, Beads, runon_beads
 from tests.paths import DATA
 
 # Genesis 31:47-32:31 grouped into paragraphs independently on each side, the Arabic verses'
 # full stops, colons and question marks taken out (tests/data/runon/README.md)
 RUNON = DATA / "runon" / "genesis-31"
 # the true beads: paragraphs sharing a verse
-GOLD = [
-    ((0, 1), (0, 1)), ((2,), (2, 3, 4)), ((3, 4), (5,)), ((5, 6, 7, 8), (6, 7)), ((9, 10), (8,)),
-    ((11,), (9, 10)), ((12, 13), (11, 12, 13)), ((14, 15), (14,)), ((16, 17), (15, 16, 17, 18)),
-    ((18, 19), (19,)),
-]
+GOLD = GROUPED_BY_SEVEN
 
 
-def _beads(params=DEFAULT_PARAMS) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    pairs = align_texts(load_text(RUNON.with_suffix(".ar.txt")),
-                        load_text(RUNON.with_suffix(".en.txt")), params=params).as_pairs()
-    return [(tuple(s), tuple(t)) for s, t in pairs]
+def _beads(params: AlignerParams = DEFAULT_PARAMS) -> Beads:
+    return runon_beads("genesis-31", params)
 
 
 def test_a_short_arabic_paragraph_the_paragraph_pass_left_out_joins_its_english() -> None:

@@ -8,16 +8,13 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.align.aligner import align_texts
-from reader.core.align.params import DEFAULT_PARAMS, NEG, UNIT_TYPES
+from reader.core.align.params import DEFAULT_PARAMS, NEG, UNIT_TYPES, AlignerParams
 from reader.core.align.subjoins import continued, free_joins, paragraph_firsts
 from reader.core.align.units import Piece
-from reader.core.text.document import load_text
-from tests.paths import DATA
+from tests.core.align.runon_helpers import Beads, runon_beads
 
 # Genesis 13:2-14:23 grouped into paragraphs independently on each side, the Arabic verses'
 # full stops, colons and question marks taken out (tests/data/runon/README.md)
-RUNON = DATA / "runon" / "genesis-13"
 # the true beads: paragraphs sharing a verse
 GOLD = [
     ((0, 1, 2, 3), (0, 1, 2, 3)), ((4, 5, 6), (4,)), ((7,), (5,)), ((8, 9), (6, 7)),
@@ -25,10 +22,8 @@ GOLD = [
 ]
 
 
-def _beads(params=DEFAULT_PARAMS) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    pairs = align_texts(load_text(RUNON.with_suffix(".ar.txt")),
-                        load_text(RUNON.with_suffix(".en.txt")), params=params).as_pairs()
-    return [(tuple(s), tuple(t)) for s, t in pairs]
+def _beads(params: AlignerParams = DEFAULT_PARAMS) -> Beads:
+    return runon_beads("genesis-13", params)
 
 
 def test_cuts_between_english_sentences_joined_again_give_every_bead() -> None:

@@ -11,13 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from reader.core.align.aligner import _align_sides, align_texts
+from reader.core.align.aligner import _align_sides
 from reader.core.align.beads import Bead
-from reader.core.align.params import DEFAULT_PARAMS
+from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
 from reader.core.align.prepared import PreparedPair, Vectors
 from reader.core.align.subunits import _monotone_path, _split, cut_sources
 from reader.core.align.units import Piece, balanced_pieces
 from reader.core.text.document import load_text
+from tests.core.align.runon_helpers import GROUPED_BY_SEVEN, Beads, runon_beads
 from tests.paths import DATA
 
 # Genesis 1:1-2:9 (Smith & Van Dyck, KJV; public domain), grouped into paragraphs independently
@@ -26,11 +27,7 @@ from tests.paths import DATA
 # "sentence" then runs over verses the English has in different paragraphs
 RUNON = DATA / "runon" / "genesis-1"
 # the true beads: paragraphs sharing a verse
-GOLD = [
-    ((0, 1), (0, 1)), ((2,), (2, 3, 4)), ((3, 4), (5,)), ((5, 6, 7, 8), (6, 7)), ((9, 10), (8,)),
-    ((11,), (9, 10)), ((12, 13), (11, 12, 13)), ((14, 15), (14,)), ((16, 17), (15, 16, 17, 18)),
-    ((18, 19), (19,)),
-]
+GOLD = GROUPED_BY_SEVEN
 
 
 def _pair() -> PreparedPair:
@@ -38,10 +35,8 @@ def _pair() -> PreparedPair:
                                  load_text(RUNON.with_suffix(".en.txt")))
 
 
-def _beads(params=DEFAULT_PARAMS) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    pairs = align_texts(load_text(RUNON.with_suffix(".ar.txt")),
-                        load_text(RUNON.with_suffix(".en.txt")), params=params).as_pairs()
-    return [(tuple(s), tuple(t)) for s, t in pairs]
+def _beads(params: AlignerParams = DEFAULT_PARAMS) -> Beads:
+    return runon_beads("genesis-1", params)
 
 
 def test_a_run_on_arabic_paragraph_keeps_the_three_english_paragraphs_it_translates() -> None:
