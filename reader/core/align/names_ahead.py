@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from reader.core.align.number_names import without_numbers
 from reader.core.align.one_side import lexicon_key
 from reader.core.align.sound_alike import sound_alike
 from reader.core.align.structure import PairStructure
@@ -64,7 +63,7 @@ def name_lists(src: list[Features], tgt: list[Features], known: Collection[str]
     """The Arabic names not in `known` and the English names, sorted, as name_pairs reads them."""
     ar_names = sorted(set(chain.from_iterable(f.names for f in src)).difference(known))
     en_names = sorted(set(chain.from_iterable(f.names for f in tgt)))
-    return without_numbers(ar_names, en_names)  # ("One" is no name: align.number_names)
+    return ar_names, en_names
 
 
 @dataclass(slots=True)

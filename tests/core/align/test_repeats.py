@@ -7,7 +7,6 @@ from pathlib import Path
 import numpy as np
 
 from reader.core.align.aligner import align_texts
-from reader.core.align.number_names import without_numbers
 from reader.core.align.one_side import sentence_cuts
 from reader.core.align.prepared import PreparedPair
 from reader.core.anchors.features import find_anchors
@@ -60,12 +59,6 @@ def test_repeats_of_one_side_only_keep_their_bonus(tmp_path: Path) -> None:
     pair = PreparedPair.of_texts(src, load_text(alone))
     repeats = [i for i, k in enumerate(pair.src.kinds) if k is Kind.DUPLICATE]
     assert repeats and (pair.src.null_bonus[repeats] > 0).all()
-
-
-def test_number_words_are_no_names() -> None:
-    ar, en = without_numbers(["عشر", "ثلاث", "ثان", "نحشون", "شمعون"],
-                             ["One", "Twelve", "Second", "Nahshon", "Simeon"])
-    assert ar == ["نحشون", "شمعون"] and en == ["Nahshon", "Simeon"]
 
 
 def test_one_before_ten_is_not_eleven() -> None:
