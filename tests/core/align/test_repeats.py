@@ -65,3 +65,5 @@ def test_one_before_ten_is_not_eleven() -> None:
     # "one spoon of ten shekels": واحد then عشرة; eleven is أحد عشر / إحدى عشرة
     assert find_anchors("وَصَحْنٌ وَاحِدٌ عَشَرَةُ شَوَاقِلَ مِنْ ذَهَبٍ", "ar", None).keys() == ["n:10"]
     assert find_anchors("أَحَدَ عَشَرَ كَوْكَبًا وإحدى عشرة سنة", "ar", None).keys() == ["n:11", "n:11"]
+    # "and eleven stars" (Genesis 37:9): و + أحد reads as واحد
+    assert find_anchors("وَالْقَمَرَ وَأَحَدَ عَشَرَ كَوْكَبًا", "ar", None).keys() == ["n:11"]
