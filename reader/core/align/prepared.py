@@ -15,6 +15,7 @@ from reader.core.align.model import Model, Problem
 from reader.core.align.names_ahead import start_ahead
 from reader.core.align.one_side import sentence_cuts, stem_readings
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
+from reader.core.align.repeats import shared_repeats
 from reader.core.align.space import Side, Space, pair_space, side_features, vectors
 from reader.core.align.structure import PairStructure, pair_structure
 from reader.core.anchors.features import Anchors, text_anchors
@@ -79,6 +80,9 @@ class PreparedPair:
     # the sides are documents, whose structure (headings, list items) is read as evidence and
     # whose leftovers are left out (align.structure, align.unexplained); not a bead's sentences
     document: bool = True
+
+    def __post_init__(self) -> None:
+        shared_repeats(self.src, self.tgt)  # a text's own repetition is aligned (align.repeats)
 
     @property
     def n_source(self) -> int:

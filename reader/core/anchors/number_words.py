@@ -143,7 +143,9 @@ def _ar_small(toks: TokenSeq, i: int, folded: str, first: bool) -> tuple[int, in
         return value, j
     if word in _AR_TEEN_HEADS or word in _AR_UNITS:
         unit = _AR_TEEN_HEADS.get(word) or _AR_UNITS[word]
-        if nxt in _AR_TEN and unit < 10:
+        # eleven is أحد عشر / إحدى عشرة: واحد before عشرة is "one", then "ten" (صحن واحد عشرة
+        # شواقل; but واحد عشر is و + أحد عشر, "and eleven")
+        if nxt in _AR_TEN and unit < 10 and not (unit == 1 and word in _AR_UNITS and nxt == "عشره"):
             return 10 + unit, i + 2
         if word in _AR_TEEN_HEADS:
             return None
