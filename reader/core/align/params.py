@@ -125,6 +125,9 @@ class AlignerParams:
     # (reader.core.align.open_ends; seeds 1-20: large 0.9209 -> 0.9238; 1.0: 0.9250 but
     # omission recall 0.886 -> 0.882, 0.75: 0.9246 and 0.885)
     unit_open_joins: float = 0.5
+    # an English sentence's short last clause after ":" or ";" a piece of its own where the rest
+    # has this many words (align.tail_cuts; 0: not cut)
+    unit_tail_cuts: int = 3
 
 
 DEFAULT_PARAMS = AlignerParams()

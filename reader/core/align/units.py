@@ -48,6 +48,7 @@ from reader.core.align.structure import PairStructure, unit_structure
 from reader.core.align.subedges import edge_runs
 from reader.core.align.subjoins import continued, free_joins, paragraph_firsts
 from reader.core.align.subunits import cut_sources, pin_threshold
+from reader.core.align.tail_cuts import tail_cuts
 from reader.core.align.unit_beads import paragraph_beads
 from reader.core.anchors.features import Features
 from reader.core.progress import CancelCheck
@@ -294,15 +295,16 @@ def _by_units(
     uncut = src_pieces
     src_pieces = cut_sources(src_side, tgt_side, space, translation, beads, src_pieces,
                              tgt_pieces, params, offered)
-    joins = None if uncut is src_pieces else (
-        continued(uncut, src_pieces), np.zeros(len(tgt_pieces), dtype=bool))
+    uncut_t, tgt_pieces = tgt_pieces, tail_cuts(tgt_side.texts, tgt_pieces, params.unit_tail_cuts)
+    joins = None if uncut is src_pieces and uncut_t is tgt_pieces else (
+        continued(uncut, src_pieces), continued(uncut_t, tgt_pieces))
     src = side_units(src_side, src_pieces, params.unit_null_prior)
     tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
     opens = None if not params.unit_open_joins else (
         open_after(src_side.texts, src.first), open_after(tgt_side.texts, tgt.first))
     units_space = pieces_space(space, src.features, tgt.features)
     points = unit_path(beads, src, tgt)
-    threshold = pin_threshold(src_side, beads, uncut, tgt_pieces, params)
+    threshold = pin_threshold(src_side, beads, uncut, uncut_t, params)
     # no pin at all (the Arabic runs on): posts are kept out of every bead, not pinned (post_pins)
     free_posts = params.unit_posts_free and threshold > 1.0
     corners = null_corners(beads, src, tgt, threshold, not free_posts)
@@ -322,7 +324,7 @@ def _by_units(
     del units_space  # its matrices are tens of megabytes: gone before the band's tables
     # the programme costs per row: let the side with fewer sentences give the rows
     # (counted before the cuts: a piece of a cut sentence is no sentence)
-    flip = len(tgt.features) < len(uncut)
+    flip = len(uncut_t) < len(uncut)
     rows, cols = (tgt, src) if flip else (src, tgt)
     row_vec, col_vec = (tgt_vec, src_vec) if flip else (src_vec, tgt_vec)
     if flip:
@@ -337,7 +339,8 @@ def _by_units(
     # the priors lean towards the bead types the pair's sentence counts call for
     # (counted before the cuts: a piece of a cut sentence is no sentence)
     ratio = _matched_ratio(beads, src if uncut is src_pieces else replace(
-        src, first=paragraph_firsts(uncut, len(src_side.texts))), tgt)
+        src, first=paragraph_firsts(uncut, len(src_side.texts))), tgt if uncut_t is tgt_pieces
+        else replace(tgt, first=paragraph_firsts(uncut_t, len(tgt_side.texts))))
     found = _align_units(
         rows, cols, row_vec, col_vec, points, corners, params, cancelled, out_units, model,
         1.0 / ratio if flip else ratio, shapes, joins, second_process, opens,
