@@ -125,9 +125,16 @@ class AlignerParams:
     # (reader.core.align.open_ends; seeds 1-20: large 0.9209 -> 0.9238; 1.0: 0.9250 but
     # omission recall 0.886 -> 0.882, 0.75: 0.9246 and 0.885)
     unit_open_joins: float = 0.5
-    # an English sentence's short last clause after ":" or ";" a piece of its own where the rest
-    # has this many words (align.tail_cuts; 0: not cut)
-    unit_tail_cuts: int = 3
+    # English sentences cut after every colon and semicolon (align.clause_cuts; seeds 1-20:
+    # large 0.9251 -> see docs/benchmarks.md): each part before a cut has this many words (0:
+    # no cuts) ...
+    unit_clause_words: int = 3
+    # ... where the pair's Arabic units are at least this many times the English ones ...
+    unit_clause_pair_ratio: float = 1.1
+    # ... in the paragraph pass's beads whose Arabic units are more than this many times
+    # their English ones; a clause linked apart from its sentence costs this
+    unit_clause_ratio: float = 1.3
+    unit_clause_apart: float = 1.0
 
 
 DEFAULT_PARAMS = AlignerParams()
