@@ -23,11 +23,10 @@
 
 from __future__ import annotations
 
-import copy
 import re
 from collections import Counter
-from collections.abc import Sequence
-from typing import Protocol, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar, cast
 
 import numpy as np
 
@@ -63,22 +62,21 @@ def clause_cuts(texts: Sequence[str], pieces: list[P], beads: Sequence[Bead],
     finer = finer_paragraphs(beads, sources, pieces, params.unit_clause_ratio)
     out: list[P] = []
     cut = False
+    make = cast(Callable[..., P], type(pieces[0])) if pieces else None
     for p in pieces:
         if p.paragraph not in finer:
             out.append(p)
             continue
         parts = clauses(texts[p.paragraph][p.start:p.end], words)
+        assert make is not None
         if len(parts) == 1:
             out.append(p)
             continue
         text = texts[p.paragraph][p.start:p.end]
         visible = max(1, len(text) - text.count(" "))
         for a, b in parts:
-            part = text[a:b]
-            q = copy.copy(p)
-            q.start, q.end = p.start + a, p.start + b
-            q.length = p.length * (len(part) - part.count(" ")) / visible
-            out.append(q)
+            out.append(make(p.paragraph, p.start + a, p.start + b,
+                            p.length * (b - a - text.count(" ", a, b)) / visible))
         cut = True
     return out if cut else pieces
 
@@ -91,7 +89,8 @@ def clauses(text: str, words: int) -> list[tuple[int, int]]:
     parts: list[tuple[int, int]] = []
     start = 0
     for m in _MARK.finditer(text):
-        if not text[m.end():].strip() or len(text[start:m.start() + 1].split()) < words:
+        # words: the spaces between them (a paragraph's white space is single spaces)
+        if m.end() == len(text) or text.count(" ", start, m.start()) + 1 < words:
             continue
         parts.append((start, m.start() + 1))
         start = m.end()

@@ -329,7 +329,7 @@ def _by_units(
     del units_space  # its matrices are tens of megabytes: gone before the band's tables
     # the programme costs per row: let the side with fewer sentences give the rows
     # (counted before the cuts: a piece of a cut sentence is no sentence)
-    flip = len(uncut_t) < len(uncut)
+    flip = len(tgt.features) < len(uncut)
     rows, cols = (tgt, src) if flip else (src, tgt)
     row_vec, col_vec = (tgt_vec, src_vec) if flip else (src_vec, tgt_vec)
     if flip:
