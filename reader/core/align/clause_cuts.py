@@ -63,8 +63,13 @@ def clause_cuts(texts: Sequence[str], pieces: list[P], beads: Sequence[Bead],
     out: list[P] = []
     cut = False
     make = cast(Callable[..., P], type(pieces[0])) if pieces else None
-    for p in pieces:
-        if p.paragraph not in finer:
+    last = len(pieces) - 1
+    for k, p in enumerate(pieces):
+        # only a paragraph's first and last sentences: inside one, a clause linked to one
+        # Arabic sentence or the next changes no paragraph bead
+        edge = k in (0, last) or pieces[k - 1].paragraph != p.paragraph \
+            or pieces[k + 1].paragraph != p.paragraph
+        if p.paragraph not in finer or not (edge or params.unit_clause_inside):
             out.append(p)
             continue
         parts = clauses(texts[p.paragraph][p.start:p.end], words)

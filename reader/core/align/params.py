@@ -135,6 +135,7 @@ class AlignerParams:
     # their English ones; a clause linked apart from its sentence costs this
     unit_clause_ratio: float = 1.3
     unit_clause_apart: float = 1.0
+    unit_clause_inside: bool = False
 
 
 DEFAULT_PARAMS = AlignerParams()
