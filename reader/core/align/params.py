@@ -137,7 +137,8 @@ class AlignerParams:
     unit_clause_ratio: float = 1.3
     # ... and a clause linked apart from its sentence costs this (2.0: large 0.9347)
     unit_clause_apart: float = 1.0
-    # the sentences inside a paragraph cut too (large 0.9358, ~30 % more English units)
+    # the sentences inside a paragraph cut too (large 0.9358; English units on large
+    # seed 1: 10,620 uncut, 12,864 at the edges, 13,639 all)
     unit_clause_inside: bool = False
 
 
