@@ -131,8 +131,16 @@ def apart_costs(scores: dict[tuple[int, int], np.ndarray], centre: np.ndarray, h
     n, m = len(row_apart), len(col_apart)
     rows, cols = np.r_[row_apart, False], np.r_[col_apart, False]
     i = np.arange(len(centre))
-    j = np.clip(centre[:, None] + np.arange(2 * half + 1)[None, :] - half, 0, m)
+    j = None if not col_apart.any() else np.clip(
+        centre[:, None] + np.arange(2 * half + 1)[None, :] - half, 0, m)
     for (ks, kt), table in scores.items():
+        if j is None:
+            # only rows pay (the side cut has the rows): a few rows of the band, read alone
+            hit_rows = np.flatnonzero(rows[np.clip(i - ks, 0, n)]) if ks else i[:0]
+            block = table[hit_rows]
+            block[block > NEG / 2] -= np.float32(cost)
+            table[hit_rows] = block
+            continue
         hit = np.zeros(table.shape, dtype=bool)
         if ks:
             hit |= rows[np.clip(i - ks, 0, n)][:, None]

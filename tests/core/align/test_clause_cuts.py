@@ -1,8 +1,9 @@
-"""English sentences cut at colons and semicolons where the Arabic is finer (align/clause_cuts.py)."""
+"""English sentences cut at colons and semicolons where the Arabic is finer (clause_cuts)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 import numpy as np
 from hypothesis import given, settings
@@ -48,7 +49,7 @@ def test_clauses_cover_the_text_but_the_white_space_between(words: list[str], le
     text = " ".join(words)
     parts = clauses(text, least)
     assert parts[0][0] == 0 and parts[-1][1] == len(text)
-    for (_, end), (start, _) in zip(parts, parts[1:], strict=False):
+    for (_, end), (start, _) in pairwise(parts):
         assert text[end - 1] in ":;" and not text[end:start].strip()
 
 
@@ -85,3 +86,29 @@ def test_a_bead_starting_at_a_clause_cut_off_pays() -> None:
             live[0] = False
         assert (table[starts & live] == -1.0).all() and (table[~starts & live] == 0.0).all()
     assert (scores[(1, 1)][0] == NEG).all()
+
+
+def test_rows_that_start_with_a_clause_pay_the_same_read_alone() -> None:
+    rows, cols, half = 8, 7, 3
+    centre = np.round(np.linspace(0, cols, rows + 1)).astype(np.int64)
+    rng = np.random.default_rng(3)
+    base = {t: rng.normal(size=(rows + 1, 2 * half + 1)).astype(np.float32) for t in UNIT_TYPES}
+    base[(2, 1)][1] = NEG
+    row_apart = np.zeros(rows, dtype=bool)
+    row_apart[[2, 5]] = True
+    # the rows' path (no column marked) against the full one: a column marked that no bead
+    # of the band starts at changes nothing
+    alone = {t: v.copy() for t, v in base.items()}
+    apart_costs(alone, centre, half, row_apart, np.zeros(cols, dtype=bool), 1.0)
+    full = {t: v.copy() for t, v in base.items()}
+    never = np.zeros(cols + 40, dtype=bool)
+    never[-1] = True
+    apart_costs(full, centre, half, row_apart, never, 1.0)
+    for t in UNIT_TYPES:
+        assert np.array_equal(alone[t], full[t])
+    i = np.arange(rows + 1)
+    for (ks, _), table in alone.items():
+        paid = np.zeros(rows + 1, dtype=bool) if not ks else row_apart[np.clip(i - ks, 0, rows)]
+        live = base[(ks, _)] > NEG / 2
+        assert np.allclose(table[paid[:, None] & live], base[(ks, _)][paid[:, None] & live] - 1)
+        assert np.array_equal(table[~paid[:, None] | ~live], base[(ks, _)][~paid[:, None] | ~live])
