@@ -125,6 +125,21 @@ class AlignerParams:
     # (reader.core.align.open_ends; seeds 1-20: large 0.9209 -> 0.9238; 1.0: 0.9250 but
     # omission recall 0.886 -> 0.882, 0.75: 0.9246 and 0.885)
     unit_open_joins: float = 0.5
+    # the English sentences at a paragraph's edges cut after every colon and semicolon, the
+    # pieces joined again at no cost (align.clause_cuts; seeds 1-20: large 0.9251 -> 0.9355,
+    # book 0.9509 -> 0.9585): each part before a cut has this many words (0: no cuts) ...
+    unit_clause_words: int = 3
+    # ... where the pair's Arabic units are at least this many times the English ones (not
+    # TED's) ...
+    unit_clause_pair_ratio: float = 1.1
+    # ... in the paragraph pass's beads whose Arabic units are more than this many times
+    # their English ones (1.0: book's omission recall 0.906 -> 0.904; none: 0.898) ...
+    unit_clause_ratio: float = 1.3
+    # ... and a clause linked apart from its sentence costs this (2.0: large 0.9347)
+    unit_clause_apart: float = 1.0
+    # the sentences inside a paragraph cut too (large 0.9358; English units on large
+    # seed 1: 10,620 uncut, 12,864 at the edges, 13,639 all)
+    unit_clause_inside: bool = False
 
 
 DEFAULT_PARAMS = AlignerParams()

@@ -63,6 +63,15 @@ def free_joins(
         joins_t = col_count[j] - col_count[np.clip(j - kt + 1, 0, m)]
         if not joins_s.any() and not joins_t.any():
             continue
+        if not joins_t.any():  # joins in the rows only (align.clause_cuts): those rows alone
+            rows = np.flatnonzero(joins_s[:, 0])
+            block, per_row = table[rows], joins_s[rows]
+            for js in range(1, ks):
+                if (ks - js, kt) in log_prior:
+                    block[(per_row == js) & (block > NEG / 2)] += np.float32(
+                        log_prior[(ks - js, kt)] - log_prior[(ks, kt)])
+            table[rows] = block
+            continue
         extra = np.zeros(table.shape, dtype=np.float32)
         for js in range(ks):
             for jt in range(kt):

@@ -28,6 +28,7 @@ import scipy.sparse as sp
 from reader.core.align.band import band_centres, band_half
 from reader.core.align.band_halves import Band, split_band, sweep_band
 from reader.core.align.beads import Bead
+from reader.core.align.clause_cuts import apart_costs, clause_cuts
 from reader.core.align.colon_cuts import unit_sentences
 from reader.core.align.dp import path_to_beads, pin_points
 from reader.core.align.fixed import forbid
@@ -294,15 +295,21 @@ def _by_units(
     uncut = src_pieces
     src_pieces = cut_sources(src_side, tgt_side, space, translation, beads, src_pieces,
                              tgt_pieces, params, offered)
-    joins = None if uncut is src_pieces else (
-        continued(uncut, src_pieces), np.zeros(len(tgt_pieces), dtype=bool))
+    uncut_t = tgt_pieces
+    tgt_pieces = clause_cuts(tgt_side.texts, tgt_pieces, beads, uncut, params)
+    clauses = None if uncut_t is tgt_pieces else continued(uncut_t, tgt_pieces)
+    joins = None if uncut is src_pieces and clauses is None else (
+        continued(uncut, src_pieces),
+        np.zeros(len(tgt_pieces), dtype=bool) if clauses is None else clauses)
+    # a clause cut off its sentence pays to be linked apart from it (align.clause_cuts)
+    apart = None if clauses is None else (np.zeros(len(src_pieces), dtype=bool), clauses)
     src = side_units(src_side, src_pieces, params.unit_null_prior)
     tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
     opens = None if not params.unit_open_joins else (
         open_after(src_side.texts, src.first), open_after(tgt_side.texts, tgt.first))
     units_space = pieces_space(space, src.features, tgt.features)
     points = unit_path(beads, src, tgt)
-    threshold = pin_threshold(src_side, beads, uncut, tgt_pieces, params)
+    threshold = pin_threshold(src_side, beads, uncut, uncut_t, params)
     # no pin at all (the Arabic runs on): posts are kept out of every bead, not pinned (post_pins)
     free_posts = params.unit_posts_free and threshold > 1.0
     corners = null_corners(beads, src, tgt, threshold, not free_posts)
@@ -332,15 +339,17 @@ def _by_units(
         shapes = shapes.flipped() if shapes is not None else None
         joins = joins[::-1] if joins is not None else None
         opens = opens[::-1] if opens is not None else None
+        apart = apart[::-1] if apart is not None else None
     if model is not None and flip:
         model = _flipped(model)
     # the priors lean towards the bead types the pair's sentence counts call for
     # (counted before the cuts: a piece of a cut sentence is no sentence)
     ratio = _matched_ratio(beads, src if uncut is src_pieces else replace(
-        src, first=paragraph_firsts(uncut, len(src_side.texts))), tgt)
+        src, first=paragraph_firsts(uncut, len(src_side.texts))), tgt if uncut_t is tgt_pieces
+        else replace(tgt, first=paragraph_firsts(uncut_t, len(tgt_side.texts))))
     found = _align_units(
         rows, cols, row_vec, col_vec, points, corners, params, cancelled, out_units, model,
-        1.0 / ratio if flip else ratio, shapes, joins, second_process, opens,
+        1.0 / ratio if flip else ratio, shapes, joins, second_process, opens, apart,
     )
     if found is None:
         return list(beads)  # no band of affordable size holds the path: keep the paragraphs'
@@ -374,6 +383,7 @@ def _align_units(
     joins: tuple[np.ndarray, np.ndarray] | None = None,
     second_process: str = "no",
     opens: tuple[np.ndarray, np.ndarray] | None = None,
+    apart: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[list[Bead], Sweeps, Model] | None:
     """The banded programme over units around `points`, passing through `corners`; its
     path as beads, and the sweeps that tell how sure each point of it is. None when the band
@@ -400,6 +410,8 @@ def _align_units(
         if opens is not None:
             open_joins(scores, centre, half, *opens, scoring.log_prior,
                        params.unit_open_joins, joins)
+        if apart is not None:
+            apart_costs(scores, centre, half, *apart, params.unit_clause_apart)
         # no bead may straddle a pinned row, nor hold a unit that must be left out
         forbid(scores, centre, half, m, list(pinned), *(left_out or (None, None)))
 
