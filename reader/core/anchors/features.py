@@ -325,8 +325,24 @@ def paragraph_features(
     if not (anchors.numbers or anchors.dates or anchors.terms or anchors.handles
             or anchors.hashtags or anchors.urls):
         return Features(length, words, [], names, forms, offsets, [])  # most paragraphs
-    placed = sorted(zip(anchors.key_offsets(text), anchors.keys(), strict=True))
-    return Features(
-        length=length, words=words, keys=[k for _, k in placed], names=names, forms=forms,
-        offsets=offsets, key_offsets=[o for o, _ in placed],
-    )
+    keys, key_offsets = placed_keys(anchors, text)
+    return Features(length, words, keys, names, forms, offsets, key_offsets)
+
+
+def placed_keys(anchors: Anchors, text: str) -> tuple[list[str], list[int]]:
+    """The anchors' keys in the order of their places in `text`, and those places: `keys()`
+    and `key_offsets(text)` sorted together (made here as pairs, in one pass)."""
+    placed = [(n.start, f"n:{number_key(n.value)}") for n in anchors.numbers]
+    if anchors.dates:
+        placed += [(d.start, f"d:{d.year or 0}-{d.month or 0}-{d.day or 0}")
+                   for d in anchors.dates if d.month]
+    placed += [(t.start, f"g:{t.term_id}") for t in anchors.terms]
+    if anchors.handles or anchors.hashtags or anchors.urls:
+        offsets = anchors.key_offsets(text)[len(placed):]
+        keys = [f"h:{h.lower()}" for h in anchors.handles]
+        keys += [f"t:{normalize(h).lower()}" for h in anchors.hashtags]
+        keys += [f"u:{u.lower()}" for u in anchors.urls]
+        placed += zip(offsets, keys, strict=True)
+    if len(placed) > 1:
+        placed.sort()
+    return [k for _, k in placed], [o for o, _ in placed]
