@@ -8,12 +8,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 from reader.core.anchors.dates import DateMention, find_dates
 from reader.core.anchors.glossary import Glossary, TermMention
 from reader.core.anchors.numbers import NumberMention, find_numbers
 from reader.core.anchors.words import english_stem, stopwords
-from reader.core.arabic.normalise import normalize, normalize_with_offsets
+from reader.core.arabic.normalise import keep_fold, normalize, normalize_with_offsets, side_folds
 from reader.core.arabic.stemmer import Stemmer
 from reader.core.errors import Cancelled
 from reader.core.text.document import Text
@@ -160,9 +161,15 @@ def text_anchors(
             _ANCHOR_CACHE.move_to_end(key)
             return cached
     found = []
-    for p in text.paragraphs:
+    # an Arabic side's search folds (dates, numbers and terms each fold a paragraph) made for
+    # many paragraphs at once, each handed to the fold's memory before its paragraph is read
+    folds = (side_folds([p.text for p in text.paragraphs]) if text.language == "ar"
+             else repeat(None))
+    for p, fold in zip(text.paragraphs, folds, strict=False):  # (repeat: endless)
         if cancelled is not None and p.index % 256 == 0 and cancelled():
             raise Cancelled()
+        if fold is not None:
+            keep_fold(p.text, *fold)
         found.append(find_anchors(p.text, text.language, glossary))
     keep_anchors(text, glossary, found)
     return found

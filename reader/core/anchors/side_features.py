@@ -37,7 +37,7 @@ from reader.core.errors import Cancelled
 
 # A run of paragraphs read at once: bounded in characters (a 100 MB text is not held four
 # bytes a character at once) and in paragraphs (how often `cancelled` is asked).
-_RUN_CHARS = 1 << 20
+_RUN_CHARS = 1 << 17
 _RUN_PARAGRAPHS = 2048
 
 
