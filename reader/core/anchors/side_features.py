@@ -20,7 +20,6 @@ from reader.core.anchors.features import (
     _PLAIN_STEMMER,
     Anchors,
     Features,
-    _arabic_content_stem,
     _content_stems,
     _english_content_word,
     _has_latin,
@@ -31,6 +30,7 @@ from reader.core.anchors.features import (
     placed_keys,
 )
 from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.words import stopwords
 from reader.core.arabic.normalise import _KEPT, _NORMALIZE_CODES, _PRESENTATION
 from reader.core.arabic.stemmer import Stemmer
 from reader.core.errors import Cancelled
@@ -191,8 +191,14 @@ def _arabic_run(texts: list[str], anchors: list[Anchors], stemmer: Stemmer) -> l
     if len(words) != len(starts):  # (cannot be: both are the runs of `letter`)
         raise AssertionError("Arabic words and their places disagree")
     stems = _content_stems(stemmer)
-    for w in set(words).difference(stems):
-        stems[w] = _arabic_content_stem(w, stemmer)
+    new = list(set(words).difference(stems))
+    stops = stopwords("ar")
+    # `_arabic_content_stem` of each: a stopword or a single letter has none, nor a word whose
+    # stem is a stopword
+    content = [w for w in new if len(w) >= 2 and w not in stops]
+    stems.update(dict.fromkeys(new, ""))
+    stems.update(zip(content, ["" if s in stops else s
+                               for s in stemmer.stems_of_normalized(content)], strict=True))
 
     def describe(distinct: list[str]) -> tuple[list[str], list[str], list[str | None]]:
         of = list(map(stems.__getitem__, distinct))
