@@ -89,7 +89,7 @@ def test_the_documents_as_before(path: Path) -> None:
 
 
 def test_white_space_is_what_str_split_cuts_at() -> None:
-    assert SPACES == "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace()) == SPACES
 
 
 def test_a_cancelled_side_stops() -> None:
