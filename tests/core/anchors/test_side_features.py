@@ -32,7 +32,7 @@ SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[Heal
 ODD = st.sampled_from([
     "rock'n'roll", "a'b'c'd", "’tis", "don’t", "'", "a''b", "x'", "'a", "it's’s", "O’Neil's",
     "ﻋﺸﺮ", "ﷲ", "وَقَالَ", "ـقال", "React npm", "TLS", "a", "\u3000", "\u2028", "\x85", "\x1c",
-    "\t", "\u200b", "Ωmega", "café", "naïve", "\U0001d400bc", "٢٠١٤", "x²",
+    "\t", "\u200b", "Ωmega", "café", "naïve", "\U0001d400bc", "٢٠١٤", "x²", "\ud800a",
 ])
 PARAGRAPH = st.lists(st.one_of(MIXED_TEXT, ODD), max_size=5).map(" ".join)
 PARAGRAPHS = st.lists(PARAGRAPH, min_size=1, max_size=8)
