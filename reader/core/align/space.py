@@ -27,12 +27,12 @@ from reader.core.align.post_pins import pinned_posts
 from reader.core.align.presence import distinct, presence, row_lengths, token_ids
 from reader.core.align.readings import Readings, target_stems
 from reader.core.align.sound_alike import sound_alike
-from reader.core.anchors.features import Anchors, Features, is_latin_word, paragraph_features
+from reader.core.anchors.features import Anchors, Features, is_latin_word
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
+from reader.core.anchors.side_features import side_paragraph_features
 from reader.core.anchors.words import english_stem
 from reader.core.arabic.stemmer import Stemmer
-from reader.core.errors import Cancelled
 from reader.core.progress import CancelCheck
 from reader.core.text.kinds import Kind
 
@@ -61,13 +61,7 @@ def side_features(
     stemmer: Stemmer | None = None,
 ) -> Side:
     """The features of every paragraph of one side (Arabic words stemmed by `stemmer`)."""
-    feats = []
-    for i, t in enumerate(text_paragraphs):
-        if cancelled is not None and i % 256 == 0 and cancelled():
-            raise Cancelled()
-        feats.append(paragraph_features(
-            t, lang, glossary, None if anchors is None else anchors[i], stemmer
-        ))
+    feats = side_paragraph_features(text_paragraphs, lang, glossary, anchors, stemmer, cancelled)
     posts = pinned_posts(kinds, text_paragraphs)  # a post's core, not the lines above its link
     bonus = np.array(
         [

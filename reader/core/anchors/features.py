@@ -8,12 +8,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 from reader.core.anchors.dates import DateMention, find_dates
 from reader.core.anchors.glossary import Glossary, TermMention
 from reader.core.anchors.numbers import NumberMention, find_numbers
 from reader.core.anchors.words import english_stem, stopwords
-from reader.core.arabic.normalise import normalize, normalize_with_offsets
+from reader.core.arabic.normalise import keep_fold, normalize, normalize_with_offsets, side_folds
 from reader.core.arabic.stemmer import Stemmer
 from reader.core.errors import Cancelled
 from reader.core.text.document import Text
@@ -160,9 +161,15 @@ def text_anchors(
             _ANCHOR_CACHE.move_to_end(key)
             return cached
     found = []
-    for p in text.paragraphs:
+    # an Arabic side's search folds (dates, numbers and terms each fold a paragraph) made for
+    # many paragraphs at once, each handed to the fold's memory before its paragraph is read
+    folds = (side_folds([p.text for p in text.paragraphs]) if text.language == "ar"
+             else repeat(None))
+    for p, fold in zip(text.paragraphs, folds, strict=False):  # (repeat: endless)
         if cancelled is not None and p.index % 256 == 0 and cancelled():
             raise Cancelled()
+        if fold is not None:
+            keep_fold(p.text, *fold)
         found.append(find_anchors(p.text, text.language, glossary))
     keep_anchors(text, glossary, found)
     return found
@@ -325,8 +332,24 @@ def paragraph_features(
     if not (anchors.numbers or anchors.dates or anchors.terms or anchors.handles
             or anchors.hashtags or anchors.urls):
         return Features(length, words, [], names, forms, offsets, [])  # most paragraphs
-    placed = sorted(zip(anchors.key_offsets(text), anchors.keys(), strict=True))
-    return Features(
-        length=length, words=words, keys=[k for _, k in placed], names=names, forms=forms,
-        offsets=offsets, key_offsets=[o for o, _ in placed],
-    )
+    keys, key_offsets = placed_keys(anchors, text)
+    return Features(length, words, keys, names, forms, offsets, key_offsets)
+
+
+def placed_keys(anchors: Anchors, text: str) -> tuple[list[str], list[int]]:
+    """The anchors' keys in the order of their places in `text`, and those places: `keys()`
+    and `key_offsets(text)` sorted together (made here as pairs, in one pass)."""
+    placed = [(n.start, f"n:{number_key(n.value)}") for n in anchors.numbers]
+    if anchors.dates:
+        placed += [(d.start, f"d:{d.year or 0}-{d.month or 0}-{d.day or 0}")
+                   for d in anchors.dates if d.month]
+    placed += [(t.start, f"g:{t.term_id}") for t in anchors.terms]
+    if anchors.handles or anchors.hashtags or anchors.urls:
+        offsets = anchors.key_offsets(text)[len(placed):]
+        keys = [f"h:{h.lower()}" for h in anchors.handles]
+        keys += [f"t:{normalize(h).lower()}" for h in anchors.hashtags]
+        keys += [f"u:{u.lower()}" for u in anchors.urls]
+        placed += zip(offsets, keys, strict=True)
+    if len(placed) > 1:
+        placed.sort()
+    return [k for _, k in placed], [o for o, _ in placed]

@@ -6,6 +6,7 @@ import itertools
 import re
 import sys
 import unicodedata
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -202,6 +203,62 @@ def letter_runs(folded: str) -> frozenset[str]:
 
 
 _last_runs: tuple[str, frozenset[str]] | None = None
+
+
+def keep_fold(text: str, folded: str, index: list[int], runs: frozenset[str]) -> None:
+    """Let `fold_for_search(text)` and `letter_runs` of its fold answer with these (made for a
+    whole side at once by `side_folds`)."""
+    global _last_fold, _last_runs
+    _last_fold = (text, (folded, index))
+    _last_runs = (folded, runs)
+
+
+def side_folds(texts: Sequence[str], part: int = 1 << 14
+               ) -> Iterator[tuple[str, list[int], frozenset[str]] | None]:
+    """`fold_for_search` of each text and `letter_runs` of that, made a part of the texts at a
+    time (numpy's fixed cost paid once a part, not once a paragraph; the runs split out of one
+    string): None for a text they are not made for that way (ASCII, or a character whose fold
+    may change the length). tests/core/arabic/test_side_folds.py compares them."""
+    start = 0
+    while start < len(texts):
+        end, chars = start, 0
+        while end < len(texts) and (end == start or chars + len(texts[end]) <= part):
+            chars += len(texts[end]) + 1
+            end += 1
+        yield from _part_folds(texts[start:end])
+        start = end
+
+
+def _part_folds(texts: Sequence[str]) -> Iterator[tuple[str, list[int], frozenset[str]] | None]:
+    plain = [not t.isascii() and _EXPANDING.search(t) is None for t in texts]
+    lines = [t if p else "" for t, p in zip(texts, plain, strict=True)]
+    joined = "\n".join(lines)  # (a paragraph may hold a line break: places come from lengths)
+    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+    starts = np.zeros(len(lines), dtype=np.int64)
+    np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    kept = _KEPT.take(codes).nonzero()[0]
+    mapped = _FOLD_CODES.take(codes.take(kept))
+    folded = mapped.tobytes().decode("utf-32-le", "surrogatepass")
+    first = np.searchsorted(kept, starts)  # (the separators are kept)
+    # each kept character's offset in its own text
+    line = np.searchsorted(starts, kept, side="right") - 1
+    index = (kept - starts.take(line)).tolist()
+    letter = _RUN_LETTER.take(np.minimum(mapped, len(_RUN_LETTER) - 1))
+    runs = np.where(letter, mapped, np.uint32(32)).tobytes().decode(
+        "utf-32-le", "surrogatepass").split()
+    run_start = letter.copy()
+    run_start[1:] &= ~letter[:-1]
+    run_bounds = [*np.searchsorted(run_start.nonzero()[0], first).tolist(), len(runs)]
+    ends = [*(first[1:] - 1).tolist(), len(mapped)]
+    for i, (a, b) in enumerate(zip(first.tolist(), ends, strict=True)):
+        yield ((folded[a:b], index[a:b], frozenset(runs[run_bounds[i]:run_bounds[i + 1]]))
+               if plain[i] else None)
+
+
+# the letters of `_LETTER_RUN` (the table's last entry, False, stands for every code past it)
+_RUN_LETTER = np.zeros(0x064C, dtype=bool)
+_RUN_LETTER[0x0621:0x064B] = True
 
 
 def _fold_for_search(text: str) -> tuple[str, list[int]]:

@@ -154,9 +154,28 @@ class Stemmer:
             stem = self._cache[word] = self._stem(word) if self._known else strip_clitics(word)
         return stem
 
+    def stems_of_normalized(self, words: Iterable[str]) -> list[str]:
+        """`self(w)` of each word, for words `normalize` leaves as they are (a text's words
+        after it: none is normalized again, ~0.5 µs a word of 23,000 new ones a side)."""
+        if not self._known:
+            return list(map(strip_clitics, words))
+        cache = self._cache
+        out = []
+        for w in words:
+            stem = cache.get(w)
+            if stem is None:
+                if len(cache) >= _STEMMER_CACHE_SIZE:
+                    cache.clear()
+                stem = cache[w] = self._stem_normalized(w)
+            out.append(stem)
+        return out
+
     def _stem(self, word: str) -> str:
-        w = normalize(word)
-        if not _ARABIC_WORD.fullmatch(w) or w in _KEEP_SUFFIX:
+        return self._stem_normalized(normalize(word))
+
+    def _stem_normalized(self, w: str) -> str:
+        # (all letters ء to ي, as `_ARABIC_WORD.fullmatch` asks, by the least and the greatest)
+        if not w or min(w) < "\u0621" or max(w) > "\u064a" or w in _KEEP_SUFFIX:
             return w
         chain = _strip_prefixes(w)
         # the least stripped reading that is known, else the most stripped (as strip_clitics)

@@ -165,3 +165,18 @@ def test_as_before(word: str) -> None:
     _same(word, _STEMMER, _OLD_STEMMER)
     assert new._strip_prefixes(word) == _old_strip_prefixes(word)
     assert new._strip_suffix(word) == _old_strip_suffix(word)
+
+
+def test_normalized_words_in_one_call_as_one_at_a_time() -> None:
+    words = [normalize(w) for w in _REAL_WORDS + sorted(_KNOWN)[::3]]
+    words += ["", "ٮ", "پال", "ال", "abc", "ء", "ي", "قال2"]
+    assert Stemmer().stems_of_normalized(words) == [old_strip_clitics(w) for w in words]
+    assert Stemmer(_KNOWN).stems_of_normalized(words) == [_OLD_STEMMER(w) for w in words]
+
+
+@settings(max_examples=300)
+@given(st.lists(_word.map(normalize), max_size=6))
+def test_normalized_words_as_one_at_a_time(words: list[str]) -> None:
+    stemmer = Stemmer(_KNOWN)
+    assert stemmer.stems_of_normalized(words) == [_OLD_STEMMER(w) for w in words]
+    assert stemmer.stems_of_normalized(words) == [stemmer(w) for w in words]  # from its memory

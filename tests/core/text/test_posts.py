@@ -121,3 +121,13 @@ def test_maghrebi_month_names_date_a_post(date: str) -> None:
     posts = find_posts(lines)
     assert [(p.paragraphs, p.handle, p.date) for p in posts] == [((0, 1), "othmanmhmmadr", date)]
     assert parse_attribution(lines[1]) == ("x", "عثمان المختار", "othmanmhmmadr", date)
+
+
+def test_only_the_attribution_patterns_a_text_needs_are_compiled() -> None:
+    from reader.core.text import posts
+
+    posts._attribution_pattern.cache_clear()
+    found = find_posts(["نص التغريدة", "— عثمان المختار (@othmanmhmmadr) May 8, 2024"])
+    assert [(p.platform, p.handle) for p in found] == [("x", "othmanmhmmadr")]
+    assert posts._attribution_pattern.cache_info().currsize == 1  # X's alone
+    assert parse_attribution("— Sabereen News (@sabereen) on Telegram") is not None
