@@ -107,9 +107,9 @@ def quick_imports() -> None:
 # this process waits for it at the end, and imports them then. numpy.ma: numpy's `unique`
 # imports it on its first call (scipy.sparse.diags, in the vector space), and so did the
 # names' child (align.names_ahead) for itself, forked just before
-AFTER_THE_SIDES = ("reader.core.align.aligner", "reader.core.diverge.ahead",
-                   "reader.core.diverge.sentence_features", "reader.core.diverge.verdict",
-                   "numpy.ma")
+AFTER_THE_SIDES = ("reader.core.align.aligner", "reader.core.align.fix_file",
+                   "reader.core.diverge.ahead", "reader.core.diverge.sentence_features",
+                   "reader.core.diverge.verdict", "numpy.ma")
 
 
 def _after_the_sides() -> None:
