@@ -102,8 +102,8 @@ def quick_imports() -> None:
     when_idle(_after_the_sides)
 
 
-# imported by reader.core.pair once both sides are ready (~20 ms on a busy host, on the path
-# of every stage after them): when the target is read in a second process (align.side_process)
+# imported by reader.core.pair once both sides are ready (5-8 ms of CPU at load 8, on the
+# path of every stage after them): when the target is read in a second process (align.side_process)
 # this process waits for it at the end, and imports them then. numpy.ma: numpy's `unique`
 # imports it on its first call (scipy.sparse.diags, in the vector space), and so did the
 # names' child (align.names_ahead) for itself, forked just before

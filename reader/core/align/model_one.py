@@ -140,6 +140,8 @@ def _known_at(co: sp.csr_matrix, known: sp.csr_matrix) -> np.ndarray:
     """Whether `known` is nonzero at each stored cell of `co` (a sorted CSR matrix without
     duplicates; `known` CSR of the same shape). Each of `known`'s few cells is looked up
     among `co`'s (by row and column, both ascending): no copy of `co`, no elementwise product."""
+    if known.shape != co.shape:
+        raise ValueError(f"the known pairs' shape {known.shape} is not the pairs' {co.shape}")
     if not known.has_canonical_format:  # duplicates count as their sum, as known != 0 has it
         known = known.copy()
         known.sum_duplicates()
