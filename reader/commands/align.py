@@ -93,10 +93,28 @@ def second_process(args: argparse.Namespace) -> str:
 
 
 def quick_imports() -> None:
-    """What aligning needs, loaded without what it does not (align.sparse_import)."""
+    """What aligning needs, loaded without what it does not (align.sparse_import); what it
+    needs once both texts are read, loaded while this process first waits for a child."""
     from reader.core.align.sparse_import import import_sparse
+    from reader.core.idle_work import when_idle
 
     import_sparse()
+    when_idle(_after_the_sides)
+
+
+# imported by reader.core.pair once both sides are ready (5-8 ms of CPU at load 8, on the
+# path of every stage after them): when the target is read in a second process (align.side_process)
+# this process waits for it at the end, and imports them then. numpy.ma: numpy's `unique`
+# imports it on its first call (scipy.sparse.diags, in the vector space), and so did the
+# names' child (align.names_ahead) for itself, forked just before
+AFTER_THE_SIDES = ("reader.core.align.aligner", "reader.core.align.fix_file",
+                   "reader.core.diverge.ahead", "reader.core.diverge.sentence_features",
+                   "reader.core.diverge.verdict", "numpy.ma")
+
+
+def _after_the_sides() -> None:
+    for name in AFTER_THE_SIDES:
+        importlib.import_module(name)
 
 
 def output_modules(fmt: str) -> Callable[[], object]:

@@ -62,3 +62,17 @@ def test_the_console_script_gives_the_collector_back_to_other_commands(
     finally:
         gc.enable()
     assert capsys.readouterr().out
+
+
+def test_what_the_aligner_needs_after_the_sides_is_imported_at_the_first_wait() -> None:
+    # quick_imports leaves the aligner's and detection's modules (and numpy.ma, which numpy's
+    # `unique` imports on its first call) to the first wait for a child: none before it, all
+    # after, and each is a module align_pair would import there anyway
+    code = ("import sys\nfrom reader.commands.align import AFTER_THE_SIDES, quick_imports\n"
+            "from reader.core.idle_work import run_idle_work\nquick_imports()\n"
+            "before = [n for n in AFTER_THE_SIDES if n in sys.modules]\nrun_idle_work()\n"
+            "print('before', *before)\n"
+            "print('missing', *[n for n in AFTER_THE_SIDES if n not in sys.modules])\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.split("\n")[:2] == ["before", "missing"]

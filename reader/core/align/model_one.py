@@ -137,12 +137,25 @@ def _cells_of(co: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarr
 
 
 def _known_at(co: sp.csr_matrix, known: sp.csr_matrix) -> np.ndarray:
-    """Whether `known` is nonzero at each stored cell of `co` (both sorted CSR, same shape)."""
-    hit = co.copy()
-    hit.data = np.arange(1, len(co.data) + 1, dtype=np.float64)
-    found = hit.multiply(known != 0).tocsr()
-    out = np.zeros(len(co.data), dtype=bool)
-    out[(found.data - 1).astype(np.int64)] = True
+    """Whether `known` is nonzero at each stored cell of `co` (a sorted CSR matrix without
+    duplicates; `known` CSR of the same shape). Each of `known`'s few cells is looked up
+    among `co`'s (by row and column, both ascending): no copy of `co`, no elementwise product."""
+    if known.shape != co.shape:
+        raise ValueError(f"the known pairs' shape {known.shape} is not the pairs' {co.shape}")
+    if not known.has_canonical_format:  # duplicates count as their sum, as known != 0 has it
+        known = known.copy()
+        known.sum_duplicates()
+    width = max(1, co.shape[1])
+    cells = np.repeat(np.arange(co.shape[0], dtype=np.int64) * width, np.diff(co.indptr))
+    cells += co.indices
+    nonzero = known.data != 0
+    keys = np.repeat(np.arange(known.shape[0], dtype=np.int64) * width,
+                     np.diff(known.indptr))[nonzero]
+    keys += known.indices[nonzero]
+    at = np.searchsorted(cells, keys)
+    at = at[at < len(cells)]
+    out = np.zeros(len(cells), dtype=bool)
+    out[at[cells[at] == keys[: len(at)]]] = True
     return out
 
 

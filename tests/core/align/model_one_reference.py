@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from reader.core.align.model_one import Triples, _frequent, _known_at, _ragged_arange
+from reader.core.align.model_one import Triples, _frequent, _ragged_arange
 
 
 def triples(
@@ -29,6 +29,16 @@ def triples(
     return Triples(number[at[keep]], slot[keep], co_src[wanted],
                    co.indices[wanted].astype(np.int64), co.data[wanted].astype(np.int64),
                    lexical[wanted], int(xe.indptr[-1]), xa.shape[1])
+
+
+def _known_at(co: sp.csr_matrix, known: sp.csr_matrix) -> np.ndarray:
+    # as first written: the cells of co's copy numbered, multiplied by known's nonzeros
+    hit = co.copy()
+    hit.data = np.arange(1, len(co.data) + 1, dtype=np.float64)
+    found = hit.multiply(known != 0).tocsr()
+    out = np.zeros(len(co.data), dtype=bool)
+    out[(found.data - 1).astype(np.int64)] = True
+    return out
 
 
 def _cells_of(co: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:

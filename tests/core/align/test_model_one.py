@@ -210,3 +210,31 @@ def test_no_triples_at_all_train_as_the_reference() -> None:
         t = train(fast, 1.0 * fast.known, rounds, 0.2)
         assert t.dtype == np.float64 and np.array_equal(t, reference.train(slow, 1.0 * slow.known,
                                                                            rounds, 0.2))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 9)), max_size=60),
+       st.lists(st.tuples(st.integers(0, 12), st.integers(0, 9), st.sampled_from([0.0, 1.0, -1.0,
+                                                                              0.5])),
+                max_size=40),
+       st.booleans())
+def test_the_known_cells_are_the_references(
+    co_cells: list[tuple[int, int]], known_cells: list[tuple[int, int, float]], canonical: bool,
+) -> None:
+    rows, cols = zip(*sorted(set(co_cells)), strict=True) if co_cells else ((), ())
+    co = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(13, 10))
+    r, c, v = zip(*known_cells, strict=True) if known_cells else ((), (), ())
+    # explicit zeros and duplicates (cancelling each other: +1 and -1) as a sum may leave
+    known = sp.csr_matrix((np.array(v, dtype=np.float64), (np.array(r, dtype=np.int64),
+                                                           np.array(c, dtype=np.int64))),
+                          shape=(13, 10))
+    if canonical:
+        known.sum_duplicates()
+    else:  # the constructor sums duplicates: lay them out again, unsorted
+        known = sp.csr_matrix((np.array(v[::-1], dtype=np.float64),
+                               np.array(c[::-1], dtype=np.int32),
+                               np.r_[0, np.cumsum(np.bincount(np.array(r[::-1], dtype=np.int64),
+                                                              minlength=13))]), shape=(13, 10))
+        order = np.argsort(np.array(r[::-1], dtype=np.int64), kind="stable")
+        known.data, known.indices = known.data[order], known.indices[order]
+    assert np.array_equal(model_one._known_at(co, known), reference._known_at(co, known))
