@@ -29,31 +29,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar, cast
+from typing import cast
 
 import numpy as np
 
 from reader.core.align.beads import Bead
 from reader.core.align.params import NEG, AlignerParams
+from reader.core.align.piece_shape import P, PieceShape
 
 # ":" or ";" and the white space after it
 _MARK = re.compile(r"[:;]\s+")
 
 
-class _Piece(Protocol):
-    """A sentence of a paragraph, or a piece of one (reader.core.align.units.Piece)."""
-
-    paragraph: int
-    start: int
-    end: int
-    length: float
-
-
-P = TypeVar("P", bound=_Piece)
-
-
 def clause_cuts(texts: Sequence[str], pieces: list[P], beads: Sequence[Bead],
-                sources: Sequence[_Piece], params: AlignerParams) -> list[P]:
+                sources: Sequence[PieceShape], params: AlignerParams) -> list[P]:
     """`pieces` (one side's units, in order) with the sentences of each paragraph that faces
     finer units (`finer_paragraphs`) cut after every colon or semicolon where the part before
     the cut has `params.unit_clause_words` words or more (a shorter one stays with the next
@@ -106,8 +95,8 @@ def clauses(text: str, words: int) -> list[tuple[int, int]]:
     return parts
 
 
-def finer_paragraphs(beads: Sequence[Bead], sources: Sequence[_Piece],
-                     targets: Sequence[_Piece], ratio: float) -> set[int]:
+def finer_paragraphs(beads: Sequence[Bead], sources: Sequence[PieceShape],
+                     targets: Sequence[PieceShape], ratio: float) -> set[int]:
     """The target paragraphs of the paragraph pass's matched beads whose source paragraphs
     have more than `ratio` times as many units as their target paragraphs."""
     count_s = Counter(p.paragraph for p in sources)

@@ -23,29 +23,20 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
-from typing import Protocol
 
 from reader.core.align.beads import Bead
 from reader.core.align.params import AlignerParams
+from reader.core.align.piece_shape import PieceShape
 from reader.core.align.space import Side
 
 _TOKEN = re.compile(r"\S+")
 
 
-class _Piece(Protocol):
-    """A sentence of a paragraph (reader.core.align.units.Piece)."""
-
-    paragraph: int
-    start: int
-    end: int
-    length: float
-
-
 def edge_cuts(
     src: Side,
     beads: Sequence[Bead],
-    by_src: Mapping[int, Sequence[_Piece]],
-    by_tgt: Mapping[int, Sequence[_Piece]],
+    by_src: Mapping[int, Sequence[PieceShape]],
+    by_tgt: Mapping[int, Sequence[PieceShape]],
     ratio: float,
     params: AlignerParams,
     offered: list[tuple[int, int]] | None = None,
@@ -77,7 +68,7 @@ def edge_cuts(
     return out
 
 
-def _tail_cut(text: str, piece: _Piece, want: float, least: int) -> int | None:
+def _tail_cut(text: str, piece: PieceShape, want: float, least: int) -> int | None:
     """The word start in `piece` that leaves a tail of about `want` length, with at least
     `least` words on each side; None if the piece is too short for one."""
     starts = [m.start() for m in _TOKEN.finditer(text, piece.start, piece.end)]

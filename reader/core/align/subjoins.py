@@ -12,21 +12,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
 
 import numpy as np
 
 from reader.core.align.params import NEG
+from reader.core.align.piece_shape import PieceShape
 
 
-class _Piece(Protocol):
-    """A sentence of a paragraph, or a piece of one (reader.core.align.units.Piece)."""
-
-    paragraph: int
-    start: int
-
-
-def continued(before: Sequence[_Piece], after: Sequence[_Piece]) -> np.ndarray:
+def continued(before: Sequence[PieceShape], after: Sequence[PieceShape]) -> np.ndarray:
     """For each piece of `after` (the pieces of `before` with some cut), whether it continues
     the sentence of the piece before it: it starts where no piece of `before` did."""
     starts = {(p.paragraph, p.start) for p in before}
@@ -82,7 +75,7 @@ def free_joins(
         table[live] += extra[live]
 
 
-def paragraph_firsts(pieces: Sequence[_Piece], paragraphs: int) -> np.ndarray:
+def paragraph_firsts(pieces: Sequence[PieceShape], paragraphs: int) -> np.ndarray:
     """Each paragraph's first piece among `pieces` (align.units.Units.first: n + 1 entries)."""
     of = np.fromiter((p.paragraph for p in pieces), dtype=np.int64, count=len(pieces))
     return np.searchsorted(of, np.arange(paragraphs + 1)).astype(np.int64)

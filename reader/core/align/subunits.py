@@ -22,13 +22,13 @@ from collections.abc import Callable, Sequence
 from copy import copy
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Protocol, TypeVar
 
 import numpy as np
 import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
 from reader.core.align.params import AlignerParams
+from reader.core.align.piece_shape import P, PieceShape
 from reader.core.align.space import Side, Space
 from reader.core.align.subedges import edge_cuts
 
@@ -50,18 +50,6 @@ _AFTER_CONJUNCTION = frozenset({
 
 # a bead with more words than this is not searched for cuts (the programme is words x sentences)
 _MOST_WORDS = 5_000
-
-
-class _Piece(Protocol):
-    """A sentence of a paragraph (reader.core.align.units.Piece)."""
-
-    paragraph: int
-    start: int
-    end: int
-    length: float
-
-
-P = TypeVar("P", bound=_Piece)
 
 
 @dataclass(slots=True)
@@ -185,17 +173,17 @@ def _by_paragraph(pieces: Sequence[P]) -> dict[int, list[P]]:
     return out
 
 
-def _word_range(side: Side, p: _Piece) -> tuple[int, int]:
+def _word_range(side: Side, p: PieceShape) -> tuple[int, int]:
     offsets = side.features[p.paragraph].offsets
     return int(np.searchsorted(offsets, p.start)), int(np.searchsorted(offsets, p.end))
 
 
-def _n_words(side: Side, p: _Piece) -> int:
+def _n_words(side: Side, p: PieceShape) -> int:
     lo, hi = _word_range(side, p)
     return hi - lo
 
 
-def _slots(tgt: Side, pieces: Sequence[_Piece], core: Sequence[_Piece],
+def _slots(tgt: Side, pieces: Sequence[PieceShape], core: Sequence[PieceShape],
            index: dict[str, int]) -> list[_Slot]:
     total = sum(p.length for p in core) or 1.0
     first = core[0]
@@ -214,7 +202,7 @@ def _slots(tgt: Side, pieces: Sequence[_Piece], core: Sequence[_Piece],
 
 def _bead_cuts(
     src: Side,
-    pieces: Sequence[_Piece],
+    pieces: Sequence[PieceShape],
     slots: Sequence[_Slot],
     weighted: sp.csr_matrix,
     src_index: dict[str, int],
