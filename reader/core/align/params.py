@@ -125,6 +125,9 @@ class AlignerParams:
     # (reader.core.align.open_ends; seeds 1-20: large 0.9209 -> 0.9238; 1.0: 0.9250 but
     # omission recall 0.886 -> 0.882, 0.75: 0.9246 and 0.885)
     unit_open_joins: float = 0.5
+    # an edge paragraph of a bead that shares no translated word of its own with the other
+    # side is left out (reader.core.align.edge_cover)
+    unit_trim_uncovered: bool = True
 
 
 DEFAULT_PARAMS = AlignerParams()

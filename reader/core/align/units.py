@@ -30,6 +30,7 @@ from reader.core.align.band_halves import Band, split_band, sweep_band
 from reader.core.align.beads import Bead
 from reader.core.align.colon_cuts import unit_sentences
 from reader.core.align.dp import path_to_beads, pin_points
+from reader.core.align.edge_cover import trim_uncovered
 from reader.core.align.fixed import forbid
 from reader.core.align.model import Model, Problem
 from reader.core.align.one_side import SentenceCuts
@@ -263,7 +264,10 @@ def align_by_units(
                          left_out, model, fitted if offered is not None else None, structure,
                          second_process, offered)
 
-    return edge_runs(run, params)
+    found = edge_runs(run, params)
+    if params.unit_trim_uncovered:
+        found = trim_uncovered(found, src_side, tgt_side, space, translation)
+    return found
 
 
 def _by_units(
