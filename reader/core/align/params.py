@@ -128,6 +128,8 @@ class AlignerParams:
     # an edge paragraph of a bead that shares no translated word of its own with the other
     # side is left out (reader.core.align.edge_cover)
     unit_trim_uncovered: bool = True
+    # and a paragraph left out beside a bead whose other side translates it joins it
+    unit_join_covered: bool = True
 
 
 DEFAULT_PARAMS = AlignerParams()
