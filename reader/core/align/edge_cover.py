@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from itertools import accumulate
 
 import numpy as np
 import scipy.sparse as sp
@@ -46,49 +47,30 @@ def trim_uncovered(
     space: Space,
     translation: sp.csr_matrix | Callable[[], sp.csr_matrix],
     gain: float = LENGTH_GAIN,
+    lengths: _Lengths | None = None,
 ) -> list[Bead]:
     """`beads` with each edge paragraph that shares no translated word of its own with the
     other side of its bead, and whose leaving brings the bead's lengths closer to the pair's
     ratio by more than `gain`, left out as a bead of its own beside it."""
-    # characters as written (seeds 1-3: the features' lengths let 6 true parts of 10 go)
-    src_len = np.array([max(1, len(t)) for t in src.texts], dtype=np.float64)
-    tgt_len = np.array([max(1, len(t)) for t in tgt.texts], dtype=np.float64)
-    matched = [b for b in beads if b.src and b.tgt]
-    if not len(src_len) or not len(tgt_len):
+    lengths = _Lengths.of(src, tgt) if lengths is None else lengths
+    if lengths is None:
         return list(beads)
-    ratio = float(tgt_len.sum() / src_len.sum())
-    # candidates by length alone (cheap): the edge whose leaving brings the bead nearer the ratio
-    found: dict[int, list[tuple[int, int]]] = {}  # bead -> (side, edge paragraph)
-    for k, b in enumerate(matched):
-        ls, lt = float(src_len[list(b.src)].sum()), float(tgt_len[list(b.tgt)].sum())
-        for side, own, lengths, mine, other, scale in (
-            (0, b.src, src_len, ls, lt, ratio), (1, b.tgt, tgt_len, lt, ls, 1.0 / ratio)
-        ):
-            if len(own) < 2:
-                continue
-            now = abs(math.log(mine * scale / other))
-            for e in (own[0], own[-1]):
-                if now - abs(math.log((mine - lengths[e]) * scale / other)) > gain:
-                    found.setdefault(k, []).append((side, e))
-    if not found:
+    offers = _length_offers(beads, lengths, gain)
+    if not offers:
         return list(beads)
-    words = _supports(found, matched, space, translation)
-    weight = space.weights.astype(np.float64) ** 2
+    words = _Words(space, translation, beads, offers)
+    xn, left, covered, holds = words.measures(
+        [(side, e, [x for x in _own(beads[k], side) if x != e], _own(beads[k], 1 - side))
+         for k, side, e in offers])
     cut: dict[int, list[tuple[int, int]]] = {}
-    for k, edges in found.items():
-        b = matched[k]
-        for side, e in edges:
-            own, other = (b.src, b.tgt) if side == 0 else (b.tgt, b.src)
-            if any(s == side for s, _ in cut.get(k, ())):
-                continue
-            if _uncovered(e, own, other, words[side], words[1 - side], weight):
-                cut.setdefault(k, []).append((side, e))
-    if not cut:
-        return list(beads)
-    index = {id(b): k for k, b in enumerate(matched)}
+    for n, (k, side, e) in enumerate(offers):
+        if any(s == side for s, _ in cut.get(k, ())):
+            continue
+        if (xn[n] >= OWN_WORDS and left[n] <= LEFT_WORDS * xn[n] and covered[n] <= COVERED
+                and holds[n] <= COVERED):
+            cut.setdefault(k, []).append((side, e))
     out: list[Bead] = []
-    for b in beads:
-        k = index.get(id(b), -1)
+    for k, b in enumerate(beads):
         if k not in cut:
             out.append(b)
             continue
@@ -102,50 +84,6 @@ def trim_uncovered(
             run.remove(e)
         out += [*before, Bead(tuple(src_run), tuple(tgt_run), b.confidence, b.state), *after]
     return out
-
-
-def _supports(
-    found: dict[int, list[tuple[int, int]]],
-    matched: Sequence[Bead],
-    space: Space,
-    translation: sp.csr_matrix | Callable[[], sp.csr_matrix],
-) -> tuple[dict[int, set[int]], dict[int, set[int]]]:
-    """The words (target words and keys: the columns of the pair's space) of every paragraph
-    of the candidate beads, as the sentence pass's vectors hold them (a source paragraph's
-    are its words' translations)."""
-    rows_s = sorted({i for k in found for i in matched[k].src})
-    rows_t = sorted({j for k in found for j in matched[k].tgt})
-    table = translation if isinstance(translation, sp.csr_matrix) else translation()
-    projected = ((space.src_words[rows_s] @ table) + space.src_keys[rows_s]).tocsr()
-    target = space.tgt[rows_t].tocsr()
-    return _rows(projected, rows_s), _rows(target, rows_t)
-
-
-def _rows(matrix: sp.csr_matrix, rows: list[int]) -> dict[int, set[int]]:
-    matrix.eliminate_zeros()
-    ptr, idx = matrix.indptr.tolist(), matrix.indices
-    return {r: set(idx[ptr[q] : ptr[q + 1]].tolist()) for q, r in enumerate(rows)}
-
-
-def _uncovered(e: int, own: Sequence[int], other: Sequence[int], mine: dict[int, set[int]],
-               theirs: dict[int, set[int]], weight: np.ndarray) -> bool:
-    """Whether paragraph `e` of a bead's side `own` has at least OWN_WORDS words the rest of
-    `own` lacks, at most COVERED of them (by weight) found on the `other` side, and holds at
-    most COVERED of the other side's words that the rest lacks."""
-    rest: set[int] = set().union(*(mine[x] for x in own if x != e))
-    facing: set[int] = set().union(*(theirs[x] for x in other))
-    alone = mine[e] - rest
-    if len(alone) < OWN_WORDS:
-        return False
-    left = facing - rest
-    if len(left) > LEFT_WORDS * len(alone) or _share(alone & facing, alone, weight) > COVERED:
-        return False
-    return not left or _share(left & mine[e], left, weight) <= COVERED
-
-
-def _share(part: set[int], whole: set[int], weight: np.ndarray) -> float:
-    total = float(weight[list(whole)].sum())
-    return float(weight[list(part)].sum()) / total if total else 0.0
 
 
 # a paragraph left out beside a bead joins it when this share (by weight) of the words it holds
@@ -164,14 +102,13 @@ def join_covered(
     tgt: Side,
     space: Space,
     translation: sp.csr_matrix | Callable[[], sp.csr_matrix],
+    lengths: _Lengths | None = None,
 ) -> list[Bead]:
     """`beads` with each paragraph left out alone beside a bead whose other side translates
     the words it holds that the bead's side lacks (JOIN_COVERED) taken into that bead."""
-    src_len = np.array([max(1, len(t)) for t in src.texts], dtype=np.float64)
-    tgt_len = np.array([max(1, len(t)) for t in tgt.texts], dtype=np.float64)
-    if not len(src_len) or not len(tgt_len):
+    lengths = _Lengths.of(src, tgt) if lengths is None else lengths
+    if lengths is None:
         return list(beads)
-    ratio = float(tgt_len.sum() / src_len.sum())
     offers: list[tuple[int, int, int, int]] = []  # null bead, neighbour, side, paragraph
     for k, b in enumerate(beads):
         if not b.is_null or len(b.src) + len(b.tgt) != 1:
@@ -180,32 +117,26 @@ def join_covered(
         for q, step in ((k - 1, -1), (k + 1, 1)):
             if not 0 <= q < len(beads) or beads[q].is_null:
                 continue
-            own = beads[q].src if side == 0 else beads[q].tgt
-            if own[-1 if step < 0 else 0] == p + step:
+            own, other = _own(beads[q], side), _own(beads[q], 1 - side)
+            if own[-1 if step < 0 else 0] != p + step:
+                continue
+            mine, facing = lengths.run(side, own), lengths.run(1 - side, other)
+            loss = (lengths.off(side, mine + lengths.of_side[side][p], facing)
+                    - lengths.off(side, mine, facing))
+            if loss < JOIN_LOSS:
                 offers.append((k, q, side, p))
     if not offers:
         return list(beads)
-    near = sorted({q for _, q, _, _ in offers} | {k for k, _, _, _ in offers})
-    words = _supports({i: [] for i in range(len(near))}, [beads[k] for k in near], space,
-                      translation)
-    weight = space.weights.astype(np.float64) ** 2
+    words = _Words(space, translation, beads, [(q, side, p) for _, q, side, p in offers],
+                   [(k, side) for k, _, side, _ in offers])
+    xn, _, covered, _ = words.measures(
+        [(side, p, list(_own(beads[q], side)), _own(beads[q], 1 - side))
+         for _, q, side, p in offers])
     best: dict[int, tuple[float, int]] = {}  # null bead -> (share, neighbour)
-    for k, q, side, p in offers:
-        b = beads[q]
-        own, other = (b.src, b.tgt) if side == 0 else (b.tgt, b.src)
-        mine, theirs = words[side], words[1 - side]
-        lengths, facing = (src_len, tgt_len) if side == 0 else (tgt_len, src_len)
-        scale = ratio if side == 0 else 1.0 / ratio
-        lo, lr = float(facing[list(other)].sum()), float(lengths[list(own)].sum())
-        loss = abs(math.log((lr + lengths[p]) * scale / lo)) - abs(math.log(lr * scale / lo))
-        rest: set[int] = set().union(*(mine[x] for x in own))
-        alone = mine[p] - rest
-        if len(alone) < JOIN_WORDS or loss >= JOIN_LOSS:
-            continue
-        facing_words: set[int] = set().union(*(theirs[x] for x in other))
-        share = _share(alone & facing_words, alone, weight)
-        if share >= JOIN_COVERED and share > best.get(k, (-1.0, 0))[0]:
-            best[k] = (share, q)
+    for n, (k, q, _, _) in enumerate(offers):
+        if xn[n] >= JOIN_WORDS and covered[n] >= JOIN_COVERED and covered[n] > best.get(
+                k, (-1.0, 0))[0]:
+            best[k] = (float(covered[n]), q)
     if not best:
         return list(beads)
     into: dict[int, list[int]] = {}
@@ -221,3 +152,158 @@ def join_covered(
             b = Bead(tuple(src_run), tuple(tgt_run), b.confidence, b.state)
         out.append(b)
     return out
+
+
+def edge_beads(
+    beads: Sequence[Bead],
+    src: Side,
+    tgt: Side,
+    space: Space,
+    translation: sp.csr_matrix | Callable[[], sp.csr_matrix],
+    trim: bool = True,
+    join: bool = True,
+) -> list[Bead]:
+    """`trim_uncovered` (if `trim`), then `join_covered` (if `join`), on `beads`."""
+    lengths = _Lengths.of(src, tgt)
+    out = list(beads)
+    if trim:
+        out = trim_uncovered(out, src, tgt, space, translation, lengths=lengths)
+    if join:
+        out = join_covered(out, src, tgt, space, translation, lengths=lengths)
+    return out
+
+
+def _length_offers(beads: Sequence[Bead], lengths: _Lengths, gain: float
+                   ) -> list[tuple[int, int, int]]:
+    """(bead, side, edge paragraph) of every bead's side of two paragraphs or more whose
+    first or last paragraph, left out, brings the bead nearer the pair's ratio by `gain`."""
+    matched = [k for k, b in enumerate(beads) if b.src and b.tgt]
+    if not matched:
+        return []
+    ends = np.array([(beads[k].src[0], beads[k].src[-1], beads[k].tgt[0], beads[k].tgt[-1])
+                     for k in matched], dtype=np.int64)
+    sums = [np.asarray(x, dtype=np.float64) for x in lengths.sums]
+    each = [np.asarray(x, dtype=np.float64) for x in lengths.of_side]
+    run = [sums[0][ends[:, 1] + 1] - sums[0][ends[:, 0]],
+           sums[1][ends[:, 3] + 1] - sums[1][ends[:, 2]]]
+    found: list[tuple[int, int, int, int]] = []
+    for side in (0, 1):
+        scale = lengths.ratio if side == 0 else 1.0 / lengths.ratio
+        mine, facing = run[side], run[1 - side]
+        many = np.flatnonzero(ends[:, 2 * side + 1] > ends[:, 2 * side])
+        now = np.abs(np.log(mine[many] * scale / facing[many]))
+        for end in (0, 1):
+            e = ends[many, 2 * side + end]
+            after = np.abs(np.log((mine[many] - each[side][e]) * scale / facing[many]))
+            for q in np.flatnonzero(now - after > gain).tolist():
+                found.append((matched[int(many[q])], side, end, int(e[q])))
+    found.sort()
+    return [(k, side, e) for k, side, _, e in found]
+
+
+def _own(b: Bead, side: int) -> tuple[int, ...]:
+    return b.src if side == 0 else b.tgt
+
+
+class _Lengths:
+    """Both sides' paragraph lengths (characters as written: seeds 1-3, the features' lengths
+    let 6 true parts of 10 go), run sums, and how far a bead's lengths are from the pair's."""
+
+    def __init__(self, src: Side, tgt: Side) -> None:
+        self.of_side = tuple(np.maximum(np.fromiter(map(len, side.texts), np.int64,
+                                                    len(side.texts)), 1).tolist()
+                             for side in (src, tgt))
+        self.sums = tuple([0, *accumulate(x)] for x in self.of_side)
+        self.ratio = self.sums[1][-1] / self.sums[0][-1]
+
+    @staticmethod
+    def of(src: Side, tgt: Side) -> _Lengths | None:
+        return _Lengths(src, tgt) if len(src.texts) and len(tgt.texts) else None
+
+    def run(self, side: int, run: Sequence[int]) -> float:
+        """The length of a run of consecutive paragraphs of a side."""
+        sums = self.sums[side]
+        return float(sums[run[-1] + 1] - sums[run[0]])
+
+    def off(self, side: int, mine: float, facing: float) -> float:
+        """|log| of a bead's length ratio over the pair's (`mine` on `side`)."""
+        return abs(math.log(mine * (self.ratio if side == 0 else 1.0 / self.ratio) / facing))
+
+
+class _Words:
+    """The words (target words and keys: the columns of the pair's space) of the paragraphs
+    of some beads, as the sentence pass's vectors hold them (a source paragraph's are its
+    words' translations), one row each."""
+
+    def __init__(self, space: Space, translation: sp.csr_matrix | Callable[[], sp.csr_matrix],
+                 beads: Sequence[Bead], offers: Sequence[tuple[int, int, int]],
+                 alone: Sequence[tuple[int, int]] = ()) -> None:
+        need: tuple[set[int], set[int]] = (set(), set())
+        for k, side, e in offers:
+            need[0].update(beads[k].src)
+            need[1].update(beads[k].tgt)
+            need[side].add(e)
+        for k, side in alone:
+            need[side].update(_own(beads[k], side))
+        rows = (sorted(need[0]), sorted(need[1]))
+        table = translation if isinstance(translation, sp.csr_matrix) else translation()
+        projected = space.src_words[rows[0]] @ table + space.src_keys[rows[0]]
+        self.matrix = tuple(_binary(m) for m in (projected, space.tgt[rows[1]]))
+        self.at = tuple({r: q for q, r in enumerate(side)} for side in rows)
+        self.weight = space.weights.astype(np.float64) ** 2
+
+    def measures(self, asked: Sequence[tuple[int, int, Sequence[int], Sequence[int]]]
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """For each (side, paragraph, rest of its side, other side): how many words it has that
+        the rest lacks, how many of the other side's the rest lacks, the share (by weight) of
+        its own found on the other side, and of the other side's the rest lacks it holds."""
+        out = [np.zeros(len(asked)) for _ in range(4)]
+        for side in (0, 1):
+            picked = [n for n, a in enumerate(asked) if a[0] == side]
+            if not picked:
+                continue
+            at, at_other = self.at[side], self.at[1 - side]
+            mine, theirs = self.matrix[side], self.matrix[1 - side]
+            e = mine[[at[asked[n][1]] for n in picked]]
+            rest = _present(_pick([[at[x] for x in asked[n][2]] for n in picked], mine.shape[0])
+                            @ mine)
+            facing = _present(_pick([[at_other[x] for x in asked[n][3]] for n in picked],
+                                    theirs.shape[0]) @ theirs)
+            own = _binary(e - e.multiply(rest))
+            left = _binary(facing - facing.multiply(rest))
+            w = self.weight
+            for q, value in enumerate((
+                _counts(own), _counts(left),
+                _ratio(own.multiply(facing) @ w, own @ w),
+                _ratio(left.multiply(e) @ w, left @ w),
+            )):
+                out[q][picked] = value
+        return out[0], out[1], out[2], out[3]
+
+
+def _pick(groups: list[list[int]], width: int) -> sp.csr_matrix:
+    """A matrix whose row q sums the rows `groups[q]`."""
+    cols = [c for g in groups for c in g]
+    ptr = np.r_[0, np.cumsum([len(g) for g in groups])]
+    return sp.csr_matrix((np.ones(len(cols)), np.array(cols, dtype=np.int64), ptr),
+                         shape=(len(groups), width))
+
+
+def _binary(m: sp.spmatrix) -> sp.csr_matrix:
+    m = sp.csr_matrix(m)
+    m.eliminate_zeros()
+    m.data = np.ones_like(m.data, dtype=np.float64)
+    return m
+
+
+def _present(m: sp.spmatrix) -> sp.csr_matrix:
+    return _binary(m)
+
+
+def _counts(m: sp.csr_matrix) -> np.ndarray:
+    return np.diff(m.indptr).astype(np.float64)
+
+
+def _ratio(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    part, whole = np.asarray(part).ravel(), np.asarray(whole).ravel()
+    return np.divide(part, whole, out=np.zeros_like(part), where=whole > 0)

@@ -30,7 +30,7 @@ from reader.core.align.band_halves import Band, split_band, sweep_band
 from reader.core.align.beads import Bead
 from reader.core.align.colon_cuts import unit_sentences
 from reader.core.align.dp import path_to_beads, pin_points
-from reader.core.align.edge_cover import join_covered, trim_uncovered
+from reader.core.align.edge_cover import edge_beads
 from reader.core.align.fixed import forbid
 from reader.core.align.model import Model, Problem
 from reader.core.align.one_side import SentenceCuts
@@ -265,12 +265,10 @@ def align_by_units(
                          second_process, offered)
 
     found = edge_runs(run, params)
-    if params.unit_trim_uncovered:
-        found = trim_uncovered(found, src_side, tgt_side, space, translation)
-    # (not in a re-alignment: a join could cross its pins or take in a paragraph kept out)
-    if params.unit_join_covered and not pins and left_out is None:
-        found = join_covered(found, src_side, tgt_side, space, translation)
-    return found
+    # (no join in a re-alignment: it could cross its pins or take in a paragraph kept out)
+    return edge_beads(found, src_side, tgt_side, space, translation,
+                      params.unit_trim_uncovered,
+                      params.unit_join_covered and not pins and left_out is None)
 
 
 def _by_units(
