@@ -248,8 +248,10 @@ class _Words:
         rows = (sorted(need[0]), sorted(need[1]))
         table = translation if isinstance(translation, sp.csr_matrix) else translation()
         projected = space.src_words[rows[0]] @ table + space.src_keys[rows[0]]
-        self.matrix = tuple(_binary(m) for m in (projected, space.tgt[rows[1]]))
-        self.at = tuple({r: q for q, r in enumerate(side)} for side in rows)
+        # both sides' rows in one matrix (the same columns): one product for each measure
+        self.matrix = _binary(sp.vstack([projected, space.tgt[rows[1]]], format="csr"))
+        self.at = ({r: q for q, r in enumerate(rows[0])},
+                   {r: len(rows[0]) + q for q, r in enumerate(rows[1])})
         self.weight = space.weights.astype(np.float64) ** 2
 
     def measures(self, asked: Sequence[tuple[int, int, Sequence[int], Sequence[int]]]
@@ -257,28 +259,17 @@ class _Words:
         """For each (side, paragraph, rest of its side, other side): how many words it has that
         the rest lacks, how many of the other side's the rest lacks, the share (by weight) of
         its own found on the other side, and of the other side's the rest lacks it holds."""
-        out = [np.zeros(len(asked)) for _ in range(4)]
-        for side in (0, 1):
-            picked = [n for n, a in enumerate(asked) if a[0] == side]
-            if not picked:
-                continue
-            at, at_other = self.at[side], self.at[1 - side]
-            mine, theirs = self.matrix[side], self.matrix[1 - side]
-            e = mine[[at[asked[n][1]] for n in picked]]
-            rest = _present(_pick([[at[x] for x in asked[n][2]] for n in picked], mine.shape[0])
-                            @ mine)
-            facing = _present(_pick([[at_other[x] for x in asked[n][3]] for n in picked],
-                                    theirs.shape[0]) @ theirs)
-            own = _binary(e - e.multiply(rest))
-            left = _binary(facing - facing.multiply(rest))
-            w = self.weight
-            for q, value in enumerate((
-                _counts(own), _counts(left),
-                _ratio(own.multiply(facing) @ w, own @ w),
-                _ratio(left.multiply(e) @ w, left @ w),
-            )):
-                out[q][picked] = value
-        return out[0], out[1], out[2], out[3]
+        at, words, w = self.at, self.matrix, self.weight
+        height = words.shape[0]
+        e = words[[at[side][p] for side, p, _, _ in asked]]
+        rest = _binary(_pick([[at[side][x] for x in rest] for side, _, rest, _ in asked],
+                             height) @ words)
+        facing = _binary(_pick([[at[1 - side][x] for x in other]
+                                for side, _, _, other in asked], height) @ words)
+        own = _binary(e - e.multiply(rest))
+        left = _binary(facing - facing.multiply(rest))
+        return (_counts(own), _counts(left), _ratio(own.multiply(facing) @ w, own @ w),
+                _ratio(left.multiply(e) @ w, left @ w))
 
 
 def _pick(groups: list[list[int]], width: int) -> sp.csr_matrix:
@@ -294,10 +285,6 @@ def _binary(m: sp.spmatrix) -> sp.csr_matrix:
     m.eliminate_zeros()
     m.data = np.ones_like(m.data, dtype=np.float64)
     return m
-
-
-def _present(m: sp.spmatrix) -> sp.csr_matrix:
-    return _binary(m)
 
 
 def _counts(m: sp.csr_matrix) -> np.ndarray:
