@@ -1,4 +1,4 @@
-"""Edge paragraphs: one nothing facing translates left out, one left out that it translates joined."""
+"""Edge paragraphs: one nothing facing translates left out, one left out it translates joined."""
 
 from __future__ import annotations
 
