@@ -140,6 +140,11 @@ class AlignerParams:
     # the sentences inside a paragraph cut too (large 0.9358; English units on large
     # seed 1: 10,620 uncut, 12,864 at the edges, 13,639 all)
     unit_clause_inside: bool = False
+    # an edge paragraph of a bead that shares no translated word of its own with the other
+    # side is left out (reader.core.align.edge_cover)
+    unit_trim_uncovered: bool = True
+    # and a paragraph left out beside a bead whose other side translates it joins it
+    unit_join_covered: bool = True
 
 
 DEFAULT_PARAMS = AlignerParams()

@@ -31,6 +31,7 @@ from reader.core.align.beads import Bead
 from reader.core.align.clause_cuts import apart_costs, clause_cuts
 from reader.core.align.colon_cuts import unit_sentences
 from reader.core.align.dp import path_to_beads, pin_points
+from reader.core.align.edge_cover import edge_beads
 from reader.core.align.fixed import forbid
 from reader.core.align.model import Model, Problem
 from reader.core.align.one_side import SentenceCuts
@@ -264,7 +265,11 @@ def align_by_units(
                          left_out, model, fitted if offered is not None else None, structure,
                          second_process, offered)
 
-    return edge_runs(run, params)
+    found = edge_runs(run, params)
+    # (no join in a re-alignment: it could cross its pins or take in a paragraph kept out)
+    return edge_beads(found, src_side, tgt_side, space, translation,
+                      params.unit_trim_uncovered,
+                      params.unit_join_covered and not pins and left_out is None)
 
 
 def _by_units(
