@@ -56,12 +56,16 @@ def clause_cuts(texts: Sequence[str], pieces: list[P], beads: Sequence[Bead],
     cut = False
     make = cast(Callable[..., P], type(pieces[0])) if pieces else None
     last = len(pieces) - 1
+    inside = params.unit_clause_inside
     for k, p in enumerate(pieces):
+        if p.paragraph not in finer:
+            out.append(p)
+            continue
         # only a paragraph's first and last sentences: inside one, a clause linked to one
         # Arabic sentence or the next changes no paragraph bead
         edge = k in (0, last) or pieces[k - 1].paragraph != p.paragraph \
             or pieces[k + 1].paragraph != p.paragraph
-        if p.paragraph not in finer or not (edge or params.unit_clause_inside):
+        if not (edge or inside):
             out.append(p)
             continue
         parts = clauses(texts[p.paragraph][p.start:p.end], words)

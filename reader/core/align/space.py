@@ -92,6 +92,18 @@ class Space:
     src_vocab: list[str]
     tgt_vocab: dict[str, int]
     n_tgt_words: int
+    # the rows' token columns it was built from: align.unit_space slices sentences' from them
+    columns: SpaceColumns | None = None
+
+
+@dataclass(slots=True)
+class SpaceColumns:
+    """Each row's token columns (flat, with per-row counts; -1 for a token not in the index)."""
+
+    tgt_words: tuple[np.ndarray, np.ndarray]
+    tgt_keys: tuple[np.ndarray, np.ndarray]
+    src_keys: tuple[np.ndarray, np.ndarray]  # in the target's index
+    src_words: tuple[np.ndarray, np.ndarray]  # in the source's
 
 
 @dataclass(slots=True)
@@ -145,22 +157,31 @@ def _space(
 ) -> Space:
     """Both sides' presence in `vocab`'s columns, idf weighted over them (or by `weights`)."""
     D = vocab.n_columns
-    tgt_m = presence(_columns(tgt, vocab.tgt_vocab), len(tgt), D)
-    src_keys = presence(_columns(src, vocab.tgt_vocab, words=False), len(src), D)
+    columns = pair_columns(vocab, src, tgt)
+    tgt_m = presence([columns.tgt_words, columns.tgt_keys], len(tgt), D)
+    src_keys = presence([columns.src_keys], len(src), D)
     if weights is None:
         # idf over both sides' presence (keys) and the target (words)
         df = np.asarray(tgt_m.sum(axis=0)).ravel() + np.asarray(src_keys.sum(axis=0)).ravel()
         weights = idf_weights(df, tgt_m.shape[0] + src_keys.shape[0])
-    src_index = {w: a for a, w in enumerate(vocab.src_vocab)}
     return Space(
-        src_words=presence(_columns(src, src_index, keys=False), len(src), len(src_index)),
+        src_words=presence([columns.src_words], len(src), len(vocab.src_vocab)),
         src_keys=src_keys,
         tgt=tgt_m,
         weights=weights,
         src_vocab=vocab.src_vocab,
         tgt_vocab=vocab.tgt_vocab,
         n_tgt_words=vocab.n_tgt_words,
+        columns=columns,
     )
+
+
+def pair_columns(vocab: Vocabulary, src: Sequence[Features], tgt: Sequence[Features]
+                 ) -> SpaceColumns:
+    tgt_words, tgt_keys = _columns(tgt, vocab.tgt_vocab)
+    (src_keys,) = _columns(src, vocab.tgt_vocab, words=False)
+    (src_words,) = _columns(src, {w: a for a, w in enumerate(vocab.src_vocab)}, keys=False)
+    return SpaceColumns(tgt_words, tgt_keys, src_keys, src_words)
 
 
 def pieces_space(space: Space, src: Sequence[Features], tgt: Sequence[Features]) -> Space:

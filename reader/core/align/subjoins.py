@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 
 import numpy as np
 
@@ -22,9 +23,21 @@ from reader.core.align.piece_shape import PieceShape
 def continued(before: Sequence[PieceShape], after: Sequence[PieceShape]) -> np.ndarray:
     """For each piece of `after` (the pieces of `before` with some cut), whether it continues
     the sentence of the piece before it: it starts where no piece of `before` did."""
-    starts = {(p.paragraph, p.start) for p in before}
-    return np.fromiter(((p.paragraph, p.start) not in starts for p in after), dtype=bool,
-                       count=len(after))
+    # as numbers (paragraph, start) -> paragraph * stride + start, looked up all at once
+    para_b, start_b = _places(before)
+    para_a, start_a = _places(after)
+    stride = int(max(start_b.max(initial=0), start_a.max(initial=0))) + 1
+    if min(start_b.min(initial=0), start_a.min(initial=0)) < 0:
+        starts = {(p.paragraph, p.start) for p in before}
+        return np.fromiter(((p.paragraph, p.start) not in starts for p in after), dtype=bool,
+                           count=len(after))
+    return ~np.isin(para_a * stride + start_a, para_b * stride + start_b)
+
+
+def _places(pieces: Sequence[PieceShape]) -> tuple[np.ndarray, np.ndarray]:
+    k = len(pieces)
+    return (np.fromiter(map(attrgetter("paragraph"), pieces), dtype=np.int64, count=k),
+            np.fromiter(map(attrgetter("start"), pieces), dtype=np.int64, count=k))
 
 
 def free_joins(
@@ -77,5 +90,5 @@ def free_joins(
 
 def paragraph_firsts(pieces: Sequence[PieceShape], paragraphs: int) -> np.ndarray:
     """Each paragraph's first piece among `pieces` (align.units.Units.first: n + 1 entries)."""
-    of = np.fromiter((p.paragraph for p in pieces), dtype=np.int64, count=len(pieces))
+    of = np.fromiter(map(attrgetter("paragraph"), pieces), dtype=np.int64, count=len(pieces))
     return np.searchsorted(of, np.arange(paragraphs + 1)).astype(np.int64)

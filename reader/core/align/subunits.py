@@ -21,7 +21,8 @@ import re
 from collections.abc import Callable, Sequence
 from copy import copy
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import groupby, pairwise
+from operator import attrgetter
 
 import numpy as np
 import scipy.sparse as sp
@@ -167,9 +168,13 @@ def _length_ratio(beads: Sequence[Bead], by_src: dict[int, list[P]],
 
 
 def _by_paragraph(pieces: Sequence[P]) -> dict[int, list[P]]:
+    # pieces come in runs of one paragraph: a list per run, not an append per piece
     out: dict[int, list[P]] = {}
-    for p in pieces:
-        out.setdefault(p.paragraph, []).append(p)
+    for i, run in groupby(pieces, attrgetter("paragraph")):
+        if i in out:
+            out[i].extend(run)
+        else:
+            out[i] = list(run)
     return out
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 import numpy as np
 import scipy.sparse as sp
@@ -45,22 +46,23 @@ from reader.core.align.params import (
 )
 from reader.core.align.post_pins import pinned_posts, posts_out
 from reader.core.align.posterior import Sweeps
-from reader.core.align.space import Side, Space, pieces_space, vectors
+from reader.core.align.presence import row_lengths
+from reader.core.align.space import Side, Space, vectors
 from reader.core.align.structure import PairStructure, unit_structure
 from reader.core.align.subedges import edge_runs
 from reader.core.align.subjoins import continued, free_joins, paragraph_firsts
 from reader.core.align.subunits import cut_sources, pin_threshold
 from reader.core.align.unit_beads import paragraph_beads
-from reader.core.anchors.features import Features
+from reader.core.align.unit_space import UnitSpans, unit_space
 from reader.core.progress import CancelCheck
 from reader.core.text.sentences import Sentence
 
 
 @dataclass(slots=True)
 class Units:
-    """The sentences of one side: features, and the paragraph each belongs to."""
+    """The sentences of one side: their spans, and the paragraph each belongs to."""
 
-    features: list[Features]
+    spans: UnitSpans
     paragraph: np.ndarray  # unit -> its paragraph
     first: np.ndarray  # paragraph -> its first unit; n + 1 entries, the last is the unit count
     null_score: np.ndarray  # what leaving each unit out scores (its paragraph's kind)
@@ -104,32 +106,33 @@ def sentence_pieces(side: Side) -> list[list[Piece]]:
 
 
 def _cut_pieces(side: Side, cuts: SentenceCuts) -> list[list[Piece]]:
-    first, start, end = cuts.first.tolist(), cuts.start.tolist(), cuts.end.tolist()
-    length = cuts.length.tolist()
-    pieces: list[list[Piece]] = []
-    for i, (text, para) in enumerate(zip(side.texts, side.features, strict=True)):
-        a, b = first[i], first[i + 1]
-        if b - a <= 1:
-            pieces.append([Piece(i, 0, len(text), float(para.length))])
-        else:
-            pieces.append([Piece(i, start[k], end[k], length[k]) for k in range(a, b)])
-    return pieces
+    # every piece made in one `map` (no Python frame per piece), then each paragraph's list
+    # sliced from them: a large pair has ~25,000 pieces a side
+    n = len(side.texts)
+    counts = np.diff(cuts.first)
+    cut = counts > 1
+    of_unit = np.repeat(np.arange(n, dtype=np.int64), counts)
+    taken = cut[of_unit]
+    whole = np.flatnonzero(~cut)
+    para_len = np.fromiter((f.length for f in side.features), dtype=np.float64, count=n)
+    paragraph = np.concatenate([of_unit[taken], whole])
+    order = np.argsort(paragraph, kind="stable")
+    start = np.concatenate([cuts.start[taken], np.zeros(len(whole), dtype=np.int64)])[order]
+    end = np.concatenate([cuts.end[taken], row_lengths(side.texts)[whole]])[order]
+    length = np.concatenate([cuts.length[taken].astype(np.float64), para_len[whole]])[order]
+    made = list(map(Piece, paragraph[order].tolist(), start.tolist(), end.tolist(),
+                    length.tolist()))
+    bounds = np.r_[0, np.cumsum(np.where(cut, counts, 1))].tolist()
+    return [made[a:b] for a, b in pairwise(bounds)]
 
 
 def side_units(side: Side, pieces: Sequence[Piece], null_prior: float) -> Units:
-    feats: list[Features] = []
-    features, texts = side.features, side.texts
-    for piece in pieces:
-        para = features[piece.paragraph]
-        if piece.start == 0 and piece.end == len(texts[piece.paragraph]):
-            feats.append(para)
-        else:
-            feats.append(para.within(piece.start, piece.end, max(1, round(piece.length))))
-    paragraph = np.fromiter((p.paragraph for p in pieces), dtype=np.int64, count=len(pieces))
+    spans = UnitSpans.of(pieces, side.features, side.texts)
+    paragraph = spans.paragraph
     first = np.searchsorted(paragraph, np.arange(len(side.texts) + 1)).astype(np.int64)
     null_score = (null_prior + side.null_bonus[paragraph]).astype(np.float32)
     posts = pinned_posts(side.kinds, side.texts)
-    return Units(feats, paragraph, first, null_score, posts)
+    return Units(spans, paragraph, first, null_score, posts)
 
 
 def balanced_pieces(
@@ -312,7 +315,7 @@ def _by_units(
     tgt = side_units(tgt_side, tgt_pieces, params.unit_null_prior)
     opens = None if not params.unit_open_joins else (
         open_after(src_side.texts, src.first), open_after(tgt_side.texts, tgt.first))
-    units_space = pieces_space(space, src.features, tgt.features)
+    units_space = unit_space(space, src_side.features, src.spans, tgt_side.features, tgt.spans)
     points = unit_path(beads, src, tgt)
     threshold = pin_threshold(src_side, beads, uncut, uncut_t, params)
     # no pin at all (the Arabic runs on): posts are kept out of every bead, not pinned (post_pins)
@@ -334,7 +337,7 @@ def _by_units(
     del units_space  # its matrices are tens of megabytes: gone before the band's tables
     # the programme costs per row: let the side with fewer sentences give the rows
     # (counted before the cuts: a piece of a cut sentence is no sentence)
-    flip = len(tgt.features) < len(uncut)
+    flip = len(tgt.paragraph) < len(uncut)
     rows, cols = (tgt, src) if flip else (src, tgt)
     row_vec, col_vec = (tgt_vec, src_vec) if flip else (src_vec, tgt_vec)
     if flip:
@@ -393,14 +396,13 @@ def _align_units(
     """The banded programme over units around `points`, passing through `corners`; its
     path as beads, and the sweeps that tell how sure each point of it is. None when the band
     that holds the path would exceed the cell budget, or when a side has no units."""
-    n, m = len(src.features), len(tgt.features)
+    n, m = len(src.paragraph), len(tgt.paragraph)
     if n == 0 or m == 0:
         # every paragraph of one side stayed whole in a run left out (balanced_pieces): nothing
         # to link, and a band over no rows or columns has no cells to score
         return None
-    src_len = np.array([max(1, f.length) for f in src.features], dtype=np.float32)
-    tgt_len = np.array([max(1, f.length) for f in tgt.features], dtype=np.float32)
-    pb = Problem(n, m, src_vec, tgt_vec, src_len, tgt_len, src.null_score, tgt.null_score,
+    pb = Problem(n, m, src_vec, tgt_vec, src.spans.length, tgt.spans.length, src.null_score,
+                 tgt.null_score,
                  structure)
     centre = band_centres(n, m, points)
     half = band_half(points, n, centre, params.unit_band, max(kt for _, kt in UNIT_TYPES))

@@ -5,6 +5,7 @@ bit for bit."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
@@ -13,7 +14,7 @@ from reader.core.align.beads import Bead
 from reader.core.align.colon_cuts import unit_sentences
 from reader.core.align.params import MATCH_TYPES
 from reader.core.align.space import Side
-from reader.core.align.units import Piece, Units, _beside_full_bead, _null_runs
+from reader.core.align.units import Piece, _beside_full_bead, _null_runs
 from reader.core.anchors.features import Features
 from reader.core.text.kinds import Kind
 
@@ -73,6 +74,17 @@ def sentence_pieces(side: Side) -> list[Piece]:
             share = (len(sentence.text) - sentence.text.count(" ")) / visible
             pieces.append(Piece(i, sentence.start, sentence.end, para.length * share))
     return pieces
+
+@dataclass(slots=True)
+class Units:
+    """The sentence pass's units as they were: a Features record each."""
+
+    features: list[Features]
+    paragraph: np.ndarray
+    first: np.ndarray
+    null_score: np.ndarray
+    posts: np.ndarray
+
 
 def side_units(side: Side, pieces: Sequence[Piece], null_prior: float) -> Units:
     feats: list[Features] = []

@@ -19,6 +19,8 @@ from reader.core.align.beads import Bead
 from reader.core.align.dp import _BlockScores, row_scores
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import Problem, SelfDots, _run_lengths
+from reader.core.align.space import build_space, pieces_space
+from reader.core.align.unit_space import unit_space
 from reader.core.align.units import (
     _matched_ratio,
     balanced_pieces,
@@ -27,6 +29,7 @@ from reader.core.align.units import (
     unit_path,
 )
 from tests.core.align import passes_reference as reference
+from tests.core.align.test_fast_paths import assert_same_space
 from tests.paths import DATA
 
 # weights as the vector space makes them, and values whose products underflow to zero
@@ -190,13 +193,20 @@ def test_the_sentence_units_are_the_reference(name: str, band: int) -> None:
     got = balanced_pieces(pair.src, pair.tgt, beads, band)
     want = reference.balanced_pieces(pair.src, pair.tgt, beads, band)
     assert got == want
+    space = build_space(pair.src, pair.tgt)
+    units = []
     for side, pieces in ((pair.src, got[0]), (pair.tgt, got[1])):
         a, b = side_units(side, pieces, -1.5), reference.side_units(side, pieces, -1.5)
-        assert a.features == b.features
+        units.append((a, b))
+        lengths = np.array([max(1, f.length) for f in b.features], dtype=np.float32)
+        assert a.spans.length.tobytes() == lengths.tobytes()
         for x, y in ((a.paragraph, b.paragraph), (a.first, b.first), (a.null_score, b.null_score),
                      (a.posts, b.posts)):
             assert x.dtype == y.dtype and x.tobytes() == y.tobytes()
-    src, tgt = side_units(pair.src, got[0], -1.5), side_units(pair.tgt, got[1], -1.5)
+    (src, ref_src), (tgt, ref_tgt) = units
+    assert_same_space(
+        unit_space(space, pair.src.features, src.spans, pair.tgt.features, tgt.spans),
+        pieces_space(space, ref_src.features, ref_tgt.features))
     assert unit_path(beads, src, tgt) == reference.unit_path(beads, src, tgt)
     for threshold in (0.0, 0.9, 1.0):
         assert null_corners(beads, src, tgt, threshold) == reference.null_corners(

@@ -90,3 +90,15 @@ def test_pieces_that_continue_a_sentence_are_those_starting_where_none_did() -> 
              Piece(1, 31, 40, 9.0)]
     assert continued(before, after).tolist() == [False, False, True, False]
     assert paragraph_firsts(before, 3).tolist() == [0, 1, 3, 3]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 4), st.integers(-2, 30)), max_size=20),
+       st.lists(st.tuples(st.integers(0, 4), st.integers(-2, 30)), max_size=20))
+def test_continued_is_a_start_no_piece_before_had(before: list[tuple[int, int]],
+                                                  after: list[tuple[int, int]]) -> None:
+    # any pieces, in any order, negative starts too (the slow path)
+    b = [Piece(i, s, s + 1, 1.0) for i, s in before]
+    a = [Piece(i, s, s + 1, 1.0) for i, s in after]
+    got = continued(b, a)
+    assert got.dtype == bool and got.tolist() == [(i, s) not in set(before) for i, s in after]
