@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from operator import attrgetter
 from typing import cast
 
 import numpy as np
@@ -103,8 +104,8 @@ def finer_paragraphs(beads: Sequence[Bead], sources: Sequence[PieceShape],
                      targets: Sequence[PieceShape], ratio: float) -> set[int]:
     """The target paragraphs of the paragraph pass's matched beads whose source paragraphs
     have more than `ratio` times as many units as their target paragraphs."""
-    count_s = Counter(p.paragraph for p in sources)
-    count_t = Counter(p.paragraph for p in targets)
+    count_s = Counter(map(attrgetter("paragraph"), sources))
+    count_t = Counter(map(attrgetter("paragraph"), targets))
     out: set[int] = set()
     for b in beads:
         if b.src and b.tgt and sum(count_s[i] for i in b.src) > ratio * sum(

@@ -189,17 +189,29 @@ def _whole(side: Side, i: int) -> Piece:
 
 def unit_path(beads: Sequence[Bead], src: Units, tgt: Units) -> list[tuple[int, int]]:
     """The paragraph path in unit coordinates, interpolated inside each bead."""
-    points = [(0, 0)]
     src_first, tgt_first = src.first.tolist(), tgt.first.tolist()  # read one at a time
+    # each bead's end, then the points inside the beads all at once
+    ends_s, ends_t = [0], [0]
+    i = j = 0
     for b in beads:
-        i0, j0 = points[-1]
-        i1 = src_first[b.src[-1] + 1] if b.src else i0
-        j1 = tgt_first[b.tgt[-1] + 1] if b.tgt else j0
-        ks, kt = i1 - i0, j1 - j0
-        if ks > 1 and kt > 0:
-            points.extend((i0 + k, j0 + round(k * kt / ks)) for k in range(1, ks))
-        points.append((i1, j1))
-    return points
+        if b.src:
+            i = src_first[b.src[-1] + 1]
+        if b.tgt:
+            j = tgt_first[b.tgt[-1] + 1]
+        ends_s.append(i)
+        ends_t.append(j)
+    end_s, end_t = np.array(ends_s, dtype=np.int64), np.array(ends_t, dtype=np.int64)
+    ks, kt = np.diff(end_s), np.diff(end_t)
+    # a bead of ks > 1 units on the source side and some on the target's has ks - 1 inside
+    count = np.where((ks > 1) & (kt > 0), ks, 1)
+    bead = np.repeat(np.arange(len(beads)), count)
+    k = np.arange(len(bead)) - np.repeat(np.cumsum(count) - count, count) + 1
+    last = k == count[bead]
+    # k * kt / ks in float64 and rounded half to even: what round() of the true quotient gives
+    inside = end_t[bead] + np.rint(k * kt[bead] / np.maximum(ks[bead], 1)).astype(np.int64)
+    at_s = np.where(last, end_s[bead + 1], end_s[bead] + k)
+    at_t = np.where(last, end_t[bead + 1], inside)
+    return [(0, 0), *zip(at_s.tolist(), at_t.tolist(), strict=True)]
 
 
 def null_corners(

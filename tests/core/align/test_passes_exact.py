@@ -212,3 +212,24 @@ def test_the_sentence_units_are_the_reference(name: str, band: int) -> None:
         assert null_corners(beads, src, tgt, threshold) == reference.null_corners(
             beads, src, tgt, threshold)
     assert _matched_ratio(beads, src, tgt) == reference._matched_ratio(beads, src, tgt)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3)), max_size=15),
+       st.lists(st.integers(0, 7), min_size=60, max_size=60), st.integers(0, 1000))
+def test_the_unit_path_is_the_reference(sizes: list[tuple[int, int]], units: list[int],
+                                        seed: int) -> None:
+    # paragraphs of 0-7 units each, beads of 0-3 paragraphs a side (null beads too)
+    beads, i, j = [], 0, 0
+    for ks, kt in sizes:
+        beads.append(Bead(tuple(range(i, i + ks)), tuple(range(j, j + kt))))
+        i, j = i + ks, j + kt
+    rng = np.random.default_rng(seed)
+    firsts = [np.r_[0, np.cumsum(rng.permutation(units)[:count])].astype(np.int64)
+              for count in (i, j)]
+    src, tgt = (replace(_NO_UNITS, first=f) for f in firsts)
+    assert unit_path(beads, src, tgt) == reference.unit_path(beads, src, tgt)
+
+
+_NO_UNITS = reference.Units([], np.zeros(0, np.int64), np.zeros(1, np.int64),
+                            np.zeros(0, np.float32), np.zeros(0, bool))
