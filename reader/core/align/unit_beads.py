@@ -24,10 +24,43 @@ def paragraph_beads(unit_beads: Sequence[Bead], src: UnitSides, tgt: UnitSides
                     ) -> list[Bead]:
     """Paragraphs joined by linked units, in order; a paragraph with no linked unit is left out.
     (Confidence is left at 1: the caller knows how sure the path is.)"""
-    n, m = len(src.first) - 1, len(tgt.first) - 1
     # each unit bead as its first and last paragraph on each side (-1: none)
     first_s, last_s = _end_paragraphs([b.src for b in unit_beads], src.paragraph)
     first_t, last_t = _end_paragraphs([b.tgt for b in unit_beads], tgt.paragraph)
+    # where the unit path takes each side's units
+    src_taken = np.cumsum([len(b.src) for b in unit_beads])
+    tgt_taken = np.cumsum([len(b.tgt) for b in unit_beads])
+    return _joined((first_s, last_s, src_taken), (first_t, last_t, tgt_taken), src, tgt)
+
+
+def path_paragraph_beads(src_units: np.ndarray, tgt_units: np.ndarray, src: UnitSides,
+                         tgt: UnitSides) -> list[Bead]:
+    """`paragraph_beads` of the unit beads a path takes: bead k holds `src_units[k]` source
+    units and `tgt_units[k]` target units, in order from the first of each side (the steps of
+    align.dp.trace, as counts: no Bead made per unit bead)."""
+    ends = []
+    for units, side in ((src_units, src), (tgt_units, tgt)):
+        taken = np.cumsum(units)
+        # a bead's first unit is where the bead before it ended, its last one before its end
+        first, last = taken - units, taken - 1
+        held = units > 0
+        if len(side.paragraph):
+            first = np.where(held, side.paragraph[np.where(held, first, 0)], -1)
+            last = np.where(held, side.paragraph[np.where(held, last, 0)], -1)
+        else:
+            first = last = np.full(len(units), -1, dtype=np.int64)
+        ends.append((first, last, taken))
+    return _joined(ends[0], ends[1], src, tgt)
+
+
+def _joined(src_ends: tuple[np.ndarray, np.ndarray, np.ndarray],
+            tgt_ends: tuple[np.ndarray, np.ndarray, np.ndarray], src: UnitSides,
+            tgt: UnitSides) -> list[Bead]:
+    """`paragraph_beads` from each unit bead's first and last paragraph on each side (-1:
+    none) and how many units of that side the path has taken at its end."""
+    n, m = len(src.first) - 1, len(tgt.first) - 1
+    first_s, last_s, src_taken = src_ends
+    first_t, last_t, tgt_taken = tgt_ends
     # the furthest paragraph on the other side each paragraph is linked to (-1: none); a
     # unit bead spans at most a few paragraphs, so its first and last cover it
     src_reach = np.full(n, -1, dtype=np.int64)
@@ -42,8 +75,6 @@ def paragraph_beads(unit_beads: Sequence[Bead], src: UnitSides, tgt: UnitSides
         np.maximum.at(reach, ends[link], other[link])
     # where the unit path takes each side's units: two left-out paragraphs facing each other
     # come in the path's order, so that each bead's corners are points the path passes
-    src_taken = np.cumsum([len(b.src) for b in unit_beads])
-    tgt_taken = np.cumsum([len(b.tgt) for b in unit_beads])
     # the walk reads single cells: Python lists cost less per read than arrays
     src_at = np.searchsorted(src_taken, src.first[:n], side="right").tolist()
     tgt_at = np.searchsorted(tgt_taken, tgt.first[:m], side="right").tolist()

@@ -31,7 +31,7 @@ from reader.core.align.band_halves import Band, split_band, sweep_band
 from reader.core.align.beads import Bead
 from reader.core.align.clause_cuts import apart_costs, clause_cuts
 from reader.core.align.colon_cuts import unit_sentences
-from reader.core.align.dp import path_to_beads, pin_points
+from reader.core.align.dp import pin_points
 from reader.core.align.edge_cover import edge_beads
 from reader.core.align.fixed import forbid
 from reader.core.align.model import Model, Problem
@@ -52,7 +52,7 @@ from reader.core.align.structure import PairStructure, unit_structure
 from reader.core.align.subedges import edge_runs
 from reader.core.align.subjoins import continued, free_joins, paragraph_firsts
 from reader.core.align.subunits import cut_sources, pin_threshold
-from reader.core.align.unit_beads import paragraph_beads
+from reader.core.align.unit_beads import path_paragraph_beads
 from reader.core.align.unit_space import UnitSpans, unit_space
 from reader.core.progress import CancelCheck
 from reader.core.text.sentences import Sentence
@@ -373,13 +373,12 @@ def _by_units(
     )
     if found is None:
         return list(beads)  # no band of affordable size holds the path: keep the paragraphs'
-    unit_beads, sweeps, used = found
+    steps, sweeps, used = found
     if fitted is not None:
         fitted.append(_flipped(used) if flip else used)
-    if flip:
-        unit_beads = [Bead(b.tgt, b.src, b.confidence) for b in unit_beads]
+    src_units, tgt_units = (steps[:, 1], steps[:, 0]) if flip else (steps[:, 0], steps[:, 1])
     # a bead is right when the sentence path passes through both its corners
-    para_beads = paragraph_beads(unit_beads, src, tgt)
+    para_beads = path_paragraph_beads(src_units, tgt_units, src, tgt)
     corners_s = np.cumsum([0] + [len(b.src) for b in para_beads])
     corners_t = np.cumsum([0] + [len(b.tgt) for b in para_beads])
     ends = np.stack([src.first[corners_s], tgt.first[corners_t]], axis=1)
@@ -404,10 +403,11 @@ def _align_units(
     second_process: str = "no",
     opens: tuple[np.ndarray, np.ndarray] | None = None,
     apart: tuple[np.ndarray, np.ndarray] | None = None,
-) -> tuple[list[Bead], Sweeps, Model] | None:
+) -> tuple[np.ndarray, Sweeps, Model] | None:
     """The banded programme over units around `points`, passing through `corners`; its
-    path as beads, and the sweeps that tell how sure each point of it is. None when the band
-    that holds the path would exceed the cell budget, or when a side has no units."""
+    path as each bead's type (an array of (rows, columns)), and the sweeps that tell how sure
+    each point of it is. None when the band that holds the path would exceed the cell
+    budget, or when a side has no units."""
     n, m = len(src.paragraph), len(tgt.paragraph)
     if n == 0 or m == 0:
         # every paragraph of one side stayed whole in a run left out (balanced_pieces): nothing
@@ -440,7 +440,9 @@ def _align_units(
         Band(pb, centre, half, scoring, UNIT_TYPES, model=model), unit_params, cancelled,
         pinned, adjust, split=split_band(second_process, n))
     assert sweeps is not None
-    return path_to_beads(forward.path, [1.0] * len(forward.path)), sweeps, model
+    # each unit bead's type (rows, columns) in order: what joining paragraphs reads of them
+    steps = np.array([t for t, _, _ in forward.path], dtype=np.int64).reshape(-1, 2)
+    return steps, sweeps, model
 
 
 def _flipped(model: Model) -> Model:

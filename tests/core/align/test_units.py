@@ -17,7 +17,7 @@ from reader.core.align.dp import pin_points, run_dp
 from reader.core.align.model import Problem
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, NEG
 from reader.core.align.posterior import backward
-from reader.core.align.unit_beads import paragraph_beads
+from reader.core.align.unit_beads import paragraph_beads, path_paragraph_beads
 from reader.core.align.units import Units
 from reader.core.text.document import load_text, text_from_string
 from reader.core.text.sentences import split_sentences
@@ -52,6 +52,25 @@ def unit_alignments(draw: st.DrawFn) -> tuple[list[Bead], Units, Units]:
         return sizes
 
     return beads, _units(cut(i)), _units(cut(j))
+
+
+@settings(max_examples=300, deadline=None)
+@given(unit_alignments(), st.lists(st.integers(0, 30), max_size=3),
+       st.lists(st.integers(0, 30), max_size=3))
+def test_paragraph_beads_of_a_path_are_those_of_its_unit_beads(
+        case: tuple, empty_s: list[int], empty_t: list[int]) -> None:
+    unit_beads, src, tgt = case
+    # paragraphs with no unit (left out of the pass) among the others
+    sides = []
+    for side, empty in ((src, empty_s), (tgt, empty_t)):
+        sizes = np.diff(side.first).tolist()
+        for at in empty:
+            sizes.insert(min(at, len(sizes)), 0)
+        sides.append(_units(sizes))
+    src, tgt = sides
+    ks = np.array([len(b.src) for b in unit_beads], dtype=np.int64)
+    kt = np.array([len(b.tgt) for b in unit_beads], dtype=np.int64)
+    assert path_paragraph_beads(ks, kt, src, tgt) == paragraph_beads(unit_beads, src, tgt)
 
 
 @settings(max_examples=200, deadline=None)
