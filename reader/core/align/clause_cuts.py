@@ -69,12 +69,16 @@ def clause_cuts(texts: Sequence[str], pieces: list[P], beads: Sequence[Bead],
         if not (edge or inside):
             out.append(p)
             continue
-        parts = clauses(texts[p.paragraph][p.start:p.end], words)
+        whole = texts[p.paragraph]
+        if whole.find(":", p.start, p.end) < 0 and whole.find(";", p.start, p.end) < 0:
+            out.append(p)  # nothing to cut at (`clauses` gives the piece whole): not sliced
+            continue
+        text = whole[p.start:p.end]
+        parts = clauses(text, words)
         assert make is not None
         if len(parts) == 1:
             out.append(p)
             continue
-        text = texts[p.paragraph][p.start:p.end]
         visible = max(1, len(text) - text.count(" "))
         for a, b in parts:
             out.append(make(p.paragraph, p.start + a, p.start + b,
@@ -107,9 +111,9 @@ def finer_paragraphs(beads: Sequence[Bead], sources: Sequence[PieceShape],
     count_s = Counter(map(attrgetter("paragraph"), sources))
     count_t = Counter(map(attrgetter("paragraph"), targets))
     out: set[int] = set()
+    of_s, of_t = count_s.__getitem__, count_t.__getitem__  # 0 for a paragraph not counted
     for b in beads:
-        if b.src and b.tgt and sum(count_s[i] for i in b.src) > ratio * sum(
-                count_t[j] for j in b.tgt):
+        if b.src and b.tgt and sum(map(of_s, b.src)) > ratio * sum(map(of_t, b.tgt)):
             out.update(b.tgt)
     return out
 
