@@ -104,6 +104,10 @@ class SpaceColumns:
     tgt_keys: tuple[np.ndarray, np.ndarray]
     src_keys: tuple[np.ndarray, np.ndarray]  # in the target's index
     src_words: tuple[np.ndarray, np.ndarray]  # in the source's
+    # the rows these are the columns of: a space is also read with other rows (a re-alignment's
+    # gaps are slices of the pair's sides), which need their own
+    src_rows: Sequence[Features]
+    tgt_rows: Sequence[Features]
 
 
 @dataclass(slots=True)
@@ -181,7 +185,7 @@ def pair_columns(vocab: Vocabulary, src: Sequence[Features], tgt: Sequence[Featu
     tgt_words, tgt_keys = _columns(tgt, vocab.tgt_vocab)
     (src_keys,) = _columns(src, vocab.tgt_vocab, words=False)
     (src_words,) = _columns(src, {w: a for a, w in enumerate(vocab.src_vocab)}, keys=False)
-    return SpaceColumns(tgt_words, tgt_keys, src_keys, src_words)
+    return SpaceColumns(tgt_words, tgt_keys, src_keys, src_words, src, tgt)
 
 
 def pieces_space(space: Space, src: Sequence[Features], tgt: Sequence[Features]) -> Space:

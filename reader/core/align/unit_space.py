@@ -62,7 +62,9 @@ def unit_space(space: Space, src: Sequence[Features], src_units: UnitSpans,
     """The units of both sides in `space`'s columns, with its weights: what
     `space.pieces_space` gives for their features (`Features.within` of each paragraph)."""
     vocab = Vocabulary(space.src_vocab, space.tgt_vocab, space.n_tgt_words)
-    columns = space.columns if space.columns is not None else pair_columns(vocab, src, tgt)
+    kept = space.columns
+    columns = kept if kept is not None and kept.src_rows is src and kept.tgt_rows is tgt \
+        else pair_columns(vocab, src, tgt)
     word_at_s, key_at_s = _places(src)
     word_at_t, key_at_t = _places(tgt)
     D = vocab.n_columns

@@ -93,3 +93,19 @@ def test_no_units() -> None:
     none = UnitSpans.of([], side.features, side.texts)
     got = unit_space(space, side.features, none, side.features, none)
     assert got.src_words.shape == (0, len(space.src_vocab)) and got.tgt.shape[0] == 0
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sides(), sides(), st.integers(0, 3))
+def test_rows_other_than_the_spaces_own_are_looked_up(
+        src: tuple[Side, list[Piece]], tgt: tuple[Side, list[Piece]], drop: int) -> None:
+    # a re-alignment reads slices of the pair's sides with the pair's space (align.realign)
+    (s, s_pieces), (t, t_pieces) = src, tgt
+    space = build_space(s, t)
+    keep = [p for p in s_pieces if p.paragraph >= drop]
+    sliced = Side(s.features[drop:], s.null_bonus[drop:], s.texts[drop:], "en")
+    moved = [Piece(p.paragraph - drop, p.start, p.end, p.length) for p in keep]
+    s_units = UnitSpans.of(moved, sliced.features, sliced.texts)
+    t_units = UnitSpans.of(t_pieces, t.features, t.texts)
+    assert_same_space(unit_space(space, sliced.features, s_units, t.features, t_units),
+                      pieces_space(space, _within(sliced, moved), _within(t, t_pieces)))
