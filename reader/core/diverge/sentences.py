@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from reader.core.align.aligner import align_segment_batch
 from reader.core.align.batch import batch_group
@@ -23,7 +24,6 @@ from reader.core.diverge.context import (
     alnum_counts,
     clip,
     content_length,
-    may_link,
     same_objects,
 )
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
@@ -163,12 +163,9 @@ def _with_lengths(runs: Sequence[list[tuple[int, int, Sentence]]]) -> list[list[
     counts = alnum_counts(texts)
     for k in holding(texts, LINK_MARKS):
         counts[k] = content_length(texts[k])
-    out: list[list[Segment]] = []
-    at = 0
-    for run in runs:
-        out.append([Segment(i, s, n, k) for (i, k, s), n in zip(run, counts[at:], strict=False)])
-        at += len(run)
-    return out
+    each = iter(counts)  # (not a slice of the rest for each run: that is quadratic)
+    return [[Segment(i, s, n, k) for (i, k, s), n in zip(run, each, strict=False)]
+            for run in runs]
 
 
 def sentence_candidates(ctx: Context) -> list[Candidate]:
@@ -217,16 +214,34 @@ def sentence_chars(side: Side, members: Sequence[int]) -> int:
     """What the lengths of the members' sentences (their Segments) add up to, most of the
     time without cutting the sentences: they hold every letter and digit of the paragraph,
     and only where there may be a link can a paragraph's count differ from its sentences'."""
-    total = 0
-    for i in members:
-        p = side.paragraph(i)
-        if p.kind not in COMPARED:
-            continue
-        if may_link(p.text):
-            total += sum(content_length(s.text) for s in split_sentences(p.text, side.lang))
-        else:
-            total += side.lengths[i]
+    if not _is_run(members):
+        return sum(_sentence_chars(side, i) for i in members)
+    total = side.run_length(members)  # the paragraphs' lengths (finder: nothing read again)
+    links = side.links
+    if links:
+        for i in members:
+            if i in links:
+                total += _sentence_chars(side, i) - (
+                    side.lengths[i] if side.paragraph(i).kind in COMPARED else 0)
     return total
+
+
+def _sentence_chars(side: Side, i: int) -> int:
+    """`sentence_chars` of one paragraph."""
+    p = side.paragraph(i)
+    if p.kind not in COMPARED:
+        return 0
+    if i in side.links:
+        return sum(content_length(s.text) for s in split_sentences(p.text, side.lang))
+    return side.lengths[i]
+
+
+def _is_run(members: Sequence[int]) -> bool:
+    """Whether the members are consecutive paragraphs, ascending (a bead's side), not none."""
+    n = len(members)
+    if not n or members[-1] - members[0] != n - 1:
+        return False
+    return n < 3 or all(b == a + 1 for a, b in pairwise(members))
 
 
 def _unmatched_sentences(
