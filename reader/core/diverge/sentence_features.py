@@ -93,7 +93,8 @@ class _Cutter:
     def sentence(self, s: Sentence, anchors: Anchors) -> Features | None:
         """The sentence's features cut from the paragraph's, or None where that may differ."""
         start, end = s.start, s.end
-        if self.paragraph[start:end] != s.text or not self._same_terms(start, end, anchors):
+        if (end - start != len(s.text) or not self.paragraph.startswith(s.text, start)
+                or not self._same_terms(start, end, anchors)):
             return None
         if self._joined(start) or self._joined(end):
             return None
@@ -143,8 +144,8 @@ class _Cutter:
     def _joined(self, q: int) -> bool:
         """Whether a word of the (masked) paragraph may run across position q."""
         text = self.masked
-        if q <= 0 or q >= len(text):
-            return False
+        if q <= 0 or q >= len(text) or text[q - 1].isspace() or text[q].isspace():
+            return False  # (most sentences: a space between them, which no word holds)
         if not self.arabic or (self.latin and text[q - 1] in _EN_LETTER):
             if text[q - 1] in _EN_LETTER and text[q] in _EN_LETTER:
                 return True
