@@ -7,7 +7,7 @@
 # has one) and checks the others, while this process runs the other detectors and then checks
 # its share; the child's records come back pickled (a few kB) and take their place among the
 # candidates' in order, so the output is that of one process. The candidates are cut along the
-# groups the batch aligns apart from one another (sentences.candidate_groups), so each part
+# groups the batch aligns apart from one another (sentences.bead_groups), so each part
 # finds what the whole check finds there, and weighed so that both processes finish together
 # (of the few unions of whole groups, the one whose longer process is shortest).
 # Should the child fail in any way, this process checks its candidates too.
@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from reader.core.diverge.context import Context
 from reader.core.diverge.records import Divergence
 from reader.core.diverge.sentences import (
-    Candidate,
-    candidate_groups,
+    bead_groups,
+    candidate_beads,
     candidates_of,
     check_candidates,
     sentence_candidates,
@@ -124,18 +124,19 @@ class SharedCheck:
 
 
 def _child_share(ctx: Context, plan: int, early: bool = False) -> list[list[Divergence]]:
-    """In the child: the candidates, the plan sent (their count, and the place and bead of
-    those left to the parent), then the check of the child's own."""
-    candidates = sentence_candidates(ctx)
+    """In the child: the candidates' beads, the plan sent (their count, and the place and bead
+    of those left to the parent), then the check of the child's own (only their sentences
+    made: each paragraph's sentences made here are pages copied from this process's)."""
+    beads = candidate_beads(ctx)
     chars = len(ctx.src.text.content) + len(ctx.tgt.text.content)
-    away = child_share(candidate_groups(ctx, candidates), _weights(candidates),
+    away = child_share(bead_groups(ctx, beads), [CHECK_PER_CHAR * c for *_, c in beads],
                        _others_weight(ctx) + (HEAD_PER_CHAR * chars if early else 0.0),
                        _finding_weight(ctx))
     chosen = set(away)
-    beads = [(k, c[0]) for k, c in enumerate(candidates) if k not in chosen]
+    left = [(k, b[0]) for k, b in enumerate(beads) if k not in chosen]
     with os.fdopen(plan, "wb") as out:
-        out.write(pickle.dumps((len(candidates), beads), protocol=pickle.HIGHEST_PROTOCOL))
-    return check_candidates(ctx, [candidates[k] for k in away])
+        out.write(pickle.dumps((len(beads), left), protocol=pickle.HIGHEST_PROTOCOL))
+    return check_candidates(ctx, candidates_of(ctx, [beads[k][0] for k in away]))
 
 
 def _read_plan(fd: int) -> tuple[int, list[tuple[int, int]]] | None:
@@ -216,11 +217,6 @@ def _greedy_share(by_group: dict[int, float], others: float, finding: float) -> 
             finding + load, others + total - load + SHARE_COST):
         taken = set(by_group)
     return taken
-
-
-def _weights(candidates: Sequence[Candidate]) -> list[float]:
-    return [CHECK_PER_CHAR * sum(len(x.sentence.text) for x in (*s, *t))
-            for _, s, t in candidates]
 
 
 def _others_weight(ctx: Context) -> float:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -30,7 +30,7 @@ from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Sp
 from reader.core.diverge.scan import holding
 from reader.core.diverge.sentence_features import sentence_features
 from reader.core.diverge.thresholds import Thresholds
-from reader.core.text.sentences import Sentence, split_sentences
+from reader.core.text.sentences import Sentence, sentence_places, split_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,9 +171,40 @@ def _with_lengths(runs: Sequence[list[tuple[int, int, Sentence]]]) -> list[list[
 def sentence_candidates(ctx: Context) -> list[Candidate]:
     """The beads worth aligning sentence by sentence, with their sentences: 1:n or n:1, and
     short of at least a sentence's length."""
+    chosen = []
+    th = ctx.thresholds
+    for b, bead in _short_beads(ctx):
+        s_sents = _sentences(ctx.src, bead.src)
+        t_sents = _sentences(ctx.tgt, bead.tgt)
+        if _few_enough(len(s_sents), len(t_sents), th):
+            chosen.append((b, s_sents, t_sents))
+    return _segmented(chosen)
+
+
+def candidate_beads(ctx: Context) -> list[tuple[int, int, int, int]]:
+    """`sentence_candidates` without their sentences: each one's bead, its sides' numbers of
+    sentences and all its sentences' characters, counted from where the sentences lie (no
+    sentence made: diverge.forked's child makes only those of its share)."""
+    chosen = []
+    th = ctx.thresholds
+    for b, bead in _short_beads(ctx):
+        n, s_chars = _sentence_places(ctx.src, bead.src)
+        m, t_chars = _sentence_places(ctx.tgt, bead.tgt)
+        if _few_enough(n, m, th):
+            chosen.append((b, n, m, s_chars + t_chars))
+    return chosen
+
+
+def bead_groups(ctx: Context, beads: Sequence[tuple[int, int, int, int]]) -> list[int]:
+    """`candidate_groups` of the candidates of `candidate_beads`."""
+    return [batch_group(n, m, ctx.src.lang, ctx.tgt.lang, DEFAULT_PARAMS)
+            for _, n, m, _ in beads]
+
+
+def _short_beads(ctx: Context) -> Iterator[tuple[int, Bead]]:
+    """The 1:n and n:1 beads (and n:m) a side of which is short of at least a sentence."""
     src, tgt, th = ctx.src, ctx.tgt, ctx.thresholds
     ratio = ctx.length_model.ratio
-    chosen = []
     for b, bead in enumerate(ctx.alignment):
         if bead.is_null or (len(bead.src) == 1 and len(bead.tgt) == 1):
             continue
@@ -185,14 +216,26 @@ def sentence_candidates(ctx: Context) -> list[Candidate]:
         spread = math.sqrt(th.sentence_length_variance * ratio * max(ls, 1))
         if abs(lt - ls * ratio) < max(th.sentence_min_chars * min(ratio, 1.0), 1.5 * spread):
             continue
-        s_sents = _sentences(src, bead.src)
-        t_sents = _sentences(tgt, bead.tgt)
-        if not s_sents or not t_sents or len(s_sents) + len(t_sents) < 3:
+        yield b, bead
+
+
+def _few_enough(n: int, m: int, th: Thresholds) -> bool:
+    """Whether a bead of n source and m target sentences is aligned sentence by sentence."""
+    return bool(n and m) and n + m >= 3 and max(n, m) <= th.sentence_max_per_side
+
+
+def _sentence_places(side: Side, members: Sequence[int]) -> tuple[int, int]:
+    """How many sentences the members whose kind is compared hold (`_sentences`), and their
+    characters, from where the sentences lie."""
+    n = chars = 0
+    for i in members:
+        p = side.paragraph(i)
+        if p.kind not in COMPARED:
             continue
-        if max(len(s_sents), len(t_sents)) > th.sentence_max_per_side:
-            continue
-        chosen.append((b, s_sents, t_sents))
-    return _segmented(chosen)
+        places = sentence_places(p.text, side.lang)
+        n += len(places) // 2
+        chars += sum(places[1::2]) - sum(places[::2])
+    return n, chars
 
 
 def candidates_of(ctx: Context, beads: Sequence[int]) -> list[Candidate]:

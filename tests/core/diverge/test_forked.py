@@ -18,6 +18,8 @@ from reader.core.diverge.finder import find_divergences
 from reader.core.diverge.forked import are_checked, are_divergences, child_share, second_core
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity
 from reader.core.diverge.sentences import (
+    bead_groups,
+    candidate_beads,
     candidate_groups,
     candidates_of,
     check_candidates,
@@ -27,6 +29,7 @@ from reader.core.diverge.sentences import (
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.pair import Pair, PairOptions, open_pair
 from reader.core.second_process import Child
+from reader.core.text import sentences as text_sentences
 from reader.resources import CORPUS
 
 linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
@@ -145,6 +148,24 @@ def test_the_shared_check_finds_the_same_on_a_pair_with_several_groups(
     assert sorted(shared.away + shared.here) == list(range(len(sentence_candidates(ctx))))
 
 
+@pytest.mark.parametrize("places_first", [True, False])
+def test_the_candidates_beads_counted_from_places_are_the_candidates(
+    omitting: Pair, places_first: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the child counts the candidates' sentences from their places (kept as places, or as
+    # sentences made earlier) and makes only its share's: the same beads, groups and weights
+    monkeypatch.setattr(text_sentences, "_recent", {})
+    ctx = _context(omitting)
+    beads = candidate_beads(ctx) if places_first else None
+    candidates = sentence_candidates(ctx)
+    if beads is None:
+        beads = candidate_beads(ctx)
+    assert candidates
+    assert [(b, len(s), len(t), sum(len(x.sentence.text) for x in (*s, *t)))
+            for b, s, t in candidates] == beads
+    assert bead_groups(ctx, beads) == candidate_groups(ctx, candidates)
+
+
 def test_the_candidates_made_again_from_their_beads_are_the_same(omitting: Pair) -> None:
     ctx = _context(omitting)
     candidates = sentence_candidates(ctx)
@@ -162,9 +183,9 @@ def test_a_child_failing_before_its_plan_leaves_the_whole_check_here(
     def found_here_only(ctx: Context) -> list:
         if os.getpid() != parent:
             os._exit(3)  # the child dies at once
-        return sentence_candidates(ctx)
+        return candidate_beads(ctx)
 
-    monkeypatch.setattr(forked, "sentence_candidates", found_here_only)
+    monkeypatch.setattr(forked, "candidate_beads", found_here_only)
     ctx = _context(omitting)
     shared = forked.SharedCheck.start(ctx)
     assert shared is not None
