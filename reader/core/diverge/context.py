@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -38,6 +39,10 @@ class Side:
     text: Text
     anchors: list[Anchors]
     lengths: list[int]  # each paragraph's content length (content_length)
+    links: frozenset[int]  # the paragraphs that may hold a link (may_link)
+    # the compared paragraphs' lengths before each paragraph (one more than paragraphs): what
+    # a run of paragraphs compares is a difference of two (`run_length`)
+    compared_before: list[int]
     # each paragraph's features as the aligner made them from `anchors` (if given)
     features: Sequence[Features] | None = None
 
@@ -52,6 +57,11 @@ class Side:
 
     def paragraph(self, i: int) -> Paragraph:
         return self.text.paragraphs[i]
+
+    def run_length(self, members: Sequence[int]) -> int:
+        """`compared_length` of a run of consecutive paragraphs (a bead's side), not empty."""
+        before = self.compared_before
+        return before[members[-1] + 1] - before[members[0]]
 
     def of(self, bead: Bead) -> tuple[int, ...]:
         """This side's paragraphs of a bead."""
@@ -77,8 +87,11 @@ def make_side(name: str, text: Text, anchors: Sequence[Anchors],
               features: Sequence[Features] | None = None) -> Side:
     # the caller's list itself (detectors only read it): a copy touches every paragraph's
     # anchors, and in a forked process each page they lie on is copied for it (~10 ms)
+    lengths, links = _known_lengths(text) or _lengths(text)
+    compared = [n if p.kind in COMPARED else 0 for p, n in zip(text.paragraphs, lengths,
+                                                               strict=True)]
     return Side(name, text, anchors if isinstance(anchors, list) else list(anchors),
-                _known_lengths(text) or _lengths(text), features)
+                lengths, links, list(itertools.accumulate(compared, initial=0)), features)
 
 
 # What detection made of a text ahead of time (diverge.ahead), by what it is and the text's
@@ -115,9 +128,12 @@ def keep_lengths(text: Text) -> None:
     keep("lengths", text, _lengths(text))
 
 
-def _known_lengths(text: Text) -> list[int] | None:
+def _known_lengths(text: Text) -> tuple[list[int], frozenset[int]] | None:
     kept = take("lengths", text)
-    return kept if isinstance(kept, list) and len(kept) == len(text.paragraphs) else None
+    if not isinstance(kept, tuple) or len(kept) != 2:
+        return None
+    lengths = kept[0]
+    return kept if isinstance(lengths, list) and len(lengths) == len(text.paragraphs) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,13 +181,18 @@ class Context:
     def length_model(self) -> LengthModel:
         th = self.thresholds
         rows: list[BeadLength] = []
+        # the beads' sides are runs of paragraphs (finder checks them): each side's compared
+        # length is a difference of two counts, not a sum over its paragraphs
+        src, tgt = self.src.compared_before, self.tgt.compared_before
+        log = math.log
         for b, bead in enumerate(self.alignment):
-            if bead.is_null:
+            s, t = bead.src, bead.tgt
+            if not s or not t:
                 continue
-            ls = compared_length(self.src, bead.src)
-            lt = compared_length(self.tgt, bead.tgt)
+            ls = src[s[-1] + 1] - src[s[0]]
+            lt = tgt[t[-1] + 1] - tgt[t[0]]
             if ls and lt:
-                rows.append(BeadLength(b, ls, lt, math.log(lt / ls)))
+                rows.append(BeadLength(b, ls, lt, log(lt / ls)))
         sample = length_sample(rows, th)
         if len(sample) < th.length_min_beads:
             # too few beads to learn from (and they may be the very ones that diverge)
@@ -218,14 +239,15 @@ def content_length(text: str) -> int:
     return sum(map(str.isalnum, text))
 
 
-def _lengths(text: Text) -> list[int]:
+def _lengths(text: Text) -> tuple[list[int], frozenset[int]]:
     """`content_length` of every paragraph, counted for all of them at once (then again,
-    one by one, for the few that may hold a link)."""
+    one by one, for the few that may hold a link), and those few."""
     texts = [p.text for p in text.paragraphs]
     counts = alnum_counts(texts)
-    for k in holding(texts, LINK_MARKS):
+    links = holding(texts, LINK_MARKS)
+    for k in links:
         counts[k] = content_length(texts[k])
-    return counts
+    return counts, frozenset(links)
 
 
 def alnum_counts(texts: Sequence[str], chunk: int = 1 << 20) -> list[int]:

@@ -7,8 +7,9 @@
 # has one) and checks the others, while this process runs the other detectors and then checks
 # its share; the child's records come back pickled (a few kB) and take their place among the
 # candidates' in order, so the output is that of one process. The candidates are cut along the
-# groups the batch aligns apart from one another (sentences.candidate_groups), so each part
-# finds what the whole check finds there, and weighed so that both processes finish together.
+# groups the batch aligns apart from one another (sentences.bead_groups), so each part
+# finds what the whole check finds there, and weighed so that both processes finish together
+# (of the few unions of whole groups, the one whose longer process is shortest).
 # Should the child fail in any way, this process checks its candidates too.
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from dataclasses import dataclass, field
 from reader.core.diverge.context import Context
 from reader.core.diverge.records import Divergence
 from reader.core.diverge.sentences import (
-    Candidate,
-    candidate_groups,
+    bead_groups,
+    candidate_beads,
     candidates_of,
     check_candidates,
     sentence_candidates,
@@ -123,18 +124,19 @@ class SharedCheck:
 
 
 def _child_share(ctx: Context, plan: int, early: bool = False) -> list[list[Divergence]]:
-    """In the child: the candidates, the plan sent (their count, and the place and bead of
-    those left to the parent), then the check of the child's own."""
-    candidates = sentence_candidates(ctx)
+    """In the child: the candidates' beads, the plan sent (their count, and the place and bead
+    of those left to the parent), then the check of the child's own (only their sentences
+    made: each paragraph's sentences made here are pages copied from this process's)."""
+    beads = candidate_beads(ctx)
     chars = len(ctx.src.text.content) + len(ctx.tgt.text.content)
-    away = child_share(candidate_groups(ctx, candidates), _weights(candidates),
+    away = child_share(bead_groups(ctx, beads), [CHECK_PER_CHAR * c for *_, c in beads],
                        _others_weight(ctx) + (HEAD_PER_CHAR * chars if early else 0.0),
                        _finding_weight(ctx))
     chosen = set(away)
-    beads = [(k, c[0]) for k, c in enumerate(candidates) if k not in chosen]
+    left = [(k, b[0]) for k, b in enumerate(beads) if k not in chosen]
     with os.fdopen(plan, "wb") as out:
-        out.write(pickle.dumps((len(candidates), beads), protocol=pickle.HIGHEST_PROTOCOL))
-    return check_candidates(ctx, [candidates[k] for k in away])
+        out.write(pickle.dumps((len(beads), left), protocol=pickle.HIGHEST_PROTOCOL))
+    return check_candidates(ctx, candidates_of(ctx, [beads[k][0] for k in away]))
 
 
 def _read_plan(fd: int) -> tuple[int, list[tuple[int, int]]] | None:
@@ -159,14 +161,51 @@ def _read_plan(fd: int) -> tuple[int, list[tuple[int, int]]] | None:
 
 def child_share(groups: Sequence[int], weights: Sequence[float], others: float,
                 finding: float = 0.0) -> list[int]:
-    """The candidates the child checks: whole groups, their weight as near as may be to what
-    makes both processes' work equal (the child's: `finding` the candidates and its share; this
-    process's: the other detectors' `others` and the rest), the heaviest groups first; at least
-    one group."""
+    """The candidates the child checks: whole groups, chosen so that the longer of the two
+    processes' work is as short as may be (the child's: `finding` the candidates and its
+    share; this process's: the other detectors' `others`, and the rest with its SHARE_COST
+    when there is a rest); at least one group."""
     by_group: dict[int, float] = {}
     for g, w in zip(groups, weights, strict=True):
         by_group[g] = by_group.get(g, 0.0) + w
-    total = sum(weights)
+    if not by_group:
+        return []
+    names = sorted(by_group)
+    if len(names) > MOST_SEARCHED:
+        taken = _greedy_share(by_group, others, finding)
+    else:
+        best = _best_subset([by_group[g] for g in names], others, finding)
+        taken = {g for k, g in enumerate(names) if best >> k & 1}
+    return [k for k, g in enumerate(groups) if g in taken]
+
+
+# Groups are the batch's bands (batch.batch_group: a handful); up to this many, every union
+# of them is weighed (2**n of them, a few milliseconds at most)
+MOST_SEARCHED = 12
+
+
+def _best_subset(loads: Sequence[float], others: float, finding: float) -> int:
+    """The non-empty set of groups (a bit mask over `loads`) that the child best takes: the
+    one whose longer process is shortest, then the one leaving the least here."""
+    n = len(loads)
+    full = (1 << n) - 1
+    total = sum(loads)
+    sums = [0.0] * (full + 1)
+    best, best_key = full, (max(finding + total, others), -total)
+    for mask in range(1, full):
+        low = mask & -mask
+        sums[mask] = load = sums[mask ^ low] + loads[low.bit_length() - 1]
+        key = (max(finding + load, others + total - load + SHARE_COST), -load)
+        if key < best_key:
+            best, best_key = mask, key
+    return best
+
+
+def _greedy_share(by_group: dict[int, float], others: float, finding: float) -> set[int]:
+    """`_best_subset` approached for many groups: the heaviest first, each taken when it
+    brings the child's work nearer to half of all; all of them when a share here does not
+    shorten the longer process."""
+    total = sum(by_group.values())
     target = (total + others - finding) / 2
     taken: set[int] = set()
     load = 0.0
@@ -174,17 +213,10 @@ def child_share(groups: Sequence[int], weights: Sequence[float], others: float,
         if not taken or abs(load + w - target) < abs(load - target):
             taken.add(g)
             load += w
-    # a share here costs more than its weight (its setting up, and the pages both processes
-    # then copy): it must shorten the longer of the two
     if len(taken) < len(by_group) and max(finding + total, others) <= max(
             finding + load, others + total - load + SHARE_COST):
         taken = set(by_group)
-    return [k for k, g in enumerate(groups) if g in taken]
-
-
-def _weights(candidates: Sequence[Candidate]) -> list[float]:
-    return [CHECK_PER_CHAR * sum(len(x.sentence.text) for x in (*s, *t))
-            for _, s, t in candidates]
+    return taken
 
 
 def _others_weight(ctx: Context) -> float:

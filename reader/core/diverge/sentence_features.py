@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -19,9 +20,9 @@ from reader.core.align.prepared import PreparedPair
 from reader.core.anchors.features import (
     Anchors,
     Features,
-    is_latin_word,
     mask_spans,
     paragraph_features,
+    placed_keys,
 )
 from reader.core.anchors.glossary import Glossary
 from reader.core.arabic.normalise import DIACRITICS, TATWEEL, normalize
@@ -34,6 +35,9 @@ _AR_LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]")
 # the characters Arabic normalisation drops (normalise._DROPPED) and presentation forms
 _DROPPED = re.compile("[" + DIACRITICS.pattern[1:-1] + TATWEEL + "]")
 _PRESENTATION = re.compile("[\ufb50-\ufeff]")
+# an Arabic text's words in Latin letters are read only where two such letters follow each
+# other (`features._HAS_LATIN`): a sentence without two has none, though its paragraph has
+_HAS_LATIN = re.compile(r"[A-Za-z]{2}")
 
 
 def prepared_features(prepared: PreparedPair) -> tuple[list[Features], list[Features]]:
@@ -74,6 +78,8 @@ class _Cutter:
         self.terms = [(t.start, t.end) for t in anchors.terms]
         self.masked = mask_spans(paragraph, self.terms)
         self.marked = self.arabic and _DROPPED.search(self.masked) is not None
+        # whether the paragraph's words hold some in Latin letters (an Arabic paragraph's)
+        self.latin = self.arabic and _HAS_LATIN.search(self.masked) is not None
 
     @classmethod
     def of(cls, paragraph: str, features: Features | None, anchors: Anchors, lang: str
@@ -87,7 +93,8 @@ class _Cutter:
     def sentence(self, s: Sentence, anchors: Anchors) -> Features | None:
         """The sentence's features cut from the paragraph's, or None where that may differ."""
         start, end = s.start, s.end
-        if self.paragraph[start:end] != s.text or not self._same_terms(start, end, anchors):
+        if (end - start != len(s.text) or not self.paragraph.startswith(s.text, start)
+                or not self._same_terms(start, end, anchors)):
             return None
         if self._joined(start) or self._joined(end):
             return None
@@ -100,7 +107,17 @@ class _Cutter:
             length = len("".join(masked.split()))
             if self.marked:
                 length -= len(_DROPPED.findall(masked))  # normalising drops them
-            names = [w for w in words if len(w) >= 3 and not is_latin_word(w)]
+            if not self.latin:
+                names = [w for w in words if len(w) >= 3]
+            else:
+                if _HAS_LATIN.search(masked) is None:  # the sentence reads no Latin words
+                    kept = [k for k, w in enumerate(words) if not w[:1].isascii()]
+                    if len(kept) < len(words):
+                        words = [words[k] for k in kept]
+                        forms = [forms[k] for k in kept]
+                        placed = [placed[k] for k in kept]
+                # (a Latin word's stem starts with an ASCII letter: features.is_latin_word)
+                names = [w for w in words if len(w) >= 3 and not w[:1].isascii()]
         else:
             length = len("".join(s.text.split()))
             text = self.paragraph
@@ -109,14 +126,11 @@ class _Cutter:
                      if len(form) >= 3 and text[o].isupper()]
         if anchors.numbers or anchors.dates or anchors.terms or anchors.handles or (
                 anchors.hashtags or anchors.urls):
-            keyed = sorted(zip(anchors.key_offsets(s.text), anchors.keys(), strict=True))
-            keys, key_offsets = [k for _, k in keyed], [o for o, _ in keyed]
+            keys, key_offsets = placed_keys(anchors, s.text)
         else:
             keys, key_offsets = [], []
-        return Features(
-            length=length, words=words, keys=keys, names=names, forms=forms,
-            offsets=[o - start for o in placed] if start else placed, key_offsets=key_offsets,
-        )
+        return Features(length, words, keys, names, forms,
+                        [o - start for o in placed] if start else placed, key_offsets)
 
     def _same_terms(self, start: int, end: int, anchors: Anchors) -> bool:
         """Whether the sentence's terms are the paragraph's inside it (so both masks agree)."""
@@ -130,10 +144,13 @@ class _Cutter:
     def _joined(self, q: int) -> bool:
         """Whether a word of the (masked) paragraph may run across position q."""
         text = self.masked
-        if q <= 0 or q >= len(text):
-            return False
-        if not self.arabic:
-            return text[q - 1] in _EN_LETTER and text[q] in _EN_LETTER
+        if q <= 0 or q >= len(text) or text[q - 1].isspace() or text[q].isspace():
+            return False  # (most sentences: a space between them, which no word holds)
+        if not self.arabic or (self.latin and text[q - 1] in _EN_LETTER):
+            if text[q - 1] in _EN_LETTER and text[q] in _EN_LETTER:
+                return True
+            if not self.arabic:
+                return False
         before, after = q - 1, q
         while before >= 0 and _DROPPED.match(text, before):
             before -= 1
@@ -141,6 +158,10 @@ class _Cutter:
             after += 1
         if before < 0 or after >= len(text):
             return False
-        return bool(_AR_LETTER.match(normalize(text[before]))
-                    and _AR_LETTER.match(normalize(text[after])))
+        return _arabic_letter(text[before]) and _arabic_letter(text[after])
 
+
+@functools.cache
+def _arabic_letter(c: str) -> bool:
+    """Whether a character is, once normalised, one `features._AR_WORD` takes."""
+    return _AR_LETTER.match(normalize(c)) is not None

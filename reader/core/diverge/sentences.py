@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from reader.core.align.aligner import align_segment_batch
 from reader.core.align.batch import batch_group
@@ -23,14 +24,13 @@ from reader.core.diverge.context import (
     alnum_counts,
     clip,
     content_length,
-    may_link,
     same_objects,
 )
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity, Span
 from reader.core.diverge.scan import holding
 from reader.core.diverge.sentence_features import sentence_features
 from reader.core.diverge.thresholds import Thresholds
-from reader.core.text.sentences import Sentence, split_sentences
+from reader.core.text.sentences import Sentence, sentence_places, split_sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,20 +163,48 @@ def _with_lengths(runs: Sequence[list[tuple[int, int, Sentence]]]) -> list[list[
     counts = alnum_counts(texts)
     for k in holding(texts, LINK_MARKS):
         counts[k] = content_length(texts[k])
-    out: list[list[Segment]] = []
-    at = 0
-    for run in runs:
-        out.append([Segment(i, s, n, k) for (i, k, s), n in zip(run, counts[at:], strict=False)])
-        at += len(run)
-    return out
+    each = iter(counts)  # (not a slice of the rest for each run: that is quadratic)
+    return [[Segment(i, s, n, k) for (i, k, s), n in zip(run, each, strict=False)]
+            for run in runs]
 
 
 def sentence_candidates(ctx: Context) -> list[Candidate]:
     """The beads worth aligning sentence by sentence, with their sentences: 1:n or n:1, and
     short of at least a sentence's length."""
+    chosen = []
+    th = ctx.thresholds
+    for b, bead in _short_beads(ctx):
+        s_sents = _sentences(ctx.src, bead.src)
+        t_sents = _sentences(ctx.tgt, bead.tgt)
+        if _few_enough(len(s_sents), len(t_sents), th):
+            chosen.append((b, s_sents, t_sents))
+    return _segmented(chosen)
+
+
+def candidate_beads(ctx: Context) -> list[tuple[int, int, int, int]]:
+    """`sentence_candidates` without their sentences: each one's bead, its sides' numbers of
+    sentences and all its sentences' characters, counted from where the sentences lie (no
+    sentence made: diverge.forked's child makes only those of its share)."""
+    chosen = []
+    th = ctx.thresholds
+    for b, bead in _short_beads(ctx):
+        n, s_chars = _sentence_places(ctx.src, bead.src)
+        m, t_chars = _sentence_places(ctx.tgt, bead.tgt)
+        if _few_enough(n, m, th):
+            chosen.append((b, n, m, s_chars + t_chars))
+    return chosen
+
+
+def bead_groups(ctx: Context, beads: Sequence[tuple[int, int, int, int]]) -> list[int]:
+    """`candidate_groups` of the candidates of `candidate_beads`."""
+    return [batch_group(n, m, ctx.src.lang, ctx.tgt.lang, DEFAULT_PARAMS)
+            for _, n, m, _ in beads]
+
+
+def _short_beads(ctx: Context) -> Iterator[tuple[int, Bead]]:
+    """The 1:n and n:1 beads (and n:m) a side of which is short of at least a sentence."""
     src, tgt, th = ctx.src, ctx.tgt, ctx.thresholds
     ratio = ctx.length_model.ratio
-    chosen = []
     for b, bead in enumerate(ctx.alignment):
         if bead.is_null or (len(bead.src) == 1 and len(bead.tgt) == 1):
             continue
@@ -188,14 +216,26 @@ def sentence_candidates(ctx: Context) -> list[Candidate]:
         spread = math.sqrt(th.sentence_length_variance * ratio * max(ls, 1))
         if abs(lt - ls * ratio) < max(th.sentence_min_chars * min(ratio, 1.0), 1.5 * spread):
             continue
-        s_sents = _sentences(src, bead.src)
-        t_sents = _sentences(tgt, bead.tgt)
-        if not s_sents or not t_sents or len(s_sents) + len(t_sents) < 3:
+        yield b, bead
+
+
+def _few_enough(n: int, m: int, th: Thresholds) -> bool:
+    """Whether a bead of n source and m target sentences is aligned sentence by sentence."""
+    return bool(n and m) and n + m >= 3 and max(n, m) <= th.sentence_max_per_side
+
+
+def _sentence_places(side: Side, members: Sequence[int]) -> tuple[int, int]:
+    """How many sentences the members whose kind is compared hold (`_sentences`), and their
+    characters, from where the sentences lie."""
+    n = chars = 0
+    for i in members:
+        p = side.paragraph(i)
+        if p.kind not in COMPARED:
             continue
-        if max(len(s_sents), len(t_sents)) > th.sentence_max_per_side:
-            continue
-        chosen.append((b, s_sents, t_sents))
-    return _segmented(chosen)
+        places = sentence_places(p.text, side.lang)
+        n += len(places) // 2
+        chars += sum(places[1::2]) - sum(places[::2])
+    return n, chars
 
 
 def candidates_of(ctx: Context, beads: Sequence[int]) -> list[Candidate]:
@@ -217,16 +257,34 @@ def sentence_chars(side: Side, members: Sequence[int]) -> int:
     """What the lengths of the members' sentences (their Segments) add up to, most of the
     time without cutting the sentences: they hold every letter and digit of the paragraph,
     and only where there may be a link can a paragraph's count differ from its sentences'."""
-    total = 0
-    for i in members:
-        p = side.paragraph(i)
-        if p.kind not in COMPARED:
-            continue
-        if may_link(p.text):
-            total += sum(content_length(s.text) for s in split_sentences(p.text, side.lang))
-        else:
-            total += side.lengths[i]
+    if not _is_run(members):
+        return sum(_sentence_chars(side, i) for i in members)
+    total = side.run_length(members)  # the paragraphs' lengths (finder: nothing read again)
+    links = side.links
+    if links:
+        for i in members:
+            if i in links:
+                total += _sentence_chars(side, i) - (
+                    side.lengths[i] if side.paragraph(i).kind in COMPARED else 0)
     return total
+
+
+def _sentence_chars(side: Side, i: int) -> int:
+    """`sentence_chars` of one paragraph."""
+    p = side.paragraph(i)
+    if p.kind not in COMPARED:
+        return 0
+    if i in side.links:
+        return sum(content_length(s.text) for s in split_sentences(p.text, side.lang))
+    return side.lengths[i]
+
+
+def _is_run(members: Sequence[int]) -> bool:
+    """Whether the members are consecutive paragraphs, ascending (a bead's side), not none."""
+    n = len(members)
+    if not n or members[-1] - members[0] != n - 1:
+        return False
+    return n < 3 or all(b == a + 1 for a, b in pairwise(members))
 
 
 def _unmatched_sentences(

@@ -36,10 +36,13 @@ def _nothing_left() -> None:
 
 def test_lengths_counted_ahead_are_those_counted_then() -> None:
     text = load_text(SOURCE)
-    fresh = make_side("source", text, [None] * len(text)).lengths  # type: ignore[list-item]
+    side = make_side("source", text, [None] * len(text))  # type: ignore[list-item]
+    fresh = (side.lengths, side.links)
     keep_lengths(text)
     kept = context._KEPT[("lengths", id(text))][1]
-    assert make_side("source", text, [None] * len(text)).lengths == fresh  # type: ignore[list-item]
+    again = make_side("source", text, [None] * len(text))  # type: ignore[list-item]
+    assert (again.lengths, again.links) == fresh
+    assert again.compared_before == side.compared_before
     assert kept == fresh
     assert ("lengths", id(text)) not in context._KEPT  # used once
 

@@ -18,6 +18,8 @@ from reader.core.diverge.finder import find_divergences
 from reader.core.diverge.forked import are_checked, are_divergences, child_share, second_core
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity
 from reader.core.diverge.sentences import (
+    bead_groups,
+    candidate_beads,
     candidate_groups,
     candidates_of,
     check_candidates,
@@ -27,6 +29,7 @@ from reader.core.diverge.sentences import (
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.pair import Pair, PairOptions, open_pair
 from reader.core.second_process import Child
+from reader.core.text import sentences as text_sentences
 from reader.resources import CORPUS
 
 linux = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
@@ -145,6 +148,24 @@ def test_the_shared_check_finds_the_same_on_a_pair_with_several_groups(
     assert sorted(shared.away + shared.here) == list(range(len(sentence_candidates(ctx))))
 
 
+@pytest.mark.parametrize("places_first", [True, False])
+def test_the_candidates_beads_counted_from_places_are_the_candidates(
+    omitting: Pair, places_first: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the child counts the candidates' sentences from their places (kept as places, or as
+    # sentences made earlier) and makes only its share's: the same beads, groups and weights
+    monkeypatch.setattr(text_sentences, "_recent", {})
+    ctx = _context(omitting)
+    beads = candidate_beads(ctx) if places_first else None
+    candidates = sentence_candidates(ctx)
+    if beads is None:
+        beads = candidate_beads(ctx)
+    assert candidates
+    assert [(b, len(s), len(t), sum(len(x.sentence.text) for x in (*s, *t)))
+            for b, s, t in candidates] == beads
+    assert bead_groups(ctx, beads) == candidate_groups(ctx, candidates)
+
+
 def test_the_candidates_made_again_from_their_beads_are_the_same(omitting: Pair) -> None:
     ctx = _context(omitting)
     candidates = sentence_candidates(ctx)
@@ -162,9 +183,9 @@ def test_a_child_failing_before_its_plan_leaves_the_whole_check_here(
     def found_here_only(ctx: Context) -> list:
         if os.getpid() != parent:
             os._exit(3)  # the child dies at once
-        return sentence_candidates(ctx)
+        return candidate_beads(ctx)
 
-    monkeypatch.setattr(forked, "sentence_candidates", found_here_only)
+    monkeypatch.setattr(forked, "candidate_beads", found_here_only)
     ctx = _context(omitting)
     shared = forked.SharedCheck.start(ctx)
     assert shared is not None
@@ -203,16 +224,40 @@ def test_the_childs_share_is_whole_groups(
     taken = {groups[k] for k in share}
     assert share == [k for k, g in enumerate(groups) if g in taken]  # whole groups, in order
     assert bool(share) == bool(items)
-    total, load = sum(weights), sum(weights[k] for k in share)
-    if len(taken) < len(set(groups)):
-        # a share here only when it shortens the longer process, its cost counted
-        assert max(finding + load, others + total - load + forked.SHARE_COST) < max(
-            finding + total, others)
-        # and no group left here would bring the child nearer to half of all the work
-        target = (total + others - finding) / 2
-        for g in set(groups) - taken:
-            w = sum(weights[k] for k, h in enumerate(groups) if h == g)
-            assert abs(load + w - target) >= abs(load - target) - 1e-6 * max(1.0, target)
+    if not items:
+        return
+    # no other union of whole groups makes the longer of the two processes shorter
+    names = sorted(set(groups))
+    load = {g: sum(w for h, w in items if h == g) for g in names}
+    total = sum(load.values())
+
+    def longer(chosen: set[int]) -> float:
+        mine = sum(load[g] for g in chosen)
+        if len(chosen) == len(names):
+            return max(finding + total, others)
+        return max(finding + mine, others + total - mine + forked.SHARE_COST)
+
+    best = min(longer(set(c)) for r in range(1, len(names) + 1)
+               for c in combinations(names, r))
+    assert longer(taken) <= best + 1e-9 * max(1.0, total + others)
+
+
+def test_the_childs_share_on_the_bench_case_large() -> None:
+    # the groups' weights and the other work `large` gives (what _child_share weighs there):
+    # {4, 16, 32} is nearer half of it all, but the share here costs more than its weight
+    groups = [4, 8, 16, 32]
+    weights = [108_000.0, 204_000.0, 206_000.0, 63_000.0]
+    share = child_share(groups, weights, 198_000.0 + 51_000.0, 71_000.0)
+    assert [groups[k] for k in share] == [8, 16]
+    # with less to do here, the child takes less
+    share = child_share(groups, weights, 100_000.0, 71_000.0)
+    assert [groups[k] for k in share] == [4, 16]
+
+
+def test_many_groups_are_shared_the_quick_way() -> None:
+    groups = list(range(forked.MOST_SEARCHED + 3))
+    share = child_share(groups, [100_000.0] * len(groups), 0.0)
+    assert share and len(share) < len(groups)
 
 
 def test_what_a_child_sends_back_is_checked() -> None:

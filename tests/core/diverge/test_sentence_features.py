@@ -50,7 +50,7 @@ _AR = [
     "قال", "الرئيس", "العراق", "والعراقيين", "في", "على", "عن", "بغداد", "مُحَمَّد", "كتـــاب",
     "الولايات المتحدة", "سوريا", "ثلاثة", "عشر", "عَشَرَ", "ـعشر", "التاسع", "كانون الأول",
     "2014", "١٢", "ﻋﺸﺮ", "ﷲ", "أحمد", "إلى", "مؤسسة", "ى", "ة", "\u064e", "\u0640", "\u06d6",
-    "\u0670", "د.", "هـ.", "ترامب", "@user", "#وسم", "x", "Iraq",
+    "\u0670", "د.", "هـ.", "ترامب", "@user", "#وسم", "x", "Iraq", "b'c",
 ]
 _EN = [
     "Iraq", "Iraq's", "the", "of", "United", "States", "Donald", "J.", "Trump", "U.S.", "said",
@@ -66,6 +66,16 @@ def _paragraph(words: list[str]) -> st.SearchStrategy[str]:
     return st.lists(st.tuples(st.sampled_from(words), st.sampled_from(_GLUE)), max_size=16).map(
         lambda parts: "".join(a + b for a, b in parts)
     )
+
+
+def test_an_arabic_sentence_with_latin_words_but_no_two_latin_letters_in_a_row() -> None:
+    # the paragraph reads its words in Latin letters (it holds "React"), the second sentence
+    # reads none ("a'b" is a Latin word, but alone it has no two letters in a row): the cut
+    # once kept "a'b" for it
+    text = "استخدم الفريق مكتبة React في المشروع. ثم كتب a'b في الملف الجديد."
+    second = check(text, "ar")[1]
+    assert second.words and all(not w.isascii() for w in second.words)
+    assert "react" in check(text, "ar")[0].words
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
