@@ -53,7 +53,7 @@ def packed_text(text: Text) -> tuple[object, ...]:
     paragraphs = text.paragraphs
     content = text.content
     sliced = all(type(p) is Paragraph and p.text == content[p.start:p.end] for p in paragraphs)
-    if not sliced:
+    if type(text) is not Text or not sliced:
         return (text,)
     cols = columns(Paragraph, paragraphs)
     assert cols is not None

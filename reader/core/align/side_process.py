@@ -74,6 +74,8 @@ class _Prepared:
 
     def __reduce__(self) -> tuple[object, ...]:
         # by columns (align.side_pickle): a third of the CPU of pickling it object by object
+        if type(self.side) is not Side:
+            return _Prepared, (self.text, self.anchors, self.side)
         return _unpacked, (packed_prepared(self.text, self.anchors, self.side),)
 
 
