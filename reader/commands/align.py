@@ -93,12 +93,11 @@ def second_process(args: argparse.Namespace) -> str:
 
 
 def quick_imports() -> None:
-    """What aligning needs, loaded without what it does not (align.sparse_import); what it
-    needs once both texts are read, loaded while this process first waits for a child."""
-    from reader.core.align.sparse_import import import_sparse
+    """What aligning needs once both texts are read, loaded while this process first waits
+    for a child. (scipy.sparse, loaded without what it does not need, align.sparse_import, is
+    imported by pair.open_pair: past the fork of a second process that never reads it.)"""
     from reader.core.idle_work import when_idle
 
-    import_sparse()
     when_idle(_after_the_sides)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.align.beads import Alignment, Bead
+from reader.core.align.sparse_import import import_past_the_fork
 from reader.core.diverge.records import Divergence
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.gc_pause import gc_paused
@@ -257,6 +258,7 @@ def open_pair(
                 )
             return align_pair(source, target, options, progress, cancelled,
                               keep_prepared=keep_prepared, prepared=prepared)
+    import_past_the_fork()  # (left to here, past the second process's fork: align.side_process)
     with gc_paused(), stage(log, f"load source {source_path}"):
         source = load_text(source_path, blocks=options.blocks)
     with gc_paused(), stage(log, f"load target {target_path}"):

@@ -6,15 +6,19 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
-import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
 from reader.core.align.kept_tables import kept_table
 from reader.core.align.params import AlignerParams
 from reader.core.align.structure import PairStructure
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
+else:  # imported on first use (align.sparse_import.LazySparse)
+    from reader.core.align.sparse_import import lazy_sparse as sp
 
 
 @dataclass(slots=True)

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -144,6 +145,37 @@ def file_word_parts(path: str | Path, limit: int = 50_000, part: int = 1 << 20
                 chunk += text.readline()  # to the end of its line: no word cut in two
                 new = [w for w in dict.fromkeys(_AR_WORD.findall(normalize(chunk)))
                        if w not in seen]
+                seen.update(dict.fromkeys(new))
+                yield new
+    except (OSError, UnicodeDecodeError):
+        return
+
+
+def file_word_parts_back(path: str | Path, limit: int = 50_000, part: int = 1 << 17
+                         ) -> Iterator[list[str]]:
+    """`file_word_parts` from the file's end back: `part` bytes at a time (cut after a line's
+    end, or a space), each part's new words, the last first. A second process reads a side's
+    stems from the last one back (align.shared_readings): the words it reads ahead are the
+    last ones (none when the file cannot be read or decoded as UTF-8: loading it says why)."""
+    seen: dict[str, None] = {}
+    try:
+        with open(path, "rb") as text:
+            end = text.seek(0, os.SEEK_END)
+            head = b""  # the start of the part read last, before its first cut
+            while len(seen) < limit and end > 0:
+                start = max(0, end - part)
+                text.seek(start)
+                chunk = text.read(end - start) + head
+                end = start
+                cut = 0
+                if start > 0:
+                    cut = chunk.find(b"\n") + 1 or chunk.find(b" ") + 1
+                    if not cut:  # no place to cut yet: the part before is added to it
+                        head = chunk
+                        continue
+                head, chunk = chunk[:cut], chunk[cut:]
+                found = _AR_WORD.findall(normalize(chunk.decode("utf-8")))
+                new = [w for w in dict.fromkeys(reversed(found)) if w not in seen]
                 seen.update(dict.fromkeys(new))
                 yield new
     except (OSError, UnicodeDecodeError):

@@ -6,9 +6,9 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
 from reader.core.align.model import Model, Problem
@@ -26,6 +26,11 @@ from reader.core.progress import CancelCheck
 from reader.core.text.document import Text
 from reader.core.text.kinds import Kind
 from reader.core.timing import stage
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
+else:  # imported on first use (align.sparse_import.LazySparse)
+    from reader.core.align.sparse_import import lazy_sparse as sp
 
 log = logging.getLogger(__name__)
 

@@ -10,9 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from itertools import chain, repeat
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
+else:  # imported on first use (align.sparse_import.LazySparse)
+    from reader.core.align.sparse_import import lazy_sparse as sp
 
 
 def row_lengths(rows: Sequence[Sequence[object]]) -> np.ndarray:

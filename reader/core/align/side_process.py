@@ -24,7 +24,7 @@ from pathlib import Path
 
 from reader.core.align.one_side import (
     begin_stems,
-    file_word_parts,
+    file_word_parts_back,
     keep_cut_sentences,
     words_read,
 )
@@ -32,7 +32,9 @@ from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
 from reader.core.align.prepared import PreparedPair, SideInput, add_sentences, prepare_side
 from reader.core.align.readings import Readings
 from reader.core.align.shared_readings import SharedStems, merged, read_back, read_front
+from reader.core.align.side_pickle import packed_prepared, unpacked_prepared
 from reader.core.align.space import Side
+from reader.core.align.sparse_import import import_past_the_fork
 from reader.core.anchors.features import Anchors, keep_anchors, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
@@ -69,6 +71,16 @@ class _Prepared:
     text: Text
     anchors: list[Anchors]
     side: Side
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # by columns (align.side_pickle): a third of the CPU of pickling it object by object
+        if type(self.side) is not Side:
+            return _Prepared, (self.text, self.anchors, self.side)
+        return _unpacked, (packed_prepared(self.text, self.anchors, self.side),)
+
+
+def _unpacked(packed: tuple[object, ...]) -> _Prepared:
+    return _Prepared(*unpacked_prepared(packed))
 
 
 @dataclass(slots=True)
@@ -136,8 +148,10 @@ def prepare_in_two(
         # lexicon's answers are the same in both; they are sent back for later stages, and
         # those of the stems it reads from the last are then at hand)
         with stage(log, f"words of the {here} read ahead"):
-            # a part of the file at a time: told to stop, it reads no further part
-            parts = file_word_parts(here_path, part=_READ_AHEAD_PART)
+            # a part of the file at a time: told to stop, it reads no further part; from the
+            # file's end back, as this process reads that side's stems (`read_back`): the
+            # words it reads ahead are those its own stems' readings ask for
+            parts = file_word_parts_back(here_path, part=_READ_AHEAD_PART)
             found = words_read(words, chain.from_iterable(parts), lambda: _closed(ready[0]))
             log.info("%d words read ahead", len(found))
         offered = shared.offered(ready[0]) if shared is not None else None
@@ -153,6 +167,9 @@ def prepare_in_two(
     for fd in (ready[0] if ready else None, sent[1] if sent else None):
         if fd is not None:
             os.close(fd)
+    # scipy.sparse and rapidfuzz, which the child never reads, imported here once it is forked
+    # (the command line leaves them to this point: commands.align.quick_imports)
+    import_past_the_fork()
     try:
         # its sentences after its stems are offered: cut here while the child reads stems
         mine = _prepare(here_path, here, blocks, glossary, words, params, False, False)
@@ -257,7 +274,7 @@ def _looks_arabic(path: str | Path) -> bool:
 
 
 _SNIFF_BYTES = 8192
-_READ_AHEAD_PART = 1 << 16  # characters: ~5 ms of normalizing and finding words
+_READ_AHEAD_PART = 1 << 17  # bytes (of Arabic, ~64 K characters): ~5 ms of finding words
 _ARABIC_LEAD = re.compile(b"[\xd8-\xdb]")
 _LATIN = re.compile(b"[A-Za-z]")
 

@@ -15,7 +15,6 @@ from itertools import combinations
 from math import comb
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from reader.core.arabic.affixes import ARTICLE_FORMS
 from reader.core.arabic.normalise import normalize
@@ -86,6 +85,10 @@ def _scored(
     """The pairs of skeletons that score at least `cutoff` (rows of `ar`, columns of `en`,
     scores), each length of `ar` against only the lengths of `en` that may reach it, and of
     those only the pairs that share enough of their letters in order (`_sharing`)."""
+    # imported here: a process forked to prepare a side (align.side_process) imports this
+    # module, not rapidfuzz (~10 ms)
+    from rapidfuzz import fuzz, process
+
     if len(ar) * len(en) <= _FEW:
         s = process.cdist(ar, en, scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8,
                           workers=1)
@@ -145,6 +148,8 @@ _MANY = 40  # subsequences a skeleton may have for its pairs to be found so, not
 def _least_shared(a: int, b: int, cutoff: float) -> int | None:
     """The fewest letters in order that skeletons of `a` and `b` letters share when their ratio
     reaches `cutoff` (None: never)."""
+    from rapidfuzz import fuzz
+
     for k in range(min(a, b) + 1):
         if fuzz.ratio("A" * k + "B" * (a - k), "A" * k + "C" * (b - k), score_cutoff=cutoff):
             return k

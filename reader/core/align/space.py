@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
 from reader.core.align.names_ahead import NamesAhead, name_lists
@@ -35,6 +35,11 @@ from reader.core.anchors.words import english_stem
 from reader.core.arabic.stemmer import Stemmer
 from reader.core.progress import CancelCheck
 from reader.core.text.kinds import Kind
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
+else:  # imported on first use (align.sparse_import.LazySparse)
+    from reader.core.align.sparse_import import lazy_sparse as sp
 
 
 @dataclass(slots=True)

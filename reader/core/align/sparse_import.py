@@ -57,3 +57,27 @@ def _from_numpy(name: str) -> object:
     import numpy
 
     return getattr(numpy, name)
+
+
+def import_past_the_fork() -> None:
+    """What aligning reads and a forked side process (align.side_process) does not: scipy.sparse
+    (`import_sparse`) and rapidfuzz (~60 ms), imported once past that fork, and before the
+    children that read them are forked (the names', detection's)."""
+    import_sparse()
+    import rapidfuzz.fuzz
+    import rapidfuzz.process  # noqa: F401
+
+
+class LazySparse:
+    """scipy.sparse imported (`import_sparse`) on the first read of one of its names: modules
+    a forked side process imports read it so (align.side_process), and the fork comes before
+    it is imported (~50 ms of CPU that process would not use, nor copy as it writes)."""
+
+    def __getattr__(self, name: str) -> object:
+        value = getattr(import_sparse(), name)
+        setattr(self, name, value)  # read from here from now on, without this call
+        return value
+
+
+# `sp` of the modules that read scipy.sparse so (under TYPE_CHECKING they import it)
+lazy_sparse = LazySparse()

@@ -22,12 +22,16 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-import scipy.sparse as sp
 
 from reader.core.align.readings import Readings, target_stems
 from reader.core.anchors.features import Features
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.words import english_stem, stopwords
+
+if TYPE_CHECKING:
+    import scipy.sparse as sp
+else:  # imported on first use (align.sparse_import.LazySparse)
+    from reader.core.align.sparse_import import lazy_sparse as sp
 
 if TYPE_CHECKING:
     from reader.core.align.model import Model, Problem

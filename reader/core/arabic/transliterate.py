@@ -6,8 +6,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 from reader.core.arabic.affixes import ARTICLE_FORMS
 from reader.core.arabic.normalise import normalize
 
@@ -121,6 +119,9 @@ def name_similarity(ar_word: str, en_word: str) -> float:
         return 1.0
     if min(len(a), len(b)) <= 2:
         return 0.0
+    # imported here: a process forked to prepare a side imports this module, not rapidfuzz
+    from rapidfuzz import fuzz
+
     score = fuzz.ratio(a, b) / 100.0
     if max(len(a), len(b)) <= 3:
         score *= 0.75

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from reader.core.align import space
 from reader.core.align.one_side import (
     file_word_parts,
+    file_word_parts_back,
     file_words,
     keep_cut_sentences,
     lexicon_key,
@@ -224,6 +225,29 @@ def test_words_of_a_file_read_a_part_at_a_time_and_up_to_a_limit() -> None:
     assert file_words(AR, part=7) == every  # parts end at the end of a line
     assert file_words(AR, limit=10) == every[:10]
     assert [w for p in file_word_parts(AR, part=7) for w in p] == every
+
+
+@pytest.mark.parametrize("part", [7, 100, 2_000, 1 << 17])
+def test_words_of_a_file_read_from_its_end_back(part: int) -> None:
+    every = file_words(AR)
+    back = [w for p in file_word_parts_back(AR, part=part) for w in p]
+    assert sorted(back) == sorted(every) and len(set(back)) == len(back)
+    # the last words first: the file's words read in reverse, each where it last occurs
+    whole = _AR_WORD_RE.findall(normalize(AR.read_text("utf-8")))
+    if part >= AR.stat().st_size:
+        assert back == list(dict.fromkeys(reversed(whole)))
+    assert back[:20] == list(dict.fromkeys(reversed(whole)))[:20]
+    assert [w for p in file_word_parts_back(AR, limit=10, part=part) for w in p][:10] == back[:10]
+
+
+def test_words_read_from_the_end_of_a_file_without_lines_or_spaces(tmp_path: Path) -> None:
+    glued = tmp_path / "glued.txt"
+    glued.write_text("كتاب." * 500 + "\nقلم" + " بيت" * 3, encoding="utf-8")
+    assert [w for p in file_word_parts_back(glued, part=64) for w in p] == ["بيت", "قلم", "كتاب"]
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("café ".encode("latin-1"))
+    assert list(file_word_parts_back(latin1)) == []
+    assert list(file_word_parts_back(tmp_path / "missing.txt")) == []
 
 
 def test_files_without_words_to_read_ahead(tmp_path: Path) -> None:

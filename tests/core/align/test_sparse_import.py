@@ -46,3 +46,33 @@ def test_after_an_ordinary_import_it_is_that_import() -> None:
         print(import_sparse() is scipy.sparse)
     """)
     assert out.strip() == "True"
+
+
+def test_the_side_process_modules_import_neither_scipy_nor_rapidfuzz() -> None:
+    # the second process is forked before they are imported (align.side_process): it must
+    # not import them itself
+    out = _run("""
+        import sys
+        import reader.core.align.side_process
+        import reader.core.pair
+        import reader.commands.align
+        print(sorted(m for m in ("scipy", "scipy.sparse", "rapidfuzz") if m in sys.modules))
+    """)
+    assert out.strip() == "[]"
+
+
+def test_the_lazy_module_reads_scipy_sparse_imported_without_the_unused_submodules() -> None:
+    out = _run("""
+        import sys
+        import numpy
+        from reader.core.align.sparse_import import lazy_sparse
+        assert "scipy.sparse" not in sys.modules
+        m = lazy_sparse.csr_matrix(numpy.eye(2))
+        import scipy.sparse
+        assert lazy_sparse.csr_matrix is scipy.sparse.csr_matrix
+        assert isinstance(m, scipy.sparse.csr_matrix)
+        assert lazy_sparse.diags is scipy.sparse.diags
+        assert "numpy.testing" not in sys.modules
+        print("ok")
+    """)
+    assert out.strip() == "ok"
