@@ -127,7 +127,9 @@ def _lowered_bmp() -> np.ndarray:
     pieces = (0, 0x130, 0x131, 0x3A3, 0x3A4, 0x10000)
     lowered: list[str] = []
     for start, end in itertools.pairwise(pieces):
-        piece = "".join(map(chr, range(start, end)))
+        # (the code points decoded as one buffer: "".join(map(chr, ...)) cost 30 ms)
+        piece = np.arange(start, end, dtype=np.uint32).tobytes().decode(
+            "utf-32-le", "surrogatepass")
         low = piece.lower()
         if len(low) != len(piece):  # another expanding character: one at a time
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in piece)
