@@ -6,6 +6,7 @@ import itertools
 import re
 import sys
 import unicodedata
+from array import array
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -170,7 +171,7 @@ def _fold_char(ch: str) -> str:
     return _map_codes(ch.lower() if ch == "\u0130" else ch, _FOLD_CODES)[0]
 
 
-def fold_for_search(text: str) -> tuple[str, list[int]]:
+def fold_for_search(text: str) -> tuple[str, Sequence[int]]:
     """See `_fold_for_search`; the last result is kept, since the number, date and glossary
     finders each fold the same paragraph in turn. Callers must not change the index list."""
     global _last_fold
@@ -182,7 +183,7 @@ def fold_for_search(text: str) -> tuple[str, list[int]]:
     return folded
 
 
-_last_fold: tuple[str, tuple[str, list[int]]] | None = None
+_last_fold: tuple[str, tuple[str, Sequence[int]]] | None = None
 
 
 _LETTER_RUN = re.compile("[\u0621-\u064a]+")
@@ -207,7 +208,7 @@ def letter_runs(folded: str) -> frozenset[str]:
 _last_runs: tuple[str, frozenset[str]] | None = None
 
 
-def keep_fold(text: str, folded: str, index: list[int], runs: frozenset[str]) -> None:
+def keep_fold(text: str, folded: str, index: Sequence[int], runs: frozenset[str]) -> None:
     """Let `fold_for_search(text)` and `letter_runs` of its fold answer with these (made for a
     whole side at once by `side_folds`)."""
     global _last_fold, _last_runs
@@ -216,7 +217,7 @@ def keep_fold(text: str, folded: str, index: list[int], runs: frozenset[str]) ->
 
 
 def side_folds(texts: Sequence[str], part: int = 1 << 14
-               ) -> Iterator[tuple[str, list[int], frozenset[str]] | None]:
+               ) -> Iterator[tuple[str, Sequence[int], frozenset[str]] | None]:
     """`fold_for_search` of each text and `letter_runs` of that, made a part of the texts at a
     time (numpy's fixed cost paid once a part, not once a paragraph; the runs split out of one
     string): None for a text they are not made for that way (ASCII, or a character whose fold
@@ -231,7 +232,8 @@ def side_folds(texts: Sequence[str], part: int = 1 << 14
         start = end
 
 
-def _part_folds(texts: Sequence[str]) -> Iterator[tuple[str, list[int], frozenset[str]] | None]:
+def _part_folds(texts: Sequence[str]
+                ) -> Iterator[tuple[str, Sequence[int], frozenset[str]] | None]:
     plain = [not t.isascii() and _EXPANDING.search(t) is None for t in texts]
     lines = [t if p else "" for t, p in zip(texts, plain, strict=True)]
     joined = "\n".join(lines)  # (a paragraph may hold a line break: places come from lengths)
@@ -245,7 +247,10 @@ def _part_folds(texts: Sequence[str]) -> Iterator[tuple[str, list[int], frozense
     first = np.searchsorted(kept, starts)  # (the separators are kept)
     # each kept character's offset in its own text
     line = np.searchsorted(starts, kept, side="right") - 1
-    index = (kept - starts.take(line)).tolist()
+    # (an array of machine integers, sliced per text: its items read back as ints, and making
+    # them a list of 2.5 million ints for the few that `original_span` reads cost a fifth of
+    # the fold)
+    index = array("q", (kept - starts.take(line)).astype(np.int64).tobytes())
     letter = _RUN_LETTER.take(np.minimum(mapped, len(_RUN_LETTER) - 1))
     runs = np.where(letter, mapped, np.uint32(32)).tobytes().decode(
         "utf-32-le", "surrogatepass").split()
@@ -288,7 +293,8 @@ def _fold_for_search(text: str) -> tuple[str, list[int]]:
     return "".join(parts), index
 
 
-def original_span(index: list[int], start: int, end: int, text_length: int) -> tuple[int, int]:
+def original_span(index: Sequence[int], start: int, end: int, text_length: int
+                  ) -> tuple[int, int]:
     """Map a span `[start, end)` of a folded string back to `[start, end)` in its original.
 
     Marks dropped right after the last character (a trailing fatha, a tatweel) are included.
