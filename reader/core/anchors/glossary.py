@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -367,7 +367,7 @@ class Glossary:
         matcher = self._matcher(language)
         if matcher is None or not text:
             return []
-        index: list[int] | None = None
+        index: Sequence[int] | None = None
         if language == "ar":
             haystack, index = fold_for_search(text)
         else:

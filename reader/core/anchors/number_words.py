@@ -211,6 +211,15 @@ def may_hold_number(folded: str, lang: str) -> bool:
     return _DIGIT.search(folded) is not None or not _AR_HINT_WORDS.isdisjoint(letter_runs(folded))
 
 
+def english_hints(folded: str) -> frozenset[bytes] | None:
+    """The English number words (as bytes) a folded text holds as runs of a-z, or None when
+    it holds a digit: `may_hold_number(folded, "en")` is whether this is not empty."""
+    if _has_digit(folded):
+        return None
+    return _EN_HINT_WORDS.intersection(
+        folded.encode("utf-8", "surrogatepass").translate(_LOWER_LETTERS).split())
+
+
 def _has_digit(text: str) -> bool:
     """Whether `text` holds a digit (\\d): in ASCII text ten substring tests, which cost less
     than the pattern."""
@@ -258,6 +267,43 @@ NUMBER_STARTS = {
         if ar_strip_proclitic(word) != word
     ),
 }
+
+
+# Number words that make no number unless another number word follows them: "one" alone is
+# not read as a number ("one of", "no one"), nor واحد, nor a head of eleven or twelve (أحد,
+# إحدى, اثنا) without عشر; likewise with a clitic the readers take off (English as bytes, as
+# `english_hints` gives them). A text with no digit whose number words are all among these
+# holds no number: every token a number may start at is one of them, and the word after it
+# would have to be a number word outside them (`only_lone_number_words`).
+# tests/core/anchors/test_lone_number_words.py checks this against the token walk.
+EN_LONE_WORDS = frozenset({b"one"})
+_AR_LONE_CORES = frozenset({*_AR_TEEN_HEADS, *(w for w, v in _AR_UNITS.items() if v == 1)})
+
+
+def _ar_core(word: str) -> str:
+    """The number word `_ar_small` reads a first word as."""
+    if word in _AR_UNITS or word in _AR_TENS or word in _AR_HUNDREDS or word in _AR_TEEN_HEADS:
+        return word
+    return ar_strip_proclitic(word)
+
+
+AR_LONE_WORDS = frozenset(
+    w for w in _AR_HINT_WORDS
+    if _ar_core(w) in _AR_LONE_CORES and ar_strip_proclitic(w) not in AR_SCALES
+)
+# A word character other than ASCII lower-case letters and digits and the Arabic letters ء to
+# ي: a token starting with one may be read as digits (², ①: str.isdigit, not \d), or hold a
+# letter the runs of a-z or ء to ي do not show.
+_OTHER_WORD_CHARACTER = re.compile(r"[^\W_a-z0-9\u0621-\u064a]")
+
+
+def only_lone_number_words(folded: str, hints: frozenset[str] | frozenset[bytes],
+                           lone: frozenset[str] | frozenset[bytes]) -> bool:
+    """Whether a folded text with no digit, whose number words are `hints`, holds none but
+    `lone` ones and no character that could make it read otherwise: then it holds no
+    number (a fifth of the paragraphs a number word lets through, on the bench's texts)."""
+    return lone.issuperset(hints) and (
+        folded.isascii() or _OTHER_WORD_CHARACTER.search(folded) is None)
 
 
 def ar_words(folded: str, toks: TokenSeq, i: int) -> tuple[float, int] | None:

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 from reader.core.anchors.number_words import (
     _AR_HINT_WORDS,
     AR_DUAL_SCALES,
+    AR_LONE_WORDS,
     AR_SCALES,
     EN_GLUED_SCALES,
+    EN_LONE_WORDS,
     EN_SCALES,
     LATIN,
     NUMBER_STARTS,
@@ -21,8 +23,9 @@ from reader.core.anchors.number_words import (
     ar_strip_proclitic,
     ar_words,
     en_words,
-    may_hold_number,
+    english_hints,
     near,
+    only_lone_number_words,
 )
 from reader.core.arabic.normalise import (
     fold_for_search,
@@ -110,8 +113,14 @@ def find_numbers(
                 return []  # no digit and no number word (`may_hold_number`): most paragraphs
             if NUMBER_STARTS["ar"].isdisjoint(runs):
                 return []  # only words like لست: a token a number starts at is a run of letters
-    elif not may_hold_number(folded, lang):
-        return []  # no digit and no number word: most paragraphs of a book
+            if only_lone_number_words(folded, _AR_HINT_WORDS.intersection(runs),
+                                      AR_LONE_WORDS):
+                return []  # only واحد, أحد and the like, which alone make no number
+    else:
+        hints = english_hints(folded)
+        if hints is not None and (not hints or only_lone_number_words(folded, hints,
+                                                                      EN_LONE_WORDS)):
+            return []  # no digit and no number word but "one": most paragraphs of a book
     toks, candidates = _tokens(folded, lang)
     found: list[tuple[int, int, float, str | None, bool, bool]] = []
     # the tokens where a number may start, in turn; one found resumes after its last token

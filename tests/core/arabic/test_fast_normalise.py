@@ -124,3 +124,18 @@ def test_lone_surrogates_and_long_texts_as_before() -> None:
     long = "الحكومةُ العراقيّة\u0640 \U0001f600 Ω " * 1500
     _same(long)
     _same(long.replace("\u064f", ""))
+
+
+# ASCII text: words, digits with their separators, and what stands between them
+_ASCII_PIECES = st.sampled_from(["one", "Two", "x", "Z", "12", "1,200", "2.5", "1.2.3", "3,",
+                                 ",4", ".", ",", "_", "a_b", "'", "-", " ", "\n", "\t"])
+_ASCII_TEXT = st.one_of(st.lists(_ASCII_PIECES, max_size=12).map("".join),
+                        st.text(st.characters(max_codepoint=127), max_size=40))
+
+
+@settings(max_examples=400)
+@given(_ASCII_TEXT)
+def test_ascii_tokens_as_the_pattern_finds_them(text: str) -> None:
+    assert text.isascii()
+    assert normalise.tokens(text) == [(m.start(), m.end(), m.group())
+                                      for m in normalise._TOKEN.finditer(text)]
