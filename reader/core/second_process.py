@@ -256,20 +256,23 @@ class Spare:
         self.shared.close()  # this process's view: the spare keeps its own
         return Child(self.pid, self.answer)
 
-    def stop(self) -> None:
-        """End the spare (at once, if it is at work) and wait for it."""
+    def stop(self, wait: bool = True) -> None:
+        """End the spare (at once, if it is at work) and wait for it (unless told not to:
+        `drop_spare` waits then, as `reap_spares` does)."""
         for fd in (self.job, self.answer):
             with contextlib.suppress(OSError):
                 os.close(fd)
         with contextlib.suppress(ProcessLookupError):
             os.kill(self.pid, signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pid, 0)
         with contextlib.suppress(BufferError, ValueError):
             self.shared.close()
+        _ending.append(self.pid)
+        if wait:
+            reap_spares()
 
 
 _spare: list[Spare] = []  # the one spare of this process, if started and not taken
+_ending: list[int] = []  # spares ended but not waited for yet (their pids)
 
 
 def start_spare() -> Spare | None:
@@ -287,15 +290,26 @@ def take_spare() -> Spare | None:
     return _spare.pop() if _spare else None
 
 
-def drop_spare() -> None:
-    """End the spare, if there is one (nobody took it)."""
+def drop_spare(wait: bool = True) -> None:
+    """End the spare, if there is one (nobody took it); without `wait`, it is waited for by
+    the next `reap_spares` (a process's end takes ~10 ms: not on the way of the work)."""
     spare = take_spare()
     if spare is not None:
-        spare.stop()
+        spare.stop(wait)
+    elif wait:
+        reap_spares()
+
+
+def reap_spares() -> None:
+    """Wait for the spares ended: none is left a zombie."""
+    while _ending:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(_ending.pop(), 0)
 
 
 def _forget_spare() -> None:
     """In a child just forked: the spare is its parent's, not its own."""
+    _ending.clear()
     while _spare:
         spare = _spare.pop()
         for fd in (spare.job, spare.answer):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import signal
@@ -20,6 +21,7 @@ from reader.core.second_process import (
     Spare,
     cores,
     drop_spare,
+    reap_spares,
     start_spare,
     take_spare,
 )
@@ -139,6 +141,11 @@ def test_a_spare_dropped_or_stopped_is_reaped() -> None:
     drop_spare()
     drop_spare()  # none left: nothing to do
     assert _reaped(spare.pid) and take_spare() is None
+    spare = start_spare()
+    assert spare is not None
+    drop_spare(wait=False)  # ended, waited for later
+    reap_spares()
+    assert _reaped(spare.pid)
     # stopped at work
     spare = Spare.start()
     assert spare is not None
@@ -172,7 +179,7 @@ _PARENT = textwrap.dedent("""
     print(spare.pid, flush=True)
     how = sys.argv[1]
     if how == "child-alive":  # a child forked later lives on after this process
-        Child.start(partial(time.sleep, 5))
+        print(Child.start(partial(time.sleep, 30)).pid, flush=True)
     if how == "at-work":  # the spare is in the midst of its work
         take_spare().hand(partial(time.sleep, 30))
         time.sleep(0.3)
@@ -191,12 +198,19 @@ _PARENT = textwrap.dedent("""
 @linux
 @pytest.mark.parametrize("how", ["exits", "child-alive", "at-work", "raises", "killed",
                                  "ctrl-c"])
-def test_the_spare_never_outlives_its_parent(how: str) -> None:
+def test_the_spare_never_outlives_its_parent(how: str, tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, "-c", _PARENT, how], capture_output=True,
-                          text=True, env=env, timeout=60)
-    pid = int(done.stdout.split()[0])
-    assert _gone(pid), f"the spare {pid} outlived its parent ({how})"
+    out = tmp_path / "pids"
+    with out.open("w") as pids:  # a file: a child left alive would hold a pipe open
+        subprocess.run([sys.executable, "-c", _PARENT, how], stdout=pids,
+                       stderr=subprocess.DEVNULL, env=env, timeout=60)
+    spare, *others = (int(pid) for pid in out.read_text().split())
+    try:
+        assert _gone(spare, within=5.0), f"the spare {spare} outlived its parent ({how})"
+    finally:
+        for pid in others:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
 
 
 @linux

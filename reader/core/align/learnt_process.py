@@ -56,7 +56,8 @@ def start_learner(mode: str) -> None:
 
 
 def drop_learner() -> None:
-    """End the spare `start_learner` forked, if it was not given the pairs to learn."""
+    """End the spare `start_learner` forked, if it was not given the pairs to learn, and
+    wait for it."""
     drop_spare()
 
 
@@ -90,7 +91,8 @@ class Translation:
 
         spare = take_spare() if fork and params.model_one else None
         if spare is None:
-            drop_spare()  # not wanted: its pages no longer cost this process copies
+            # not wanted: its pages no longer cost this process copies (waited for later)
+            drop_spare(wait=False)
             return cls.of(base, learn, fork, level)
         # what Model 1 reads, made here (a few ms): the spare has none of it
         work = partial(model_one_of_words, SpaceWords.of(space), matching_beads(beads, params),

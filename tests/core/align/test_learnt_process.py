@@ -202,8 +202,9 @@ def test_the_spare_is_dropped_when_the_pairs_are_learnt_here() -> None:
     start_learner("yes")
     assert _spare
     align_and_prepare(source, target, second_process="yes")
-    assert not _spare and _no_children()  # dropped as soon as it was not wanted
-    drop_learner()  # nothing left
+    assert not _spare  # ended as soon as it was not wanted
+    drop_learner()  # and waited for
+    assert _no_children()
 
 
 @linux
