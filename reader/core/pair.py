@@ -248,16 +248,21 @@ def open_pair(
     file."""
     options = options or PairOptions()
     if options.second_process in ("auto", "yes"):
+        from reader.core.align.learnt_process import drop_learner, start_learner
         from reader.core.align.side_process import prepare_in_two, second_process_pays
 
         if second_process_pays(source_path, target_path,
                                idle_core=options.second_process == "auto"):
-            with gc_paused(), stage(log, "both sides in two processes"):
-                source, target, prepared = prepare_in_two(
-                    source_path, target_path, options.blocks, options.glossaries
-                )
-            return align_pair(source, target, options, progress, cancelled,
-                              keep_prepared=keep_prepared, prepared=prepared)
+            start_learner(options.second_process)  # while this process is small
+            try:
+                with gc_paused(), stage(log, "both sides in two processes"):
+                    source, target, prepared = prepare_in_two(
+                        source_path, target_path, options.blocks, options.glossaries
+                    )
+                return align_pair(source, target, options, progress, cancelled,
+                                  keep_prepared=keep_prepared, prepared=prepared)
+            finally:
+                drop_learner()  # if the sentence pass did not use it
     import_past_the_fork()  # (left to here, past the second process's fork: align.side_process)
     with gc_paused(), stage(log, f"load source {source_path}"):
         source = load_text(source_path, blocks=options.blocks)

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import mmap
 import os
 import pickle
 import signal
+import struct
 import sys
 import warnings
 from collections.abc import Callable
@@ -33,9 +35,14 @@ def fork() -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         try:
-            return os.fork()
+            pid = os.fork()
         except OSError:
             return -1
+    if pid == 0:
+        # a child holds no end of the spare's pipes: the spare must see this process's end
+        # as soon as this process ends, whatever children it left at work
+        _forget_spare()
+    return pid
 
 
 def cores() -> int:
@@ -97,6 +104,7 @@ class Child(Generic[T]):
             os.close(self.fd)
             _, status = os.waitpid(self.pid, 0)
         if status != 0 or not chunks:
+            _log_failure(status, chunks)
             return None
         try:
             found, records = pickle.loads(b"".join(chunks))
@@ -128,6 +136,23 @@ class _Keep(logging.Handler):
         self.records.append(record)
 
 
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """What a child sends back when its work raised: the error, for this process's log."""
+
+    error: str
+
+
+def _log_failure(status: int, chunks: list[bytes]) -> None:
+    """Say at debug level why a child gave no result (the caller does its work itself)."""
+    why = f"exit status {status}" if status else "no answer"
+    with contextlib.suppress(Exception):
+        failed, _ = pickle.loads(b"".join(chunks))
+        if isinstance(failed, Failed):
+            why = failed.error
+    logging.getLogger(__name__).debug("a second process failed (%s): its work is done here", why)
+
+
 def _run_child(work: Callable[[], object], fd: int) -> None:
     code = 1  # whatever goes wrong, the parent does the work itself
     try:
@@ -137,9 +162,199 @@ def _run_child(work: Callable[[], object], fd: int) -> None:
             logger.removeHandler(handler)
         logger.addHandler(keep)
         logger.propagate = False
-        data = pickle.dumps((work(), keep.records), protocol=pickle.HIGHEST_PROTOCOL)
+        failed = None
+        try:
+            found: object = work()
+        except Exception as error:  # told to the parent, which logs it
+            found = failed = Failed(f"{type(error).__name__}: {error}")
+            keep.records = []
+        data = pickle.dumps((found, keep.records), protocol=pickle.HIGHEST_PROTOCOL)
         with os.fdopen(fd, "wb") as out:
             out.write(data)
-        code = 0
+        code = 1 if failed else 0
     finally:
         os._exit(code)
+
+
+# A spare: a child forked while this process is still small (before the texts are read), that
+# waits for one piece of work handed to it later, pickled (align.learnt_process: Model 1, after
+# the paragraph passes). A child forked then instead, from a process of some 200 MB, would copy
+# page tables of them all, and every page this process wrote afterwards would be copied
+# (copy-on-write) while the child lived. The work goes through anonymous shared memory (a few
+# MB: through a pipe, this process would wait for the spare to take each 64 kB); its answer
+# comes back as a `Child`'s does. The spare ends when this process's end of its pipe closes:
+# this process dropped it, or ended in any way (no other child holds that end: `fork`).
+
+_SHARED_BYTES = 64 << 20  # the most work handed through shared memory (more: through the pipe)
+_HEADER = struct.Struct("<q")  # the work's length (negative: it follows on the pipe)
+_PR_SET_PDEATHSIG = 1
+
+
+@dataclass(slots=True)
+class Spare:
+    """A forked child waiting for `hand` to give it work."""
+
+    pid: int
+    job: int  # the pipe's end the work's length goes down; closed unused, the spare ends
+    answer: int  # the pipe's end its answer comes back on
+    shared: mmap.mmap
+
+    @classmethod
+    def start(cls) -> Spare | None:
+        """The spare, waiting; None when it cannot be forked."""
+        try:
+            shared = mmap.mmap(-1, _SHARED_BYTES, flags=mmap.MAP_SHARED | mmap.MAP_ANONYMOUS)
+        except OSError:
+            return None
+        try:
+            job_read, job_write = os.pipe()
+        except OSError:
+            shared.close()
+            return None
+        try:
+            answer_read, answer_write = os.pipe()
+        except OSError:
+            for fd in (job_read, job_write):
+                os.close(fd)
+            shared.close()
+            return None
+        parent = os.getpid()
+        pid = fork()
+        if pid == 0:  # the spare: never returns into the caller's stack
+            os.close(job_write)
+            os.close(answer_read)
+            _serve_spare(parent, job_read, answer_write, shared)
+        os.close(job_read)
+        os.close(answer_write)
+        if pid < 0:
+            os.close(job_write)
+            os.close(answer_read)
+            shared.close()
+            return None
+        return cls(pid, job_write, answer_read, shared)
+
+    def hand(self, work: Callable[[], T]) -> Child[T] | None:
+        """The spare running `work` (a picklable call), as the child whose result to read;
+        None if it cannot take it (it died, or `work` cannot be pickled): it is ended then."""
+        try:
+            data = pickle.dumps(work, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            self.stop()
+            return None
+        try:
+            if len(data) <= len(self.shared):
+                self.shared[: len(data)] = data
+                os.write(self.job, _HEADER.pack(len(data)))
+            else:
+                os.write(self.job, _HEADER.pack(-len(data)))
+                with os.fdopen(os.dup(self.job), "wb") as out:
+                    out.write(data)
+        except OSError:  # it died (a broken pipe)
+            self.stop()
+            return None
+        os.close(self.job)
+        self.shared.close()  # this process's view: the spare keeps its own
+        return Child(self.pid, self.answer)
+
+    def stop(self, wait: bool = True) -> None:
+        """End the spare (at once, if it is at work) and wait for it (unless told not to:
+        `drop_spare` waits then, as `reap_spares` does)."""
+        for fd in (self.job, self.answer):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(BufferError, ValueError):
+            self.shared.close()
+        _ending.append(self.pid)
+        if wait:
+            reap_spares()
+
+
+_spare: list[Spare] = []  # the one spare of this process, if started and not taken
+_ending: list[int] = []  # spares ended but not waited for yet (their pids)
+
+
+def start_spare() -> Spare | None:
+    """This process's spare, forked now if it has none."""
+    if not _spare:
+        spare = Spare.start()
+        if spare is None:
+            return None
+        _spare.append(spare)
+    return _spare[0]
+
+
+def take_spare() -> Spare | None:
+    """The spare, now the caller's to `hand` work or `stop`; None if there is none."""
+    return _spare.pop() if _spare else None
+
+
+def drop_spare(wait: bool = True) -> None:
+    """End the spare, if there is one (nobody took it); without `wait`, it is waited for by
+    the next `reap_spares` (a process's end takes ~10 ms: not on the way of the work)."""
+    spare = take_spare()
+    if spare is not None:
+        spare.stop(wait)
+    elif wait:
+        reap_spares()
+
+
+def reap_spares() -> None:
+    """Wait for the spares ended: none is left a zombie."""
+    while _ending:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(_ending.pop(), 0)
+
+
+def _forget_spare() -> None:
+    """In a child just forked: the spare is its parent's, not its own."""
+    _ending.clear()
+    while _spare:
+        spare = _spare.pop()
+        for fd in (spare.job, spare.answer):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def _serve_spare(parent: int, job: int, answer: int, shared: mmap.mmap) -> None:
+    code = 1
+    try:
+        _die_with(parent)
+        header = _read_exactly(job, _HEADER.size)
+        if len(header) < _HEADER.size:  # dropped unused, or this process ended
+            code = 0
+            return
+        (size,) = _HEADER.unpack(header)
+        data = (shared[:size] if size >= 0 else _read_exactly(job, -size))
+        os.close(job)
+        work = pickle.loads(data)
+        del data
+        _run_child(work, answer)  # exits
+    finally:
+        os._exit(code)
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel end this child when its parent ends, even in the midst of its work
+    (else it would see the parent's end only on writing its answer)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # the pipe still tells it, once it reads or writes
+    if os.getppid() != parent:  # it ended before the call above
+        os._exit(0)
+
+
+def _read_exactly(fd: int, n: int) -> bytes:
+    """`n` bytes from `fd`, fewer only at its end."""
+    chunks, left = [], n
+    while left > 0:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)

@@ -9,20 +9,34 @@
 # behind the units. The pairs come back pickled (a few thousand cells, ~50 kB). Model 1 is a
 # pure function of what both processes share, so the child finds what this process would; should
 # it fail in any way, this process learns them itself.
+#
+# Forked when the paragraph passes end, that child is a copy of a process of ~200 MB: the fork
+# copies its page tables, and every page this process writes while the child lives is copied
+# first (copy-on-write faults, ~0.1 s of this process's time on the bench's large pair, the wait
+# for the pairs 0.1-0.5 s). So the command line starts a spare (second_process.Spare) before the
+# texts are read (`start_learner`), when this process is small, and hands it Model 1's input,
+# pickled (model_one.SpaceWords, the beads as tuples: ~2 MB); without a spare (one process, a
+# short pair, a fork that failed, a spare that died) the child is forked as before.
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import scipy.sparse as sp
 
 from reader.core.align.beads import Bead
-from reader.core.align.model_one import learnt_pairs
+from reader.core.align.model_one import (
+    SpaceWords,
+    learnt_pairs,
+    matching_beads,
+    model_one_of_words,
+)
 from reader.core.align.params import AlignerParams
 from reader.core.align.space import Space
-from reader.core.second_process import Child, core_to_spare
+from reader.core.second_process import Child, core_to_spare, drop_spare, start_spare, take_spare
 from reader.core.timing import stage
 
 log = logging.getLogger(__name__)
@@ -30,6 +44,21 @@ log = logging.getLogger(__name__)
 # Below this many paragraph beads Model 1 takes a few tens of milliseconds: forking a process
 # of a few hundred megabytes and reading its answer back costs about as much
 MIN_BEADS = 1_000
+
+
+def start_learner(mode: str) -> None:
+    """Fork the spare that may learn the sentence pass's word pairs, while this process is
+    small: `mode` as `learn_in_child` has it ("no": none). For the command line, once it
+    knows the pair is long enough for a second process (align.side_process); the window and
+    batch workers never call it. `drop_learner` ends it if it is never used."""
+    if mode in ("auto", "yes") and core_to_spare(idle_core=mode == "auto"):
+        start_spare()
+
+
+def drop_learner() -> None:
+    """End the spare `start_learner` forked, if it was not given the pairs to learn, and
+    wait for it."""
+    drop_spare()
 
 
 def learn_in_child(mode: str, beads: Sequence[Bead]) -> bool:
@@ -60,15 +89,29 @@ class Translation:
         def learn() -> sp.csr_matrix:
             return learnt_pairs(space, beads, base, params)
 
-        return cls.of(base, learn, fork, level)
+        spare = take_spare() if fork and params.model_one else None
+        if spare is None:
+            # not wanted: its pages no longer cost this process copies (waited for later)
+            drop_spare(wait=False)
+            return cls.of(base, learn, fork, level)
+        # what Model 1 reads, made here (a few ms): the spare has none of it
+        work = partial(model_one_of_words, SpaceWords.of(space), matching_beads(beads, params),
+                       base[:, : space.n_tgt_words], params)
+        child = spare.hand(work)
+        log.debug("Model 1 %s", "handed to the spare" if child else "not taken by the spare")
+        return cls.of(base, learn, fork, level, child)
 
     @classmethod
     def of(cls, base: sp.csr_matrix, learn: Callable[[], sp.csr_matrix], fork: bool,
-           level: int = logging.INFO) -> Translation:
-        """`base` with what `learn` finds to come, found by a child if `fork` (and one can
-        be forked), else at once: before the units are made, so that their memory and
-        Model 1's temporaries (~100 MB on the bench's large pair) are never held together."""
-        translation = cls(base, learn, Child.start(learn) if fork else None, level)
+           level: int = logging.INFO, child: Child[sp.csr_matrix] | None = None
+           ) -> Translation:
+        """`base` with what `learn` finds to come, found by `child` if given (the spare at
+        work), else by a child forked now if `fork` (and one can be), else at once: before
+        the units are made, so that their memory and Model 1's temporaries (~100 MB on the
+        bench's large pair) are never held together."""
+        if child is None and fork:
+            child = Child.start(learn)
+        translation = cls(base, learn, child, level)
         if translation.child is None:
             translation()
         return translation

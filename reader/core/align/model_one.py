@@ -36,8 +36,27 @@ class Triples:
     n_src: int
 
 
+@dataclass(slots=True)
+class SpaceWords:
+    """What Model 1 reads of the vector space (reader.core.align.space.Space): each source
+    paragraph's words, each target paragraph's words (not its anchor keys), and the shape of
+    the pairs it learns. A few MB, pickled to a second process (align.learnt_process)."""
+
+    src_words: sp.csr_matrix  # n x |A|
+    tgt_words: sp.csr_matrix  # m x the target's words
+    shape: tuple[int, int]  # source words x all the space's columns
+
+    @classmethod
+    def of(cls, space: Space) -> SpaceWords:
+        return cls(space.src_words, space.tgt[:, : space.n_tgt_words],
+                   (len(space.src_vocab), space.weights.shape[0]))
+
+
+BeadWords = tuple[tuple[int, ...], tuple[int, ...]]  # a bead's source and target paragraphs
+
+
 def bead_words(
-    space: Space, beads: Sequence[Bead]
+    words: SpaceWords, beads: Sequence[BeadWords]
 ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """Each bead's source words and target words (presence, one row per bead)."""
     n_b = len(beads)
@@ -51,10 +70,10 @@ def bead_words(
             shape=(n_b, n_cols),
         )
 
-    bs = rows([b.src for b in beads], space.src_words.shape[0])
-    bt = rows([b.tgt for b in beads], space.tgt.shape[0])
-    xa = (bs @ space.src_words).minimum(1).tocsr()
-    xe = (bt @ space.tgt[:, : space.n_tgt_words]).minimum(1).tocsr()
+    bs = rows([s for s, _ in beads], words.src_words.shape[0])
+    bt = rows([t for _, t in beads], words.tgt_words.shape[0])
+    xa = (bs @ words.src_words).minimum(1).tocsr()
+    xe = (bt @ words.tgt_words).minimum(1).tocsr()
     xa.sort_indices()
     xe.sort_indices()
     return xa, xe
@@ -193,13 +212,27 @@ def model_one_matrix(
     beads or more, with t at least `params.model_one_min`, each source word's best
     `params.learn_top`. `lexicon`: the translation known already (source stems by all columns),
     the prior."""
+    return model_one_of_words(SpaceWords.of(space), matching_beads(beads, params),
+                              lexicon[:, : space.n_tgt_words], params)
+
+
+def matching_beads(beads: Sequence[Bead], params: AlignerParams) -> list[BeadWords]:
+    """The beads Model 1 learns from, as (source, target) paragraph tuples: the confident
+    matching ones, at most `params.model_one_max_beads` of them evenly spread."""
     match = [b for b in beads if b.src and b.tgt and b.confidence >= params.model_one_confidence]
-    match = evenly_spread(match, params.model_one_max_beads)
-    shape = (len(space.src_vocab), space.weights.shape[0])
+    return [(b.src, b.tgt) for b in evenly_spread(match, params.model_one_max_beads)]
+
+
+def model_one_of_words(
+    words: SpaceWords, match: Sequence[BeadWords], lex: sp.csr_matrix, params: AlignerParams
+) -> sp.csr_matrix:
+    """`model_one_matrix` on what it reads of the space, the beads it learns from
+    (`matching_beads`) and the lexicon's target word columns `lex`: all a second process
+    needs (align.learnt_process)."""
+    shape = words.shape
     if len(match) < 8:
         return sp.csr_matrix(shape, dtype=np.float32)
-    xa, xe = bead_words(space, match)
-    lex = lexicon[:, : space.n_tgt_words]
+    xa, xe = bead_words(words, match)
     tr = triples(xa, xe, params.learn_min_count, lex, params.model_one_support)
     if not len(tr.src):
         return sp.csr_matrix(shape, dtype=np.float32)

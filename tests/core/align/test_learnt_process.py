@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,9 +15,15 @@ import scipy.sparse as sp
 from reader.core.align import learnt_process
 from reader.core.align.aligner import align_and_prepare
 from reader.core.align.beads import Bead
-from reader.core.align.learnt_process import Translation, learn_in_child
+from reader.core.align.learnt_process import (
+    Translation,
+    drop_learner,
+    learn_in_child,
+    start_learner,
+)
+from reader.core.errors import InputError
 from reader.core.pair import PairOptions, open_pair
-from reader.core.second_process import cores
+from reader.core.second_process import _spare, cores
 from reader.core.text.document import load_text
 from reader.resources import CORPUS
 
@@ -138,3 +146,98 @@ def test_without_fork_it_is_learnt_at_once() -> None:
     assert translation.child is None and len(calls) == 1
     assert _same(translation(), BASE + _learnt()) and len(calls) == 1
     translation.stop()  # nothing to stop
+
+
+def _children() -> set[int]:
+    """This process's children, zombies too (other tests may leave some of their own)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if ppid == os.getpid():
+                found.add(int(entry.name))
+    return found
+
+
+@linux
+@pytest.mark.parametrize("order", [(AR, EN), (EN, AR)])
+def test_the_spare_learns_what_one_process_learns(
+    order: tuple[os.PathLike[str], os.PathLike[str]], monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(learnt_process, "MIN_BEADS", 0)
+    source, target = load_text(order[0]), load_text(order[1])
+    caplog.set_level(logging.DEBUG, logger="reader")
+    before = _children()
+    start_learner("yes")
+    assert _spare  # forked now, while this process is small
+    spared, spared_pair = align_and_prepare(source, target, second_process="yes")
+    messages = [r.getMessage() for r in caplog.records]
+    assert "Model 1 handed to the spare" in messages
+    assert any(m.startswith("learnt word pairs from the second process") for m in messages)
+    assert not _spare and _children() == before  # taken, and reaped once it answered
+    alone, alone_pair = align_and_prepare(source, target, second_process="no")
+    assert [b.to_json() for b in spared.beads] == [b.to_json() for b in alone.beads]
+    assert _same(spared_pair.translation, alone_pair.translation)
+    assert spared_pair.unit_model == alone_pair.unit_model
+
+
+@linux
+def test_a_spare_that_died_leaves_the_pairs_to_a_fork(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setattr(learnt_process, "MIN_BEADS", 0)
+    source, target = load_text(AR), load_text(EN)
+    alone, alone_pair = align_and_prepare(source, target, second_process="no")
+    before = _children()
+    start_learner("yes")
+    spare = _spare[0]
+    os.kill(spare.pid, signal.SIGKILL)
+    caplog.set_level(logging.DEBUG, logger="reader")
+    spared, spared_pair = align_and_prepare(source, target, second_process="yes")
+    assert [b.to_json() for b in spared.beads] == [b.to_json() for b in alone.beads]
+    assert _same(spared_pair.translation, alone_pair.translation)
+    assert "Model 1 handed to the spare" not in [r.getMessage() for r in caplog.records]
+    assert _children() == before
+
+
+@linux
+def test_the_spare_is_dropped_when_the_pairs_are_learnt_here() -> None:
+    source, target = load_text(AR), load_text(EN)  # too short for a second process
+    before = _children()
+    start_learner("yes")
+    assert _spare
+    align_and_prepare(source, target, second_process="yes")
+    assert not _spare  # ended as soon as it was not wanted
+    drop_learner()  # and waited for
+    assert _children() == before
+
+
+@linux
+def test_a_pair_opened_with_a_second_process_leaves_no_process(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+) -> None:
+    from reader.core.align import side_process
+
+    monkeypatch.setattr(learnt_process, "MIN_BEADS", 0)
+    monkeypatch.setattr(side_process, "MIN_BYTES", 0)
+    before = _children()
+    two = open_pair(AR, EN, PairOptions(second_process="yes"))
+    assert not _spare and _children() == before
+    one = open_pair(AR, EN, PairOptions(second_process="no"))
+    assert two.alignment.beads == one.alignment.beads
+    assert two.divergences == one.divergences
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n\n\n")
+    with pytest.raises(InputError):  # the spare was forked: it must end all the same
+        open_pair(AR, blank, PairOptions(second_process="yes"))
+    assert not _spare and _children() == before
+
+
+def test_no_spare_unasked() -> None:
+    start_learner("no")
+    assert not _spare
+    drop_learner()

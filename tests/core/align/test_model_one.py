@@ -13,10 +13,13 @@ from hypothesis import strategies as st
 from reader.core.align import model_one
 from reader.core.align.beads import Bead
 from reader.core.align.model_one import (
+    SpaceWords,
     Triples,
     bead_words,
     evenly_spread,
+    matching_beads,
     model_one_matrix,
+    model_one_of_words,
     train,
     triples,
 )
@@ -120,9 +123,24 @@ def test_matrix_holds_the_best_new_partner_of_each_word() -> None:
     assert model_one_matrix(space, beads[:7], lexicon, params).nnz == 0
 
 
+def test_what_a_second_process_is_handed_learns_the_same_pairs() -> None:
+    import pickle
+
+    src, tgt = BEADS_SRC * 3, BEADS_TGT * 3
+    space = space_of(src, tgt, 4, 4)
+    beads = [Bead((k,), (k,), 0.5 + 0.05 * (k % 10)) for k in range(len(src))]
+    lexicon = sp.csr_matrix(([1.0], ([0], [0])), shape=(4, 4))
+    params = replace(DEFAULT_PARAMS, model_one=True, model_one_max_beads=9)
+    handed = pickle.loads(pickle.dumps((SpaceWords.of(space), matching_beads(beads, params),
+                                        lexicon[:, : space.n_tgt_words], params)))
+    assert len(handed[1]) == 9 and all(isinstance(b, tuple) for b in handed[1])
+    got, want = model_one_of_words(*handed), model_one_matrix(space, beads, lexicon, params)
+    assert got.nnz > 0 and (got != want).nnz == 0 and got.shape == want.shape
+
+
 def test_bead_words_are_the_union_of_the_beads_paragraphs() -> None:
     space = space_of([[0], [1, 2], [3]], [[0, 1], [2], [3]], 4, 4)
-    xa, xe = bead_words(space, [Bead((0, 1), (0,)), Bead((2,), (1, 2))])
+    xa, xe = bead_words(SpaceWords.of(space), [((0, 1), (0,)), ((2,), (1, 2))])
     assert xa.toarray().tolist() == [[1, 1, 1, 0], [0, 0, 0, 1]]
     assert xe.toarray().tolist() == [[1, 1, 0, 0], [0, 0, 1, 1]]
 
@@ -187,7 +205,7 @@ def test_the_triples_of_a_real_pair_are_the_references() -> None:
     ready = pair.vectors()
     params = replace(DEFAULT_PARAMS, learn_min_count=1)  # a short pair: every word counts
     match = [b for b in beads if b.src and b.tgt]
-    xa, xe = bead_words(ready.space, match)
+    xa, xe = bead_words(SpaceWords.of(ready.space), [(b.src, b.tgt) for b in match])
     lex = ready.base_translation[:, : ready.space.n_tgt_words]
     for support in (1, 2):
         fast, slow = (triples(xa, xe, 1, lex, support),
