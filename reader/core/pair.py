@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -248,21 +249,21 @@ def open_pair(
     file."""
     options = options or PairOptions()
     if options.second_process in ("auto", "yes"):
-        from reader.core.align.learnt_process import drop_learner, start_learner
         from reader.core.align.side_process import prepare_in_two, second_process_pays
+        from reader.core.second_process import drop_spare
 
         if second_process_pays(source_path, target_path,
                                idle_core=options.second_process == "auto"):
-            start_learner(options.second_process)  # while this process is small
             try:
                 with gc_paused(), stage(log, "both sides in two processes"):
                     source, target, prepared = prepare_in_two(
-                        source_path, target_path, options.blocks, options.glossaries
+                        source_path, target_path, options.blocks, options.glossaries,
+                        after_fork=partial(_start_learner, options.second_process),
                     )
                 return align_pair(source, target, options, progress, cancelled,
                                   keep_prepared=keep_prepared, prepared=prepared)
             finally:
-                drop_learner()  # if the sentence pass did not use it
+                drop_spare()  # if the sentence pass did not use it
     import_past_the_fork()  # (left to here, past the second process's fork: align.side_process)
     with gc_paused(), stage(log, f"load source {source_path}"):
         source = load_text(source_path, blocks=options.blocks)
@@ -270,3 +271,12 @@ def open_pair(
         target = load_text(target_path, blocks=options.blocks)
     return align_pair(source, target, options, progress, cancelled,
                       keep_prepared=keep_prepared)
+
+
+def _start_learner(mode: str) -> None:
+    """The spare that may learn the sentence pass's word pairs (align.learnt_process), forked
+    once the side's process is (which never reads scipy: it is imported past that fork) and
+    while this process is still small."""
+    from reader.core.align.learnt_process import start_learner
+
+    start_learner(mode)

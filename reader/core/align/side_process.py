@@ -17,7 +17,7 @@ import os
 import pickle
 import re
 import select
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -101,9 +101,12 @@ def prepare_in_two(
     blocks: bool = False,
     glossaries: Sequence[Path] = (),
     params: AlignerParams = DEFAULT_PARAMS,
+    after_fork: Callable[[], object] | None = None,
 ) -> tuple[Text, Text, PreparedPair]:
     """Both texts loaded and the pair prepared as `PreparedPair.of_texts` prepares it, one
-    side in a forked process. Raises the InputError loading either file raises."""
+    side in a forked process; `after_fork` is called once that process is forked and what it
+    never reads is imported here (such as forking another child that reads it). Raises the
+    InputError loading either file raises."""
     with stage(log, "glossary"):
         glossary = Glossary.load(glossaries)
         # both languages' matchers built before the fork (a search of nothing builds one):
@@ -170,6 +173,8 @@ def prepare_in_two(
     # scipy.sparse and rapidfuzz, which the child never reads, imported here once it is forked
     # (the command line leaves them to this point: commands.align.quick_imports)
     import_past_the_fork()
+    if after_fork is not None:
+        after_fork()
     try:
         # its sentences after its stems are offered: cut here while the child reads stems
         mine = _prepare(here_path, here, blocks, glossary, words, params, False, False)

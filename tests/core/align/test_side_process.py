@@ -71,6 +71,15 @@ def test_the_pair_is_the_one_of_one_process(order: tuple[Path, Path]) -> None:
     assert two.verdict == one.verdict
 
 
+def test_after_fork_runs_once_in_this_process_past_the_childs_fork() -> None:
+    # open_pair forks Model 1's spare there (align.learnt_process): past the side's child, and
+    # with what that child never reads imported, so neither process pays for the other's
+    seen: list[tuple[int, bool]] = []
+    prepare_in_two(AR, EN, after_fork=lambda: seen.append(
+        (os.getpid(), "rapidfuzz.process" in sys.modules)))
+    assert seen == [(os.getpid(), True)]
+
+
 def test_the_childs_stages_are_logged_here(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.INFO, logger="reader")
     prepare_in_two(AR, EN)
