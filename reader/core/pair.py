@@ -250,7 +250,6 @@ def open_pair(
     options = options or PairOptions()
     if options.second_process in ("auto", "yes"):
         from reader.core.align.side_process import prepare_in_two, second_process_pays
-        from reader.core.second_process import drop_spare
 
         if second_process_pays(source_path, target_path,
                                idle_core=options.second_process == "auto"):
@@ -263,7 +262,10 @@ def open_pair(
                 return align_pair(source, target, options, progress, cancelled,
                                   keep_prepared=keep_prepared, prepared=prepared)
             finally:
-                drop_spare()  # if the sentence pass did not use it
+                # (imported here: by now scipy is, past the side's fork)
+                from reader.core.align.learnt_process import drop_learner
+
+                drop_learner()  # if the sentence pass did not use it
     import_past_the_fork()  # (left to here, past the second process's fork: align.side_process)
     with gc_paused(), stage(log, f"load source {source_path}"):
         source = load_text(source_path, blocks=options.blocks)

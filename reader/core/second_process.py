@@ -14,6 +14,7 @@ import mmap
 import os
 import pickle
 import signal
+import stat
 import struct
 import sys
 import warnings
@@ -223,6 +224,7 @@ class Spare:
         if pid == 0:  # the spare: never returns into the caller's stack
             os.close(job_write)
             os.close(answer_read)
+            _close_inherited_pipes(keep=(job_read, answer_write))
             _serve_spare(parent, job_read, answer_write, shared)
         os.close(job_read)
         os.close(answer_write)
@@ -333,6 +335,22 @@ def _serve_spare(parent: int, job: int, answer: int, shared: mmap.mmap) -> None:
         _run_child(work, answer)  # exits
     finally:
         os._exit(code)
+
+
+def _close_inherited_pipes(keep: tuple[int, ...]) -> None:
+    """Close every pipe end the spare inherited but `keep`: its parent may fork it while
+    another child waits for the parent's end of a pipe to close (align.side_process: the side's
+    child reads ahead until told so), and a spare holding a copy of that end would keep the
+    other child waiting as long as it lives. Pipes only: a closed file a Python object still
+    owns would complain when collected."""
+    with contextlib.suppress(OSError):  # no /proc: pipes stay open, as before
+        for name in os.listdir("/proc/self/fd"):
+            fd = int(name)
+            if fd in keep or fd <= 2:
+                continue
+            with contextlib.suppress(OSError):  # the listing's own descriptor, gone by now
+                if stat.S_ISFIFO(os.fstat(fd).st_mode):
+                    os.close(fd)
 
 
 def _die_with(parent: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -168,6 +169,24 @@ def test_a_child_forked_later_holds_no_end_of_the_spares_pipes() -> None:
         assert str(spare.job) not in fds and str(spare.answer) not in fds
     finally:
         drop_spare()
+    assert _reaped(spare.pid)
+
+
+@linux
+def test_a_spare_holds_no_other_pipe_open() -> None:
+    # open_pair forks the spare while the side's child waits for this process to close its
+    # end of a pipe (align.side_process): the spare's copy must not keep that child waiting
+    read, write = os.pipe()
+    spare = Spare.start()
+    assert spare is not None
+    try:
+        os.close(write)
+        closed = select.poll()  # (a read would block while the spare held a copy)
+        closed.register(read, select.POLLIN | select.POLLHUP)
+        assert closed.poll(5000) and os.read(read, 1) == b""
+    finally:
+        os.close(read)
+        spare.stop()
     assert _reaped(spare.pid)
 
 

@@ -13,10 +13,11 @@
 # Forked when the paragraph passes end, that child is a copy of a process of ~200 MB: the fork
 # copies its page tables, and every page this process writes while the child lives is copied
 # first (copy-on-write faults, ~0.1 s of this process's time on the bench's large pair, the wait
-# for the pairs 0.1-0.5 s). So the command line starts a spare (second_process.Spare) before the
-# texts are read (`start_learner`), when this process is small, and hands it Model 1's input,
-# pickled (model_one.SpaceWords, the beads as tuples: ~2 MB); without a spare (one process, a
-# short pair, a fork that failed, a spare that died) the child is forked as before.
+# for the pairs 0.1-0.5 s). So the command line starts a spare (second_process.Spare) as the
+# texts are read (`start_learner`, past the side's fork: pair.open_pair), when this process is
+# small, and hands it Model 1's input, pickled (model_one.SpaceWords, the beads as tuples:
+# ~2 MB); without a spare (one process, a short pair, a fork that failed, a spare that died)
+# the child is forked as before.
 
 from __future__ import annotations
 
