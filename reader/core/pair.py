@@ -257,7 +257,9 @@ def open_pair(
                 with gc_paused(), stage(log, "both sides in two processes"):
                     source, target, prepared = prepare_in_two(
                         source_path, target_path, options.blocks, options.glossaries,
-                        after_fork=partial(_start_learner, options.second_process),
+                        # a core was found idle a moment ago: asked again now, the count
+                        # of tasks runnable would take the side's child for another program
+                        after_fork=partial(_start_learner, "yes"),
                     )
                 return align_pair(source, target, options, progress, cancelled,
                                   keep_prepared=keep_prepared, prepared=prepared)
