@@ -31,7 +31,7 @@ import scipy.sparse as sp
 from reader.core.align.band import band_centres, diagonal_half, dot_band, half_cap
 from reader.core.align.beads import Bead
 from reader.core.align.block_space import block_vectors
-from reader.core.align.dp import Pins, path_to_beads, pin_points, run_dp
+from reader.core.align.dp import Pins, Step, pin_points, run_dp
 from reader.core.align.model import (
     Model,
     Problem,
@@ -204,7 +204,7 @@ def _align_group(pb: Problem, group: _Group, half: int, params: AlignerParams) -
     pinned = pin_points(group.corners())
     _forbid_straddling(scores, pinned)
     path = run_dp(pb, centre, half, scores, params, None, pinned).path
-    return _cut(path_to_beads(path, [1.0] * len(path)), group)
+    return _cut(path, group)
 
 
 def _own_cosines(
@@ -244,17 +244,21 @@ def _forbid_straddling(scores: dict[tuple[int, int], np.ndarray], pinned: Pins) 
             table[row + 1 : row + ks] = NEG
 
 
-def _cut(beads: Sequence[Bead], group: _Group) -> list[list[Bead]]:
-    """The path's beads, each in its problem's own numbering."""
+def _cut(path: Sequence[Step], group: _Group) -> list[list[Bead]]:
+    """The path's beads (confidence 1.0), each in its problem's own numbering: its steps' problems
+    found at once (a step with source rows by where they start, else by its target's)."""
+    out: list[list[Bead]] = [[] for _ in group.blocks]
+    if not path:
+        return out
+    steps = np.array([(ks, kt, i, j) for (ks, kt), i, j in path], dtype=np.int64)
+    ks, kt, i_end, j_end = steps.T
     src_starts = np.array([b.i0 for b in group.blocks])
     tgt_starts = np.array([b.j0 for b in group.blocks])
-    out: list[list[Bead]] = [[] for _ in group.blocks]
-    for bead in beads:
-        if bead.src:
-            p = int(np.searchsorted(src_starts, bead.src[0], side="right")) - 1
-        else:
-            p = int(np.searchsorted(tgt_starts, bead.tgt[0], side="right")) - 1
-        b = group.blocks[p]
-        out[p].append(Bead(tuple(i - b.i0 for i in bead.src), tuple(j - b.j0 for j in bead.tgt),
-                           bead.confidence))
+    problem = np.where(ks > 0, np.searchsorted(src_starts, i_end - ks, side="right"),
+                       np.searchsorted(tgt_starts, j_end - kt, side="right")) - 1
+    i_end = i_end - src_starts[problem]
+    j_end = j_end - tgt_starts[problem]
+    for p, a, b, c, d in zip(problem.tolist(), ks.tolist(), i_end.tolist(), kt.tolist(),
+                             j_end.tolist(), strict=True):
+        out[p].append(Bead(tuple(range(b - a, b)), tuple(range(d - c, d)), 1.0))
     return out
