@@ -31,16 +31,14 @@ import scipy.sparse as sp
 from reader.core.align.band import band_centres, diagonal_half, dot_band, half_cap
 from reader.core.align.beads import Bead
 from reader.core.align.block_space import block_vectors
-from reader.core.align.dp import Pins, path_to_beads, pin_points, run_dp
+from reader.core.align.dp import Pins, Step, pin_points, run_dp
 from reader.core.align.model import (
     Model,
     Problem,
     RowModels,
     SelfDots,
     band_cosines,
-    chance_cosine,
     estimate_model,
-    match_cosine,
 )
 from reader.core.align.params import MATCH_TYPES, NEG, AlignerParams
 from reader.core.align.scores import bead_scores
@@ -191,7 +189,9 @@ def _align_group(pb: Problem, group: _Group, half: int, params: AlignerParams) -
     cosines = _own_cosines(
         band_cosines(dots, dot_half, src_self, tgt_self, centre, pb.m), group, centre, dot_half
     )
-    models = [_problem_model(pb, b, cosines[b.i0 : b.i1], params) for b in group.blocks]
+    chance, match = _band_cosines(cosines, group)
+    models = [_problem_model(pb, b, c, t, params)
+              for b, c, t in zip(group.blocks, chance, match, strict=True)]
     row_models = RowModels.of(
         models,
         [pb.src_len[b.i0 : b.i1] for b in group.blocks],
@@ -204,7 +204,7 @@ def _align_group(pb: Problem, group: _Group, half: int, params: AlignerParams) -
     pinned = pin_points(group.corners())
     _forbid_straddling(scores, pinned)
     path = run_dp(pb, centre, half, scores, params, None, pinned).path
-    return _cut(path_to_beads(path, [1.0] * len(path)), group)
+    return _cut(path, group)
 
 
 def _own_cosines(
@@ -224,16 +224,49 @@ _NO_VECTORS = sp.csr_matrix((0, 0), dtype=np.float32)
 
 
 def _problem_model(
-    pb: Problem, block: Block, cosines: np.ndarray, params: AlignerParams
+    pb: Problem, block: Block, chance: float, match: float, params: AlignerParams
 ) -> Model:
     """The model `score_band` fits to one problem alone: its length totals, its band's
-    chance and typical cosines."""
+    chance and typical cosines (`_band_cosines`)."""
     lengths = Problem(  # estimate_model reads only the lengths (no beads given)
         block.n, block.m, _NO_VECTORS, _NO_VECTORS, pb.src_len[block.i0 : block.i1],
         pb.tgt_len[block.j0 : block.j1], pb.src_null[block.i0 : block.i1],
         pb.tgt_null[block.j0 : block.j1],
     )
-    return estimate_model(lengths, None, chance_cosine(cosines), match_cosine(cosines), params)
+    return estimate_model(lengths, None, chance, match, params)
+
+
+def _band_cosines(cosines: np.ndarray, group: _Group) -> tuple[list[float], list[float]]:
+    """`chance_cosine` and `match_cosine` of each problem's rows of the band's cosines, all
+    problems at once (their medians from one sort, not a call of numpy's each)."""
+    width = cosines.shape[1]
+    sizes = np.array([b.n for b in group.blocks], dtype=np.int64)
+    row_of = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    edges = cosines[:, [0, 1, -2, -1]]
+    known = ~np.isnan(edges)
+    chance = _medians(edges[known], np.repeat(row_of, 4)[known.ravel()], len(sizes))
+    mid = width // 2
+    near = np.nan_to_num(cosines[:, max(0, mid - 3) : mid + 4], nan=0.0)
+    match = (_medians(near.max(axis=1), row_of, len(sizes)) if near.size
+             else [0.0] * len(sizes))
+    return chance, match
+
+
+def _medians(values: np.ndarray, problem: np.ndarray, n: int) -> list[float]:
+    """`float(np.median(...))` of each problem's values (none NaN), 0.0 where it has none:
+    the middle value, or the mean of the middle two in the values' dtype, as np.median
+    takes it."""
+    count = np.bincount(problem, minlength=n)
+    v = values[np.lexsort((values, problem))]
+    start = np.cumsum(count) - count
+    upper = np.minimum(start + count // 2, max(0, len(v) - 1))
+    lower = np.maximum(start + (count - 1) // 2, 0)
+    if not len(v):
+        return [0.0] * n
+    low, high = v[lower], v[upper]
+    even = (low + high) / low.dtype.type(2)  # (np.mean of the two, in their dtype)
+    middle = np.where(count % 2 == 1, high, even)
+    return np.where(count > 0, middle, 0.0).astype(values.dtype).tolist()
 
 
 def _forbid_straddling(scores: dict[tuple[int, int], np.ndarray], pinned: Pins) -> None:
@@ -244,17 +277,21 @@ def _forbid_straddling(scores: dict[tuple[int, int], np.ndarray], pinned: Pins) 
             table[row + 1 : row + ks] = NEG
 
 
-def _cut(beads: Sequence[Bead], group: _Group) -> list[list[Bead]]:
-    """The path's beads, each in its problem's own numbering."""
+def _cut(path: Sequence[Step], group: _Group) -> list[list[Bead]]:
+    """The path's beads (confidence 1.0), each in its problem's own numbering: its steps' problems
+    found at once (a step with source rows by where they start, else by its target's)."""
+    out: list[list[Bead]] = [[] for _ in group.blocks]
+    if not path:
+        return out
+    steps = np.array([(ks, kt, i, j) for (ks, kt), i, j in path], dtype=np.int64)
+    ks, kt, i_end, j_end = steps.T
     src_starts = np.array([b.i0 for b in group.blocks])
     tgt_starts = np.array([b.j0 for b in group.blocks])
-    out: list[list[Bead]] = [[] for _ in group.blocks]
-    for bead in beads:
-        if bead.src:
-            p = int(np.searchsorted(src_starts, bead.src[0], side="right")) - 1
-        else:
-            p = int(np.searchsorted(tgt_starts, bead.tgt[0], side="right")) - 1
-        b = group.blocks[p]
-        out[p].append(Bead(tuple(i - b.i0 for i in bead.src), tuple(j - b.j0 for j in bead.tgt),
-                           bead.confidence))
+    problem = np.where(ks > 0, np.searchsorted(src_starts, i_end - ks, side="right"),
+                       np.searchsorted(tgt_starts, j_end - kt, side="right")) - 1
+    i_end = i_end - src_starts[problem]
+    j_end = j_end - tgt_starts[problem]
+    for p, a, b, c, d in zip(problem.tolist(), ks.tolist(), i_end.tolist(), kt.tolist(),
+                             j_end.tolist(), strict=True):
+        out[p].append(Bead(tuple(range(b - a, b)), tuple(range(d - c, d)), 1.0))
     return out

@@ -24,7 +24,7 @@ import scipy.sparse as sp
 from reader.core.align.params import AlignerParams
 from reader.core.align.presence import cells_matrix, distinct, row_lengths, token_ids
 from reader.core.align.readings import Readings, target_stems
-from reader.core.align.sound_alike import sound_alike
+from reader.core.align.sound_alike import sound_alike_each
 from reader.core.align.space import Side, Space, idf_weights, vectors
 from reader.core.anchors.features import is_latin_word
 from reader.core.anchors.lexicon import Lexicon
@@ -262,11 +262,14 @@ def _translations(
     first: a row's entries come in the order each problem's matrix has them)."""
     if len(stems.forms) != len(stems.text):
         raise ValueError("source features with fewer written forms than words")
-    english = [target_stems(readings.stem(s, f)) for s, f in zip(stems.text, stems.forms,
-                                                                   strict=True)]
+    # each distinct stem with its forms read once: most recur from problem to problem
+    keys = list(zip(stems.text, map(tuple, stems.forms), strict=True))
+    distinct_keys = list(dict.fromkeys(keys))
+    read = readings.stems([s for s, _ in distinct_keys], [f for _, f in distinct_keys])
     # a word the Arabic writes in Latin letters is also itself (space.latin_pairs)
-    english = [(*e, s) if is_latin_word(s) else e
-               for s, e in zip(stems.text, english, strict=True)]
+    english_of = {key: (*e, key[0]) if is_latin_word(key[0]) else e
+                  for key, e in zip(distinct_keys, map(target_stems, read), strict=True)}
+    english = list(map(english_of.__getitem__, keys))
     ids = token_ids(english, tgt_index)
     a = np.repeat(np.arange(len(english), dtype=np.int64), row_lengths(english))
     cols = tgt_cols.word_column(stems.problem[a], ids)
@@ -276,23 +279,39 @@ def _translations(
     rows_out, cols_out = [cells // width], [cells % width]
     data_out = [np.ones(len(cells), dtype=np.float32)]
     entries = readings.entries
-    for k in range(len(stems.start) - 1):
-        a0, a1 = int(stems.start[k]), int(stems.start[k + 1])
-        here = stems.text[a0:a1]
-        at = dict(zip(here, range(a0, a1), strict=True))
-        s0, s1 = src_rows.first[k], src_rows.first[k + 1]
-        t0, t1 = tgt_rows.first[k], tgt_rows.first[k + 1]
+    known: dict[tuple[str, tuple[str, ...]], bool] = {}  # a stem the lexicon knows as written
+
+    def named(n: str, col: int | None) -> bool:
+        if col is None:
+            return True
+        key = keys[col]
+        found = known.get(key)
+        if found is None:
+            found = known[key] = readings.known_as_written(n) or any(
+                f in entries for f in key[1])
+        return not found
+
+    names: list[tuple[list[str], list[str]]] = []
+    where: list[dict[str, int]] = []
+    starts, src_first, tgt_first = (stems.start.tolist(), src_rows.first.tolist(),
+                                    tgt_rows.first.tolist())
+    for k in range(len(starts) - 1):
+        a0, a1 = starts[k], starts[k + 1]
+        at = dict(zip(stems.text[a0:a1], range(a0, a1), strict=True))
         # the problem's names but its stems the lexicon knows as written (asked of the names
         # alone: whether a stem is known matters only for a name)
-        ar_names = sorted(
-            n for n in set(chain.from_iterable(src_rows.names[s0:s1]))
-            if (col := at.get(n)) is None or not (
-                readings.known_as_written(n) or any(f in entries for f in stems.forms[col]))
-        )
-        en_names = sorted(set(chain.from_iterable(tgt_rows.names[t0:t1])))
-        a_i, e_i, score = sound_alike(ar_names, en_names, params.name_threshold)
+        ar_names = sorted(n for n in set(chain.from_iterable(src_rows.names[src_first[k]:
+                                                                            src_first[k + 1]]))
+                          if named(n, at.get(n)))
+        names.append((ar_names, sorted(set(chain.from_iterable(
+            tgt_rows.names[tgt_first[k]:tgt_first[k + 1]])))))
+        where.append(at)
+    # every problem's names by sound at once (a call per problem cost more than its pairs)
+    for k, (a_i, e_i, score) in enumerate(sound_alike_each(names, params.name_threshold)):
         if not len(a_i):
             continue
+        ar_names, en_names = names[k]
+        at = where[k]
         e_ids = np.fromiter((tgt_index.get(english_stem(n), -1) for n in en_names),
                             dtype=np.int64, count=len(en_names))
         e_cols = tgt_cols.find(np.full(len(en_names), k, dtype=np.int64), e_ids)[e_i]

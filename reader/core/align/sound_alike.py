@@ -59,6 +59,60 @@ def sound_alike(
     return a_i[order], e_i[order], score[pair][order]
 
 
+def sound_alike_each(
+    problems: Sequence[tuple[Sequence[str], Sequence[str]]], threshold: float
+) -> list[tuple[np.ndarray, np.ndarray, np.ndarray]]:
+    """`sound_alike` of each problem's (Arabic names, English names), in one go: the divergence
+    batch asks it of hundreds of problems of a few names each, where numpy's fixed cost per
+    call was most of it. Every pair of names of a problem is laid out at once; each distinct
+    pair of skeletons that its lengths let reach the cutoff is scored once (rapidfuzz's
+    `cpdist`, the scorer `_scored` uses), whatever problems it occurs in."""
+    from rapidfuzz import fuzz, process
+
+    n_ar = np.fromiter((len(a) for a, _ in problems), dtype=np.int64, count=len(problems))
+    n_en = np.fromiter((len(e) for _, e in problems), dtype=np.int64, count=len(problems))
+    per = n_ar * n_en
+    total = int(per.sum())
+    if not total:
+        return [_empty() for _ in problems]
+    ar_distinct, ar_code = _distinct(ar_skeletons([n for a, _ in problems for n in a]))
+    en_distinct, en_code = _distinct(en_skeletons([n for _, e in problems for n in e]))
+    # every pair of each problem, row by row: (Arabic index, English index) ascending
+    problem = np.repeat(np.arange(len(problems), dtype=np.int64), per)
+    k = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(per) - per, per)
+    width = n_en[problem]
+    a_i, e_i = k // width, k % width
+    d_a = ar_code[(np.cumsum(n_ar) - n_ar)[problem] + a_i]
+    d_e = en_code[(np.cumsum(n_en) - n_en)[problem] + e_i]
+    n_e = max(1, len(en_distinct))
+    pairs, which = np.unique(d_a * n_e + d_e, return_inverse=True)
+    p_a, p_e = pairs // n_e, pairs % n_e
+    ar_len = np.array([len(s) for s in ar_distinct], dtype=np.int64)[p_a]
+    en_len = np.array([len(s) for s in en_distinct], dtype=np.int64)[p_e]
+    at = {s: k for k, s in enumerate(ar_distinct)}
+    en_as_ar = np.array([at.get(s, -1) for s in en_distinct], dtype=np.int64)[p_e]
+    cutoff = threshold * 100
+    # the short-skeleton rule, and the best score the two lengths allow (with `_scored`'s
+    # point of slack): pairs left out could not reach the cutoff
+    lengths = ar_len + en_len
+    best = 100.0 * (1.0 - np.abs(ar_len - en_len) / np.maximum(lengths, 1))
+    asked = np.flatnonzero(((np.minimum(ar_len, en_len) >= _SHORT) | (en_as_ar == p_a))
+                           & ((lengths == 0) | (best >= cutoff - 1.0)))
+    scores = np.zeros(len(pairs), dtype=np.uint8)
+    if len(asked):
+        scores[asked] = process.cpdist(
+            [ar_distinct[i] for i in p_a[asked].tolist()],
+            [en_distinct[j] for j in p_e[asked].tolist()],
+            scorer=fuzz.ratio, score_cutoff=cutoff, dtype=np.uint8, workers=1,
+        )
+    score = scores[which]
+    kept = np.flatnonzero(score)
+    bounds = np.searchsorted(problem[kept], np.arange(len(problems) + 1))
+    a_i, e_i, score = a_i[kept], e_i[kept], score[kept]
+    return [(a_i[lo:hi], e_i[lo:hi], score[lo:hi])
+            for lo, hi in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)]
+
+
 def _empty() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint8)
 

@@ -4,8 +4,11 @@
 # Model 1's word pairs (align.learnt_process: ~0.1 s on the bench's large pair, a core idle
 # meanwhile). What detection reads of each text alone can be made in that time instead of after
 # the alignment: its modules imported, each paragraph's content length counted, its numbers,
-# dates and names read (diverge.context.keep). Nothing is made that detection would not make
-# itself, and it makes it when the wait never comes or what was kept does not fit.
+# dates and names read (diverge.context.keep), and what the sentence check reads of the glossary
+# for each language (which ends of a sentence a term may run across: ~10 ms a language, made
+# before detection's child is forked, so that it is made once, not in both processes). Nothing
+# is made that detection would not make itself, and it makes it when the wait never comes or
+# what was kept does not fit.
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from collections.abc import Callable
 
 from reader.core.anchors.features import text_anchors
 from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.term_edges import crossing_tails
 from reader.core.diverge.context import keep_lengths
 from reader.core.diverge.names import keep_names
 from reader.core.diverge.thresholds import Thresholds
@@ -50,3 +54,4 @@ def _read(text: Text, glossary: Glossary, th: Thresholds) -> None:
     keep_values(text, anchors, th)
     if th.name_mismatch:
         keep_names(text, anchors, glossary.terms, th)
+    crossing_tails(glossary, text.language.split("-")[0].lower())  # (kept: lru_cache)

@@ -12,10 +12,17 @@ from hypothesis import strategies as st
 
 from reader.core.align.aligner import align_segment_batch, align_segments, align_texts
 from reader.core.align.band import band_centres, dot_band
-from reader.core.align.batch import batch_group, blocks_of, problem_half
+from reader.core.align.batch import _band_cosines, _Group, batch_group, blocks_of, problem_half
 from reader.core.align.beads import Bead
 from reader.core.align.block_space import block_vectors
-from reader.core.align.model import Model, Problem, RowModels, SelfDots
+from reader.core.align.model import (
+    Model,
+    Problem,
+    RowModels,
+    SelfDots,
+    chance_cosine,
+    match_cosine,
+)
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES
 from reader.core.align.scores import bead_scores
 from reader.core.align.space import (
@@ -220,3 +227,22 @@ def test_a_problems_group_is_the_band_the_batch_aligns_it_in(n: int, m: int) -> 
         assert group == 0
     else:
         assert _band_groups([Block(0, n, 0, m)], DEFAULT_PARAMS) == {group: [0]}
+
+
+@given(st.lists(st.integers(1, 9), min_size=1, max_size=8), st.integers(5, 23),
+       st.sampled_from([np.float32, np.float64]), st.integers(0, 2**32 - 1))
+def test_each_problems_model_cosines_are_numpys_medians(
+    sizes: list[int], width: int, dtype: type, seed: int
+) -> None:
+    """The chance and typical cosines of every problem of a band at once: those
+    `chance_cosine` and `match_cosine` give each problem's rows alone, NaN cells and all."""
+    rng = np.random.default_rng(seed)
+    n = sum(sizes)
+    cosines = rng.choice([0.0, 0.25, 0.5, 0.1, 0.3333, np.nan], size=(n, width)).astype(dtype)
+    cosines[rng.random((n, width)) < 0.5] = np.nan
+    cosines += rng.random((n, width)).astype(dtype) * rng.integers(0, 2)
+    group = _Group(blocks_of([([""] * k, [""]) for k in sizes]))
+    chance, match = _band_cosines(cosines, group)
+    for b, c, t in zip(group.blocks, chance, match, strict=True):
+        assert c == chance_cosine(cosines[b.i0 : b.i1])
+        assert t == match_cosine(cosines[b.i0 : b.i1])

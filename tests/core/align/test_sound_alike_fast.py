@@ -7,7 +7,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz, process
 
-from reader.core.align.sound_alike import _scored, ar_skeletons, en_skeletons
+from reader.core.align.sound_alike import (
+    _scored,
+    ar_skeletons,
+    en_skeletons,
+    sound_alike,
+    sound_alike_each,
+)
 from reader.core.arabic.transliterate import skeleton
 
 # letters normalisation keeps and changes, the article's forms, ta marbuta, marks, tatweel,
@@ -73,3 +79,27 @@ def test_english_skeletons_of_names() -> None:
     names = ["Aaron", "Aaron’s", "Yahweh", "Church", "Cecil", "Xerxes", "’Wyatt", "s’he", "c’e",
              "Abd al-Rahman", "al-Sham", "ash-Sham", "", "’"]
     assert en_skeletons(names) == [skeleton(n, "en") for n in names]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.lists(_NAMES, max_size=8), st.lists(_EN_NAMES, max_size=8)),
+                max_size=8),
+       st.sampled_from([0.0, 0.5, 0.7, 0.82, 1.0]))
+def test_each_problem_sounds_alike_as_alone(
+    problems: list[tuple[list[str], list[str]]], threshold: float
+) -> None:
+    """The divergence batch's problems at once: each one's pairs, scores and order as
+    `sound_alike` gives them for it alone."""
+    for (ar, en), (a_i, e_i, score) in zip(problems, sound_alike_each(problems, threshold),
+                                           strict=True):
+        want = sound_alike(ar, en, threshold)
+        for got, expected in zip((a_i, e_i, score), want, strict=True):
+            assert np.array_equal(got, expected) and got.dtype == expected.dtype
+
+
+def test_each_problem_of_real_names() -> None:
+    problems = [(["حسين", "السلمان", "بغداد"], ["Hussein", "Salman", "Baghdad", "Basra"]),
+                ([], ["Hussein"]), (["يوسف"], []), (["بغداد", "يوسف"], ["Yusuf", "Baghdad"])]
+    found = sound_alike_each(problems, 0.82)
+    assert [len(a) for a, _, _ in found] == [len(sound_alike(a, e, 0.82)[0]) for a, e in problems]
+    assert len(found[0][0]) >= 2 and len(found[1][0]) == len(found[2][0]) == 0
