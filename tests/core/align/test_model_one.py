@@ -256,3 +256,15 @@ def test_the_known_cells_are_the_references(
         order = np.argsort(np.array(r[::-1], dtype=np.int64), kind="stable")
         known.data, known.indices = known.data[order], known.indices[order]
     assert np.array_equal(model_one._known_at(co, known), reference._known_at(co, known))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 6), max_size=40),
+       st.lists(st.floats(-1e6, 1e6, allow_nan=False), min_size=240, max_size=240))
+def test_runs_add_in_the_order_bincount_adds(lengths: list[int], values: list[float]) -> None:
+    runs = model_one._Runs(np.array(lengths, dtype=np.int64))
+    cells = values[: sum(lengths)]
+    x = np.array(cells, dtype=np.float64)
+    of_cell = np.repeat(np.arange(len(lengths)), lengths)
+    assert np.array_equal(runs.sums(x), np.bincount(of_cell, x, minlength=len(lengths)))
+    assert np.array_equal(runs.spread(np.arange(len(lengths), dtype=np.float64)), of_cell)
