@@ -109,6 +109,10 @@ class Tokens:
             tok = self._made[j] = Tok(self.starts[j], self.ends[j], self.words[j])
         return tok
 
+    def asked(self) -> int:
+        """The highest index a record was made for (-1: none)."""
+        return max(self._made, default=-1)
+
 
 def near(folded: str, a: int, b: int) -> bool:
     """Only white space between offsets `a` and `b` (words in the same phrase)."""
