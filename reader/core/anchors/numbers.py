@@ -109,8 +109,8 @@ def find_numbers(
         raise InputError(f"numbers: unsupported language {lang!r} (expected 'ar' or 'en')")
     # an ASCII text folds to its lower case, character for character (no offsets to list)
     folded, index = (text.lower(), None) if text.isascii() else fold_for_search(text)
+    spots = None
     if lang == "ar":
-        runs = None
         if _DIGIT.search(folded) is None:  # (once: the text is scanned for digits once)
             runs = letter_runs(folded)
             if _AR_HINT_WORDS.isdisjoint(runs):
@@ -120,9 +120,8 @@ def find_numbers(
             if only_lone_number_words(folded, _AR_HINT_WORDS.intersection(runs),
                                       AR_LONE_WORDS):
                 return []  # only واحد, أحد and the like, which alone make no number
-        spots = _arabic_spots(folded, runs)
     else:
-        hints = english_hints(folded)
+        hints = english_hints(folded, text if index is None else None)
         if hints is not None and (not hints or only_lone_number_words(folded, hints,
                                                                       EN_LONE_WORDS)):
             return []  # no digit and no number word but "one": most paragraphs of a book
@@ -184,25 +183,25 @@ def _tokens(folded: str, lang: str) -> tuple[Tokens, list[int]]:
 
 # --- reading a number where one may start, without the paragraph's other tokens --------------
 
-# A paragraph holding no digit is mostly words a number does not start at: tokenizing all of
-# it (`_tokens`) cost more than reading its numbers (a long English paragraph of the Bible
-# holds some 80 tokens, and 2 or 3 number words). When its tokens are plainly its runs of
-# letters (no digit, no other word character, no mark that a token runs on across, no link),
-# the places a number may start at are found by looking for the number words it holds, and
-# each is read on the tokens of a stretch of text around it: white space is in no token, so
-# the tokens between two spaces are those the whole paragraph's split has there. A reader
-# that reached the stretch's last token (it asks for every token up to where it stops) is
-# run again on the rest of the text, and Arabic, which looks at the token before a number
-# (`ar_words`: an ordinal before عشر), on the whole text before it when the stretch has none.
+# A long English paragraph holding no digit is mostly words a number does not start at:
+# tokenizing all of it (`_tokens`) cost more than reading its numbers (one of the Bible holds
+# some 80 tokens, and 2 or 3 number words). When its tokens are plainly its runs of a-z (no
+# digit, no other word character, no mark that a token runs on across, no link), the places a
+# number may start at are found by looking for the number words it holds, and each is read on
+# the tokens of a stretch of text from there: white space is in no token, so the tokens up to
+# a space are those the whole paragraph's split has there. A reader that reached the
+# stretch's last token (it asks for every token up to where it stops) is run again on the
+# rest of the text. (Arabic paragraphs, shorter, with more number words and clitics, and a
+# reader that looks at the token before a number, are tokenized whole: stretches cost more.)
 
 # a word's letters in such a text (the runs `_TOKEN` takes as words there)
-_PLAIN_LETTERS = frozenset(map(chr, [*range(0x61, 0x7B), *range(0x0621, 0x064B)]))
-# what makes a text's tokens other than its runs of those letters (digits are tested first)
-_NOT_PLAIN = re.compile(rf"[^\W_a-z0-9\u0621-\u064a]|[{_TOKEN_MARKS}]")
+_PLAIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+# what makes a text's tokens other than its runs of a-z (digits are tested first)
+_NOT_PLAIN = re.compile(rf"[^\W_a-z0-9]|[{_TOKEN_MARKS}]")
 # how far past a number word the stretch of text read with it goes (to the next space)
 _STRETCH_AFTER = 48
-# how far before it (from the space before): the token before an Arabic number word
-_STRETCH_BEFORE = 24
+# fewer characters a number word than this: the whole paragraph is tokenized (cheaper)
+_CHARS_A_SPOT = 80
 _A_SCALE_HINTS = frozenset(w.encode() for w in ("hundred", "dozen", *EN_SCALES))
 _EN_A = re.compile(r"(?<![a-z])an?(?![a-z])")
 
@@ -218,20 +217,11 @@ def _english_spots(folded: str, hints: frozenset[bytes] | None) -> list[int] | N
     if not _A_SCALE_HINTS.isdisjoint(hints):  # "a" and "an" start one before a scale word
         spots += [m.start() for m in _EN_A.finditer(folded)]
         spots.sort()
-    return spots
-
-
-def _arabic_spots(folded: str, runs: frozenset[str] | None) -> list[int] | None:
-    """Where a number may start in a folded Arabic text, or None when its tokens are not its
-    runs of letters (`runs`, its runs of ء to ي, is None: it holds a digit)."""
-    if runs is None or any(mark in folded for mark in _NOT_TEXT_MARKS) or (
-            _NOT_PLAIN.search(folded) is not None):
-        return None
-    return _places_of(folded, NUMBER_STARTS["ar"].intersection(runs))
+    return spots if len(folded) >= _CHARS_A_SPOT * len(spots) else None
 
 
 def _places_of(text: str, words: Iterable[str]) -> list[int]:
-    """Where each of `words` stands in `text` as a whole run of `_PLAIN_LETTERS`, in order."""
+    """Where each of `words` stands in `text` as a whole run of a-z, in order."""
     spots = []
     find, size, letters = text.find, len(text), _PLAIN_LETTERS
     for word in words:
@@ -255,18 +245,11 @@ def _read_spots(folded: str, lang: str, spots: list[int],
     for at in spots:
         if at < resume_at:
             continue
-        if lang != "ar":
-            lo = at  # (English reads no token before a number's first)
-        else:
-            lo = folded.rfind(" ", 0, at - _STRETCH_BEFORE) + 1 if at > _STRETCH_BEFORE else 0
         hi = folded.find(" ", at + _STRETCH_AFTER)
         hi = size if hi < 0 else hi
         while True:
-            toks, i = _stretch(folded, lo, hi, at)
-            if i == 0 and lo > 0 and lang == "ar":
-                lo = 0  # the token before is further back
-                continue
-            parsed = _words(folded, toks, i, lang)
+            toks = _stretch(folded, at, hi)
+            parsed = _words(folded, toks, 0, lang)
             made = toks.asked()
             if hi < size and made >= len(toks) - 1:
                 hi = size  # it read up to the stretch's end, which may not be the text's
@@ -279,14 +262,14 @@ def _read_spots(folded: str, lang: str, spots: list[int],
         resume_at = toks.starts[resume] if resume < len(toks) else size
 
 
-def _stretch(folded: str, lo: int, hi: int, at: int) -> tuple[Tokens, int]:
-    """The tokens of `folded[lo:hi]` (`lo` and `hi` at no token), placed in `folded`, and the
-    index of the one at `at`."""
+def _stretch(folded: str, lo: int, hi: int) -> Tokens:
+    """The tokens of `folded[lo:hi]` (`lo` where one starts, `hi` at none), placed in
+    `folded`."""
     words, starts, ends = token_columns(folded[lo:hi])
     if lo:
         starts = [s + lo for s in starts]
         ends = [e + lo for e in ends]
-    return Tokens(words, starts, ends), starts.index(at)
+    return Tokens(words, starts, ends)
 
 
 def _whole(word: str) -> bool:
