@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from reader.core.anchors import features
 from reader.core.anchors.features import URL, find_anchors
-from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.glossary import _EN_FOLD, Glossary
 from reader.core.anchors.number_words import _EN_HINT, Tokens, english_hints, may_hold_number
 from reader.core.anchors.numbers import find_numbers
 from reader.core.arabic.normalise import fold_for_search
@@ -113,3 +113,12 @@ def test_english_number_hints_from_the_words_the_glossary_reads(text: str) -> No
     ascii_text = text.encode("ascii", "ignore").decode()
     for t in (ascii_text, ascii_text.upper()):
         assert english_hints(t.lower(), t) == english_hints(t.lower())
+
+
+@pytest.mark.parametrize("text", ["Shi`a and Shi'a", "the Shi`ite", "a ` b", "Shi’a`s", "x`"])
+def test_an_ascii_backquote_is_folded_as_the_other_apostrophes(text: str) -> None:
+    """In ASCII text only the backquote folds (`glossary._EN_FOLD`): it is looked for alone."""
+    folded = text.translate(_EN_FOLD)
+    assert [(m.term_id, m.start, m.end) for m in GLOSSARY.find_terms(text, "en")] == [
+        (m.term_id, m.start, m.end) for m in GLOSSARY.find_terms(folded, "en")]
+    assert [c for c in map(chr, _EN_FOLD) if c.isascii()] == ["`"]
