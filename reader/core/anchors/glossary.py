@@ -371,7 +371,9 @@ class Glossary:
         if language == "ar":
             haystack, index = fold_for_search(text)
         else:
-            haystack = _en_fold(text) if _EN_FOLDED.search(text) else text
+            # (in ASCII text only the backquote folds: a substring test, not the pattern)
+            folds = "`" in text if text.isascii() else _EN_FOLDED.search(text) is not None
+            haystack = _en_fold(text) if folds else text
         mentions: list[TermMention] = []
         ids, key, ignored = matcher.ids, matcher.key, matcher.ignored
         for m in _matches(matcher, haystack):

@@ -78,7 +78,9 @@ class StemFinder:
     def first(self, key: str) -> str | None:
         """The first stem of `key` that the entries hold, None if none is."""
         entries = self._entries
-        own = self._tails_of(key)
+        # (a word is searched once: its own tails are worked out, not kept, unless they were
+        # as another word's head or stem)
+        own = self._tails.get(key) or self._cut(key)
         for stem in own:
             if stem in entries:
                 return stem
@@ -126,29 +128,35 @@ class StemFinder:
         endings it may carry read by its last three letters."""
         found = self._tails.get(word)
         if found is None:
-            last = word[-3:]
-            cuts = self._cuts.get(last)
-            if cuts is None:
-                cuts = self._cuts[last] = tuple(
-                    (length, least, alef, ta_marbuta)
-                    for tail, length, least, alef, ta_marbuta in _TAIL_TESTS.get(last[-1:], ())
-                    if last.endswith(tail)
-                )
-            n = len(word)
-            stems = []
-            for length, least, alef, ta_marbuta in cuts:
-                if n - length < least:
-                    continue
-                stem = word[:-length]
-                if alef and stem[-1] == "ا":
-                    continue
-                stems.append(stem)
-                if stem[-1] == "ت":
-                    stems.append(stem[:-1] + "ه")
-                elif ta_marbuta:
-                    stems.append(stem + "ه")
-            found = self._tails[word] = tuple(stems)
+            found = self._tails[word] = self._cut(word)
         return found
+
+    def _cut(self, word: str) -> tuple[str, ...]:
+        """`_tails_of(word)` worked out."""
+        last = word[-3:]
+        cuts = self._cuts.get(last)
+        if cuts is None:
+            cuts = self._cuts[last] = tuple(
+                (length, least, alef, ta_marbuta)
+                for tail, length, least, alef, ta_marbuta in _TAIL_TESTS.get(last[-1:], ())
+                if last.endswith(tail)
+            )
+        if not cuts:
+            return ()
+        n = len(word)
+        stems = []
+        for length, least, alef, ta_marbuta in cuts:
+            if n - length < least:
+                continue
+            stem = word[:-length]
+            if alef and stem[-1] == "ا":
+                continue
+            stems.append(stem)
+            if stem[-1] == "ت":
+                stems.append(stem[:-1] + "ه")
+            elif ta_marbuta:
+                stems.append(stem + "ه")
+        return tuple(stems)
 
     def _heads_of(self, word: str) -> list[str]:
         # the proclitics that share the word's first two letters (or are its first letter),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from reader.core.anchors.term_starts import ascii_words
 from reader.core.anchors.trie import trie_regex
 from reader.core.arabic.affixes import NUMBER_PROCLITICS
 from reader.core.arabic.normalise import letter_runs
@@ -108,6 +109,10 @@ class Tokens:
         if tok is None:
             tok = self._made[j] = Tok(self.starts[j], self.ends[j], self.words[j])
         return tok
+
+    def asked(self) -> int:
+        """The highest index a record was made for (-1: none)."""
+        return max(self._made, default=-1)
 
 
 def near(folded: str, a: int, b: int) -> bool:
@@ -211,11 +216,15 @@ def may_hold_number(folded: str, lang: str) -> bool:
     return _DIGIT.search(folded) is not None or not _AR_HINT_WORDS.isdisjoint(letter_runs(folded))
 
 
-def english_hints(folded: str) -> frozenset[bytes] | None:
+def english_hints(folded: str, text: str | None = None) -> frozenset[bytes] | None:
     """The English number words (as bytes) a folded text holds as runs of a-z, or None when
-    it holds a digit: `may_hold_number(folded, "en")` is whether this is not empty."""
+    it holds a digit: `may_hold_number(folded, "en")` is whether this is not empty. `text`:
+    the ASCII text `folded` is the lower case of, whose words (`term_starts.ascii_words`, kept
+    for the glossary's look-up of the same paragraph) are those runs when it holds no "_"."""
     if _has_digit(folded):
         return None
+    if text is not None and "_" not in text:
+        return _EN_HINT_WORDS.intersection(ascii_words(text))
     return _EN_HINT_WORDS.intersection(
         folded.encode("utf-8", "surrogatepass").translate(_LOWER_LETTERS).split())
 

@@ -28,6 +28,9 @@ from reader.core.anchors.number_words import (
     only_lone_number_words,
 )
 from reader.core.arabic.normalise import (
+    _MARKS as _TOKEN_MARKS,
+)
+from reader.core.arabic.normalise import (
     fold_for_search,
     letter_runs,
     original_span,
@@ -106,6 +109,7 @@ def find_numbers(
         raise InputError(f"numbers: unsupported language {lang!r} (expected 'ar' or 'en')")
     # an ASCII text folds to its lower case, character for character (no offsets to list)
     folded, index = (text.lower(), None) if text.isascii() else fold_for_search(text)
+    spots = None
     if lang == "ar":
         if _DIGIT.search(folded) is None:  # (once: the text is scanned for digits once)
             runs = letter_runs(folded)
@@ -117,22 +121,26 @@ def find_numbers(
                                       AR_LONE_WORDS):
                 return []  # only واحد, أحد and the like, which alone make no number
     else:
-        hints = english_hints(folded)
+        hints = english_hints(folded, text if index is None else None)
         if hints is not None and (not hints or only_lone_number_words(folded, hints,
                                                                       EN_LONE_WORDS)):
             return []  # no digit and no number word but "one": most paragraphs of a book
-    toks, candidates = _tokens(folded, lang)
+        spots = _english_spots(folded, hints)
     found: list[tuple[int, int, float, str | None, bool, bool]] = []
-    # the tokens where a number may start, in turn; one found resumes after its last token
-    resume = 0
-    for i in candidates:
-        if i < resume:
-            continue
-        parsed = (_digits if toks.words[i][0].isdigit() else _words)(folded, toks, i, lang)
-        if parsed is None:
-            continue
-        start, end, value, unit, is_year, from_words, resume = parsed
-        found.append((start, end, value, unit, is_year, from_words))
+    if spots is not None:
+        _read_spots(folded, lang, spots, found)
+    else:
+        toks, candidates = _tokens(folded, lang)
+        # the tokens where a number may start, in turn; one found resumes after its last token
+        resume = 0
+        for i in candidates:
+            if i < resume:
+                continue
+            parsed = (_digits if toks.words[i][0].isdigit() else _words)(folded, toks, i, lang)
+            if parsed is None:
+                continue
+            start, end, value, unit, is_year, from_words, resume = parsed
+            found.append((start, end, value, unit, is_year, from_words))
     skips = list(skip_spans)
     mentions = []
     for start, end, value, unit, is_year, from_words in found:
@@ -171,6 +179,97 @@ def _tokens(folded: str, lang: str) -> tuple[Tokens, list[int]]:
     words = [t.word for t in toks]
     candidates = [i for i, w in enumerate(words) if w in firsts or w[0].isdigit()]
     return Tokens(words, [t.start for t in toks], [t.end for t in toks]), candidates
+
+
+# --- reading a number where one may start, without the paragraph's other tokens --------------
+
+# A long English paragraph holding no digit is mostly words a number does not start at:
+# tokenizing all of it (`_tokens`) cost more than reading its numbers (one of the Bible holds
+# some 80 tokens, and 2 or 3 number words). When its tokens are plainly its runs of a-z (no
+# digit, no other word character, no mark that a token runs on across, no link), the places a
+# number may start at are found by looking for the number words it holds, and each is read on
+# the tokens of a stretch of text from there: white space is in no token, so the tokens up to
+# a space are those the whole paragraph's split has there. A reader that reached the
+# stretch's last token (it asks for every token up to where it stops) is run again on the
+# rest of the text. (Arabic paragraphs, shorter, with more number words and clitics, and a
+# reader that looks at the token before a number, are tokenized whole: stretches cost more.)
+
+# a word's letters in such a text (the runs `_TOKEN` takes as words there)
+_PLAIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+# what makes a text's tokens other than its runs of a-z (digits are tested first)
+_NOT_PLAIN = re.compile(rf"[^\W_a-z0-9]|[{_TOKEN_MARKS}]")
+# how far past a number word the stretch of text read with it goes (to the next space)
+_STRETCH_AFTER = 48
+# fewer characters a number word than this: the whole paragraph is tokenized (cheaper)
+_CHARS_A_SPOT = 80
+_A_SCALE_HINTS = frozenset(w.encode() for w in ("hundred", "dozen", *EN_SCALES))
+_EN_A = re.compile(r"(?<![a-z])an?(?![a-z])")
+
+
+def _english_spots(folded: str, hints: frozenset[bytes] | None) -> list[int] | None:
+    """Where a number may start in a folded English text (`_tokens`' candidates' places), or
+    None when its tokens are not its runs of a-z (a digit: `hints` is None)."""
+    if hints is None or any(mark in folded for mark in _NOT_TEXT_MARKS) or (
+            not folded.isascii() and _NOT_PLAIN.search(folded) is not None):
+        return None
+    words = [w.decode("ascii") for w in hints]
+    spots = _places_of(folded, [w for w in words if w in _EN_FIRSTS_BUT_A])
+    if not _A_SCALE_HINTS.isdisjoint(hints):  # "a" and "an" start one before a scale word
+        spots += [m.start() for m in _EN_A.finditer(folded)]
+        spots.sort()
+    return spots if len(folded) >= _CHARS_A_SPOT * len(spots) else None
+
+
+def _places_of(text: str, words: Iterable[str]) -> list[int]:
+    """Where each of `words` stands in `text` as a whole run of a-z, in order."""
+    spots = []
+    find, size, letters = text.find, len(text), _PLAIN_LETTERS
+    for word in words:
+        at = find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or text[at - 1] not in letters) and (
+                    end == size or text[end] not in letters):
+                spots.append(at)
+            at = find(word, at + 1)
+    spots.sort()
+    return spots
+
+
+def _read_spots(folded: str, lang: str, spots: list[int],
+                found: list[tuple[int, int, float, str | None, bool, bool]]) -> None:
+    """The numbers starting at `spots` (token starts, ascending), as the token walk reads
+    them; one found resumes after its last token."""
+    size = len(folded)
+    resume_at = 0
+    for at in spots:
+        if at < resume_at:
+            continue
+        hi = folded.find(" ", at + _STRETCH_AFTER)
+        hi = size if hi < 0 else hi
+        while True:
+            toks = _stretch(folded, at, hi)
+            parsed = _words(folded, toks, 0, lang)
+            made = toks.asked()
+            if hi < size and made >= len(toks) - 1:
+                hi = size  # it read up to the stretch's end, which may not be the text's
+                continue
+            break
+        if parsed is None:
+            continue
+        start, end, value, unit, is_year, from_words, resume = parsed
+        found.append((start, end, value, unit, is_year, from_words))
+        resume_at = toks.starts[resume] if resume < len(toks) else size
+
+
+def _stretch(folded: str, lo: int, hi: int) -> Tokens:
+    """The tokens of `folded[lo:hi]` (`lo` where one starts, `hi` at none), placed in
+    `folded`."""
+    words, starts, ends = token_columns(folded[lo:hi])
+    if lo:
+        starts = [s + lo for s in starts]
+        ends = [e + lo for e in ends]
+    return Tokens(words, starts, ends)
 
 
 def _whole(word: str) -> bool:

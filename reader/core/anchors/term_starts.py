@@ -39,8 +39,19 @@ def is_word(c: str) -> bool:
 
 def ascii_words(text: str) -> list[bytes]:
     """`_WORD.findall(text.lower())` as bytes, for a text whose characters beyond ASCII are no
-    word characters (\\w) and whose lower case is as long as it is."""
-    return text.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split()
+    word characters (\\w) and whose lower case is as long as it is. The last answer is kept:
+    an English paragraph's number hints (number_words.english_hints) and first words of terms
+    are both read from its words. Callers must not change the list."""
+    global _last_words
+    last = _last_words
+    if last is not None and last[0] is text:
+        return last[1]
+    words = text.encode("utf-8", "surrogatepass").translate(_WORD_BYTES).split()
+    _last_words = (text, words)
+    return words
+
+
+_last_words: tuple[str, list[bytes]] | None = None
 
 
 def english_hits(firsts: frozenset[bytes], text: str) -> list[str] | None:

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from reader.core.anchors import features
 from reader.core.anchors.features import URL, find_anchors
-from reader.core.anchors.glossary import Glossary
-from reader.core.anchors.number_words import _EN_HINT, Tokens, may_hold_number
+from reader.core.anchors.glossary import _EN_FOLD, Glossary
+from reader.core.anchors.number_words import _EN_HINT, Tokens, english_hints, may_hold_number
 from reader.core.anchors.numbers import find_numbers
 from reader.core.arabic.normalise import fold_for_search
 from tests.core.anchors import reference_numbers
@@ -103,3 +103,22 @@ def test_a_token_record_is_made_once_and_is_the_token() -> None:
     assert (toks[-1].start, toks[-1].word) == (2, "5")
     with pytest.raises(IndexError):
         toks[2]
+
+
+@SETTINGS
+@given(st.one_of(MIXED_TEXT, st.text(alphabet="abc one two_hundred ONE Twenty 5-'\n")))
+def test_english_number_hints_from_the_words_the_glossary_reads(text: str) -> None:
+    """The hints of an ASCII text read from its words (`term_starts.ascii_words`, kept for the
+    glossary's look-up) are those read from its lower case's runs of a-z."""
+    ascii_text = text.encode("ascii", "ignore").decode()
+    for t in (ascii_text, ascii_text.upper()):
+        assert english_hints(t.lower(), t) == english_hints(t.lower())
+
+
+@pytest.mark.parametrize("text", ["Shi`a and Shi'a", "the Shi`ite", "a ` b", "Shi’a`s", "x`"])
+def test_an_ascii_backquote_is_folded_as_the_other_apostrophes(text: str) -> None:
+    """In ASCII text only the backquote folds (`glossary._EN_FOLD`): it is looked for alone."""
+    folded = text.translate(_EN_FOLD)
+    assert [(m.term_id, m.start, m.end) for m in GLOSSARY.find_terms(text, "en")] == [
+        (m.term_id, m.start, m.end) for m in GLOSSARY.find_terms(folded, "en")]
+    assert [c for c in map(chr, _EN_FOLD) if c.isascii()] == ["`"]

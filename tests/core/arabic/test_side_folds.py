@@ -12,6 +12,7 @@ from reader.core.anchors.features import find_anchors, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.arabic.normalise import (
     _EXPANDING,
+    _EXPANDING_CODE,
     _LETTER_RUN,
     _fold_for_search,
     fold_for_search,
@@ -37,8 +38,9 @@ def _check(texts: list[str], part: int) -> None:
     folds = list(side_folds(texts, part))
     assert len(folds) == len(texts)
     for text, fold in zip(texts, folds, strict=True):
-        if fold is None:  # left to fold_for_search
-            assert text.isascii() or _EXPANDING.search(text) is not None
+        # left to fold_for_search: those and only those
+        assert (fold is None) == (text.isascii() or _EXPANDING.search(text) is not None)
+        if fold is None:
             continue
         folded, index, runs = fold
         assert (folded, list(index)) == _fold_for_search(text)
@@ -55,6 +57,13 @@ def test_side_folds_are_each_paragraphs_fold(texts: list[str], part: int) -> Non
 @pytest.mark.parametrize("path", DOCUMENTS, ids=lambda p: p.name)
 def test_side_folds_of_the_documents(path: Path) -> None:
     _check([p.text for p in load_text(path).paragraphs], 1 << 14)
+
+
+def test_the_table_of_expanding_characters_is_the_pattern() -> None:
+    """`side_folds` finds the characters of `_EXPANDING` by a table (every code past it is no
+    such character)."""
+    assert _EXPANDING_CODE.nonzero()[0].tolist() == [
+        c for c in range(0x110000) if _EXPANDING.match(chr(c))]
 
 
 def test_a_kept_fold_answers_for_its_text_only() -> None:
