@@ -71,8 +71,13 @@ def written_of(
 ) -> set[str]:
     """The stems the lexicon holds as written (`space.read_as_written`)."""
     entries = readings.entries
-    written = {stem for stem, found in forms.items() for f in found if f in entries}
-    return written | {word for word in vocab if readings.known_as_written(word)}
+    # (a stem with a form among the entries; `Readings.known_as_written` of each stem, inline)
+    if isinstance(entries, dict):
+        keys = entries.keys()
+        written = {stem for stem, found in forms.items() if not keys.isdisjoint(found)}
+    else:
+        written = {stem for stem, found in forms.items() for f in found if f in entries}
+    return written | {word for word in vocab if word in entries or word + "ه" in entries}
 
 
 @dataclass(slots=True)
@@ -83,10 +88,14 @@ class StemWork:
     vocab: list[str]
     forms: dict[str, list[str]]
     readings: Readings
+    _written: frozenset[str] | None = None
 
     def written(self) -> frozenset[str]:
-        """The stems the lexicon holds as written (`written_of`)."""
-        return frozenset(written_of(self.vocab, self.forms, self.readings))
+        """The stems the lexicon holds as written (`written_of`; worked out once: a second
+        process's share of the readings is awaited at the end, this is not)."""
+        if self._written is None:
+            self._written = frozenset(written_of(self.vocab, self.forms, self.readings))
+        return self._written
 
 
 def begin_stems(features: Sequence[Features], lexicon: Lexicon) -> StemWork:

@@ -184,6 +184,8 @@ def prepare_in_two(
                 work = begin_stems(mine.side.features, words)
                 offered = (child is not None and ready is not None and shared is not None
                            and shared.offer(work, ready[1]))
+                # while the other process reads the stems too: not after both are read
+                work.written()
         add_sentences(mine.side, here, params)
     except BaseException as error:
         if child is not None:

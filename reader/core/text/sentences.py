@@ -22,12 +22,15 @@ ABBREVIATIONS = frozenset(
     }
 )
 # Terminators: a run of them ends a sentence ("...", "?!" too), with any closing quotes or
-# brackets after it. (The pattern starts with a character class so that the regex engine skips
-# ahead to terminators instead of trying a match at every character.)
+# brackets after it. (The pattern starts with a character class, written once before the rest
+# of the run: only a pattern whose first item is a class, not a repeat of one, lets the regex
+# engine skip ahead to terminators instead of trying a match at every character, ~40 % of the
+# time of splitting a side.)
 _TERMINATORS = ".!?؟؛…"
 _CLOSERS = "\"'”’»)]}›"
+_TERMINATOR = r"[" + re.escape(_TERMINATORS) + r"]"
 _BOUNDARY = re.compile(
-    r"[" + re.escape(_TERMINATORS) + r"]+[" + re.escape(_CLOSERS) + r"]*(?=\s|$)"
+    _TERMINATOR + _TERMINATOR + r"*[" + re.escape(_CLOSERS) + r"]*(?=\s|$)"
 )
 # what may open a word before its abbreviation's dot: ("Dr.
 _OPENERS = "\"'“‘«([{"
@@ -147,8 +150,7 @@ def sentence_spans(paragraph: str, lang: str = "en") -> list[int]:
     start = 0
     cased = lang != "ar"
     for m in (_BOUNDARY_CASED if cased else _BOUNDARY).finditer(paragraph):
-        dot = m.start()
-        end = m.end()
+        dot, end = m.span()
         # a run of terminators that is one dot (closers may follow it): an abbreviation's?
         if (paragraph[dot] == "." and (end == dot + 1 or paragraph[dot + 1] not in _TERMINATORS)
                 and not (dot >= _LONG and _LONG_WORD.match(paragraph, dot - _LONG, dot))
@@ -157,7 +159,13 @@ def sentence_spans(paragraph: str, lang: str = "en") -> list[int]:
         # the first visible character after it (found by the pattern), lower case: no end
         if cased and m.group(1).islower():
             continue
-        _append_span(spans, paragraph, start, end)
+        # the sentence without its white space at both ends, unless nothing is left
+        # (`_append_span`, inline: a call per sentence was a fifth of the time)
+        piece = paragraph[start:end]
+        text = piece.strip()
+        if text:
+            first = start + piece.find(text[0])
+            spans += (first, first + len(text))
         start = end
     _append_span(spans, paragraph, start, len(paragraph))
     return spans

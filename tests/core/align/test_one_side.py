@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import chain
 from pathlib import Path
+from types import MappingProxyType
 
 import numpy as np
 import pytest
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 
 from reader.core.align import space
 from reader.core.align.one_side import (
+    StemWork,
     file_word_parts,
     file_word_parts_back,
     file_words,
@@ -23,9 +25,11 @@ from reader.core.align.one_side import (
     sentence_cuts,
     stem_readings,
     words_read,
+    written_of,
 )
 from reader.core.align.params import DEFAULT_PARAMS
 from reader.core.align.prepared import PreparedPair, SideInput, prepare_side
+from reader.core.align.readings import Readings
 from reader.core.align.space import Side
 from reader.core.align.units import sentence_pieces
 from reader.core.anchors.glossary import Glossary
@@ -278,3 +282,19 @@ def test_kept_translations_never_replace_those_found() -> None:
     assert words.translations("كتاب") == ("book",)
     words.keep_translations({"كتاب": ("wrong",), "قلم": ("pen",)})
     assert words.translations("كتاب") == ("book",) and words.translations("قلم") == ("pen",)
+
+
+def test_written_stems_of_any_mapping_and_worked_out_once() -> None:
+    # the lexicon's entries as a dict (read by its keys at once) or as any other mapping
+    entries = {"كتاب": ("book",), "مدرس": ("teacher",), "حكومه": ("government",)}
+    vocab = ["كتاب", "حكوم", "بيت", "مدرس", "قلم"]
+    forms = {"كتاب": ["الكتاب"], "بيت": ["بيت", "كتاب"], "قلم": ["اقلام"], "مدرس": ["مدرسين"]}
+    want = {"كتاب", "حكوم", "بيت", "مدرس"}
+    for mapping in (entries, MappingProxyType(entries)):
+        lexicon = Lexicon(mapping)
+        readings = Readings.of(lexicon)
+        readings.entries = mapping  # (a Lexicon keeps a dict of its own)
+        assert written_of(vocab, forms, readings) == want
+    work = StemWork(lexicon_key(lexicon), vocab, forms, Readings.of(lexicon))
+    first = work.written()
+    assert first == frozenset(want) and work.written() is first

@@ -180,3 +180,12 @@ def test_normalized_words_as_one_at_a_time(words: list[str]) -> None:
     stemmer = Stemmer(_KNOWN)
     assert stemmer.stems_of_normalized(words) == [_OLD_STEMMER(w) for w in words]
     assert stemmer.stems_of_normalized(words) == [stemmer(w) for w in words]  # from its memory
+
+
+@settings(max_examples=400)
+@given(st.text("ابتهمنيكاوفلس", min_size=1, max_size=5))
+def test_short_words_as_before(word: str) -> None:
+    # the endings table is read by a word's last three letters: all of a shorter word
+    assert new._strip_suffix(word) == _old_strip_suffix(word)
+    assert new._strip_prefixes(word) == _old_strip_prefixes(word)
+    _same(word, _STEMMER, _OLD_STEMMER)
