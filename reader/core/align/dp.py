@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -117,9 +117,12 @@ def run_dp(
     cancelled: CancelCheck | None,
     pinned: Pins | None = None,
     sums: bool = False,
+    ready: Callable[[int], None] | None = None,
 ) -> Forward:
     """Viterbi over the band, and with `sums` the forward log-sums in the same sweep (the two
-    share every candidate; numpy's cost here is per call, so one sweep does both).
+    share every candidate; numpy's cost here is per call, so one sweep does both). `ready(r)`,
+    if given, is called before the sweep first reads the scores of rows below r (another
+    process may still be scoring the later rows: align.band_halves).
 
     `pinned` maps a row to the target positions the path must pass through there: it enters
     the row at or before the first and leaves at or after the last (0:1 beads move along it).
@@ -162,6 +165,8 @@ def run_dp(
         if cancelled is not None and r0 % 512 == 0 and cancelled():
             raise Cancelled()
         r1 = min(n + 1, r0 + rows)
+        if ready is not None:
+            ready(r1)
         # every candidate of the block's rows, kept for the back pointers: (rows, k, types, width)
         cands = np.empty((r1 - r0, k, len(types), width))
         index = moves.offset[r0:r1, None, :, None] + lanes[None, :, None, :]

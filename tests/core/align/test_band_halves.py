@@ -92,8 +92,9 @@ def _run(kind: str, seed: int, n: int, m: int, half: int, split: bool) -> tuple[
     left_out = np.zeros(m, dtype=bool)
     left_out[m // 4] = True
 
-    def adjust(scores: dict[tuple[int, int], np.ndarray]) -> None:
-        forbid(scores, centre, half, m, list(pinned), None, left_out)
+    def adjust(scores: dict[tuple[int, int], np.ndarray], start: int, end: int) -> None:
+        forbid({t: table[start:end] for t, table in scores.items()}, centre[start:end], half,
+               m, list(pinned), None, left_out, first=start)
 
     band = Band(pb, centre, half, UNIT_PARAMS, UNIT_TYPES)
     return sweep_band(band, UNIT_PARAMS, None, pinned, adjust, split=split)
