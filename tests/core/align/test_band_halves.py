@@ -192,6 +192,37 @@ def test_a_failure_here_ends_the_child() -> None:
 
 
 @linux
+@pytest.mark.parametrize("dies", [None, 0, 1])
+def test_steps_begun_ahead_are_each_done_once_by_the_child_or_here(dies: int | None) -> None:
+    # two steps begun before the first is waited for (the scores, then the backward sweep,
+    # of align.band_halves): each is done once, by the child, or here when the child died at
+    # it or before it
+    from reader.core.align.halves import Halves, shared_array
+
+    parent = os.getpid()
+    runs = shared_array((2, 2), np.float64)  # [step, 0: in the child, 1: here]
+
+    def step(k: int) -> Callable[[], None]:
+        def work() -> None:
+            child = os.getpid() != parent
+            if child and dies == k:
+                os._exit(3)
+            runs[k, 0 if child else 1] += 1.0
+        return work
+
+    halves = Halves.start([step(0), step(1)])
+    assert halves.forked
+    halves.begin()
+    halves.begin()
+    halves.finish()
+    halves.finish()
+    assert not halves.forked
+    assert (runs.sum(axis=1) == 1.0).all()
+    here = [k for k in (0, 1) if runs[k, 1]]
+    assert here == ([] if dies is None else list(range(dies, 2)))
+
+
+@linux
 @pytest.mark.parametrize("order", ["ar-en", "en-ar"])
 def test_the_built_in_pair_aligns_as_in_one_process(
     order: str, monkeypatch: pytest.MonkeyPatch,
