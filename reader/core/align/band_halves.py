@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 
 from reader.core.align.band import DOT_ROWS, dot_rows
 from reader.core.align.beads import Bead
@@ -25,7 +26,7 @@ from reader.core.align.dp import Forward, Pins, run_dp
 from reader.core.align.halves import Halves, shared_array
 from reader.core.align.joint import sweep_both
 from reader.core.align.memo import BandMemo
-from reader.core.align.model import Model, Problem
+from reader.core.align.model import Model, Problem, SelfDots
 from reader.core.align.params import AlignerParams
 from reader.core.align.posterior import Sweeps, backward_sums, check_totals
 from reader.core.align.scores import (
@@ -68,6 +69,8 @@ class Band:
 
 
 Scores = dict[tuple[int, int], np.ndarray]
+# what changes a band's scores in place before the sweeps, rows (start, end) at a time
+Adjust = Callable[[Scores, int, int], None]
 
 
 def sweep_band(
@@ -75,7 +78,7 @@ def sweep_band(
     sweep_params: AlignerParams,
     cancelled: CancelCheck | None,
     pinned: Pins | None = None,
-    adjust: Callable[[Scores], None] | None = None,
+    adjust: Adjust | None = None,
     posteriors: bool = True,
     split: bool = False,
 ) -> tuple[Scores, Model, Forward, Sweeps | None]:
@@ -89,7 +92,7 @@ def sweep_band(
     scores, model = score_band(pb, centre, half, band.params, band.types, band.beads,
                                band.model, band.memo)
     if adjust is not None:
-        adjust(scores)
+        adjust(scores, 0, pb.n + 1)
     if not posteriors:
         return scores, model, run_dp(pb, centre, half, scores, sweep_params, cancelled,
                                      pinned), None
@@ -102,15 +105,17 @@ def score_and_sweep(
     sweep_params: AlignerParams,
     cancelled: CancelCheck | None,
     pinned: Pins | None = None,
-    adjust: Callable[[Scores], None] | None = None,
+    adjust: Adjust | None = None,
     posteriors: bool = True,
 ) -> tuple[Scores, Model, Forward, Sweeps | None]:
     """`sweep_band`, a forked child computing part of each step (all of it here if it cannot
-    be forked or fails); `adjust` runs here, before the sweeps."""
+    be forked or fails); each process adds the structure to its rows' scores and `adjust`s
+    them, and this process sweeps forward from its own rows on while the child's are still
+    being scored."""
     pb, centre, half, types = band.pb, band.centre, band.half, band.types
     n, width = pb.n, 2 * half + 1
     dot_half = dot_half_of(half)
-    src_self, tgt_self = self_dots(pb, types, band.memo)
+    selves = _Selves.of(pb, types, band.memo)
     dots = None if band.memo is None else band.memo.window(centre, dot_half)
     fresh = dots is None
     if dots is None:
@@ -122,11 +127,14 @@ def score_and_sweep(
     pins = sorted(pinned or {})
     transit_rows = shared_array((len(pins), width), np.float64)
     transit_made = shared_array((len(pins),), np.uint8)
-    dot_split = _split(n, DOT_ROWS)
-    score_split = _split(n + 1, score_block(half))
+    # the child computes the target's self dots beside its rows of the dot band
+    dot_split = _split(n, DOT_ROWS, DOTS_SHARE if selves.shared else OWN_SHARE)
+    # this process sweeps forward once its own rows are scored: it takes fewer of them
+    score_split = _split(n + 1, score_block(half), SCORES_SHARE if posteriors else OWN_SHARE)
 
-    def dots_of(start: int, end: int) -> Callable[[], None]:
+    def dots_of(start: int, end: int, side: int) -> Callable[[], None]:
         def work() -> None:
+            selves.fill(side)
             if fresh:
                 dot_rows(pb.src_vec, pb.tgt_vec, centre, dot_half, dots, start, end)
         return work
@@ -134,8 +142,11 @@ def score_and_sweep(
     def scores_of(start: int, end: int) -> Callable[[], None]:
         def work() -> None:
             used = given if given is not None else Model(*model_cells.tolist())
-            score_rows(pb, centre, half, dots, dot_half, src_self, tgt_self, used, band.params,
-                       types, scores, start, end)
+            score_rows(pb, centre, half, dots, dot_half, selves.src, selves.tgt, used,
+                       band.params, types, scores, start, end)
+            add_structure(scores, pb, centre, half, used, band.params, (start, end))
+            if adjust is not None:
+                adjust(scores, start, end)
         return work
 
     def backward() -> None:
@@ -146,30 +157,37 @@ def score_and_sweep(
                 transit_rows[k] = transit[row]
                 transit_made[k] = 1
 
-    steps = [dots_of(dot_split, n), scores_of(score_split, n + 1)]
+    steps = [dots_of(dot_split, n, 1), scores_of(score_split, n + 1)]
     halves = Halves.start([*steps, backward] if posteriors else steps)
     try:
-        halves.run(dots_of(0, dot_split))
+        halves.run(dots_of(0, dot_split, 0))
         if fresh and band.memo is not None:
             band.memo.keep(centre, dot_half, dots)
         model = given
         if model is None:
-            model = band_model(pb, centre, dots, dot_half, src_self, tgt_self, band.beads,
-                               band.params)
+            model = band_model(pb, centre, dots, dot_half, selves.src, selves.tgt,
+                               band.beads, band.params)
             model_cells[:] = [model.ratio, model.variance, model.chance, model.threshold]
-        halves.run(scores_of(0, score_split))
-        add_structure(scores, pb, centre, half, model, band.params)
-        if adjust is not None:
-            adjust(scores)
-        found: list[Forward] = []
-        if not posteriors:  # the child is done
-            return scores, model, run_dp(pb, centre, half, scores, sweep_params, cancelled,
-                                         pinned), None
-        halves.run(lambda: found.append(run_dp(pb, centre, half, scores, sweep_params,
-                                               cancelled, pinned, sums=True)))
+        halves.begin()  # the child's rows of the scores
+        scores_of(0, score_split)()
+        if posteriors:
+            halves.begin()  # the backward sweep: every row's scores are final once the child's are
+        waiting = [True]
+
+        def ready(rows: int) -> None:
+            # the forward reads the child's rows of the scores: they must be final
+            if waiting[0] and rows > score_split:
+                waiting[0] = False
+                halves.finish()
+
+        forward = run_dp(pb, centre, half, scores, sweep_params, cancelled, pinned,
+                         sums=posteriors, ready=ready)
+        ready(n + 2)
+        if not posteriors:
+            return scores, model, forward, None
+        halves.finish()
     finally:
         halves.close()
-    forward = found[0]
     assert forward.F is not None
     transit = {row: transit_rows[k].copy() for k, row in enumerate(pins) if transit_made[k]}
     null_s = sweep_params.log_prior[(1, 0)] + pb.src_null
@@ -179,11 +197,53 @@ def score_and_sweep(
                                           forward.F, B, transit, z)
 
 
+@dataclass(slots=True)
+class _Selves:
+    """Both sides' self dots (align.model.SelfDots): a memo's, or computed by the processes
+    into shared memory (`fill`: this process the source's, the child the target's)."""
+
+    src: SelfDots
+    tgt: SelfDots
+    made: tuple[tuple[np.ndarray, sp.csr_matrix, int] | None, ...] = (None, None)
+
+    @property
+    def shared(self) -> bool:
+        return self.made[0] is not None
+
+    @classmethod
+    def of(cls, pb: Problem, types: Sequence[tuple[int, int]], memo: BandMemo | None
+           ) -> _Selves:
+        if memo is not None:
+            return cls(*self_dots(pb, types, memo))
+        longest = (max(ks for ks, _ in types), max(kt for _, kt in types))
+        made = []
+        sides = []
+        for vec, k in zip((pb.src_vec, pb.tgt_vec), longest, strict=True):
+            table = shared_array((k, vec.shape[0] + k), np.float64)
+            made.append((table, vec, k))
+            sides.append(SelfDots({r: table[r - 1] for r in range(1, k + 1)}))
+        return cls(sides[0], sides[1], tuple(made))
+
+    def fill(self, side: int) -> None:
+        """Side `side`'s self dots computed into their shared table (if they are shared)."""
+        made = self.made[side]
+        if made is None:
+            return
+        table, vec, longest = made
+        for r, run in SelfDots.of(vec, longest).run.items():
+            table[r - 1] = run
+
+
 # the rows this process takes of a step: a forked child computes some rows up to 20 % slower
 # (the pages its temporaries take are fresh to it), and this process is the one waited for
 OWN_SHARE = 0.52
+# ... of the dot band, when the child computes the target's self dots beside it
+DOTS_SHARE = 0.58
+# ... of the scores, when this process then sweeps forward from them while the child scores
+# the rest and then sweeps backward
+SCORES_SHARE = 0.25
 
 
-def _split(rows: int, step: int) -> int:
+def _split(rows: int, step: int, share: float = OWN_SHARE) -> int:
     """Where the child's share of `rows` rows starts: a multiple of `step`."""
-    return min(rows, max(step, round(rows * OWN_SHARE / step) * step))
+    return min(rows, max(step, round(rows * share / step) * step))

@@ -119,16 +119,17 @@ def finer_paragraphs(beads: Sequence[Bead], sources: Sequence[PieceShape],
 
 
 def apart_costs(scores: dict[tuple[int, int], np.ndarray], centre: np.ndarray, half: int,
-                row_apart: np.ndarray, col_apart: np.ndarray, cost: float) -> None:
+                row_apart: np.ndarray, col_apart: np.ndarray, cost: float, first: int = 0
+                ) -> None:
     """Subtract `cost`, in place, from every bead of the band whose first row (column) is a
     piece that `*_apart` marks (a clause cut off the piece before it): a piece linked apart
     from the rest of its sentence. `scores` as align.scores.score_band gives them (see
-    align.subjoins.free_joins)."""
+    align.subjoins.free_joins; `scores` and `centre` may be the band's rows from `first` on)."""
     if cost == 0.0 or (not row_apart.any() and not col_apart.any()):
         return
     n, m = len(row_apart), len(col_apart)
     rows, cols = np.r_[row_apart, False], np.r_[col_apart, False]
-    i = np.arange(len(centre))
+    i = np.arange(first, first + len(centre))
     j = None if not col_apart.any() else np.clip(
         centre[:, None] + np.arange(2 * half + 1)[None, :] - half, 0, m)
     for (ks, kt), table in scores.items():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -117,9 +117,12 @@ def run_dp(
     cancelled: CancelCheck | None,
     pinned: Pins | None = None,
     sums: bool = False,
+    ready: Callable[[int], None] | None = None,
 ) -> Forward:
     """Viterbi over the band, and with `sums` the forward log-sums in the same sweep (the two
-    share every candidate; numpy's cost here is per call, so one sweep does both).
+    share every candidate; numpy's cost here is per call, so one sweep does both). `ready(r)`,
+    if given, is called before the sweep first reads the scores of rows below r (another
+    process may still be scoring the later rows: align.band_halves).
 
     `pinned` maps a row to the target positions the path must pass through there: it enters
     the row at or before the first and leaves at or after the last (0:1 beads move along it).
@@ -148,6 +151,7 @@ def run_dp(
     pinned = pinned or {}
     slow = moves.slow
     base = np.empty((k, width))
+    base0, base1 = base[0], base[-1]
     # rows with nothing of their own (no pin, no cell outside the text, no far move) take the
     # short way through the loop: numpy's cost here is per call
     plain = [i > 0 and lo == 0 and hi == width and i not in pinned and i not in slow
@@ -161,6 +165,8 @@ def run_dp(
         if cancelled is not None and r0 % 512 == 0 and cancelled():
             raise Cancelled()
         r1 = min(n + 1, r0 + rows)
+        if ready is not None:
+            ready(r1)
         # every candidate of the block's rows, kept for the back pointers: (rows, k, types, width)
         cands = np.empty((r1 - r0, k, len(types), width))
         index = moves.offset[r0:r1, None, :, None] + lanes[None, :, None, :]
@@ -169,45 +175,58 @@ def run_dp(
         own = np.empty((r1 - r0, k, width))  # the best candidate less the row's 0:1 sums
         acc = np.empty((r1 - r0, k, width))  # ... and its running maximum (log-sum)
         best_c, best_own, best_acc = cands[:, 0], own[:, 0], acc[:, 0]
-        sum_c, sum_own, sum_acc = (cands[:, 1], own[:, 1], acc[:, 1]) if sums else (
-            cands, own, acc)
+        if sums:
+            # each row's 0:1 sums in both planes: the row's subtraction broadcasts nothing
+            # (numpy's broadcasting costs per call); the views a row reads made by iterating
+            # (cheaper than indexing), and each plane written apart (one call writing both
+            # planes' runs, apart in the padded table, costs more than two)
+            steps = np.empty((r1 - r0, k, width))
+            steps[:] = cum[r0:r1, None, :]
+            views = zip(cands, index, block_scores, cands[:, 0], cands[:, 1], own, own[:, 0],
+                        own[:, 1], acc[:, 0], acc[:, 1], steps[:, 0], band[r0:r1, 0],
+                        band[r0:r1, 1], steps, strict=True)
         for q in range(r1 - r0):
             i = r0 + q
-            c = cands[q]
+            if sums:
+                c, ix, sc, c0, c1, ow, ow0, ow1, ac0, ac1, st0, band0, band1, st = next(views)
+            else:
+                c, ix, sc = cands[q], index[q], block_scores[q]
             if plain[i]:
-                take(index[q], out=c, mode="clip")
-                add(c, block_scores[q], out=c)
-                row_cum = cum[i]
+                take(ix, out=c, mode="clip")
+                add(c, sc, out=c)
                 # 0:1 beads inside the row: D[o] = max(base[o], D[o-1] + step[o])
                 if sums:
-                    best_of(best_c[q], axis=0, out=base[0])
-                    sum_of(sum_c[q], axis=0, out=base[1])
-                    subtract(base, row_cum, out=own[q])
-                    best_so_far(best_own[q], out=best_acc[q])
-                    sum_so_far(sum_own[q], out=sum_acc[q])
+                    best_of(c0, axis=0, out=base0)
+                    sum_of(c1, axis=0, out=base1)
+                    subtract(base, st, out=ow)
+                    best_so_far(ow0, out=ac0)
+                    sum_so_far(ow1, out=ac1)
+                    add(st0, ac0, out=band0)
+                    add(st0, ac1, out=band1)
+                    continue
+                # one plane: 1-d calls (numpy reduces and accumulates along a row of a 2-d
+                # array slower), and two types' maximum as one binary call (the same
+                # comparison the reduction makes)
+                row_cum = cum[i]
+                if two:
+                    maximum(c[0, 0], c[0, 1], out=base0)
                 else:
-                    # one plane: 1-d calls (numpy reduces and accumulates along a row of a
-                    # 2-d array slower), and two types' maximum as one binary call (the same
-                    # comparison the reduction makes)
-                    if two:
-                        maximum(c[0, 0], c[0, 1], out=base[0])
-                    else:
-                        best_of(c[0], axis=0, out=base[0])
-                    subtract(base[0], row_cum, out=own[q, 0])
-                    best_so_far(own[q, 0], out=acc[q, 0])
+                    best_of(c[0], axis=0, out=base0)
+                subtract(base0, row_cum, out=own[q, 0])
+                best_so_far(own[q, 0], out=acc[q, 0])
                 add(row_cum, acc[q], out=band[i])
                 continue
             if i == 0:
                 c.fill(NEG)
                 c[:, 0, grid.row(0) == 0] = 0.0
             else:
-                take(index[q], out=c, mode="clip")
+                take(ix, out=c, mode="clip")
                 for r in slow.get(i, ()):
                     shift = int(moves.shift[i, r])
                     lo, hi = max(0, -shift), min(width, width - shift)
                     start = moves.pad + lo + shift
                     c[:, r, lo:hi] = V[i - types[r][0], :, start : start + hi - lo]
-                add(c, block_scores[q], out=c)
+                add(c, sc, out=c)
             best_of(c[0], axis=0, out=base[0])
             if sums:
                 sum_of(c[1], axis=0, out=base[1])

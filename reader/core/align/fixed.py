@@ -114,20 +114,24 @@ def forbid(
     pinned_rows: Sequence[int] = (),
     src_out: np.ndarray | None = None,
     tgt_out: np.ndarray | None = None,
+    first: int = 0,
 ) -> None:
     """Set to NEG, in place, the score of every matching bead that straddles a pinned row (a
     bead of ks rows ending less than ks rows after it), or holds a paragraph that must be left
-    out: `src_out` (n) and `tgt_out` (m) say which."""
+    out: `src_out` (n) and `tgt_out` (m) say which. (`scores` and `centre` may be the band's
+    rows from `first` on.)"""
     width = 2 * half + 1
     rows = len(centre)
     j = None
     for (ks, kt), table in scores.items():
         for row in pinned_rows:
-            table[row + 1 : row + ks] = NEG
+            lo, hi = max(row + 1 - first, 0), min(row + ks - first, rows)
+            if lo < hi:
+                table[lo:hi] = NEG
         if src_out is not None and src_out.any():
             # a bead ending at row i holds source paragraphs i - ks .. i - 1
             count = np.r_[0, np.cumsum(src_out)]
-            i = np.arange(rows)
+            i = np.arange(first, first + rows)
             held = count[np.minimum(i, len(src_out))] - count[np.clip(i - ks, 0, len(src_out))]
             table[held > 0] = NEG
         if tgt_out is not None and tgt_out.any():

@@ -47,6 +47,8 @@ class Halves:
     go: int = -1  # this process writes a byte: run the next step
     done: int = -1  # the child writes a byte: that step is done
     next_step: int = field(default=0)
+    # steps begun and not finished, in order: whether the child was told to run each
+    pending: list[tuple[Step, bool]] = field(default_factory=list)
 
     @classmethod
     def start(cls, steps: Sequence[Step]) -> Halves:
@@ -83,6 +85,13 @@ class Halves:
     def run(self, own: Step) -> None:
         """The next step: the child's part there (here, if there is no child) and `own` here;
         both are done on return."""
+        self.begin()
+        own()
+        self.finish()
+
+    def begin(self) -> None:
+        """The child's part of the next step started there (a step begun is the child's
+        to run after those begun before it); `finish` waits for it."""
         step = self.steps[self.next_step]
         self.next_step += 1
         started = False
@@ -93,17 +102,24 @@ class Halves:
                 started = False
             if not started:
                 self.close()
-        own()
-        if started:
+        self.pending.append((step, started))
+
+    def finish(self) -> None:
+        """The first step begun and not finished done: waited for, or run here if the child
+        failed (at it or before it) or there is none."""
+        step, started = self.pending.pop(0)
+        if started and self.pid > 0:
             try:
                 started = os.read(self.done, 1) == b"d"
             except OSError:
                 started = False
             if not started:  # the child failed: its part is done here
                 self.close()
+        else:
+            started = False
         if not started:
             step()
-        if self.next_step == len(self.steps):
+        if self.next_step == len(self.steps) and not self.pending:
             self.close()
 
     def close(self) -> None:

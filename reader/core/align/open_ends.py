@@ -56,12 +56,14 @@ def open_joins(
     log_prior: dict[tuple[int, int], float],
     share: float,
     skip: tuple[np.ndarray, np.ndarray] | None = None,
+    first: int = 0,
 ) -> None:
     """Add, in place, to every k:1 (1:k) bead of the band whose k rows (columns) hold units
     that `*_open` marks (each continues the one before it; the bead's first unit aside) `share`
     of the difference between its type's prior and that of the bead with those joins undone.
     `scores` as align.scores.score_band gives them (see align.subjoins.free_joins). Units
-    `skip` marks (rows, columns: free joins of align.subjoins) are not counted twice."""
+    `skip` marks (rows, columns: free joins of align.subjoins) are not counted twice.
+    (`scores` and `centre` may be the band's rows from `first` on.)"""
     if skip is not None:
         row_open, col_open = row_open & ~skip[0], col_open & ~skip[1]
     if share == 0.0 or (not row_open.any() and not col_open.any()):
@@ -73,7 +75,7 @@ def open_joins(
     for (ks, kt), table in scores.items():
         # only the rows of the band a join reaches are read: a few hundred of ten thousand
         if ks >= 2 and kt == 1:
-            i = np.arange(len(centre))
+            i = np.arange(first, first + len(centre))
             per_row = row_count[np.minimum(i, n)] - row_count[np.clip(i - ks + 1, 0, n)]
             rows = np.flatnonzero(per_row)
             joins = np.broadcast_to(per_row[rows][:, None], (len(rows), table.shape[1]))

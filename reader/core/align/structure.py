@@ -225,16 +225,18 @@ def _shared(src: sp.csr_matrix, tgt: sp.csr_matrix, a: np.ndarray, b: np.ndarray
 
 def add_structure(
     scores: dict[tuple[int, int], np.ndarray], pb: Problem, centre: np.ndarray, half: int,
-    model: Model, params: AlignerParams,
+    model: Model, params: AlignerParams, within: tuple[int, int] | None = None,
 ) -> None:
     """Add the structure bonus to the 1:1 bead scores of a band (in place; cells where no
-    bead can end stay as they are)."""
+    bead can end stay as they are); of its rows `within` (start, end) alone if given."""
     one = scores.get((1, 1))
     if one is None or pb.structure is None:
         return
     n, m = pb.n, pb.m
     # the band's cells where a 1:1 bead can end, of rows whose paragraph may agree with any
     i = np.flatnonzero(_may_agree(pb.structure.src)[:n]) + 1
+    if within is not None:
+        i = i[(i >= within[0]) & (i < within[1])]
     j = centre[i, None] + np.arange(one.shape[1])[None, :] - half
     ok = (j >= 1) & (j <= m)
     rows, cols = np.nonzero(ok)
@@ -249,7 +251,10 @@ def add_structure(
         lost = params.lexical_weight * weight * model.threshold / max(1e-3, 1.0 - model.chance)
         bonus[i[rows[cell]], cols[cell]] = (BONUS * share * lost).astype(np.float32)
     # added everywhere, zeros included, as when every cell was scored
-    one += bonus
+    if within is None:
+        one += bonus
+    else:
+        one[within[0] : within[1]] += bonus[within[0] : within[1]]
 
 
 def unit_structure(

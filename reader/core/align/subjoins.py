@@ -47,18 +47,19 @@ def free_joins(
     row_continued: np.ndarray,
     col_continued: np.ndarray,
     log_prior: dict[tuple[int, int], float],
+    first: int = 0,
 ) -> None:
     """Add, in place, to every bead of the band holding two or more pieces of one sentence the
     difference between its type's prior and that of the bead with each such sentence whole.
     `scores` as align.scores.score_band gives them: the bead of type (ks, kt) at [i, w] ends
     before row i and column centre[i] + w - half; `*_continued` as `continued` says, per row
-    and per column."""
+    and per column. (`scores` and `centre` may be the band's rows from `first` on.)"""
     if not row_continued.any() and not col_continued.any():
         return
     n, m = len(row_continued), len(col_continued)
     row_count = np.r_[0, np.cumsum(row_continued)]
     col_count = np.r_[0, np.cumsum(col_continued)]
-    i = np.arange(len(centre))
+    i = np.arange(first, first + len(centre))
     j = np.clip(centre[:, None] + np.arange(2 * half + 1)[None, :] - half, 0, m)
     for (ks, kt), table in scores.items():
         if ks == 0 or kt == 0 or (ks == 1 and kt == 1):

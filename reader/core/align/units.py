@@ -354,16 +354,21 @@ def _align_units(
     scoring = unit_scoring(params, prior_tilt(params, ratio))
     pinned = pin_points(corners)
 
-    def adjust(scores: dict[tuple[int, int], np.ndarray]) -> None:
+    def adjust(band: dict[tuple[int, int], np.ndarray], start: int, end: int) -> None:
+        # the band's rows start .. end - 1 (the two processes of align.band_halves adjust
+        # each its own rows)
+        scores = {t: table[start:end] for t, table in band.items()}
+        at = centre[start:end]
         if joins is not None and params.unit_cut_free_joins:
-            free_joins(scores, centre, half, *joins, scoring.log_prior)
+            free_joins(scores, at, half, *joins, scoring.log_prior, start)
         if opens is not None:
-            open_joins(scores, centre, half, *opens, scoring.log_prior,
-                       params.unit_open_joins, joins)
+            open_joins(scores, at, half, *opens, scoring.log_prior,
+                       params.unit_open_joins, joins, start)
         if apart is not None:
-            apart_costs(scores, centre, half, *apart, params.unit_clause_apart)
+            apart_costs(scores, at, half, *apart, params.unit_clause_apart, start)
         # no bead may straddle a pinned row, nor hold a unit that must be left out
-        forbid(scores, centre, half, m, list(pinned), *(left_out or (None, None)))
+        out_s, out_t = left_out or (None, None)
+        forbid(scores, at, half, m, list(pinned), out_s, out_t, start)
 
     # the units' null scores carry the prior (Problem.src_null): the type's own is zero
     unit_params = replace(params, log_prior={**params.log_prior, (1, 0): 0.0, (0, 1): 0.0})

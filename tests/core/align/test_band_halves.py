@@ -92,8 +92,9 @@ def _run(kind: str, seed: int, n: int, m: int, half: int, split: bool) -> tuple[
     left_out = np.zeros(m, dtype=bool)
     left_out[m // 4] = True
 
-    def adjust(scores: dict[tuple[int, int], np.ndarray]) -> None:
-        forbid(scores, centre, half, m, list(pinned), None, left_out)
+    def adjust(scores: dict[tuple[int, int], np.ndarray], start: int, end: int) -> None:
+        forbid({t: table[start:end] for t, table in scores.items()}, centre[start:end], half,
+               m, list(pinned), None, left_out, first=start)
 
     band = Band(pb, centre, half, UNIT_PARAMS, UNIT_TYPES)
     return sweep_band(band, UNIT_PARAMS, None, pinned, adjust, split=split)
@@ -188,6 +189,37 @@ def test_a_failure_here_ends_the_child() -> None:
     assert seen[0] == 1.0 and not halves.forked
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)  # reaped
+
+
+@linux
+@pytest.mark.parametrize("dies", [None, 0, 1])
+def test_steps_begun_ahead_are_each_done_once_by_the_child_or_here(dies: int | None) -> None:
+    # two steps begun before the first is waited for (the scores, then the backward sweep,
+    # of align.band_halves): each is done once, by the child, or here when the child died at
+    # it or before it
+    from reader.core.align.halves import Halves, shared_array
+
+    parent = os.getpid()
+    runs = shared_array((2, 2), np.float64)  # [step, 0: in the child, 1: here]
+
+    def step(k: int) -> Callable[[], None]:
+        def work() -> None:
+            child = os.getpid() != parent
+            if child and dies == k:
+                os._exit(3)
+            runs[k, 0 if child else 1] += 1.0
+        return work
+
+    halves = Halves.start([step(0), step(1)])
+    assert halves.forked
+    halves.begin()
+    halves.begin()
+    halves.finish()
+    halves.finish()
+    assert not halves.forked
+    assert (runs.sum(axis=1) == 1.0).all()
+    here = [k for k in (0, 1) if runs[k, 1]]
+    assert here == ([] if dies is None else list(range(dies, 2)))
 
 
 @linux
