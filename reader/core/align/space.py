@@ -132,10 +132,11 @@ class Vocabulary:
 def vocabulary(src: Side, tgt: Side) -> Vocabulary:
     order = dict.fromkeys(chain.from_iterable(f.words for f in tgt.features))
     n_words = len(order)
-    for f in chain(tgt.features, src.features):
-        order.update(dict.fromkeys(f.keys))
+    # the keys where each first occurs (those not already words): one update, not one a row
+    order.update(dict.fromkeys(chain.from_iterable(f.keys for f in chain(tgt.features,
+                                                                         src.features))))
     src_vocab = list(dict.fromkeys(chain.from_iterable(f.words for f in src.features)))
-    return Vocabulary(src_vocab, {t: i for i, t in enumerate(order)}, n_words)
+    return Vocabulary(src_vocab, dict(zip(order, range(len(order)), strict=True)), n_words)
 
 
 def idf_weights(df: np.ndarray, n_docs: int) -> np.ndarray:
@@ -189,7 +190,8 @@ def pair_columns(vocab: Vocabulary, src: Sequence[Features], tgt: Sequence[Featu
                  ) -> SpaceColumns:
     tgt_words, tgt_keys = _columns(tgt, vocab.tgt_vocab)
     (src_keys,) = _columns(src, vocab.tgt_vocab, words=False)
-    (src_words,) = _columns(src, {w: a for a, w in enumerate(vocab.src_vocab)}, keys=False)
+    src_index = dict(zip(vocab.src_vocab, range(len(vocab.src_vocab)), strict=True))
+    (src_words,) = _columns(src, src_index, keys=False)
     return SpaceColumns(tgt_words, tgt_keys, src_keys, src_words, src, tgt)
 
 
