@@ -26,6 +26,7 @@ from reader.core.align.params import AlignerParams
 from reader.core.align.post_pins import pinned_posts
 from reader.core.align.presence import distinct, presence, row_lengths, token_ids
 from reader.core.align.readings import Readings, target_stems
+from reader.core.align.side_tokens import SideTokens
 from reader.core.align.sound_alike import sound_alike
 from reader.core.anchors.features import Anchors, Features, is_latin_word
 from reader.core.anchors.glossary import Glossary
@@ -53,6 +54,8 @@ class Side:
     # lexicon's readings of its stems, if it is a source the lexicon reads, and its sentences
     readings: StemReadings | None = None
     cuts: SentenceCuts | None = None
+    # its words and keys numbered for the pair's space (align.side_tokens), made with it too
+    tokens: SideTokens | None = None
 
 
 def side_features(
@@ -130,6 +133,15 @@ class Vocabulary:
 
 
 def vocabulary(src: Side, tgt: Side) -> Vocabulary:
+    made = _side_tokens(src, tgt)
+    if made is not None:
+        src_tokens, tgt_tokens = made
+        order = dict.fromkeys(tgt_tokens.words)
+        n_words = len(order)
+        order.update(dict.fromkeys(tgt_tokens.keys))
+        order.update(dict.fromkeys(src_tokens.keys))
+        return Vocabulary(list(src_tokens.words), dict(zip(order, range(len(order)),
+                                                           strict=True)), n_words)
     order = dict.fromkeys(chain.from_iterable(f.words for f in tgt.features))
     n_words = len(order)
     # the keys where each first occurs (those not already words): one update, not one a row
@@ -156,18 +168,31 @@ def _columns(
     return parts
 
 
+def _side_tokens(src: Side, tgt: Side) -> tuple[SideTokens, SideTokens] | None:
+    """Both sides' tokens as they were made with them (align.side_tokens), if both were."""
+    if src.tokens is None or tgt.tokens is None:
+        return None
+    if not (src.tokens.fits(src.features) and tgt.tokens.fits(tgt.features)):
+        return None
+    return src.tokens, tgt.tokens
+
+
 def build_space(src: Side, tgt: Side) -> Space:
     vocab = vocabulary(src, tgt)
-    return _space(vocab, src.features, tgt.features, None)
+    made = _side_tokens(src, tgt)
+    columns = None if made is None else tokens_columns(vocab, src.features, tgt.features, *made)
+    return _space(vocab, src.features, tgt.features, None, columns)
 
 
 def _space(
     vocab: Vocabulary, src: Sequence[Features], tgt: Sequence[Features],
-    weights: np.ndarray | None,
+    weights: np.ndarray | None, columns: SpaceColumns | None = None,
 ) -> Space:
-    """Both sides' presence in `vocab`'s columns, idf weighted over them (or by `weights`)."""
+    """Both sides' presence in `vocab`'s columns, idf weighted over them (or by `weights`);
+    `columns`: the rows' columns in `vocab`, if they were read already."""
     D = vocab.n_columns
-    columns = pair_columns(vocab, src, tgt)
+    if columns is None:
+        columns = pair_columns(vocab, src, tgt)
     tgt_m = presence([columns.tgt_words, columns.tgt_keys], len(tgt), D)
     src_keys = presence([columns.src_keys], len(src), D)
     if weights is None:
@@ -193,6 +218,18 @@ def pair_columns(vocab: Vocabulary, src: Sequence[Features], tgt: Sequence[Featu
     src_index = dict(zip(vocab.src_vocab, range(len(vocab.src_vocab)), strict=True))
     (src_words,) = _columns(src, src_index, keys=False)
     return SpaceColumns(tgt_words, tgt_keys, src_keys, src_words, src, tgt)
+
+
+def tokens_columns(vocab: Vocabulary, src: Sequence[Features], tgt: Sequence[Features],
+                   src_tokens: SideTokens, tgt_tokens: SideTokens) -> SpaceColumns:
+    """`pair_columns(vocab, src, tgt)` read from the sides' tokens, `vocab` made of them
+    (`vocabulary`): the target's words and the source's are numbered as their own."""
+    index = vocab.tgt_vocab
+    return SpaceColumns(
+        (tgt_tokens.word_ids, tgt_tokens.word_counts),
+        (tgt_tokens.keys_in(index), tgt_tokens.key_counts),
+        (src_tokens.keys_in(index), src_tokens.key_counts),
+        (src_tokens.word_ids, src_tokens.word_counts), src, tgt)
 
 
 def pieces_space(space: Space, src: Sequence[Features], tgt: Sequence[Features]) -> Space:
