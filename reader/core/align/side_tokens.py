@@ -52,6 +52,14 @@ class SideTokens:
         return ids[self.key_ids]
 
 
+def both_fit(src: SideTokens | None, src_features: Sequence[Features], tgt: SideTokens | None,
+             tgt_features: Sequence[Features]) -> tuple[SideTokens, SideTokens] | None:
+    """Both sides' tokens, if both sides' were made with them (and are theirs)."""
+    if src is None or tgt is None or not (src.fits(src_features) and tgt.fits(tgt_features)):
+        return None
+    return src, tgt
+
+
 def _numbered(rows: list[list[str]]) -> tuple[list[str], np.ndarray, np.ndarray]:
     """The distinct tokens of `rows` where each first occurs, every token's index among them
     (flat), and the tokens of each row."""

@@ -26,7 +26,7 @@ from reader.core.align.params import AlignerParams
 from reader.core.align.post_pins import pinned_posts
 from reader.core.align.presence import distinct, presence, row_lengths, token_ids
 from reader.core.align.readings import Readings, target_stems
-from reader.core.align.side_tokens import SideTokens
+from reader.core.align.side_tokens import SideTokens, both_fit
 from reader.core.align.sound_alike import sound_alike
 from reader.core.anchors.features import Anchors, Features, is_latin_word
 from reader.core.anchors.glossary import Glossary
@@ -133,7 +133,7 @@ class Vocabulary:
 
 
 def vocabulary(src: Side, tgt: Side) -> Vocabulary:
-    made = _side_tokens(src, tgt)
+    made = both_fit(src.tokens, src.features, tgt.tokens, tgt.features)
     if made is not None:
         src_tokens, tgt_tokens = made
         order = dict.fromkeys(tgt_tokens.words)
@@ -168,18 +168,9 @@ def _columns(
     return parts
 
 
-def _side_tokens(src: Side, tgt: Side) -> tuple[SideTokens, SideTokens] | None:
-    """Both sides' tokens as they were made with them (align.side_tokens), if both were."""
-    if src.tokens is None or tgt.tokens is None:
-        return None
-    if not (src.tokens.fits(src.features) and tgt.tokens.fits(tgt.features)):
-        return None
-    return src.tokens, tgt.tokens
-
-
 def build_space(src: Side, tgt: Side) -> Space:
     vocab = vocabulary(src, tgt)
-    made = _side_tokens(src, tgt)
+    made = both_fit(src.tokens, src.features, tgt.tokens, tgt.features)
     columns = None if made is None else tokens_columns(vocab, src.features, tgt.features, *made)
     return _space(vocab, src.features, tgt.features, None, columns)
 
