@@ -28,7 +28,7 @@ _LOG_HANDLER = "reader-cli"
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line, or with `only` the sub-command of that name alone (what a run
     of it parses: the others' parsers import their modules' helpers for nothing)."""
-    from reader.commands import COMMANDS
+    from reader.commands import NAMES, command
 
     parser = argparse.ArgumentParser(
         prog="reader",
@@ -39,9 +39,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="count", default=0,
                         help="print each stage's time to stderr (-vv: and details)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command in COMMANDS:
-        if only in (None, command.NAME):
-            command.add_parser(sub)
+    for name in NAMES:
+        if only in (None, name):
+            command(name).add_parser(sub)
     _add_verbose(sub)
     return parser
 
@@ -96,10 +96,10 @@ def main(argv: Sequence[str] | None = None, *, exit_now: bool = False) -> int:
     its output is flushed: freeing a long pair's hundreds of thousands of objects one by one at
     exit, and the collection before it, cost 0.2-0.3 s of CPU for nothing."""
     # the commands (and what they import) load here, not with this module: see console()
-    from reader.commands import COMMANDS
+    from reader.commands import NAMES
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    names = {c.NAME for c in COMMANDS}
+    names = set(NAMES)
     # -v before the files (or alone) applies to the window
     lead = 0
     while lead < len(argv) and _VERBOSE.fullmatch(argv[lead]):

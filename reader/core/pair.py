@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 
 from reader.core.align.beads import Alignment, Bead
 from reader.core.align.sparse_import import import_past_the_fork
-from reader.core.diverge.records import Divergence
-from reader.core.diverge.thresholds import Thresholds
 from reader.core.gc_pause import gc_paused
 from reader.core.idle_work import forget_idle_work, when_idle
 from reader.core.progress import CancelCheck, ProgressCallback
@@ -25,7 +23,9 @@ if TYPE_CHECKING:
     from reader.core.anchors.glossary import Glossary
     from reader.core.diverge.finder import StartedCheck
     from reader.core.diverge.memo import DetectionMemo
+    from reader.core.diverge.records import Divergence
     from reader.core.diverge.rules import UserCheck
+    from reader.core.diverge.thresholds import Thresholds
     from reader.core.diverge.verdict import Original, PairVerdict
 
 log = logging.getLogger(__name__)

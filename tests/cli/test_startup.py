@@ -76,3 +76,22 @@ def test_what_the_aligner_needs_after_the_sides_is_imported_at_the_first_wait() 
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=60)
     assert done.stdout.split("\n")[:2] == ["before", "missing"]
+
+
+def test_every_command_is_listed_by_its_name() -> None:
+    from reader.commands import COMMANDS, NAMES, command
+
+    assert [c.NAME for c in COMMANDS] == list(NAMES)
+    assert all(name == command(name).NAME for name in NAMES)
+
+
+def test_a_command_imports_no_other_commands_module() -> None:
+    # what every run of `reader align` loads before it forks its second process
+    # (align.side_process): the other commands' modules are not needed by either
+    code = ("import contextlib, io, sys\nfrom reader.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+            "    main(['align', '--help'])\n"
+            "print(' '.join(m for m in sys.modules if m.startswith('reader.commands.')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert set(done.stdout.split()) == {"reader.commands.align", "reader.commands.pair_verdict"}

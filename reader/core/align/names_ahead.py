@@ -87,16 +87,21 @@ class NamesAhead:
         """The child at work on the names of `src` and `tgt` (`known`: the source stems the
         lexicon holds as written; None: the names are left to this process) and on
         `structure`, if given."""
-        ar_names, en_names = name_lists(src, tgt, known) if known is not None else (None, [])
-        ahead = cls(ar_names, en_names, threshold, shapes=structure is not None,
+        ahead = cls(None, [], threshold, shapes=structure is not None,
                     made_of=(src, tgt, known))
 
         def work() -> Answer:
-            found = None if ar_names is None else sound_alike(ar_names, en_names, threshold)
+            found = None
+            if known is not None:
+                found = sound_alike(*name_lists(src, tgt, known), threshold)
             return found, None if structure is None else structure()
 
-        if ar_names is not None or structure is not None:
+        if known is not None or structure is not None:
             ahead.child = Child.start(work)
+        if known is not None:
+            # listed in both processes once the child is forked: the child, whose work is the
+            # longer of the two, starts that much sooner (the lists are the same: `found`)
+            ahead.ar_names, ahead.en_names = name_lists(src, tgt, known)
         return ahead
 
     def names_of(self, src: list[Features], tgt: list[Features], known: Collection[str]

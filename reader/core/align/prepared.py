@@ -16,6 +16,7 @@ from reader.core.align.names_ahead import start_ahead
 from reader.core.align.one_side import sentence_cuts, stem_readings
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
 from reader.core.align.repeats import shared_repeats
+from reader.core.align.side_tokens import SideTokens
 from reader.core.align.space import Side, Space, pair_space, side_features, vectors
 from reader.core.align.structure import PairStructure, pair_structure
 from reader.core.anchors.features import Anchors, text_anchors
@@ -210,6 +211,8 @@ def prepare_side(
     with stage(log, f"features {name} ({len(side.texts)} paragraphs)", level):
         made = side_features(side.texts, side.kinds, side.lang, glossary, params, side.anchors,
                              cancelled, stemmer)
+        # numbered for the pair's space here, in the side's own process if it has one
+        made.tokens = SideTokens.of(made.features)
     if sentences:
         add_sentences(made, name, params, level)
     if lexicon is not None:

@@ -250,21 +250,43 @@ def ar_skeletons(names: Sequence[str]) -> list[str]:
     found = _SKELETONS
     if len(found) + len(names) > _MAX_SKELETONS:
         found.clear()
-    return [found.get(n) or _ar_skeleton(n) for n in names]
+    new = [n for n in dict.fromkeys(names) if not found.get(n)]
+    plain = _plain(new, _PLAIN)
+    if plain:
+        # the plain names' letters read all at once (a call per name cost more than its
+        # letters): joined by line breaks, which no name holds and `.` never matches
+        words = [_article_less(n) if n.startswith(ARTICLE_FORMS) else n for n in plain]
+        rests = _JOIN.join([w[1:] for w in words]).translate(_REST).split(_JOIN)
+        letters = _JOIN.join([_FIRST[w[0]] + r for w, r in zip(words, rests, strict=True)])
+        found.update(zip(plain, _REPEATS.sub(r"\1", letters).split(_JOIN), strict=True))
+    for name in new:
+        if name not in found:
+            found[name] = skeleton(name, "ar")
+    return [found[n] for n in names]
 
 
-def _ar_skeleton(name: str) -> str:
-    if not name or not _PLAIN.issuperset(name):
-        found = skeleton(name, "ar")
-    else:
-        word = name
-        for prefix in ARTICLE_FORMS:
-            if word.startswith(prefix) and len(word) - len(prefix) >= 2:
-                word = word[len(prefix) :]
-                break
-        found = _REPEATS.sub(r"\1", _FIRST[word[0]] + word[1:].translate(_REST))
-    _SKELETONS[name] = found
-    return found
+def _plain(names: list[str], letters: frozenset[str]) -> list[str]:
+    """The names written in `letters` alone (all of them, most often: one search for that)."""
+    other = _OTHER.get(letters)
+    if other is None:
+        other = _OTHER[letters] = re.compile(f"[^{''.join(map(re.escape, sorted(letters)))}]")
+    if all(names) and other.search("".join(names)) is None:
+        return names
+    return [n for n in names if n and letters.issuperset(n)]
+
+
+_OTHER: dict[frozenset[str], re.Pattern[str]] = {}  # a letter not of the set, by set
+
+
+def _article_less(word: str) -> str:
+    """A plain name without its article (what is left keeps two letters at least)."""
+    for prefix in ARTICLE_FORMS:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    return word
+
+
+_JOIN = "\n"
 
 
 # An English name of ASCII letters (and apostrophes, which the skeleton drops) is one word with
@@ -288,19 +310,21 @@ def en_skeletons(names: Sequence[str]) -> list[str]:
     found = _EN_SKELETONS
     if len(found) + len(names) > _MAX_SKELETONS:
         found.clear()
-    return [found.get(n) or _en_skeleton(n) for n in names]
-
-
-def _en_skeleton(name: str) -> str:
-    if not name or not _EN_PLAIN.issuperset(name):
-        found = skeleton(name, "en")
-    else:
-        word = _EN_DIGRAPHS.sub(_digraph_class, name.lower().translate(_EN_APOSTROPHES))
-        word = _EN_SOFT_C.sub("S", word).replace("x", "KS")
-        first = word[:1] if word[:1] in ("w", "y") else ""
-        found = _REPEATS.sub(r"\1", first.upper() + word[len(first):].translate(_EN_REST))
-    _EN_SKELETONS[name] = found
-    return found
+    new = [n for n in dict.fromkeys(names) if not found.get(n)]
+    plain = _plain(new, _EN_PLAIN)
+    if plain:
+        # all at once, as ar_skeletons reads them: no pattern reads across a line break
+        text = _EN_DIGRAPHS.sub(_digraph_class, _JOIN.join(plain).lower().translate(
+            _EN_APOSTROPHES))
+        words = _EN_SOFT_C.sub("S", text).replace("x", "KS").split(_JOIN)
+        # w and y count first only: kept as classes (upper case, which _EN_REST keeps)
+        text = _JOIN.join([w[0].upper() + w[1:] if w[:1] in ("w", "y") else w for w in words])
+        found.update(zip(plain, _REPEATS.sub(r"\1", text.translate(_EN_REST)).split(_JOIN),
+                         strict=True))
+    for name in new:
+        if name not in found:
+            found[name] = skeleton(name, "en")
+    return [found[n] for n in names]
 
 
 def _digraph_class(match: re.Match[str]) -> str:

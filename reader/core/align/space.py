@@ -26,6 +26,7 @@ from reader.core.align.params import AlignerParams
 from reader.core.align.post_pins import pinned_posts
 from reader.core.align.presence import distinct, presence, row_lengths, token_ids
 from reader.core.align.readings import Readings, target_stems
+from reader.core.align.side_tokens import SideTokens, both_fit
 from reader.core.align.sound_alike import sound_alike
 from reader.core.anchors.features import Anchors, Features, is_latin_word
 from reader.core.anchors.glossary import Glossary
@@ -53,6 +54,8 @@ class Side:
     # lexicon's readings of its stems, if it is a source the lexicon reads, and its sentences
     readings: StemReadings | None = None
     cuts: SentenceCuts | None = None
+    # its words and keys numbered for the pair's space (align.side_tokens), made with it too
+    tokens: SideTokens | None = None
 
 
 def side_features(
@@ -130,12 +133,22 @@ class Vocabulary:
 
 
 def vocabulary(src: Side, tgt: Side) -> Vocabulary:
+    made = both_fit(src.tokens, src.features, tgt.tokens, tgt.features)
+    if made is not None:
+        src_tokens, tgt_tokens = made
+        order = dict.fromkeys(tgt_tokens.words)
+        n_words = len(order)
+        order.update(dict.fromkeys(tgt_tokens.keys))
+        order.update(dict.fromkeys(src_tokens.keys))
+        return Vocabulary(list(src_tokens.words), dict(zip(order, range(len(order)),
+                                                           strict=True)), n_words)
     order = dict.fromkeys(chain.from_iterable(f.words for f in tgt.features))
     n_words = len(order)
-    for f in chain(tgt.features, src.features):
-        order.update(dict.fromkeys(f.keys))
+    # the keys where each first occurs (those not already words): one update, not one a row
+    order.update(dict.fromkeys(chain.from_iterable(f.keys for f in chain(tgt.features,
+                                                                         src.features))))
     src_vocab = list(dict.fromkeys(chain.from_iterable(f.words for f in src.features)))
-    return Vocabulary(src_vocab, {t: i for i, t in enumerate(order)}, n_words)
+    return Vocabulary(src_vocab, dict(zip(order, range(len(order)), strict=True)), n_words)
 
 
 def idf_weights(df: np.ndarray, n_docs: int) -> np.ndarray:
@@ -157,16 +170,20 @@ def _columns(
 
 def build_space(src: Side, tgt: Side) -> Space:
     vocab = vocabulary(src, tgt)
-    return _space(vocab, src.features, tgt.features, None)
+    made = both_fit(src.tokens, src.features, tgt.tokens, tgt.features)
+    columns = None if made is None else tokens_columns(vocab, src.features, tgt.features, *made)
+    return _space(vocab, src.features, tgt.features, None, columns)
 
 
 def _space(
     vocab: Vocabulary, src: Sequence[Features], tgt: Sequence[Features],
-    weights: np.ndarray | None,
+    weights: np.ndarray | None, columns: SpaceColumns | None = None,
 ) -> Space:
-    """Both sides' presence in `vocab`'s columns, idf weighted over them (or by `weights`)."""
+    """Both sides' presence in `vocab`'s columns, idf weighted over them (or by `weights`);
+    `columns`: the rows' columns in `vocab`, if they were read already."""
     D = vocab.n_columns
-    columns = pair_columns(vocab, src, tgt)
+    if columns is None:
+        columns = pair_columns(vocab, src, tgt)
     tgt_m = presence([columns.tgt_words, columns.tgt_keys], len(tgt), D)
     src_keys = presence([columns.src_keys], len(src), D)
     if weights is None:
@@ -189,8 +206,21 @@ def pair_columns(vocab: Vocabulary, src: Sequence[Features], tgt: Sequence[Featu
                  ) -> SpaceColumns:
     tgt_words, tgt_keys = _columns(tgt, vocab.tgt_vocab)
     (src_keys,) = _columns(src, vocab.tgt_vocab, words=False)
-    (src_words,) = _columns(src, {w: a for a, w in enumerate(vocab.src_vocab)}, keys=False)
+    src_index = dict(zip(vocab.src_vocab, range(len(vocab.src_vocab)), strict=True))
+    (src_words,) = _columns(src, src_index, keys=False)
     return SpaceColumns(tgt_words, tgt_keys, src_keys, src_words, src, tgt)
+
+
+def tokens_columns(vocab: Vocabulary, src: Sequence[Features], tgt: Sequence[Features],
+                   src_tokens: SideTokens, tgt_tokens: SideTokens) -> SpaceColumns:
+    """`pair_columns(vocab, src, tgt)` read from the sides' tokens, `vocab` made of them
+    (`vocabulary`): the target's words and the source's are numbered as their own."""
+    index = vocab.tgt_vocab
+    return SpaceColumns(
+        (tgt_tokens.word_ids, tgt_tokens.word_counts),
+        (tgt_tokens.keys_in(index), tgt_tokens.key_counts),
+        (src_tokens.keys_in(index), src_tokens.key_counts),
+        (src_tokens.word_ids, src_tokens.word_counts), src, tgt)
 
 
 def pieces_space(space: Space, src: Sequence[Features], tgt: Sequence[Features]) -> Space:

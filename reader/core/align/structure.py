@@ -133,27 +133,29 @@ def _shapes(
     rows: list[int] = []
     cols: list[int] = []
     words = np.zeros(len(texts), dtype=np.float32)
+    column = vocab.setdefault
     for i, ((shape, _), feats) in enumerate(zip(shapes, features, strict=True)):
         if shape == NONE:
             continue  # only paragraphs with a shape are ever compared
         keys: set[str] = {f"#{k}" for k in feats.keys}
+        # (each key added one by one, in order, whatever the call: the set, and the columns
+        # numbered in its order below, are those of a key at a time)
         if readings is None:
-            keys.update(_key(w) for w in feats.words)
+            keys.update([w.lower()[:PREFIX] for w in feats.words])  # a word's key
             latin = 0
         else:
             forms = feats.forms or feats.words
             for stem, form in zip(feats.words, forms, strict=False):
                 found = readings.form(form) or readings.form(stem)
-                keys.update(map(_key, target_stems(found)))
+                keys.update([w.lower()[:PREFIX] for w in target_stems(found)])
             # what the Arabic text keeps in Latin script (names, code, tags) meets its match
             # as written
             written = {english_stem(w.lower()) for w in _LATIN.findall(texts[i])} - _EN_STOP
-            keys.update(_key(w) for w in written)
+            keys.update([w.lower()[:PREFIX] for w in written])
             latin = len(written)
         words[i] = len(feats.words) + len(feats.keys) + latin
-        for k in keys:
-            rows.append(i)
-            cols.append(vocab.setdefault(k, len(vocab)))
+        rows.extend([i] * len(keys))
+        cols.extend([column(k, len(vocab)) for k in keys])
     keys_matrix = sp.csr_matrix(
         (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), max(1, len(vocab)))
     )
@@ -165,10 +167,6 @@ def _shapes(
 
 
 _EN_STOP = stopwords("en")
-
-
-def _key(word: str) -> str:
-    return word.lower()[:PREFIX]
 
 
 def _widen(shapes: Shapes, width: int) -> Shapes:
