@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -257,9 +256,7 @@ def open_pair(
                 with gc_paused(), stage(log, "both sides in two processes"):
                     source, target, prepared = prepare_in_two(
                         source_path, target_path, options.blocks, options.glossaries,
-                        # a core was found idle a moment ago: asked again now, the count
-                        # of tasks runnable would take the side's child for another program
-                        after_fork=partial(_start_learner, "yes"),
+                        after_fork=_start_learner,
                     )
                 return align_pair(source, target, options, progress, cancelled,
                                   keep_prepared=keep_prepared, prepared=prepared)
@@ -277,10 +274,11 @@ def open_pair(
                       keep_prepared=keep_prepared)
 
 
-def _start_learner(mode: str) -> None:
+def _start_learner() -> None:
     """The spare that may learn the sentence pass's word pairs (align.learnt_process), forked
     once the side's process is (which never reads scipy: it is imported past that fork) and
-    while this process is still small."""
+    while this process is still small. The side's fork found a core idle a moment ago: asked
+    again now, the count of tasks runnable would take the side's child for another program."""
     from reader.core.align.learnt_process import start_learner
 
-    start_learner(mode)
+    start_learner("yes")
