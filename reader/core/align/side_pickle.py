@@ -11,7 +11,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields
+from copyreg import dispatch_table
+from dataclasses import fields, is_dataclass
+from itertools import chain
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -45,6 +47,76 @@ def unpacked_objects(packed: tuple[Any, ...]) -> list[Any]:
     if packed[0] is None:
         return list(packed[1])
     return rows(packed[0], packed[1], packed[2])
+
+
+# An Anchors' numbers, dates and terms are frozen dataclasses (NumberMention, DateMention,
+# TermMention: ~7,300 on the bench's large pair) which pickle as any object does: their class,
+# then their __dict__ set back field by field, and a Python call (copyreg's) for each of them
+# when they are pickled. Here each paragraph's list goes as its length and each mention as its
+# __dict__, which both picklers handle in C; unpickled, each dict becomes a new mention's own
+# __dict__, the very state pickle would have set (CPU in both processes: ~half).
+_MENTIONS = ("numbers", "dates", "terms")
+_set = object.__setattr__  # (a frozen dataclass refuses its own __setattr__)
+
+
+def packed_mentions(lists: Sequence[list[Any]]) -> tuple[object, ...]:
+    """Lists of objects (each paragraph's mentions) as `unpacked_mentions` reads them back:
+    each object's __dict__ if they are all exactly of one class that pickles them by the
+    default rule (a dataclass keeping its fields in its __dict__, none of pickle's hooks)."""
+    flat = list(chain.from_iterable(lists))
+    cls = type(flat[0]) if flat else None
+    if (cls is None or not _pickled_by_dict(cls) or any(type(o) is not cls for o in flat)
+            or len(set(map(id, flat))) != len(flat)):  # one object twice: pickled as is
+        return (None, lists)
+    return (cls, list(map(len, lists)), [o.__dict__ for o in flat])
+
+
+def unpacked_mentions(packed: tuple[Any, ...]) -> list[list[Any]]:
+    if packed[0] is None:
+        return list(packed[1])
+    cls, lengths, states = packed
+    new = object.__new__
+    made = []
+    for state in states:
+        obj = new(cls)
+        _set(obj, "__dict__", state)
+        made.append(obj)
+    out, at = [], 0
+    for n in lengths:
+        out.append(made[at:at + n])
+        at += n
+    return out
+
+
+def _pickled_by_dict(cls: type) -> bool:
+    """Whether pickle saves an object of `cls` as its class and its __dict__, and loads it as
+    a new object (no __init__) given that __dict__'s items."""
+    return (is_dataclass(cls) and "__slots__" not in vars(cls) and cls not in dispatch_table
+            and all(getattr(cls, name) is getattr(object, name)
+                    for name in ("__reduce__", "__reduce_ex__", "__getstate__", "__new__"))
+            and not hasattr(cls, "__setstate__") and not hasattr(cls, "__getnewargs_ex__")
+            and not hasattr(cls, "__getnewargs__"))
+
+
+def packed_anchors(anchors: Sequence[Anchors]) -> tuple[object, ...]:
+    """Anchors as `unpacked_anchors` reads them back: by columns (`packed_objects`), their
+    mentions by `packed_mentions`."""
+    cols = columns(Anchors, anchors)
+    if cols is None:
+        return (None, anchors)
+    names = [f.name for f in fields(Anchors)]
+    kept = tuple(packed_mentions(col) if name in _MENTIONS else col
+                 for name, col in zip(names, cols, strict=True))
+    return (Anchors, kept, len(anchors))
+
+
+def unpacked_anchors(packed: tuple[Any, ...]) -> list[Anchors]:
+    if packed[0] is None:
+        return list(packed[1])
+    names = [f.name for f in fields(Anchors)]
+    cols = tuple(unpacked_mentions(col) if name in _MENTIONS else col
+                 for name, col in zip(names, packed[1], strict=True))
+    return rows(Anchors, cols, packed[2])
 
 
 def packed_text(text: Text) -> tuple[object, ...]:
@@ -83,7 +155,7 @@ def packed_prepared(text: Text, anchors: list[Anchors], side: Side) -> tuple[obj
     rest = tuple(None if f.name == "texts" and own else
                  packed_objects(Features, side.features) if f.name == "features" else
                  getattr(side, f.name) for f in fields(Side))
-    return (packed_text(text), packed_objects(Anchors, anchors), own, rest)
+    return (packed_text(text), packed_anchors(anchors), own, rest)
 
 
 def unpacked_prepared(packed: tuple[Any, ...]) -> tuple[Text, list[Anchors], Side]:
@@ -93,4 +165,4 @@ def unpacked_prepared(packed: tuple[Any, ...]) -> tuple[Text, list[Anchors], Sid
     values["features"] = unpacked_objects(values["features"])
     if own:
         values["texts"] = [p.text for p in text.paragraphs]
-    return text, unpacked_objects(anchors_packed), Side(**values)
+    return text, unpacked_anchors(anchors_packed), Side(**values)

@@ -116,6 +116,10 @@ def prepare_in_two(
     with stage(log, "lexicon"):
         words = Lexicon.load()
         words.stemmer  # made before the fork: both processes use it  # noqa: B018
+    # both processes load a text, whose paragraphs' kinds import this (its patterns compiled:
+    # ~10 ms of CPU): imported once here, not once in each (text.kinds leaves it to its first
+    # use, for the window's start)
+    import reader.core.text.posts  # noqa: F401
 
     # this process makes the Arabic side, the child the other: the Arabic side is the longer
     # work (its stems' readings), and a child's side costs the moving back besides
