@@ -179,7 +179,23 @@ def console() -> int:
     (the verdict, the output: a full collection over the pair's objects, ~0.1 s) free
     nothing that the end of the process would not."""
     gc.disable()
+    one_blas_thread()
     return main(exit_now=True)
+
+
+# numpy's OpenBLAS starts a thread for each further core as numpy is imported, ~30 ms of CPU
+# at every start on the project's 2-core machine (beside the imports, taking the core a
+# second process then needs), and no command gives it work to share: the aligner's products
+# are scipy.sparse's (the threads never run again in a `reader align` of the bench's large
+# pair, in one process or with its forks, whose first fork OpenBLAS stops them at anyway).
+# archive.local sets the same for the workers it starts.
+BLAS_THREADS = "OPENBLAS_NUM_THREADS"
+
+
+def one_blas_thread() -> None:
+    """Have OpenBLAS start no thread of its own, unless the user said how many; read when
+    numpy is first imported (not yet, here: the commands load after)."""
+    os.environ.setdefault(BLAS_THREADS, "1")
 
 
 if __name__ == "__main__":

@@ -95,3 +95,27 @@ def test_a_command_imports_no_other_commands_module() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=60)
     assert set(done.stdout.split()) == {"reader.commands.align", "reader.commands.pair_verdict"}
+
+
+BLAS = "OPENBLAS_NUM_THREADS"
+
+
+def _threads_after_numpy(env: dict[str, str]) -> tuple[str, str]:
+    """The threads of a process once the console script loaded numpy, and the variable."""
+    code = ("from reader import cli\n"
+            "cli.main = lambda exit_now: 0\ncli.console()\nimport numpy, os\n"
+            "print(open('/proc/self/status').read().split('Threads:')[1].split()[0],"
+            f" os.environ.get({BLAS!r}))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60, env=env)
+    threads, value = done.stdout.split()
+    return threads, value
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="threads read in /proc")
+def test_the_console_script_starts_numpy_without_blas_threads() -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != BLAS}
+    assert _threads_after_numpy(env) == ("1", "1")
+    assert _threads_after_numpy({**env, BLAS: "2"})[1] == "2"  # the user's choice stands
