@@ -58,7 +58,13 @@ def sentence_features(
 ) -> list[Features]:
     """`paragraph_features` of each sentence with its anchors (`sentence_anchors`), `glossary`
     and `stemmer`. `features` is the paragraph's (`paragraph_features` of it with `anchors`,
-    the same glossary and stemmer), or None: then every sentence is read afresh."""
+    the same glossary and stemmer), or None: then every sentence is read afresh. A paragraph
+    that is one sentence, with the paragraph's anchors as its own (the same object, as
+    anchors.parts gives them), has `features` themselves as its sentence's (same text, same
+    anchors: the same features; nothing changes them after)."""
+    if (features is not None and len(sentences) == 1 and sentence_anchors[0] is anchors
+            and sentences[0].text == paragraph):
+        return [features]  # (a fifth of the sentence check's paragraphs on the bench's `large`)
     cut = _Cutter.of(paragraph, features, anchors, lang)
     out = []
     for s, a in zip(sentences, sentence_anchors, strict=True):

@@ -15,6 +15,7 @@ from reader.core.anchors.features import Features, find_anchors, known_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.parts import sentence_anchors
+from reader.core.arabic.normalise import keep_fold, side_folds
 from reader.core.arabic.stemmer import Stemmer
 from reader.core.diverge.context import (
     COMPARED,
@@ -92,6 +93,8 @@ def _align(ctx: Context, candidates: Sequence[Candidate]) -> list[list[Bead]]:
     stemmer = Lexicon.load().stemmer  # the batch's (align_segment_batch)
     src_features = _SentenceFeatures(src, glossary, stemmer)
     tgt_features = _SentenceFeatures(tgt, glossary, stemmer)
+    src_features.read([x.paragraph for _, s_segs, _ in candidates for x in s_segs])
+    tgt_features.read([y.paragraph for _, _, t_segs in candidates for y in t_segs])
     return align_segment_batch(
         [([x.sentence.text for x in s_segs], [y.sentence.text for y in t_segs])
          for _, s_segs, t_segs in candidates],
@@ -117,6 +120,23 @@ class _SentenceFeatures:
         kept = known_anchors(side.text, glossary)
         self.trusted = kept is not None and same_objects(kept, side.anchors)
         self.found: dict[int, list[Features]] = {}
+
+    def read(self, paragraphs: Sequence[int]) -> None:
+        """Make the features of these paragraphs' sentences now, in one go: an Arabic side's
+        search folds (whether a paragraph may hold a date, anchors.parts) made for all of them
+        at once, each handed to the fold's memory before its paragraph is read (numpy's fixed
+        cost paid once, not once a paragraph: ~40 % of those folds' time), as
+        features.text_anchors does."""
+        todo = [i for i in dict.fromkeys(paragraphs) if i not in self.found]
+        if self.side.lang != "ar":
+            for i in todo:
+                self.found[i] = self._paragraph(i)
+            return
+        texts = [self.side.paragraph(i).text for i in todo]
+        for i, text, fold in zip(todo, texts, side_folds(texts), strict=True):
+            if fold is not None:
+                keep_fold(text, *fold)
+            self.found[i] = self._paragraph(i)
 
     def of(self, segs: Sequence[Segment]) -> list[Features]:
         out = []

@@ -14,8 +14,10 @@ from reader.core.anchors.features import Features, find_anchors, paragraph_featu
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.parts import sentence_anchors
+from reader.core.diverge.context import SOURCE, make_side
 from reader.core.diverge.finder import find_divergences
 from reader.core.diverge.sentence_features import _Cutter, prepared_features, sentence_features
+from reader.core.diverge.sentences import Segment, _SentenceFeatures
 from reader.core.pair import PairOptions, open_pair
 from reader.core.text.document import load_text
 from reader.core.text.sentences import Sentence, split_sentences
@@ -196,3 +198,46 @@ def test_a_users_glossary_reaches_the_features_and_detection_alike(tmp_path: Pat
     again = find_divergences(pair.source, pair.target, pair.alignment, settings.thresholds,
                              glossary=settings.glossary, original=settings.original)
     assert [d.to_json() for d in again] == [d.to_json() for d in pair.divergences]
+
+
+@pytest.mark.parametrize(("text", "lang"), [("Iraq said so in 2014", "en"),
+                                            ("قال الرئيس العراقي في بغداد عام 2014", "ar")])
+def test_a_paragraph_of_one_sentence_keeps_its_own_anchors_and_features(text: str,
+                                                                        lang: str) -> None:
+    # the shortcut: nothing cut, the paragraph's very objects, as the sentence read afresh
+    anchors = find_anchors(text, lang, GLOSSARY)
+    features = paragraph_features(text, lang, GLOSSARY, anchors, STEMMER)
+    sentences = split_sentences(text, lang)
+    parts = sentence_anchors(text, anchors, sentences, lang, GLOSSARY)
+    assert len(parts) == 1 and parts[0] is anchors
+    found = sentence_features(text, features, anchors, sentences, parts, lang, GLOSSARY,
+                              STEMMER)
+    assert len(found) == 1 and found[0] is features
+    assert found == reference(text, lang, parts)
+    # anchors equal but not the paragraph's own: cut, with the same result
+    again = sentence_features(text, features, anchors, sentences,
+                              [find_anchors(text, lang, GLOSSARY)], lang, GLOSSARY, STEMMER)
+    assert again == found and again[0] is not features
+
+
+@pytest.mark.parametrize("path", [p for p in DOCUMENTS if p.name.endswith((".ar.txt",
+                                                                          ".en.txt"))],
+                         ids=lambda p: p.name)
+def test_the_features_read_in_one_go_are_those_read_one_by_one(path: Path) -> None:
+    # _SentenceFeatures.read hands an Arabic side's folds over made all at once
+    text = load_text(path)
+    anchors = text_anchors(text, GLOSSARY)
+    features = [paragraph_features(p.text, text.language, GLOSSARY, a, STEMMER)
+                for p, a in zip(text.paragraphs, anchors, strict=True)]
+    side = make_side(SOURCE, text, anchors, features)
+    at_once = _SentenceFeatures(side, GLOSSARY, STEMMER)
+    everything = list(range(len(text.paragraphs)))
+    at_once.read(everything[::-1] + everything)  # any order, repeats read once
+    one_by_one = _SentenceFeatures(side, GLOSSARY, STEMMER)
+    for i in everything:
+        paragraph = text.paragraphs[i].text
+        sentences = split_sentences(paragraph, text.language)
+        segs = [Segment(i, s, 0, k) for k, s in enumerate(sentences)]
+        assert at_once.of(segs) == one_by_one.of(segs) == reference(
+            paragraph, text.language,
+            [find_anchors(s.text, text.language, GLOSSARY) for s in sentences])
