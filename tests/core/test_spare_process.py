@@ -275,3 +275,36 @@ def test_the_spare_keeps_the_memory_its_work_frees() -> None:
 
     kept, default = run("keep"), run("default")
     assert kept < 50 < default
+
+
+@linux
+@pytest.mark.parametrize("work_waiting", [False, True])
+def test_the_spare_lays_out_its_memory_until_work_comes(work_waiting: bool) -> None:
+    # a fresh interpreter: the reserve, kept, gives the next arrays their pages; with work
+    # already waiting on the pipe, the spare touches nothing
+    probe = textwrap.dedent("""
+        import os, resource, sys
+        import numpy as np
+        from reader.core.second_process import _keep_freed_memory, _reserve_memory
+        def faults():
+            return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        job, into = os.pipe()
+        if sys.argv[1] == "waiting":
+            os.write(into, b"w")
+        assert _keep_freed_memory()
+        before = faults()
+        _reserve_memory(job, 96 << 20)
+        reserving = faults() - before
+        before = faults()
+        np.ones(8 << 20)  # 64 MB
+        print(reserving, faults() - before)
+    """)
+    out = subprocess.run([sys.executable, "-c", probe, "waiting" if work_waiting else "idle"],
+                         capture_output=True, text=True, check=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    reserving, array = map(int, out.stdout.split())
+    if work_waiting:
+        assert reserving < 100
+    else:
+        # (fewer faults than pages where the kernel maps the heap in huge pages)
+        assert array < 100 < reserving
