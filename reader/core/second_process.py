@@ -397,18 +397,34 @@ def _keep_freed_memory() -> bool:
 
 # what the spare touches at a time while it waits: a step takes a millisecond or two
 _RESERVE_STEP = 4 << 20
+# how long the spare waits for work before it looks again whether a core is free
+_RESERVE_POLL = 0.02
 
 
-def _reserve_memory(job: int, size: int) -> None:
+def _reserve_memory(job: int, size: int, free_core: Callable[[], bool] | None = None) -> None:
     """`size` bytes of heap touched, then freed (kept, `_keep_freed_memory`), while no work
     has come down `job`: the work's arrays then take pages the spare already has, instead of
     each page costing a fault on the way (Model 1 on the bench's large pair: ~11,000 faults,
-    ~45 ms of its ~215 ms, on the path of the process waiting for its pairs). The spare waits
-    from the texts' reading on; it stops as soon as the work comes."""
+    ~45 ms of its ~215 ms, on the path of the process waiting for its pairs). A step at a
+    time, only while a core is free (`free_core`, by default `_core_free`): the spare is forked
+    as the texts are read, when this program's two processes keep both cores busy, and its
+    work comes seconds later; it stops as soon as the work comes."""
+    free = free_core or _core_free
     kept: list[bytearray] = []
-    while len(kept) * _RESERVE_STEP < size and not select.select([job], [], [], 0)[0]:
-        kept.append(bytearray(_RESERVE_STEP))  # zeroed: every page touched
+    while len(kept) * _RESERVE_STEP < size:
+        if free():
+            if select.select([job], [], [], 0)[0]:
+                break
+            kept.append(bytearray(_RESERVE_STEP))  # zeroed: every page touched
+        elif select.select([job], [], [], _RESERVE_POLL)[0]:
+            break
     del kept  # adjacent chunks, freed together: one free run of the heap
+
+
+def _core_free() -> bool:
+    """Whether the tasks runnable now (this one among them) leave a core to this one."""
+    runnable = runnable_now()
+    return runnable is not None and runnable - 1 < cores()
 
 
 def _close_inherited_pipes(keep: tuple[int, ...]) -> None:

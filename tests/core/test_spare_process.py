@@ -293,7 +293,7 @@ def test_the_spare_lays_out_its_memory_until_work_comes(work_waiting: bool) -> N
             os.write(into, b"w")
         assert _keep_freed_memory()
         before = faults()
-        _reserve_memory(job, 96 << 20)
+        _reserve_memory(job, 96 << 20, lambda: True)  # a core free all along
         reserving = faults() - before
         before = faults()
         np.ones(8 << 20)  # 64 MB
@@ -308,3 +308,23 @@ def test_the_spare_lays_out_its_memory_until_work_comes(work_waiting: bool) -> N
     else:
         # (fewer faults than pages where the kernel maps the heap in huge pages)
         assert array < 100 < reserving
+
+
+@linux
+def test_the_spare_lays_out_nothing_while_every_core_is_busy() -> None:
+    # busy: the spare only waits for its work (here its pipe's end closed: it never comes)
+    from reader.core.second_process import _reserve_memory
+
+    job, into = os.pipe()
+    looks = [0]
+
+    def busy() -> bool:
+        looks[0] += 1
+        if looks[0] == 3:
+            os.close(into)
+        return False
+
+    before = time.perf_counter()
+    _reserve_memory(job, 1 << 40, busy)
+    os.close(job)
+    assert looks[0] >= 3 and time.perf_counter() - before < 5.0
