@@ -275,3 +275,56 @@ def test_the_spare_keeps_the_memory_its_work_frees() -> None:
 
     kept, default = run("keep"), run("default")
     assert kept < 50 < default
+
+
+@linux
+@pytest.mark.parametrize("work_waiting", [False, True])
+def test_the_spare_lays_out_its_memory_until_work_comes(work_waiting: bool) -> None:
+    # a fresh interpreter: the reserve, kept, gives the next arrays their pages; with work
+    # already waiting on the pipe, the spare touches nothing
+    probe = textwrap.dedent("""
+        import os, resource, sys
+        import numpy as np
+        from reader.core.second_process import _keep_freed_memory, _reserve_memory
+        def faults():
+            return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        job, into = os.pipe()
+        if sys.argv[1] == "waiting":
+            os.write(into, b"w")
+        assert _keep_freed_memory()
+        before = faults()
+        _reserve_memory(job, 96 << 20, lambda: True)  # a core free all along
+        reserving = faults() - before
+        before = faults()
+        np.ones(8 << 20)  # 64 MB
+        print(reserving, faults() - before)
+    """)
+    out = subprocess.run([sys.executable, "-c", probe, "waiting" if work_waiting else "idle"],
+                         capture_output=True, text=True, check=True, cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    reserving, array = map(int, out.stdout.split())
+    if work_waiting:
+        assert reserving < 100
+    else:
+        # (fewer faults than pages where the kernel maps the heap in huge pages)
+        assert array < 100 < reserving
+
+
+@linux
+def test_the_spare_lays_out_nothing_while_every_core_is_busy() -> None:
+    # busy: the spare only waits for its work (here its pipe's end closed: it never comes)
+    from reader.core.second_process import _reserve_memory
+
+    job, into = os.pipe()
+    looks = [0]
+
+    def busy() -> bool:
+        looks[0] += 1
+        if looks[0] == 3:
+            os.close(into)
+        return False
+
+    before = time.perf_counter()
+    _reserve_memory(job, 1 << 40, busy)
+    os.close(job)
+    assert looks[0] >= 3 and time.perf_counter() - before < 5.0

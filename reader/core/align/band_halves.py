@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import scipy.sparse as sp
@@ -157,7 +158,11 @@ def score_and_sweep(
                 transit_rows[k] = transit[row]
                 transit_made[k] = 1
 
-    steps = [dots_of(dot_split, n, 1), scores_of(score_split, n + 1)]
+    # the child's rows of the scores in chunks, each a step of its own, growing as the forward
+    # sweep gains on the scoring: the sweep waits for each only where it reaches its rows (one
+    # wait for all of them held the sweep up mid-band: the child scores 75 % of the rows)
+    chunks = _chunks(score_split, n + 1)
+    steps = [dots_of(dot_split, n, 1), *(scores_of(a, b) for a, b in chunks)]
     halves = Halves.start([*steps, backward] if posteriors else steps)
     try:
         halves.run(dots_of(0, dot_split, 0))
@@ -168,16 +173,17 @@ def score_and_sweep(
             model = band_model(pb, centre, dots, dot_half, selves.src, selves.tgt,
                                band.beads, band.params)
             model_cells[:] = [model.ratio, model.variance, model.chance, model.threshold]
-        halves.begin()  # the child's rows of the scores
+        for _ in chunks:
+            halves.begin()  # the child's rows of the scores
         scores_of(0, score_split)()
         if posteriors:
             halves.begin()  # the backward sweep: every row's scores are final once the child's are
-        waiting = [True]
+        waiting = [start for start, _ in chunks]
 
         def ready(rows: int) -> None:
             # the forward reads the child's rows of the scores: they must be final
-            if waiting[0] and rows > score_split:
-                waiting[0] = False
+            while waiting and rows > waiting[0]:
+                waiting.pop(0)
                 halves.finish()
 
         forward = run_dp(pb, centre, half, scores, sweep_params, cancelled, pinned,
@@ -242,6 +248,16 @@ DOTS_SHARE = 0.58
 # ... of the scores, when this process then sweeps forward from them while the child scores
 # the rest and then sweeps backward
 SCORES_SHARE = 0.25
+
+
+def _chunks(start: int, end: int) -> list[tuple[int, int]]:
+    """Rows `start` .. `end` in runs each as long as all the rows before it (the first as
+    long as `start`, at least 1): on the bench's large pair the forward sweep takes ~1.5
+    times as long per row as the scoring, so the child stays ahead of it."""
+    bounds = [start]
+    while bounds[-1] < end:
+        bounds.append(min(end, 2 * max(1, bounds[-1])))
+    return list(pairwise(bounds))
 
 
 def _split(rows: int, step: int, share: float = OWN_SHARE) -> int:

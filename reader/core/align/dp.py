@@ -83,6 +83,18 @@ class _BlockScores:
         return out
 
 
+def plain_rows(first_in: Sequence[int], first_out: Sequence[int], width: int,
+               special: Iterable[int]) -> list[bool]:
+    """Per row, whether a sweep takes its short way through it: every cell inside the target
+    text (`first_in` 0, `first_out` the width: grid.inside_bounds) and the row not one of
+    `special` (the first or last, pinned rows, rows with far moves; rows outside the band are
+    ignored). At once: a test per row cost more than a row's own arithmetic on a long band."""
+    plain = (np.asarray(first_in) == 0) & (np.asarray(first_out) == width)
+    rows = len(plain)
+    plain[[i for i in special if 0 <= i < rows]] = False
+    return plain.tolist()
+
+
 # Candidate cells gathered per block of rows: the sweep's buffers stay in the cache, and what
 # is done once per block (index arithmetic, back pointers) costs little per row.
 _BLOCK_VALUES = 1 << 16
@@ -154,8 +166,7 @@ def run_dp(
     base0, base1 = base[0], base[-1]
     # rows with nothing of their own (no pin, no cell outside the text, no far move) take the
     # short way through the loop: numpy's cost here is per call
-    plain = [i > 0 and lo == 0 and hi == width and i not in pinned and i not in slow
-             for i, (lo, hi) in enumerate(zip(first_in, first_out, strict=True))]
+    plain = plain_rows(first_in, first_out, width, [0, *pinned, *slow])
     take, add, subtract, maximum = flat.take, np.add, np.subtract, np.maximum
     two = len(types) == 2
     best_of, best_so_far = np.maximum.reduce, np.maximum.accumulate

@@ -79,6 +79,7 @@ def sweep_both(
     best_of, best_so_far = np.maximum.reduce, np.maximum.accumulate
     sum_of, sum_so_far = np.logaddexp.reduce, np.logaddexp.accumulate
     base = np.empty((3, width))
+    base0, base12 = base[0], base[1:]
     rows = block_rows(3 * len(types) * width)
     for r0 in range(0, n + 1, rows):
         if cancelled is not None and r0 % 512 == 0 and cancelled():
@@ -98,21 +99,25 @@ def sweep_both(
         steps[:, 2] = rev_cum[n + 1 - r1 : n + 1 - r0][::-1]
         own = np.empty((k, 3, width))  # the best candidates less the 0:1 sums
         acc = np.empty((k, 3, width))  # ... and their running maxima (log-sums)
-        for q in range(k):
-            s = r0 + q
-            c = cands[q]
-            if plain[s]:
-                take(index[q], out=c, mode="clip")
-                add(c, block_scores[q], out=c)
-                best_of(c[0], axis=0, out=base[0])
-                sum_of(c[1:], axis=1, out=base[1:])
-                subtract(base, steps[q], out=own[q])
-                best_so_far(own[q, 0], out=acc[q, 0])
+        # each row's views made by iterating (cheaper than indexing: numpy's cost here is per
+        # call)
+        views = zip(range(r0, r1), plain[r0:r1], cands, cands[:, 0], cands[:, 1:], index,
+                    block_scores, steps, own, own[:, 0], own[:, 1], own[:, 2], acc,
+                    acc[:, 0], acc[:, 1], acc[:, 2], band[r0:r1], strict=True)
+        for s, is_plain, c, c0, c12, ix, sc, st, ow, ow0, ow1, ow2, ac, ac0, ac1, ac2, out in views:
+            if is_plain:
+                take(ix, out=c, mode="clip")
+                add(c, sc, out=c)
+                best_of(c0, axis=0, out=base0)
+                sum_of(c12, axis=1, out=base12)
+                subtract(base, st, out=ow)
+                best_so_far(ow0, out=ac0)
                 # (two calls: numpy accumulates along the rows of a 2-d array slower)
-                sum_so_far(own[q, 1], out=acc[q, 1])
-                sum_so_far(own[q, 2], out=acc[q, 2])
-                add(steps[q], acc[q], out=band[s])
+                sum_so_far(ow1, out=ac1)
+                sum_so_far(ow2, out=ac2)
+                add(st, ac, out=out)
                 continue
+            q = s - r0
             sweep.forward_row(s, c[:2], index[q, :2], block_scores[q, :2], steps[q, 0],
                               own[q, :2], acc[q, :2], transit_f)
             sweep.backward_row(n - s, c[2], index[q, 2], block_scores[q, 2], steps[q, 2],

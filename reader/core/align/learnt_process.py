@@ -46,6 +46,10 @@ log = logging.getLogger(__name__)
 # of a few hundred megabytes and reading its answer back costs about as much
 MIN_BEADS = 1_000
 
+# the heap Model 1 takes on the bench's 4,350-paragraph pair (~110 MB at its peak): laid out
+# by the spare while it waits (second_process._reserve_memory), its pages cost no fault later
+MODEL_ONE_MEMORY = 128 << 20
+
 
 def start_learner(mode: str) -> None:
     """Fork the spare that may learn the sentence pass's word pairs, while this process is
@@ -53,7 +57,7 @@ def start_learner(mode: str) -> None:
     knows the pair is long enough for a second process (align.side_process); the window and
     batch workers never call it. `drop_learner` ends it if it is never used."""
     if mode in ("auto", "yes") and core_to_spare(idle_core=mode == "auto"):
-        start_spare()
+        start_spare(MODEL_ONE_MEMORY)
 
 
 def drop_learner() -> None:

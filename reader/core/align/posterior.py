@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reader.core.align.dp import Forward, Pins, block_rows
+from reader.core.align.dp import Forward, Pins, block_rows, plain_rows
 from reader.core.align.grid import Grid, Moves, inside_bounds, outside_to_neg
 from reader.core.align.model import Problem
 from reader.core.align.params import BEAD_TYPES, NEG, AlignerParams
@@ -155,12 +155,10 @@ def backward_sums(
     rev_cum = (grid.cum[:, -1:] - grid.cum)[:, ::-1]
     pinned = pinned or {}
     transit: dict[int, np.ndarray] = {}
-    plain = [i < n and lo == 0 and hi == width and i not in pinned and i not in moves.slow
-             for i, (lo, hi) in enumerate(zip(first_in, first_out, strict=True))]
+    plain = plain_rows(first_in, first_out, width, [n, *pinned, *moves.slow])
     take, add, subtract = flat.take, np.add, np.subtract
     sum_of, sum_so_far = np.logaddexp.reduce, np.logaddexp.accumulate
-    base = np.empty(width)
-    base_reversed = base[::-1]
+    base = np.empty(width)  # a plain row's candidates summed, read from the right
     step = np.empty(width)
     sums = np.empty(width)
     rows = block_rows(len(types) * width)
@@ -169,33 +167,38 @@ def backward_sums(
     for r1 in range(n + 1, 0, -rows):
         r0 = max(0, r1 - rows)
         cands = np.empty((r1 - r0, len(types), width))
-        index = moves.offset[r0:r1, :, None] + cols[None, None, :]
+        # a plain row's candidates gathered and scored with their columns reversed: their
+        # sums come out read from the right, as the running sums read them (each column's
+        # sum is the same: the order of the columns is not the order of the additions)
+        index = moves.offset[r0:r1, :, None] + cols[None, None, ::-1]
         # float64 once per block: adding float32 to float64 row by row casts in small buffers
-        block_scores = S[r0:r1].astype(np.float64)
-        for q in range(r1 - r0 - 1, -1, -1):
-            i = r0 + q
-            rev = rev_cum[i]
-            if plain[i]:
-                c = cands[q]
-                take(index[q], out=c, mode="clip")
-                add(c, block_scores[q], out=c)
+        block_scores = S[r0:r1, :, ::-1].astype(np.float64)
+        # the block's rows bottom up, each row's views made by iterating (cheaper than
+        # indexing: numpy's cost here is per call)
+        for i, is_plain, c, ix, sc, rev, out in zip(
+                range(r1 - 1, r0 - 1, -1), plain[r0:r1][::-1], cands[::-1], index[::-1],
+                block_scores[::-1], rev_cum[r0:r1][::-1], band_reversed[r0:r1][::-1],
+                strict=True):
+            if is_plain:
+                take(ix, out=c, mode="clip")
+                add(c, sc, out=c)
                 sum_of(c, axis=0, out=base)
                 # B[o] = logaddexp(base[o], step[o+1] + B[o+1]), step[o+1] = cum[o+1] - cum[o]
-                subtract(base_reversed, rev, out=step)
+                subtract(base, rev, out=step)
                 sum_so_far(step, out=sums)
-                add(rev, sums, out=band_reversed[i])
+                add(rev, sums, out=out)
                 continue
             if i == n:
                 row_base = np.where(grid.row(n) == m, 0.0, neg)
             else:
-                c = cands[q]
-                take(index[q], out=c, mode="clip")
+                c = c[:, ::-1]  # in the row's order, as the far moves' slices are
+                take(ix[:, ::-1], out=c, mode="clip")
                 for r in moves.slow.get(i, ()):
                     shift = int(moves.shift[i, r])
                     lo, hi = max(0, -shift), min(width, width - shift)
                     start = moves.pad + lo + shift
                     c[r, lo:hi] = table[i + types[r][0], 0, start : start + hi - lo]
-                add(c, block_scores[q], out=c)
+                add(c, sc[:, ::-1], out=c)
                 row_base = sum_of(c, axis=0)
             pin = pinned.get(i)
             if pin is not None:

@@ -145,6 +145,39 @@ def test_a_child_that_dies_at_any_step_is_answered_here(
     _assert_same(want, _run("units", 7, 600, 560, 60, True))
 
 
+@linux
+@pytest.mark.parametrize("calls", [2, 3])
+def test_a_child_that_dies_in_a_later_chunk_of_the_scores_is_answered_here(
+    calls: int, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 601 rows scored 135 at a time: this process takes the first 135, the child the rest in
+    # three chunks (135-270, 270-540, 540-601); it dies at its second or third
+    want = _run("units", 11, 600, 560, 60, False)
+    parent = os.getpid()
+    real = band_halves.score_rows
+    seen = [0]
+
+    def dying(*args: Any, **kwargs: Any) -> Any:
+        if os.getpid() != parent:
+            seen[0] += 1
+            if seen[0] == calls:
+                os._exit(3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(band_halves, "score_rows", dying)
+    _assert_same(want, _run("units", 11, 600, 560, 60, True))
+
+
+@given(start=st.integers(1, 5_000), rows=st.integers(0, 50_000))
+def test_the_chunks_of_the_childs_rows_cover_them_in_order(start: int, rows: int) -> None:
+    end = start + rows
+    chunks = band_halves._chunks(start, end)
+    assert [a for a, _ in chunks] == [start, *(b for _, b in chunks[:-1])][: len(chunks)]
+    assert (chunks[-1][1] if chunks else start) == end
+    # each as long as every row before it at most: a multiple of `start` where it starts
+    assert all(a % start == 0 and b - a <= a for a, b in chunks)
+
+
 def test_no_fork_does_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
     want = _run("units", 9, 500, 520, 60, False)
 
