@@ -240,19 +240,18 @@ def add_structure(
     rows, cols = np.nonzero(ok)
     a, b = i[rows] - 1, j[rows, cols] - 1
     share = agreement(pb.structure, a, b)
-    bonus = np.zeros(one.shape, dtype=np.float32)
+    # the rows' bonus alone: a band's rows are scored a part at a time (align.band_halves)
+    lo, hi = (0, one.shape[0]) if within is None else within
+    bonus = np.zeros((max(0, hi - lo), one.shape[1]), dtype=np.float32)
     if share.any():
         cell = share > 0
         a, b, share = a[cell], b[cell], share[cell]
         # the pair's weight in the lexical term (each side's length in its mean), as scored
         weight = 0.5 * (pb.src_len[a] / pb.src_len.mean() + pb.tgt_len[b] / pb.tgt_len.mean())
         lost = params.lexical_weight * weight * model.threshold / max(1e-3, 1.0 - model.chance)
-        bonus[i[rows[cell]], cols[cell]] = (BONUS * share * lost).astype(np.float32)
+        bonus[i[rows[cell]] - lo, cols[cell]] = (BONUS * share * lost).astype(np.float32)
     # added everywhere, zeros included, as when every cell was scored
-    if within is None:
-        one += bonus
-    else:
-        one[within[0] : within[1]] += bonus[within[0] : within[1]]
+    one[lo:hi] += bonus
 
 
 def unit_structure(
