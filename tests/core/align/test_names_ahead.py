@@ -13,7 +13,7 @@ from reader.core.align import names_ahead, space
 from reader.core.align.names_ahead import NamesAhead, name_lists, names_in_child, start_ahead
 from reader.core.align.params import DEFAULT_PARAMS
 from reader.core.align.sound_alike import sound_alike
-from reader.core.align.structure import PairStructure, pair_structure
+from reader.core.align.structure import SideShapes, joined, pair_structure, side_shapes
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.idle_work import forget_idle_work, when_idle
 from reader.core.second_process import Child
@@ -38,10 +38,10 @@ def test_the_space_is_the_same_with_the_names_ahead(with_structure: bool) -> Non
     src, tgt, words = _sides()
     assert src.readings is not None
 
-    def structure() -> PairStructure:
-        return pair_structure(src.texts, src.features, tgt.texts, tgt.features, words)
+    def shapes() -> SideShapes:
+        return side_shapes(src.texts, src.features, words)
 
-    ahead = start_ahead(src, tgt, words, DEFAULT_PARAMS, structure if with_structure else None)
+    ahead = start_ahead(src, tgt, words, DEFAULT_PARAMS, shapes if with_structure else None)
     assert ahead.child is not None and ahead.ar_names
     got, got_translation = space.pair_space(src, tgt, words, DEFAULT_PARAMS, ahead)
     assert ahead.child is None and ahead.answer is not None  # read
@@ -50,10 +50,17 @@ def test_the_space_is_the_same_with_the_names_ahead(with_structure: bool) -> Non
     assert_same(got_translation, want_translation)
     assert want_translation.nnz > 0
     if with_structure:
-        got_shapes = ahead.structure(lambda: pytest.fail("read here"))
-        assert pickle.dumps(got_shapes) == pickle.dumps(structure())
+        got_shapes = ahead.source_shapes(lambda: pytest.fail("read here"))
+        assert pickle.dumps(got_shapes) == pickle.dumps(shapes())
+        # joined with the target's read here: the pair's structure
+        joint = joined(got_shapes, side_shapes(tgt.texts, tgt.features, None))
+        want = pair_structure(src.texts, src.features, tgt.texts, tgt.features, words)
+        for got_side, want_side in ((joint.src, want.src), (joint.tgt, want.tgt)):
+            assert got_side.keys.shape == want_side.keys.shape
+            assert (got_side.keys != want_side.keys).nnz == 0
+            assert got_side.shape.tolist() == want_side.shape.tolist()
     else:
-        assert ahead.structure(structure) is not None  # read here
+        assert ahead.source_shapes(shapes) is not None  # read here
 
 
 @linux
@@ -127,7 +134,7 @@ def test_a_child_that_dies_or_answers_wrong_is_answered_here() -> None:
     for work in (dying, lambda: ("not", "arrays"), lambda: (sound_alike(ar, en, 0.7), "x")):
         ahead = NamesAhead(ar, en, 0.7, names_ahead.Child.start(work), shapes=True)
         assert _same_found(ahead.found(ar, en, 0.7), sound_alike(ar, en, 0.7))
-        assert ahead.structure(lambda: "here") == "here"  # type: ignore[arg-type,return-value,comparison-overlap]
+        assert ahead.source_shapes(lambda: "here") == "here"  # type: ignore[arg-type,return-value,comparison-overlap]
 
 
 def test_the_names_are_forked_only_when_it_pays(monkeypatch: pytest.MonkeyPatch) -> None:
