@@ -255,10 +255,12 @@ DOTS_SHARE = 0.58
 # the rest and then sweeps backward
 SCORES_SHARE = 0.25
 # ... of the scores, when this process then sweeps forward (and nothing else: no posteriors)
-# while the child scores the rest: the sweep reads a row about as fast as a process scores it,
-# so the child keeps ahead of it from a few rows in, and what this process scored before it
-# starts is the time it saves (the paragraphs' first pass: ~45 ms of its ~0.2 s on `large`)
-FORWARD_SHARE = 0.14
+# while the child scores the rest, part by part: what this process scored before the sweep
+# starts is the time it saves (the paragraphs' first pass on `large`: 52 % of the rows took
+# ~55 ms). The sweep reads a row about as fast as a process scores it, so the child keeps ahead
+# of it: at 20 % each part was final 22-38 ms of CPU before the sweep read it (three runs, CPU
+# clocks since the fork: what a quiet machine's wall would be); at 15 % some 10 ms less
+FORWARD_SHARE = 0.15
 # score blocks of the child's rows in a part the forward sweep may read before the whole step
 # is done: a part costs the child a tick and a call of add_structure, a wait between parts
 # the sweep

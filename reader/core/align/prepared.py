@@ -103,13 +103,13 @@ class PreparedPair:
         """`fork`: a child may score the names and read the structure meanwhile."""
         if self._vectors is None:
             ahead = start_ahead(self.src, self.tgt, self.lexicon, self.params,
-                                self._source_shapes if self.document else None) if fork else None
+                                self._target_shapes if self.document else None) if fork else None
             with stage(log, "vector space", level):
-                target = None
+                source = None
                 if ahead is not None and self.document:
-                    # here while the child scores the names and reads the source's shapes
+                    # here while the child scores the names and reads the target's shapes
                     try:
-                        target = self._target_shapes()
+                        source = self._source_shapes()
                     except BaseException:
                         ahead.stop()
                         raise
@@ -119,8 +119,8 @@ class PreparedPair:
             tgt_len = np.array([max(1, f.length) for f in self.tgt.features], dtype=np.float32)
             structure = None
             if self.document:
-                structure = (self.structure() if ahead is None or target is None
-                             else joined(ahead.source_shapes(self._source_shapes), target))
+                structure = (self.structure() if ahead is None or source is None
+                             else joined(source, ahead.side_shapes(self._target_shapes)))
             problem = Problem(len(src_len), len(tgt_len), src_vec, tgt_vec, src_len, tgt_len,
                               self.src.null_bonus, self.tgt.null_bonus, structure)
             self._vectors = Vectors(space, base, problem)
