@@ -257,10 +257,11 @@ SCORES_SHARE = 0.25
 # ... of the scores, when this process then sweeps forward (and nothing else: no posteriors)
 # while the child scores the rest, part by part: what this process scored before the sweep
 # starts is the time it saves (the paragraphs' first pass on `large`: 52 % of the rows took
-# ~55 ms). The sweep reads a row about as fast as a process scores it, so the child keeps ahead
-# of it: at 20 % each part was final 22-38 ms of CPU before the sweep read it (three runs, CPU
-# clocks since the fork: what a quiet machine's wall would be); at 15 % some 10 ms less
-FORWARD_SHARE = 0.15
+# ~55 ms). The sweep reads a row about as fast as a process scores it, and the child must keep
+# ahead of it: by CPU clocks since the fork (a quiet machine's wall), in the command line at
+# 15 % the child's last parts came from 14 ms early to 14 ms late (four runs), each 1 % moves
+# them ~2.4 ms: 22 % leaves the child a few milliseconds ahead
+FORWARD_SHARE = 0.22
 # score blocks of the child's rows in a part the forward sweep may read before the whole step
 # is done: a part costs the child a tick and a call of add_structure, a wait between parts
 # the sweep
