@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 import scipy.sparse as sp
@@ -24,7 +23,7 @@ import scipy.sparse as sp
 from reader.core.align.band import DOT_ROWS, dot_rows
 from reader.core.align.beads import Bead
 from reader.core.align.dp import Forward, Pins, run_dp
-from reader.core.align.halves import Halves, shared_array
+from reader.core.align.halves import Halves, Ticks, shared_array
 from reader.core.align.joint import sweep_both
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import Model, Problem, SelfDots
@@ -130,8 +129,12 @@ def score_and_sweep(
     transit_made = shared_array((len(pins),), np.uint8)
     # the child computes the target's self dots beside its rows of the dot band
     dot_split = _split(n, DOT_ROWS, DOTS_SHARE if selves.shared else OWN_SHARE)
-    # this process sweeps forward once its own rows are scored: it takes fewer of them
-    score_split = _split(n + 1, score_block(half), SCORES_SHARE if posteriors else OWN_SHARE)
+    # this process sweeps forward once its own rows are scored: it takes fewer of them, and
+    # the sweep reads the child's rows part by part as they are scored (`ticks`)
+    block = score_block(half)
+    score_split = _split(n + 1, block, SCORES_SHARE if posteriors else FORWARD_SHARE)
+    parts = max(1, -(-(n + 1 - score_split) // (block * PART_BLOCKS)))
+    ticks = Ticks.make()
 
     def dots_of(start: int, end: int, side: int) -> Callable[[], None]:
         def work() -> None:
@@ -140,14 +143,17 @@ def score_and_sweep(
                 dot_rows(pb.src_vec, pb.tgt_vec, centre, dot_half, dots, start, end)
         return work
 
-    def scores_of(start: int, end: int) -> Callable[[], None]:
+    def scores_of(start: int, end: int, parts: int = 1) -> Callable[[], None]:
         def work() -> None:
             used = given if given is not None else Model(*model_cells.tolist())
-            score_rows(pb, centre, half, dots, dot_half, selves.src, selves.tgt, used,
-                       band.params, types, scores, start, end)
-            add_structure(scores, pb, centre, half, used, band.params, (start, end))
-            if adjust is not None:
-                adjust(scores, start, end)
+            for r0, r1 in _parts(start, end, parts, block):
+                score_rows(pb, centre, half, dots, dot_half, selves.src, selves.tgt, used,
+                           band.params, types, scores, r0, r1)
+                add_structure(scores, pb, centre, half, used, band.params, (r0, r1))
+                if adjust is not None:
+                    adjust(scores, r0, r1)
+                if parts > 1:
+                    ticks.tick()
         return work
 
     def backward() -> None:
@@ -158,12 +164,8 @@ def score_and_sweep(
                 transit_rows[k] = transit[row]
                 transit_made[k] = 1
 
-    # the child's rows of the scores in chunks, each a step of its own, growing as the forward
-    # sweep gains on the scoring: the sweep waits for each only where it reaches its rows (one
-    # wait for all of them held the sweep up mid-band: the child scores 75 % of the rows)
-    chunks = _chunks(score_split, n + 1)
-    steps = [dots_of(dot_split, n, 1), *(scores_of(a, b) for a, b in chunks)]
-    halves = Halves.start([*steps, backward] if posteriors else steps)
+    steps = [dots_of(dot_split, n, 1), scores_of(score_split, n + 1, parts)]
+    halves = Halves.start([*steps, backward] if posteriors else steps, ticks)
     try:
         halves.run(dots_of(0, dot_split, 0))
         if fresh and band.memo is not None:
@@ -173,17 +175,20 @@ def score_and_sweep(
             model = band_model(pb, centre, dots, dot_half, selves.src, selves.tgt,
                                band.beads, band.params)
             model_cells[:] = [model.ratio, model.variance, model.chance, model.threshold]
-        for _ in chunks:
-            halves.begin()  # the child's rows of the scores
+        halves.begin()  # the child's rows of the scores
         scores_of(0, score_split)()
         if posteriors:
             halves.begin()  # the backward sweep: every row's scores are final once the child's are
-        waiting = [start for start, _ in chunks]
+        waiting = [True]
 
         def ready(rows: int) -> None:
-            # the forward reads the child's rows of the scores: they must be final
-            while waiting and rows > waiting[0]:
-                waiting.pop(0)
+            # the forward reads the child's rows of the scores: they must be final, those of
+            # the parts it has said done are (the last part: the step is done)
+            if waiting[0] and rows > score_split:
+                needed = -(-(min(rows, n + 1) - score_split) // (block * PART_BLOCKS))
+                if 0 < needed < parts and ticks.wait(needed):
+                    return
+                waiting[0] = False
                 halves.finish()
 
         forward = run_dp(pb, centre, half, scores, sweep_params, cancelled, pinned,
@@ -194,6 +199,7 @@ def score_and_sweep(
         halves.finish()
     finally:
         halves.close()
+        ticks.close()
     assert forward.F is not None
     transit = {row: transit_rows[k].copy() for k, row in enumerate(pins) if transit_made[k]}
     null_s = sweep_params.log_prior[(1, 0)] + pb.src_null
@@ -248,16 +254,25 @@ DOTS_SHARE = 0.58
 # ... of the scores, when this process then sweeps forward from them while the child scores
 # the rest and then sweeps backward
 SCORES_SHARE = 0.25
+# ... of the scores, when this process then sweeps forward (and nothing else: no posteriors)
+# while the child scores the rest, part by part: what this process scored before the sweep
+# starts is the time it saves (the paragraphs' first pass on `large`: 52 % of the rows took
+# ~55 ms). The sweep reads a row about as fast as a process scores it, and the child must keep
+# ahead of it: by CPU clocks since the fork (a quiet machine's wall), in the command line at
+# 15 % the child's last parts came from 14 ms early to 14 ms late (four runs), each 1 % moves
+# them ~2.4 ms: 22 % leaves the child a few milliseconds ahead
+FORWARD_SHARE = 0.22
+# score blocks of the child's rows in a part the forward sweep may read before the whole step
+# is done: a part costs the child a tick and a call of add_structure, a wait between parts
+# the sweep
+PART_BLOCKS = 6
 
 
-def _chunks(start: int, end: int) -> list[tuple[int, int]]:
-    """Rows `start` .. `end` in runs each as long as all the rows before it (the first as
-    long as `start`, at least 1): on the bench's large pair the forward sweep takes ~1.5
-    times as long per row as the scoring, so the child stays ahead of it."""
-    bounds = [start]
-    while bounds[-1] < end:
-        bounds.append(min(end, 2 * max(1, bounds[-1])))
-    return list(pairwise(bounds))
+def _parts(start: int, end: int, parts: int, block: int) -> list[tuple[int, int]]:
+    """Rows start..end-1 in `parts` runs (every run but the last PART_BLOCKS blocks long, each
+    starting a multiple of `block` rows after `start`)."""
+    size = block * PART_BLOCKS if parts > 1 else max(1, end - start)
+    return [(r0, min(end, r0 + size)) for r0 in range(start, end, size)]
 
 
 def _split(rows: int, step: int, share: float = OWN_SHARE) -> int:

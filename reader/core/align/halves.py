@@ -51,8 +51,9 @@ class Halves:
     pending: list[tuple[Step, bool]] = field(default_factory=list)
 
     @classmethod
-    def start(cls, steps: Sequence[Step]) -> Halves:
-        """The child forked with its `steps`; if it cannot be, every step will run here."""
+    def start(cls, steps: Sequence[Step], ticks: Ticks | None = None) -> Halves:
+        """The child forked with its `steps`; if it cannot be, every step will run here.
+        `ticks`: what the child's steps say of their progress (`Ticks`)."""
         halves = cls(steps)
         try:
             go_read, go_write = os.pipe()
@@ -68,9 +69,13 @@ class Halves:
         if pid == 0:  # the child: never returns into the caller's stack
             os.close(go_write)
             os.close(done_read)
+            if ticks is not None:
+                ticks.in_child()
             _serve(steps, go_read, done_write)
         os.close(go_read)
         os.close(done_write)
+        if ticks is not None:
+            ticks.in_parent(forked=pid > 0)
         if pid < 0:
             os.close(go_write)
             os.close(done_read)
@@ -134,6 +139,66 @@ class Halves:
             os.kill(pid, signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(pid, 0)
+
+
+@dataclass(slots=True)
+class Ticks:
+    """Parts of a child's step said done as they are, so that this process may read them before
+    the whole step is: the child writes a byte a part (`tick`), this process waits for as many
+    as it needs (`wait`). A pipe, not a count in shared memory: its system calls order the
+    child's writes of the part before this process's reads of it, on any processor. Made
+    before the fork (`Halves.start(.., ticks)`); where the step runs here, `tick` does nothing
+    and `wait` says no."""
+
+    read: int = -1
+    write: int = -1
+    seen: int = 0
+
+    @classmethod
+    def make(cls) -> Ticks:
+        try:
+            read, write = os.pipe()
+        except OSError:
+            return cls()
+        return cls(read, write)
+
+    def in_child(self) -> None:
+        if self.read >= 0:
+            os.close(self.read)
+            self.read = -1
+
+    def in_parent(self, forked: bool) -> None:
+        if self.write >= 0:
+            os.close(self.write)
+            self.write = -1
+        if not forked:
+            self.close()
+
+    def tick(self) -> None:
+        """One more part done (in the child; nothing where the step runs here)."""
+        if self.write >= 0:
+            os.write(self.write, b"t")
+
+    def wait(self, count: int) -> bool:
+        """Whether `count` parts in all were said done; False (at once) if the child ended or
+        failed first, or there is none: the caller then waits for the step itself."""
+        while self.seen < count and self.read >= 0:
+            try:
+                got = os.read(self.read, count - self.seen)
+            except OSError:
+                got = b""
+            if not got:
+                self.close()
+                break
+            self.seen += len(got)
+        return self.seen >= count
+
+    def close(self) -> None:
+        for fd in (self.read, self.write):
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self.read = self.write = -1
 
 
 def _serve(steps: Sequence[Step], go: int, done: int) -> None:

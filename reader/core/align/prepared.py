@@ -18,7 +18,7 @@ from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
 from reader.core.align.repeats import shared_repeats
 from reader.core.align.side_tokens import SideTokens
 from reader.core.align.space import Side, Space, pair_space, side_features, vectors
-from reader.core.align.structure import PairStructure, pair_structure
+from reader.core.align.structure import PairStructure, SideShapes, joined, side_shapes
 from reader.core.anchors.features import Anchors, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
@@ -103,23 +103,38 @@ class PreparedPair:
         """`fork`: a child may score the names and read the structure meanwhile."""
         if self._vectors is None:
             ahead = start_ahead(self.src, self.tgt, self.lexicon, self.params,
-                                self.structure if self.document else None) if fork else None
+                                self._target_shapes if self.document else None) if fork else None
             with stage(log, "vector space", level):
+                source = None
+                if ahead is not None and self.document:
+                    # here while the child scores the names and reads the target's shapes
+                    try:
+                        source = self._source_shapes()
+                    except BaseException:
+                        ahead.stop()
+                        raise
                 space, base = pair_space(self.src, self.tgt, self.lexicon, self.params, ahead)
                 src_vec, tgt_vec = vectors(space, base.tocsr())
             src_len = np.array([max(1, f.length) for f in self.src.features], dtype=np.float32)
             tgt_len = np.array([max(1, f.length) for f in self.tgt.features], dtype=np.float32)
+            structure = None
+            if self.document:
+                structure = (self.structure() if ahead is None or source is None
+                             else joined(source, ahead.side_shapes(self._target_shapes)))
             problem = Problem(len(src_len), len(tgt_len), src_vec, tgt_vec, src_len, tgt_len,
-                              self.src.null_bonus, self.tgt.null_bonus,
-                              (self.structure() if ahead is None
-                               else ahead.structure(self.structure)) if self.document else None)
+                              self.src.null_bonus, self.tgt.null_bonus, structure)
             self._vectors = Vectors(space, base, problem)
         return self._vectors
 
     def structure(self) -> PairStructure:
         """Both sides' headings, list items and short lines (reader.core.align.structure)."""
-        return pair_structure(self.src.texts, self.src.features, self.tgt.texts,
-                              self.tgt.features, self.lexicon)
+        return joined(self._source_shapes(), self._target_shapes())
+
+    def _source_shapes(self) -> SideShapes:
+        return side_shapes(self.src.texts, self.src.features, self.lexicon)
+
+    def _target_shapes(self) -> SideShapes:
+        return side_shapes(self.tgt.texts, self.tgt.features, None)
 
     def inward(self, beads: Sequence[Bead]) -> list[Bead]:
         """The caller's beads in the aligner's direction."""

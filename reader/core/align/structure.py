@@ -117,17 +117,47 @@ def pair_structure(
 ) -> PairStructure:
     """Both sides' shapes. `lexicon` reads the source's words into the target's (None: both
     sides in one language, a word is its own key)."""
+    return joined(side_shapes(src_texts, src_features, lexicon),
+                  side_shapes(tgt_texts, tgt_features, None))
+
+
+@dataclass(frozen=True, slots=True)
+class SideShapes:
+    """One side's shapes before the pair's key columns: each (row, column) of its keys, the
+    columns numbered in `vocab`, its own. Each side's are read apart (one of them by a child,
+    align.names_ahead) and `joined`."""
+
+    shape: np.ndarray
+    number: np.ndarray
+    words: np.ndarray
+    level: np.ndarray
+    rows: np.ndarray  # int64
+    cols: np.ndarray  # int64, in `vocab`
+    vocab: dict[str, int]
+
+
+def joined(src: SideShapes, tgt: SideShapes) -> PairStructure:
+    """Both sides' shapes in one key space: the source's keys numbered first, then the
+    target's not among them, in the order the target first has them (the columns one pass over
+    both sides gives: the target's keys are numbered in the order it meets them)."""
+    vocab = dict(src.vocab)
+    column = vocab.setdefault
+    mapping = np.array([column(k, len(vocab)) for k in tgt.vocab], dtype=np.int64)
+    width = max(1, len(vocab))
+    return PairStructure(_with_keys(src, src.cols, width),
+                         _with_keys(tgt, mapping[tgt.cols], width))
+
+
+def _with_keys(side: SideShapes, cols: np.ndarray, width: int) -> Shapes:
+    keys = sp.csr_matrix((np.ones(len(side.rows), dtype=np.float32), (side.rows, cols)),
+                         shape=(len(side.shape), width))
+    return Shapes(side.shape, side.number, keys, side.words, side.level)
+
+
+def side_shapes(texts: Sequence[str], features: Sequence[Features], lexicon: Lexicon | None
+                ) -> SideShapes:
+    """One side's shapes; `lexicon`: the side is a source it reads into the other's words."""
     vocab: dict[str, int] = {}
-    src = _shapes(src_texts, src_features, vocab, lexicon)
-    tgt = _shapes(tgt_texts, tgt_features, vocab, None)
-    width = len(vocab)
-    return PairStructure(_widen(src, width), _widen(tgt, width))
-
-
-def _shapes(
-    texts: Sequence[str], features: Sequence[Features], vocab: dict[str, int],
-    lexicon: Lexicon | None,
-) -> Shapes:
     readings = None if lexicon is None else Readings.of(lexicon)
     shapes = [shape_of(t) for t in texts]
     rows: list[int] = []
@@ -156,23 +186,15 @@ def _shapes(
         words[i] = len(feats.words) + len(feats.keys) + latin
         rows.extend([i] * len(keys))
         cols.extend([column(k, len(vocab)) for k in keys])
-    keys_matrix = sp.csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(texts), max(1, len(vocab)))
-    )
     levels = [len(t.lstrip()) - len(t.lstrip().lstrip("#")) if s == HEADING else 0
               for t, (s, _) in zip(texts, shapes, strict=True)]
-    return Shapes(np.array([s for s, _ in shapes], dtype=np.int8),
-                  np.array([n for _, n in shapes], dtype=np.int64), keys_matrix, words,
-                  np.array(levels, dtype=np.int8))
+    return SideShapes(np.array([s for s, _ in shapes], dtype=np.int8),
+                      np.array([n for _, n in shapes], dtype=np.int64), words,
+                      np.array(levels, dtype=np.int8), np.array(rows, dtype=np.int64),
+                      np.array(cols, dtype=np.int64), vocab)
 
 
 _EN_STOP = stopwords("en")
-
-
-def _widen(shapes: Shapes, width: int) -> Shapes:
-    k = shapes.keys
-    keys = sp.csr_matrix((k.data, k.indices, k.indptr), shape=(k.shape[0], max(1, width)))
-    return Shapes(shapes.shape, shapes.number, keys, shapes.words, shapes.level)
 
 
 def agreement(structure: PairStructure, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -240,19 +262,18 @@ def add_structure(
     rows, cols = np.nonzero(ok)
     a, b = i[rows] - 1, j[rows, cols] - 1
     share = agreement(pb.structure, a, b)
-    bonus = np.zeros(one.shape, dtype=np.float32)
+    # the rows' bonus alone: a band's rows are scored a part at a time (align.band_halves)
+    lo, hi = (0, one.shape[0]) if within is None else within
+    bonus = np.zeros((max(0, hi - lo), one.shape[1]), dtype=np.float32)
     if share.any():
         cell = share > 0
         a, b, share = a[cell], b[cell], share[cell]
         # the pair's weight in the lexical term (each side's length in its mean), as scored
         weight = 0.5 * (pb.src_len[a] / pb.src_len.mean() + pb.tgt_len[b] / pb.tgt_len.mean())
         lost = params.lexical_weight * weight * model.threshold / max(1e-3, 1.0 - model.chance)
-        bonus[i[rows[cell]], cols[cell]] = (BONUS * share * lost).astype(np.float32)
+        bonus[i[rows[cell]] - lo, cols[cell]] = (BONUS * share * lost).astype(np.float32)
     # added everywhere, zeros included, as when every cell was scored
-    if within is None:
-        one += bonus
-    else:
-        one[within[0] : within[1]] += bonus[within[0] : within[1]]
+    one[lo:hi] += bonus
 
 
 def unit_structure(

@@ -145,39 +145,6 @@ def test_a_child_that_dies_at_any_step_is_answered_here(
     _assert_same(want, _run("units", 7, 600, 560, 60, True))
 
 
-@linux
-@pytest.mark.parametrize("calls", [2, 3])
-def test_a_child_that_dies_in_a_later_chunk_of_the_scores_is_answered_here(
-    calls: int, monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # 601 rows scored 135 at a time: this process takes the first 135, the child the rest in
-    # three chunks (135-270, 270-540, 540-601); it dies at its second or third
-    want = _run("units", 11, 600, 560, 60, False)
-    parent = os.getpid()
-    real = band_halves.score_rows
-    seen = [0]
-
-    def dying(*args: Any, **kwargs: Any) -> Any:
-        if os.getpid() != parent:
-            seen[0] += 1
-            if seen[0] == calls:
-                os._exit(3)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(band_halves, "score_rows", dying)
-    _assert_same(want, _run("units", 11, 600, 560, 60, True))
-
-
-@given(start=st.integers(1, 5_000), rows=st.integers(0, 50_000))
-def test_the_chunks_of_the_childs_rows_cover_them_in_order(start: int, rows: int) -> None:
-    end = start + rows
-    chunks = band_halves._chunks(start, end)
-    assert [a for a, _ in chunks] == [start, *(b for _, b in chunks[:-1])][: len(chunks)]
-    assert (chunks[-1][1] if chunks else start) == end
-    # each as long as every row before it at most: a multiple of `start` where it starts
-    assert all(a % start == 0 and b - a <= a for a, b in chunks)
-
-
 def test_no_fork_does_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
     want = _run("units", 9, 500, 520, 60, False)
 
@@ -275,3 +242,77 @@ def test_the_built_in_pair_aligns_as_in_one_process(
     assert split.evidence == alone.evidence
     assert split_pair.paragraph_model == alone_pair.paragraph_model
     assert split_pair.unit_model == alone_pair.unit_model
+
+
+@linux
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(kind=st.sampled_from(KINDS), seed=st.integers(0, 1000), n=st.integers(1, 420),
+       m=st.integers(1, 420), half=st.integers(1, 70))
+def test_the_childs_rows_read_part_by_part_give_what_one_process_gives(
+    kind: str, seed: int, n: int, m: int, half: int,
+) -> None:
+    # one score block a part: the forward sweep reads the child's rows of the scores as each
+    # part is said done, not once the whole step is
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(band_halves, "PART_BLOCKS", 1)
+        want, want_error = _outcome(lambda: _run(kind, seed, n, m, half, False))
+        got, got_error = _outcome(lambda: _run(kind, seed, n, m, half, True))
+    assert got_error == want_error
+    if want is not None:
+        _assert_same(want, got)
+
+
+@linux
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_child_that_dies_after_some_parts_is_answered_here(
+    kind: str, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 900 rows of a band 41 wide: score blocks of 399 rows, the child's rows in parts of one
+    # block; it dies scoring its second part, after saying the first done
+    want = _run(kind, 11, 900, 950, 20, False)
+    monkeypatch.setattr(band_halves, "PART_BLOCKS", 1)
+    parent = os.getpid()
+    real = band_halves.score_rows
+    calls = [0]
+
+    def dies_later(*args: Any, **kwargs: Any) -> Any:
+        if os.getpid() != parent:
+            calls[0] += 1
+            if calls[0] == 2:
+                os._exit(3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(band_halves, "score_rows", dies_later)
+    _assert_same(want, _run(kind, 11, 900, 950, 20, True))
+
+
+@linux
+def test_ticks_tell_parts_done_and_a_child_that_ends_first() -> None:
+    from reader.core.align.halves import Halves, Ticks, shared_array
+
+    done = shared_array((3,), np.float64)
+    ticks = Ticks.make()
+    parent = os.getpid()
+
+    def step() -> None:
+        for k in range(3):
+            done[k] = 1.0
+            ticks.tick()
+            if k == 1 and os.getpid() != parent:
+                os._exit(0)  # the child ends after two parts, its step unfinished
+
+    halves = Halves.start([step], ticks)
+    assert halves.forked
+    halves.begin()
+    try:
+        assert ticks.wait(2) and done[:2].tolist() == [1.0, 1.0]
+        assert not ticks.wait(3)  # it ended first: the caller waits for the step
+        halves.finish()  # ... which runs here, the child having failed at it
+        assert done.tolist() == [1.0, 1.0, 1.0]
+    finally:
+        halves.close()
+        ticks.close()
+    unforked = Ticks.make()
+    unforked.in_parent(forked=False)
+    unforked.tick()  # the step runs here: nothing to say
+    assert not unforked.wait(1) and unforked.wait(0)

@@ -13,7 +13,7 @@ from reader.core.align import names_ahead, space
 from reader.core.align.names_ahead import NamesAhead, name_lists, names_in_child, start_ahead
 from reader.core.align.params import DEFAULT_PARAMS
 from reader.core.align.sound_alike import sound_alike
-from reader.core.align.structure import PairStructure, pair_structure
+from reader.core.align.structure import SideShapes, joined, pair_structure, side_shapes
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.idle_work import forget_idle_work, when_idle
 from reader.core.second_process import Child
@@ -38,11 +38,11 @@ def test_the_space_is_the_same_with_the_names_ahead(with_structure: bool) -> Non
     src, tgt, words = _sides()
     assert src.readings is not None
 
-    def structure() -> PairStructure:
-        return pair_structure(src.texts, src.features, tgt.texts, tgt.features, words)
+    def shapes() -> SideShapes:
+        return side_shapes(tgt.texts, tgt.features, None)
 
-    ahead = start_ahead(src, tgt, words, DEFAULT_PARAMS, structure if with_structure else None)
-    assert ahead.child is not None and ahead.ar_names
+    ahead = start_ahead(src, tgt, words, DEFAULT_PARAMS, shapes if with_structure else None)
+    assert ahead.child is not None and ahead.listing
     got, got_translation = space.pair_space(src, tgt, words, DEFAULT_PARAMS, ahead)
     assert ahead.child is None and ahead.answer is not None  # read
     want, want_translation = space.pair_space(src, tgt, words, DEFAULT_PARAMS)
@@ -50,10 +50,17 @@ def test_the_space_is_the_same_with_the_names_ahead(with_structure: bool) -> Non
     assert_same(got_translation, want_translation)
     assert want_translation.nnz > 0
     if with_structure:
-        got_shapes = ahead.structure(lambda: pytest.fail("read here"))
-        assert pickle.dumps(got_shapes) == pickle.dumps(structure())
+        got_shapes = ahead.side_shapes(lambda: pytest.fail("read here"))
+        assert pickle.dumps(got_shapes) == pickle.dumps(shapes())
+        # joined with the source's read here: the pair's structure
+        joint = joined(side_shapes(src.texts, src.features, words), got_shapes)
+        want = pair_structure(src.texts, src.features, tgt.texts, tgt.features, words)
+        for got_side, want_side in ((joint.src, want.src), (joint.tgt, want.tgt)):
+            assert got_side.keys.shape == want_side.keys.shape
+            assert (got_side.keys != want_side.keys).nnz == 0
+            assert got_side.shape.tolist() == want_side.shape.tolist()
     else:
-        assert ahead.structure(structure) is not None  # read here
+        assert ahead.side_shapes(shapes) is not None  # read here
 
 
 @linux
@@ -83,17 +90,17 @@ def test_the_names_listed_for_the_child_are_not_listed_again() -> None:
     known = src.readings.written
     ahead = start_ahead(src, tgt, words, DEFAULT_PARAMS)
     try:
-        assert ahead.ar_names
+        assert ahead.listing
         got = ahead.names_of(src.features, tgt.features, known)
-        assert got == name_lists(src.features, tgt.features, known)
-        assert got[0] is ahead.ar_names  # the child's lists, not made again
+        assert got == name_lists(src.features, tgt.features, known) and got[0]
+        assert ahead.answer is not None and got is ahead.answer[1]  # the child's lists
         # other stems, or other lists of features (even equal ones): listed here
         fewer = set(list(known)[1:])
         assert ahead.names_of(src.features, tgt.features, fewer) == name_lists(
             src.features, tgt.features, fewer)
         copied = list(src.features)
         again = ahead.names_of(copied, tgt.features, known)
-        assert again == got and again[0] is not ahead.ar_names
+        assert again == got and again is not ahead.answer[1]
     finally:
         ahead.stop()
 
@@ -108,10 +115,11 @@ def test_a_child_given_other_names_is_not_read_for_them() -> None:
     ar, en = ["مرحبا", "سلمان", "بغداد"], ["Baghdad", "Salman", "Hello"]
     ahead = NamesAhead.start([], [], None, 0.7)
     assert ahead.child is None  # nothing to do
-    ahead = NamesAhead(ar[:1], en, 0.7)
-    ahead.child = names_ahead.Child.start(lambda: (sound_alike(ar[:1], en, 0.7), None))
+    ahead = NamesAhead(True, 0.7)
+    ahead.child = names_ahead.Child.start(
+        lambda: (sound_alike(ar[:1], en, 0.7), (ar[:1], en), None))
     assert _same_found(ahead.found(ar, en, 0.7), sound_alike(ar, en, 0.7))
-    assert ahead.child is None
+    assert ahead.child is None and ahead.answer is not None  # read, and not used
 
 
 @linux
@@ -124,10 +132,13 @@ def test_a_child_that_dies_or_answers_wrong_is_answered_here() -> None:
             os._exit(3)
         return None
 
-    for work in (dying, lambda: ("not", "arrays"), lambda: (sound_alike(ar, en, 0.7), "x")):
-        ahead = NamesAhead(ar, en, 0.7, names_ahead.Child.start(work), shapes=True)
+    for work in (dying, lambda: ("not", "arrays"), lambda: (sound_alike(ar, en, 0.7), "x"),
+                 lambda: (sound_alike(ar, en, 0.7), (ar, en), "x"),
+                 lambda: (sound_alike(ar, en, 0.7), (ar[:1], en[:1]), None),  # out of range
+                 lambda: (sound_alike(ar, en, 0.7), (ar, "x"), None)):
+        ahead = NamesAhead(True, 0.7, names_ahead.Child.start(work), shapes=True)
         assert _same_found(ahead.found(ar, en, 0.7), sound_alike(ar, en, 0.7))
-        assert ahead.structure(lambda: "here") == "here"  # type: ignore[arg-type,return-value,comparison-overlap]
+        assert ahead.side_shapes(lambda: "here") == "here"  # type: ignore[arg-type,return-value,comparison-overlap]
 
 
 def test_the_names_are_forked_only_when_it_pays(monkeypatch: pytest.MonkeyPatch) -> None:

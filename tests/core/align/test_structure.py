@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pickle
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.core.align.aligner import align_texts
 from reader.core.align.structure import (
@@ -12,9 +16,12 @@ from reader.core.align.structure import (
     NONE,
     NUMBERED,
     SHORT,
+    SideShapes,
     agreement,
+    joined,
     pair_structure,
     shape_of,
+    side_shapes,
 )
 from reader.core.anchors.features import paragraph_features
 from reader.core.anchors.glossary import Glossary
@@ -125,3 +132,47 @@ def test_headings_agree_by_their_level() -> None:
     structure = _structure(["## الإسناد"], ["## Attribution", "### 4. Permanent Ban"])
     share = agreement(structure, np.array([0, 0]), np.array([0, 1]))
     assert share[0] > 0 and share[1] == 0
+
+
+def _one_pass_columns(sides: list[list[set[str]]]) -> list[list[list[int]]]:
+    """Each row's key columns as one pass over both sides numbers them (the source's rows,
+    then the target's, each key where first met): how the pair's keys were numbered before
+    each side's shapes were read apart."""
+    vocab: dict[str, int] = {}
+    return [[[vocab.setdefault(k, len(vocab)) for k in row] for row in side] for side in sides]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sets(st.sampled_from("abcdefgh"), max_size=5), max_size=6),
+                min_size=2, max_size=2))
+def test_each_sides_keys_joined_number_the_columns_as_one_pass(
+    sides: list[list[set[str]]],
+) -> None:
+    def read(rows: list[set[str]]) -> SideShapes:
+        vocab: dict[str, int] = {}
+        cols = [vocab.setdefault(k, len(vocab)) for row in rows for k in row]
+        at = [i for i, row in enumerate(rows) for _ in row]
+        zeros = np.zeros(len(rows))
+        return SideShapes(zeros.astype(np.int8), zeros.astype(np.int64),
+                          zeros.astype(np.float32), zeros.astype(np.int8),
+                          np.array(at, dtype=np.int64), np.array(cols, dtype=np.int64), vocab)
+
+    got = joined(read(sides[0]), read(sides[1]))
+    width = max(1, len(set().union(*sides[0], *sides[1])))
+    for shapes, want in zip((got.src, got.tgt), _one_pass_columns(sides), strict=True):
+        assert shapes.keys.shape == (len(want), width)
+        assert [sorted(shapes.keys[i].indices.tolist()) for i in range(len(want))] == [
+            sorted(row) for row in want]
+
+
+def test_the_pairs_shapes_are_each_sides_joined() -> None:
+    ar = ["## الحقوق", "1. حق الحياة", "نص طويل " * 20, "* بند"]
+    en = ["## Rights", "1. The right to life", "long text " * 20, "* item"]
+    lexicon = Lexicon.load()
+    glossary = Glossary.load()
+    src = [paragraph_features(t, "ar", glossary, stemmer=lexicon.stemmer) for t in ar]
+    tgt = [paragraph_features(t, "en", glossary) for t in en]
+    got = joined(side_shapes(ar, src, lexicon), side_shapes(en, tgt, None))
+    want = pair_structure(ar, src, en, tgt, lexicon)
+    assert pickle.dumps(got) == pickle.dumps(want)
+    assert got.src.keys.nnz and got.tgt.keys.nnz
