@@ -13,7 +13,6 @@ import logging
 import mmap
 import os
 import pickle
-import select
 import signal
 import stat
 import struct
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from reader.core.idle_work import run_idle_work
+from reader.core.spare_memory import keep_freed_memory, reserve_memory
 
 T = TypeVar("T")
 
@@ -234,7 +234,7 @@ class Spare:
     @classmethod
     def start(cls, reserve: int = 0) -> Spare | None:
         """The spare, waiting; None when it cannot be forked. It first lays out `reserve`
-        bytes of memory for its work (`_reserve_memory`)."""
+        bytes of memory for its work (spare_memory.reserve_memory)."""
         try:
             shared = mmap.mmap(-1, _SHARED_BYTES, flags=mmap.MAP_SHARED | mmap.MAP_ANONYMOUS)
         except OSError:
@@ -356,8 +356,8 @@ def _serve_spare(parent: int, job: int, answer: int, shared: mmap.mmap, reserve:
     code = 1
     try:
         _die_with(parent)
-        if _keep_freed_memory():
-            _reserve_memory(job, reserve)
+        if keep_freed_memory():
+            reserve_memory(job, reserve, _core_free)
         header = _read_exactly(job, _HEADER.size)
         if len(header) < _HEADER.size:  # dropped unused, or this process ended
             code = 0
@@ -373,54 +373,6 @@ def _serve_spare(parent: int, job: int, answer: int, shared: mmap.mmap, reserve:
 
 
 # glibc's mallopt parameters (malloc.h)
-_M_TRIM_THRESHOLD = -1
-_M_MMAP_MAX = -4
-
-
-def _keep_freed_memory() -> bool:
-    """Have glibc keep the memory the spare's work frees for its next arrays. By default it
-    gives each array of more than 128 kB back to the kernel when freed (mmap'd), and the next
-    one costs its pages again: Model 1's temporaries (align.model_one: a dozen arrays of
-    8-16 MB, most of them freed before the next is made) took ~15,000 page faults, ~4,000
-    fewer this way (~30 ms of the spare's CPU on the bench's large pair). Here every
-    allocation comes from the heap and stays there when freed: the spare's life is one piece
-    of work, and what it keeps dies with it. Anything but glibc (no mallopt): left as it is
-    (False)."""
-    try:
-        import ctypes
-
-        mallopt = ctypes.CDLL(None).mallopt
-    except (OSError, AttributeError):
-        return False
-    return bool(mallopt(_M_TRIM_THRESHOLD, 1 << 30) and mallopt(_M_MMAP_MAX, 0))
-
-
-# what the spare touches at a time while it waits: a step takes a millisecond or two
-_RESERVE_STEP = 4 << 20
-# how long the spare waits for work before it looks again whether a core is free
-_RESERVE_POLL = 0.02
-
-
-def _reserve_memory(job: int, size: int, free_core: Callable[[], bool] | None = None) -> None:
-    """`size` bytes of heap touched, then freed (kept, `_keep_freed_memory`), while no work
-    has come down `job`: the work's arrays then take pages the spare already has, instead of
-    each page costing a fault on the way (Model 1 on the bench's large pair: ~11,000 faults,
-    ~45 ms of its ~215 ms, on the path of the process waiting for its pairs). A step at a
-    time, only while a core is free (`free_core`, by default `_core_free`): the spare is forked
-    as the texts are read, when this program's two processes keep both cores busy, and its
-    work comes seconds later; it stops as soon as the work comes."""
-    free = free_core or _core_free
-    kept: list[bytearray] = []
-    while len(kept) * _RESERVE_STEP < size:
-        if free():
-            if select.select([job], [], [], 0)[0]:
-                break
-            kept.append(bytearray(_RESERVE_STEP))  # zeroed: every page touched
-        elif select.select([job], [], [], _RESERVE_POLL)[0]:
-            break
-    del kept  # adjacent chunks, freed together: one free run of the heap
-
-
 def _core_free() -> bool:
     """Whether the tasks runnable now (this one among them) leave a core to this one."""
     runnable = runnable_now()

@@ -255,9 +255,9 @@ def test_the_spare_keeps_the_memory_its_work_frees() -> None:
     probe = textwrap.dedent("""
         import resource, sys
         import numpy as np
-        from reader.core.second_process import _keep_freed_memory
+        from reader.core.spare_memory import keep_freed_memory
         if sys.argv[1] == "keep":
-            _keep_freed_memory()
+            keep_freed_memory()
         def faults():
             return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         np.ones(4 << 20)  # 32 MB, freed at once
@@ -285,15 +285,15 @@ def test_the_spare_lays_out_its_memory_until_work_comes(work_waiting: bool) -> N
     probe = textwrap.dedent("""
         import os, resource, sys
         import numpy as np
-        from reader.core.second_process import _keep_freed_memory, _reserve_memory
+        from reader.core.spare_memory import keep_freed_memory, reserve_memory
         def faults():
             return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         job, into = os.pipe()
         if sys.argv[1] == "waiting":
             os.write(into, b"w")
-        assert _keep_freed_memory()
+        assert keep_freed_memory()
         before = faults()
-        _reserve_memory(job, 96 << 20, lambda: True)  # a core free all along
+        reserve_memory(job, 96 << 20, lambda: True)  # a core free all along
         reserving = faults() - before
         before = faults()
         np.ones(8 << 20)  # 64 MB
@@ -313,7 +313,7 @@ def test_the_spare_lays_out_its_memory_until_work_comes(work_waiting: bool) -> N
 @linux
 def test_the_spare_lays_out_nothing_while_every_core_is_busy() -> None:
     # busy: the spare only waits for its work (here its pipe's end closed: it never comes)
-    from reader.core.second_process import _reserve_memory
+    from reader.core.spare_memory import reserve_memory
 
     job, into = os.pipe()
     looks = [0]
@@ -325,6 +325,6 @@ def test_the_spare_lays_out_nothing_while_every_core_is_busy() -> None:
         return False
 
     before = time.perf_counter()
-    _reserve_memory(job, 1 << 40, busy)
+    reserve_memory(job, 1 << 40, busy)
     os.close(job)
     assert looks[0] >= 3 and time.perf_counter() - before < 5.0

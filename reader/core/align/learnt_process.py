@@ -47,7 +47,7 @@ log = logging.getLogger(__name__)
 MIN_BEADS = 1_000
 
 # the heap Model 1 takes on the bench's 4,350-paragraph pair (~110 MB at its peak): laid out
-# by the spare while it waits (second_process._reserve_memory), its pages cost no fault later
+# by the spare while it waits (spare_memory.reserve_memory), its pages cost no fault later
 MODEL_ONE_MEMORY = 128 << 20
 
 
