@@ -112,16 +112,23 @@ def first_max(values: np.ndarray, top: np.ndarray | None = None) -> np.ndarray:
     """values.argmax(axis=1) for (rows, types, width): numpy's argmax over a middle axis
     costs per cell, comparing with the maximum costs per type. `top`, if given, is that
     maximum (values.max(axis=1)) as the sweep already has it."""
+    types = values.shape[1]
     if top is None:
-        top = np.maximum.reduce(values, axis=1)
+        # a binary maximum per type: numpy's reduction over a middle axis costs per cell
+        # (the same maximum, but for which of two equal zeros: only compared with below)
+        top = np.maximum(values[:, 0], values[:, -1])
+        for r in range(1, types - 1):
+            np.maximum(top, values[:, r], out=top)
     if np.isnan(top).any():
         return values.argmax(axis=1)  # a NaN wins where it stands first, as argmax has it
-    if values.shape[1] == 2:
+    if types == 2:
         # the first type unless it is not the maximum: one comparison, its bools as int8
         return np.not_equal(values[:, 0], top).view(np.int8)
-    out = np.full(top.shape, values.shape[1] - 1, dtype=np.int8)
-    for r in range(values.shape[1] - 2, -1, -1):
-        out[values[:, r] == top] = r
+    out = np.full(top.shape, types - 1, dtype=np.int8)
+    at = np.empty(top.shape, dtype=bool)
+    for r in range(types - 2, -1, -1):
+        np.equal(values[:, r], top, out=at)
+        np.putmask(out, at, r)
     return out
 
 
@@ -299,19 +306,20 @@ def trace(back: np.ndarray, last: np.ndarray, centre: np.ndarray, half: int, n: 
             "this long allows (try --blocks if one side is hard-wrapped)"
         )
     path: list[Step] = []
-    i = n
+    append = path.append
+    i, j = n, m
     # the walk reads single cells: Python ints cost less per read than numpy scalars
     at, read = centre.tolist(), back.item
-    while i > 0 or at[i] + o - half > 0:
+    while i > 0 or j > 0:
         t = read(i, o)
         if t < 0:
             # cannot happen: every cell on the band's path has a predecessor
             raise RuntimeError(f"alignment lost its path at source paragraph {i}")
-        ks, kt = BEAD_TYPES[t]
-        jj = at[i] + o - half
-        path.append(((ks, kt), i, jj))
-        o = jj - kt - at[i - ks] + half
-        i -= ks
+        bead = BEAD_TYPES[t]
+        append((bead, i, j))
+        i -= bead[0]
+        j -= bead[1]
+        o = j - at[i] + half
     path.reverse()
     return path
 
