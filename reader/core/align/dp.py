@@ -158,8 +158,13 @@ def run_dp(
     types = [*match, (1, 0)]
     type_of_row = np.array([BEAD_TYPES.index(t) for t in types], dtype=np.int8)
     moves = Moves.of(centre, half, types, k, forward=True)
+    # without the sums, only the rows a bead reaches back to are read again (and row n, by
+    # the trace): the table is a ring of them, row i at i % ring (the whole band's table was
+    # megabytes of NEG to write); with them, every row (F)
+    ring = n + 1 if sums else min(n + 1, max(ks for ks, _ in types) + 1)
+    offset = _in_ring(moves, k, n, ring)
     # float64: on a book the running totals reach millions, beyond float32's resolution
-    V = moves.table(n, k)  # [.., 0]: best, [.., 1]: log-sum
+    V = moves.table(ring - 1, k)  # [.., 0]: best, [.., 1]: log-sum
     flat = V.reshape(-1)
     band = V[:, :, moves.pad : moves.pad + width]
     lanes = np.arange(k)[:, None] * moves.stride + np.arange(width)[None, :]
@@ -196,7 +201,7 @@ def run_dp(
                 shift = int(moves.shift[i, r])
                 lo, hi = max(0, -shift), min(width, width - shift)
                 start = moves.pad + lo + shift
-                c[:, r, lo:hi] = V[i - types[r][0], :, start : start + hi - lo]
+                c[:, r, lo:hi] = V[(i - types[r][0]) % ring, :, start : start + hi - lo]
             add(c, sc, out=c)
         best_of(c[0], axis=0, out=base[0])
         if sums:
@@ -215,7 +220,7 @@ def run_dp(
             if sums:
                 transit[i] = row[1].copy()
             row = np.where(grid.row(i) >= pin[1], row, NEG)
-        band[i] = row
+        band[i % ring] = row
 
     base = np.empty((k, width))  # the sums' row's best candidates and their log-sums
     base0, base1 = base[0], base[-1]
@@ -228,7 +233,7 @@ def run_dp(
             ready(r1)
         # every candidate of the block's rows, kept for the back pointers: (rows, k, types, width)
         cands = np.empty((r1 - r0, k, len(types), width))
-        index = moves.offset[r0:r1, None, :, None] + lanes[None, :, None, :]
+        index = offset[r0:r1, None, :, None] + lanes[None, :, None, :]
         # float64 once per block: adding float32 to float64 row by row casts in small buffers
         block_scores = S.rows(r0, r1)
         own = np.empty((r1 - r0, k, width))  # the best candidate less the row's 0:1 sums
@@ -269,10 +274,11 @@ def run_dp(
             # reduction makes); each row's best candidate kept for the back pointers
             bases = np.empty((r1 - r0, 1, width))
             top = bases[:, 0]
+            outs = [band[q, 0] for q in range(ring)]  # the ring's rows
             for i, is_plain, c, ix, sc, c00, c01, b, b0, ow, ow0, a, a0, row_cum, out in zip(
                     range(r0, r1), plain[r0:r1], cands, index, block_scores, cands[:, 0, 0],
                     cands[:, 0, -1], bases, bases[:, 0], own, own[:, 0], acc, acc[:, 0],
-                    cum[r0:r1], band[r0:r1, 0], strict=True):
+                    cum[r0:r1], [outs[i % ring] for i in range(r0, r1)], strict=True):
                 if not is_plain:
                     edge_row(i, c, ix, sc, b, ow, a)
                     continue
@@ -290,8 +296,18 @@ def run_dp(
         best = type_of_row[first_max(cands[:, 0], top)]
         back[r0:r1] = np.where(moved[r0:r1], _ZERO_ONE, best)
     back[0] = np.where(moved[0], _ZERO_ONE, -1)  # the start: nothing came before it
-    path = trace(back, V[n, 0, moves.pad : moves.pad + width], centre, half, n, m)
+    path = trace(back, V[n % ring, 0, moves.pad : moves.pad + width], centre, half, n, m)
     return Forward(path, band[: n + 1, 1] if sums else None, transit)
+
+
+def _in_ring(moves: Moves, planes: int, n: int, ring: int) -> np.ndarray:
+    """moves.offset for a table whose band rows lie in a ring of `ring` rows (row i at
+    i % ring) and whose row standing for outside the band is row `ring`."""
+    size = planes * moves.stride
+    # the linked row: an offset is row * size + pad + shift, the shift at most the pad
+    linked = (moves.offset - moves.pad + size // 2) // size
+    rest = moves.offset - linked * size
+    return np.where(linked > n, ring, linked % ring) * size + rest
 
 
 def trace(back: np.ndarray, last: np.ndarray, centre: np.ndarray, half: int, n: int, m: int
