@@ -108,15 +108,27 @@ def block_rows(values_per_row: int) -> int:
     return rows
 
 
-def first_max(values: np.ndarray) -> np.ndarray:
+def first_max(values: np.ndarray, top: np.ndarray | None = None) -> np.ndarray:
     """values.argmax(axis=1) for (rows, types, width): numpy's argmax over a middle axis
-    costs per cell, comparing with the maximum costs per type."""
-    top = np.maximum.reduce(values, axis=1)
+    costs per cell, comparing with the maximum costs per type. `top`, if given, is that
+    maximum (values.max(axis=1)) as the sweep already has it."""
+    types = values.shape[1]
+    if top is None:
+        # a binary maximum per type: numpy's reduction over a middle axis costs per cell
+        # (the same maximum, but for which of two equal zeros: only compared with below)
+        top = np.maximum(values[:, 0], values[:, -1])
+        for r in range(1, types - 1):
+            np.maximum(top, values[:, r], out=top)
     if np.isnan(top).any():
         return values.argmax(axis=1)  # a NaN wins where it stands first, as argmax has it
-    out = np.full(top.shape, values.shape[1] - 1, dtype=np.int8)
-    for r in range(values.shape[1] - 2, -1, -1):
-        out[values[:, r] == top] = r
+    if types == 2:
+        # the first type unless it is not the maximum: one comparison, its bools as int8
+        return np.not_equal(values[:, 0], top).view(np.int8)
+    out = np.full(top.shape, types - 1, dtype=np.int8)
+    at = np.empty(top.shape, dtype=bool)
+    for r in range(types - 2, -1, -1):
+        np.equal(values[:, r], top, out=at)
+        np.putmask(out, at, r)
     return out
 
 
@@ -146,8 +158,13 @@ def run_dp(
     types = [*match, (1, 0)]
     type_of_row = np.array([BEAD_TYPES.index(t) for t in types], dtype=np.int8)
     moves = Moves.of(centre, half, types, k, forward=True)
+    # without the sums, only the rows a bead reaches back to are read again (and row n, by
+    # the trace): the table is a ring of them, row i at i % ring (the whole band's table was
+    # megabytes of NEG to write); with them, every row (F)
+    ring = n + 1 if sums else min(n + 1, max(ks for ks, _ in types) + 1)
+    offset = _in_ring(moves, k, n, ring)
     # float64: on a book the running totals reach millions, beyond float32's resolution
-    V = moves.table(n, k)  # [.., 0]: best, [.., 1]: log-sum
+    V = moves.table(ring - 1, k)  # [.., 0]: best, [.., 1]: log-sum
     flat = V.reshape(-1)
     band = V[:, :, moves.pad : moves.pad + width]
     lanes = np.arange(k)[:, None] * moves.stride + np.arange(width)[None, :]
@@ -162,8 +179,6 @@ def run_dp(
     transit: dict[int, np.ndarray] = {}
     pinned = pinned or {}
     slow = moves.slow
-    base = np.empty((k, width))
-    base0, base1 = base[0], base[-1]
     # rows with nothing of their own (no pin, no cell outside the text, no far move) take the
     # short way through the loop: numpy's cost here is per call
     plain = plain_rows(first_in, first_out, width, [0, *pinned, *slow])
@@ -171,6 +186,44 @@ def run_dp(
     two = len(types) == 2
     best_of, best_so_far = np.maximum.reduce, np.maximum.accumulate
     sum_of, sum_so_far = np.logaddexp.reduce, np.logaddexp.accumulate
+
+    def edge_row(i: int, c: np.ndarray, ix: np.ndarray, sc: np.ndarray, base: np.ndarray,
+                 ow: np.ndarray, a: np.ndarray) -> None:
+        """A row that is not plain: the first, a pinned one, one leaving the text or with far
+        moves. Its candidates into `c`, their best (and log-sum) into `base`, that less the
+        0:1 sums into `ow`, and its running maximum (log-sum) into `a`."""
+        if i == 0:
+            c.fill(NEG)
+            c[:, 0, grid.row(0) == 0] = 0.0
+        else:
+            take(ix, out=c, mode="clip")
+            for r in slow.get(i, ()):
+                shift = int(moves.shift[i, r])
+                lo, hi = max(0, -shift), min(width, width - shift)
+                start = moves.pad + lo + shift
+                c[:, r, lo:hi] = V[(i - types[r][0]) % ring, :, start : start + hi - lo]
+            add(c, sc, out=c)
+        best_of(c[0], axis=0, out=base[0])
+        if sums:
+            sum_of(c[1], axis=0, out=base[1])
+        pin = pinned.get(i)
+        row_cum = cum[i]
+        subtract(base if pin is None else np.where(grid.row(i) <= pin[0], base, NEG),
+                 row_cum, out=ow)
+        best_so_far(ow[0], out=a[0])
+        if sums:
+            sum_so_far(ow[1], out=a[1])
+        row = row_cum + a
+        row[:, : first_in[i]] = NEG  # cells outside the target text cannot be on a path
+        row[:, first_out[i] :] = NEG
+        if pin is not None:
+            if sums:
+                transit[i] = row[1].copy()
+            row = np.where(grid.row(i) >= pin[1], row, NEG)
+        band[i % ring] = row
+
+    base = np.empty((k, width))  # the sums' row's best candidates and their log-sums
+    base0, base1 = base[0], base[-1]
     rows = block_rows(k * len(types) * width)
     for r0 in range(0, n + 1, rows):
         if cancelled is not None and r0 % 512 == 0 and cancelled():
@@ -180,90 +233,81 @@ def run_dp(
             ready(r1)
         # every candidate of the block's rows, kept for the back pointers: (rows, k, types, width)
         cands = np.empty((r1 - r0, k, len(types), width))
-        index = moves.offset[r0:r1, None, :, None] + lanes[None, :, None, :]
+        index = offset[r0:r1, None, :, None] + lanes[None, :, None, :]
         # float64 once per block: adding float32 to float64 row by row casts in small buffers
         block_scores = S.rows(r0, r1)
         own = np.empty((r1 - r0, k, width))  # the best candidate less the row's 0:1 sums
         acc = np.empty((r1 - r0, k, width))  # ... and its running maximum (log-sum)
-        best_c, best_own, best_acc = cands[:, 0], own[:, 0], acc[:, 0]
+        # a loop for each kind of sweep, so that a plain row meets no test but its own; the
+        # views a row reads made by iterating (cheaper than indexing: numpy's cost here is
+        # per call)
         if sums:
+            top = None  # the block's best candidates, as the back pointers want them
             # each row's 0:1 sums in both planes: the row's subtraction broadcasts nothing
-            # (numpy's broadcasting costs per call); the views a row reads made by iterating
-            # (cheaper than indexing), and each plane written apart (one call writing both
-            # planes' runs, apart in the padded table, costs more than two)
+            # (numpy's broadcasting costs per call); each plane written apart (one call
+            # writing both planes' runs, apart in the padded table, costs more than two)
             steps = np.empty((r1 - r0, k, width))
             steps[:] = cum[r0:r1, None, :]
-            views = zip(cands, index, block_scores, cands[:, 0], cands[:, 1], own, own[:, 0],
-                        own[:, 1], acc[:, 0], acc[:, 1], steps[:, 0], band[r0:r1, 0],
-                        band[r0:r1, 1], steps, strict=True)
-        for q in range(r1 - r0):
-            i = r0 + q
-            if sums:
-                c, ix, sc, c0, c1, ow, ow0, ow1, ac0, ac1, st0, band0, band1, st = next(views)
-            else:
-                c, ix, sc = cands[q], index[q], block_scores[q]
-            if plain[i]:
+            # one buffer of the best candidates and log-sums for every row: a view per row
+            # costs more than the back pointers' maximum over the block
+            for (i, is_plain, c, ix, sc, c0, c1, ow, ow0, ow1, a0, a1, st, st0, band0,
+                 band1) in zip(
+                    range(r0, r1), plain[r0:r1], cands, index, block_scores, cands[:, 0],
+                    cands[:, 1], own, own[:, 0], own[:, 1], acc[:, 0], acc[:, 1], steps,
+                    steps[:, 0], band[r0:r1, 0], band[r0:r1, 1], strict=True):
+                if not is_plain:
+                    edge_row(i, c, ix, sc, base, ow, acc[i - r0])
+                    continue
                 take(ix, out=c, mode="clip")
                 add(c, sc, out=c)
                 # 0:1 beads inside the row: D[o] = max(base[o], D[o-1] + step[o])
-                if sums:
-                    best_of(c0, axis=0, out=base0)
-                    sum_of(c1, axis=0, out=base1)
-                    subtract(base, st, out=ow)
-                    best_so_far(ow0, out=ac0)
-                    sum_so_far(ow1, out=ac1)
-                    add(st0, ac0, out=band0)
-                    add(st0, ac1, out=band1)
+                best_of(c0, axis=0, out=base0)
+                sum_of(c1, axis=0, out=base1)
+                subtract(base, st, out=ow)
+                best_so_far(ow0, out=a0)
+                sum_so_far(ow1, out=a1)
+                add(st0, a0, out=band0)
+                add(st0, a1, out=band1)
+        else:
+            # one plane: 1-d calls (numpy reduces and accumulates along a row of a 2-d array
+            # slower), and two types' maximum as one binary call (the same comparison the
+            # reduction makes); each row's best candidate kept for the back pointers
+            bases = np.empty((r1 - r0, 1, width))
+            top = bases[:, 0]
+            outs = [band[q, 0] for q in range(ring)]  # the ring's rows
+            for i, is_plain, c, ix, sc, c00, c01, b, b0, ow, ow0, a, a0, row_cum, out in zip(
+                    range(r0, r1), plain[r0:r1], cands, index, block_scores, cands[:, 0, 0],
+                    cands[:, 0, -1], bases, bases[:, 0], own, own[:, 0], acc, acc[:, 0],
+                    cum[r0:r1], [outs[i % ring] for i in range(r0, r1)], strict=True):
+                if not is_plain:
+                    edge_row(i, c, ix, sc, b, ow, a)
                     continue
-                # one plane: 1-d calls (numpy reduces and accumulates along a row of a 2-d
-                # array slower), and two types' maximum as one binary call (the same
-                # comparison the reduction makes)
-                row_cum = cum[i]
-                if two:
-                    maximum(c[0, 0], c[0, 1], out=base0)
-                else:
-                    best_of(c[0], axis=0, out=base0)
-                subtract(base0, row_cum, out=own[q, 0])
-                best_so_far(own[q, 0], out=acc[q, 0])
-                add(row_cum, acc[q], out=band[i])
-                continue
-            if i == 0:
-                c.fill(NEG)
-                c[:, 0, grid.row(0) == 0] = 0.0
-            else:
                 take(ix, out=c, mode="clip")
-                for r in slow.get(i, ()):
-                    shift = int(moves.shift[i, r])
-                    lo, hi = max(0, -shift), min(width, width - shift)
-                    start = moves.pad + lo + shift
-                    c[:, r, lo:hi] = V[i - types[r][0], :, start : start + hi - lo]
                 add(c, sc, out=c)
-            best_of(c[0], axis=0, out=base[0])
-            if sums:
-                sum_of(c[1], axis=0, out=base[1])
-            pin = pinned.get(i)
-            row_cum = cum[i]
-            ow, a = own[q], acc[q]
-            subtract(base if pin is None else np.where(grid.row(i) <= pin[0], base, NEG),
-                     row_cum, out=ow)
-            best_so_far(ow[0], out=a[0])
-            if sums:
-                sum_so_far(ow[1], out=a[1])
-            row = row_cum + a
-            row[:, : first_in[i]] = NEG  # cells outside the target text cannot be on a path
-            row[:, first_out[i] :] = NEG
-            if pin is not None:
-                if sums:
-                    transit[i] = row[1].copy()
-                row = np.where(grid.row(i) >= pin[1], row, NEG)
-            band[i] = row
+                if two:
+                    maximum(c00, c01, out=b0)
+                else:
+                    best_of(c[0], axis=0, out=b0)
+                subtract(b0, row_cum, out=ow0)
+                best_so_far(ow0, out=a0)
+                add(row_cum, a0, out=out)
         # exact: the running maximum came from a cell to the left only if it beats this one
-        np.greater(best_acc, best_own, out=moved[r0:r1])
-        best = type_of_row[first_max(best_c)]
+        np.greater(acc[:, 0], own[:, 0], out=moved[r0:r1])
+        best = type_of_row[first_max(cands[:, 0], top)]
         back[r0:r1] = np.where(moved[r0:r1], _ZERO_ONE, best)
     back[0] = np.where(moved[0], _ZERO_ONE, -1)  # the start: nothing came before it
-    path = trace(back, V[n, 0, moves.pad : moves.pad + width], centre, half, n, m)
+    path = trace(back, V[n % ring, 0, moves.pad : moves.pad + width], centre, half, n, m)
     return Forward(path, band[: n + 1, 1] if sums else None, transit)
+
+
+def _in_ring(moves: Moves, planes: int, n: int, ring: int) -> np.ndarray:
+    """moves.offset for a table whose band rows lie in a ring of `ring` rows (row i at
+    i % ring) and whose row standing for outside the band is row `ring`."""
+    size = planes * moves.stride
+    # the linked row: an offset is row * size + pad + shift, the shift at most the pad
+    linked = (moves.offset - moves.pad + size // 2) // size
+    rest = moves.offset - linked * size
+    return np.where(linked > n, ring, linked % ring) * size + rest
 
 
 def trace(back: np.ndarray, last: np.ndarray, centre: np.ndarray, half: int, n: int, m: int
@@ -278,19 +322,20 @@ def trace(back: np.ndarray, last: np.ndarray, centre: np.ndarray, half: int, n: 
             "this long allows (try --blocks if one side is hard-wrapped)"
         )
     path: list[Step] = []
-    i = n
+    append = path.append
+    i, j = n, m
     # the walk reads single cells: Python ints cost less per read than numpy scalars
     at, read = centre.tolist(), back.item
-    while i > 0 or at[i] + o - half > 0:
+    while i > 0 or j > 0:
         t = read(i, o)
         if t < 0:
             # cannot happen: every cell on the band's path has a predecessor
             raise RuntimeError(f"alignment lost its path at source paragraph {i}")
-        ks, kt = BEAD_TYPES[t]
-        jj = at[i] + o - half
-        path.append(((ks, kt), i, jj))
-        o = jj - kt - at[i - ks] + half
-        i -= ks
+        bead = BEAD_TYPES[t]
+        append((bead, i, j))
+        i -= bead[0]
+        j -= bead[1]
+        o = j - at[i] + half
     path.reverse()
     return path
 

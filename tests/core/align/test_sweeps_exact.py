@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from reader.core.align.band import band_centres
-from reader.core.align.dp import Forward, pin_points, run_dp
+from reader.core.align.dp import Forward, first_max, pin_points, run_dp
 from reader.core.align.model import Problem
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, NEG, UNIT_TYPES, AlignerParams
 from reader.core.align.posterior import backward
@@ -130,3 +130,13 @@ def test_many_blocks_of_rows_match_the_reference(seed: int, sums: bool) -> None:
     pins = pin_points([(int(i), int(centre[i])) for i in rng.integers(0, n, 5)])
     _check(_problem(n, m, src_null, tgt_null), centre, half, scores, DEFAULT_PARAMS,
            pins if seed % 2 else None, sums)
+
+
+@settings(max_examples=300, deadline=None)
+@given(arrays(np.float64, st.tuples(st.integers(1, 5), st.integers(2, 9), st.integers(1, 6)),
+              elements=st.sampled_from([*VALUES, -0.0, np.inf, np.nan])), st.booleans())
+def test_first_max_is_argmax_over_the_types(values: np.ndarray, top_given: bool) -> None:
+    # the back pointers' bead type: the first of the equal best candidates, whether the
+    # maximum comes from the sweep or first_max makes it (NaN as argmax has it)
+    top = np.maximum.reduce(values, axis=1) if top_given else None
+    assert np.array_equal(first_max(values, top), values.argmax(axis=1))
