@@ -20,7 +20,8 @@ from reader.core.arabic.affixes import (
     LEXICON_PROCLITICS,
     PRONOUNS,
 )
-from reader.core.arabic.stemmer import strip_clitics
+from reader.core.arabic.normalise import normalize
+from reader.core.arabic.stemmer import strip_clitics_normalized
 
 # The tails (pronouns, then endings) in the order they are tried, and the proclitics.
 TAILS = PRONOUNS + LEXICON_ENDINGS
@@ -44,9 +45,6 @@ _TAIL_TESTS: dict[str, tuple[tuple[str, int, int, bool, bool], ...]] = {
     )
     for letter in {t[-1] for t in TAILS}
 }
-# `strip_clitics` without its memory: a word is searched once (its answer is kept by the
-# lexicon), so keeping its stem there as well only cost time (a third of the stemming's)
-_strip_clitics = strip_clitics.__wrapped__
 # Memories dropped when they hold this many words (a long pair fills some 50,000).
 _MAX_KEPT = 400_000
 _NONE = ""  # kept for a part that leads to no stem (no entry is empty)
@@ -96,7 +94,9 @@ class StemFinder:
                     filter(entries.__contains__, self._tails_of(head)), _NONE)
             if hit:
                 return hit
-        stem = _strip_clitics(key)
+        # (`strip_clitics` without its memory: a word is searched once, its answer kept by the
+        # lexicon; keeping its stem there as well only cost time)
+        stem = strip_clitics_normalized(normalize(key))
         if stem in entries:
             return stem
         if ARTICLE + key in entries:

@@ -73,13 +73,36 @@ def strip_clitics(word: str) -> str:
     words, and the aligner stems each of them where it reads it.) `Stemmer` does the same
     with a word list to tell a clitic from a letter of the word (كبيرة is not ك + بيرة).
     """
-    w = normalize(word)
-    if not _ARABIC_WORD.fullmatch(w) or w in _KEEP_SUFFIX:
+    return strip_clitics_normalized(normalize(word))
+
+
+def strip_clitics_normalized(w: str) -> str:
+    """`strip_clitics` of a word `normalize` leaves as it is, not kept (the lexicon's search
+    asks once for each word it does not hold: ~13,000 on a long pair)."""
+    if _ARABIC_WORD_MATCH(w) is None or w in _KEEP_SUFFIX:
         return w
-    w = _strip_prefixes(w)[-1]
-    if w in _KEEP_SUFFIX:
-        return w
+    if w[0] in _PROCLITIC_LETTERS:
+        w = _stripped(w)
+        if w in _KEEP_SUFFIX:
+            return w
     return _strip_suffix(w)[0]
+
+
+def _stripped(w: str) -> str:
+    """`_strip_prefixes(w)[-1]`, the readings before it not made."""
+    prefix = w[:3] if w[:3] in _ARTICLE_FORM_SET else w[:2]
+    if prefix in _ARTICLE_FORM_SET and len(w) - len(prefix) >= 2 and w not in _KEEP_SUFFIX:
+        return w[len(prefix) :]
+    if w[0] in CONJUNCTIONS and len(w) >= 4 and w not in _KEEP_PREFIX:
+        w = w[1:]
+        for prefix in STEM_ARTICLE_AFTER_CONJUNCTION:
+            if w.startswith(prefix) and len(w) - len(prefix) >= 2:
+                return w[len(prefix) :]
+    if w[0] in PREPOSITIONS and len(w) >= 4 and w not in _KEEP_PREFIX:
+        w = w[1:]
+        if w.startswith("ال") and len(w) >= 4:
+            return w[2:]
+    return w
 
 
 def _strip_suffix(w: str) -> tuple[str, str]:

@@ -20,7 +20,7 @@ from reader.core.arabic.affixes import (
     STEM_PRONOUNS,
 )
 from reader.core.arabic.normalise import normalize
-from reader.core.arabic.stemmer import Stemmer, strip_clitics
+from reader.core.arabic.stemmer import Stemmer, strip_clitics, strip_clitics_normalized
 from tests.core.arabic.mixed_text import sample_lines
 
 # --- the original implementation --------------------------------------------------------------
@@ -131,6 +131,7 @@ _REAL_WORDS = sorted({w for line in sample_lines() for w in _WORD.findall(normal
 
 def _same(word: str, known_stemmer: Stemmer, old_known: OldStemmer) -> None:
     assert strip_clitics(word) == old_strip_clitics(word)
+    assert strip_clitics_normalized(normalize(word)) == old_strip_clitics(word)
     assert Stemmer()(word) == old_strip_clitics(word)
     assert known_stemmer(word) == old_known(word)
 
