@@ -73,13 +73,36 @@ def strip_clitics(word: str) -> str:
     words, and the aligner stems each of them where it reads it.) `Stemmer` does the same
     with a word list to tell a clitic from a letter of the word (كبيرة is not ك + بيرة).
     """
-    w = normalize(word)
-    if not _ARABIC_WORD.fullmatch(w) or w in _KEEP_SUFFIX:
+    return strip_clitics_normalized(normalize(word))
+
+
+def strip_clitics_normalized(w: str) -> str:
+    """`strip_clitics` of a word `normalize` leaves as it is, not kept (the lexicon's search
+    asks once for each word it does not hold: ~13,000 on a long pair)."""
+    if _ARABIC_WORD_MATCH(w) is None or w in _KEEP_SUFFIX:
         return w
-    w = _strip_prefixes(w)[-1]
-    if w in _KEEP_SUFFIX:
-        return w
+    if w[0] in _PROCLITIC_LETTERS:
+        w = _stripped(w)
+        if w in _KEEP_SUFFIX:
+            return w
     return _strip_suffix(w)[0]
+
+
+def _stripped(w: str) -> str:
+    """`_strip_prefixes(w)[-1]`, the readings before it not made."""
+    prefix = w[:3] if w[:3] in _ARTICLE_FORM_SET else w[:2]
+    if prefix in _ARTICLE_FORM_SET and len(w) - len(prefix) >= 2 and w not in _KEEP_SUFFIX:
+        return w[len(prefix) :]
+    if w[0] in CONJUNCTIONS and len(w) >= 4 and w not in _KEEP_PREFIX:
+        w = w[1:]
+        for prefix in STEM_ARTICLE_AFTER_CONJUNCTION:
+            if w.startswith(prefix) and len(w) - len(prefix) >= 2:
+                return w[len(prefix) :]
+    if w[0] in PREPOSITIONS and len(w) >= 4 and w not in _KEEP_PREFIX:
+        w = w[1:]
+        if w.startswith("ال") and len(w) >= 4:
+            return w[2:]
+    return w
 
 
 def _strip_suffix(w: str) -> tuple[str, str]:
@@ -181,50 +204,68 @@ class Stemmer:
         after it: none is normalized again, ~0.5 µs a word of 23,000 new ones a side)."""
         if not self._known:
             return list(map(strip_clitics, words))
-        cache = self._cache
+        words = words if isinstance(words, list) else list(words)
+        # a text's words are letters ء to ي: told at once (one match of them all joined, ~1 ms)
+        # rather than one word at a time (~0.3 µs each)
+        arabic = all(words) and _ARABIC_WORD_MATCH("".join(words)) is not None
+        stem_of, cache = self._stem_normalized, self._cache
         out = []
         for w in words:
             stem = cache.get(w)
             if stem is None:
                 if len(cache) >= _STEMMER_CACHE_SIZE:
                     cache.clear()
-                stem = cache[w] = self._stem_normalized(w)
+                stem = cache[w] = stem_of(w, arabic)
             out.append(stem)
         return out
 
     def _stem(self, word: str) -> str:
         return self._stem_normalized(normalize(word))
 
-    def _stem_normalized(self, w: str) -> str:
-        # (all letters ء to ي: a third of the time of comparing the least and the greatest)
-        if _ARABIC_WORD_MATCH(w) is None or w in _KEEP_SUFFIX:
+    def _stem_normalized(self, w: str, arabic: bool = False) -> str:
+        # (`arabic`: the caller knows `w` is all letters ء to ي; else tested here, a third of
+        # the time of comparing the least and the greatest)
+        if (not arabic and _ARABIC_WORD_MATCH(w) is None) or w in _KEEP_SUFFIX:
             return w
+        known = self._known
+        core = w
         if w[0] in _PROCLITIC_LETTERS:
             chain = _strip_prefixes(w)
-            # the least stripped reading that is known, else the most stripped (as
-            # strip_clitics)
-            rest = chain[-1]
-            core = rest
-            for reading in chain[:-1]:
-                if self._keeps_proclitic(reading, rest):
+            if len(chain) > 1:
+                # the least stripped reading that is known, else the most stripped (as
+                # strip_clitics); `_keeps_proclitic` inline, whether the rest is known asked
+                # once for all the readings (most words: one reading and its rest)
+                core = rest = chain[-1]
+                rest_known = None
+                for reading in chain[:-1]:
+                    if reading.startswith(ARTICLE_FORMS) and reading not in known:
+                        if not self._is_known(reading):
+                            continue
+                        if rest_known is None:
+                            rest_known = self._is_known(rest)
+                        if rest_known:
+                            continue
+                    elif reading not in known and not self._is_known(reading):
+                        continue
                     core = reading
                     break
-            if core in _KEEP_SUFFIX:
-                return core
-        else:  # no proclitic (`_strip_prefixes` leaves it whole), and not in _KEEP_SUFFIX
-            core = w
+                if core in _KEEP_SUFFIX:
+                    return core
+        # (with no proclitic stripped `core` is `w`, not in _KEEP_SUFFIX)
         stem, suffix = _strip_suffix(core)
-        known = self._known
+        if not suffix:
+            return stem
         if suffix in STEM_NISBA and (stem + "ي" in known or core in known):
             return stem + "ي"  # a known nisba adjective: الخارجية, العلميين -> خارجي, علمي
-        if not suffix or suffix == "ه" or suffix[0] == "ت" or core not in known:
+        if suffix == "ه" or suffix[0] == "ت" or core not in known:
             return stem
         if suffix in _PLURALS and (stem in known or stem + "ه" in known):
             return stem  # a known word's plural: مسؤولون -> مسوول, شركات -> شرك (شركة)
         return core
 
     def _keeps_proclitic(self, word: str, rest: str) -> bool:
-        """Whether `word` is read with the proclitics before `rest` as letters of the word.
+        """Whether `word` is read with the proclitics before `rest` as letters of the word
+        (`_stem_normalized` asks the same, inline).
 
         Yes when the word (or its stem, after و ف ب ل ك) is known; the article, which is
         almost always one, stays only in a known word (الآن, بالطبع, المسيح) or when only its

@@ -20,7 +20,7 @@ from reader.core.arabic.affixes import (
     STEM_PRONOUNS,
 )
 from reader.core.arabic.normalise import normalize
-from reader.core.arabic.stemmer import Stemmer, strip_clitics
+from reader.core.arabic.stemmer import Stemmer, strip_clitics, strip_clitics_normalized
 from tests.core.arabic.mixed_text import sample_lines
 
 # --- the original implementation --------------------------------------------------------------
@@ -131,6 +131,7 @@ _REAL_WORDS = sorted({w for line in sample_lines() for w in _WORD.findall(normal
 
 def _same(word: str, known_stemmer: Stemmer, old_known: OldStemmer) -> None:
     assert strip_clitics(word) == old_strip_clitics(word)
+    assert strip_clitics_normalized(normalize(word)) == old_strip_clitics(word)
     assert Stemmer()(word) == old_strip_clitics(word)
     assert known_stemmer(word) == old_known(word)
 
@@ -189,3 +190,16 @@ def test_short_words_as_before(word: str) -> None:
     assert new._strip_suffix(word) == _old_strip_suffix(word)
     assert new._strip_prefixes(word) == _old_strip_prefixes(word)
     _same(word, _STEMMER, _OLD_STEMMER)
+
+
+def test_words_told_arabic_at_once_or_one_at_a_time() -> None:
+    # all letters ء to ي (told at once), one other word among them (each tested), and words
+    # given as an iterator rather than a list: the same stems
+    arabic = [normalize(w) for w in _REAL_WORDS[::5] if re.fullmatch("[\u0621-\u064a]+", w)]
+    expected = [_OLD_STEMMER(w) for w in arabic]
+    assert Stemmer(_KNOWN).stems_of_normalized(arabic) == expected
+    assert Stemmer(_KNOWN).stems_of_normalized(iter(arabic)) == expected
+    mixed = [*arabic[:50], "پال", *arabic[50:100]]
+    assert Stemmer(_KNOWN).stems_of_normalized(mixed) == [_OLD_STEMMER(w) for w in mixed]
+    assert Stemmer(_KNOWN).stems_of_normalized([*arabic[:3], ""]) == [
+        *expected[:3], _OLD_STEMMER("")]
