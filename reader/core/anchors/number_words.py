@@ -219,8 +219,9 @@ def may_hold_number(folded: str, lang: str) -> bool:
 def english_hints(folded: str, text: str | None = None) -> frozenset[bytes] | None:
     """The English number words (as bytes) a folded text holds as runs of a-z, or None when
     it holds a digit: `may_hold_number(folded, "en")` is whether this is not empty. `text`:
-    the ASCII text `folded` is the lower case of, whose words (`term_starts.ascii_words`, kept
-    for the glossary's look-up of the same paragraph) are those runs when it holds no "_"."""
+    the text `folded` is the lower case of, character for character, with no word character
+    beyond ASCII (numbers.FOLD_SAME), whose words (`term_starts.ascii_words`, kept for the
+    glossary's look-up of the same paragraph) are those runs when it holds no "_"."""
     if _has_digit(folded):
         return None
     if text is not None and "_" not in text:
