@@ -219,8 +219,9 @@ def may_hold_number(folded: str, lang: str) -> bool:
 def english_hints(folded: str, text: str | None = None) -> frozenset[bytes] | None:
     """The English number words (as bytes) a folded text holds as runs of a-z, or None when
     it holds a digit: `may_hold_number(folded, "en")` is whether this is not empty. `text`:
-    the ASCII text `folded` is the lower case of, whose words (`term_starts.ascii_words`, kept
-    for the glossary's look-up of the same paragraph) are those runs when it holds no "_"."""
+    the text `folded` is the lower case of, character for character, with no word character
+    beyond ASCII (numbers.FOLD_SAME), whose words (`term_starts.ascii_words`, kept for the
+    glossary's look-up of the same paragraph) are those runs when it holds no "_"."""
     if _has_digit(folded):
         return None
     if text is not None and "_" not in text:
@@ -231,13 +232,12 @@ def english_hints(folded: str, text: str | None = None) -> frozenset[bytes] | No
 
 def _has_digit(text: str) -> bool:
     """Whether `text` holds a digit (\\d): in ASCII text ten substring tests, which cost less
-    than the pattern."""
+    than the pattern (written out: `any` over a generator of them cost three times as much,
+    ~5 ms over an English book's paragraphs)."""
     if not text.isascii():
         return _DIGIT.search(text) is not None
-    return any(d in text for d in _ASCII_DIGITS)
-
-
-_ASCII_DIGITS = "0123456789"
+    return ("0" in text or "1" in text or "2" in text or "3" in text or "4" in text
+            or "5" in text or "6" in text or "7" in text or "8" in text or "9" in text)
 
 
 @lru_cache(maxsize=65536)

@@ -27,6 +27,7 @@ from reader.core.anchors.number_words import (
     near,
     only_lone_number_words,
 )
+from reader.core.anchors.term_starts import is_word
 from reader.core.arabic.normalise import (
     _MARKS as _TOKEN_MARKS,
 )
@@ -91,6 +92,21 @@ _NOT_TEXT = re.compile(
 _NOT_TEXT_MARKS = (
     "://", "www.", ".co", ".org", ".net", ".ly", ".me", ".io", ".tv", ".info", "@", "#",
 )
+
+
+def _may_hold_link(folded: str) -> bool:
+    """Whether `folded` holds one of `_NOT_TEXT_MARKS` (written out: `any` over a generator of
+    the tests cost twice as much)."""
+    return ("@" in folded or "#" in folded or "://" in folded or "www." in folded
+            or ".co" in folded or ".org" in folded or ".net" in folded or ".ly" in folded
+            or ".me" in folded or ".io" in folded or ".tv" in folded or ".info" in folded)
+# Characters beyond ASCII that English text often holds (’ in a fifth of an English book's
+# paragraphs) and the search fold leaves as they are: a text with no other one beyond ASCII
+# folds to its lower case character for character, and its words are its runs of ASCII word
+# characters, as in an ASCII text (`fold_for_search` cost ~25 µs a paragraph; the search for
+# another character, a microsecond). tests/core/anchors/test_fold_same.py checks the fold.
+FOLD_SAME = "".join(c for c in "‘’“”–—…" if fold_for_search(c) == (c, [0]) and not is_word(c))
+_NOT_FOLD_SAME = re.compile(f"[^\\x00-\\x7f{FOLD_SAME}]")
 _PLAIN = re.compile(r"\d+(?:[.٫]\d+)?")
 _GROUPED = re.compile(r"\d{1,3}(?:[,٬]\d{3})+(?:[.٫]\d+)?|\d{1,3}(?:\.\d{3}){2,}")
 _RUN = re.compile(r"\d+")
@@ -107,8 +123,12 @@ def find_numbers(
     """
     if lang not in LANGUAGES:
         raise InputError(f"numbers: unsupported language {lang!r} (expected 'ar' or 'en')")
-    # an ASCII text folds to its lower case, character for character (no offsets to list)
-    folded, index = (text.lower(), None) if text.isascii() else fold_for_search(text)
+    # an ASCII text folds to its lower case, character for character (no offsets to list),
+    # and so does one whose other characters are typographic quotes and dashes
+    if text.isascii() or _NOT_FOLD_SAME.search(text) is None:
+        folded, index = text.lower(), None
+    else:
+        folded, index = fold_for_search(text)
     spots = None
     if lang == "ar":
         if _DIGIT.search(folded) is None:  # (once: the text is scanned for digits once)
@@ -162,7 +182,7 @@ def _tokens(folded: str, lang: str) -> tuple[Tokens, list[int]]:
         firsts = _EN_FIRSTS_BUT_A
     candidates = [i for i, w in enumerate(words) if w in firsts or w[0].isdigit()]
     blocked = []
-    if any(mark in folded for mark in _NOT_TEXT_MARKS):
+    if _may_hold_link(folded):
         blocked = [(m.start(), m.end()) for m in _NOT_TEXT.finditer(folded)]
     if not blocked and all(_whole(words[i]) for i in candidates):
         return Tokens(words, starts, ends), candidates
@@ -209,7 +229,7 @@ _EN_A = re.compile(r"(?<![a-z])an?(?![a-z])")
 def _english_spots(folded: str, hints: frozenset[bytes] | None) -> list[int] | None:
     """Where a number may start in a folded English text (`_tokens`' candidates' places), or
     None when its tokens are not its runs of a-z (a digit: `hints` is None)."""
-    if hints is None or any(mark in folded for mark in _NOT_TEXT_MARKS) or (
+    if hints is None or _may_hold_link(folded) or (
             not folded.isascii() and _NOT_PLAIN.search(folded) is not None):
         return None
     words = [w.decode("ascii") for w in hints]
@@ -236,6 +256,17 @@ def _places_of(text: str, words: Iterable[str]) -> list[int]:
     return spots
 
 
+# A spot that starts no number, told by a pattern at the spot rather than by reading the
+# stretch's tokens (a third of the spots of the bench's large English): "one" whose next word
+# is no "hundred", "dozen" or scale word after white space and at most one "-" (`en_words`
+# reads "one" alone as none), or "a" or "an" whose next word (wherever it stands) is none of
+# those. Tokens are runs of a-z here, so the next word is the next run of them.
+# tests/core/anchors/test_number_stretches.py compares the spots read with the token walk.
+_SCALE_WORD = rf"(?:{'|'.join(['hundred', 'dozen', *EN_SCALES])})(?![a-z])"
+_LONE_AT = re.compile(rf"one(?![a-z])(?!\s*(?:-\s*)?{_SCALE_WORD})"
+                      rf"|an?(?![a-z])(?![^a-z]*{_SCALE_WORD})")
+
+
 def _read_spots(folded: str, lang: str, spots: list[int],
                 found: list[tuple[int, int, float, str | None, bool, bool]]) -> None:
     """The numbers starting at `spots` (token starts, ascending), as the token walk reads
@@ -243,7 +274,7 @@ def _read_spots(folded: str, lang: str, spots: list[int],
     size = len(folded)
     resume_at = 0
     for at in spots:
-        if at < resume_at:
+        if at < resume_at or _LONE_AT.match(folded, at) is not None:
             continue
         hi = folded.find(" ", at + _STRETCH_AFTER)
         hi = size if hi < 0 else hi

@@ -73,8 +73,13 @@ def places(lowered: str, hits: Iterable[str],
     find, size = lowered.find, len(lowered)
     for word in hits:
         pieces = further.get(word) if further is not None else None
-        if pieces is not None and not any(piece in lowered for piece in pieces):
-            continue  # none of the words its terms go on with: no term starts at this word
+        if pieces is not None:
+            # (a loop, not `any` over a generator: half the cost, a third of the search's)
+            for piece in pieces:
+                if piece in lowered:
+                    break
+            else:
+                continue  # none of the words its terms go on with: no term starts at this word
         at = find(word)
         while at >= 0:
             end = at + len(word)

@@ -9,7 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.align.colon_cuts import cut_at_colons
-from reader.core.align.one_side import SentenceCuts, colon_places, sentence_cuts
+from reader.core.align.one_side import (
+    _MAY_CUT,
+    SentenceCuts,
+    colon_places,
+    may_cut,
+    sentence_cuts,
+)
 from reader.core.anchors.features import Features
 from reader.core.text import sentences
 from reader.core.text.sentences import sentence_places, split_sentences
@@ -133,3 +139,26 @@ def test_places_of_sentences_split_before_or_kept() -> None:
     sentences._recent.clear()
     sentences.keep_places(text, "en", tuple(want))
     assert split_sentences(text, "en") == old_split_sentences(text, "en")
+
+
+_COLON_PIECES = st.one_of(
+    _PIECES,
+    st.sampled_from([":" + " " * k + c for k in range(0, 10) for c in "AaÉé“1("]
+                    + [";\t\u00a0B", ":\n\u2003Ω", "; ’Tis ", ": \u0130"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_COLON_PIECES, max_size=16).map("".join), st.data())
+def test_a_paragraph_the_prefilter_passes_over_is_not_cut(text: str, data: st.DataObject
+                                                          ) -> None:
+    # sentence_cuts walks a paragraph's sentences for colon cuts only where `_MAY_CUT` finds
+    # a place: where it finds none, the walk keeps every sentence as it is
+    places = sentence_places(text, "en")
+    if _MAY_CUT.search(text) is None:
+        assert colon_places(text, places) == list(places)
+    # `may_cut` is the pattern's search, in the whole text or a part
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    for start, end in ((0, len(text)), (a, b)):
+        assert may_cut(text, start, end) == (_MAY_CUT.search(text, start, end) is not None)

@@ -58,6 +58,11 @@ _LONG = " x" * _CHARS_A_SPOT * 4
     ("an" + " " * (2 * _STRETCH_AFTER) + "hundred", "en", True),
     ("a" + _LONG + "hundred", "en", False),
     ("thousand " * 30, "en", False),
+    # "one", "a" and "an" before a scale word or not (`_LONE_AT` passes over the latter)
+    ("seven and one - thousand, one, hundred, one hundreds, one_dozen, an\n— dozen", "en",
+     True),
+    ("seven, one of them, a man and an" + _FILLER + "hundreds", "en", True),
+    ("seven and a" + " x" * 40 + " million", "en", True),
     ("ثلاثه " + "الاف " * 20 + "وخمسين", "ar", True),
     # (Arabic is tokenized whole)
     ("كلمه " * 10 + "التاسع عشر", "ar", False),
