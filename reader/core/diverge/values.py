@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from reader.core.anchors.dates import DateMention
 from reader.core.anchors.features import Anchors, number_key
-from reader.core.anchors.numbers import NumberMention, numbers_equal
+from reader.core.anchors.number_compare import numbers_equal
+from reader.core.anchors.numbers import NumberMention
 from reader.core.diverge.context import (
     COMPARED,
     CONTENT_CHAR,

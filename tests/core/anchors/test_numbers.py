@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from reader.core.anchors import numbers
 from reader.core.anchors.dates import find_dates
-from reader.core.anchors.numbers import NumberMention, find_numbers, numbers_equal
+from reader.core.anchors.number_compare import numbers_equal
+from reader.core.anchors.numbers import NumberMention, find_numbers
 from reader.core.errors import InputError
 from reader.resources import CORPUS
 from tests.core.anchors.strategies import NUMBER_TEXT

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from reader.core.anchors.dates import DateMention
 from reader.core.anchors.features import Anchors, number_key
 from reader.core.anchors.glossary import BUILTIN_GLOSSARY, TermMention
-from reader.core.anchors.numbers import NumberMention, numbers_equal
+from reader.core.anchors.number_compare import numbers_equal
+from reader.core.anchors.numbers import NumberMention
 from reader.core.diverge.context import COMPARED, SOURCE, TARGET, Context, Side, content_length
 from reader.core.diverge.records import Divergence, Span
 from reader.core.diverge.terms import (
