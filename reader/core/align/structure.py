@@ -110,17 +110,6 @@ def _first_number(text: str) -> int:
     return int(found.group()) if found else -1
 
 
-def pair_structure(
-    src_texts: Sequence[str], src_features: Sequence[Features],
-    tgt_texts: Sequence[str], tgt_features: Sequence[Features],
-    lexicon: Lexicon | None,
-) -> PairStructure:
-    """Both sides' shapes. `lexicon` reads the source's words into the target's (None: both
-    sides in one language, a word is its own key)."""
-    return joined(side_shapes(src_texts, src_features, lexicon),
-                  side_shapes(tgt_texts, tgt_features, None))
-
-
 @dataclass(frozen=True, slots=True)
 class SideShapes:
     """One side's shapes before the pair's key columns: each (row, column) of its keys, the

@@ -13,7 +13,7 @@ from reader.core.align import names_ahead, space
 from reader.core.align.names_ahead import NamesAhead, name_lists, names_in_child, start_ahead
 from reader.core.align.params import DEFAULT_PARAMS
 from reader.core.align.sound_alike import sound_alike
-from reader.core.align.structure import SideShapes, joined, pair_structure, side_shapes
+from reader.core.align.structure import SideShapes, joined, side_shapes
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.idle_work import forget_idle_work, when_idle
 from reader.core.second_process import Child
@@ -52,9 +52,10 @@ def test_the_space_is_the_same_with_the_names_ahead(with_structure: bool) -> Non
     if with_structure:
         got_shapes = ahead.side_shapes(lambda: pytest.fail("read here"))
         assert pickle.dumps(got_shapes) == pickle.dumps(shapes())
-        # joined with the source's read here: the pair's structure
-        joint = joined(side_shapes(src.texts, src.features, words), got_shapes)
-        want = pair_structure(src.texts, src.features, tgt.texts, tgt.features, words)
+        # joined with the source's read here: the pair's structure, as read all here
+        source = side_shapes(src.texts, src.features, words)
+        joint = joined(source, got_shapes)
+        want = joined(source, shapes())
         for got_side, want_side in ((joint.src, want.src), (joint.tgt, want.tgt)):
             assert got_side.keys.shape == want_side.keys.shape
             assert (got_side.keys != want_side.keys).nnz == 0
