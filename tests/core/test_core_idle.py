@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -9,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from reader.core import second_process
+from reader.core.pair import PairOptions, open_pair
 from reader.core.second_process import LOADAVG, core_idle, runnable_now
+from reader.resources import CORPUS
+
+AR = CORPUS / "iraq-assad-lesson.ar.txt"
+EN = CORPUS / "iraq-assad-lesson.en.txt"
 
 
 @pytest.mark.parametrize(
@@ -57,3 +64,30 @@ def test_runnable_now_counts_busy_processes() -> None:
     # each read sees this process and, most of the time, both spinners (they share 2 cores
     # with whatever else runs: at least one of them is running at every read)
     assert max(c for c in counts if c is not None) >= 3
+
+
+@pytest.mark.skipif(not (sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1),
+                    reason="a second process needs Linux and two cores")
+def test_a_run_looks_at_the_machine_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+                                         ) -> None:
+    """"auto" asks whether a core is idle as the side's process is forked, and the run keeps
+    to that answer: asked again later, the tasks runnable would count the run's own children
+    as other programs (here the minute's load is past 1.5, as after a few runs back to back,
+    and only the tasks runnable now can say a core is idle)."""
+    ar, en = tmp_path / "ar.txt", tmp_path / "en.txt"
+    ar.write_text(AR.read_text(encoding="utf-8") * 4, encoding="utf-8")
+    en.write_text(EN.read_text(encoding="utf-8") * 7, encoding="utf-8")
+    looks: list[int] = []
+
+    def runnable(path: str = LOADAVG) -> int:
+        looks.append(1)
+        return 1  # this process alone: a core is idle
+
+    monkeypatch.setattr(second_process, "runnable_now", runnable)
+    monkeypatch.setattr(os, "getloadavg", lambda: (1.9, 1.8, 1.7))
+    pair = open_pair(ar, en, PairOptions(second_process="auto"))
+    assert len(looks) == 1
+    assert pair.alignment.beads
+    alone = open_pair(ar, en, PairOptions(second_process="no"))
+    assert pair.alignment.beads == alone.alignment.beads
+    assert pair.divergences == alone.divergences
