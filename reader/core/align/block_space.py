@@ -278,18 +278,13 @@ def _translations(
     cells = distinct(a[keep] * width + cols[keep])
     rows_out, cols_out = [cells // width], [cells % width]
     data_out = [np.ones(len(cells), dtype=np.float32)]
-    entries = readings.entries
-    known: dict[tuple[str, tuple[str, ...]], bool] = {}  # a stem the lexicon knows as written
-
-    def named(n: str, col: int | None) -> bool:
-        if col is None:
-            return True
-        key = keys[col]
-        found = known.get(key)
-        if found is None:
-            found = known[key] = readings.known_as_written(n) or any(
-                f in entries for f in key[1])
-        return not found
+    # whether each column's stem may be a name: not one the lexicon knows as written, nor
+    # written in a form it has (asked once for each distinct stem with its forms: the
+    # problems' names are most of their stems, and recur from problem to problem)
+    known_as_written, entries = readings.known_as_written, readings.entries.keys()
+    unknown = {key: not (known_as_written(key[0]) or not entries.isdisjoint(key[1]))
+               for key in distinct_keys}
+    may_name = list(map(unknown.__getitem__, keys))
 
     names: list[tuple[list[str], list[str]]] = []
     where: list[dict[str, int]] = []
@@ -298,11 +293,11 @@ def _translations(
     for k in range(len(starts) - 1):
         a0, a1 = starts[k], starts[k + 1]
         at = dict(zip(stems.text[a0:a1], range(a0, a1), strict=True))
-        # the problem's names but its stems the lexicon knows as written (asked of the names
-        # alone: whether a stem is known matters only for a name)
+        # the problem's names but its stems the lexicon knows as written (whether a stem is
+        # known matters only for a name; a name that is no stem of the problem is kept)
         ar_names = sorted(n for n in set(chain.from_iterable(src_rows.names[src_first[k]:
                                                                             src_first[k + 1]]))
-                          if named(n, at.get(n)))
+                          if (col := at.get(n)) is None or may_name[col])
         names.append((ar_names, sorted(set(chain.from_iterable(
             tgt_rows.names[tgt_first[k]:tgt_first[k + 1]])))))
         where.append(at)

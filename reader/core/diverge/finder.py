@@ -17,7 +17,7 @@ from reader.core.diverge.context import (
     make_side,
     same_objects,
 )
-from reader.core.diverge.forked import SharedCheck, second_core
+from reader.core.diverge.forked import SharedCheck, second_core, taken_detectors
 from reader.core.diverge.memo import DetectionMemo
 from reader.core.diverge.records import Divergence, DivergenceKind
 from reader.core.diverge.registry import DETECTORS, Detector
@@ -73,13 +73,18 @@ def find_divergences(
             started.shared.stop()
         raise
     found: list[list[Divergence]] = []
+    # the child's: the sentence check (shared) and the detectors it takes (diverge.forked)
+    away = [] if shared is None else [find_sentence_omissions,
+                                      *(d.find for d in taken_detectors(th))]
     try:
         for detector in enabled:
-            found.append([] if shared is not None and detector.find is find_sentence_omissions
-                         else detector.find(ctx))
+            found.append([] if detector.find in away else detector.find(ctx))
         if shared is not None:  # the other detectors done: our share of the sentence check
             k = next(k for k, d in enumerate(enabled) if d.find is find_sentence_omissions)
             found[k] = shared.finish(ctx)
+            taken = [k for k, d in enumerate(enabled) if d.find in away[1:]]
+            for k, records in zip(taken, shared.taken, strict=True):
+                found[k] = records
     except BaseException:
         if shared is not None:
             shared.stop()

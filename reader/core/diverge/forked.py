@@ -11,6 +11,11 @@
 # finds what the whole check finds there, and weighed so that both processes finish together
 # (of the few unions of whole groups, the one whose longer process is shortest).
 # Should the child fail in any way, this process checks its candidates too.
+# The child also runs a detector of this process's (TAKEN), after its share, and sends back
+# its records: the candidates' groups are few, so the shares cannot weigh the same, and on
+# `large` this process (its other detectors, its share, then the JSON head) was the longer by
+# some 30 ms; a detector of ~17 ms that reads neither the verdict nor the beads' confidence
+# (the child's alignment is that of the beads before the pair is judged) evens them out.
 
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from dataclasses import dataclass, field
 
 from reader.core.diverge.context import Context
 from reader.core.diverge.records import Divergence
+from reader.core.diverge.registry import DETECTORS, Detector
 from reader.core.diverge.sentences import (
     bead_groups,
     candidate_beads,
@@ -29,6 +35,8 @@ from reader.core.diverge.sentences import (
     check_candidates,
     sentence_candidates,
 )
+from reader.core.diverge.terms import find_inconsistent_terms
+from reader.core.diverge.thresholds import Thresholds
 from reader.core.second_process import Child, core_to_spare
 from reader.core.text.document import Text
 
@@ -47,6 +55,16 @@ SHARE_COST = 60_000.0  # what checking a share here costs beyond its weight: ~60
 # while this process measures the beads' support, judges the pair and makes its own (~50 ms
 # on `large` before its other detectors, the paragraphs' lengths counted ahead: diverge.ahead)
 HEAD_PER_CHAR = 0.018
+# The detectors the child runs for this process (see above), and what they cost it: ~17 ms
+# on `large` (a part of OTHERS_PER_CHAR)
+TAKEN = (find_inconsistent_terms,)
+TAKEN_PER_CHAR = 0.006
+
+
+def taken_detectors(th: Thresholds) -> list[Detector]:
+    """The detectors, of those these thresholds let run, that the child runs (in its own
+    context: made of the same texts, anchors, beads and thresholds as this process's)."""
+    return [d for d in DETECTORS if d.find in TAKEN and d.enabled(th)]
 
 
 def second_core(mode: str, source: Text, target: Text) -> bool:
@@ -65,11 +83,13 @@ class SharedCheck:
     checks its own: this process reads them once its other detectors are done and makes
     just those candidates again."""
 
-    child: Child[list[list[Divergence]]]
+    child: Child[tuple[list[list[Divergence]], list[list[Divergence]]]]
     plan: int  # where the child's plan comes from: the candidates' count, and ours
     read: bool = False  # whether the child's result was read (the child is gone)
     here: list[int] = field(default_factory=list)  # the candidates this process checked
     away: list[int] = field(default_factory=list)  # those the child checked
+    # what each of `taken_detectors` found (by `finish`: in the child, or here if it failed)
+    taken: list[list[Divergence]] = field(default_factory=list)
 
     @classmethod
     def start(cls, ctx: Context) -> SharedCheck | None:
@@ -96,9 +116,11 @@ class SharedCheck:
     def finish(self, ctx: Context) -> list[Divergence]:
         """Our candidates checked, the child's read back (or checked here if it failed): the
         records of the whole check, in its order."""
+        taken = taken_detectors(ctx.thresholds)
         plan = _read_plan(self.plan)
         if plan is None:  # the child failed before it sent its plan: the whole check here
             self.stop()
+            self.taken = [d.find(ctx) for d in taken]
             return [d for found in check_candidates(ctx, sentence_candidates(ctx))
                     for d in found]
         n, beads = plan
@@ -106,10 +128,13 @@ class SharedCheck:
         mine = check_candidates(ctx, candidates_of(ctx, [b for _, b in beads]))
         self.away = sorted(set(range(n)) - set(self.here))
         self.read = True
-        sent = self.child.result(lambda x: are_checked(x, len(self.away)))
-        if sent is None:  # the child failed: its candidates are found and checked here
+        back = self.child.result(lambda x: is_share(x, len(self.away), len(taken)))
+        if back is None:  # the child failed: its candidates are found and checked here
             candidates = sentence_candidates(ctx)
             sent = check_candidates(ctx, [candidates[k] for k in self.away])
+            self.taken = [d.find(ctx) for d in taken]
+        else:
+            sent, self.taken = back
         found: dict[int, list[Divergence]] = dict(zip(self.here, mine, strict=True))
         found.update(zip(self.away, sent, strict=True))
         return [d for k in range(n) for d in found[k]]
@@ -123,20 +148,25 @@ class SharedCheck:
             self.child.stop()
 
 
-def _child_share(ctx: Context, plan: int, early: bool = False) -> list[list[Divergence]]:
+def _child_share(ctx: Context, plan: int, early: bool = False
+                 ) -> tuple[list[list[Divergence]], list[list[Divergence]]]:
     """In the child: the candidates' beads, the plan sent (their count, and the place and bead
     of those left to the parent), then the check of the child's own (only their sentences
-    made: each paragraph's sentences made here are pages copied from this process's)."""
+    made: each paragraph's sentences made here are pages copied from this process's), and
+    what the detectors it takes find."""
     beads = candidate_beads(ctx)
     chars = len(ctx.src.text.content) + len(ctx.tgt.text.content)
+    taken = taken_detectors(ctx.thresholds)
+    moved = TAKEN_PER_CHAR * chars * len(taken)
     away = child_share(bead_groups(ctx, beads), [CHECK_PER_CHAR * c for *_, c in beads],
-                       _others_weight(ctx) + (HEAD_PER_CHAR * chars if early else 0.0),
-                       _finding_weight(ctx))
+                       _others_weight(ctx) - moved + (HEAD_PER_CHAR * chars if early else 0.0),
+                       _finding_weight(ctx) + moved)
     chosen = set(away)
     left = [(k, b[0]) for k, b in enumerate(beads) if k not in chosen]
     with os.fdopen(plan, "wb") as out:
         out.write(pickle.dumps((len(beads), left), protocol=pickle.HIGHEST_PROTOCOL))
-    return check_candidates(ctx, candidates_of(ctx, [beads[k][0] for k in away]))
+    checked = check_candidates(ctx, candidates_of(ctx, [beads[k][0] for k in away]))
+    return checked, [d.find(ctx) for d in taken]
 
 
 def _read_plan(fd: int) -> tuple[int, list[tuple[int, int]]] | None:
@@ -225,6 +255,14 @@ def _others_weight(ctx: Context) -> float:
 
 def _finding_weight(ctx: Context) -> float:
     return FINDING_PER_CHAR * (len(ctx.src.text.content) + len(ctx.tgt.text.content))
+
+
+def is_share(sent: object, n: int, taken: int) -> bool:
+    """Whether what the child sent back is the check of its n candidates and what the
+    `taken` detectors it runs found."""
+    return (isinstance(sent, tuple) and len(sent) == 2 and are_checked(sent[0], n)
+            and isinstance(sent[1], list) and len(sent[1]) == taken
+            and all(are_divergences(x) for x in sent[1]))
 
 
 def are_checked(found: object, n: int) -> bool:

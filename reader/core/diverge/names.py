@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Generic, TypeVar, overload
 
 from reader.core.anchors.features import Anchors
 from reader.core.anchors.glossary import Term, TermMention
@@ -50,6 +51,30 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]{3,}")
 _PRESENTATION = re.compile("[\ufb50-\ufeff]")  # normalize's NFKC step: see _Counterpart
 
 Candidate = tuple[TermMention, Term, bool]  # a name mention, its term, whether a country
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):
+    """`functools.cached_property` without its lock (Python 3.11 takes one on each first
+    read, and the name check makes ~5,000 first reads on `large`: ~3 ms): the value is
+    computed on the first read and kept in the instance, where later reads find it first."""
+
+    def __init__(self, make: Callable[[Any], _T]) -> None:
+        self.make = make
+        self.name = make.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _once[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> _T | _once[_T]:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.make(obj)
+        return value
 
 
 def find_names(ctx: Context) -> list[Divergence]:
@@ -213,7 +238,7 @@ class _Words:
         self.text = text
         self.normal: str | None = None  # normalize(text), when asked
 
-    @functools.cached_property
+    @_once
     def presentation(self) -> bool:
         """Whether it holds presentation forms, which normalize expands with their
         neighbours: a text joined with it is then normalised whole."""
@@ -225,19 +250,19 @@ class _Words:
             self.normal = normalize(self.text)
         return self.normal
 
-    @functools.cached_property
+    @_once
     def folded(self) -> str:
         return self.text.casefold()
 
-    @functools.cached_property
+    @_once
     def latin_names(self) -> list[str]:
         return _LATIN_NAME.findall(self.text)
 
-    @functools.cached_property
+    @_once
     def english_stems(self) -> set[str]:
         return {english_stem(w) for w in _LATIN_WORD.findall(self.text)}
 
-    @functools.cached_property
+    @_once
     def arabic_words(self) -> list[str]:
         return _ARABIC_WORD.findall(self.text)
 
@@ -255,26 +280,26 @@ class _Counterpart:
         self._parts = [reading.words(j) for j in paragraphs]
         self.translations: frozenset[str] | None = None  # of its Arabic words (_Check)
 
-    @functools.cached_property
+    @_once
     def folded(self) -> str:
         return "\n".join(w.folded for w in self._parts)
 
-    @functools.cached_property
+    @_once
     def normalized(self) -> str:
         if any(w.presentation for w in self._parts):
             return normalize("\n".join(w.text for w in self._parts))
         return "\n".join(w.normalized for w in self._parts)
 
-    @functools.cached_property
+    @_once
     def latin_names(self) -> list[str]:
         """Capitalised words, each once, in order."""
         return list(dict.fromkeys(n for w in self._parts for n in w.latin_names))
 
-    @functools.cached_property
+    @_once
     def english_stems(self) -> frozenset[str]:
         return frozenset().union(*[w.english_stems for w in self._parts])
 
-    @functools.cached_property
+    @_once
     def arabic_words(self) -> list[str]:
         """Arabic words of three letters or more, each once, in order."""
         return list(dict.fromkeys(a for w in self._parts for a in w.arabic_words))

@@ -17,6 +17,7 @@ from reader.core.diverge.context import SOURCE, TARGET, Context, make_side
 from reader.core.diverge.finder import find_divergences
 from reader.core.diverge.forked import are_checked, are_divergences, child_share, second_core
 from reader.core.diverge.records import Divergence, DivergenceKind, Severity
+from reader.core.diverge.registry import Detector
 from reader.core.diverge.sentences import (
     bead_groups,
     candidate_beads,
@@ -26,6 +27,7 @@ from reader.core.diverge.sentences import (
     find_sentence_omissions,
     sentence_candidates,
 )
+from reader.core.diverge.terms import find_inconsistent_terms
 from reader.core.diverge.thresholds import Thresholds
 from reader.core.pair import Pair, PairOptions, open_pair
 from reader.core.second_process import Child
@@ -292,3 +294,50 @@ def test_a_failure_here_is_raised_as_it_is(
                          settings.thresholds, glossary=settings.glossary,
                          original=settings.original, second_process="yes")
     assert len(calls) == fails_at
+
+
+def _where_found(ctx: Context) -> list[Divergence]:
+    """A detector saying which process ran it."""
+    return [Divergence(kind=DivergenceKind.USER_CHECK, severity=Severity.INFO, side="source",
+                       paragraphs=(0,), detail=str(os.getpid()))]
+
+
+@linux
+@pytest.mark.parametrize("child_fails", [False, True])
+def test_the_taken_detectors_run_in_the_child_or_here_when_it_fails(
+    omitting: Pair, child_fails: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(forked, "MIN_CHARS", 0)
+    detector = Detector((DivergenceKind.USER_CHECK,), _where_found)
+    monkeypatch.setattr(forked, "DETECTORS", (*forked.DETECTORS, detector))
+    monkeypatch.setattr(forked, "TAKEN", (*forked.TAKEN, _where_found))
+    parent = os.getpid()
+    if child_fails:
+        def check_here_only(ctx: Context, candidates: list) -> list:
+            if os.getpid() != parent:
+                raise RuntimeError("the child fails")
+            return check_candidates(ctx, candidates)
+
+        monkeypatch.setattr(forked, "check_candidates", check_here_only)
+    ctx = _context(omitting)
+    taken = forked.taken_detectors(ctx.thresholds)
+    assert [d.find for d in taken] == [find_inconsistent_terms, _where_found]
+    shared = forked.SharedCheck.start(ctx)
+    assert shared is not None
+    assert shared.finish(ctx) == find_sentence_omissions(ctx)
+    assert shared.taken[0] == find_inconsistent_terms(ctx)
+    ran_in = int(shared.taken[1][0].detail)
+    assert (ran_in == parent) == child_fails
+
+
+def test_a_taken_detector_is_left_here_when_the_thresholds_switch_it_off() -> None:
+    assert forked.taken_detectors(Thresholds(term_inconsistent=False)) == []
+    assert [d.find for d in forked.taken_detectors(Thresholds())] == [find_inconsistent_terms]
+
+
+def test_what_the_child_sends_back_is_its_share_and_the_taken_detectors_records() -> None:
+    assert forked.is_share(([[_divergence()], []], [[_divergence()]]), 2, 1)
+    assert forked.is_share(([[]], []), 1, 0)
+    assert not forked.is_share(([[_divergence()], []], []), 2, 1)
+    assert not forked.is_share(([[_divergence()], []], [[1]]), 2, 1)
+    assert not forked.is_share([[_divergence()], []], 2, 0)
