@@ -55,10 +55,11 @@ SHARE_COST = 60_000.0  # what checking a share here costs beyond its weight: ~60
 # while this process measures the beads' support, judges the pair and makes its own (~50 ms
 # on `large` before its other detectors, the paragraphs' lengths counted ahead: diverge.ahead)
 HEAD_PER_CHAR = 0.018
-# The detectors the child runs for this process (see above), and what they cost it: ~17 ms
-# on `large` (a part of OTHERS_PER_CHAR)
+# The detectors the child runs for this process (see above): ~17 ms on `large`. The shares
+# are weighed as before, the detector left in OTHERS_PER_CHAR: weighed as the child's, it
+# tipped `large`'s plan to the union that gives this process the heavier share (~20 ms more
+# check here, the detector's gain gone), the weights being rough at that grain
 TAKEN = (find_inconsistent_terms,)
-TAKEN_PER_CHAR = 0.006
 
 
 def taken_detectors(th: Thresholds) -> list[Detector]:
@@ -156,17 +157,15 @@ def _child_share(ctx: Context, plan: int, early: bool = False
     what the detectors it takes find."""
     beads = candidate_beads(ctx)
     chars = len(ctx.src.text.content) + len(ctx.tgt.text.content)
-    taken = taken_detectors(ctx.thresholds)
-    moved = TAKEN_PER_CHAR * chars * len(taken)
     away = child_share(bead_groups(ctx, beads), [CHECK_PER_CHAR * c for *_, c in beads],
-                       _others_weight(ctx) - moved + (HEAD_PER_CHAR * chars if early else 0.0),
-                       _finding_weight(ctx) + moved)
+                       _others_weight(ctx) + (HEAD_PER_CHAR * chars if early else 0.0),
+                       _finding_weight(ctx))
     chosen = set(away)
     left = [(k, b[0]) for k, b in enumerate(beads) if k not in chosen]
     with os.fdopen(plan, "wb") as out:
         out.write(pickle.dumps((len(beads), left), protocol=pickle.HIGHEST_PROTOCOL))
     checked = check_candidates(ctx, candidates_of(ctx, [beads[k][0] for k in away]))
-    return checked, [d.find(ctx) for d in taken]
+    return checked, [d.find(ctx) for d in taken_detectors(ctx.thresholds)]
 
 
 def _read_plan(fd: int) -> tuple[int, list[tuple[int, int]]] | None:
