@@ -9,6 +9,7 @@ from reader.core.arabic.affixes import ARTICLE, DATE_CLITICS
 from reader.core.arabic.normalise import (
     fold_for_search,
     letter_runs,
+    may_hold_latin,
     original_span,
     to_ascii_digits,
 )
@@ -142,7 +143,8 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
     """
     if lang not in ("ar", "en"):
         raise InputError(f"dates: unsupported language {lang!r} (expected 'ar' or 'en')")
-    english_hint = _EN_HINT.search(text) is not None
+    # (the month's name is in English letters, which a kept fold may know the text lacks)
+    english_hint = may_hold_latin(text) and _EN_HINT.search(text) is not None
     found = []
     # the search fold is normalize() and lower case, and numbers and terms fold the same text
     if lang == "ar" and _may_hold_arabic_date(fold_for_search(text)[0]):

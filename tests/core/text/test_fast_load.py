@@ -9,7 +9,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.errors import InputError
@@ -171,9 +171,9 @@ _fold_piece = st.sampled_from(["ß", "ŉ", "ﬁ", "İ", "\U0001d400", "\U0001f60
                                "\u064e", "_", "٣", "\u200f", " ", "ـ", "Σ"])
 
 
-@settings(max_examples=60)
-@given(st.lists(st.lists(st.one_of(mixed_text, _fold_piece), max_size=5).map("".join),
-                min_size=64, max_size=90))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.one_of(mixed_text, _fold_piece), max_size=3).map("".join),
+                min_size=64, max_size=80))
 def test_prefix_folds_by_numpy_as_one_by_one(texts: list[str]) -> None:
     import numpy  # noqa: F401  (the folds of many texts are made by it when it is loaded)
 
