@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.core.anchors.trie import trie_regex
 from reader.core.arabic.affixes import ARTICLE, DATE_CLITICS
 from reader.core.arabic.normalise import (
     fold_for_search,
@@ -95,7 +96,11 @@ _ISO_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\
 # word boundary; so does every text the hint lets through, and "may", "many" or "daughter" do
 # not. (No leading \b, (?i) or character class: alternatives that start with plain letters let
 # the regex engine skip ahead to those letters, which on Arabic text is most of the work.)
-_EN_HINT = re.compile(rf"(?:{_EN_MONTH_NAMES})\b")
+# (A trie of the names, not their list: the engine tries far fewer alternatives at each capital
+# J, F, M, A, S, O, N or D, a third of the search's time on English text. Only whether it
+# finds one is asked, which the order of the alternatives does not change.)
+_EN_HINT = re.compile(
+    trie_regex([re.escape(c) for c in name] for name in _EN_MONTH_NAMES.split("|")) + r"\b")
 # every way a month's first word can be written as a whole word: a clitic, the article
 _AR_HINT_FORMS = frozenset(
     clitic + article + name.split()[0]
