@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.core.anchors.trie import trie_regex
 from reader.core.arabic.affixes import ARTICLE, DATE_CLITICS
 from reader.core.arabic.normalise import (
     fold_for_search,
     letter_runs,
+    may_hold_latin,
     original_span,
     to_ascii_digits,
 )
@@ -94,7 +96,11 @@ _ISO_DATE = re.compile(r"(?<![\d/.-])(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(?![\
 # word boundary; so does every text the hint lets through, and "may", "many" or "daughter" do
 # not. (No leading \b, (?i) or character class: alternatives that start with plain letters let
 # the regex engine skip ahead to those letters, which on Arabic text is most of the work.)
-_EN_HINT = re.compile(rf"(?:{_EN_MONTH_NAMES})\b")
+# (A trie of the names, not their list: the engine tries far fewer alternatives at each capital
+# J, F, M, A, S, O, N or D, a third of the search's time on English text. Only whether it
+# finds one is asked, which the order of the alternatives does not change.)
+_EN_HINT = re.compile(
+    trie_regex([re.escape(c) for c in name] for name in _EN_MONTH_NAMES.split("|")) + r"\b")
 # every way a month's first word can be written as a whole word: a clitic, the article
 _AR_HINT_FORMS = frozenset(
     clitic + article + name.split()[0]
@@ -142,7 +148,8 @@ def find_dates(text: str, lang: str) -> list[DateMention]:
     """
     if lang not in ("ar", "en"):
         raise InputError(f"dates: unsupported language {lang!r} (expected 'ar' or 'en')")
-    english_hint = _EN_HINT.search(text) is not None
+    # (the month's name is in English letters, which a kept fold may know the text lacks)
+    english_hint = may_hold_latin(text) and _EN_HINT.search(text) is not None
     found = []
     # the search fold is normalize() and lower case, and numbers and terms fold the same text
     if lang == "ar" and _may_hold_arabic_date(fold_for_search(text)[0]):

@@ -33,6 +33,7 @@ from reader.core.arabic.normalise import (
 from reader.core.arabic.normalise import (
     fold_for_search,
     letter_runs,
+    may_hold_digit,
     original_span,
     token_columns,
 )
@@ -130,7 +131,8 @@ def find_numbers(
         folded, index = fold_for_search(text)
     spots = None
     if lang == "ar":
-        if _DIGIT.search(folded) is None:  # (once: the text is scanned for digits once)
+        # (once: the text is scanned for digits once, if its kept fold does not tell)
+        if not may_hold_digit(folded) or _DIGIT.search(folded) is None:
             runs = letter_runs(folded)
             if _AR_HINT_WORDS.isdisjoint(runs):
                 return []  # no digit and no number word (`may_hold_number`): most paragraphs

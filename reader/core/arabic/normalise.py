@@ -208,20 +208,49 @@ def letter_runs(folded: str) -> frozenset[str]:
 _last_runs: tuple[str, frozenset[str]] | None = None
 
 
-def keep_fold(text: str, folded: str, index: Sequence[int], runs: frozenset[str]) -> None:
+def keep_fold(text: str, folded: str, index: Sequence[int], runs: frozenset[str],
+              latin: bool = True, digits: bool = True) -> None:
     """Let `fold_for_search(text)` and `letter_runs` of its fold answer with these (made for a
-    whole side at once by `side_folds`)."""
-    global _last_fold, _last_runs
+    whole side at once by `side_folds`), `may_hold_latin(text)` with `latin` and
+    `may_hold_digit(folded)` with `digits`."""
+    global _last_fold, _last_runs, _last_latin, _last_digits
     _last_fold = (text, (folded, index))
     _last_runs = (folded, runs)
+    _last_latin = (text, latin)
+    _last_digits = (folded, digits)
+
+
+def may_hold_digit(folded: str) -> bool:
+    """Whether `folded` may hold a digit (\\d): False only when the kept fold it is
+    (`keep_fold`) says it holds none (most Arabic paragraphs: the number finder's search for
+    one cost ~1.5 µs on each)."""
+    last = _last_digits
+    return last is None or last[0] is not folded or last[1]
+
+
+_last_digits: tuple[str, bool] | None = None
+
+
+def may_hold_latin(text: str) -> bool:
+    """Whether `text` may hold a letter A-Z or a-z: False only when its kept fold (`keep_fold`)
+    says it holds none. An Arabic side's paragraphs seldom do (60 of the 4,343 of the bench's
+    large text), and the English dates' pattern, which looks for the capital of a month's name
+    at every character, cost ~3 µs on each of the others."""
+    last = _last_latin
+    return last is None or last[0] is not text or last[1]
+
+
+_last_latin: tuple[str, bool] | None = None
 
 
 def side_folds(texts: Sequence[str], part: int = 1 << 14
-               ) -> Iterator[tuple[str, Sequence[int], frozenset[str]] | None]:
-    """`fold_for_search` of each text and `letter_runs` of that, made a part of the texts at a
-    time (numpy's fixed cost paid once a part, not once a paragraph; the runs split out of one
-    string): None for a text they are not made for that way (ASCII, or a character whose fold
-    may change the length). tests/core/arabic/test_side_folds.py compares them."""
+               ) -> Iterator[tuple[str, Sequence[int], frozenset[str], bool, bool] | None]:
+    """`fold_for_search` of each text, `letter_runs` of that, whether the text holds a
+    letter A-Z or a-z (`may_hold_latin`) and whether its fold may hold a digit
+    (`may_hold_digit`), made a part of the texts at a time (numpy's fixed
+    cost paid once a part, not once a paragraph; the runs split out of one string): None for a
+    text they are not made for that way (ASCII, or a character whose fold may change the
+    length). tests/core/arabic/test_side_folds.py compares them."""
     start = 0
     while start < len(texts):
         end, chars = start, 0
@@ -233,7 +262,7 @@ def side_folds(texts: Sequence[str], part: int = 1 << 14
 
 
 def _part_folds(texts: Sequence[str]
-                ) -> Iterator[tuple[str, Sequence[int], frozenset[str]] | None]:
+                ) -> Iterator[tuple[str, Sequence[int], frozenset[str], bool, bool] | None]:
     # every text folded (those it is not made for too: their folds are not given), and those
     # with a character whose fold may expand found by a table of the code points (searching
     # each text for `_EXPANDING` cost a third of the fold)
@@ -246,6 +275,8 @@ def _part_folds(texts: Sequence[str]
     plain = [not t.isascii() for t in texts]
     for i in set((np.searchsorted(starts, expanding, side="right") - 1).tolist()):
         plain[i] = False
+    latin_at = _LATIN_LETTER.take(np.minimum(codes, len(_LATIN_LETTER) - 1)).nonzero()[0]
+    latin = set((np.searchsorted(starts, latin_at, side="right") - 1).tolist())
     kept = _KEPT.take(codes).nonzero()[0]
     mapped = _FOLD_CODES.take(codes.take(kept))
     folded = mapped.tobytes().decode("utf-32-le", "surrogatepass")
@@ -258,6 +289,10 @@ def _part_folds(texts: Sequence[str]
     # the fold)
     index = array("q", (kept - line_start).astype(np.int64).tobytes())
     letter = _RUN_LETTER.take(np.minimum(mapped, len(_RUN_LETTER) - 1))
+    # the only digits (\\d) below U+0660 are 0-9; above it, any code may be one (seldom in
+    # a fold: Arabic-Indic digits fold to 0-9)
+    digit_at = ((mapped - 0x30 < 10) | (mapped >= 0x0660)).nonzero()[0]
+    digits = set((np.searchsorted(first, digit_at, side="right") - 1).tolist())
     runs = np.where(letter, mapped, np.uint32(32)).tobytes().decode(
         "utf-32-le", "surrogatepass").split()
     run_start = letter.copy()
@@ -265,14 +300,17 @@ def _part_folds(texts: Sequence[str]
     run_bounds = [*np.searchsorted(run_start.nonzero()[0], first).tolist(), len(runs)]
     ends = [*(first[1:] - 1).tolist(), len(mapped)]
     for i, (a, b) in enumerate(zip(first.tolist(), ends, strict=True)):
-        yield ((folded[a:b], index[a:b], frozenset(runs[run_bounds[i]:run_bounds[i + 1]]))
-               if plain[i] else None)
+        yield ((folded[a:b], index[a:b], frozenset(runs[run_bounds[i]:run_bounds[i + 1]]),
+                i in latin, i in digits) if plain[i] else None)
 
 
 # the characters of `_EXPANDING` (the table's last entry, False, stands for every code past it)
 _EXPANDING_CODE = np.zeros(0x10000, dtype=bool)
 for _lo, _hi in ((0xFB00, 0xFDFF), (0xFE70, 0xFEFF), (0x0130, 0x0130), (0xFF00, 0xFFEF)):
     _EXPANDING_CODE[_lo:_hi + 1] = True
+# the letters A-Z and a-z (the table's last entry, False, stands for every code past it)
+_LATIN_LETTER = np.zeros(0x81, dtype=bool)
+_LATIN_LETTER[0x41:0x5B] = _LATIN_LETTER[0x61:0x7B] = True
 # the letters of `_LETTER_RUN` (the table's last entry, False, stands for every code past it)
 _RUN_LETTER = np.zeros(0x064C, dtype=bool)
 _RUN_LETTER[0x0621:0x064B] = True
@@ -339,6 +377,13 @@ _TOKEN_SPLIT = re.compile(f"({_TOKEN.pattern})")
 # The same for ASCII text, where a letter is A-Z or a-z, a digit 0-9, the separators , and .,
 # and no mark occurs: a third cheaper than the classes the engine looks up per character.
 _ASCII_TOKEN_SPLIT = re.compile(r"([A-Za-z]+|[0-9]+(?:[,.][0-9]+)*)")
+# The same for text of ASCII, the letters ء to ي (tatweel among them: all letters, [^\W\d_])
+# and the signs of Arabic prose, which are neither word characters nor marks: the folded
+# Arabic of a search (`fold_for_search`), without marks, digits 0-9 alone. Ranges of letters
+# cost a third less than the classes the engine looks up per character.
+_PLAIN_ARABIC_SIGNS = "«»،؛؟—–…“”‘’\u00a0"
+_BEYOND_PLAIN_ARABIC = re.compile(f"[^\\x00-\\x7f\u0621-\u064a{_PLAIN_ARABIC_SIGNS}]")
+_PLAIN_ARABIC_TOKEN_SPLIT = re.compile(r"([\u0621-\u064aA-Za-z]+|[0-9]+(?:[,.][0-9]+)*)")
 
 
 def tokens(text: str) -> list[tuple[int, int, str]]:
@@ -358,7 +403,12 @@ def token_columns(text: str) -> tuple[list[str], list[int], list[int]]:
     cost three times as much on a long paragraph.
     """
     # between, token, between, ..., token, between
-    parts = (_ASCII_TOKEN_SPLIT if text.isascii() else _TOKEN_SPLIT).split(text)
+    if text.isascii():
+        parts = _ASCII_TOKEN_SPLIT.split(text)
+    elif _BEYOND_PLAIN_ARABIC.search(text) is None:
+        parts = _PLAIN_ARABIC_TOKEN_SPLIT.split(text)
+    else:
+        parts = _TOKEN_SPLIT.split(text)
     bounds = list(itertools.accumulate(map(len, parts)))
     return parts[1::2], bounds[0:-1:2], bounds[1::2]
 

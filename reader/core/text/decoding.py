@@ -76,4 +76,6 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> tuple[str, str]:
 
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF; offsets everywhere count code points of this text."""
+    if "\r" not in text:  # (most files: one quick scan instead of two searches, ~1.5 ms of 2.6 M)
+        return text
     return text.replace("\r\n", "\n").replace("\r", "\n")

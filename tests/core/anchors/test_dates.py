@@ -201,3 +201,21 @@ def _dates_without_hints(text: str, lang: str) -> list[DateMention]:
 def test_hints_never_hide_a_date(text: str, lang: str) -> None:
     # the cheap tests that let most paragraphs skip the patterns only skip texts without dates
     assert find_dates(text, lang) == _dates_without_hints(text, lang)
+
+
+_NAME_PIECES = st.sampled_from([
+    "January", "Jan", "JANUARY", "June", "Jun", "JUN", "July", "Jul", "Ju", "Ma", "May", "MAY",
+    "Mar", "March", "Sept", "Sep", "September", "Dec", "Decem", "Augusta", "Nov.", "Octo",
+    "a", "s", "y", "e", "2", "_", " ", ".", "-", "é", "\u0131", "\u212a", "ﻋ", "\n",
+])
+
+
+@given(st.lists(_NAME_PIECES, max_size=10).map("".join))
+def test_the_month_hint_finds_a_name_where_the_names_listed_do(text: str) -> None:
+    # the hint is a trie of the names: whether it finds one is as for their plain alternation
+    import re
+
+    from reader.core.anchors import dates
+
+    listed = re.compile(rf"(?:{dates._EN_MONTH_NAMES})\b")
+    assert (dates._EN_HINT.search(text) is None) == (listed.search(text) is None)

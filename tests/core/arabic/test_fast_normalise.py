@@ -139,3 +139,29 @@ def test_ascii_tokens_as_the_pattern_finds_them(text: str) -> None:
     assert text.isascii()
     assert normalise.tokens(text) == [(m.start(), m.end(), m.group())
                                       for m in normalise._TOKEN.finditer(text)]
+
+
+# Folded Arabic prose: its letters (tatweel too), ASCII, its signs, and a few characters beyond
+# them (a mark, Arabic-Indic digits and separators, Persian letters, another script's digit)
+_PLAIN_ARABIC_PIECES = st.sampled_from([
+    "العراق", "وفي", "ـ", "ء", "ي", "٠", "١٢", "٬", "٫", "\u064e", "\u0670", "پ", "ک", "\u0966",
+    "«", "»", "،", "؛", "؟", "—", "–", "…", "“", "”", "‘", "’", "\u00a0", "\u200c", "é",
+])
+
+
+@settings(max_examples=400)
+@given(st.lists(st.one_of(_PLAIN_ARABIC_PIECES, _ASCII_PIECES), max_size=14).map("".join))
+def test_plain_arabic_tokens_as_the_pattern_finds_them(text: str) -> None:
+    assert normalise.tokens(text) == [(m.start(), m.end(), m.group())
+                                      for m in normalise._TOKEN.finditer(text)]
+
+
+def test_the_plain_arabic_letters_and_signs_are_as_the_token_pattern_reads_them() -> None:
+    # what the plain Arabic split relies on: ء to ي are letters, its signs neither word
+    # characters nor marks
+    import re
+
+    letter, word, mark = re.compile(r"[^\W\d_]"), re.compile(r"\w"), re.compile(
+        f"[{normalise._MARKS}]")
+    assert all(letter.match(chr(c)) for c in range(0x0621, 0x064B))
+    assert not any(word.match(c) or mark.match(c) for c in normalise._PLAIN_ARABIC_SIGNS)

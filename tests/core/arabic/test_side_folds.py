@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,8 @@ from reader.core.arabic.normalise import (
     fold_for_search,
     keep_fold,
     letter_runs,
+    may_hold_digit,
+    may_hold_latin,
     side_folds,
 )
 from reader.core.text.document import load_text, text_from_string
@@ -29,7 +32,8 @@ DOCUMENTS = sorted([*CORPUS.glob("*.txt"), *REAL.glob("*.txt")])
 GLOSSARY = Glossary.load()
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 ODD = st.sampled_from(["ﻋﺸﺮ", "ﷲ", "İ", "ﬁ", "\uff21", "وَقَالَ", "ـقال", "\n", "Straße", "x",
-                       "\U0001d400", "\ud800", "٢٠١٤", "ی", "ک", "ۀ", ""])
+                       "\U0001d400", "\ud800", "٢٠١٤", "ی", "ک", "ۀ", "", "May 8, 2024",
+                       "8 JANUARY 2024"])
 PARAGRAPHS = st.lists(st.lists(st.one_of(MIXED_TEXT, ODD), max_size=4).map(" ".join),
                       min_size=1, max_size=8)
 
@@ -42,10 +46,14 @@ def _check(texts: list[str], part: int) -> None:
         assert (fold is None) == (text.isascii() or _EXPANDING.search(text) is not None)
         if fold is None:
             continue
-        folded, index, runs = fold
+        folded, index, runs, latin, digits = fold
         assert (folded, list(index)) == _fold_for_search(text)
         assert all(type(i) is int for i in index)  # offsets written out as they are
         assert runs == frozenset(_LETTER_RUN.findall(folded))
+        assert latin == (re.search("[A-Za-z]", text) is not None)
+        # (may hold: a fold with a digit always says so)
+        assert digits or re.search(r"\d", folded) is None
+        assert digits == (re.search(r"[0-9]|[^\x00-\u065f]", folded) is not None)
 
 
 @SETTINGS
@@ -68,10 +76,13 @@ def test_the_table_of_expanding_characters_is_the_pattern() -> None:
 
 def test_a_kept_fold_answers_for_its_text_only() -> None:
     text = "قَالَ الملك"
-    keep_fold(text, "قال الملك", [0, 2, 4, 6, 7, 8, 9, 10, 11], frozenset({"قال", "الملك"}))
+    keep_fold(text, "قال الملك", [0, 2, 4, 6, 7, 8, 9, 10, 11], frozenset({"قال", "الملك"}),
+              False, False)
     folded = fold_for_search(text)[0]
     assert folded == "قال الملك" and letter_runs(folded) == frozenset({"قال", "الملك"})
     assert fold_for_search(text + " ")[0] == "قال الملك "
+    assert not may_hold_latin(text) and may_hold_latin(text + " ")
+    assert not may_hold_digit(folded) and may_hold_digit(folded + " ")
 
 
 @SETTINGS

@@ -9,11 +9,11 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.errors import InputError
-from reader.core.text import language, posts
+from reader.core.text import kinds, language, posts
 from reader.core.text.document import load_text, split_paragraphs
 from reader.core.text.kinds import _fold_for_duplicates, find_duplicates
 from reader.core.text.posts import parse_attribution
@@ -163,6 +163,31 @@ def test_duplicates_as_before(
         source = texts[which % len(texts)]
         paragraphs.append(lead + source[: cut or None] + tail)
     assert find_duplicates(paragraphs, min_chars) == old_find_duplicates(paragraphs, min_chars)
+
+
+# characters whose case fold is longer (ß, ŉ, ﬁ), others matching \\w or not beyond the
+# Basic Multilingual Plane, line breaks, a lone surrogate, and marks that cut Arabic words
+_fold_piece = st.sampled_from(["ß", "ŉ", "ﬁ", "İ", "\U0001d400", "\U0001f600", "\n", "\ud800",
+                               "\u064e", "_", "٣", "\u200f", " ", "ـ", "Σ"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.one_of(mixed_text, _fold_piece), max_size=3).map("".join),
+                min_size=64, max_size=80))
+def test_prefix_folds_by_numpy_as_one_by_one(texts: list[str]) -> None:
+    import numpy  # noqa: F401  (the folds of many texts are made by it when it is loaded)
+
+    expected = [_fold_for_duplicates(t[: kinds._PREFIX]) for t in texts]
+    assert kinds._prefix_folds(texts) == expected
+
+
+def test_duplicates_by_numpy_as_before_on_the_real_texts() -> None:
+    import numpy  # noqa: F401
+
+    lines = [line for line in _LINES if line.strip()]
+    planted = lines + [line[: len(line) // 2] + " …" for line in lines[::5]] + lines[::9]
+    assert len(planted) >= 64
+    assert find_duplicates(planted) == old_find_duplicates(planted)
 
 
 def test_attributions_as_before_on_the_real_lines() -> None:
