@@ -23,7 +23,7 @@ from reader.core.align.colon_cuts import _CUT, MIN_WORDS
 from reader.core.align.readings import Readings, forms_by_stem, stem_forms
 from reader.core.anchors.features import Features
 from reader.core.anchors.lexicon import Lexicon
-from reader.core.arabic.normalise import normalize
+from reader.core.anchors.side_features import arabic_words
 from reader.core.text.sentences import keep_places, sentence_places
 
 
@@ -131,9 +131,9 @@ def stem_readings(features: Sequence[Features], lexicon: Lexicon) -> StemReading
     return read_stems(begin_stems(features, lexicon))
 
 
-# The Arabic words of a text, as the features find them in its normalized paragraphs
-# (anchors.features): what the lexicon reads of it, near enough to be read ahead elsewhere.
-_AR_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+# A text's words are its Arabic words as the features find them in its normalized paragraphs
+# (side_features.arabic_words): what the lexicon reads of it, near enough to be read ahead
+# elsewhere.
 
 
 def file_words(path: str | Path, limit: int = 50_000, part: int = 1 << 20) -> list[str]:
@@ -152,7 +152,7 @@ def file_word_parts(path: str | Path, limit: int = 50_000, part: int = 1 << 20
         with open(path, encoding="utf-8") as text:
             while len(seen) < limit and (chunk := text.read(part)):
                 chunk += text.readline()  # to the end of its line: no word cut in two
-                new = [w for w in dict.fromkeys(_AR_WORD.findall(normalize(chunk)))
+                new = [w for w in dict.fromkeys(arabic_words(chunk))
                        if w not in seen]
                 seen.update(dict.fromkeys(new))
                 yield new
@@ -183,7 +183,7 @@ def file_word_parts_back(path: str | Path, limit: int = 50_000, part: int = 1 <<
                         head = chunk
                         continue
                 head, chunk = chunk[:cut], chunk[cut:]
-                found = _AR_WORD.findall(normalize(chunk.decode("utf-8")))
+                found = arabic_words(chunk.decode("utf-8"))
                 new = [w for w in dict.fromkeys(reversed(found)) if w not in seen]
                 seen.update(dict.fromkeys(new))
                 yield new

@@ -125,15 +125,21 @@ def _suffix_cuts(last: str) -> tuple[tuple[str, int, int, str], ...]:
     """The suffixes a word ending in `last` (its last three letters, or all of a shorter
     word) may lose, longest first: each with its length, the fewest letters it must leave, and
     for a pronoun, what it is with the ت of a ta marbuta before it (else "")."""
-    cuts = tuple((s, len(s), 4 if s in STEM_LONG_SUFFIXES else 3,
-                  "ت" + s if s in STEM_PRONOUNS else "")
-                 for s in STEM_SUFFIXES if last.endswith(s))
+    # (a suffix ends `last` if it is its last one, two or three letters: three look-ups, not
+    # a test of every suffix; a word first seen costs this, ~4,000 of them a side)
+    cuts = tuple(_SUFFIX_CUT[end] for end in (last[-k:] for k in _LENGTHS_DOWN if k <= len(last))
+                 if end in _SUFFIX_CUT)
     if len(_SUFFIX_CUTS) < _MAX_SUFFIX_CUTS:  # (Arabic has ~45,000 endings of three letters)
         _SUFFIX_CUTS[last] = cuts
     return cuts
 
 
 _SUFFIX_CUTS: dict[str, tuple[tuple[str, int, int, str], ...]] = {}
+# each suffix's cut (`_suffix_cuts`), and the suffixes' lengths, longest first: STEM_SUFFIXES
+# holds at most one suffix of each length that ends a word, so longest first is their order
+_SUFFIX_CUT = {s: (s, len(s), 4 if s in STEM_LONG_SUFFIXES else 3,
+                   "ت" + s if s in STEM_PRONOUNS else "") for s in STEM_SUFFIXES}
+_LENGTHS_DOWN = sorted({len(s) for s in STEM_SUFFIXES}, reverse=True)
 _MAX_SUFFIX_CUTS = 100_000
 
 
