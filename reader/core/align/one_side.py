@@ -21,6 +21,7 @@ import numpy as np
 
 from reader.core.align.colon_cuts import _CUT, MIN_WORDS
 from reader.core.align.readings import Readings, forms_by_stem, stem_forms
+from reader.core.align.side_tokens import SideTokens
 from reader.core.anchors.features import Features
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.side_features import arabic_words
@@ -98,10 +99,15 @@ class StemWork:
         return self._written
 
 
-def begin_stems(features: Sequence[Features], lexicon: Lexicon) -> StemWork:
+def begin_stems(features: Sequence[Features], lexicon: Lexicon,
+                tokens: SideTokens | None = None) -> StemWork:
     """A side's stems and each one's written forms (what is read of them is left to
-    `read_stems`, or to two processes: align.shared_readings)."""
-    vocab, forms = stems_and_forms(features)
+    `read_stems`, or to two processes: align.shared_readings); from the side's `tokens` if
+    they hold each form's stem (the stems in the order each first occurs are their words)."""
+    if tokens is not None and tokens.stem_of is not None and tokens.fits(features):
+        vocab, forms = list(tokens.words), forms_by_stem(tokens.stem_of)
+    else:
+        vocab, forms = stems_and_forms(features)
     return StemWork(lexicon_key(lexicon), vocab, forms, Readings.of(lexicon))
 
 
@@ -126,9 +132,10 @@ def read_stems(work: StemWork) -> StemReadings:
                         work.written())
 
 
-def stem_readings(features: Sequence[Features], lexicon: Lexicon) -> StemReadings:
+def stem_readings(features: Sequence[Features], lexicon: Lexicon,
+                  tokens: SideTokens | None = None) -> StemReadings:
     """A side's stems read by `lexicon`, as `space.pair_space` reads its source side."""
-    return read_stems(begin_stems(features, lexicon))
+    return read_stems(begin_stems(features, lexicon, tokens))
 
 
 # A text's words are its Arabic words as the features find them in its normalized paragraphs
