@@ -423,8 +423,10 @@ def _describe_english(distinct: list[str]) -> tuple[list[str], list[str], list[s
     known = _ENGLISH_WORDS
     if len(known) > _ENGLISH_WORDS_KEPT:
         known.clear()
+    # (the function under its memory: each word is described here once, and kept here)
+    describe = _english_content_word.__wrapped__
     for w in set(distinct).difference(known):
-        content = _english_content_word(w)
+        content = describe(w)
         known[w] = ("", "", None) if content is None else (
             content[0], content[1], w if content[2] else None)
     if not distinct:
