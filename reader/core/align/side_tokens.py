@@ -19,7 +19,7 @@ import numpy as np
 
 from reader.core.align.presence import row_lengths, token_ids
 from reader.core.anchors.features import Features
-from reader.core.anchors.side_features import SideWords
+from reader.core.anchors.side_words import SideWords
 
 
 @dataclass(slots=True)

@@ -17,11 +17,11 @@ from reader.core.anchors.features import _AR_WORD, Features, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.side_features import (
-    SideWords,
     arabic_words,
     side_paragraph_features,
     side_paragraph_words,
 )
+from reader.core.anchors.side_words import SideWords
 from reader.core.arabic.normalise import _PRESENTATION, normalize
 from reader.core.arabic.stemmer import Stemmer
 from reader.core.text.document import load_text
