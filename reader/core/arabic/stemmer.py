@@ -244,14 +244,16 @@ class Stemmer:
                 core = rest = chain[-1]
                 rest_known = None
                 for reading in chain[:-1]:
-                    if reading.startswith(ARTICLE_FORMS) and reading not in known:
-                        if not self._is_known(reading):
+                    if reading in known:
+                        pass
+                    elif reading.startswith(ARTICLE_FORMS):
+                        if not _stem_known(known, reading):
                             continue
                         if rest_known is None:
                             rest_known = self._is_known(rest)
                         if rest_known:
                             continue
-                    elif reading not in known and not self._is_known(reading):
+                    elif not _stem_known(known, reading):
                         continue
                     core = reading
                     break
@@ -283,18 +285,21 @@ class Stemmer:
 
     def _is_known(self, word: str) -> bool:
         """Whether `word` (clitics before it kept) or its stem is in the word list."""
-        known = self._known
-        if word in known:
-            return True
-        stem, suffix = _strip_suffix(word)
-        if not suffix:
-            return False
-        if stem in known:
-            return True
-        # ta marbuta: مدينتها and مدينة, حكومات and حكومة; nisba: السياسية and سياسي
-        if suffix[0] == "ت" or suffix == "ات":
-            return stem + "ه" in known
-        return suffix in STEM_NISBA and stem + "ي" in known
+        return word in self._known or _stem_known(self._known, word)
+
+
+def _stem_known(known: frozenset[str], word: str) -> bool:
+    """Whether the stem of `word`, not itself in `known`, is (`Stemmer._is_known` after its
+    first test: `_stem_normalized` has made that test already)."""
+    stem, suffix = _strip_suffix(word)
+    if not suffix:
+        return False
+    if stem in known:
+        return True
+    # ta marbuta: مدينتها and مدينة, حكومات and حكومة; nisba: السياسية and سياسي
+    if suffix[0] == "ت" or suffix == "ات":
+        return stem + "ه" in known
+    return suffix in STEM_NISBA and stem + "ي" in known
 
 
 _STEMMER_CACHE_SIZE = 200_000
