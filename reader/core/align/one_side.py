@@ -21,9 +21,10 @@ import numpy as np
 
 from reader.core.align.colon_cuts import _CUT, MIN_WORDS
 from reader.core.align.readings import Readings, forms_by_stem, stem_forms
+from reader.core.align.side_tokens import SideTokens
 from reader.core.anchors.features import Features
 from reader.core.anchors.lexicon import Lexicon
-from reader.core.arabic.normalise import normalize
+from reader.core.anchors.side_features import arabic_words
 from reader.core.text.sentences import keep_places, sentence_places
 
 
@@ -98,10 +99,15 @@ class StemWork:
         return self._written
 
 
-def begin_stems(features: Sequence[Features], lexicon: Lexicon) -> StemWork:
+def begin_stems(features: Sequence[Features], lexicon: Lexicon,
+                tokens: SideTokens | None = None) -> StemWork:
     """A side's stems and each one's written forms (what is read of them is left to
-    `read_stems`, or to two processes: align.shared_readings)."""
-    vocab, forms = stems_and_forms(features)
+    `read_stems`, or to two processes: align.shared_readings); from the side's `tokens` if
+    they hold each form's stem (the stems in the order each first occurs are their words)."""
+    if tokens is not None and tokens.stem_of is not None and tokens.fits(features):
+        vocab, forms = list(tokens.words), forms_by_stem(tokens.stem_of)
+    else:
+        vocab, forms = stems_and_forms(features)
     return StemWork(lexicon_key(lexicon), vocab, forms, Readings.of(lexicon))
 
 
@@ -126,14 +132,15 @@ def read_stems(work: StemWork) -> StemReadings:
                         work.written())
 
 
-def stem_readings(features: Sequence[Features], lexicon: Lexicon) -> StemReadings:
+def stem_readings(features: Sequence[Features], lexicon: Lexicon,
+                  tokens: SideTokens | None = None) -> StemReadings:
     """A side's stems read by `lexicon`, as `space.pair_space` reads its source side."""
-    return read_stems(begin_stems(features, lexicon))
+    return read_stems(begin_stems(features, lexicon, tokens))
 
 
-# The Arabic words of a text, as the features find them in its normalized paragraphs
-# (anchors.features): what the lexicon reads of it, near enough to be read ahead elsewhere.
-_AR_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+# A text's words are its Arabic words as the features find them in its normalized paragraphs
+# (side_features.arabic_words): what the lexicon reads of it, near enough to be read ahead
+# elsewhere.
 
 
 def file_words(path: str | Path, limit: int = 50_000, part: int = 1 << 20) -> list[str]:
@@ -152,7 +159,7 @@ def file_word_parts(path: str | Path, limit: int = 50_000, part: int = 1 << 20
         with open(path, encoding="utf-8") as text:
             while len(seen) < limit and (chunk := text.read(part)):
                 chunk += text.readline()  # to the end of its line: no word cut in two
-                new = [w for w in dict.fromkeys(_AR_WORD.findall(normalize(chunk)))
+                new = [w for w in dict.fromkeys(arabic_words(chunk))
                        if w not in seen]
                 seen.update(dict.fromkeys(new))
                 yield new
@@ -183,7 +190,7 @@ def file_word_parts_back(path: str | Path, limit: int = 50_000, part: int = 1 <<
                         head = chunk
                         continue
                 head, chunk = chunk[:cut], chunk[cut:]
-                found = _AR_WORD.findall(normalize(chunk.decode("utf-8")))
+                found = arabic_words(chunk.decode("utf-8"))
                 new = [w for w in dict.fromkeys(reversed(found)) if w not in seen]
                 seen.update(dict.fromkeys(new))
                 yield new
@@ -230,7 +237,6 @@ def sentence_cuts(texts: Sequence[str], features: Sequence[Features], null_bonus
     first = [0]
     start: list[int] = []
     end: list[int] = []
-    length: list[float] = []
     split: list[bool] = []
     said_first = [0]
     said: list[int] = []
@@ -244,27 +250,47 @@ def sentence_cuts(texts: Sequence[str], features: Sequence[Features], null_bonus
             said += places
             if cased and may_cut(text, 0, len(text)):
                 places = colon_places(text, places)
-            n = len(places) >> 1
-            if n > 1:
-                # a sentence's length is its share of the paragraph's (which counts
-                # normalized text)
-                visible = max(1, len(text) - text.count(" "))
-                whole = para.length
-                count = text.count
-                length += [whole * ((places[k + 1] - places[k] - count(" ", places[k],
-                                                                       places[k + 1])) / visible)
-                           for k in range(0, 2 * n, 2)]
-            elif n:
-                length.append(0.0)
             start += places[0::2]
             end += places[1::2]
         first.append(len(start))
         said_first.append(len(said) >> 1)
     flat = np.array(said, dtype=np.int64)
-    return SentenceCuts(np.array(first, dtype=np.int64), np.array(start, dtype=np.int64),
-                        np.array(end, dtype=np.int64), np.array(length, dtype=np.float64),
+    firsts = np.array(first, dtype=np.int64)
+    starts, ends = np.array(start, dtype=np.int64), np.array(end, dtype=np.int64)
+    return SentenceCuts(firsts, starts, ends, _lengths(texts, features, firsts, starts, ends),
                         np.array(split, dtype=bool), np.array(said_first, dtype=np.int64),
                         flat[0::2].copy(), flat[1::2].copy())
+
+
+def _lengths(texts: Sequence[str], features: Sequence[Features], first: np.ndarray,
+             start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Each sentence's length: its share of its paragraph's (which counts normalized text)
+    by its characters but spaces, of the paragraph's; 0.0 for a paragraph's only sentence.
+    (The spaces of the paragraphs of two sentences or more counted at once, by numpy: the
+    very float units.sentence_pieces works out, `whole * ((end - start - spaces) /
+    visible)` in float64, as Python computes it one sentence at a time.)"""
+    counts = np.diff(first)
+    many = counts > 1
+    length = np.zeros(len(start), dtype=np.float64)
+    if not many.any():
+        return length
+    rows = many.nonzero()[0].tolist()
+    chosen = [texts[i] for i in rows]
+    sizes = np.fromiter(map(len, chosen), dtype=np.int64, count=len(chosen))
+    codes = np.frombuffer("\n".join(chosen).encode("utf-32-le", "surrogatepass"),
+                          dtype=np.uint32)
+    spaces = np.zeros(len(codes) + 1, dtype=np.int64)
+    np.cumsum(codes == 32, out=spaces[1:])
+    base = np.zeros(len(chosen), dtype=np.int64)
+    np.cumsum(sizes[:-1] + 1, out=base[1:])
+    visible = np.maximum(1, sizes - (spaces[base + sizes] - spaces[base]))
+    whole = np.fromiter((features[i].length for i in rows), dtype=np.int64, count=len(rows))
+    row = np.repeat(np.arange(len(rows)), counts[rows])
+    sentence = np.repeat(many, counts)
+    a, b, at = start[sentence], end[sentence], base[row]
+    within = (b - a) - (spaces[at + b] - spaces[at + a])
+    length[sentence] = whole[row] * (within / visible[row])
+    return length
 
 
 # Where `colon_places` may cut: a colon or semicolon before white space whose first visible

@@ -22,6 +22,7 @@ from reader.core.align.structure import PairStructure, SideShapes, joined, side_
 from reader.core.anchors.features import Anchors, text_anchors
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
+from reader.core.anchors.side_features import side_paragraph_words
 from reader.core.arabic.stemmer import Stemmer
 from reader.core.progress import CancelCheck
 from reader.core.text.document import Text
@@ -224,15 +225,17 @@ def prepare_side(
     the lexicon's readings of its stems (align.one_side: all work of one side alone, done
     before the alignment)."""
     with stage(log, f"features {name} ({len(side.texts)} paragraphs)", level):
+        features, read = side_paragraph_words(side.texts, side.lang, glossary, side.anchors,
+                                              stemmer, cancelled)
         made = side_features(side.texts, side.kinds, side.lang, glossary, params, side.anchors,
-                             cancelled, stemmer)
+                             cancelled, stemmer, features)
         # numbered for the pair's space here, in the side's own process if it has one
-        made.tokens = SideTokens.of(made.features)
+        made.tokens = SideTokens.of_read(made.features, read)
     if sentences:
         add_sentences(made, name, params, level)
     if lexicon is not None:
         with stage(log, f"readings {name}", level):
-            made.readings = stem_readings(made.features, lexicon)
+            made.readings = stem_readings(made.features, lexicon, made.tokens)
     return made
 
 

@@ -185,7 +185,7 @@ def prepare_in_two(
         work, offered = None, False
         if mine.side.lang == "ar" and not there_ar:
             with stage(log, f"stem forms {here}"):
-                work = begin_stems(mine.side.features, words)
+                work = begin_stems(mine.side.features, words, mine.side.tokens)
                 offered = (child is not None and ready is not None and shared is not None
                            and shared.offer(work, ready[1]))
                 # while the other process reads the stems too: not after both are read

@@ -19,6 +19,7 @@ import numpy as np
 
 from reader.core.align.presence import row_lengths, token_ids
 from reader.core.anchors.features import Features
+from reader.core.anchors.side_words import SideWords
 
 
 @dataclass(slots=True)
@@ -31,12 +32,26 @@ class SideTokens:
     keys: list[str]  # as `words`, for the anchor keys
     key_ids: np.ndarray
     key_counts: np.ndarray
+    # each written form's stem, if each has one (an Arabic side's, for the lexicon's readings
+    # of its stems: align.one_side.begin_stems), when the side's words were read in runs
+    stem_of: dict[str, str] | None = None
 
     @classmethod
     def of(cls, features: Sequence[Features]) -> SideTokens:
         words, word_ids, word_counts = _numbered([f.words for f in features])
         keys, key_ids, key_counts = _numbered([f.keys for f in features])
         return cls(words, word_ids, word_counts, keys, key_ids, key_counts)
+
+    @classmethod
+    def of_read(cls, features: Sequence[Features], read: SideWords | None) -> SideTokens:
+        """`of`, its words numbered as the side's runs were read (`read`, if they were:
+        anchors.side_features.side_paragraph_words), not every word looked up again; with
+        each written form's stem of an Arabic side."""
+        if read is None:
+            return cls.of(features)
+        keys, key_ids, key_counts = _numbered([f.keys for f in features])
+        return cls(read.words, read.word_ids, row_lengths([f.words for f in features]), keys,
+                   key_ids, key_counts, read.stem_of)
 
     def fits(self, features: Sequence[Features]) -> bool:
         """Whether these are the tokens of `features`: as many rows, each with as many words

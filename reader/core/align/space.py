@@ -67,9 +67,11 @@ def side_features(
     anchors: Sequence[Anchors] | None = None,
     cancelled: CancelCheck | None = None,
     stemmer: Stemmer | None = None,
+    features: list[Features] | None = None,
 ) -> Side:
     """The features of every paragraph of one side (Arabic words stemmed by `stemmer`)."""
-    feats = side_paragraph_features(text_paragraphs, lang, glossary, anchors, stemmer, cancelled)
+    feats = features if features is not None else side_paragraph_features(
+        text_paragraphs, lang, glossary, anchors, stemmer, cancelled)  # (unless made already)
     posts = pinned_posts(kinds, text_paragraphs)  # a post's core, not the lines above its link
     bonus = np.array(
         [

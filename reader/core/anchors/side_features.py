@@ -17,21 +17,24 @@ from dataclasses import dataclass
 import numpy as np
 
 from reader.core.anchors.features import (
+    _ADDRESS_PARTS,
+    _AR_WORD,
+    _EN_WORD,
     _PLAIN_STEMMER,
     Anchors,
     Features,
     _content_stems,
     _english_content_word,
     _has_latin,
-    _with_latin_words,
     find_anchors,
     mask_spans,
     paragraph_features,
     placed_keys,
 )
 from reader.core.anchors.glossary import Glossary
+from reader.core.anchors.side_words import SideWords
 from reader.core.anchors.words import stopwords
-from reader.core.arabic.normalise import _KEPT, _NORMALIZE_CODES, _PRESENTATION
+from reader.core.arabic.normalise import _KEPT, _NORMALIZE_CODES, _PRESENTATION, normalize
 from reader.core.arabic.stemmer import Stemmer
 from reader.core.errors import Cancelled
 
@@ -50,6 +53,33 @@ def side_paragraph_features(
     cancelled: Callable[[], bool] | None = None,
 ) -> list[Features]:
     """`paragraph_features(texts[i], lang, glossary, anchors[i], stemmer)` of every paragraph."""
+    return _side(texts, lang, glossary, anchors, stemmer, cancelled, None)
+
+
+def side_paragraph_words(
+    texts: Sequence[str],
+    lang: str,
+    glossary: Glossary | None,
+    anchors: Sequence[Anchors] | None = None,
+    stemmer: Stemmer | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> tuple[list[Features], SideWords | None]:
+    """`side_paragraph_features`, and the side's words numbered as they were read
+    (`SideWords`; None when a paragraph was read alone: Arabic presentation forms)."""
+    words = SideWords({} if lang == "ar" else None)
+    out = _side(texts, lang, glossary, anchors, stemmer, cancelled, words)
+    return out, words if words.whole else None
+
+
+def _side(
+    texts: Sequence[str],
+    lang: str,
+    glossary: Glossary | None,
+    anchors: Sequence[Anchors] | None,
+    stemmer: Stemmer | None,
+    cancelled: Callable[[], bool] | None,
+    words: SideWords | None,
+) -> list[Features]:
     out: list[Features] = []
     start = 0
     while start < len(texts):
@@ -64,9 +94,10 @@ def side_paragraph_features(
         found = (list(anchors[start:end]) if anchors is not None
                  else [find_anchors(t, lang, glossary) for t in run])
         if lang == "ar":
-            out += _arabic_run(run, found, stemmer if stemmer is not None else _PLAIN_STEMMER)
+            out += _arabic_run(run, found, stemmer if stemmer is not None else _PLAIN_STEMMER,
+                               words)
         else:
-            out += _english_run(run, found)
+            out += _english_run(run, found, words)
         start = end
     return out
 
@@ -124,17 +155,27 @@ class _Words:
 def _content(
     words: list[str], starts: np.ndarray, line_starts: np.ndarray,
     describe: Callable[[list[str]], tuple[list[str], list[str], list[str | None]]],
+    distinct: list[str] | None = None,
+    side: SideWords | None = None,
+    ordered: int | None = None,
 ) -> _Words:
     """The content words of a run from its words (`starts`: where each stands), described
-    once per distinct word: its stem ("" leaves it out), its form, and its name or None."""
-    distinct = list(dict.fromkeys(words))
+    once per distinct word: its stem ("" leaves it out), its form, and its name or None
+    (`distinct`: the distinct words, if the caller has them, the first `ordered` of them in
+    the order each first occurs, all by default), added to `side`."""
+    if distinct is None:
+        distinct = list(dict.fromkeys(words))
     index = dict(zip(distinct, range(len(distinct)), strict=False))
     ids = np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
     stems, forms, names = describe(distinct)
     columns = np.empty((3, len(distinct)), dtype=object)
     columns[0], columns[1], columns[2] = stems, forms, names
-    keep = np.fromiter(map(bool, stems), dtype=bool, count=len(distinct)).take(ids)
+    content = np.fromiter(map(bool, stems), dtype=bool, count=len(distinct))
+    keep = content.take(ids)
     kept = ids[keep]
+    if side is not None:
+        side.add(columns[0], columns[1], content, kept,
+                 len(distinct) if ordered is None else ordered)
     named = np.fromiter((n is not None for n in names), dtype=bool, count=len(distinct)
                         ).take(kept)
     at = starts[keep]
@@ -169,15 +210,40 @@ def _in_table(codes: np.ndarray, table: np.ndarray) -> np.ndarray:
     return table.take(np.minimum(codes, len(table) - 1))
 
 
-def _arabic_run(texts: list[str], anchors: list[Anchors], stemmer: Stemmer) -> list[Features]:
+def arabic_words(text: str) -> list[str]:
+    """The Arabic words of `text` normalized, in order: `features._AR_WORD.findall(normalize(
+    text))`, read as `_arabic_run` reads them (a third of the time of the pattern's scan: a
+    second process reads a long side's words ahead, align.one_side.file_word_parts)."""
+    raw = _codes(text)
+    if _presentation(raw):  # (normalising expands them: the pattern's)
+        return _AR_WORD.findall(normalize(text))
+    codes = _NORMALIZE_CODES.take(raw.take(_KEPT.take(raw).nonzero()[0]))
+    return _words_at(codes, _in_table(codes, _AR_LETTER))
+
+
+def _presentation(codes: np.ndarray) -> bool:
+    """Whether the code points hold a presentation form (`normalise._PRESENTATION`'s search,
+    a fifth of its time on a long text)."""
+    return bool(((codes - _FIRST_PRESENTATION) <= _PRESENTATION_SPAN).any())
+
+
+# (`_PRESENTATION`'s range: code points below it wrap around past it, as unsigned)
+_FIRST_PRESENTATION = np.uint32(0xFB50)
+_PRESENTATION_SPAN = np.uint32(0xFEFF - 0xFB50)
+
+
+def _arabic_run(texts: list[str], anchors: list[Anchors], stemmer: Stemmer,
+                side: SideWords | None = None) -> list[Features]:
     """`paragraph_features` of a run of Arabic paragraphs."""
     masked = _masked(texts, anchors)
     joined = "\n".join(masked)
-    if _PRESENTATION.search(joined) is not None:  # those paragraphs alone, as before
+    raw = _codes(joined)
+    if _presentation(raw):  # those paragraphs alone, as before
+        if side is not None:
+            side.whole = False
         slow = [_PRESENTATION.search(m) is not None for m in masked]
         return _mixed(texts, anchors, slow, lambda t, a: _arabic_run(t, a, stemmer),
                       lambda t, a: paragraph_features(t, "ar", None, a, stemmer))
-    raw = _codes(joined)
     # normalize_with_offsets of the whole run (each character maps or drops alone)
     kept = _KEPT.take(raw).nonzero()[0]
     codes = _NORMALIZE_CODES.take(raw.take(kept))
@@ -190,8 +256,12 @@ def _arabic_run(texts: list[str], anchors: list[Anchors], stemmer: Stemmer) -> l
     starts = first.nonzero()[0]
     if len(words) != len(starts):  # (cannot be: both are the runs of `letter`)
         raise AssertionError("Arabic words and their places disagree")
+    starts = kept.take(starts)  # in the paragraphs as written
     stems = _content_stems(stemmer)
-    new = list(set(words).difference(stems))
+    # (the distinct words, which `_content` reads too: the words not stemmed yet among them,
+    # not among every word again)
+    distinct = list(dict.fromkeys(words))
+    new = [w for w in distinct if w not in stems]
     stops = stopwords("ar")
     # `_arabic_content_stem` of each: a stopword or a single letter has none, nor a word whose
     # stem is a stopword
@@ -199,23 +269,65 @@ def _arabic_run(texts: list[str], anchors: list[Anchors], stemmer: Stemmer) -> l
     stems.update(dict.fromkeys(new, ""))
     stems.update(zip(content, ["" if s in stops else s
                                for s in stemmer.stems_of_normalized(content)], strict=True))
+    # the words written in Latin letters (`features._with_latin_words`), among the others in
+    # the order of the text: read with them
+    latin_at, latin = _latin_words(raw, masked, line_starts)
+    if latin:
+        # each put before the first Arabic word after it (the rest of the list copied in
+        # slices); they are no Arabic word, so the distinct words are the Arabic ones and them
+        where = np.searchsorted(starts, latin_at).tolist()
+        merged: list[str] = []
+        done = 0
+        for at, word in zip(where, latin, strict=True):
+            merged += words[done:at]
+            merged.append(word)
+            done = at
+        words = merged + words[done:]
+        starts = np.insert(starts, where, latin_at)
+    ordered = len(distinct)
+    distinct += dict.fromkeys(latin)
 
     def describe(distinct: list[str]) -> tuple[list[str], list[str], list[str | None]]:
-        of = list(map(stems.__getitem__, distinct))
-        return of, distinct, [s if len(s) >= 3 else None for s in of]
+        if not latin:
+            of = list(map(stems.__getitem__, distinct))
+            return of, distinct, [s if len(s) >= 3 else None for s in of]
+        of, forms, names = [], [], []
+        for w in distinct:
+            stem = stems.get(w)
+            if stem is not None:
+                of.append(stem)
+                forms.append(w)
+                names.append(stem if len(stem) >= 3 else None)
+                continue
+            english = _english_content_word(w)  # (a Latin word: no name)
+            if english is None or english[1] in _ADDRESS_PARTS:
+                english = ("", "", False)
+            of.append(english[0])
+            forms.append(english[1])
+            names.append(None)
+        return of, forms, names
 
-    found = _content(words, starts, norm_starts, describe)
-    line = np.searchsorted(norm_starts, found.at, side="right") - 1
-    offsets = (kept.take(found.at) - line_starts.take(line)).tolist()
-    out = _features(texts, anchors, _visible_lengths(codes, norm_starts), found, offsets)
-    # Latin words in the paragraphs that hold an ASCII letter
+    found = _content(words, starts, line_starts, describe, distinct, side, ordered)
+    line = np.searchsorted(line_starts, found.at, side="right") - 1
+    offsets = (found.at - line_starts.take(line)).tolist()
+    return _features(texts, anchors, _visible_lengths(codes, norm_starts), found, offsets)
+
+
+def _latin_words(raw: np.ndarray, masked: list[str], line_starts: np.ndarray
+                 ) -> tuple[np.ndarray, list[str]]:
+    """The words in Latin letters of the paragraphs of a run that `_has_latin` (those
+    `_with_latin_words` adds), as written, and where each starts in the run."""
     ascii_letter = ((raw | 0x20) - 0x61) < 26
-    for i in set(np.searchsorted(line_starts, ascii_letter.nonzero()[0], side="right") - 1):
+    at: list[int] = []
+    words: list[str] = []
+    lines = np.searchsorted(line_starts, ascii_letter.nonzero()[0], side="right") - 1
+    for i in np.unique(lines).tolist():
         if _has_latin(masked[i]):
-            f = out[i]
-            f.words, f.forms, f.offsets = _with_latin_words(masked[i], f.words, f.forms,
-                                                            f.offsets)
-    return out
+            base = int(line_starts[i])
+            for m in _EN_WORD.finditer(masked[i]):
+                at.append(base + m.start())
+                words.append(m[0])
+    return np.array(at, dtype=np.int64), words
 
 
 def _mixed(texts: list[str], anchors: list[Anchors], slow: list[bool],
@@ -231,7 +343,8 @@ def _mixed(texts: list[str], anchors: list[Anchors], slow: list[bool],
 # --- English ----------------------------------------------------------------------------------
 
 
-def _english_run(texts: list[str], anchors: list[Anchors]) -> list[Features]:
+def _english_run(texts: list[str], anchors: list[Anchors], side: SideWords | None = None
+                 ) -> list[Features]:
     """`paragraph_features` of a run of paragraphs of a language other than Arabic."""
     masked = _masked(texts, anchors)
     joined = "\n".join(masked)
@@ -241,7 +354,7 @@ def _english_run(texts: list[str], anchors: list[Anchors]) -> list[Features]:
     if len(starts) != len(words):  # (cannot be: see `_english_words`)
         raise AssertionError("English words and their places disagree")
     line_starts = _starts_of(masked)
-    found = _content(words, starts, line_starts, _describe_english)
+    found = _content(words, starts, line_starts, _describe_english, None, side)
     line = np.searchsorted(line_starts, found.at, side="right") - 1
     offsets = (found.at - line_starts.take(line)).tolist()
     # the length is the paragraph's, its terms not blanked
@@ -254,8 +367,10 @@ def _describe_english(distinct: list[str]) -> tuple[list[str], list[str], list[s
     known = _ENGLISH_WORDS
     if len(known) > _ENGLISH_WORDS_KEPT:
         known.clear()
+    # (the function under its memory: each word is described here once, and kept here)
+    describe = _english_content_word.__wrapped__
     for w in set(distinct).difference(known):
-        content = _english_content_word(w)
+        content = describe(w)
         known[w] = ("", "", None) if content is None else (
             content[0], content[1], w if content[2] else None)
     if not distinct:

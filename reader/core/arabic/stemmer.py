@@ -125,15 +125,21 @@ def _suffix_cuts(last: str) -> tuple[tuple[str, int, int, str], ...]:
     """The suffixes a word ending in `last` (its last three letters, or all of a shorter
     word) may lose, longest first: each with its length, the fewest letters it must leave, and
     for a pronoun, what it is with the ت of a ta marbuta before it (else "")."""
-    cuts = tuple((s, len(s), 4 if s in STEM_LONG_SUFFIXES else 3,
-                  "ت" + s if s in STEM_PRONOUNS else "")
-                 for s in STEM_SUFFIXES if last.endswith(s))
+    # (a suffix ends `last` if it is its last one, two or three letters: three look-ups, not
+    # a test of every suffix; a word first seen costs this, ~4,000 of them a side)
+    cuts = tuple(_SUFFIX_CUT[end] for end in (last[-k:] for k in _LENGTHS_DOWN if k <= len(last))
+                 if end in _SUFFIX_CUT)
     if len(_SUFFIX_CUTS) < _MAX_SUFFIX_CUTS:  # (Arabic has ~45,000 endings of three letters)
         _SUFFIX_CUTS[last] = cuts
     return cuts
 
 
 _SUFFIX_CUTS: dict[str, tuple[tuple[str, int, int, str], ...]] = {}
+# each suffix's cut (`_suffix_cuts`), and the suffixes' lengths, longest first: STEM_SUFFIXES
+# holds at most one suffix of each length that ends a word, so longest first is their order
+_SUFFIX_CUT = {s: (s, len(s), 4 if s in STEM_LONG_SUFFIXES else 3,
+                   "ت" + s if s in STEM_PRONOUNS else "") for s in STEM_SUFFIXES}
+_LENGTHS_DOWN = sorted({len(s) for s in STEM_SUFFIXES}, reverse=True)
 _MAX_SUFFIX_CUTS = 100_000
 
 
@@ -238,14 +244,16 @@ class Stemmer:
                 core = rest = chain[-1]
                 rest_known = None
                 for reading in chain[:-1]:
-                    if reading.startswith(ARTICLE_FORMS) and reading not in known:
-                        if not self._is_known(reading):
+                    if reading in known:
+                        pass
+                    elif reading.startswith(ARTICLE_FORMS):
+                        if not _stem_known(known, reading):
                             continue
                         if rest_known is None:
                             rest_known = self._is_known(rest)
                         if rest_known:
                             continue
-                    elif reading not in known and not self._is_known(reading):
+                    elif not _stem_known(known, reading):
                         continue
                     core = reading
                     break
@@ -277,18 +285,21 @@ class Stemmer:
 
     def _is_known(self, word: str) -> bool:
         """Whether `word` (clitics before it kept) or its stem is in the word list."""
-        known = self._known
-        if word in known:
-            return True
-        stem, suffix = _strip_suffix(word)
-        if not suffix:
-            return False
-        if stem in known:
-            return True
-        # ta marbuta: مدينتها and مدينة, حكومات and حكومة; nisba: السياسية and سياسي
-        if suffix[0] == "ت" or suffix == "ات":
-            return stem + "ه" in known
-        return suffix in STEM_NISBA and stem + "ي" in known
+        return word in self._known or _stem_known(self._known, word)
+
+
+def _stem_known(known: frozenset[str], word: str) -> bool:
+    """Whether the stem of `word`, not itself in `known`, is (`Stemmer._is_known` after its
+    first test: `_stem_normalized` has made that test already)."""
+    stem, suffix = _strip_suffix(word)
+    if not suffix:
+        return False
+    if stem in known:
+        return True
+    # ta marbuta: مدينتها and مدينة, حكومات and حكومة; nisba: السياسية and سياسي
+    if suffix[0] == "ت" or suffix == "ات":
+        return stem + "ه" in known
+    return suffix in STEM_NISBA and stem + "ي" in known
 
 
 _STEMMER_CACHE_SIZE = 200_000
