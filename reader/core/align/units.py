@@ -348,7 +348,7 @@ def _by_units(
     rows, cols = (tgt, src) if flip else (src, tgt)
     row_vec, col_vec = (tgt_vec, src_vec) if flip else (src_vec, tgt_vec)
     if flip:
-        points = [(j, i) for i, j in points]
+        points = points[:, ::-1]
         corners = [(j, i) for i, j in corners]
         out_units = out_units[::-1] if out_units is not None else None
         shapes = shapes.flipped() if shapes is not None else None
@@ -386,7 +386,7 @@ def _align_units(
     tgt: Units,
     src_vec: sp.csr_matrix,
     tgt_vec: sp.csr_matrix,
-    points: list[tuple[int, int]],
+    points: np.ndarray,
     corners: list[tuple[int, int]],
     params: AlignerParams,
     cancelled: CancelCheck | None,
