@@ -13,14 +13,17 @@ from reader.core.align.params import AlignerParams
 # fixed width around an expected path, so time and memory grow linearly with the pair.
 
 
-def _points(path: Sequence[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+# a path: its points (i, j) in order, as tuples or as the rows of an (points, 2) array
+Path = Sequence[tuple[int, int]] | np.ndarray
+
+
+def _points(path: Path) -> tuple[np.ndarray, np.ndarray]:
     """The path's rows and target positions as two arrays."""
     points = np.array(path, dtype=np.int64).reshape(-1, 2)
     return points[:, 0], points[:, 1]
 
 
-def _row_extent(path: Sequence[tuple[int, int]], n: int, lowest: int) -> tuple[np.ndarray,
-                                                                                 np.ndarray]:
+def _row_extent(path: Path, n: int, lowest: int) -> tuple[np.ndarray, np.ndarray]:
     """Per row, the least and the greatest target position the path visits there (`lowest`
     and -1 where it visits none)."""
     rows, cols = _points(path)
@@ -31,7 +34,7 @@ def _row_extent(path: Sequence[tuple[int, int]], n: int, lowest: int) -> tuple[n
     return lo, hi
 
 
-def path_row_span(path: Sequence[tuple[int, int]], n: int) -> int:
+def path_row_span(path: Path, n: int) -> int:
     """The widest range of target positions that a path visits within one source row."""
     lo, hi = _row_extent(path, n, np.iinfo(np.int64).max)
     seen = hi >= 0
@@ -39,7 +42,7 @@ def path_row_span(path: Sequence[tuple[int, int]], n: int) -> int:
 
 
 def band_half(
-    path: Sequence[tuple[int, int]], n: int, centre: np.ndarray, minimum: int, longest: int
+    path: Path, n: int, centre: np.ndarray, minimum: int, longest: int
 ) -> int:
     """Half the width of a band around `centre` that holds `path`: every row's visits fit, and
     each row's band reaches the next one's with a bead of at most `longest` target units (a
@@ -66,7 +69,7 @@ def half_cap(n: int, params: AlignerParams) -> int:
     return max(4, params.max_cells // (n + 1) // 2)
 
 
-def band_centres(n: int, m: int, path: Sequence[tuple[int, int]] | None) -> np.ndarray:
+def band_centres(n: int, m: int, path: Path | None) -> np.ndarray:
     if path is None:
         return np.round(np.arange(n + 1) * (m / max(n, 1))).astype(np.int64)
     lo, hi = _row_extent(path, n, m)

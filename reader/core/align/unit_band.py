@@ -19,8 +19,9 @@ class UnitEnds(UnitSides, Protocol):
     def posts(self) -> np.ndarray: ...  # paragraph -> it is an embedded post
 
 
-def unit_path(beads: Sequence[Bead], src: UnitEnds, tgt: UnitEnds) -> list[tuple[int, int]]:
-    """The paragraph path in unit coordinates, interpolated inside each bead."""
+def unit_path(beads: Sequence[Bead], src: UnitEnds, tgt: UnitEnds) -> np.ndarray:
+    """The paragraph path in unit coordinates, interpolated inside each bead: its points as
+    rows (i, j) of an array (the band reads them as arrays: no list of tuples to convert)."""
     src_first, tgt_first = src.first.tolist(), tgt.first.tolist()  # read one at a time
     # each bead's end, then the points inside the beads all at once
     ends_s, ends_t = [0], [0]
@@ -43,7 +44,7 @@ def unit_path(beads: Sequence[Bead], src: UnitEnds, tgt: UnitEnds) -> list[tuple
     inside = end_t[bead] + np.rint(k * kt[bead] / np.maximum(ks[bead], 1)).astype(np.int64)
     at_s = np.where(last, end_s[bead + 1], end_s[bead] + k)
     at_t = np.where(last, end_t[bead + 1], inside)
-    return [(0, 0), *zip(at_s.tolist(), at_t.tolist(), strict=True)]
+    return np.stack([np.r_[0, at_s], np.r_[0, at_t]], axis=1)
 
 
 def null_corners(

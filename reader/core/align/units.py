@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import chain, pairwise
+from operator import itemgetter
 
 import numpy as np
 import scipy.sparse as sp
@@ -85,8 +86,31 @@ def sentence_pieces(side: Side) -> list[list[Piece]]:
     """Each paragraph cut into its sentences. Posts, duplicates and boilerplate stay whole (their
     kind already says they may be left out), and so do paragraphs whose words have no places.
     (From the sentences the side was prepared with, if it was: align.one_side.sentence_cuts.)"""
+    return _flat_pieces(side).by_paragraph()
+
+
+@dataclass(slots=True)
+class _FlatPieces:
+    """Every paragraph's pieces in one list, in order, and how many each paragraph has."""
+
+    pieces: list[Piece]
+    counts: np.ndarray  # pieces a paragraph (int64)
+
+    def by_paragraph(self) -> list[list[Piece]]:
+        bounds = np.r_[0, np.cumsum(self.counts)].tolist()
+        return [self.pieces[a:b] for a, b in pairwise(bounds)]
+
+
+def _flat_pieces(side: Side) -> _FlatPieces:
+    """`sentence_pieces(side)` flat: one list, as the sentence pass takes the pieces."""
     if side.cuts is not None:
         return _cut_pieces(side, side.cuts)
+    by_paragraph = _uncut_pieces(side)
+    return _FlatPieces([p for ps in by_paragraph for p in ps],
+                       row_lengths(by_paragraph))
+
+
+def _uncut_pieces(side: Side) -> list[list[Piece]]:
     pieces: list[list[Piece]] = []
     null, lang = side.null_bonus.tolist(), side.lang
     for i, (text, para) in enumerate(zip(side.texts, side.features, strict=True)):
@@ -105,7 +129,7 @@ def sentence_pieces(side: Side) -> list[list[Piece]]:
     return pieces
 
 
-def _cut_pieces(side: Side, cuts: SentenceCuts) -> list[list[Piece]]:
+def _cut_pieces(side: Side, cuts: SentenceCuts) -> _FlatPieces:
     # every piece made in one `map` from flat lists (no comprehension per paragraph, no
     # array read per field), then each paragraph's list sliced from them: a large pair has
     # ~25,000 pieces a side
@@ -123,8 +147,7 @@ def _cut_pieces(side: Side, cuts: SentenceCuts) -> list[list[Piece]]:
     length = np.concatenate([cuts.length[taken].astype(np.float64), para_len[whole]])[order]
     made = list(map(Piece, paragraph[order].tolist(), start.tolist(), end.tolist(),
                     length.tolist()))
-    bounds = np.r_[0, np.cumsum(np.where(cut, counts, 1))].tolist()
-    return [made[a:b] for a, b in pairwise(bounds)]
+    return _FlatPieces(made, np.where(cut, counts, 1))
 
 
 def side_units(side: Side, pieces: Sequence[Piece], null_prior: float) -> Units:
@@ -146,7 +169,11 @@ def balanced_pieces(
     left out with more sentences than the band holds would widen the band everywhere: those
     paragraphs get no units (they stay left out, their corners pinned).
     """
-    src_of, tgt_of = sentence_pieces(src), sentence_pieces(tgt)
+    flat_s, flat_t = _flat_pieces(src), _flat_pieces(tgt)
+    fast = _in_order(flat_s, flat_t, beads, band)
+    if fast is not None:
+        return fast
+    src_of, tgt_of = flat_s.by_paragraph(), flat_t.by_paragraph()
     skip_s = [False] * len(src.texts)
     skip_t = [False] * len(tgt.texts)
     for side, run in _null_runs(beads):
@@ -166,6 +193,44 @@ def balanced_pieces(
         src_out.extend(sp)
         tgt_out.extend(tp)
     return src_out, tgt_out
+
+
+def _in_order(src: _FlatPieces, tgt: _FlatPieces, beads: Sequence[Bead], band: int
+              ) -> tuple[list[Piece], list[Piece]] | None:
+    """`balanced_pieces` where it is every piece of both sides in order (the usual case, and
+    the one that costs a list per bead): the beads take every paragraph of each side once, in
+    order, no bead has on one side more pieces than the band and the 1:3 beads absorb, and no
+    run of null beads more than the band. None otherwise (or when that cannot be told)."""
+    k = len(beads)
+    if not k:
+        return None
+    n_s, first_s = np.zeros(k, dtype=np.int64), np.zeros(k, dtype=np.int64)
+    n_t, first_t = np.zeros(k, dtype=np.int64), np.zeros(k, dtype=np.int64)
+    for b, bead in enumerate(beads):
+        if bead.src:
+            first_s[b], n_s[b] = bead.src[0], len(bead.src)
+        if bead.tgt:
+            first_t[b], n_t[b] = bead.tgt[0], len(bead.tgt)
+    sums = []
+    for first, count, flat in ((first_s, n_s, src), (first_t, n_t, tgt)):
+        # in order: each bead's run starts where the run before it ended, and they end at the
+        # side's last paragraph (each run is consecutive: Bead)
+        taken = np.cumsum(count)
+        held = count > 0
+        if taken[-1] != len(flat.counts) or not np.array_equal(first[held],
+                                                                (taken - count)[held]):
+            return None
+        at = np.r_[0, np.cumsum(flat.counts)]
+        sums.append(at[taken] - at[taken - count])
+    ks, kt = sums
+    if (kt > 3 * ks + band).any() or (ks > 3 * kt + band).any():
+        return None
+    # nor a run of paragraphs left out on one side (it would keep them out of the units)
+    counts = src.counts.tolist(), tgt.counts.tolist()
+    for side, run in _null_runs(beads):
+        if sum(counts[side][p] for p in run) > band:
+            return None
+    return src.pieces, tgt.pieces
 
 
 def _null_runs(beads: Sequence[Bead]) -> list[tuple[int, list[int]]]:
@@ -284,7 +349,7 @@ def _by_units(
     rows, cols = (tgt, src) if flip else (src, tgt)
     row_vec, col_vec = (tgt_vec, src_vec) if flip else (src_vec, tgt_vec)
     if flip:
-        points = [(j, i) for i, j in points]
+        points = points[:, ::-1]
         corners = [(j, i) for i, j in corners]
         out_units = out_units[::-1] if out_units is not None else None
         shapes = shapes.flipped() if shapes is not None else None
@@ -322,7 +387,7 @@ def _align_units(
     tgt: Units,
     src_vec: sp.csr_matrix,
     tgt_vec: sp.csr_matrix,
-    points: list[tuple[int, int]],
+    points: np.ndarray,
     corners: list[tuple[int, int]],
     params: AlignerParams,
     cancelled: CancelCheck | None,
@@ -377,7 +442,10 @@ def _align_units(
         pinned, adjust, split=split_band(second_process, n))
     assert sweeps is not None
     # each unit bead's type (rows, columns) in order: what joining paragraphs reads of them
-    steps = np.array([t for t, _, _ in forward.path], dtype=np.int64).reshape(-1, 2)
+    # (read flat: a list of ~14,000 pairs converted as nested sequences costs twice as much)
+    path = forward.path
+    steps = np.fromiter(chain.from_iterable(map(itemgetter(0), path)), dtype=np.int64,
+                        count=2 * len(path)).reshape(-1, 2)
     return steps, sweeps, model
 
 
