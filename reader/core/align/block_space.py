@@ -23,9 +23,10 @@ import scipy.sparse as sp
 
 from reader.core.align.params import AlignerParams
 from reader.core.align.presence import cells_matrix, distinct, row_lengths, token_ids
+from reader.core.align.projection import vectors
 from reader.core.align.readings import Readings, target_stems
 from reader.core.align.sound_alike import sound_alike_each
-from reader.core.align.space import Side, Space, idf_weights, vectors
+from reader.core.align.space import Side, Space, idf_weights
 from reader.core.anchors.features import is_latin_word
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.words import english_stem

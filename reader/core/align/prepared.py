@@ -15,9 +15,10 @@ from reader.core.align.model import Model, Problem
 from reader.core.align.names_ahead import start_ahead
 from reader.core.align.one_side import sentence_cuts, stem_readings
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
+from reader.core.align.projection import vectors
 from reader.core.align.repeats import shared_repeats
 from reader.core.align.side_tokens import SideTokens
-from reader.core.align.space import Side, Space, pair_space, side_features, vectors
+from reader.core.align.space import Side, Space, pair_space, side_features
 from reader.core.align.structure import PairStructure, SideShapes, joined, side_shapes
 from reader.core.anchors.features import Anchors, text_anchors
 from reader.core.anchors.glossary import Glossary

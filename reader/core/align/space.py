@@ -443,19 +443,3 @@ def _source_readings(space: Space, src: Side, lexicon: Lexicon
     return (translations_of(space.src_vocab, forms, readings),
             written_of(space.src_vocab, forms, readings))
 
-
-def vectors(space: Space, translation: sp.csr_matrix) -> tuple[sp.csr_matrix, sp.csr_matrix]:
-    projected = _projected(space.src_words, translation).minimum(1) + space.src_keys
-    w = sp.diags(space.weights)
-    return (projected.minimum(1) @ w).tocsr(), (space.tgt @ w).tocsr()
-
-
-def _projected(words: sp.csr_matrix, translation: sp.csr_matrix) -> sp.csr_matrix:
-    """`words @ translation`, each row's columns in order. scipy's product leaves them in the
-    order it met them, and sorting them (`minimum` does) cost more than the product (the
-    sentence pass's ~13,700 units: ~10 ms). The transposed product's rows, transposed back,
-    come in order; each cell adds the same terms in the same order (the words of a row in
-    order: `words` canonical), so the sums are the same floats."""
-    if not (words.has_canonical_format and translation.dtype == words.dtype):
-        return words @ translation
-    return (translation.T.tocsr() @ words.T.tocsr()).T.tocsr()

@@ -47,7 +47,8 @@ from reader.core.align.params import (
 from reader.core.align.post_pins import pinned_posts, posts_out
 from reader.core.align.posterior import Sweeps
 from reader.core.align.presence import row_lengths
-from reader.core.align.space import Side, Space, vectors
+from reader.core.align.projection import vectors
+from reader.core.align.space import Side, Space
 from reader.core.align.structure import PairStructure, unit_structure
 from reader.core.align.subedges import edge_runs
 from reader.core.align.subjoins import continued, free_joins, paragraph_firsts

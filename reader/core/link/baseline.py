@@ -1,6 +1,6 @@
 """The peer method the benchmark compares with: TF-IDF cosine of the aligner's paragraph vectors."""
 
-# The aligner's vectors (reader.core.align.space.vectors): the lexicon's translations of Arabic
+# The aligner's vectors (reader.core.align.projection.vectors): the lexicon's translations of Arabic
 # words, names by sound and the anchor keys, weighted by inverse document frequency, without
 # evidence kinds, without damping and without a cap: what a plain cross-lingual retrieval does.
 
@@ -9,7 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 from reader.core.align.params import AlignerParams
-from reader.core.align.space import pair_space, vectors
+from reader.core.align.projection import vectors
+from reader.core.align.space import pair_space
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.link.concepts import side_of

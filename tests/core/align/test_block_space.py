@@ -12,7 +12,8 @@ from reader.core.align.aligner import align_texts
 from reader.core.align.batch import blocks_of
 from reader.core.align.block_space import block_vectors
 from reader.core.align.params import DEFAULT_PARAMS
-from reader.core.align.space import Side, pair_space, side_features, vectors
+from reader.core.align.projection import vectors
+from reader.core.align.space import Side, pair_space, side_features
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.text.document import Text, load_text

@@ -21,6 +21,7 @@ from reader.core.align.evidence import _runs, _Spans
 from reader.core.align.model import Model, Problem
 from reader.core.align.params import DEFAULT_PARAMS
 from reader.core.align.presence import distinct
+from reader.core.align.projection import vectors
 from reader.core.align.sound_alike import _scored
 from reader.core.align.space import Side, side_features
 from reader.core.align.structure import PairStructure, Shapes, add_structure, agreement, shape_of
@@ -158,9 +159,9 @@ def test_the_batch_space_is_each_problem_alone(
     src = _side([x for s, _ in problems for x in s], lang)
     tgt = _side([y for _, t in problems for y in t], "en")
     got = block_vectors(src, tgt, blocks, lexicon, DEFAULT_PARAMS)
-    parts = [space.vectors(*ref.pair_space(space.side_slice(src, b.i0, b.i1),
-                                           space.side_slice(tgt, b.j0, b.j1), lexicon,
-                                           DEFAULT_PARAMS)) for b in blocks]
+    parts = [vectors(*ref.pair_space(space.side_slice(src, b.i0, b.i1),
+                                     space.side_slice(tgt, b.j0, b.j1), lexicon,
+                                     DEFAULT_PARAMS)) for b in blocks]
     for mine, alone in zip(got, zip(*parts, strict=True), strict=True):
         want = sp.block_diag(alone, format="csr", dtype=np.float32)
         want.sort_indices()

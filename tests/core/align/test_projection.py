@@ -1,4 +1,4 @@
-"""The words' product with the translation made transposed (space._projected) is scipy's
+"""The words' product with the translation made transposed (projection.projected) is scipy's
 product with each row's columns in order, the same floats bit for bit, whatever the tables."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.align.space import Space, _projected, vectors
+from reader.core.align.projection import projected, vectors
+from reader.core.align.space import Space
 
 # weights as the vector space makes them, and values whose sums round differently by order
 VALUES = np.array([1.0, 0.5, 2.25, 0.1, 0.3333, 7.0, 1e-30, 3e-39, 1e7, 0.0], dtype=np.float32)
@@ -42,7 +43,7 @@ def test_the_product_is_scipys_in_order(seed: int, rows: int, words: int, cols: 
     rng = np.random.default_rng(seed)
     presence = _random(rng, rows, words, 0.3, np.array([1.0], dtype=np.float32), shuffle)
     translation = _random(rng, words, cols, 0.4, VALUES, shuffle)
-    got, want = _projected(presence, translation), _reference(presence, translation)
+    got, want = projected(presence, translation), _reference(presence, translation)
     assert got.shape == want.shape
     got.sort_indices()  # (unsorted input: scipy's own product, sorted here as minimum does)
     assert np.array_equal(got.indptr, want.indptr)
