@@ -24,6 +24,7 @@ from reader.core.align.model import (
     match_cosine,
 )
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES
+from reader.core.align.projection import vectors
 from reader.core.align.scores import bead_scores
 from reader.core.align.space import (
     Side,
@@ -31,7 +32,6 @@ from reader.core.align.space import (
     identity_matrix,
     pair_space,
     side_features,
-    vectors,
 )
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
