@@ -1,9 +1,9 @@
 """What the aligner reads of one side alone, made with the side: stem readings, sentences."""
 
 # The vector space reads every source stem through the lexicon (space.pair_space), and the
-# sentence pass cuts every paragraph into sentences (units.sentence_pieces). Both depend on one
-# side only, so they are made where the side is made (align.prepared.prepare_side): on a long
-# pair in the process that prepares that side, beside the other side's process
+# sentence pass cuts every paragraph into sentences (unit_pieces.sentence_pieces). Both depend
+# on one side only, so they are made where the side is made (align.prepared.prepare_side): on
+# a long pair in the process that prepares that side, beside the other side's process
 # (align.side_process), instead of in the serial alignment after both. Both are kept small to
 # move between processes: the readings as tuples (0.26 MB for 11,000 stems), the sentences as
 # arrays of offsets.
@@ -221,7 +221,7 @@ class SentenceCuts:
     first: np.ndarray  # paragraph -> its first unit; n + 1 entries
     start: np.ndarray
     end: np.ndarray
-    length: np.ndarray  # float64: exactly the float units.sentence_pieces works out
+    length: np.ndarray  # float64: exactly the float unit_pieces.sentence_pieces works out
     split: np.ndarray  # paragraph -> the splitter read it (else it stays whole)
     said_first: np.ndarray  # paragraph -> its first sentence as the splitter gave them
     said_start: np.ndarray
@@ -230,7 +230,7 @@ class SentenceCuts:
 
 def sentence_cuts(texts: Sequence[str], features: Sequence[Features], null_bonus: np.ndarray,
                   lang: str) -> SentenceCuts:
-    """The sentences of every paragraph the sentence pass cuts (units.sentence_pieces): posts,
+    """The sentences of every paragraph the sentence pass cuts (unit_pieces.sentence_pieces): posts,
     duplicates and boilerplate stay whole, and so do paragraphs whose words have no places."""
     # made from places alone, not from sentences (`sentence_places`: the splitter keeps them
     # for detection); tests/core/align/test_one_side_cuts.py holds the code this replaces
@@ -267,7 +267,7 @@ def _lengths(texts: Sequence[str], features: Sequence[Features], first: np.ndarr
     """Each sentence's length: its share of its paragraph's (which counts normalized text)
     by its characters but spaces, of the paragraph's; 0.0 for a paragraph's only sentence.
     (The spaces of the paragraphs of two sentences or more counted at once, by numpy: the
-    very float units.sentence_pieces works out, `whole * ((end - start - spaces) /
+    very float unit_pieces.sentence_pieces works out, `whole * ((end - start - spaces) /
     visible)` in float64, as Python computes it one sentence at a time.)"""
     counts = np.diff(first)
     many = counts > 1

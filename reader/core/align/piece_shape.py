@@ -1,4 +1,4 @@
-"""The shape of `units.Piece` as the sentence cutters read it (a sentence, or part of one)."""
+"""The shape of `unit_pieces.Piece` as the sentence cutters read it (a sentence, or part of one)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Protocol, TypeVar
 
 
 class PieceShape(Protocol):
-    """A sentence of a paragraph, or a piece of one (reader.core.align.units.Piece), as the
+    """A sentence of a paragraph, or a piece of one (reader.core.align.unit_pieces.Piece), as the
     modules `units` imports see it: they cannot import `units` itself."""
 
     paragraph: int

@@ -1,6 +1,6 @@
 """The sentence pass's units in the pair's space, sliced from their paragraphs' columns."""
 
-# A unit is a sentence of a paragraph, or part of one (align.units.Piece): its words and keys
+# A unit is a sentence of a paragraph, or part of one (align.unit_pieces.Piece): its words and keys
 # are those of its paragraph whose places fall in its span, as `Features.within` gives them.
 # The bench's large pair has ~25,000 units a side: a Features record per unit, and a dictionary
 # look-up per token of each, were half the sentence pass's own CPU before the band. Here every

@@ -15,7 +15,7 @@ from reader.core.align.colon_cuts import unit_sentences
 from reader.core.align.params import MATCH_TYPES
 from reader.core.align.space import Side
 from reader.core.align.unit_band import _beside_full_bead
-from reader.core.align.units import Piece, _null_runs
+from reader.core.align.unit_pieces import Piece, _null_runs
 from reader.core.anchors.features import Features
 from reader.core.text.kinds import Kind
 

@@ -1,5 +1,6 @@
 """The sentence pass's units taken in one go where the beads take every piece in order
-(units._in_order) are those the bead-by-bead walk gives (the reference), whatever the beads."""
+(unit_pieces._in_order) are those the bead-by-bead walk gives (the reference), whatever the
+beads."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from reader.core.align.beads import Bead
 from reader.core.align.prepared import PreparedPair
-from reader.core.align.units import _flat_pieces, _in_order, balanced_pieces
+from reader.core.align.unit_pieces import _flat_pieces, _in_order, balanced_pieces
 from reader.core.text.document import load_text
 from tests.core.align import passes_reference as reference
 from tests.paths import DATA

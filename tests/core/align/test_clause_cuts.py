@@ -13,7 +13,7 @@ from reader.core.align.aligner import align_texts
 from reader.core.align.beads import Bead
 from reader.core.align.clause_cuts import apart_costs, clause_cuts, clauses, finer_paragraphs
 from reader.core.align.params import DEFAULT_PARAMS, NEG, UNIT_TYPES
-from reader.core.align.units import Piece
+from reader.core.align.unit_pieces import Piece
 from reader.core.text.document import load_text
 from tests.paths import DATA
 

@@ -31,7 +31,7 @@ from reader.core.align.params import DEFAULT_PARAMS
 from reader.core.align.prepared import PreparedPair, SideInput, prepare_side
 from reader.core.align.readings import Readings
 from reader.core.align.space import Side
-from reader.core.align.units import sentence_pieces
+from reader.core.align.unit_pieces import sentence_pieces
 from reader.core.anchors.glossary import Glossary
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.arabic.normalise import normalize

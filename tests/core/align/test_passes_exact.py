@@ -20,10 +20,10 @@ from reader.core.align.dp import _BlockScores, row_scores
 from reader.core.align.memo import BandMemo
 from reader.core.align.model import Problem, SelfDots, _run_lengths
 from reader.core.align.space import build_space, pieces_space
+from reader.core.align.unit_pieces import balanced_pieces
 from reader.core.align.unit_space import unit_space
 from reader.core.align.units import (
     _matched_ratio,
-    balanced_pieces,
     null_corners,
     side_units,
     unit_path,

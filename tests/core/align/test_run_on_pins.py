@@ -10,7 +10,7 @@ from reader.core.align.beads import Bead
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
 from reader.core.align.prepared import PreparedPair
 from reader.core.align.subunits import pin_threshold
-from reader.core.align.units import Piece, balanced_pieces
+from reader.core.align.unit_pieces import Piece, balanced_pieces
 from reader.core.text.document import load_text
 from tests.core.align.runon_helpers import GROUPED_BY_SEVEN, Beads, runon_beads
 from tests.paths import DATA

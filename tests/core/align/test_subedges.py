@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from reader.core.align.beads import Bead
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
 from reader.core.align.subedges import _merged, _tail_cut
-from reader.core.align.units import Piece
+from reader.core.align.unit_pieces import Piece
 from tests.core.align.runon_helpers import GROUPED_BY_SEVEN, Beads, runon_beads
 
 # Genesis 25:22-26:27 grouped into paragraphs independently on each side, the Arabic verses'

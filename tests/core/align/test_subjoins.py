@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from reader.core.align.params import DEFAULT_PARAMS, NEG, UNIT_TYPES, AlignerParams
 from reader.core.align.subjoins import continued, free_joins, paragraph_firsts
-from reader.core.align.units import Piece
+from reader.core.align.unit_pieces import Piece
 from tests.core.align.runon_helpers import Beads, runon_beads
 
 # Genesis 13:2-14:23 grouped into paragraphs independently on each side, the Arabic verses'

@@ -16,7 +16,7 @@ from reader.core.align.beads import Bead
 from reader.core.align.params import DEFAULT_PARAMS, AlignerParams
 from reader.core.align.prepared import PreparedPair, Vectors
 from reader.core.align.subunits import _monotone_path, _split, cut_sources
-from reader.core.align.units import Piece, balanced_pieces
+from reader.core.align.unit_pieces import Piece, balanced_pieces
 from reader.core.text.document import load_text
 from tests.core.align.runon_helpers import GROUPED_BY_SEVEN, Beads, runon_beads
 from tests.paths import DATA

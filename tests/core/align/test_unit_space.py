@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.align.space import Side, build_space, pieces_space
+from reader.core.align.unit_pieces import Piece
 from reader.core.align.unit_space import UnitSpans, unit_space
-from reader.core.align.units import Piece
 from reader.core.anchors.features import Features
 from tests.core.align.test_fast_paths import assert_same_space
 
