@@ -62,38 +62,80 @@ class StemFinder:
     the alef that carries tanween (عامًا -> عام). It over-generates on purpose: a candidate only
     counts if the lexicon holds it."""
 
-    __slots__ = ("_cuts", "_entries", "_heads", "_max_kept", "_tail_hit", "_tails", "_verb_hit")
+    __slots__ = ("_cuts", "_entries", "_heads", "_max_kept", "_verb_hit")
 
     def __init__(self, entries: Container[str], max_kept: int = _MAX_KEPT) -> None:
         self._entries = entries
         self._max_kept = max_kept
-        self._tails: dict[str, tuple[str, ...]] = {}
         self._cuts: dict[str, tuple[tuple[int, int, bool, bool], ...]] = {}
-        self._heads: dict[str, tuple[tuple[str, int, int], ...]] = {}
-        self._tail_hit: dict[str, str] = {}
+        self._heads: dict[str, tuple[tuple[str, int, int, bool], ...]] = {}
         self._verb_hit: dict[str, str] = {}
 
     def first(self, key: str) -> str | None:
         """The first stem of `key` that the entries hold, None if none is."""
         entries = self._entries
-        # (a word is searched once: its own tails are worked out, not kept, unless they were
-        # as another word's head or stem)
-        own = self._tails.get(key) or self._cut(key)
-        for stem in own:
+        # One pass of tables: the word's endings (by its last three letters) serve its own
+        # tails and its heads' (a head ends as the word does), its proclitics (by its first
+        # two) its heads; each candidate is tried as it is made, in the search's order.
+        last = key[-3:]
+        cuts = self._cuts.get(last)
+        if cuts is None:
+            cuts = self._cuts[last] = _cuts_of(last)
+        n = len(key)
+        own = []
+        for length, least, alef, ta_marbuta in cuts:
+            if n - length < least:
+                continue
+            stem = key[:-length]
+            if alef and stem[-1] == "ا":
+                continue
             if stem in entries:
                 return stem
-        found = self._heads_of(key)
-        for head in found:
-            if head in entries:
-                return head
-        tail_hit = self._tail_hit
-        for head in found:
-            hit = tail_hit.get(head)
-            if hit is None:
-                hit = tail_hit[head] = next(
-                    filter(entries.__contains__, self._tails_of(head)), _NONE)
-            if hit:
-                return hit
+            own.append(stem)
+            if stem[-1] == "ت":
+                stem = stem[:-1] + "ه"
+            elif ta_marbuta:
+                stem += "ه"
+            else:
+                continue
+            if stem in entries:
+                return stem
+            own.append(stem)
+        heads = self._heads.get(key[:2])
+        if heads is None:
+            heads = self._heads[key[:2]] = _heads_of(key[:2])
+        found = []
+        for p, k, least, article in heads:
+            if n - k >= least and (not p or key.startswith(p)):
+                head = key[k:]
+                if head in entries:
+                    return head
+                found.append(head)
+                if article:  # (لل + the word: ل + ال + its first letter)
+                    head = "ا" + key[1:]
+                    if head in entries:
+                        return head
+                    found.append(head)
+        if cuts:
+            # a head's tails: the word's endings, cut from the head (none of a two-letter head)
+            for head in found:
+                m = len(head)
+                for length, least, alef, ta_marbuta in cuts:
+                    if m - length < least:
+                        continue
+                    stem = head[:-length]
+                    if alef and stem[-1] == "ا":
+                        continue
+                    if stem in entries:
+                        return stem
+                    if stem[-1] == "ت":
+                        stem = stem[:-1] + "ه"
+                    elif ta_marbuta:
+                        stem += "ه"
+                    else:
+                        continue
+                    if stem in entries:
+                        return stem
         # (`strip_clitics` without its memory: a word is searched once, its answer kept by the
         # lexicon; keeping its stem there as well only cost time)
         stem = strip_clitics_normalized(normalize(key))
@@ -103,46 +145,32 @@ class StemFinder:
             return ARTICLE + key
         # (a stem's tails are shorter than it: of a stem of 4 letters, none has a verb's shape;
         # and those of 4 letters or more start with its first two, which must allow one)
-        tails = (self._tails_of(stem) if len(stem) > 4 and (stem[0] in "اتم" or stem[1] == "ا")
+        tails = (self._cut(stem) if len(stem) > 4 and (stem[0] in "اتم" or stem[1] == "ا")
                  else ())
+        verb_hit = self._verb_hit
         for word in (key, stem, *own, *tails):
             # only words of 4 to 7 letters in a verbal noun's or participle's shape have a verb
             # (arabic_patterns.verb_candidates); a word met again has none either
             n = len(word)
             if not ((n == 4 and word[1] == "ا") or (4 < n < 8 and word[0] in "اتم")):
                 continue
-            hit = self._verb_hit.get(word)
+            hit = verb_hit.get(word)
             if hit is None:
-                hit = self._verb_hit[word] = next(
+                hit = verb_hit[word] = next(
                     filter(entries.__contains__, verb_candidates(word)), _NONE)
             if hit:
                 return hit
-        if len(self._tails) + len(self._tail_hit) + len(self._verb_hit) > self._max_kept:
-            self._tails.clear()
-            self._tail_hit.clear()
-            self._verb_hit.clear()
+        if len(verb_hit) > self._max_kept:
+            verb_hit.clear()
         return None
 
-    def _tails_of(self, word: str) -> tuple[str, ...]:
+    def _cut(self, word: str) -> tuple[str, ...]:
         """The stems `word` may have under one ending (a pronoun or an ending), in turn: the
         endings it may carry read by its last three letters."""
-        found = self._tails.get(word)
-        if found is None:
-            found = self._tails[word] = self._cut(word)
-        return found
-
-    def _cut(self, word: str) -> tuple[str, ...]:
-        """`_tails_of(word)` worked out."""
         last = word[-3:]
         cuts = self._cuts.get(last)
         if cuts is None:
-            cuts = self._cuts[last] = tuple(
-                (length, least, alef, ta_marbuta)
-                for tail, length, least, alef, ta_marbuta in _TAIL_TESTS.get(last[-1:], ())
-                if last.endswith(tail)
-            )
-        if not cuts:
-            return ()
+            cuts = self._cuts[last] = _cuts_of(last)
         n = len(word)
         stems = []
         for length, least, alef, ta_marbuta in cuts:
@@ -158,22 +186,24 @@ class StemFinder:
                 stems.append(stem + "ه")
         return tuple(stems)
 
-    def _heads_of(self, word: str) -> list[str]:
-        # the proclitics that share the word's first two letters (or are its first letter),
-        # each but the longer ones known to start it
-        cuts = self._heads.get(word[:2])
-        if cuts is None:
-            cuts = self._heads[word[:2]] = tuple(
-                (p if len(p) > 2 else "", len(p), 2 if p in TWO_LETTER_HEADS else MIN_STEM)
-                for p in LEXICON_PROCLITICS if word[:2].startswith(p[:2])
-            )
-        n = len(word)
-        # (a loop, not a comprehension: Python 3.11 calls one as a function, a third of this
-        # for the ~20,000 words a long pair searches)
-        found = []
-        for p, k, least in cuts:
-            if n - k >= least and (not p or word.startswith(p)):
-                found.append(word[k:])
-        if found and word[:2] == "لل" and word[2:] in found:
-            found.insert(found.index(word[2:]) + 1, "ا" + word[1:])
-        return found
+
+def _cuts_of(last: str) -> tuple[tuple[int, int, bool, bool], ...]:
+    """The tails a word ending in `last` (its last three letters) may lose, in turn: each
+    with its length, the fewest letters it must leave, whether it is the tanween's alef,
+    whether its stem takes a ta marbuta."""
+    return tuple(
+        (length, least, alef, ta_marbuta)
+        for tail, length, least, alef, ta_marbuta in _TAIL_TESTS.get(last[-1:], ())
+        if last.endswith(tail)
+    )
+
+
+def _heads_of(first: str) -> tuple[tuple[str, int, int, bool], ...]:
+    """The proclitics that share a word's first two letters `first` (or are its first
+    letter), in turn: each (but for the longer ones, known to start it) with its length, the
+    fewest letters it must leave, and whether the word is لل + a word read with ال too."""
+    return tuple(
+        (p if len(p) > 2 else "", len(p), 2 if p in TWO_LETTER_HEADS else MIN_STEM,
+         p == "لل" and first == "لل")
+        for p in LEXICON_PROCLITICS if first.startswith(p[:2])
+    )
