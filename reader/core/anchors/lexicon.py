@@ -158,10 +158,18 @@ class Lexicon:
         verb's (قبل accept, accepted), not every form a translation may use (accepting)."""
         cached = self._derived_cache.get(found)
         if cached is None:
-            stems = self._english_stems
-            more = [w for v in found if " " not in v for w in stems.get(stem_key(v), ())]
+            stems, starts = self._english_stems, self._family_starts
+            # (a word's key is its start, of four letters at least: a word that starts as no
+            # family does needs no key worked out)
+            more = [w for v in found if " " not in v and v[:4] in starts
+                    for w in stems.get(stem_key(v), ())]
             cached = self._derived_cache[found] = tuple(dict.fromkeys(found + tuple(more)))
         return cached
+
+    @functools.cached_property
+    def _family_starts(self) -> frozenset[str]:
+        """The first four letters of the verbs' families' keys (`_english_stems`)."""
+        return frozenset(key[:4] for key in self._english_stems)
 
     @functools.cached_property
     def _derived_cache(self) -> dict[tuple[str, ...], tuple[str, ...]]:
