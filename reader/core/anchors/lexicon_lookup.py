@@ -2,12 +2,11 @@
 
 # `Lexicon.translations` reads a word it does not hold as the first of its candidate stems that
 # it does (`StemFinder`: the order). A long pair asks for some 25,000 words, half of
-# them in no entry at all (names, rare forms), each of which runs through every candidate. The
-# words share their parts: والكتاب, بالكتاب and الكتاب all end in كتاب, whose endings are tried
-# for each. `StemFinder` tries the same candidates in the same order, with what depends on one
-# part of a word alone (a word's endings, a head's first stem with an ending, a verb's first
-# pattern found) worked out once per part and kept, and the proclitics and endings a word may
-# carry read from tables by its first and last letters instead of tested one by one.
+# them in no entry at all (names, rare forms), each of which runs through every candidate.
+# `StemFinder` tries the same candidates in the same order in one pass: the endings a word may
+# carry (read from a table by its last three letters) cut from it and from each of its heads
+# (a head ends as the word does), its proclitics read by its first two letters, each candidate
+# tried as it is made; a verb's first pattern found is kept for the words that share it.
 
 from __future__ import annotations
 
@@ -83,8 +82,8 @@ class StemFinder:
             cuts = self._cuts[last] = _cuts_of(last)
         n = len(key)
         own = []
-        for length, least, alef, ta_marbuta in cuts:
-            if n - length < least:
+        for length, need, alef, ta_marbuta in cuts:
+            if n < need:
                 continue
             stem = key[:-length]
             if alef and stem[-1] == "ا":
@@ -105,8 +104,8 @@ class StemFinder:
         if heads is None:
             heads = self._heads[key[:2]] = _heads_of(key[:2])
         found = []
-        for p, k, least, article in heads:
-            if n - k >= least and (not p or key.startswith(p)):
+        for p, k, need, article in heads:
+            if n >= need and (not p or key.startswith(p)):
                 head = key[k:]
                 if head in entries:
                     return head
@@ -120,8 +119,8 @@ class StemFinder:
             # a head's tails: the word's endings, cut from the head (none of a two-letter head)
             for head in found:
                 m = len(head)
-                for length, least, alef, ta_marbuta in cuts:
-                    if m - length < least:
+                for length, need, alef, ta_marbuta in cuts:
+                    if m < need:
                         continue
                     stem = head[:-length]
                     if alef and stem[-1] == "ا":
@@ -173,8 +172,8 @@ class StemFinder:
             cuts = self._cuts[last] = _cuts_of(last)
         n = len(word)
         stems = []
-        for length, least, alef, ta_marbuta in cuts:
-            if n - length < least:
+        for length, need, alef, ta_marbuta in cuts:
+            if n < need:
                 continue
             stem = word[:-length]
             if alef and stem[-1] == "ا":
@@ -189,21 +188,34 @@ class StemFinder:
 
 def _cuts_of(last: str) -> tuple[tuple[int, int, bool, bool], ...]:
     """The tails a word ending in `last` (its last three letters) may lose, in turn: each
-    with its length, the fewest letters it must leave, whether it is the tanween's alef,
-    whether its stem takes a ta marbuta."""
-    return tuple(
-        (length, least, alef, ta_marbuta)
-        for tail, length, least, alef, ta_marbuta in _TAIL_TESTS.get(last[-1:], ())
-        if last.endswith(tail)
+    with its length, the fewest letters the word must have, whether it is the tanween's
+    alef, whether its stem takes a ta marbuta."""
+    # (the tails ending `last` are those ending its longest end that ends a tail: three
+    # look-ups for the ~4,000 endings a long text's words have)
+    for end in (last, last[-2:], last[-1:]):
+        cuts = _CUTS_BY_END.get(end)
+        if cuts is not None:
+            return cuts
+    return ()
+
+
+# `_cuts_of` of each end of a tail (a tail's last one, two or three letters)
+_CUTS_BY_END = {
+    end: tuple(
+        (length, length + least, alef, ta_marbuta)
+        for tail, length, least, alef, ta_marbuta in _TAIL_TESTS[end[-1]]
+        if end.endswith(tail)
     )
+    for end in {t[-k:] for t in TAILS for k in range(1, len(t) + 1)}
+}
 
 
 def _heads_of(first: str) -> tuple[tuple[str, int, int, bool], ...]:
     """The proclitics that share a word's first two letters `first` (or are its first
     letter), in turn: each (but for the longer ones, known to start it) with its length, the
-    fewest letters it must leave, and whether the word is لل + a word read with ال too."""
+    fewest letters the word must have, and whether the word is لل + a word read with ال too."""
     return tuple(
-        (p if len(p) > 2 else "", len(p), 2 if p in TWO_LETTER_HEADS else MIN_STEM,
+        (p if len(p) > 2 else "", len(p), len(p) + (2 if p in TWO_LETTER_HEADS else MIN_STEM),
          p == "لل" and first == "لل")
         for p in LEXICON_PROCLITICS if first.startswith(p[:2])
     )
