@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.anchors.arabic_patterns import verb_candidates
-from reader.core.anchors.english_forms import by_key, inflections
+from reader.core.anchors.english_forms import by_key, inflections, stem_key
 from reader.core.anchors.lexicon import Lexicon
 from reader.core.anchors.lexicon_lookup import StemFinder
+from reader.core.anchors.side_features import arabic_words
 from reader.core.anchors.tsv import ar_key
 from reader.core.arabic.affixes import LEXICON_ENDINGS, LEXICON_PROCLITICS, PRONOUNS
 from tests.core.anchors import lexicon_reference as reference
@@ -96,6 +98,20 @@ def test_a_hamza_seat_is_read_as_the_lexicon_spells_it() -> None:
     assert Lexicon.load().translations("قائلني")[:1] == ("say",)
 
 
+_CORPUS = Path(__file__).resolve().parents[3] / "corpus" / "iraq-assad-lesson.ar.txt"
+
+
+def test_the_finder_reads_a_real_text_as_the_search_did() -> None:
+    # every word of the built-in Arabic text, with and without clitics added, and read again
+    # (its parts kept from the first reading): the stem the reference finds, or none
+    entries = _entries()
+    words = sorted({ar_key(w) for w in arabic_words(_CORPUS.read_text(encoding="utf-8"))})
+    words += [head + w + tail for w in words[::5] for head, tail in (("لل", "ته"), ("وال", "ات"))]
+    finder = StemFinder(entries)
+    for word in words + words[::3]:
+        assert finder.first(word) == _reference_first(word, entries), word
+
+
 def test_words_of_every_kind_are_read() -> None:
     finder = StemFinder(_entries())
     assert finder.first("للمسيح") == "المسيح"  # ل + the article
@@ -136,6 +152,25 @@ def test_the_verbs_families_are_the_reference(rows: list[tuple[str, list[str]]])
 def test_the_builtin_verbs_families_are_the_reference() -> None:
     lexicon = Lexicon.load()
     assert list(lexicon._english_stems.items()) == list(_reference_english_stems(lexicon).items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_ENGLISH, st.text(st.sampled_from("acdeginpstry-' "), max_size=12)),
+                min_size=1, max_size=4))
+def test_derived_words_are_the_reference(found: list[str]) -> None:
+    # (`derived` works out the key of a word only when it starts as a family's key does)
+    lexicon = Lexicon({"قبل": ("accept", "accepted", "stopping", "stop")})
+    stems = lexicon._english_stems
+    more = [w for v in found if " " not in v for w in stems.get(stem_key(v), ())]
+    assert lexicon.derived(tuple(found)) == tuple(dict.fromkeys((*found, *more)))
+
+
+def test_the_builtin_lexicons_derived_words_are_the_reference() -> None:
+    lexicon = Lexicon.load()
+    stems = lexicon._english_stems
+    for found in dict.fromkeys(lexicon.entries.values()):
+        more = [w for v in found if " " not in v for w in stems.get(stem_key(v), ())]
+        assert lexicon.derived(found) == tuple(dict.fromkeys(found + tuple(more))), found
 
 
 @settings(max_examples=500, deadline=None)
