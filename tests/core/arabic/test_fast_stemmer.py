@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -227,3 +228,20 @@ def test_as_before_on_a_long_arabic_text() -> None:
     assert stemmer.stems_of_normalized(words) == [_OLD_STEMMER(w) for w in words]
     for word in words[::5]:
         assert new._strip_prefixes(word) == _old_strip_prefixes(word)
+
+
+def _old_suffix_cuts(last: str) -> tuple[tuple[str, int, int, str], ...]:
+    return tuple(new._SUFFIX_CUT[end] for end in (last[-k:] for k in (3, 2, 1) if k <= len(last))
+                 if end in new._SUFFIX_CUT)
+
+
+def test_endings_cut_as_before() -> None:
+    # the cuts of every ending of one to three letters, read cold (longest first) and then
+    # from what is kept: a word's last three letters hold every suffix it may lose
+    assert max(map(len, new.STEM_SUFFIXES)) <= 3
+    letters = "ابتثجحخدذرسشصضطظعغفقكلمنهويءةى"
+    endings = ["".join(e) for k in (3, 2, 1) for e in itertools.product(letters, repeat=k)]
+    new._SUFFIX_CUTS.clear()
+    new._ENDING_CUTS.clear()
+    for ending in [*endings, *reversed(endings)]:
+        assert new._suffix_cuts(ending) == _old_suffix_cuts(ending)
