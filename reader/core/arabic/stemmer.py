@@ -134,9 +134,12 @@ def _suffix_cuts(last: str) -> tuple[tuple[str, int, int, str], ...]:
     two = last[-2:]
     cuts = _ENDING_CUTS.get(two)
     if cuts is None:
-        cuts = _ENDING_CUTS[two] = tuple(
-            _SUFFIX_CUT[end] for end in (two[-k:] for k in _LENGTHS_DOWN if k <= len(two))
-            if end in _SUFFIX_CUT)
+        # (those of two letters, then of one: two look-ups, not a comprehension)
+        of_two = _SUFFIX_CUT.get(two) if len(two) == 2 else None
+        of_one = _SUFFIX_CUT.get(two[-1:])
+        cuts = ((of_two, of_one) if of_one is not None else (of_two,)) if of_two is not None \
+            else (of_one,) if of_one is not None else ()
+        _ENDING_CUTS[two] = cuts
     if len(last) > 2:
         three = _SUFFIX_CUT.get(last)
         if three is not None:
