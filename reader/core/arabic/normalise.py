@@ -271,13 +271,16 @@ def _part_folds(texts: Sequence[str]
     starts = np.zeros(len(texts), dtype=np.int64)
     np.cumsum(lengths[:-1] + 1, out=starts[1:])
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    expanding = _EXPANDING_CODE.take(np.minimum(codes, len(_EXPANDING_CODE) - 1)).nonzero()[0]
+    # what each character is (may expand, a Latin letter, dropped) read from one table of
+    # the BMP: one look-up of every character, not one for each question
+    kind = _CODE_KIND.take(np.minimum(codes, len(_CODE_KIND) - 1))
+    expanding = (kind & _MAY_EXPAND).nonzero()[0]
     plain = [not t.isascii() for t in texts]
     for i in set((np.searchsorted(starts, expanding, side="right") - 1).tolist()):
         plain[i] = False
-    latin_at = _LATIN_LETTER.take(np.minimum(codes, len(_LATIN_LETTER) - 1)).nonzero()[0]
+    latin_at = (kind & _LATIN).nonzero()[0]
     latin = set((np.searchsorted(starts, latin_at, side="right") - 1).tolist())
-    kept = _KEPT.take(codes).nonzero()[0]
+    kept = (kind != _DROPPED_KIND).nonzero()[0]
     mapped = _FOLD_CODES.take(codes.take(kept))
     folded = mapped.tobytes().decode("utf-32-le", "surrogatepass")
     first = np.searchsorted(kept, starts)  # (the separators are kept)
@@ -287,7 +290,9 @@ def _part_folds(texts: Sequence[str]
     # (an array of machine integers, sliced per text: its items read back as ints, and making
     # them a list of 2.5 million ints for the few that `original_span` reads cost a fifth of
     # the fold)
-    index = array("q", (kept - line_start).astype(np.int64).tobytes())
+    # (the difference made in place and read as bytes: not copied twice over)
+    index = array("q")
+    index.frombytes(np.subtract(kept, line_start, out=line_start).view(np.uint8))
     letter = _RUN_LETTER.take(np.minimum(mapped, len(_RUN_LETTER) - 1))
     # the only digits (\\d) below U+0660 are 0-9; above it, any code may be one (seldom in
     # a fold: Arabic-Indic digits fold to 0-9)
@@ -314,6 +319,17 @@ _LATIN_LETTER[0x41:0x5B] = _LATIN_LETTER[0x61:0x7B] = True
 # the letters of `_LETTER_RUN` (the table's last entry, False, stands for every code past it)
 _RUN_LETTER = np.zeros(0x064C, dtype=bool)
 _RUN_LETTER[0x0621:0x064B] = True
+# `_part_folds`' kinds of characters, for each BMP code point (the table's last entry, 0,
+# stands for every code past it: none is dropped, may expand or is a Latin letter): whether
+# its fold may expand (`_EXPANDING_CODE`), whether it is a letter A-Z or a-z (`_LATIN_LETTER`),
+# and `_DROPPED_KIND` alone for one the fold drops (not `_KEPT`: none of those is either)
+_MAY_EXPAND, _LATIN, _DROPPED_KIND = np.uint8(1), np.uint8(2), np.uint8(4)
+_CODE_KIND = np.zeros(0x10001, dtype=np.uint8)
+_CODE_KIND[:0x10000][_EXPANDING_CODE] |= _MAY_EXPAND
+_CODE_KIND[:len(_LATIN_LETTER) - 1][_LATIN_LETTER[:-1]] |= _LATIN
+if _CODE_KIND[~_KEPT[:0x10001]].any() or not _KEPT[0x10000:].all():
+    raise AssertionError("a dropped character is kept, expands or is a Latin letter")
+_CODE_KIND[~_KEPT[:0x10001]] = _DROPPED_KIND
 
 
 def _fold_for_search(text: str) -> tuple[str, list[int]]:

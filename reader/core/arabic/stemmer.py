@@ -53,6 +53,8 @@ _ARABIC_WORD = re.compile("[\u0621-\u064a]+")
 _ARABIC_WORD_MATCH = _ARABIC_WORD.fullmatch
 # The letters a proclitic or an article form starts with.
 _PROCLITIC_LETTERS = frozenset(f[0] for f in (*ARTICLE_FORMS, *CONJUNCTIONS, *PREPOSITIONS))
+# The article's forms after a conjunction (ولل, وال), each of two letters.
+_ARTICLES_AFTER_CONJUNCTION = frozenset(STEM_ARTICLE_AFTER_CONJUNCTION)
 # The sound plurals: a known word's plural goes to its stem even when the plural is listed.
 _PLURALS = frozenset(PLURALS)
 
@@ -125,15 +127,31 @@ def _suffix_cuts(last: str) -> tuple[tuple[str, int, int, str], ...]:
     """The suffixes a word ending in `last` (its last three letters, or all of a shorter
     word) may lose, longest first: each with its length, the fewest letters it must leave, and
     for a pronoun, what it is with the ت of a ta marbuta before it (else "")."""
-    # (a suffix ends `last` if it is its last one, two or three letters: three look-ups, not
-    # a test of every suffix; a word first seen costs this, ~4,000 of them a side)
-    cuts = tuple(_SUFFIX_CUT[end] for end in (last[-k:] for k in _LENGTHS_DOWN if k <= len(last))
-                 if end in _SUFFIX_CUT)
+    # (a suffix ends `last` if it is its last one, two or three letters: those of its last two
+    # kept for each two letters (~1,800 of them), the one of three looked up; a word's first
+    # ending seen costs this, ~4,000 of them a side: a comprehension over the lengths each time
+    # cost ~3 µs)
+    two = last[-2:]
+    cuts = _ENDING_CUTS.get(two)
+    if cuts is None:
+        # (those of two letters, then of one: two look-ups, not a comprehension)
+        of_two = _SUFFIX_CUT.get(two) if len(two) == 2 else None
+        of_one = _SUFFIX_CUT.get(two[-1:])
+        cuts = ((of_two, of_one) if of_one is not None else (of_two,)) if of_two is not None \
+            else (of_one,) if of_one is not None else ()
+        _ENDING_CUTS[two] = cuts
+    if len(last) > 2:
+        three = _SUFFIX_CUT.get(last)
+        if three is not None:
+            cuts = (three, *cuts)
     if len(_SUFFIX_CUTS) < _MAX_SUFFIX_CUTS:  # (Arabic has ~45,000 endings of three letters)
         _SUFFIX_CUTS[last] = cuts
     return cuts
 
 
+# the cuts of the suffixes of at most two letters that end a word's last two letters (or all
+# of a shorter word), for `_suffix_cuts`
+_ENDING_CUTS: dict[str, tuple[tuple[str, int, int, str], ...]] = {}
 _SUFFIX_CUTS: dict[str, tuple[tuple[str, int, int, str], ...]] = {}
 # each suffix's cut (`_suffix_cuts`), and the suffixes' lengths, longest first: STEM_SUFFIXES
 # holds at most one suffix of each length that ends a word, so longest first is their order
@@ -160,12 +178,12 @@ def _strip_prefixes(w: str) -> list[str]:
     if w[0] in CONJUNCTIONS and len(w) >= 4 and w not in _KEEP_PREFIX:
         w = w[1:]
         out.append(w)
-        for prefix in STEM_ARTICLE_AFTER_CONJUNCTION:
-            if w.startswith(prefix) and len(w) - len(prefix) >= 2:
-                if prefix == "لل":
-                    out.append("ال" + w[2:])
-                out.append(w[len(prefix) :])
-                return out
+        # (STEM_ARTICLE_AFTER_CONJUNCTION, both of two letters, told by one look-up)
+        if w[:2] in _ARTICLES_AFTER_CONJUNCTION and len(w) >= 4:
+            if w[0] == "ل":  # لل
+                out.append("ال" + w[2:])
+            out.append(w[2:])
+            return out
     if w[0] in PREPOSITIONS and len(w) >= 4 and w not in _KEEP_PREFIX:
         w = w[1:]
         out.append(w)
@@ -237,10 +255,19 @@ class Stemmer:
         core = w
         if w[0] in _PROCLITIC_LETTERS:
             chain = _strip_prefixes(w)
-            if len(chain) > 1:
+            if len(chain) == 2:
+                # one reading and its rest (most words): `_keeps_proclitic(w, rest)` inline,
+                # whether the rest is known asked last (`w` is not in _KEEP_SUFFIX)
+                rest = chain[1]
+                if not (w in known or (_stem_known(known, w) and (
+                        not w.startswith(ARTICLE_FORMS) or not self._is_known(rest)))):
+                    if rest in _KEEP_SUFFIX:
+                        return rest
+                    core = rest
+            elif len(chain) > 2:
                 # the least stripped reading that is known, else the most stripped (as
                 # strip_clitics); `_keeps_proclitic` inline, whether the rest is known asked
-                # once for all the readings (most words: one reading and its rest)
+                # once for all the readings
                 core = rest = chain[-1]
                 rest_known = None
                 for reading in chain[:-1]:
@@ -259,10 +286,20 @@ class Stemmer:
                     break
                 if core in _KEEP_SUFFIX:
                     return core
-        # (with no proclitic stripped `core` is `w`, not in _KEEP_SUFFIX)
-        stem, suffix = _strip_suffix(core)
-        if not suffix:
-            return stem
+        # (with no proclitic stripped `core` is `w`, not in _KEEP_SUFFIX); `_strip_suffix(core)`
+        # inline: a call and its pair a word less (~23,000 words a side)
+        cuts = _SUFFIX_CUTS.get(core[-3:])
+        if cuts is None:
+            cuts = _suffix_cuts(core[-3:])
+        n = len(core)
+        for suffix, k, least, after_t in cuts:  # noqa: B007 (`suffix` is read after the break)
+            if n - k >= least:
+                if after_t and n - k >= 4 and core[-k - 1] == "ت":
+                    return core[: -k - 1]  # ta marbuta before a pronoun: حكومته -> حكوم
+                stem = core[:-k]
+                break
+        else:
+            return core
         if suffix in STEM_NISBA and (stem + "ي" in known or core in known):
             return stem + "ي"  # a known nisba adjective: الخارجية, العلميين -> خارجي, علمي
         if suffix == "ه" or suffix[0] == "ت" or core not in known:
@@ -291,8 +328,20 @@ class Stemmer:
 def _stem_known(known: frozenset[str], word: str) -> bool:
     """Whether the stem of `word`, not itself in `known`, is (`Stemmer._is_known` after its
     first test: `_stem_normalized` has made that test already)."""
-    stem, suffix = _strip_suffix(word)
-    if not suffix:
+    # (`_strip_suffix(word)` inline: most words asked have no suffix)
+    cuts = _SUFFIX_CUTS.get(word[-3:])
+    if cuts is None:
+        cuts = _suffix_cuts(word[-3:])
+    n = len(word)
+    for suffix, k, least, after_t in cuts:  # noqa: B007 (`suffix` is read after the break)
+        if n - k >= least:
+            if after_t and n - k >= 4 and word[-k - 1] == "ت":
+                # ta marbuta before a pronoun: مدينتها, and مدينة
+                stem = word[: -k - 1]
+                return stem in known or stem + "ه" in known
+            stem = word[:-k]
+            break
+    else:
         return False
     if stem in known:
         return True

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -151,7 +153,8 @@ _letters = st.text("ابتثجحخدذرسشصضطظعغفقكلمنهويءةى
 _word = st.tuples(
     st.sampled_from(["", "و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل",
                      "وب", "فل"]),
-    st.one_of(_letters, st.sampled_from(sorted(_KNOWN)[::7])),
+    st.one_of(_letters, st.sampled_from(sorted(_KNOWN)[::7]),
+              st.sampled_from(sorted(new._KEEP_PREFIX | new._KEEP_SUFFIX))),
     st.sampled_from(["", "ه", "ها", "هم", "هما", "كما", "نا", "ي", "ات", "ون", "ين", "ان", "يه",
                      "يين", "يون", "يات", "ته", "تها", "ك", "ني"]),
 ).map("".join)
@@ -203,3 +206,42 @@ def test_words_told_arabic_at_once_or_one_at_a_time() -> None:
     assert Stemmer(_KNOWN).stems_of_normalized(mixed) == [_OLD_STEMMER(w) for w in mixed]
     assert Stemmer(_KNOWN).stems_of_normalized([*arabic[:3], ""]) == [
         *expected[:3], _OLD_STEMMER("")]
+
+
+def test_the_articles_after_a_conjunction_are_of_two_letters() -> None:
+    # `_strip_prefixes` tells them by a word's first two letters
+    assert {len(a) for a in STEM_ARTICLE_AFTER_CONJUNCTION} == {2}
+
+
+def test_as_before_on_a_long_arabic_text() -> None:
+    # every distinct word of the real Arabic texts the project holds, and some of them with
+    # each proclitic the stemmer reads: the words a side's features stem
+    root = Path(__file__).resolve().parents[3]
+    texts = [*sorted((root / "tests" / "data" / "real").glob("*.ar.txt")),
+             *sorted((root / "corpus").glob("*.ar.txt"))]
+    text = "\n".join(t.read_text(encoding="utf-8") for t in texts)
+    words = sorted({w for w in _WORD.findall(normalize(text))})
+    assert len(words) > 2000
+    words += [p + w for p in ("و", "ف", "ب", "ل", "ك", "وال", "بال", "لل", "ولل", "وب")
+              for w in words[::13]]
+    stemmer = Stemmer(_KNOWN)
+    assert stemmer.stems_of_normalized(words) == [_OLD_STEMMER(w) for w in words]
+    for word in words[::5]:
+        assert new._strip_prefixes(word) == _old_strip_prefixes(word)
+
+
+def _old_suffix_cuts(last: str) -> tuple[tuple[str, int, int, str], ...]:
+    return tuple(new._SUFFIX_CUT[end] for end in (last[-k:] for k in (3, 2, 1) if k <= len(last))
+                 if end in new._SUFFIX_CUT)
+
+
+def test_endings_cut_as_before() -> None:
+    # the cuts of every ending of one to three letters, read cold (longest first) and then
+    # from what is kept: a word's last three letters hold every suffix it may lose
+    assert max(map(len, new.STEM_SUFFIXES)) <= 3
+    letters = "ابتثجحخدذرسشصضطظعغفقكلمنهويءةى"
+    endings = ["".join(e) for k in (3, 2, 1) for e in itertools.product(letters, repeat=k)]
+    new._SUFFIX_CUTS.clear()
+    new._ENDING_CUTS.clear()
+    for ending in [*endings, *reversed(endings)]:
+        assert new._suffix_cuts(ending) == _old_suffix_cuts(ending)
