@@ -51,6 +51,7 @@ def trim_uncovered(
     translation: sp.csr_matrix | Callable[[], sp.csr_matrix],
     gain: float = LENGTH_GAIN,
     lengths: _Lengths | None = None,
+    words: _Words | None = None,
 ) -> list[Bead]:
     """`beads` with each edge paragraph that shares no translated word of its own with the
     other side of its bead, and whose leaving brings the bead's lengths closer to the pair's
@@ -61,7 +62,7 @@ def trim_uncovered(
     offers = _length_offers(beads, lengths, gain)
     if not offers:
         return list(beads)
-    words = _Words(space, translation, beads, offers)
+    words = (_Words(space, translation) if words is None else words).take(beads, offers)
     xn, left, covered, holds = words.measures(
         [(side, e, [x for x in _own(beads[k], side) if x != e], _own(beads[k], 1 - side))
          for k, side, e in offers])
@@ -106,6 +107,7 @@ def join_covered(
     space: Space,
     translation: sp.csr_matrix | Callable[[], sp.csr_matrix],
     lengths: _Lengths | None = None,
+    words: _Words | None = None,
 ) -> list[Bead]:
     """`beads` with each paragraph left out alone beside a bead whose other side translates
     the words it holds that the bead's side lacks (JOIN_COVERED) taken into that bead."""
@@ -130,8 +132,8 @@ def join_covered(
                 offers.append((k, q, side, p))
     if not offers:
         return list(beads)
-    words = _Words(space, translation, beads, [(q, side, p) for _, q, side, p in offers],
-                   [(k, side) for k, _, side, _ in offers])
+    words = (_Words(space, translation) if words is None else words).take(
+        beads, [(q, side, p) for _, q, side, p in offers], [(k, side) for k, _, side, _ in offers])
     xn, _, covered, _ = words.measures(
         [(side, p, list(_own(beads[q], side)), _own(beads[q], 1 - side))
          for _, q, side, p in offers])
@@ -168,11 +170,12 @@ def edge_beads(
 ) -> list[Bead]:
     """`trim_uncovered` (if `trim`), then `join_covered` (if `join`), on `beads`."""
     lengths = _Lengths.of(src, tgt)
+    words = _Words(space, translation)  # the rows both steps read are made once
     out = list(beads)
     if trim:
-        out = trim_uncovered(out, src, tgt, space, translation, lengths=lengths)
+        out = trim_uncovered(out, src, tgt, space, translation, lengths=lengths, words=words)
     if join:
-        out = join_covered(out, src, tgt, space, translation, lengths=lengths)
+        out = join_covered(out, src, tgt, space, translation, lengths=lengths, words=words)
     return out
 
 
@@ -238,9 +241,18 @@ class _Words:
     of some beads, as the sentence pass's vectors hold them (a source paragraph's are its
     words' translations), one row each."""
 
-    def __init__(self, space: Space, translation: sp.csr_matrix | Callable[[], sp.csr_matrix],
-                 beads: Sequence[Bead], offers: Sequence[tuple[int, int, int]],
-                 alone: Sequence[tuple[int, int]] = ()) -> None:
+    def __init__(self, space: Space, translation: sp.csr_matrix | Callable[[], sp.csr_matrix]
+                 ) -> None:
+        self.space, self.translation = space, translation
+        self.matrix: sp.csr_matrix | None = None
+        self.at: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        self.weight = space.weights.astype(np.float64) ** 2
+
+    def take(self, beads: Sequence[Bead], offers: Sequence[tuple[int, int, int]],
+             alone: Sequence[tuple[int, int]] = ()) -> _Words:
+        """Itself, holding the rows of every paragraph of each offer's bead (bead, side, edge
+        paragraph) and its edge paragraph, and of each (bead, side)'s paragraphs of `alone`.
+        (Rows are added as asked: the trimming and the joining share the rows both ask for.)"""
         need: tuple[set[int], set[int]] = (set(), set())
         for k, side, e in offers:
             need[0].update(beads[k].src)
@@ -248,14 +260,21 @@ class _Words:
             need[side].add(e)
         for k, side in alone:
             need[side].update(_own(beads[k], side))
-        rows = (sorted(need[0]), sorted(need[1]))
+        rows = (sorted(need[0].difference(self.at[0])), sorted(need[1].difference(self.at[1])))
+        if not rows[0] and not rows[1]:
+            return self
+        space, translation = self.space, self.translation
         table = translation if isinstance(translation, sp.csr_matrix) else translation()
         projected = space.src_words[rows[0]] @ table + space.src_keys[rows[0]]
         # both sides' rows in one matrix (the same columns): one product for each measure
-        self.matrix = _binary(sp.vstack([projected, space.tgt[rows[1]]], format="csr"))
-        self.at = ({r: q for q, r in enumerate(rows[0])},
-                   {r: len(rows[0]) + q for q, r in enumerate(rows[1])})
-        self.weight = space.weights.astype(np.float64) ** 2
+        block = _binary(sp.vstack([projected, space.tgt[rows[1]]], format="csr"))
+        base = 0 if self.matrix is None else self.matrix.shape[0]
+        self.at[0].update((r, base + q) for q, r in enumerate(rows[0]))
+        base += len(rows[0])
+        self.at[1].update((r, base + q) for q, r in enumerate(rows[1]))
+        self.matrix = block if self.matrix is None else sp.vstack([self.matrix, block],
+                                                                  format="csr")
+        return self
 
     def measures(self, asked: Sequence[tuple[int, int, Sequence[int], Sequence[int]]]
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -263,6 +282,7 @@ class _Words:
         the rest lacks, how many of the other side's the rest lacks, the share (by weight) of
         its own found on the other side, and of the other side's the rest lacks it holds."""
         at, words, w = self.at, self.matrix, self.weight
+        assert words is not None
         height = words.shape[0]
         e = words[[at[side][p] for side, p, _, _ in asked]]
         rest = _binary(_pick([[at[side][x] for x in rest] for side, _, rest, _ in asked],

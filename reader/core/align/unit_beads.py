@@ -30,7 +30,8 @@ def paragraph_beads(unit_beads: Sequence[Bead], src: UnitSides, tgt: UnitSides
     # where the unit path takes each side's units
     src_taken = np.cumsum([len(b.src) for b in unit_beads])
     tgt_taken = np.cumsum([len(b.tgt) for b in unit_beads])
-    return _joined((first_s, last_s, src_taken), (first_t, last_t, tgt_taken), src, tgt)
+    runs = _joined((first_s, last_s, src_taken), (first_t, last_t, tgt_taken), src, tgt)
+    return [Bead(s, t) for s, t in runs]
 
 
 def path_paragraph_beads(src_units: np.ndarray, tgt_units: np.ndarray, src: UnitSides,
@@ -38,6 +39,13 @@ def path_paragraph_beads(src_units: np.ndarray, tgt_units: np.ndarray, src: Unit
     """`paragraph_beads` of the unit beads a path takes: bead k holds `src_units[k]` source
     units and `tgt_units[k]` target units, in order from the first of each side (the steps of
     align.dp.trace, as counts: no Bead made per unit bead)."""
+    return [Bead(s, t) for s, t in path_paragraph_runs(src_units, tgt_units, src, tgt)]
+
+
+def path_paragraph_runs(src_units: np.ndarray, tgt_units: np.ndarray, src: UnitSides,
+                        tgt: UnitSides) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """`path_paragraph_beads` as each bead's (source, target) paragraphs: the caller makes the
+    Beads once it knows how sure each is (a large pair has thousands)."""
     ends = []
     for units, side in ((src_units, src), (tgt_units, tgt)):
         taken = np.cumsum(units)
@@ -55,9 +63,9 @@ def path_paragraph_beads(src_units: np.ndarray, tgt_units: np.ndarray, src: Unit
 
 def _joined(src_ends: tuple[np.ndarray, np.ndarray, np.ndarray],
             tgt_ends: tuple[np.ndarray, np.ndarray, np.ndarray], src: UnitSides,
-            tgt: UnitSides) -> list[Bead]:
-    """`paragraph_beads` from each unit bead's first and last paragraph on each side (-1:
-    none) and how many units of that side the path has taken at its end."""
+            tgt: UnitSides) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+    """`paragraph_beads`' (source, target) runs from each unit bead's first and last paragraph
+    on each side (-1: none) and how many units of that side the path has taken at its end."""
     n, m = len(src.first) - 1, len(tgt.first) - 1
     first_s, last_s, src_taken = src_ends
     first_t, last_t, tgt_taken = tgt_ends
@@ -74,37 +82,42 @@ def _joined(src_ends: tuple[np.ndarray, np.ndarray, np.ndarray],
     ):
         np.maximum.at(reach, ends[link], other[link])
     # where the unit path takes each side's units: two left-out paragraphs facing each other
-    # come in the path's order, so that each bead's corners are points the path passes
+    # come in the path's order, so that each bead's corners are points the path passes (rare:
+    # looked up only when it happens)
+    def taken_at(taken: np.ndarray, first: np.ndarray, k: int) -> int:
+        return int(np.searchsorted(taken, first[k], side="right"))
+
     # the walk reads single cells: Python lists cost less per read than arrays
-    src_at = np.searchsorted(src_taken, src.first[:n], side="right").tolist()
-    tgt_at = np.searchsorted(tgt_taken, tgt.first[:m], side="right").tolist()
     s_reach, t_reach = src_reach.tolist(), tgt_reach.tolist()
-    beads: list[Bead] = []
+    beads: list[tuple[tuple[int, ...], tuple[int, ...]]] = []
     i = j = 0
     while i < n or j < m:
         src_out = i < n and s_reach[i] < 0
         tgt_out = j < m and t_reach[j] < 0
         if src_out and tgt_out:
             # the unit bead that takes each paragraph's first unit
-            src_out = src_at[i] <= tgt_at[j]
+            src_out = taken_at(src_taken, src.first, i) <= taken_at(tgt_taken, tgt.first, j)
             tgt_out = not src_out
         if src_out:
-            beads.append(Bead((i,), ()))
+            beads.append(((i,), ()))
             i += 1
         elif tgt_out:
-            beads.append(Bead((), (j,)))
+            beads.append(((), (j,)))
             j += 1
         else:
             # links are monotone, so i and j are linked to each other: grow the bead until
-            # none of its paragraphs is linked beyond the other side's end
+            # none of its paragraphs is linked beyond the other side's end (the furthest
+            # reach of its paragraphs kept as it grows: most beads are one step)
             i1, j1 = i + 1, j + 1
-            while True:
-                reach_t = max(s_reach[i:i1]) + 1
-                reach_s = max(t_reach[j:j1]) + 1
-                if reach_t <= j1 and reach_s <= i1:
-                    break
-                i1, j1 = max(i1, reach_s), max(j1, reach_t)
-            beads.append(Bead(tuple(range(i, i1)), tuple(range(j, j1))))
+            reach_t, reach_s = s_reach[i] + 1, t_reach[j] + 1
+            while reach_t > j1 or reach_s > i1:
+                grown_i, grown_j = max(i1, reach_s), max(j1, reach_t)
+                if grown_i > i1:
+                    reach_t = max(reach_t, max(s_reach[i1:grown_i]) + 1)
+                if grown_j > j1:
+                    reach_s = max(reach_s, max(t_reach[j1:grown_j]) + 1)
+                i1, j1 = grown_i, grown_j
+            beads.append((tuple(range(i, i1)), tuple(range(j, j1))))
             i, j = i1, j1
     return beads
 

@@ -51,7 +51,7 @@ from reader.core.align.subedges import edge_runs
 from reader.core.align.subjoins import continued, free_joins, paragraph_firsts
 from reader.core.align.subunits import cut_sources, pin_threshold
 from reader.core.align.unit_band import null_corners, unit_path
-from reader.core.align.unit_beads import path_paragraph_beads
+from reader.core.align.unit_beads import path_paragraph_runs
 from reader.core.align.unit_pieces import Piece, balanced_pieces
 from reader.core.align.unit_space import UnitSpans, unit_space
 from reader.core.progress import CancelCheck
@@ -198,12 +198,13 @@ def _by_units(
         fitted.append(_flipped(used) if flip else used)
     src_units, tgt_units = (steps[:, 1], steps[:, 0]) if flip else (steps[:, 0], steps[:, 1])
     # a bead is right when the sentence path passes through both its corners
-    para_beads = path_paragraph_beads(src_units, tgt_units, src, tgt)
-    corners_s = np.cumsum([0] + [len(b.src) for b in para_beads])
-    corners_t = np.cumsum([0] + [len(b.tgt) for b in para_beads])
+    runs = path_paragraph_runs(src_units, tgt_units, src, tgt)
+    corners_s = np.cumsum([0, *(len(s) for s, _ in runs)])
+    corners_t = np.cumsum([0, *(len(t) for _, t in runs)])
     ends = np.stack([src.first[corners_s], tgt.first[corners_t]], axis=1)
     sure = sweeps.visits(ends[:, ::-1] if flip else ends)
-    return [Bead(b.src, b.tgt, min(sure[k], sure[k + 1])) for k, b in enumerate(para_beads)]
+    # each Bead made once, with how sure it is (thousands on a large pair)
+    return [Bead(s, t, min(a, b)) for (s, t), a, b in zip(runs, sure[:-1], sure[1:], strict=True)]
 
 
 def _align_units(

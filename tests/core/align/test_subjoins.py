@@ -102,3 +102,16 @@ def test_continued_is_a_start_no_piece_before_had(before: list[tuple[int, int]],
     a = [Piece(i, s, s + 1, 1.0) for i, s in after]
     got = continued(b, a)
     assert got.dtype == bool and got.tolist() == [(i, s) not in set(before) for i, s in after]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sets(st.tuples(st.integers(0, 4), st.integers(0, 30)), max_size=20),
+       st.lists(st.tuples(st.integers(0, 4), st.integers(0, 30)), max_size=20))
+def test_continued_of_ordered_pieces_is_a_start_no_piece_before_had(
+        before: set[tuple[int, int]], after: list[tuple[int, int]]) -> None:
+    # pieces in order (as the sentence pass makes them): the binary-search path
+    b = [Piece(i, s, s + 1, 1.0) for i, s in sorted(before)]
+    a = [Piece(i, s, s + 1, 1.0) for i, s in after]
+    assert continued(b, a).tolist() == [(i, s) not in before for i, s in after]
+    # a side nothing was cut on is the same list: no piece continues another
+    assert continued(b, b).tolist() == [False] * len(b)
