@@ -34,18 +34,13 @@ def paragraph_beads(unit_beads: Sequence[Bead], src: UnitSides, tgt: UnitSides
     return [Bead(s, t) for s, t in runs]
 
 
-def path_paragraph_beads(src_units: np.ndarray, tgt_units: np.ndarray, src: UnitSides,
-                         tgt: UnitSides) -> list[Bead]:
-    """`paragraph_beads` of the unit beads a path takes: bead k holds `src_units[k]` source
-    units and `tgt_units[k]` target units, in order from the first of each side (the steps of
-    align.dp.trace, as counts: no Bead made per unit bead)."""
-    return [Bead(s, t) for s, t in path_paragraph_runs(src_units, tgt_units, src, tgt)]
-
-
 def path_paragraph_runs(src_units: np.ndarray, tgt_units: np.ndarray, src: UnitSides,
                         tgt: UnitSides) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """`path_paragraph_beads` as each bead's (source, target) paragraphs: the caller makes the
-    Beads once it knows how sure each is (a large pair has thousands)."""
+    """`paragraph_beads` of the unit beads a path takes, as each bead's (source, target)
+    paragraphs: bead k holds `src_units[k]` source units and `tgt_units[k]` target units, in
+    order from the first of each side (the steps of align.dp.trace, as counts: no Bead made
+    per unit bead); the caller makes the Beads once it knows how sure each is (a large pair
+    has thousands)."""
     ends = []
     for units, side in ((src_units, src), (tgt_units, tgt)):
         taken = np.cumsum(units)

@@ -17,7 +17,7 @@ from reader.core.align.dp import pin_points, run_dp
 from reader.core.align.model import Problem
 from reader.core.align.params import DEFAULT_PARAMS, MATCH_TYPES, NEG
 from reader.core.align.posterior import backward
-from reader.core.align.unit_beads import paragraph_beads, path_paragraph_beads
+from reader.core.align.unit_beads import paragraph_beads, path_paragraph_runs
 from reader.core.align.units import Units
 from reader.core.text.document import load_text, text_from_string
 from reader.core.text.sentences import split_sentences
@@ -70,7 +70,8 @@ def test_paragraph_beads_of_a_path_are_those_of_its_unit_beads(
     src, tgt = sides
     ks = np.array([len(b.src) for b in unit_beads], dtype=np.int64)
     kt = np.array([len(b.tgt) for b in unit_beads], dtype=np.int64)
-    assert path_paragraph_beads(ks, kt, src, tgt) == paragraph_beads(unit_beads, src, tgt)
+    runs = path_paragraph_runs(ks, kt, src, tgt)
+    assert [Bead(s, t) for s, t in runs] == paragraph_beads(unit_beads, src, tgt)
 
 
 @settings(max_examples=200, deadline=None)
